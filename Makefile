@@ -1,0 +1,116 @@
+# Tessera's one Makefile. The object lists below are the table of contents
+# of the kernel; `make help` lists the targets.
+#
+#   make            build/tessera.elf, build/tessera.iso, modules, ramdisk
+#   make run        boot in QEMU: serial on this terminal, VGA window if any
+#   make check      every test; ends with "N passed, N failed"
+
+CROSS	?= i686-linux-gnu-
+CC	:= $(CROSS)gcc
+LD	:= $(CROSS)ld
+OBJCOPY	:= $(CROSS)objcopy
+HOSTCC	?= gcc
+B	:= build
+
+# Flags shared by the kernel and every module (tools/modbuild uses them too).
+KCFLAGS	:= -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie -fno-common \
+	   -fno-stack-protector -fno-omit-frame-pointer -fno-strict-aliasing \
+	   -mno-sse -mno-mmx -mno-80387 -mgeneral-regs-only -m32 -march=i686 \
+	   -Wall -Wextra -Werror -Wno-unused-parameter -I. -Iinclude
+CFLAGS	:= $(KCFLAGS) -MMD -MP
+ASFLAGS	:= -m32 -g -MMD -MP -I. -Iinclude
+HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
+	   -fsanitize=address,undefined -fno-sanitize-recover=all \
+	   -fno-omit-frame-pointer -I. -Iinclude -DHOST_TEST
+
+# ---- the kernel, subsystem by subsystem --------------------------------
+BOOT_OBJS   := boot/multiboot.o boot/entry.o
+KERNEL_OBJS := kernel/main.o kernel/bootinfo.o kernel/gdt.o kernel/idt.o \
+	       kernel/isr.o kernel/pic.o kernel/pit.o kernel/serial.o \
+	       kernel/vga.o kernel/keyboard.o kernel/console.o kernel/printk.o \
+	       kernel/power.o kernel/selftest.o kernel/paging.o \
+	       kernel/crash_tests.o
+MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/mm_selftest.o
+LIB_OBJS    := lib/string.o lib/vsnprintf.o
+FS_OBJS     :=
+SHELL_OBJS  :=
+MODULE_OBJS :=
+
+OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
+	  $(FS_OBJS) $(SHELL_OBJS) $(MODULE_OBJS))
+
+.PHONY: all kernel iso run run-iso debug check deps help clean bench-boot \
+	host-tests qemu-tests
+all: kernel iso
+
+kernel: $(B)/tessera.elf
+iso: $(B)/tessera.iso
+
+$(B)/tessera.elf: $(OBJS) linker/kernel.lds
+	$(CC) -m32 -nostdlib -no-pie -Wl,--build-id=none -T linker/kernel.lds \
+		-o $@ $(OBJS) -lgcc
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(ASFLAGS) -c $< -o $@
+
+$(B)/tessera.iso: $(B)/tessera.elf boot/grub.cfg
+	@rm -rf $(B)/isodir && mkdir -p $(B)/isodir/boot/grub
+	cp $(B)/tessera.elf $(B)/isodir/boot/tessera.elf
+	cp boot/grub.cfg $(B)/isodir/boot/grub/grub.cfg
+	grub-mkrescue -o $@ $(B)/isodir 2>$(B)/grub-mkrescue.log || \
+		{ cat $(B)/grub-mkrescue.log; exit 1; }
+
+# ---- set-up: install what a fresh Debian machine lacks ------------------
+deps:
+	@tools/deps
+
+# ---- running -----------------------------------------------------------
+QEMU_DISPLAY := $(if $(DISPLAY),,-display none)
+QEMU_COMMON  := -m 128 -device isa-debug-exit,iobase=0xf4,iosize=0x04 -no-reboot
+
+run: deps
+	@$(MAKE) --no-print-directory kernel
+	qemu-system-i386 $(QEMU_COMMON) $(QEMU_DISPLAY) -serial mon:stdio \
+		-kernel $(B)/tessera.elf -append "$(APPEND)"; \
+		st=$$?; [ $$st -eq 33 ] || [ $$st -eq 0 ] || echo "qemu exit $$st"
+
+run-iso: deps
+	@$(MAKE) --no-print-directory iso
+	qemu-system-i386 $(QEMU_COMMON) $(QEMU_DISPLAY) -serial mon:stdio \
+		-cdrom $(B)/tessera.iso; true
+
+# QEMU stopped at the first instruction, waiting for gdb on :1234;
+# `gdb -x tools/gdbinit` connects and loads the kernel's symbols.
+debug: deps
+	@$(MAKE) --no-print-directory kernel
+	@echo "QEMU waits for gdb: run 'gdb -x tools/gdbinit' in another terminal"
+	qemu-system-i386 $(QEMU_COMMON) $(QEMU_DISPLAY) -serial mon:stdio -s -S \
+		-kernel $(B)/tessera.elf -append "$(APPEND)"; true
+
+# ---- tests -------------------------------------------------------------
+HOST_TESTS := 
+
+$(B)/host/%: tests/host/%.c
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) -o $@ $(filter %.c,$^)
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	@tools/check
+
+bench-boot: deps
+	@$(MAKE) --no-print-directory all
+	@tools/bench-boot
+
+help:
+	@sed -n '1,8p' Makefile
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,22 @@
+/*
+ * The console: one byte stream made of COM1 serial and the VGA text screen
+ * with the PS/2 keyboard (kernel/console.c). Output goes to both; input is
+ * whatever arrives first from either, keys translated to ASCII and to the
+ * VT100 sequences ESC [ A/B/C/D for the arrow keys.
+ */
+#ifndef KERNEL_CONSOLE_H
+#define KERNEL_CONSOLE_H
+
+#include <stddef.h>
+
+void console_init(void);
+/* Writes n bytes to serial and VGA. */
+void console_write(const char *s, size_t n);
+/* Returns the next input byte, or -1 at once if none is waiting. */
+int console_getc_nowait(void);
+/* Waits (halting the CPU between interrupts) for the next input byte. */
+int console_getc(void);
+/* Called by the serial and keyboard interrupt handlers. */
+void console_input(char c);
+
+#endif

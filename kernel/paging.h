@@ -1,0 +1,22 @@
+/*
+ * i386 paging, the machine side of mm/ (kernel/paging.c): the kernel page
+ * directory, the direct map in 4 MiB pages, and 4 KiB mappings in the
+ * vmalloc area, whose page tables are all allocated at boot so that mapping
+ * a page there never needs memory.
+ */
+#ifndef KERNEL_PAGING_H
+#define KERNEL_PAGING_H
+
+#include <stdint.h>
+
+/* Builds the direct map and the vmalloc page tables. Needs the page
+ * allocator. Returns 0 or -ENOMEM. */
+int paging_init(void);
+/* Maps one 4 KiB page at va (in the vmalloc area) to physical pa. */
+void paging_map(uintptr_t va, uintptr_t pa);
+/* Removes the mapping at va and flushes its TLB entry. */
+void paging_unmap(uintptr_t va);
+/* Physical address mapped at va, or 0 if none (vmalloc area only). */
+uintptr_t paging_lookup(uintptr_t va);
+
+#endif

@@ -1,0 +1,134 @@
+/*
+ * Memory management, the public interface (mm/):
+ *   page_alloc.c  buddy allocator of physical pages, orders 0..MAX_ORDER
+ *   kmalloc.c     size classes 16..2048 bytes carved from pages; larger
+ *                 sizes go straight to the page allocator
+ *   vmalloc.c     the vmalloc area: ranges with a guard page after each,
+ *                 vmalloc/vfree, vmap/vunmap, and vshrink (drop tail pages)
+ * Physical memory below DIRECT_MAP_LIMIT is mapped at KERNEL_BASE + phys,
+ * so page_address() of any allocated page is a usable kernel pointer.
+ */
+#ifndef MM_MM_H
+#define MM_MM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#define PAGE_SHIFT	12
+#define PAGE_SIZE	(1u << PAGE_SHIFT)
+#define PAGE_MASK	(~(PAGE_SIZE - 1))
+#define PAGE_ALIGN(x)	(((x) + PAGE_SIZE - 1) & PAGE_MASK)
+#define PAGES_FOR(bytes) (((bytes) + PAGE_SIZE - 1) >> PAGE_SHIFT)
+#define MAX_ORDER	10
+
+/* Virtual memory map (see docs/memory.md):
+ *   0xC0000000 .. 0xF0000000  direct map of physical 0 .. 768 MiB
+ *   0xF0000000 .. 0xFF800000  vmalloc area (page tables preallocated)
+ */
+#define KERNEL_BASE		0xC0000000u
+#define DIRECT_MAP_LIMIT	0x30000000u	/* physical bytes mapped */
+#define VMALLOC_START		0xF0000000u
+#define VMALLOC_END		0xFF800000u
+
+#define phys_to_virt(pa)	((void *)((uintptr_t)(pa) + KERNEL_BASE))
+#define virt_to_phys(va)	((uintptr_t)(va) - KERNEL_BASE)
+
+/* Page descriptor flags. */
+#define PG_RESERVED	(1u << 0)	/* never given out (kernel, holes, boot data) */
+#define PG_FREE		(1u << 1)	/* head of a free buddy block */
+#define PG_HEAD		(1u << 2)	/* head of an allocated block (order valid) */
+#define PG_SLAB		(1u << 3)	/* holds kmalloc objects of one size class */
+#define PG_KMALLOC_BIG	(1u << 4)	/* head of a large kmalloc allocation */
+
+/* One per physical page frame. */
+struct page {
+	uint32_t flags;		/* PG_* */
+	int32_t refcount;	/* 1 while allocated; 0 while free */
+	uint8_t order;		/* block order, valid on PG_FREE and PG_HEAD pages */
+	uint8_t slab_class;	/* size-class index on PG_SLAB pages */
+	uint16_t slab_inuse;	/* objects handed out from this slab page */
+	void *slab_free;	/* first free object on a PG_SLAB page */
+	struct page *next, *prev;	/* free list or slab list links */
+};
+
+/* A range of physical memory the boot code found usable. */
+struct mem_range {
+	uint64_t start, end;	/* bytes, [start, end) */
+};
+
+/* --- page allocator (mm/page_alloc.c) --- */
+
+/* Sets up the allocator over the usable ranges, minus the reserved ones
+ * (kernel image, boot modules, multiboot data, below 1 MiB). Memory above
+ * DIRECT_MAP_LIMIT is ignored. Returns 0, or -ENOMEM if too little memory
+ * is left to run the kernel (the caller stops with a clear message). */
+int page_alloc_init(const struct mem_range *usable, unsigned n_usable,
+		    const struct mem_range *reserved, unsigned n_reserved);
+
+/* Returns the first page of 2^order contiguous free pages, refcount 1,
+ * or NULL when no block that large is free. Contents are not cleared. */
+struct page *page_alloc(unsigned order);
+/* Returns a block from page_alloc to the free lists, merging buddies.
+ * Reports (pr_err, no corruption) a page that is not an allocated head. */
+void page_free(struct page *page, unsigned order);
+
+void *page_address(const struct page *page);
+struct page *virt_to_page(const void *addr);	/* direct-map addresses only */
+struct page *pfn_to_page(uint32_t pfn);
+uint32_t page_to_pfn(const struct page *page);
+
+/* Convenience: one zeroed page's kernel address, or NULL. */
+void *get_zeroed_page(void);
+void free_page(void *addr);
+
+/* --- kmalloc (mm/kmalloc.c) --- */
+
+/* Returns size bytes, 16-byte aligned (page aligned above 2048), or NULL.
+ * kmalloc(0) returns NULL. */
+void *kmalloc(size_t size);
+void *kzalloc(size_t size);
+/* kfree(NULL) does nothing; a pointer kmalloc did not return, or one freed
+ * twice, is reported with pr_err and otherwise ignored. */
+void kfree(const void *ptr);
+
+/* --- vmalloc area (mm/vmalloc.c) --- */
+
+/* Maps size bytes (rounded up to pages) of fresh pages in the vmalloc area,
+ * followed by an unmapped guard page. Returns the address or NULL. */
+void *vmalloc(size_t size);
+/* Unmaps and frees a vmalloc() range; vfree(NULL) does nothing. */
+void vfree(const void *addr);
+/* Maps the given pages, in order, at a new range (plus guard page). The
+ * caller keeps owning the pages. Returns the address or NULL. */
+void *vmap(struct page **pages, unsigned count);
+/* Unmaps a vmap() range; the pages are not freed. */
+void vunmap(const void *addr);
+/* Shrinks the range at addr to new_size bytes (rounded up to pages): the
+ * tail pages are unmapped and, for a vmalloc() range, freed; for a vmap()
+ * range they go back to the caller, who frees them. Returns 0, or -EINVAL
+ * if addr is not a range start or new_size is larger than the range. */
+int vshrink(const void *addr, size_t new_size);
+/* Labels a range for /proc/vmallocinfo (the string must outlive it). */
+void vm_set_owner(const void *addr, const char *owner);
+
+/* --- accounting (all counts exact) --- */
+struct mm_stats {
+	uint32_t pages_total;		/* pages the allocator manages */
+	uint32_t pages_free;		/* pages on the free lists */
+	uint32_t pages_kmalloc;		/* pages held by kmalloc (slabs + big) */
+	uint32_t vmalloc_ranges;	/* live vmalloc/vmap ranges */
+	uint32_t vmalloc_pages;		/* pages mapped in those ranges */
+};
+void mm_get_stats(struct mm_stats *st);
+
+/* Calls fn once per live vmalloc range, lowest address first. */
+struct vm_range_info {
+	uintptr_t start, end;	/* mapped part [start, end); guard page follows */
+	uint32_t pages;
+	const char *owner;
+	bool is_vmap;
+};
+void vm_for_each(void (*fn)(const struct vm_range_info *r, void *arg), void *arg);
+
+#endif
