@@ -29,7 +29,7 @@ KERNEL_OBJS := kernel/main.o kernel/bootinfo.o kernel/gdt.o kernel/idt.o \
 	       kernel/isr.o kernel/pic.o kernel/pit.o kernel/serial.o \
 	       kernel/vga.o kernel/keyboard.o kernel/console.o kernel/printk.o \
 	       kernel/power.o kernel/selftest.o kernel/paging.o \
-	       kernel/crash_tests.o
+	       kernel/crash_tests.o kernel/module.o
 MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/mm_selftest.o
 LIB_OBJS    := lib/string.o lib/vsnprintf.o
 FS_OBJS     :=
@@ -47,16 +47,19 @@ kernel: $(B)/tessera.elf
 iso: $(B)/tessera.iso
 
 $(B)/tessera.elf: $(OBJS) linker/kernel.lds
-	$(CC) -m32 -nostdlib -no-pie -Wl,--build-id=none -T linker/kernel.lds \
+	@echo "  LD      $@"
+	@$(CC) -m32 -nostdlib -no-pie -Wl,--build-id=none -T linker/kernel.lds \
 		-o $@ $(OBJS) -lgcc
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) -c $< -o $@
 
 $(B)/%.o: %.S
 	@mkdir -p $(dir $@)
-	$(CC) $(ASFLAGS) -c $< -o $@
+	@echo "  AS      $<"
+	@$(CC) $(ASFLAGS) -c $< -o $@
 
 $(B)/tessera.iso: $(B)/tessera.elf boot/grub.cfg
 	@rm -rf $(B)/isodir && mkdir -p $(B)/isodir/boot/grub
@@ -94,6 +97,10 @@ debug: deps
 
 # ---- tests -------------------------------------------------------------
 HOST_TESTS := 
+HOST_TESTS += $(B)/host/test_buddy $(B)/host/test_kmalloc $(B)/host/test_vmalloc
+MM_HOST_SRCS := mm/page_alloc.c mm/kmalloc.c mm/vmalloc.c tests/host/host_stubs.c
+$(B)/host/test_buddy $(B)/host/test_kmalloc $(B)/host/test_vmalloc: $(MM_HOST_SRCS) \
+	mm/mm.h mm/mm_internal.h tests/host/host_stubs.h tests/host/ktest.h
 
 $(B)/host/%: tests/host/%.c
 	@mkdir -p $(dir $@)

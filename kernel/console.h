@@ -8,6 +8,7 @@
 #define KERNEL_CONSOLE_H
 
 #include <stddef.h>
+#include <stdbool.h>
 
 void console_init(void);
 /* Writes n bytes to serial and VGA. */
@@ -18,5 +19,7 @@ int console_getc_nowait(void);
 int console_getc(void);
 /* Called by the serial and keyboard interrupt handlers. */
 void console_input(char c);
+/* True while the input ring can take another byte. */
+bool console_input_room(void);
 
 #endif

@@ -9,9 +9,9 @@
 
 #include <stdint.h>
 
-/* Builds the direct map and the vmalloc page tables. Needs the page
- * allocator. Returns 0 or -ENOMEM. */
-int paging_init(void);
+/* Trims the direct map to RAM below ram_top (bytes) and builds the vmalloc
+ * page tables. Needs the page allocator. Returns 0 or -ENOMEM. */
+int paging_init(uint64_t ram_top);
 /* Maps one 4 KiB page at va (in the vmalloc area) to physical pa. */
 void paging_map(uintptr_t va, uintptr_t pa);
 /* Removes the mapping at va and flushes its TLB entry. */

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdarg.h>
+#include <stdint.h>
 
 /* Log levels, as Linux spells them: a prefix "\001" "N" on the format. */
 #define KERN_SOH	"\001"
@@ -44,6 +45,10 @@ int vprintk(const char *fmt, va_list ap);
 size_t printk_read(size_t pos, char *buf, size_t size);
 /* Bytes of log text currently held in the ring. */
 size_t printk_log_size(void);
+
+/* Prints "Call trace:" and the return addresses up the frame-pointer
+ * chain from ebp, starting with eip if it is not 0. */
+void dump_stack_from(uint32_t eip, uint32_t ebp);
 
 /* Prints "Kernel panic - not syncing: MSG" and a register-free backtrace,
  * then powers off with a failure status. Only for broken invariants. */

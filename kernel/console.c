@@ -1,0 +1,72 @@
+/*
+ * The console stream: output to COM1 and VGA ("\n" becomes "\r\n" on the
+ * serial line), input bytes from both queued in a ring until read. When
+ * the ring is full the UART is left holding its bytes (serial_rx_pause),
+ * so a script piped into QEMU's serial port is never cut short.
+ */
+#include "kernel/console.h"
+#include "kernel/drivers.h"
+#include "kernel/cpu.h"
+#include <stdint.h>
+#include <stdbool.h>
+
+#define INPUT_RING 1024
+
+static struct {
+	char ring[INPUT_RING];
+	volatile uint32_t head, tail;	/* head: next write; tail: next read */
+} con;
+
+void console_init(void)
+{
+	serial_init();
+	vga_init();
+}
+
+void console_write(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n')
+			serial_putc('\r');
+		serial_putc(s[i]);
+		vga_putc(s[i]);
+	}
+}
+
+bool console_input_room(void)
+{
+	return con.head - con.tail < INPUT_RING;
+}
+
+void console_input(char c)
+{
+	if (con.head - con.tail < INPUT_RING) {
+		con.ring[con.head % INPUT_RING] = c;
+		con.head++;
+	}
+}
+
+int console_getc_nowait(void)
+{
+	uint32_t flags = irq_save();
+	int c = -1;
+
+	if (con.tail != con.head) {
+		c = (unsigned char)con.ring[con.tail % INPUT_RING];
+		con.tail++;
+		serial_rx_resume();
+	}
+	irq_restore(flags);
+	return c;
+}
+
+int console_getc(void)
+{
+	for (;;) {
+		int c = console_getc_nowait();
+
+		if (c >= 0)
+			return c;
+		cpu_sti_hlt();
+	}
+}

@@ -1,0 +1,76 @@
+/*
+ * The PS/2 keyboard (IRQ 1, scan code set 1): turns key presses into the
+ * bytes a terminal would send, ASCII with shift and control, and
+ * ESC [ A/B/C/D for the arrow keys, and hands them to console_input().
+ */
+#include "kernel/drivers.h"
+#include "kernel/console.h"
+#include "kernel/arch.h"
+#include "kernel/cpu.h"
+#include <stdbool.h>
+
+static const char plain[0x3a] =
+	"\0\0331234567890-=\b\tqwertyuiop[]\n\0asdfghjkl;'`\0\\zxcvbnm,./\0*\0 ";
+static const char shifted[0x3a] =
+	"\0\033!@#$%^&*()_+\b\tQWERTYUIOP{}\n\0ASDFGHJKL:\"~\0|ZXCVBNM<>?\0*\0 ";
+
+static struct {
+	bool shift, ctrl, extended;
+} kbd;
+
+static void key_arrow(char letter)
+{
+	console_input('\033');
+	console_input('[');
+	console_input(letter);
+}
+
+static void key_press(uint8_t code)
+{
+	if (kbd.extended) {
+		kbd.extended = false;
+		switch (code) {
+		case 0x48: key_arrow('A'); return;
+		case 0x50: key_arrow('B'); return;
+		case 0x4d: key_arrow('C'); return;
+		case 0x4b: key_arrow('D'); return;
+		case 0x1c: console_input('\n'); return;
+		}
+		return;
+	}
+	if (code >= sizeof(plain))
+		return;
+	char c = (kbd.shift ? shifted : plain)[code];
+	if (!c)
+		return;
+	if (kbd.ctrl && c >= 'a' && c <= 'z')
+		c = c - 'a' + 1;
+	console_input(c);
+}
+
+static void keyboard_irq(struct regs *r)
+{
+	uint8_t code = inb(0x60);
+
+	if (code == 0xe0) {
+		kbd.extended = true;
+		return;
+	}
+	bool release = code & 0x80;
+	code &= 0x7f;
+	if (code == 0x2a || code == 0x36)
+		kbd.shift = !release;
+	else if (code == 0x1d)
+		kbd.ctrl = !release;
+	else if (!release)
+		key_press(code);
+	else
+		kbd.extended = false;
+}
+
+void keyboard_init(void)
+{
+	while (inb(0x64) & 1)	/* drop anything pending */
+		inb(0x60);
+	irq_register(1, keyboard_irq);
+}

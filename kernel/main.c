@@ -1,0 +1,108 @@
+/*
+ * kmain: the boot sequence after boot/entry.S, in order: consoles, CPU
+ * tables, the boot information, memory (page allocator, paging, vmalloc),
+ * timer and input interrupts, filesystems and ramdisk, then either the
+ * self tests or the shell.
+ */
+#include "kernel/arch.h"
+#include "kernel/bootinfo.h"
+#include "kernel/console.h"
+#include "kernel/drivers.h"
+#include "kernel/paging.h"
+#include "kernel/power.h"
+#include "kernel/printk.h"
+#include "kernel/selftest.h"
+#include "kernel/timer.h"
+#include "kernel/cpu.h"
+#include "mm/mm.h"
+#include "lib/string.h"
+
+extern char _kernel_start_phys[], _kernel_end[];
+
+void kmain(uint32_t magic, uint32_t mbi_phys);
+
+static void print_memory_map(const struct bootinfo *bi)
+{
+	for (unsigned i = 0; i < bi->n_usable; i++)
+		printk(KERN_INFO "BIOS-e820: [mem 0x%08llx-0x%08llx] usable\n",
+		       bi->usable[i].start, bi->usable[i].end - 1);
+}
+
+static uint64_t ram_top(const struct bootinfo *bi)
+{
+	uint64_t top = 0;
+
+	for (unsigned i = 0; i < bi->n_usable; i++)
+		if (bi->usable[i].end > top)
+			top = bi->usable[i].end;
+	return top;
+}
+
+/* Everything the page allocator must never hand out. */
+static unsigned reserved_ranges(const struct bootinfo *bi, struct mem_range *r)
+{
+	unsigned n = 0;
+
+	r[n++] = (struct mem_range){ 0, 0x100000 };
+	r[n++] = (struct mem_range){ (uintptr_t)_kernel_start_phys,
+				     virt_to_phys(_kernel_end) };
+	r[n++] = (struct mem_range){ bi->mbi_start & PAGE_MASK, PAGE_ALIGN(bi->mbi_end) };
+	for (unsigned i = 0; i < bi->n_modules; i++)
+		r[n++] = (struct mem_range){ bi->modules[i].start & PAGE_MASK,
+					     PAGE_ALIGN(bi->modules[i].end) };
+	return n;
+}
+
+static void memory_init(const struct bootinfo *bi)
+{
+	struct mem_range reserved[3 + BOOT_MAX_MODULES];
+	unsigned n = reserved_ranges(bi, reserved);
+	struct mm_stats st;
+
+	print_memory_map(bi);
+	if (page_alloc_init(bi->usable, bi->n_usable, reserved, n) < 0 ||
+	    paging_init(ram_top(bi)) < 0) {
+		printk(KERN_EMERG "Tessera: not enough memory: %llu kB usable, "
+		       "the kernel needs about 2048 kB above 1 MiB. Stopping.\n",
+		       bi->usable_bytes / 1024);
+		power_off(1);
+	}
+	mm_get_stats(&st);
+	printk(KERN_INFO "Memory: %llu kB usable in map, %u pages managed, %u pages free\n",
+	       bi->usable_bytes / 1024, st.pages_total, st.pages_free);
+}
+
+static void interrupts_init(void)
+{
+	pic_init();
+	pit_init();
+	keyboard_init();
+	serial_enable_irq();
+	cpu_sti();
+}
+
+void kmain(uint32_t magic, uint32_t mbi_phys)
+{
+	char arg[64];
+
+	console_init();
+	gdt_init();
+	idt_init();
+	printk(KERN_INFO "Tessera: a teaching kernel for loadable modules\n");
+	if (bootinfo_init(magic, mbi_phys) < 0) {
+		printk(KERN_EMERG "Tessera: not started by a multiboot loader with a "
+		       "memory map (magic 0x%08x). Stopping.\n", magic);
+		power_off(1);
+	}
+	printk(KERN_INFO "Command line: %s\n", boot_cmdline());
+	memory_init(bootinfo());
+	interrupts_init();
+
+	if (boot_arg("selftest", arg, sizeof(arg)))
+		selftest_run(arg);
+	printk(KERN_INFO "Tessera ready: tsc=%llu cycles\n", rdtsc());
+	if (boot_arg("poweroff", arg, sizeof(arg)))
+		power_off(0);
+	for (;;)
+		cpu_sti_hlt();
+}

@@ -1,0 +1,84 @@
+/*
+ * i386 paging (see kernel/paging.h). boot/entry.S built the page directory
+ * with the direct map in 4 MiB pages; here we drop its identity entry, so
+ * that a NULL pointer faults, and the entries past the end of RAM, and give the vmalloc area its page tables:
+ * one physically contiguous block of PTEs covering VMALLOC_START..END,
+ * allocated once, so mapping a page there never allocates.
+ */
+#include "kernel/paging.h"
+#include "kernel/cpu.h"
+#include "mm/mm.h"
+#include "lib/string.h"
+#include <tessera/errno.h>
+
+#define PTE_PRESENT 0x001
+#define PTE_WRITE   0x002
+#define VMALLOC_PAGES ((VMALLOC_END - VMALLOC_START) / PAGE_SIZE)
+#define PTES_PER_TABLE 1024
+#define PT_ORDER 4	/* 2^4 page tables = 64 MiB of vmalloc area */
+
+_Static_assert(VMALLOC_PAGES == (PTES_PER_TABLE << PT_ORDER), "vmalloc size vs PT_ORDER");
+
+extern uint32_t boot_pgdir[1024];
+
+static struct {
+	uint32_t *pte;	/* VMALLOC_PAGES entries, one per vmalloc page */
+} paging;
+
+int paging_init(uint64_t ram_top)
+{
+	struct page *pt = page_alloc(PT_ORDER);
+
+	if (!pt)
+		return -ENOMEM;
+	paging.pte = page_address(pt);
+	memset(paging.pte, 0, PAGE_SIZE << PT_ORDER);
+	for (unsigned i = 0; i < (1u << PT_ORDER); i++) {
+		uint32_t pde = (VMALLOC_START >> 22) + i;
+		boot_pgdir[pde] = virt_to_phys(paging.pte + i * PTES_PER_TABLE) |
+				  PTE_PRESENT | PTE_WRITE;
+	}
+	/* direct-map entries past the end of RAM would only hide wild pointers */
+	for (uint32_t pde = 768; pde < (VMALLOC_START >> 22); pde++)
+		if ((uint64_t)(pde - 768) << 22 >= ram_top)
+			boot_pgdir[pde] = 0;
+	boot_pgdir[0] = 0;	/* identity map of the first 4 MiB */
+	write_cr3(read_cr3());	/* flush the whole TLB */
+	return 0;
+}
+
+static uint32_t *pte_of(uintptr_t va)
+{
+	if (va < VMALLOC_START || va >= VMALLOC_END || (va & ~PAGE_MASK))
+		return NULL;
+	return &paging.pte[(va - VMALLOC_START) >> PAGE_SHIFT];
+}
+
+void paging_map(uintptr_t va, uintptr_t pa)
+{
+	uint32_t *pte = pte_of(va);
+
+	if (pte) {
+		*pte = (pa & PAGE_MASK) | PTE_PRESENT | PTE_WRITE;
+		invlpg(va);
+	}
+}
+
+void paging_unmap(uintptr_t va)
+{
+	uint32_t *pte = pte_of(va);
+
+	if (pte) {
+		*pte = 0;
+		invlpg(va);
+	}
+}
+
+uintptr_t paging_lookup(uintptr_t va)
+{
+	uint32_t *pte = pte_of(va & PAGE_MASK);
+
+	if (!pte || !(*pte & PTE_PRESENT))
+		return 0;
+	return (*pte & PAGE_MASK) | (va & ~PAGE_MASK);
+}

@@ -1,0 +1,125 @@
+/*
+ * printk: format a message, keep it in the log ring (with a time stamp,
+ * read back by /dev/kmsg and dmesg) and show it on the consoles if its
+ * level is below the console level. Also panic, which ends everything.
+ */
+#include "kernel/printk.h"
+#include "kernel/console.h"
+#include "kernel/power.h"
+#include "kernel/timer.h"
+#include "kernel/cpu.h"
+#include "lib/string.h"
+#include <stdint.h>
+#include <stdbool.h>
+
+#define LOG_SIZE 65536
+#define CONSOLE_LOGLEVEL 7	/* show levels 0..6 (everything but debug) */
+
+static struct {
+	char ring[LOG_SIZE];
+	uint32_t head;		/* total bytes ever written */
+	bool line_open;		/* last message did not end in '\n' */
+	bool panicking;
+	bool trace_shown;	/* an oops already printed the call trace */
+} log;
+
+static void log_put(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		log.ring[log.head++ % LOG_SIZE] = s[i];
+}
+
+static int parse_level(const char **fmt)
+{
+	const char *f = *fmt;
+
+	if (f[0] == KERN_SOH[0] && f[1] >= '0' && f[1] <= '7') {
+		*fmt = f + 2;
+		return f[1] - '0';
+	}
+	return LOGLEVEL_DEFAULT;
+}
+
+int vprintk(const char *fmt, va_list ap)
+{
+	char text[512], stamp[24];
+	int level = parse_level(&fmt);
+	int n = vsnprintf(text, sizeof(text), fmt, ap);
+	uint32_t flags = irq_save();
+
+	if (n > (int)sizeof(text) - 1)
+		n = sizeof(text) - 1;
+	if (!log.line_open) {
+		uint32_t ms = uptime_ms();
+		int s = snprintf(stamp, sizeof(stamp), "[%5u.%03u] ", ms / 1000, ms % 1000);
+		log_put(stamp, s);
+	}
+	log_put(text, n);
+	log.line_open = n > 0 && text[n - 1] != '\n';
+	if (level < CONSOLE_LOGLEVEL)
+		console_write(text, n);
+	irq_restore(flags);
+	return n;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vprintk(fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+size_t printk_log_size(void)
+{
+	return log.head < LOG_SIZE ? log.head : LOG_SIZE;
+}
+
+size_t printk_read(size_t pos, char *buf, size_t size)
+{
+	size_t held = printk_log_size(), first = log.head - held, n = 0;
+
+	while (pos + n < held && n < size) {
+		buf[n] = log.ring[(first + pos + n) % LOG_SIZE];
+		n++;
+	}
+	return n;
+}
+
+void dump_stack_from(uint32_t eip, uint32_t ebp)
+{
+	uint32_t *fp = (uint32_t *)ebp;
+
+	log.trace_shown = true;
+	printk(KERN_EMERG "Call trace:\n");
+	if (eip)
+		printk(KERN_EMERG "  [<%08x>]\n", eip);
+	for (int depth = 0; fp && depth < 16; depth++) {
+		if ((uintptr_t)fp < 0xC0000000u || ((uintptr_t)fp & 3))
+			break;
+		printk(KERN_EMERG "  [<%08x>]\n", fp[1]);
+		fp = (uint32_t *)fp[0];
+	}
+}
+
+void panic(const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	cpu_cli();
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (!log.panicking) {
+		log.panicking = true;
+		printk(KERN_EMERG "Kernel panic - not syncing: %s\n", msg);
+		if (!log.trace_shown)
+			dump_stack_from(0, (uint32_t)__builtin_frame_address(0));
+		printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s ]---\n", msg);
+	}
+	power_off_panic();
+}
