@@ -24,12 +24,12 @@
 
 /* Virtual memory map (see docs/memory.md):
  *   0xC0000000 .. 0xF0000000  direct map of physical 0 .. 768 MiB
- *   0xF0000000 .. 0xFF800000  vmalloc area (page tables preallocated)
+ *   0xF0000000 .. 0xF4000000  vmalloc area, 64 MiB (page tables preallocated)
  */
 #define KERNEL_BASE		0xC0000000u
 #define DIRECT_MAP_LIMIT	0x30000000u	/* physical bytes mapped */
 #define VMALLOC_START		0xF0000000u
-#define VMALLOC_END		0xFF800000u
+#define VMALLOC_END		0xF4000000u
 
 #define phys_to_virt(pa)	((void *)((uintptr_t)(pa) + KERNEL_BASE))
 #define virt_to_phys(va)	((uintptr_t)(va) - KERNEL_BASE)
@@ -121,6 +121,8 @@ struct mm_stats {
 	uint32_t vmalloc_pages;		/* pages mapped in those ranges */
 };
 void mm_get_stats(struct mm_stats *st);
+/* Number of free blocks on each order's free list (as /proc/buddyinfo). */
+void mm_get_buddyinfo(uint32_t free_blocks[MAX_ORDER + 1]);
 
 /* Calls fn once per live vmalloc range, lowest address first. */
 struct vm_range_info {

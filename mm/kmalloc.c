@@ -1,0 +1,217 @@
+/*
+ * kmalloc: small objects from size classes 16..2048 bytes, each class
+ * carving whole pages (slabs, PG_SLAB) into equal objects; free objects of
+ * a slab are chained inside the slab itself, and slabs with a free object
+ * are on their class's partial list. An empty slab goes back to the page
+ * allocator at once. Requests above 2048 bytes take 2^order whole pages
+ * (PG_KMALLOC_BIG). kfree checks every pointer before trusting it.
+ */
+#include "mm/mm.h"
+#include "mm/mm_internal.h"
+#include "kernel/printk.h"
+#include "lib/string.h"
+
+#define NR_CLASSES	8
+#define MIN_SHIFT	4		/* class 0 holds 16-byte objects */
+#define MAX_SMALL	2048
+#define FREE_MAGIC	0x6b667265u	/* "kfre": marks an object on a free list */
+
+/* What a free object holds; a live object is all the caller's. */
+struct free_obj {
+	struct free_obj *next;
+	uint32_t magic;
+};
+
+static struct {
+	struct page *partial[NR_CLASSES];	/* slabs with a free object */
+	uint32_t pages;				/* slab + big pages held */
+} kmem;
+
+static size_t class_size(unsigned c)
+{
+	return (size_t)1 << (c + MIN_SHIFT);
+}
+
+static unsigned size_class(size_t size)
+{
+	unsigned c = 0;
+
+	while (class_size(c) < size)
+		c++;
+	return c;
+}
+
+static unsigned slab_objects(unsigned c)
+{
+	return PAGE_SIZE / class_size(c);
+}
+
+static void partial_add(struct page *p)
+{
+	p->prev = NULL;
+	p->next = kmem.partial[p->slab_class];
+	if (p->next)
+		p->next->prev = p;
+	kmem.partial[p->slab_class] = p;
+}
+
+static void partial_remove(struct page *p)
+{
+	if (p->prev)
+		p->prev->next = p->next;
+	else
+		kmem.partial[p->slab_class] = p->next;
+	if (p->next)
+		p->next->prev = p->prev;
+	p->next = p->prev = NULL;
+}
+
+/* A fresh slab page for class c, every object free; NULL if no memory. */
+static struct page *slab_new(unsigned c)
+{
+	struct page *p = page_alloc(0);
+	char *base;
+	struct free_obj *head = NULL;
+
+	if (!p)
+		return NULL;
+	base = page_address(p);
+	for (unsigned i = slab_objects(c); i-- > 0;) {
+		struct free_obj *o = (struct free_obj *)(base + i * class_size(c));
+
+		o->next = head;
+		o->magic = FREE_MAGIC;
+		head = o;
+	}
+	p->flags |= PG_SLAB;
+	p->slab_class = c;
+	p->slab_inuse = 0;
+	p->slab_free = head;
+	partial_add(p);
+	kmem.pages++;
+	return p;
+}
+
+static void *slab_alloc(size_t size)
+{
+	unsigned c = size_class(size);
+	struct page *p = kmem.partial[c];
+	struct free_obj *o;
+
+	if (!p && !(p = slab_new(c)))
+		return NULL;
+	o = p->slab_free;
+	p->slab_free = o->next;
+	p->slab_inuse++;
+	if (!p->slab_free)
+		partial_remove(p);
+	o->next = NULL;
+	o->magic = 0;
+	return o;
+}
+
+static void *big_alloc(size_t size)
+{
+	unsigned order = 0;
+	struct page *p;
+
+	while (((size_t)PAGE_SIZE << order) < size)
+		if (++order > MAX_ORDER)
+			return NULL;
+	p = page_alloc(order);
+	if (!p)
+		return NULL;
+	p->flags |= PG_KMALLOC_BIG;
+	kmem.pages += 1u << order;
+	return page_address(p);
+}
+
+/*
+ * Returns size bytes aligned to 16 (to a page above 2048 bytes), or NULL
+ * if size is 0, larger than 2^MAX_ORDER pages, or memory is short.
+ */
+void *kmalloc(size_t size)
+{
+	if (size == 0)
+		return NULL;
+	return size <= MAX_SMALL ? slab_alloc(size) : big_alloc(size);
+}
+
+/* As kmalloc, with the bytes zeroed. */
+void *kzalloc(size_t size)
+{
+	void *p = kmalloc(size);
+
+	if (p)
+		memset(p, 0, size);
+	return p;
+}
+
+/* True if o is on p's free list (walked at most once around the slab). */
+static bool on_free_list(struct page *p, const struct free_obj *o)
+{
+	const struct free_obj *f = p->slab_free;
+
+	for (unsigned n = slab_objects(p->slab_class); f && n > 0; n--) {
+		if (f == o)
+			return true;
+		f = f->next;
+	}
+	return false;
+}
+
+static void slab_free(struct page *p, const void *ptr)
+{
+	uintptr_t off = (uintptr_t)ptr - (uintptr_t)page_address(p);
+	struct free_obj *o = (struct free_obj *)ptr;
+
+	if (off % class_size(p->slab_class)) {
+		pr_err("kfree: %p is not the start of a kmalloc object\n", ptr);
+		return;
+	}
+	if (o->magic == FREE_MAGIC && on_free_list(p, o)) {
+		pr_err("kfree: double free of %p\n", ptr);
+		return;
+	}
+	if (!p->slab_free)
+		partial_add(p);
+	o->next = p->slab_free;
+	o->magic = FREE_MAGIC;
+	p->slab_free = o;
+	if (--p->slab_inuse > 0)
+		return;
+	partial_remove(p);
+	p->flags &= ~PG_SLAB;
+	p->slab_free = NULL;
+	kmem.pages--;
+	page_free(p, 0);
+}
+
+/*
+ * Frees a kmalloc() pointer. NULL does nothing. A pointer kmalloc did not
+ * return (not in a slab or big block, not an object start) or one already
+ * freed is reported with pr_err and nothing is changed.
+ */
+void kfree(const void *ptr)
+{
+	struct page *p;
+
+	if (!ptr)
+		return;
+	p = virt_to_page(ptr);
+	if (p && (p->flags & PG_SLAB)) {
+		slab_free(p, ptr);
+	} else if (p && (p->flags & PG_KMALLOC_BIG) && ptr == page_address(p)) {
+		p->flags &= ~PG_KMALLOC_BIG;
+		kmem.pages -= 1u << p->order;
+		page_free(p, p->order);
+	} else {
+		pr_err("kfree: %p was not allocated by kmalloc "
+		       "(or was freed already)\n", ptr);
+	}
+}
+
+uint32_t kmalloc_pages_held(void)
+{
+	return kmem.pages;
+}

@@ -1,0 +1,300 @@
+/*
+ * Physical page allocator: a binary buddy system over orders 0..MAX_ORDER.
+ * One struct page per page frame from pfn 0 up; a free block is listed,
+ * by its head page, on the free list of its order. Freeing merges a block
+ * with its buddy (pfn ^ 2^order) while the buddy is a free block of the
+ * same order. Also home of mm_get_stats(), which gathers every counter.
+ */
+#include "mm/mm.h"
+#include "mm/mm_internal.h"
+#include "kernel/printk.h"
+#include "lib/string.h"
+#include <tessera/errno.h>
+
+/* Fewer free pages than this after init and the kernel cannot run. */
+#define MIN_FREE_PAGES	256
+
+static struct {
+	struct page *pages;		/* the struct page array, one per pfn */
+	uint32_t npages;		/* pfns 0 .. npages-1 are described */
+	struct page *free_list[MAX_ORDER + 1];	/* heads of free blocks */
+	uint32_t free_blocks[MAX_ORDER + 1];	/* blocks on each list */
+	uint32_t pages_total;		/* pages handed to the allocator */
+	uint32_t pages_free;		/* pages on the free lists */
+} buddy;
+
+static void list_push(struct page *p, unsigned order)
+{
+	p->prev = NULL;
+	p->next = buddy.free_list[order];
+	if (p->next)
+		p->next->prev = p;
+	buddy.free_list[order] = p;
+	p->flags = PG_FREE;
+	p->order = order;
+	p->refcount = 0;
+	buddy.free_blocks[order]++;
+	buddy.pages_free += 1u << order;
+}
+
+static void list_remove(struct page *p, unsigned order)
+{
+	if (p->prev)
+		p->prev->next = p->next;
+	else
+		buddy.free_list[order] = p->next;
+	if (p->next)
+		p->next->prev = p->prev;
+	p->next = p->prev = NULL;
+	p->flags = 0;
+	buddy.free_blocks[order]--;
+	buddy.pages_free -= 1u << order;
+}
+
+/* Puts the block at pfn on the free lists, merging with free buddies. */
+static void free_block(uint32_t pfn, unsigned order)
+{
+	while (order < MAX_ORDER) {
+		uint32_t buddy_pfn = pfn ^ (1u << order);
+		struct page *b;
+
+		if (buddy_pfn >= buddy.npages)
+			break;
+		b = &buddy.pages[buddy_pfn];
+		if (!(b->flags & PG_FREE) || b->order != order)
+			break;
+		list_remove(b, order);
+		pfn &= ~(1u << order);
+		order++;
+	}
+	list_push(&buddy.pages[pfn], order);
+}
+
+static bool overlaps(uint64_t start, uint64_t end, const struct mem_range *r,
+		     unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (start < r[i].end && r[i].start < end)
+			return true;
+	return false;
+}
+
+/* The part of r that is whole pages below DIRECT_MAP_LIMIT, as pfns. */
+static bool range_pfns(const struct mem_range *r, uint32_t *first,
+		       uint32_t *last)
+{
+	uint64_t start = (r->start + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
+	uint64_t end = r->end & ~(uint64_t)(PAGE_SIZE - 1);
+
+	if (end > DIRECT_MAP_LIMIT)
+		end = DIRECT_MAP_LIMIT;
+	if (start >= end)
+		return false;
+	*first = start >> PAGE_SHIFT;
+	*last = end >> PAGE_SHIFT;	/* exclusive */
+	return true;
+}
+
+/* Finds `bytes` of usable, unreserved memory (page aligned) for the
+ * struct page array. Returns its physical address, or 0 if none. */
+static uint64_t find_array_spot(uint64_t bytes, const struct mem_range *usable,
+				unsigned n_usable,
+				const struct mem_range *reserved,
+				unsigned n_reserved)
+{
+	for (unsigned i = 0; i < n_usable; i++) {
+		uint32_t first, last;
+		uint64_t at, end;
+
+		if (!range_pfns(&usable[i], &first, &last))
+			continue;
+		at = (uint64_t)(first ? first : 1) << PAGE_SHIFT; /* 0 = none */
+		end = (uint64_t)last << PAGE_SHIFT;
+		while (at + bytes <= end) {
+			unsigned j;
+
+			for (j = 0; j < n_reserved; j++)
+				if (at < reserved[j].end &&
+				    reserved[j].start < at + bytes)
+					break;
+			if (j == n_reserved)
+				return at;
+			at = PAGE_ALIGN(reserved[j].end);
+		}
+	}
+	return 0;
+}
+
+/* Frees every page of the usable ranges that is in no reserved range and
+ * not the array itself. Overlapping usable ranges free a page only once. */
+static void free_usable(const struct mem_range *usable, unsigned n_usable,
+			const struct mem_range *reserved, unsigned n_reserved,
+			const struct mem_range *array)
+{
+	for (unsigned i = 0; i < n_usable; i++) {
+		uint32_t first, last;
+
+		if (!range_pfns(&usable[i], &first, &last))
+			continue;
+		for (uint32_t pfn = first; pfn < last; pfn++) {
+			uint64_t pa = (uint64_t)pfn << PAGE_SHIFT;
+
+			if (!(buddy.pages[pfn].flags & PG_RESERVED) ||
+			    overlaps(pa, pa + PAGE_SIZE, reserved, n_reserved) ||
+			    overlaps(pa, pa + PAGE_SIZE, array, 1))
+				continue;
+			buddy.pages[pfn].flags = 0;
+			buddy.pages_total++;
+			free_block(pfn, 0);
+		}
+	}
+}
+
+int page_alloc_init(const struct mem_range *usable, unsigned n_usable,
+		    const struct mem_range *reserved, unsigned n_reserved)
+{
+	uint32_t max_pfn = 0, first, last;
+	struct mem_range array;
+	uint64_t bytes, at;
+
+	for (unsigned i = 0; i < n_usable; i++)
+		if (range_pfns(&usable[i], &first, &last) && last > max_pfn)
+			max_pfn = last;
+	memset(&buddy, 0, sizeof(buddy));
+	bytes = PAGE_ALIGN((uint64_t)max_pfn * sizeof(struct page));
+	at = find_array_spot(bytes, usable, n_usable, reserved, n_reserved);
+	if (max_pfn == 0 || at == 0)
+		return -ENOMEM;
+	buddy.pages = mm_phys_to_virt(at);
+	buddy.npages = max_pfn;
+	for (uint32_t pfn = 0; pfn < max_pfn; pfn++)
+		buddy.pages[pfn] = (struct page){ .flags = PG_RESERVED };
+	array = (struct mem_range){ at, at + bytes };
+	free_usable(usable, n_usable, reserved, n_reserved, &array);
+	return buddy.pages_free < MIN_FREE_PAGES ? -ENOMEM : 0;
+}
+
+/*
+ * Returns the head of 2^order free pages (PG_HEAD, refcount 1), splitting a
+ * larger block if needed, or NULL if no block of that order or larger is
+ * free. Contents are not cleared.
+ */
+struct page *page_alloc(unsigned order)
+{
+	unsigned o = order;
+	struct page *p;
+
+	if (order > MAX_ORDER)
+		return NULL;
+	while (o <= MAX_ORDER && !buddy.free_list[o])
+		o++;
+	if (o > MAX_ORDER)
+		return NULL;
+	p = buddy.free_list[o];
+	list_remove(p, o);
+	while (o > order) {
+		o--;
+		list_push(p + (1u << o), o);
+	}
+	p->flags = PG_HEAD;
+	p->order = order;
+	p->refcount = 1;
+	return p;
+}
+
+/* True if p points exactly at an element of the page array. */
+static bool is_page(const struct page *p)
+{
+	uintptr_t off = (uintptr_t)p - (uintptr_t)buddy.pages;
+
+	return buddy.pages && off < buddy.npages * sizeof(struct page) &&
+	       off % sizeof(struct page) == 0;
+}
+
+/*
+ * Returns a block from page_alloc(order). A pointer that is not the head of
+ * an allocated block of that order (foreign, already free, a kmalloc page,
+ * a wrong order) is reported with pr_err and left alone.
+ */
+void page_free(struct page *page, unsigned order)
+{
+	if (!page || !is_page(page)) {
+		pr_err("page_free: %p is not a page descriptor\n", (void *)page);
+		return;
+	}
+	if (!(page->flags & PG_HEAD) || (page->flags & ~PG_HEAD) ||
+	    page->order != order || page->refcount != 1) {
+		pr_err("page_free: pfn %u (order %u) is not an allocated block "
+		       "(flags 0x%x, order %u, refcount %d)\n",
+		       (unsigned)page_to_pfn(page), order,
+		       (unsigned)page->flags, (unsigned)page->order,
+		       (int)page->refcount);
+		return;
+	}
+	page->flags = 0;
+	page->refcount = 0;
+	free_block(page_to_pfn(page), order);
+}
+
+void *page_address(const struct page *page)
+{
+	return mm_phys_to_virt((uintptr_t)page_to_pfn(page) << PAGE_SHIFT);
+}
+
+/* Returns the descriptor of the direct-map address addr, or NULL if addr
+ * is not in the memory the allocator describes. */
+struct page *virt_to_page(const void *addr)
+{
+	uintptr_t pfn = mm_virt_to_phys(addr) >> PAGE_SHIFT;
+
+	return pfn < buddy.npages ? &buddy.pages[pfn] : NULL;
+}
+
+/* Returns the descriptor of pfn, or NULL past the described memory. */
+struct page *pfn_to_page(uint32_t pfn)
+{
+	return pfn < buddy.npages ? &buddy.pages[pfn] : NULL;
+}
+
+uint32_t page_to_pfn(const struct page *page)
+{
+	return (uint32_t)(page - buddy.pages);
+}
+
+/* Returns the kernel address of one zero-filled page, or NULL. */
+void *get_zeroed_page(void)
+{
+	struct page *p = page_alloc(0);
+
+	if (!p)
+		return NULL;
+	memset(page_address(p), 0, PAGE_SIZE);
+	return page_address(p);
+}
+
+/* Frees a page from get_zeroed_page(); anything else is reported. */
+void free_page(void *addr)
+{
+	struct page *p = virt_to_page(addr);
+
+	if (!p || ((uintptr_t)addr & (PAGE_SIZE - 1))) {
+		pr_err("free_page: %p is not a page address\n", addr);
+		return;
+	}
+	page_free(p, 0);
+}
+
+/* Fills st with every mm counter; each is exact at the moment of the call. */
+void mm_get_stats(struct mm_stats *st)
+{
+	st->pages_total = buddy.pages_total;
+	st->pages_free = buddy.pages_free;
+	st->pages_kmalloc = kmalloc_pages_held();
+	vmalloc_counts(&st->vmalloc_ranges, &st->vmalloc_pages);
+}
+
+void mm_get_buddyinfo(uint32_t free_blocks[MAX_ORDER + 1])
+{
+	for (unsigned o = 0; o <= MAX_ORDER; o++)
+		free_blocks[o] = buddy.free_blocks[o];
+}

@@ -1,0 +1,220 @@
+/*
+ * The vmalloc area [VMALLOC_START, VMALLOC_END): a sorted list of ranges,
+ * each followed by one unmapped guard page, placed first-fit. vmalloc()
+ * fills a range with fresh pages, vmap() with the caller's pages; vshrink()
+ * drops a range's tail pages and moves its guard page down (how a module's
+ * init sections are dropped). Mapping goes through kernel/paging.h.
+ */
+#include "mm/mm.h"
+#include "mm/mm_internal.h"
+#include "kernel/paging.h"
+#include "kernel/printk.h"
+#include "lib/string.h"
+#include <tessera/errno.h>
+
+struct vm_range {
+	uintptr_t start;	/* first mapped page */
+	uint32_t pages;		/* mapped pages; the guard page follows */
+	bool is_vmap;		/* pages belong to the caller */
+	const char *owner;	/* label for /proc/vmallocinfo, or NULL */
+	struct vm_range *next;	/* next range up */
+};
+
+static struct {
+	struct vm_range *ranges;	/* sorted by start */
+	uint32_t nr_ranges;
+	uint32_t nr_pages;		/* mapped in all ranges */
+} vmlist;
+
+static uintptr_t range_end(const struct vm_range *r)
+{
+	return r->start + (uintptr_t)r->pages * PAGE_SIZE;
+}
+
+/* Reserves room for `pages` pages plus a guard page, first fit. Returns the
+ * new (still unmapped, pages = 0) range, or NULL if no room or memory. */
+static struct vm_range *range_reserve(uint32_t pages, bool is_vmap)
+{
+	uintptr_t need, at = VMALLOC_START;
+	struct vm_range **link = &vmlist.ranges, *r;
+
+	if (pages >= (VMALLOC_END - VMALLOC_START) / PAGE_SIZE)
+		return NULL;
+	need = ((uintptr_t)pages + 1) * PAGE_SIZE;
+	for (; *link; link = &(*link)->next) {
+		if ((*link)->start - at >= need)
+			break;
+		at = range_end(*link) + PAGE_SIZE;
+	}
+	if (!*link && VMALLOC_END - at < need)
+		return NULL;
+	r = kmalloc(sizeof(*r));
+	if (!r)
+		return NULL;
+	*r = (struct vm_range){ .start = at, .is_vmap = is_vmap,
+				.next = *link };
+	*link = r;
+	vmlist.nr_ranges++;
+	return r;
+}
+
+static struct vm_range **range_find(const void *addr)
+{
+	struct vm_range **link = &vmlist.ranges;
+
+	while (*link && (*link)->start != (uintptr_t)addr)
+		link = &(*link)->next;
+	return *link ? link : NULL;
+}
+
+/* Unmaps the range's pages from index `keep` on (freeing them unless it is
+ * a vmap range) and shrinks it to `keep` pages. */
+static void range_trim(struct vm_range *r, uint32_t keep)
+{
+	while (r->pages > keep) {
+		uintptr_t va = r->start + (uintptr_t)(r->pages - 1) * PAGE_SIZE;
+		uintptr_t pa = paging_lookup(va);
+
+		paging_unmap(va);
+		if (!r->is_vmap)
+			page_free(pfn_to_page(pa >> PAGE_SHIFT), 0);
+		r->pages--;
+		vmlist.nr_pages--;
+	}
+}
+
+static void range_release(struct vm_range **link)
+{
+	struct vm_range *r = *link;
+
+	range_trim(r, 0);
+	*link = r->next;
+	vmlist.nr_ranges--;
+	kfree(r);
+}
+
+static void range_map(struct vm_range *r, struct page *p)
+{
+	paging_map(range_end(r), (uintptr_t)page_to_pfn(p) << PAGE_SHIFT);
+	r->pages++;
+	vmlist.nr_pages++;
+}
+
+/* Returns size bytes (rounded up to pages) of zero-filled fresh pages,
+ * mapped in the vmalloc area with a guard page after; NULL if size is 0 or
+ * address space or memory runs out (then nothing is left behind). */
+void *vmalloc(size_t size)
+{
+	struct vm_range *r;
+	uint32_t pages;
+
+	if (size == 0 || size > VMALLOC_END - VMALLOC_START)
+		return NULL;
+	pages = PAGES_FOR(size);
+	r = range_reserve(pages, false);
+	if (!r)
+		return NULL;
+	while (r->pages < pages) {
+		struct page *p = page_alloc(0);
+
+		if (!p)
+			goto out_release_range;
+		memset(page_address(p), 0, PAGE_SIZE);
+		range_map(r, p);
+	}
+	return (void *)r->start;
+
+out_release_range:
+	range_release(range_find((void *)r->start));
+	return NULL;
+}
+
+/* Unmaps and frees a vmalloc() range. NULL does nothing; an address that is
+ * not the start of a vmalloc() range is reported and ignored. */
+void vfree(const void *addr)
+{
+	struct vm_range **link;
+
+	if (!addr)
+		return;
+	link = range_find(addr);
+	if (!link || (*link)->is_vmap) {
+		pr_err("vfree: %p is not a vmalloc range\n", addr);
+		return;
+	}
+	range_release(link);
+}
+
+/* Maps count caller pages, in order, at a new range with a guard page.
+ * Returns the address, or NULL if count is 0 or no room or memory. */
+void *vmap(struct page **pages, unsigned count)
+{
+	struct vm_range *r;
+
+	if (!pages || count == 0)
+		return NULL;
+	r = range_reserve(count, true);
+	if (!r)
+		return NULL;
+	for (unsigned i = 0; i < count; i++)
+		range_map(r, pages[i]);
+	return (void *)r->start;
+}
+
+/* Unmaps a vmap() range, leaving its pages to the caller. NULL does
+ * nothing; anything else that is not a vmap() range is reported. */
+void vunmap(const void *addr)
+{
+	struct vm_range **link;
+
+	if (!addr)
+		return;
+	link = range_find(addr);
+	if (!link || !(*link)->is_vmap) {
+		pr_err("vunmap: %p is not a vmap range\n", addr);
+		return;
+	}
+	range_release(link);
+}
+
+/* Shrinks the range at addr to new_size bytes (rounded up to pages; 0
+ * keeps only the range's guard page). Returns 0 or -EINVAL. */
+int vshrink(const void *addr, size_t new_size)
+{
+	struct vm_range **link = range_find(addr);
+
+	if (!link || PAGES_FOR((uint64_t)new_size) > (*link)->pages)
+		return -EINVAL;
+	range_trim(*link, PAGES_FOR(new_size));
+	return 0;
+}
+
+/* Labels the range at addr; an unknown address is ignored. */
+void vm_set_owner(const void *addr, const char *owner)
+{
+	struct vm_range **link = range_find(addr);
+
+	if (link)
+		(*link)->owner = owner;
+}
+
+/* Calls fn for each range, lowest first; fn must not add or remove one. */
+void vm_for_each(void (*fn)(const struct vm_range_info *r, void *arg),
+		 void *arg)
+{
+	for (struct vm_range *r = vmlist.ranges; r; r = r->next) {
+		struct vm_range_info info = {
+			.start = r->start, .end = range_end(r),
+			.pages = r->pages, .owner = r->owner,
+			.is_vmap = r->is_vmap,
+		};
+
+		fn(&info, arg);
+	}
+}
+
+void vmalloc_counts(uint32_t *ranges, uint32_t *pages)
+{
+	*ranges = vmlist.nr_ranges;
+	*pages = vmlist.nr_pages;
+}

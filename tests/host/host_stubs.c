@@ -1,0 +1,137 @@
+/*
+ * Host stand-ins for printk, panic and kernel/paging.c, and the fake
+ * physical memory arena, so that the mm/ sources run unchanged in host tests (see
+ * host_stubs.h).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tests/host/host_stubs.h"
+#include "kernel/paging.h"
+
+char *mm_host_base;
+unsigned host_err_reports;
+unsigned host_pt_errors;
+
+#define PT_ENTRIES	((VMALLOC_END - VMALLOC_START) / PAGE_SIZE)
+#define PT_PRESENT	1u
+
+static uint32_t fake_pt[PT_ENTRIES];	/* pa | PT_PRESENT per vmalloc page */
+static unsigned fake_pt_mapped;
+
+int vprintk(const char *fmt, va_list ap)
+{
+	int level = 4;
+
+	if (fmt[0] == '\001' && fmt[1]) {
+		level = fmt[1] - '0';
+		fmt += 2;
+	}
+	if (level == 3)
+		host_err_reports++;
+	fprintf(stderr, "    # printk<%d>: ", level);
+	return vfprintf(stderr, fmt, ap);
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vprintk(fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+void panic(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fprintf(stderr, "Kernel panic - not syncing: ");
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	abort();
+}
+
+static uint32_t *pte(uintptr_t va)
+{
+	if (va < VMALLOC_START || va >= VMALLOC_END || (va & (PAGE_SIZE - 1))) {
+		host_pt_errors++;
+		return NULL;
+	}
+	return &fake_pt[(va - VMALLOC_START) / PAGE_SIZE];
+}
+
+void paging_map(uintptr_t va, uintptr_t pa)
+{
+	uint32_t *e = pte(va);
+
+	if (!e)
+		return;
+	if ((*e & PT_PRESENT) || pa >= HOST_MEM_SIZE || (pa & (PAGE_SIZE - 1)))
+		host_pt_errors++;
+	else
+		fake_pt_mapped++;
+	*e = (uint32_t)pa | PT_PRESENT;
+}
+
+void paging_unmap(uintptr_t va)
+{
+	uint32_t *e = pte(va);
+
+	if (!e)
+		return;
+	if (!(*e & PT_PRESENT))
+		host_pt_errors++;
+	else
+		fake_pt_mapped--;
+	*e = 0;
+}
+
+uintptr_t paging_lookup(uintptr_t va)
+{
+	uint32_t *e;
+
+	if (va < VMALLOC_START || va >= VMALLOC_END)
+		return 0;
+	e = &fake_pt[(va - VMALLOC_START) / PAGE_SIZE];
+	return (*e & PT_PRESENT) ? (*e & PAGE_MASK) : 0;
+}
+
+unsigned host_pt_mapped(void)
+{
+	return fake_pt_mapped;
+}
+
+void *host_vptr(uintptr_t va)
+{
+	uintptr_t pa = paging_lookup(va & PAGE_MASK);
+
+	return pa ? mm_host_base + pa + (va & (PAGE_SIZE - 1)) : NULL;
+}
+
+void host_mem_arena(void)
+{
+	if (!mm_host_base) {
+		mm_host_base = aligned_alloc(PAGE_SIZE, HOST_MEM_SIZE);
+		if (!mm_host_base)
+			abort();
+		memset(mm_host_base, 0, HOST_MEM_SIZE);
+	}
+}
+
+int host_mm_init(void)
+{
+	static const struct mem_range usable[] = {
+		{ 0, 0x9F000 }, { 0x100000, HOST_MEM_SIZE },
+	};
+	static const struct mem_range reserved[] = {
+		{ 0, 0x100000 }, { 0x100000, HOST_KERNEL_END },
+	};
+
+	host_mem_arena();
+	return page_alloc_init(usable, 2, reserved, 2);
+}
