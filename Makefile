@@ -29,7 +29,8 @@ KERNEL_OBJS := kernel/main.o kernel/bootinfo.o kernel/gdt.o kernel/idt.o \
 	       kernel/isr.o kernel/pic.o kernel/pit.o kernel/serial.o \
 	       kernel/vga.o kernel/keyboard.o kernel/console.o kernel/printk.o \
 	       kernel/power.o kernel/selftest.o kernel/paging.o \
-	       kernel/crash_tests.o kernel/module.o
+	       kernel/crash_tests.o kernel/module.o \
+	       kernel/ksyms.o
 MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/mm_selftest.o
 LIB_OBJS    := lib/string.o lib/vsnprintf.o
 FS_OBJS     :=
@@ -61,9 +62,10 @@ $(B)/%.o: %.S
 	@echo "  AS      $<"
 	@$(CC) $(ASFLAGS) -c $< -o $@
 
-$(B)/tessera.iso: $(B)/tessera.elf boot/grub.cfg
+$(B)/tessera.iso: $(B)/tessera.elf $(B)/initrd.cpio boot/grub.cfg
 	@rm -rf $(B)/isodir && mkdir -p $(B)/isodir/boot/grub
 	cp $(B)/tessera.elf $(B)/isodir/boot/tessera.elf
+	cp $(B)/initrd.cpio $(B)/isodir/boot/initrd.cpio
 	cp boot/grub.cfg $(B)/isodir/boot/grub/grub.cfg
 	grub-mkrescue -o $@ $(B)/isodir 2>$(B)/grub-mkrescue.log || \
 		{ cat $(B)/grub-mkrescue.log; exit 1; }
@@ -77,9 +79,9 @@ QEMU_DISPLAY := $(if $(DISPLAY),,-display none)
 QEMU_COMMON  := -m 128 -device isa-debug-exit,iobase=0xf4,iosize=0x04 -no-reboot
 
 run: deps
-	@$(MAKE) --no-print-directory kernel
+	@$(MAKE) --no-print-directory kernel $(B)/initrd.cpio
 	qemu-system-i386 $(QEMU_COMMON) $(QEMU_DISPLAY) -serial mon:stdio \
-		-kernel $(B)/tessera.elf -append "$(APPEND)"; \
+		-kernel $(B)/tessera.elf -initrd $(B)/initrd.cpio -append "$(APPEND)"; \
 		st=$$?; [ $$st -eq 33 ] || [ $$st -eq 0 ] || echo "qemu exit $$st"
 
 run-iso: deps
@@ -90,10 +92,10 @@ run-iso: deps
 # QEMU stopped at the first instruction, waiting for gdb on :1234;
 # `gdb -x tools/gdbinit` connects and loads the kernel's symbols.
 debug: deps
-	@$(MAKE) --no-print-directory kernel
+	@$(MAKE) --no-print-directory kernel $(B)/initrd.cpio
 	@echo "QEMU waits for gdb: run 'gdb -x tools/gdbinit' in another terminal"
 	qemu-system-i386 $(QEMU_COMMON) $(QEMU_DISPLAY) -serial mon:stdio -s -S \
-		-kernel $(B)/tessera.elf -append "$(APPEND)"; true
+		-kernel $(B)/tessera.elf -initrd $(B)/initrd.cpio -append "$(APPEND)"; true
 
 # ---- tests -------------------------------------------------------------
 HOST_TESTS := 
@@ -106,13 +108,26 @@ $(B)/host/%: tests/host/%.c
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ $(filter %.c,$^)
 
+# tools/check builds the host tests itself (make -s print-host-tests).
 check: deps
 	@$(MAKE) --no-print-directory all
 	@tools/check
 
+.PHONY: print-host-tests
+print-host-tests:
+	@echo $(HOST_TESTS)
+
 bench-boot: deps
 	@$(MAKE) --no-print-directory all
 	@tools/bench-boot
+
+# ---- the ramdisk: ramdisk/ + built modules under /lib/modules/ ---------
+# (kept below the module rules: MODULE_KOS, the list of build/modules/*.ko,
+# must be defined before this line to count as prerequisites)
+$(B)/initrd.cpio: tools/mkramdisk $(shell find ramdisk -type f) \
+		$(MODULE_KOS) $(wildcard $(B)/modules/*.ko)
+	@echo "  CPIO    $@"
+	@tools/mkramdisk -o $@
 
 help:
 	@sed -n '1,8p' Makefile

@@ -1,15 +1,367 @@
 /*
- * The module core: struct module bookkeeping, states and reference
- * counts. For now only built-in code (the NULL module) exists.
+ * The module core: records, the state machine of kernel/module.h, header
+ * checks, starting and stopping modules, dependencies and reference
+ * counts. modfs (fs/modfs/) calls these for each control command.
  */
 #include "kernel/module.h"
-#include <stddef.h>
+#include "kernel/printk.h"
+#include "mm/mm.h"
+#include "lib/string.h"
+#include <tessera/errno.h>
+#include <stdarg.h>
+
+static struct {
+	struct module_record *list;	/* newest first */
+} modules;
+
+static const char *const state_names[] = {
+	[MODULE_STATE_UNMAPPED] = "unmapped", [MODULE_STATE_MAPPED] = "mapped",
+	[MODULE_STATE_COMING] = "initializing", [MODULE_STATE_LIVE] = "live",
+	[MODULE_STATE_GOING] = "going",
+};
+
+const char *module_state_name(enum module_state s)
+{
+	return state_names[s];
+}
+
+int module_fail(struct module_record *rec, int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(rec->last_why, sizeof(rec->last_why), fmt, ap);
+	va_end(ap);
+	rec->last_error = err;
+	return err;
+}
+
+static bool name_ok(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n == 0 || n >= MODULE_NAME_LEN)
+		return false;
+	for (; *name; name++)
+		if (!((*name >= 'a' && *name <= 'z') || (*name >= 'A' && *name <= 'Z') ||
+		      (*name >= '0' && *name <= '9') || *name == '_' || *name == '-'))
+			return false;
+	return true;
+}
+
+struct module_record *module_find(const char *name)
+{
+	for (struct module_record *r = modules.list; r; r = r->next)
+		if (!strcmp(r->name, name))
+			return r;
+	return NULL;
+}
+
+struct module_record *module_create(const char *name, int *err)
+{
+	struct module_record *rec;
+
+	*err = !name_ok(name) ? -EINVAL : module_find(name) ? -EEXIST : 0;
+	if (*err)
+		return NULL;
+	rec = kzalloc(sizeof(*rec));
+	if (!rec) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	strlcpy(rec->name, name, sizeof(rec->name));
+	rec->next = modules.list;
+	modules.list = rec;
+	return rec;
+}
+
+int module_destroy(struct module_record *rec)
+{
+	struct module_record **p;
+
+	if (rec->state != MODULE_STATE_UNMAPPED)
+		return -EBUSY;
+	for (p = &modules.list; *p; p = &(*p)->next) {
+		if (*p == rec) {
+			*p = rec->next;
+			break;
+		}
+	}
+	kfree(rec);
+	return 0;
+}
+
+static void for_each_oldest_first(struct module_record *r,
+				  void (*fn)(struct module_record *, void *), void *arg)
+{
+	if (!r)
+		return;
+	for_each_oldest_first(r->next, fn, arg);
+	fn(r, arg);
+}
+
+void module_for_each(void (*fn)(struct module_record *rec, void *arg), void *arg)
+{
+	for_each_oldest_first(modules.list, fn, arg);
+}
+
+unsigned module_users(const struct module_record *rec, char *buf, size_t size)
+{
+	unsigned count = 0;
+
+	if (size)
+		buf[0] = '\0';
+	for (struct module_record *r = modules.list; r; r = r->next) {
+		for (unsigned i = 0; i < r->n_uses; i++) {
+			if (r->uses[i] != rec)
+				continue;
+			if (count++)
+				strlcat(buf, ",", size);
+			strlcat(buf, r->name, size);
+		}
+	}
+	return count;
+}
+
+int module_set_mapped(struct module_record *rec, void *base, uint32_t size)
+{
+	if (rec->state != MODULE_STATE_UNMAPPED)
+		return module_fail(rec, -EBUSY, "map: already mapped");
+	rec->hdr = base;
+	rec->mapped_size = size;
+	rec->core_size = rec->init_size = 0;
+	rec->init_dropped = false;
+	rec->state = MODULE_STATE_MAPPED;
+	return 0;
+}
+
+static void drop_uses(struct module_record *rec)
+{
+	while (rec->n_uses) {
+		struct module_record *used = rec->uses[--rec->n_uses];
+		used->refcount--;
+	}
+}
+
+int module_set_unmapped(struct module_record *rec)
+{
+	if (rec->state != MODULE_STATE_MAPPED)
+		return module_fail(rec, -EBUSY, "unmap: module is %s; only a mapped, "
+				   "not running module can be unmapped (exit it first)",
+				   module_state_name(rec->state));
+	drop_uses(rec);
+	rec->hdr = NULL;
+	rec->mapped_size = 0;
+	rec->state = MODULE_STATE_UNMAPPED;
+	return 0;
+}
+
+int module_use(struct module_record *rec, const char *name)
+{
+	struct module_record *used = module_find(name);
+
+	if (rec->state != MODULE_STATE_MAPPED)
+		return module_fail(rec, -EBUSY, "use: module is %s, not mapped",
+				   module_state_name(rec->state));
+	if (!used || used->state != MODULE_STATE_LIVE || used == rec)
+		return module_fail(rec, -ENOENT, "use: no live module named %s", name);
+	for (unsigned i = 0; i < rec->n_uses; i++)
+		if (rec->uses[i] == used)
+			return 0;
+	if (rec->n_uses == MODULE_MAX_USES)
+		return module_fail(rec, -ENOSPC, "use: more than %d modules used",
+				   MODULE_MAX_USES);
+	rec->uses[rec->n_uses++] = used;
+	used->refcount++;
+	return 0;
+}
+
+/* Is [p, p+len) inside the first `limit` bytes of the image? */
+static bool in_image(const struct module_record *rec, uintptr_t p, uint32_t len,
+		     uint32_t limit)
+{
+	uintptr_t base = (uintptr_t)rec->hdr;
+
+	return p >= base && len <= limit && p - base <= limit - len;
+}
+
+static bool string_in_core(const struct module_record *rec, const char *s)
+{
+	uintptr_t end = (uintptr_t)rec->hdr + rec->core_size;
+
+	for (uintptr_t p = (uintptr_t)s; p >= (uintptr_t)rec->hdr && p < end; p++)
+		if (*(const char *)p == '\0')
+			return true;
+	return false;
+}
+
+static int check_exports(struct module_record *rec)
+{
+	const struct module *h = rec->hdr;
+
+	if (h->num_syms > rec->core_size / sizeof(struct kernel_symbol) ||
+	    (h->num_syms && !in_image(rec, (uintptr_t)h->syms,
+				      h->num_syms * sizeof(struct kernel_symbol), rec->core_size)))
+		return module_fail(rec, -ENOEXEC, "init: export table (%u entries) lies "
+				   "outside the core", h->num_syms);
+	for (uint32_t i = 0; i < h->num_syms; i++) {
+		if (!string_in_core(rec, h->syms[i].name) ||
+		    !in_image(rec, h->syms[i].value, 1, rec->core_size))
+			return module_fail(rec, -ENOEXEC, "init: export %u has a name or "
+					   "address outside the core", i);
+	}
+	return 0;
+}
+
+/* Checks everything the kernel will follow in the header. */
+static int check_header(struct module_record *rec)
+{
+	const struct module *h = rec->hdr;
+	uint32_t total = h->core_size + h->init_size;
+
+	if (rec->mapped_size < MODHDR_SIZE || h->magic != MODULE_MAGIC)
+		return module_fail(rec, -ENOEXEC, "init: no module header (magic 0x%08x, "
+				   "expected 0x%08x); was the relocated image written?",
+				   rec->mapped_size < MODHDR_SIZE ? 0 : h->magic, MODULE_MAGIC);
+	if (h->version != MODULE_FORMAT_VERSION)
+		return module_fail(rec, -ENOEXEC, "init: module format version %u, the "
+				   "kernel reads version %u", h->version, MODULE_FORMAT_VERSION);
+	if (strnlen(h->name, MODULE_NAME_LEN) == MODULE_NAME_LEN || strcmp(h->name, rec->name))
+		return module_fail(rec, -ENOEXEC, "init: the header names module '%.55s', "
+				   "the directory is '%s'", h->name, rec->name);
+	if (total < h->core_size || total > rec->mapped_size || h->core_size < MODHDR_SIZE)
+		return module_fail(rec, -ENOEXEC, "init: core %u + init %u bytes do not fit "
+				   "the %u bytes mapped", h->core_size, h->init_size,
+				   rec->mapped_size);
+	rec->core_size = h->core_size;
+	rec->init_size = h->init_size;
+	if (h->init && !in_image(rec, (uintptr_t)h->init, 1, total))
+		return module_fail(rec, -ENOEXEC, "init: init function %p is outside the "
+				   "image", h->init);
+	if (h->exit && !in_image(rec, (uintptr_t)h->exit, 1, rec->core_size))
+		return module_fail(rec, -ENOEXEC, "init: exit function %p is outside the "
+				   "core", h->exit);
+	return check_exports(rec);
+}
+
+static int run_init(struct module_record *rec)
+{
+	int ret;
+
+	rec->state = MODULE_STATE_COMING;
+	ret = rec->hdr->init ? rec->hdr->init() : 0;
+	if (ret > 0) {
+		pr_warn("%s: init returned %d, a positive value; taken as success\n",
+			rec->name, ret);
+		ret = 0;
+	}
+	if (ret < 0)
+		module_fail(rec, ret, "init: the module's init function returned %d (%s)",
+			    ret, strerror(ret));
+	return ret;
+}
+
+int module_start(struct module_record *rec)
+{
+	const char *clash = NULL;
+	int err;
+
+	if (rec->state != MODULE_STATE_MAPPED)
+		return module_fail(rec, -EBUSY, "init: module is %s, not mapped",
+				   module_state_name(rec->state));
+	err = check_header(rec);
+	if (err)
+		return err;
+	err = ksyms_add(rec, &clash);
+	if (err == -EEXIST)
+		return module_fail(rec, err, "init: exports %s, which is already exported",
+				   clash);
+	if (err)
+		return module_fail(rec, err, "init: %s", strerror(err));
+	rec->hdr->priv = rec;
+	err = run_init(rec);
+	if (err) {
+		ksyms_remove(rec);
+		rec->hdr->priv = NULL;
+		rec->state = MODULE_STATE_MAPPED;
+		return err;
+	}
+	rec->state = MODULE_STATE_LIVE;
+	rec->last_error = 0;
+	rec->last_why[0] = '\0';
+	return 0;
+}
+
+int module_stop(struct module_record *rec)
+{
+	char users[MODULE_WHY_LEN - 16];
+
+	if (rec->state != MODULE_STATE_LIVE)
+		return module_fail(rec, -EBUSY, "exit: module is %s, not live",
+				   module_state_name(rec->state));
+	if (module_users(rec, users, sizeof(users)))
+		return module_fail(rec, -EBUSY, "in use by: %s", users);
+	if (rec->refcount > 0)
+		return module_fail(rec, -EBUSY, "in use: refcount is %d", rec->refcount);
+	if (rec->hdr->init && !rec->hdr->exit)
+		return module_fail(rec, -EBUSY, "exit: the module has an init but no exit "
+				   "function, so it cannot be unloaded");
+	rec->state = MODULE_STATE_GOING;
+	if (rec->hdr->exit)
+		rec->hdr->exit();
+	ksyms_remove(rec);
+	rec->hdr->priv = NULL;
+	rec->state = MODULE_STATE_MAPPED;
+	return 0;
+}
+
+int module_check_shrink(struct module_record *rec, uint32_t new_size)
+{
+	if (rec->state != MODULE_STATE_LIVE)
+		return module_fail(rec, -EBUSY, "truncate: module is %s; the init part can "
+				   "only be dropped after a successful init",
+				   module_state_name(rec->state));
+	if (rec->init_dropped || new_size != rec->core_size)
+		return module_fail(rec, -EINVAL, "truncate: a live module can only be cut "
+				   "to its core size, %u bytes, once", rec->core_size);
+	return 0;
+}
+
+static struct module_record *record_of(const struct module *mod)
+{
+	for (struct module_record *r = modules.list; r; r = r->next)
+		if (r->hdr == mod && r->state != MODULE_STATE_UNMAPPED)
+			return r;
+	return NULL;
+}
 
 bool try_module_get(struct module *mod)
 {
-	return mod == NULL;
+	struct module_record *rec;
+
+	if (!mod)
+		return true;
+	rec = record_of(mod);
+	if (!rec || rec->state != MODULE_STATE_LIVE)
+		return false;
+	rec->refcount++;
+	return true;
 }
 
 void module_put(struct module *mod)
 {
+	struct module_record *rec;
+
+	if (!mod)
+		return;
+	rec = record_of(mod);
+	if (!rec) {
+		pr_err("module_put: %p is not a loaded module\n", mod);
+		return;
+	}
+	if (rec->refcount <= 0) {
+		pr_err("module_put: %s: refcount underflow (put without get)\n", rec->name);
+		return;
+	}
+	rec->refcount--;
 }

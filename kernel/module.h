@@ -1,18 +1,121 @@
 /*
- * The module core (kernel/module.c): struct module, its states and its
- * reference count. Built-in code uses a NULL module, which is always live
- * and never counted.
+ * The module core (kernel/module.c, kernel/ksyms.c): the kernel's record of
+ * each module, its states, reference counts and dependencies, and the
+ * table of exported symbols. The kernel never relocates or links anything
+ * (the loader does, see docs/modules.md); it only checks the header of a
+ * mapped image, starts and stops the module, and keeps the books.
+ *
+ * States, and the modfs control command that moves between them:
+ *
+ *   UNMAPPED --map--> MAPPED --init--> COMING --ok--> LIVE
+ *      ^                |  ^  (init failed) |            |
+ *      +-----unmap------+  +----------------+            exit (refcount 0)
+ *                          ^                             v
+ *                          +--------------------------- GOING
+ *
+ * Built-in code uses a NULL module, which is always live and never counted.
  */
 #ifndef KERNEL_MODULE_H
 #define KERNEL_MODULE_H
 
 #include <stdbool.h>
+#include <stdint.h>
+#include <stddef.h>
+#include <tessera/modformat.h>
 
-struct module;
+enum module_state {
+	MODULE_STATE_UNMAPPED,
+	MODULE_STATE_MAPPED,
+	MODULE_STATE_COMING,	/* its init function is running */
+	MODULE_STATE_LIVE,
+	MODULE_STATE_GOING,	/* its exit function is running */
+};
+
+#define MODULE_MAX_USES 16
+#define MODULE_WHY_LEN 160
+
+/* The kernel's record of one module (one /mod/NAME directory). */
+struct module_record {
+	char name[MODULE_NAME_LEN];
+	enum module_state state;
+	struct module *hdr;		/* image base while mapped, else NULL */
+	uint32_t mapped_size;		/* bytes of image mapped */
+	uint32_t core_size, init_size;	/* from the header, checked at init */
+	bool init_dropped;		/* the init part was truncated away */
+	int refcount;			/* try_module_get, open devices, users */
+	struct module_record *uses[MODULE_MAX_USES];	/* modules it uses */
+	unsigned n_uses;
+	int last_error;			/* 0 or -errno of the last failed command */
+	char last_why[MODULE_WHY_LEN];	/* that failure in words */
+	struct module_record *next;	/* all records, newest first */
+};
+
+/* --- records and state changes, called by modfs (fs/modfs/) --- */
+
+/* Makes the record of a new module named name (1..55 bytes of letters,
+ * digits, '_' and '-'). Returns it, or NULL with *err = -EEXIST (a module
+ * of that name exists), -EINVAL (bad name) or -ENOMEM. */
+struct module_record *module_create(const char *name, int *err);
+/* Forgets an UNMAPPED record. Returns 0 or -EBUSY in any other state. */
+int module_destroy(struct module_record *rec);
+/* Records that the image is now mapped at base (size bytes): UNMAPPED ->
+ * MAPPED. Returns 0 or -EBUSY (already mapped). */
+int module_set_mapped(struct module_record *rec, void *base, uint32_t size);
+/* Checks that an unmap is allowed (MAPPED only: never while live) and
+ * drops the module's uses. Returns 0 or -EBUSY with the reason recorded. */
+int module_set_unmapped(struct module_record *rec);
+/* Records that rec uses the live module named used (the loader resolved
+ * symbols to it), pinning it. Returns 0, -ENOENT (no live module of that
+ * name), -EBUSY (rec is not MAPPED) or -ENOSPC (too many). */
+int module_use(struct module_record *rec, const char *used);
+/* Checks the header of the mapped image, checks its exports against the
+ * symbol table, runs its init function and on success makes it LIVE with
+ * its exports visible. Returns 0, -ENOEXEC (bad header, reason recorded),
+ * -EEXIST (an export clashes), -EBUSY (wrong state), or init's own error;
+ * on any failure the module is MAPPED again, exactly as before. */
+int module_start(struct module_record *rec);
+/* Runs the exit function of a LIVE module nobody holds, removes its
+ * exports: LIVE -> GOING -> MAPPED. Returns 0 or -EBUSY (in use: the
+ * reason names the users, or gives the refcount). */
+int module_stop(struct module_record *rec);
+/* Checks that the image may shrink to new_size bytes: only a LIVE module,
+ * only to exactly its core size (dropping init). Returns 0 or -EBUSY /
+ * -EINVAL with the reason recorded; the caller then unmaps the pages. */
+int module_check_shrink(struct module_record *rec, uint32_t new_size);
+/* Records a failure and its reason (printf-style) in rec; returns err. */
+int module_fail(struct module_record *rec, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+const char *module_state_name(enum module_state s);
+/* The record with that name, or NULL. */
+struct module_record *module_find(const char *name);
+/* Walks all records, oldest first. */
+void module_for_each(void (*fn)(struct module_record *rec, void *arg), void *arg);
+/* Writes the names of the modules that use rec, comma-separated, into
+ * buf; returns how many there are. */
+unsigned module_users(const struct module_record *rec, char *buf, size_t size);
+
+/* --- reference counts, for module code and drivers --- */
 
 /* Takes a reference if mod is live (or NULL, built-in); false otherwise. */
 bool try_module_get(struct module *mod);
 /* Drops a reference; an underflow is reported, not wrapped. */
 void module_put(struct module *mod);
+
+/* --- exported symbols (kernel/ksyms.c) --- */
+
+/* Hashes the kernel's own __ksymtab. Call once at boot. */
+void ksyms_init(void);
+/* The exported symbol named name and its owner (NULL = kernel), or NULL.
+ * A hash lookup. */
+const struct kernel_symbol *ksym_find(const char *name, struct module_record **owner);
+/* Adds / removes a module's exports. ksyms_add returns 0 or -EEXIST with
+ * *clash set to the name already exported (nothing added), or -ENOMEM. */
+int ksyms_add(struct module_record *rec, const char **clash);
+void ksyms_remove(struct module_record *rec);
+/* Calls fn for every exported symbol: the kernel's, then each live
+ * module's, in table order. */
+void ksyms_for_each(void (*fn)(const struct kernel_symbol *sym,
+			       const struct module_record *owner, void *arg), void *arg);
 
 #endif

@@ -1,0 +1,133 @@
+/*
+ * The exported-symbol table: the kernel's own __ksymtab (EXPORT_SYMBOL in
+ * kernel code) and the exports of every live module, in one hash table
+ * keyed by name, so a lookup costs one bucket walk, not a scan.
+ */
+#include "kernel/module.h"
+#include "kernel/printk.h"
+#include "mm/mm.h"
+#include "lib/string.h"
+#include <tessera/errno.h>
+
+#define KSYM_BUCKETS 512
+
+struct ksym_entry {
+	const struct kernel_symbol *sym;
+	struct module_record *owner;	/* NULL: the kernel */
+	struct ksym_entry *next;
+};
+
+extern const struct kernel_symbol __start___ksymtab[], __stop___ksymtab[];
+
+static struct {
+	struct ksym_entry *bucket[KSYM_BUCKETS];
+	struct ksym_entry *kernel_entries;	/* one array for the kernel's */
+} ksyms;
+
+/* FNV-1a, 32 bits. */
+static uint32_t name_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (uint8_t)*s++) * 16777619u;
+	return h % KSYM_BUCKETS;
+}
+
+static void insert(struct ksym_entry *e)
+{
+	uint32_t b = name_hash(e->sym->name);
+
+	e->next = ksyms.bucket[b];
+	ksyms.bucket[b] = e;
+}
+
+void ksyms_init(void)
+{
+	unsigned n = __stop___ksymtab - __start___ksymtab;
+
+	ksyms.kernel_entries = kzalloc(n * sizeof(struct ksym_entry));
+	BUG_ON(n && !ksyms.kernel_entries);
+	for (unsigned i = 0; i < n; i++) {
+		ksyms.kernel_entries[i].sym = &__start___ksymtab[i];
+		insert(&ksyms.kernel_entries[i]);
+	}
+	pr_info("ksyms: %u kernel symbols exported\n", n);
+}
+
+const struct kernel_symbol *ksym_find(const char *name, struct module_record **owner)
+{
+	for (struct ksym_entry *e = ksyms.bucket[name_hash(name)]; e; e = e->next) {
+		if (!strcmp(e->sym->name, name)) {
+			if (owner)
+				*owner = e->owner;
+			return e->sym;
+		}
+	}
+	return NULL;
+}
+
+int ksyms_add(struct module_record *rec, const char **clash)
+{
+	const struct module *h = rec->hdr;
+	struct ksym_entry *e;
+
+	for (uint32_t i = 0; i < h->num_syms; i++) {
+		if (ksym_find(h->syms[i].name, NULL)) {
+			*clash = h->syms[i].name;
+			return -EEXIST;
+		}
+	}
+	for (uint32_t i = 0; i < h->num_syms; i++) {
+		e = kmalloc(sizeof(*e));
+		if (!e) {
+			ksyms_remove(rec);
+			return -ENOMEM;
+		}
+		*e = (struct ksym_entry){ &h->syms[i], rec, NULL };
+		insert(e);
+	}
+	return 0;
+}
+
+void ksyms_remove(struct module_record *rec)
+{
+	for (unsigned b = 0; b < KSYM_BUCKETS; b++) {
+		struct ksym_entry **p = &ksyms.bucket[b];
+
+		while (*p) {
+			struct ksym_entry *e = *p;
+			if (e->owner == rec) {
+				*p = e->next;
+				kfree(e);
+			} else {
+				p = &e->next;
+			}
+		}
+	}
+}
+
+struct each_arg {
+	void (*fn)(const struct kernel_symbol *, const struct module_record *, void *);
+	void *arg;
+};
+
+static void module_exports(struct module_record *rec, void *p)
+{
+	struct each_arg *a = p;
+
+	if (rec->state != MODULE_STATE_LIVE)
+		return;
+	for (uint32_t i = 0; i < rec->hdr->num_syms; i++)
+		a->fn(&rec->hdr->syms[i], rec, a->arg);
+}
+
+void ksyms_for_each(void (*fn)(const struct kernel_symbol *sym,
+			       const struct module_record *owner, void *arg), void *arg)
+{
+	struct each_arg a = { fn, arg };
+
+	for (const struct kernel_symbol *s = __start___ksymtab; s < __stop___ksymtab; s++)
+		fn(s, NULL, arg);
+	module_for_each(module_exports, &a);
+}
