@@ -35,7 +35,7 @@ MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/mm_selftest.o
 LIB_OBJS    := lib/string.o lib/vsnprintf.o
 FS_OBJS     :=
 SHELL_OBJS  :=
-MODULE_OBJS :=
+MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o
 
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
 	  $(FS_OBJS) $(SHELL_OBJS) $(MODULE_OBJS))

@@ -1,0 +1,108 @@
+/*
+ * The `control` file of a module directory. Each write is one command; the
+ * write returns its byte count when the command worked and the command's
+ * own -errno when it did not (the reason in words is then in `status`):
+ *
+ *   map module     vmap the image file's own pages; the module is MAPPED
+ *   unmap module   undo map (not while the module is running)
+ *   use NAME       this module uses live module NAME: pin it (loader step 7)
+ *   init module    check the header, run init; the module is LIVE
+ *   exit module    run exit if nobody holds the module; MAPPED again
+ */
+#include "fs/modfs/internal.h"
+#include "kernel/printk.h"
+#include "mm/mm.h"
+#include "lib/string.h"
+#include <tessera/errno.h>
+
+#define CMD_MAX 96
+
+/* Maps the pages of the image file in order (filling holes first). */
+int modfs_map(struct module_record *rec, struct inode *image)
+{
+	struct pagefile *pf = &image->data;
+	uint32_t n = PAGES_FOR(pf->size);
+	struct page **pages;
+	void *base;
+	int err;
+
+	if (rec->state != MODULE_STATE_UNMAPPED)
+		return module_fail(rec, -EBUSY, "map: module is already %s",
+				   module_state_name(rec->state));
+	if (pf->size < MODHDR_SIZE)
+		return module_fail(rec, -EINVAL, "map: the image file has %u bytes; "
+				   "ftruncate it to the image size first", pf->size);
+	err = pagefile_populate(pf);
+	if (err)
+		return module_fail(rec, err, "map: no memory for the image pages");
+	pages = kmalloc(n * sizeof(*pages));
+	if (!pages)
+		return module_fail(rec, -ENOMEM, "map: no memory for the page list");
+	for (uint32_t i = 0; i < n; i++)
+		pages[i] = pagefile_page(pf, i);
+	base = vmap(pages, n);
+	kfree(pages);
+	if (!base)
+		return module_fail(rec, -ENOMEM, "map: no room in the vmalloc area");
+	vm_set_owner(base, rec->name);
+	return module_set_mapped(rec, base, pf->size);
+}
+
+int modfs_unmap(struct module_record *rec)
+{
+	void *base = rec->hdr;
+	int err = module_set_unmapped(rec);
+
+	if (!err)
+		vunmap(base);
+	return err;
+}
+
+static int run_command(struct module_record *rec, struct file *f, char *cmd)
+{
+	char *arg = strchr(cmd, ' ');
+	struct inode *image = modfs_module_inode(f->dentry);
+
+	if (arg)
+		*arg++ = '\0';
+	if (!strcmp(cmd, "use") && arg)
+		return module_use(rec, arg);
+	if (!arg || strcmp(arg, "module"))
+		return module_fail(rec, arg ? -ENOENT : -EINVAL, "%s: %s", cmd,
+				   arg ? "the only object here is 'module'"
+				       : "expected 'map|unmap|init|exit module' or 'use NAME'");
+	if (!strcmp(cmd, "map"))
+		return image ? modfs_map(rec, image)
+			     : module_fail(rec, -ENOENT, "map: 'module' was unlinked");
+	if (!strcmp(cmd, "unmap"))
+		return modfs_unmap(rec);
+	if (!strcmp(cmd, "init"))
+		return module_start(rec);
+	if (!strcmp(cmd, "exit"))
+		return module_stop(rec);
+	return module_fail(rec, -EINVAL, "unknown command '%s'", cmd);
+}
+
+static ssize_t control_write(struct file *f, const char *buf, size_t count, loff_t *pos)
+{
+	struct module_record *rec = modfs_record(f->inode);
+	char cmd[CMD_MAX];
+	size_t n = count;
+	int err;
+
+	if (!rec)
+		return -ENOENT;
+	while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
+		n--;
+	if (n == 0 || n >= sizeof(cmd))
+		return module_fail(rec, -EINVAL, "control: a command is 1 to %d bytes",
+				   CMD_MAX - 1);
+	memcpy(cmd, buf, n);
+	cmd[n] = '\0';
+	err = run_command(rec, f, cmd);
+	return err ? err : (ssize_t)count;
+}
+
+const struct file_operations modfs_control_fops = {
+	.write = control_write,
+};

@@ -1,0 +1,145 @@
+/*
+ * The `status` and `module` files of a module directory. `status` is text
+ * made when it is opened; `module` is a regular page-backed file whose
+ * writes and size changes follow the module's state: anything goes while
+ * unmapped; while mapped, writes may not grow it (new pages would not be
+ * mapped); once init has started it is read-only, except for the one
+ * truncation to the core size that drops the init part.
+ */
+#include "fs/modfs/internal.h"
+#include "mm/mm.h"
+#include "lib/string.h"
+#include <tessera/errno.h>
+
+static void show_size(struct seq_buf *m, const char *what, uint32_t bytes, const char *note)
+{
+	seq_printf(m, "%-12s %u bytes (%u page%s)%s\n", what, bytes, PAGES_FOR(bytes),
+		   PAGES_FOR(bytes) == 1 ? "" : "s", note);
+}
+
+static void show_status(struct seq_buf *m, const struct module_record *rec)
+{
+	char users[MODULE_WHY_LEN];
+	bool sized = rec->state >= MODULE_STATE_COMING || rec->core_size;
+
+	seq_printf(m, "name:        %s\n", rec->name);
+	seq_printf(m, "state:       %s\n", module_state_name(rec->state));
+	if (rec->hdr)
+		seq_printf(m, "base:        0x%08x\n", (uint32_t)(uintptr_t)rec->hdr);
+	else
+		seq_printf(m, "base:        -\n");
+	if (rec->hdr)
+		show_size(m, "mapped:", rec->mapped_size, "");
+	if (sized) {
+		show_size(m, "core size:", rec->core_size, "");
+		show_size(m, "init size:", rec->init_size,
+			  rec->init_dropped ? ", discarded" : ", present");
+	}
+	seq_printf(m, "refcount:    %d\n", rec->refcount);
+	module_users(rec, users, sizeof(users));
+	seq_printf(m, "used by:     %s\n", users[0] ? users : "-");
+	seq_printf(m, "uses:        ");
+	for (unsigned i = 0; i < rec->n_uses; i++)
+		seq_printf(m, "%s%s", i ? "," : "", rec->uses[i]->name);
+	seq_printf(m, "%s\n", rec->n_uses ? "" : "-");
+	if (rec->last_error)
+		seq_printf(m, "last error:  %d (%s): %s\n", rec->last_error,
+			   strerror(rec->last_error), rec->last_why);
+	else
+		seq_printf(m, "last error:  none\n");
+}
+
+static int status_open(struct inode *inode, struct file *f)
+{
+	struct module_record *rec = modfs_record(inode);
+	struct seq_buf *m;
+
+	if (!rec)
+		return -ENOENT;
+	m = kzalloc(sizeof(*m));
+	if (!m)
+		return -ENOMEM;
+	show_status(m, rec);
+	if (m->error) {
+		int err = m->error;
+		seq_buf_free(m);
+		kfree(m);
+		return err;
+	}
+	f->private_data = m;
+	return 0;
+}
+
+static ssize_t status_read(struct file *f, char *buf, size_t count, loff_t *pos)
+{
+	struct seq_buf *m = f->private_data;
+	size_t n;
+
+	if ((size_t)*pos >= m->len)
+		return 0;
+	n = m->len - *pos < count ? m->len - *pos : count;
+	memcpy(buf, m->buf + *pos, n);
+	*pos += n;
+	return n;
+}
+
+static int status_release(struct inode *inode, struct file *f)
+{
+	seq_buf_free(f->private_data);
+	kfree(f->private_data);
+	return 0;
+}
+
+const struct file_operations modfs_status_fops = {
+	.open = status_open,
+	.read = status_read,
+	.release = status_release,
+};
+
+static ssize_t module_write(struct file *f, const char *buf, size_t count, loff_t *pos)
+{
+	struct module_record *rec = modfs_record(f->inode);
+
+	if (!rec)
+		return -ENOENT;
+	if (rec->state >= MODULE_STATE_COMING)
+		return module_fail(rec, -EBUSY, "write: the image of a %s module is "
+				   "read-only", module_state_name(rec->state));
+	if (rec->state == MODULE_STATE_MAPPED && (f->flags & O_APPEND ||
+	    *pos + count > rec->mapped_size))
+		return module_fail(rec, -EFBIG, "write: %u bytes at %u would grow a mapped "
+				   "image of %u bytes", (uint32_t)count, (uint32_t)*pos,
+				   rec->mapped_size);
+	return pagefile_fop_write(f, buf, count, pos);
+}
+
+const struct file_operations modfs_module_fops = {
+	.read = pagefile_fop_read,
+	.write = module_write,
+};
+
+/* ftruncate of `module`: free while unmapped; while live, only the one cut
+ * to the core size, which unmaps and frees the init pages. */
+static int module_setsize(struct inode *inode, uint32_t size)
+{
+	struct module_record *rec = modfs_record(inode);
+	int err;
+
+	if (!rec || rec->state == MODULE_STATE_UNMAPPED)
+		return pagefile_truncate(&inode->data, size);
+	if (size == rec->mapped_size)
+		return 0;
+	err = module_check_shrink(rec, size);
+	if (err)
+		return err;
+	err = vshrink(rec->hdr, size);
+	if (err)
+		return module_fail(rec, err, "truncate: vshrink failed");
+	rec->init_dropped = true;
+	rec->mapped_size = size;
+	return pagefile_truncate(&inode->data, size);
+}
+
+const struct inode_operations modfs_module_iops = {
+	.setsize = module_setsize,
+};

@@ -1,0 +1,33 @@
+/*
+ * Shared inside fs/modfs/: the file operations of the three files of a
+ * module directory (control.c, files.c) and how they find their record.
+ */
+#ifndef FS_MODFS_INTERNAL_H
+#define FS_MODFS_INTERNAL_H
+
+#include "fs/vfs.h"
+#include "kernel/module.h"
+
+extern const struct file_operations modfs_control_fops;
+extern const struct file_operations modfs_status_fops;
+extern const struct file_operations modfs_module_fops;
+extern const struct inode_operations modfs_module_iops;
+
+/* The record of the module a file belongs to; NULL once the directory
+ * was removed (a file still open on it then fails with -ENOENT). */
+static inline struct module_record *modfs_record(const struct inode *inode)
+{
+	return inode->private;
+}
+
+/* The `module` file's inode in the directory of d's parent, or NULL. */
+struct inode *modfs_module_inode(const struct dentry *d);
+
+/* control commands (control.c) */
+int modfs_map(struct module_record *rec, struct inode *image);
+int modfs_unmap(struct module_record *rec);
+
+/* /proc/modules and /proc/ksyms (proc.c) */
+int modfs_proc_init(void);
+
+#endif

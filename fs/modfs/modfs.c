@@ -1,0 +1,170 @@
+/*
+ * modfs, the filesystem: its root directory, where mkdir makes a module
+ * (its record and its three files) and rmdir unloads one, and the module
+ * directories, where only the image file `module` may be unlinked, and
+ * only while it is not mapped.
+ */
+#include "fs/modfs/modfs.h"
+#include "fs/modfs/internal.h"
+#include "kernel/printk.h"
+#include "mm/mm.h"
+#include "lib/string.h"
+#include <tessera/errno.h>
+
+static const struct inode_operations moddir_iops;
+
+static int add_file(struct dentry *dir, const char *name, uint32_t mode,
+		    const struct file_operations *fops, struct module_record *rec)
+{
+	struct inode *inode = inode_alloc(dir->sb, S_IFREG | mode);
+
+	if (!inode)
+		return -ENOMEM;
+	inode->i_fop = fops;
+	inode->private = rec;
+	if (fops == &modfs_module_fops)
+		inode->i_op = &modfs_module_iops;
+	if (!d_add_child(dir, name, inode)) {
+		inode_free(inode);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/* mkdir /mod/NAME: the record, then control, module and status. On any
+ * failure the VFS frees d with the files already attached to it. */
+static int modfs_mkdir(struct inode *dir, struct dentry *d)
+{
+	struct module_record *rec;
+	struct inode *inode;
+	int err;
+
+	rec = module_create(d->name, &err);
+	if (!rec)
+		return err;
+	inode = inode_alloc(dir->sb, S_IFDIR | 0755);
+	if (!inode) {
+		err = -ENOMEM;
+		goto out_destroy;
+	}
+	inode->i_op = &moddir_iops;
+	inode->i_fop = &dir_fops;
+	inode->private = rec;
+	d_instantiate(d, inode);
+	err = add_file(d, "control", 0200, &modfs_control_fops, rec);
+	if (!err)
+		err = add_file(d, "module", 0600, &modfs_module_fops, rec);
+	if (!err)
+		err = add_file(d, "status", 0444, &modfs_status_fops, rec);
+	if (!err)
+		return 0;
+out_destroy:
+	module_destroy(rec);
+	return err;
+}
+
+static void forget_record(struct dentry *d)
+{
+	d->inode->private = NULL;
+	for (struct dentry *c = d->children; c; c = c->next)
+		c->inode->private = NULL;
+}
+
+/* rmdir /mod/NAME: exit if live (refused while in use), unmap if mapped,
+ * then forget the record; the VFS frees the files and their pages. */
+static int modfs_rmdir(struct inode *dir, struct dentry *d)
+{
+	struct module_record *rec = modfs_record(d->inode);
+	int err = 0;
+
+	if (!rec)
+		return -ENOENT;
+	if (rec->state == MODULE_STATE_LIVE)
+		err = module_stop(rec);
+	else if (rec->state != MODULE_STATE_MAPPED && rec->state != MODULE_STATE_UNMAPPED)
+		err = -EBUSY;
+	if (!err && rec->state == MODULE_STATE_MAPPED)
+		err = modfs_unmap(rec);
+	if (err)
+		return err;
+	forget_record(d);
+	return module_destroy(rec);
+}
+
+static int moddir_unlink(struct inode *dir, struct dentry *d)
+{
+	struct module_record *rec = modfs_record(dir);
+
+	if (strcmp(d->name, "module"))
+		return -EPERM;
+	if (rec && rec->state != MODULE_STATE_UNMAPPED)
+		return module_fail(rec, -EBUSY, "unlink: the image is mapped; unmap it first");
+	return 0;
+}
+
+/* Re-creating the image file after an unlink, with O_CREAT. */
+static int moddir_create(struct inode *dir, struct dentry *d, uint32_t mode)
+{
+	struct module_record *rec = modfs_record(dir);
+	struct inode *inode;
+
+	if (strcmp(d->name, "module") || !rec)
+		return -EPERM;
+	inode = inode_alloc(dir->sb, S_IFREG | 0600);
+	if (!inode)
+		return -ENOMEM;
+	inode->i_fop = &modfs_module_fops;
+	inode->i_op = &modfs_module_iops;
+	inode->private = rec;
+	d_instantiate(d, inode);
+	return 0;
+}
+
+static const struct inode_operations root_iops = {
+	.mkdir = modfs_mkdir,
+	.rmdir = modfs_rmdir,
+};
+
+static const struct inode_operations moddir_iops = {
+	.unlink = moddir_unlink,
+	.create = moddir_create,
+};
+
+static int modfs_fill_super(struct super_block *sb, void *data)
+{
+	struct inode *root = inode_alloc(sb, S_IFDIR | 0755);
+
+	if (!root)
+		return -ENOMEM;
+	root->i_op = &root_iops;
+	root->i_fop = &dir_fops;
+	if (sb_set_root(sb, root) < 0) {
+		inode_free(root);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+static const struct fs_type modfs_type = {
+	.name = "modfs",
+	.fill_super = modfs_fill_super,
+};
+
+struct inode *modfs_module_inode(const struct dentry *d)
+{
+	struct dentry *image = d->parent ? d_find_child(d->parent, "module") : NULL;
+
+	return image ? image->inode : NULL;
+}
+
+void modfs_init(void)
+{
+	int err = vfs_mkdir(NULL, "/mod");
+
+	if (!err || err == -EEXIST)
+		err = vfs_mount(&modfs_type, "/mod", NULL);
+	if (!err)
+		err = modfs_proc_init();
+	if (err)
+		panic("modfs: cannot mount /mod: %s", strerror(err));
+}

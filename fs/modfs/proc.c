@@ -1,0 +1,62 @@
+/*
+ * /proc/modules and /proc/ksyms, the module lists the loader and lsmod
+ * read.
+ *
+ *   /proc/modules, Linux's line format: name, size in bytes (what is mapped
+ *   now: the core once init is dropped), refcount, users ("a,b," or "-"),
+ *   state (Loading, Live, Unloading), base address:
+ *       libdemo 1234 1 libuser, Live 0xf0001000
+ *   /proc/ksyms, one exported symbol a line: address, name, owner
+ *   ("kernel" or the module), version CRC:
+ *       c0104a20 printk kernel 0x1f6c2b7d
+ */
+#include "fs/modfs/internal.h"
+#include "lib/string.h"
+#include <tessera/errno.h>
+
+static const char *linux_state(enum module_state s)
+{
+	return s == MODULE_STATE_LIVE ? "Live" : s == MODULE_STATE_GOING ? "Unloading"
+									   : "Loading";
+}
+
+static void module_line(struct module_record *rec, void *arg)
+{
+	struct seq_buf *m = arg;
+	char users[MODULE_WHY_LEN];
+
+	if (rec->state == MODULE_STATE_UNMAPPED)
+		return;
+	seq_printf(m, "%s %u %d ", rec->name, rec->mapped_size, rec->refcount);
+	if (module_users(rec, users, sizeof(users)))
+		seq_printf(m, "%s, ", users);
+	else
+		seq_printf(m, "- ");
+	seq_printf(m, "%s 0x%08x\n", linux_state(rec->state), (uint32_t)(uintptr_t)rec->hdr);
+}
+
+static int show_modules(struct seq_buf *m, void *arg)
+{
+	module_for_each(module_line, m);
+	return m->error;
+}
+
+static void ksym_line(const struct kernel_symbol *sym, const struct module_record *owner,
+		      void *arg)
+{
+	seq_printf(arg, "%08lx %s %s 0x%08x\n", sym->value, sym->name,
+		   owner ? owner->name : "kernel", sym->crc);
+}
+
+static int show_ksyms(struct seq_buf *m, void *arg)
+{
+	ksyms_for_each(ksym_line, m);
+	return m->error;
+}
+
+int modfs_proc_init(void)
+{
+	int err = proc_create("modules", show_modules, NULL);
+
+	return err ? err : proc_create("ksyms", show_ksyms, NULL);
+}
