@@ -1,0 +1,112 @@
+/*
+ * The command table (the .shell_commands linker section) and the output
+ * and error helpers that every shell command uses.
+ */
+#include "shell/commands.h"
+#include "lib/string.h"
+#include <tessera/errno.h>
+#include <tessera/sys.h>
+
+extern const struct shell_command __shell_commands_start[];
+extern const struct shell_command __shell_commands_end[];
+
+#define MAX_COMMANDS 128	/* more are found, but not listed by help */
+
+const struct shell_command *shell_command_find(const char *name)
+{
+	const struct shell_command *c;
+
+	for (c = __shell_commands_start; c < __shell_commands_end; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+int shell_command_for_each(int (*fn)(const struct shell_command *cmd,
+				     void *arg), void *arg)
+{
+	static const struct shell_command *sorted[MAX_COMMANDS];
+	const struct shell_command *c;
+	int n = 0, ret;
+
+	for (c = __shell_commands_start; c < __shell_commands_end &&
+	     n < MAX_COMMANDS; c++) {
+		int i = n++;
+
+		while (i > 0 && strcmp(sorted[i - 1]->name, c->name) > 0) {
+			sorted[i] = sorted[i - 1];
+			i--;
+		}
+		sorted[i] = c;
+	}
+	for (int i = 0; i < n; i++) {
+		ret = fn(sorted[i], arg);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+int out_write(int fd, const void *buf, int n)
+{
+	const char *p = buf;
+	int done = 0;
+
+	while (done < n) {
+		ssize_t w = sys_write(fd, p + done, n - done);
+
+		if (w < 0)
+			return w;
+		if (w == 0)
+			return -EIO;
+		done += w;
+	}
+	return done;
+}
+
+int out_vprintf(int fd, const char *fmt, va_list ap)
+{
+	static char buf[1024];
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+
+	if (n > (int)sizeof(buf) - 1)
+		n = sizeof(buf) - 1;
+	return out_write(fd, buf, n);
+}
+
+int out_printf(int fd, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = out_vprintf(fd, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+void cmd_error(const char *cmd, const char *what, int err)
+{
+	if (what)
+		out_printf(2, "%s: %s: %s\n", cmd, what, strerror(err));
+	else
+		out_printf(2, "%s: %s\n", cmd, strerror(err));
+}
+
+int cmd_usage(const char *cmd)
+{
+	const struct shell_command *c = shell_command_find(cmd);
+
+	out_printf(2, "usage: %s\n", c ? c->usage : cmd);
+	return 2;
+}
+
+int cmd_parse_uint(const char *s, unsigned long *val)
+{
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return -EINVAL;
+	*val = strtoul(s, &end, 0);
+	return *end ? -EINVAL : 0;
+}

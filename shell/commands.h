@@ -1,0 +1,68 @@
+/*
+ * The shell's command table and the helpers every command uses. A command
+ * is a function `int fn(int argc, char **argv)` returning its exit status
+ * (0 success, 1 failure, 2 bad usage); it registers itself anywhere in the
+ * kernel with
+ *
+ *   SHELL_COMMAND(insmod, insmod_main, "insmod FILE.ko", "load a module");
+ *
+ * which places a struct shell_command in the linker section
+ * .shell_commands, bounded by __shell_commands_start/__shell_commands_end
+ * (linker/kernel.lds). Commands use only include/tessera/sys.h and
+ * lib/string.h plus these helpers; they never print with printk.
+ */
+#ifndef SHELL_COMMANDS_H
+#define SHELL_COMMANDS_H
+
+#include <stdarg.h>
+
+struct shell_command {
+	const char *name;			/* what the user types */
+	int (*fn)(int argc, char **argv);	/* argv[0] is the name */
+	const char *usage;			/* "ls [-l] [PATH...]" */
+	const char *help;			/* one line, no final period */
+};
+
+#define SHELL_COMMAND(cname, cfn, cusage, chelp)			\
+	static const struct shell_command shell_command_##cname		\
+	__attribute__((used, section(".shell_commands"), aligned(4))) = \
+		{ #cname, cfn, cusage, chelp }
+
+/* Looks a command up by name; NULL if there is none. */
+const struct shell_command *shell_command_find(const char *name);
+
+/*
+ * Calls fn for every registered command, sorted by name. Stops and
+ * returns fn's value as soon as it is non-zero; returns 0 otherwise.
+ */
+int shell_command_for_each(int (*fn)(const struct shell_command *cmd,
+				     void *arg), void *arg);
+
+/*
+ * printf to a descriptor (1 for output, 2 for errors). Output longer than
+ * 1024 bytes is cut there. Returns the bytes written or -errno.
+ */
+int out_printf(int fd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+int out_vprintf(int fd, const char *fmt, va_list ap);
+
+/* Writes all n bytes of buf to fd. Returns n or -errno. */
+int out_write(int fd, const void *buf, int n);
+
+/*
+ * Prints the standard failure line to fd 2:
+ *   "cmd: what: strerror(err)"  or, with what == NULL,  "cmd: strerror(err)"
+ * err may be negative (-ENOENT) or positive.
+ */
+void cmd_error(const char *cmd, const char *what, int err);
+
+/* Prints "usage: <usage line of cmd>" to fd 2 and returns 2. */
+int cmd_usage(const char *cmd);
+
+/*
+ * Parses a whole word as an unsigned number: decimal, 0x-hex or 0-octal.
+ * Returns 0, or -EINVAL if s is empty or has anything else in it.
+ */
+int cmd_parse_uint(const char *s, unsigned long *val);
+
+#endif

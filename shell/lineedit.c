@@ -1,0 +1,262 @@
+/*
+ * The shell's line editor: keys in, line text and VT100 echo out, with a
+ * ring of LE_HISTORY past lines. Layers: echo helpers, editing operations,
+ * history, and the byte dispatcher le_feed().
+ */
+#include "shell/lineedit.h"
+#include "lib/string.h"
+
+enum { LE_ESC_NONE, LE_ESC_SEEN, LE_ESC_CSI, LE_ESC_SS3 };
+
+#define CTRL(c) ((c) & 0x1f)
+
+/* ---- echo ------------------------------------------------------------ */
+
+static void put(struct lineedit *le, const char *s, int n)
+{
+	int room = (int)sizeof(le->out) - le->out_len;
+
+	if (n > room)
+		n = room;
+	memcpy(le->out + le->out_len, s, n);
+	le->out_len += n;
+}
+
+static void puts_(struct lineedit *le, const char *s)
+{
+	put(le, s, strlen(s));
+}
+
+/* Moves the terminal cursor n columns left (n < 0: right). */
+static void move_cursor(struct lineedit *le, int n)
+{
+	char seq[16];
+
+	if (n == 0)
+		return;
+	snprintf(seq, sizeof(seq), "\x1b[%d%c", n > 0 ? n : -n,
+		 n > 0 ? 'D' : 'C');
+	puts_(le, seq);
+}
+
+/*
+ * The terminal cursor is at column `from` of the line: redraws from there
+ * to the end, erases what was beyond, and puts the cursor back at le->cur.
+ */
+static void redraw_from(struct lineedit *le, int from)
+{
+	put(le, le->line + from, le->len - from);
+	puts_(le, "\x1b[K");
+	move_cursor(le, le->len - le->cur);
+}
+
+/* ---- editing --------------------------------------------------------- */
+
+/* Copies a string of at most SH_LINE_MAX - 1 bytes; returns its length. */
+static int copy_line(char *dst, const char *src)
+{
+	int n = strnlen(src, SH_LINE_MAX - 1);
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+	return n;
+}
+
+static void insert_char(struct lineedit *le, char c)
+{
+	if (le->len >= SH_LINE_MAX - 1)
+		return;
+	memmove(le->line + le->cur + 1, le->line + le->cur, le->len - le->cur);
+	le->line[le->cur++] = c;
+	le->line[++le->len] = '\0';
+	if (le->cur == le->len)
+		put(le, &c, 1);		/* typing at the end: plain echo */
+	else
+		redraw_from(le, le->cur - 1);
+}
+
+/* Deletes the byte at index at (< len); the cursor is already at or before it. */
+static void delete_at(struct lineedit *le, int at)
+{
+	memmove(le->line + at, le->line + at + 1, le->len - at);
+	le->len--;
+}
+
+static void backspace(struct lineedit *le)
+{
+	if (le->cur == 0)
+		return;
+	delete_at(le, --le->cur);
+	if (le->cur == le->len)
+		puts_(le, "\b \b");
+	else {
+		puts_(le, "\b");
+		redraw_from(le, le->cur);
+	}
+}
+
+static void delete_under(struct lineedit *le)
+{
+	if (le->cur == le->len)
+		return;
+	delete_at(le, le->cur);
+	redraw_from(le, le->cur);
+}
+
+static void move_to(struct lineedit *le, int to)
+{
+	if (to < 0 || to > le->len)
+		return;
+	move_cursor(le, le->cur - to);
+	le->cur = to;
+}
+
+/* Replaces the whole line with text, cursor at its end. */
+static void replace_line(struct lineedit *le, const char *text)
+{
+	move_cursor(le, le->cur);
+	le->len = copy_line(le->line, text);
+	le->cur = le->len;
+	redraw_from(le, 0);
+}
+
+void le_start(struct lineedit *le)
+{
+	le->line[0] = '\0';
+	le->len = le->cur = 0;
+	le->esc = LE_ESC_NONE;
+	le->hist_pos = le->hist_count;
+	le->done = false;
+}
+
+/* ---- history --------------------------------------------------------- */
+
+static char *hist_entry(struct lineedit *le, int i)
+{
+	return le->hist[(le->hist_first + i) % LE_HISTORY];
+}
+
+void le_history_add(struct lineedit *le, const char *line)
+{
+	const char *s = line;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (!*s)
+		return;
+	if (le->hist_count &&
+	    !strcmp(hist_entry(le, le->hist_count - 1), line))
+		return;
+	if (le->hist_count == LE_HISTORY) {
+		le->hist_first = (le->hist_first + 1) % LE_HISTORY;
+		le->hist_count--;
+	}
+	copy_line(hist_entry(le, le->hist_count++), line);
+}
+
+/* Shows history entry hist_pos + step (step -1 = older, +1 = newer). */
+static void hist_walk(struct lineedit *le, int step)
+{
+	int to = le->hist_pos + step;
+
+	if (to < 0 || to > le->hist_count)
+		return;
+	if (le->hist_pos == le->hist_count)
+		copy_line(le->saved, le->line);
+	le->hist_pos = to;
+	replace_line(le, to == le->hist_count ? le->saved : hist_entry(le, to));
+}
+
+/* ---- dispatch -------------------------------------------------------- */
+
+/* Final byte of ESC [ ... or ESC O ...; num is the number before '~'. */
+static void do_escape(struct lineedit *le, char c, int num)
+{
+	switch (c) {
+	case 'A': hist_walk(le, -1); break;
+	case 'B': hist_walk(le, +1); break;
+	case 'C': move_to(le, le->cur + 1); break;
+	case 'D': move_to(le, le->cur - 1); break;
+	case 'H': move_to(le, 0); break;
+	case 'F': move_to(le, le->len); break;
+	case '~':
+		if (num == 1 || num == 7)
+			move_to(le, 0);
+		else if (num == 4 || num == 8)
+			move_to(le, le->len);
+		else if (num == 3)
+			delete_under(le);
+		break;
+	}
+}
+
+/* Continues an escape sequence, acting on its final byte. */
+static void feed_escape(struct lineedit *le, char c)
+{
+	if (le->esc == LE_ESC_SEEN) {
+		le->esc = c == '[' ? LE_ESC_CSI : c == 'O' ? LE_ESC_SS3
+							    : LE_ESC_NONE;
+		le->esc_num = 0;
+	} else if (le->esc == LE_ESC_CSI && c >= '0' && c <= '9') {
+		le->esc_num = le->esc_num * 10 + (c - '0');
+	} else if (le->esc == LE_ESC_CSI && c == ';') {
+		le->esc_num = 0;	/* modifiers: ignored */
+	} else {
+		do_escape(le, c, le->esc_num);
+		le->esc = LE_ESC_NONE;
+	}
+}
+
+/* Ends the line: echo the newline, remember it. */
+static bool finish_line(struct lineedit *le)
+{
+	puts_(le, "\n");
+	le_history_add(le, le->line);
+	le->hist_pos = le->hist_count;
+	le->done = true;
+	return true;
+}
+
+static bool feed_control(struct lineedit *le, char c)
+{
+	switch (c) {
+	case '\r': case '\n':	return finish_line(le);
+	case 0x7f: case '\b':	backspace(le); break;
+	case CTRL('A'):		move_to(le, 0); break;
+	case CTRL('E'):		move_to(le, le->len); break;
+	case CTRL('B'):		move_to(le, le->cur - 1); break;
+	case CTRL('F'):		move_to(le, le->cur + 1); break;
+	case CTRL('P'):		hist_walk(le, -1); break;
+	case CTRL('N'):		hist_walk(le, +1); break;
+	case 0x1b:		le->esc = LE_ESC_SEEN; break;
+	case CTRL('U'):
+		replace_line(le, "");
+		break;
+	case CTRL('C'):
+		puts_(le, "^C\n");
+		le_start(le);
+		le->done = true;
+		return true;
+	}
+	return false;
+}
+
+bool le_feed(struct lineedit *le, char c)
+{
+	bool cr_before = le->after_cr;
+
+	le->after_cr = c == '\r';
+	if (c == '\n' && cr_before)
+		return false;		/* the \n of "\r\n" */
+	if (le->done)
+		le_start(le);
+	if (le->esc != LE_ESC_NONE) {
+		feed_escape(le, c);
+		return false;
+	}
+	if ((unsigned char)c >= 0x20 && c != 0x7f) {
+		insert_char(le, c);
+		return false;
+	}
+	return feed_control(le, c);
+}

@@ -1,0 +1,299 @@
+/*
+ * The shell proper: the prompt loop, scripts (/etc/rc, script=, `sh FILE`),
+ * running one line command by command with its `>` redirection, and the
+ * commands that act on the shell itself: sh, exit, poweroff.
+ */
+#include "shell/shell.h"
+#include "shell/commands.h"
+#include "shell/lineedit.h"
+#include "shell/parse.h"
+#include "lib/string.h"
+#include <tessera/errno.h>
+#include <tessera/sys.h>
+
+#define SH_MAX_DEPTH	8	/* the prompt plus nested scripts */
+#define STATUS_NOT_FOUND 127
+
+/* One running script (or, at depth 0, the prompt). */
+struct sh_frame {
+	struct sh_cmd cmd;		/* the command being run */
+	char line[SH_LINE_MAX];		/* the script line being run */
+	char rbuf[512];			/* bytes read from the script */
+	int rlen, rpos;
+};
+
+static struct shell {
+	int status;			/* $?: the last command's exit status */
+	int depth;			/* scripts running: 0 = the prompt */
+	bool exiting;			/* `exit` ends the current script */
+	struct lineedit le;
+	struct sh_frame frames[SH_MAX_DEPTH];
+} shell;
+
+/* ---- running a command ------------------------------------------------ */
+
+/* Points fd 1 at the redirection's file; returns the saved fd 1 or -errno. */
+static int redirect_begin(const struct sh_cmd *cmd)
+{
+	int flags = O_WRONLY | O_CREAT | (cmd->redir_append ? O_APPEND
+							     : O_TRUNC);
+	int saved, fd, err;
+
+	saved = sys_dup(1);
+	if (saved < 0)
+		return saved;
+	fd = sys_open(cmd->redir_path, flags);
+	if (fd < 0) {
+		err = fd;
+		goto out_close_saved;
+	}
+	err = sys_dup2(fd, 1);
+	sys_close(fd);
+	if (err < 0)
+		goto out_close_saved;
+	return saved;
+
+out_close_saved:
+	sys_close(saved);
+	return err;
+}
+
+static void redirect_end(int saved)
+{
+	sys_dup2(saved, 1);
+	sys_close(saved);
+}
+
+static int exec_words(int argc, char **argv)
+{
+	const struct shell_command *c = shell_command_find(argv[0]);
+	int status;
+
+	if (!c) {
+		out_printf(2, "%s: command not found\n", argv[0]);
+		return STATUS_NOT_FOUND;
+	}
+	status = c->fn(argc, argv);
+	return status < 0 ? 1 : status & 0xff;
+}
+
+/* Runs one parsed command (maybe just a redirection); returns its status. */
+static int run_command(struct sh_cmd *cmd)
+{
+	int saved = -1, status = 0;
+
+	if (cmd->redir_path) {
+		saved = redirect_begin(cmd);
+		if (saved < 0) {
+			cmd_error("sh", cmd->redir_path, saved);
+			return 1;
+		}
+	}
+	if (cmd->argc)
+		status = exec_words(cmd->argc, cmd->argv);
+	if (saved >= 0)
+		redirect_end(saved);
+	return status;
+}
+
+/* Runs every command of a line, setting $? after each. */
+static void run_line(const char *line)
+{
+	struct sh_cmd *cmd = &shell.frames[shell.depth].cmd;
+	const char *why;
+
+	while (*line && !shell.exiting) {
+		if (sh_parse(&line, shell.status, cmd, &why) < 0) {
+			out_printf(2, "sh: syntax error: %s\n", why);
+			shell.status = 2;
+			return;
+		}
+		if (cmd->argc || cmd->redir_path)
+			shell.status = run_command(cmd);
+	}
+}
+
+/* ---- scripts ---------------------------------------------------------- */
+
+/*
+ * Reads the next line of the script on fd into f->line (without the
+ * newline). Returns 1 for a line, 0 at the end, -E2BIG for a line too long
+ * (its rest is skipped) or another -errno from sys_read.
+ */
+static int read_line(struct sh_frame *f, int fd)
+{
+	int len = 0, err = 0;
+	bool any = false;
+
+	for (;;) {
+		if (f->rpos == f->rlen) {
+			ssize_t n = sys_read(fd, f->rbuf, sizeof(f->rbuf));
+
+			if (n < 0)
+				return n;
+			if (n == 0)
+				break;
+			f->rlen = n;
+			f->rpos = 0;
+		}
+		char c = f->rbuf[f->rpos++];
+
+		any = true;
+		if (c == '\n')
+			break;
+		if (len < SH_LINE_MAX - 1)
+			f->line[len++] = c;
+		else
+			err = -E2BIG;
+	}
+	f->line[len] = '\0';
+	if (err)
+		return err;
+	return any;
+}
+
+/* Runs the lines of an open script in a new frame; returns $? after it. */
+static int run_fd(const char *path, int fd)
+{
+	struct sh_frame *f = &shell.frames[++shell.depth];
+	int lineno = 0, n;
+
+	f->rlen = f->rpos = 0;
+	while (!shell.exiting && (n = read_line(f, fd)) != 0) {
+		lineno++;
+		if (n == -E2BIG) {
+			out_printf(2, "sh: %s: line %d too long\n", path, lineno);
+			shell.status = 2;
+		} else if (n < 0) {
+			cmd_error("sh", path, n);
+			shell.status = 1;
+			break;
+		} else {
+			run_line(f->line);
+		}
+	}
+	shell.exiting = false;
+	shell.depth--;
+	return shell.status;
+}
+
+/*
+ * Runs the script at path; returns its status: that of its last command
+ * or of its `exit N`, 1 if it cannot be read. With quiet_enoent a missing
+ * file is no error (for /etc/rc).
+ */
+static int run_script(const char *path, bool quiet_enoent)
+{
+	int fd, status;
+
+	if (shell.depth + 1 >= SH_MAX_DEPTH) {
+		out_printf(2, "sh: %s: scripts nested too deeply\n", path);
+		return 1;
+	}
+	fd = sys_open(path, O_RDONLY);
+	if (fd < 0) {
+		if (fd == -ENOENT && quiet_enoent)
+			return 0;
+		cmd_error("sh", path, fd);
+		return 1;
+	}
+	status = run_fd(path, fd);
+	sys_close(fd);
+	return status;
+}
+
+/* ---- the prompt ------------------------------------------------------- */
+
+static void prompt(void)
+{
+	char cwd[PATH_MAX];
+
+	if (sys_getcwd(cwd, sizeof(cwd)) < 0)
+		strlcpy(cwd, "?", sizeof(cwd));
+	out_printf(1, "%s # ", cwd);
+}
+
+/* Feeds a chunk of input to the line editor, running each line it ends. */
+static void feed_input(const char *buf, int n)
+{
+	struct lineedit *le = &shell.le;
+
+	for (int i = 0; i < n; i++) {
+		if (!le_feed(le, buf[i]))
+			continue;
+		out_write(1, le->out, le->out_len);
+		le->out_len = 0;
+		run_line(le->line);
+		prompt();
+	}
+	out_write(1, le->out, le->out_len);
+	le->out_len = 0;
+}
+
+int shell_main(const char *script)
+{
+	char buf[64];
+	ssize_t n;
+
+	run_script("/etc/rc", true);
+	if (script)
+		run_script(script, false);
+	prompt();
+	while ((n = sys_read(0, buf, sizeof(buf))) > 0)
+		feed_input(buf, n);
+	return shell.status;
+}
+
+/* ---- commands about the shell itself ---------------------------------- */
+
+static int sh_main(int argc, char **argv)
+{
+	if (argc != 2)
+		return cmd_usage(argv[0]);
+	return run_script(argv[1], false);
+}
+SHELL_COMMAND(sh, sh_main, "sh FILE", "run the commands in FILE");
+
+/* Reads the optional status argument of exit / poweroff into *status. */
+static int status_arg(int argc, char **argv, int *status)
+{
+	unsigned long v;
+
+	if (argc > 2)
+		return cmd_usage(argv[0]);
+	if (argc == 2 && (cmd_parse_uint(argv[1], &v) < 0 || v > 255)) {
+		out_printf(2, "%s: %s: not a status (0-255)\n", argv[0],
+			   argv[1]);
+		return 2;
+	}
+	if (argc == 2)
+		*status = v;
+	return 0;
+}
+
+static int exit_main(int argc, char **argv)
+{
+	int status = shell.status, err;
+
+	err = status_arg(argc, argv, &status);
+	if (err)
+		return err;
+	if (shell.depth == 0)
+		sys_poweroff(status);
+	shell.exiting = true;
+	return status;
+}
+SHELL_COMMAND(exit, exit_main, "exit [N]",
+	      "end the script with status N (at the prompt: power off)");
+
+static int poweroff_main(int argc, char **argv)
+{
+	int status = 0, err;
+
+	err = status_arg(argc, argv, &status);
+	if (err)
+		return err;
+	sys_poweroff(status);
+}
+SHELL_COMMAND(poweroff, poweroff_main, "poweroff [N]",
+	      "power the machine off; QEMU reports status N (default 0)");
