@@ -1,0 +1,136 @@
+"""tests/boot/boot_tests.py: the boot tests tools/check runs.
+
+- crash_test: selftest=pagefault_report must end in PANIC after a decoded
+  page-fault report.
+- boot_test(how, mb): -kernel or GRUB ISO with mb MiB reaches "Tessera
+  ready", reports exactly the memory QEMU's map gives, powers off cleanly.
+- small_boot_test: 4 MiB boots or stops with a clear message, never RESET.
+
+Each returns a list of (ok, name, why, log, details) tuples.
+"""
+import importlib.machinery
+import os
+import re
+import subprocess
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+qr = importlib.machinery.SourceFileLoader(
+    "qemu_run", os.path.join(ROOT, "tools", "qemu-run")).load_module()
+
+
+def res(ok, name, why="", log=None, details=()):
+    return (ok, name, why, log, list(details))
+
+
+# The report the page-fault test must print: a read of an unmapped kernel
+# address, decoded from error code 0.
+FAULT_RE = re.compile(r"^Page fault at 0x[0-9a-f]{8}: page not present, "
+                      r"read access, kernel mode \(error code 0x0\)$", re.M)
+
+
+def crash_test():
+    name = "crash: selftest=pagefault_report gives PANIC with a decoded report"
+    r = qr.run(append="selftest=pagefault_report", timeout=60)
+    log = qr.keep_log(r, "crash-pagefault_report")
+    if r.result != "PANIC":
+        return [res(False, name, "got %s (%s)" % (r.result, r.why), log)]
+    if not FAULT_RE.search(r.output):
+        return [res(False, name, "no line like 'Page fault at 0x...: "
+                       "page not present, read access, kernel mode (error "
+                       "code 0x0)'", log)]
+    if "Kernel panic - not syncing: " not in r.output:
+        return [res(False, name, "no 'Kernel panic - not syncing:' line",
+                       log)]
+    return [res(True, name)]
+
+
+def kernel_extent():
+    """Bytes of the kernel image in memory, from the ELF's symbols."""
+    p = subprocess.run(["i686-linux-gnu-nm", os.path.join(qr.BUILD,
+                        "tessera.elf")], capture_output=True, text=True)
+    syms = {}
+    for line in p.stdout.splitlines():
+        f = line.split()
+        if len(f) == 3:
+            syms[f[2]] = int(f[0], 16)
+    start, end = syms.get("_kernel_start_phys"), syms.get("_kernel_end")
+    if start is None or end is None:
+        return None
+    if end >= 0xC0000000:                 # higher half: virtual address
+        end -= 0xC0000000
+    return end - start
+
+
+def memory_problems(out, mem_mb):
+    """Compares the kernel's memory report with QEMU's e820 map for -m
+    mem_mb (SeaBIOS, checked by hand for 4..512 MiB): usable are
+    [0, 0x9fc00) and [1 MiB, mem - 128 KiB). Returns a list of problems."""
+    top = (mem_mb << 20) - 0x20000
+    want = ["BIOS-e820: [mem 0x00000000-0x0009fbff] usable",
+            "BIOS-e820: [mem 0x00100000-0x%08x] usable" % (top - 1)]
+    got = re.findall(r"^BIOS-e820: \[mem [^\n]*\] usable$", out, re.M)
+    probs = [] if got == want else ["map lines %s, expected %s" % (got, want)]
+    m = re.search(r"^Memory: (\d+) kB usable in map, (\d+) pages managed, "
+                  r"(\d+) pages free$", out, re.M)
+    if not m:
+        return probs + ["no 'Memory: N kB usable in map, N pages managed, "
+                        "N pages free' line"]
+    kb, managed, free = (int(x) for x in m.groups())
+    if kb != mem_mb * 1024 - 513:
+        probs.append("%d kB usable, expected %d" % (kb, mem_mb * 1024 - 513))
+    # Managed = pages above 1 MiB minus the kernel, the ramdisk and the
+    # page array (<= 32 bytes a page) and a few loader pages.
+    kernel = kernel_extent() or 0
+    initrd = os.path.getsize(os.path.join(qr.BUILD, "initrd.cpio"))
+    most = (top - (1 << 20)) // 4096 - (kernel + 4095) // 4096 \
+        - (initrd + 4095) // 4096
+    least = most - (top // 4096 * 32 + 4095) // 4096 - 8
+    if not least <= managed <= most:
+        probs.append("%d pages managed, expected %d..%d" % (managed, least,
+                                                           most))
+    # Free = managed minus page tables and early allocations.
+    if not managed - (top >> 22) - 64 <= free <= managed:
+        probs.append("%d pages free of %d managed" % (free, managed))
+    return probs
+
+
+def boot_test(how, mem_mb):
+    """Boots via -kernel or the ISO; the kernel must reach "Tessera ready",
+    report the memory it was given, and power off cleanly."""
+    name = "boot/%s-%dM" % (how, mem_mb)
+    if how == "kernel":
+        r = qr.run(mem=mem_mb, append="poweroff", timeout=60)
+    else:   # GRUB passes no options: power off from the shell
+        r = qr.run(iso=True, mem=mem_mb, script_lines=[], timeout=60,
+                   kernel=os.path.join(qr.BUILD, "tessera.iso"))
+    log = qr.keep_log(r, name)
+    probs = []
+    if r.result != "PASS":
+        probs.append("%s (%s)" % (r.result, r.why))
+    if r.ready_time is None:
+        probs.append("no 'Tessera ready' line")
+    probs += memory_problems(r.output, mem_mb)
+    return [res(not probs, name + ": ready, memory as mapped, clean "
+                   "power-off", "; ".join(probs[:1]), log, probs[1:])]
+
+
+def small_boot_test():
+    """4 MiB: the kernel boots or stops with a clear message."""
+    name = "boot/kernel-4M: boots or stops with a clear message"
+    r = qr.run(mem=4, append="poweroff", timeout=60)
+    log = qr.keep_log(r, "boot-kernel-4M")
+    if r.result == "PASS":
+        return [res(True, name)]
+    lines = r.output.splitlines()
+    if r.result == "FAIL" and r.exit_code == qr.EXIT_FAIL:
+        i = next((i for i, l in enumerate(lines)
+                  if l.startswith("Power off: status")), None)
+        if i and lines[i - 1].strip():
+            return [res(True, name)]
+        return [res(False, name, "powered off with no message before "
+                       "it", log)]
+    if r.result == "PANIC" and re.search(
+            r"Kernel panic - not syncing: \S", r.output):
+        return [res(True, name)]
+    return [res(False, name, "%s (%s)" % (r.result, r.why), log)]
