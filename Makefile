@@ -35,7 +35,8 @@ MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/mm_selftest.o
 LIB_OBJS    := lib/string.o lib/vsnprintf.o
 FS_OBJS     :=
 SHELL_OBJS  :=
-MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o
+MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o \
+	       loader/elf.o loader/reloc.o loader/tools.o loader/insmod.o loader/rmmod.o
 
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
 	  $(FS_OBJS) $(SHELL_OBJS) $(MODULE_OBJS))
@@ -99,6 +100,11 @@ debug: deps
 
 # ---- tests -------------------------------------------------------------
 HOST_TESTS := 
+HOST_TESTS += $(B)/host/test_path $(B)/host/test_vfs $(B)/host/test_pagefile $(B)/host/test_cpio
+FS_HOST_SRCS := fs/vfs.c fs/path.c fs/namei.c fs/file.c fs/ramfs.c fs/pagefile.c tests/host/fs_stubs.c
+$(B)/host/test_path $(B)/host/test_vfs $(B)/host/test_pagefile: $(FS_HOST_SRCS) \
+	fs/vfs.h fs/internal.h tests/host/fs_stubs.h tests/host/ktest.h
+$(B)/host/test_cpio: fs/cpio.c fs/cpio.h tests/host/ktest.h
 HOST_TESTS += $(B)/host/test_shell_parse $(B)/host/test_shell_lineedit $(B)/host/test_shell_hexfmt
 $(B)/host/test_shell_parse: shell/parse.c shell/parse.h
 $(B)/host/test_shell_lineedit: shell/lineedit.c shell/lineedit.h shell/parse.h

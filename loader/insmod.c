@@ -1,0 +1,327 @@
+/*
+ * insmod [-v] [-t] FILE: loads a module through modfs, using only files
+ * (the protocol of docs/modfs.md). A pipeline of small steps; each one is a
+ * file operation whose result decides whether the next runs. A failure at
+ * any step undoes the earlier ones with one rmdir, which unmaps the image
+ * and forgets the module, so nothing is left behind.
+ *   -v  prints each step as the file operation it performs and its result,
+ *       and a one-line picture of the layout
+ *   -t  adds the guest TSC cycles each step took (make bench-modules)
+ */
+#include "loader/elf.h"
+#include "loader/tools.h"
+#include "shell/commands.h"
+#include "lib/string.h"
+#include <tessera/sys.h>
+#include <tessera/errno.h>
+#include <stdbool.h>
+#include <stdarg.h>
+
+#define PAGES(bytes) (((bytes) + 4095) / 4096)
+
+#define MAX_OWNERS 16
+
+struct insmod {
+	const char *path;
+	bool verbose, timing;
+	char *file;			/* the .ko */
+	size_t file_len;
+	struct modelf m;
+	const char *name;		/* the module's name, from its header */
+	char dir[80], control[96], image_path[96];
+	bool dir_made;
+	int image_fd;
+	uint32_t base;
+	struct ksym_table syms;
+	uint8_t *image;			/* the relocated image */
+	const char *owners[MAX_OWNERS];	/* modules it uses */
+	unsigned n_owners;
+	char why[200];
+	uint64_t t0, total;		/* cycles */
+};
+
+static uint64_t rdtsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((uint64_t)hi << 32) | lo;
+}
+
+/* Prints one -v line: "insmod: STEP = RESULT [(N cycles)]". */
+static void step(struct insmod *c, int result, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void step(struct insmod *c, int result, const char *fmt, ...)
+{
+	uint64_t now = rdtsc(), spent = now - c->t0;
+	char line[200];
+	va_list ap;
+
+	c->total += spent;
+	if (c->verbose) {
+		va_start(ap, fmt);
+		vsnprintf(line, sizeof(line), fmt, ap);
+		va_end(ap);
+		if (c->timing)
+			out_printf(1, "insmod: %s = %d (%llu cycles)\n", line, result, spent);
+		else
+			out_printf(1, "insmod: %s = %d\n", line, result);
+	}
+	c->t0 = rdtsc();
+}
+
+/* Says why the kernel refused the last control command. */
+static int kernel_refused(struct insmod *c, const char *what, int err)
+{
+	char reason[200];
+
+	tool_status_field(c->name, "last error", reason, sizeof(reason));
+	out_printf(2, "insmod: %s: %s: %s\n", c->name, what, reason[0] ? reason : strerror(err));
+	return err;
+}
+
+static int read_object(struct insmod *c)
+{
+	int err = tool_read_file(c->path, &c->file, &c->file_len);
+
+	step(c, err ? err : (int)c->file_len, "read %s", c->path);
+	if (err) {
+		cmd_error("insmod", c->path, err);
+		return err;
+	}
+	err = modelf_parse(c->file, c->file_len, &c->m, c->why, sizeof(c->why));
+	step(c, err, "check ELF object (%u relocations)", c->m.nrel);
+	if (err) {
+		out_printf(2, "insmod: %s: %s\n", c->path, c->why);
+		return err;
+	}
+	c->name = c->m.hdr.name;
+	return 0;
+}
+
+static int make_directory(struct insmod *c)
+{
+	int err;
+
+	snprintf(c->dir, sizeof(c->dir), "/mod/%s", c->name);
+	snprintf(c->control, sizeof(c->control), "%s/control", c->dir);
+	snprintf(c->image_path, sizeof(c->image_path), "%s/module", c->dir);
+	err = sys_mkdir(c->dir);
+	step(c, err, "mkdir %s", c->dir);
+	if (err == -EEXIST)
+		out_printf(2, "insmod: %s: a module named %s is already loaded\n", c->path,
+			   c->name);
+	else if (err)
+		cmd_error("insmod", c->dir, err);
+	c->dir_made = !err;
+	return err;
+}
+
+static int size_and_map(struct insmod *c)
+{
+	uint32_t size = c->m.image_size;
+	char base[32];
+	int err;
+
+	c->image_fd = sys_open(c->image_path, O_RDWR);
+	err = c->image_fd < 0 ? c->image_fd : sys_ftruncate(c->image_fd, size);
+	step(c, err, "ftruncate %s %u", c->image_path, size);
+	if (err) {
+		cmd_error("insmod", c->image_path, err);
+		return err;
+	}
+	err = tool_write_line(c->control, "map module");
+	step(c, err, "write %s \"map module\"", c->control);
+	if (err)
+		return kernel_refused(c, "map", err);
+	err = tool_status_field(c->name, "base", base, sizeof(base));
+	c->base = strtoul(base, NULL, 16);
+	step(c, err, "read %s/status: base 0x%08x", c->dir, c->base);
+	return err;
+}
+
+static void note_owner(struct insmod *c, const char *owner)
+{
+	if (!strcmp(owner, "kernel"))
+		return;
+	for (unsigned i = 0; i < c->n_owners; i++)
+		if (!strcmp(c->owners[i], owner))
+			return;
+	if (c->n_owners < MAX_OWNERS)
+		c->owners[c->n_owners++] = owner;
+}
+
+/* Every import must be exported by someone, with the CRC it was built
+ * against (Owens: the ABI is bound when the module is built). All the
+ * missing ones are listed, not just the first. */
+static int check_imports(struct insmod *c)
+{
+	uint32_t pos = 0, crc, missing = 0, bad = 0;
+	const char *sym, *vname;
+
+	while ((sym = modelf_next_undef(&c->m, &pos)) != NULL) {
+		const struct ksym *k = ksym_table_find(&c->syms, sym);
+		if (!k) {
+			out_printf(2, "insmod: %s: unknown symbol %s\n", c->name, sym);
+			missing++;
+			continue;
+		}
+		note_owner(c, k->owner);
+	}
+	for (uint32_t i = 0; i < c->m.hdr.num_versions; i++) {
+		modelf_version(&c->m, i, &crc, &vname);
+		const struct ksym *k = ksym_table_find(&c->syms, vname);
+		if (k && k->crc != crc) {
+			out_printf(2, "insmod: %s: disagrees about version of symbol %s\n",
+				   c->name, vname);
+			bad++;
+		}
+	}
+	if (missing)
+		out_printf(2, "insmod: %s: %u unknown symbol%s: not loaded\n", c->name,
+			   missing, missing == 1 ? "" : "s");
+	return missing ? -ENOKEY : bad ? -EINVAL : 0;
+}
+
+static int resolve(void *arg, const char *name, uint32_t *value)
+{
+	const struct ksym *k = ksym_table_find(&((struct insmod *)arg)->syms, name);
+
+	if (!k)
+		return -ENOKEY;
+	*value = k->addr;
+	return 0;
+}
+
+static int link_image(struct insmod *c)
+{
+	int err = ksym_table_load(&c->syms);
+
+	step(c, err, "read /proc/ksyms (%u symbols)", c->syms.count);
+	if (err) {
+		cmd_error("insmod", "/proc/ksyms", err);
+		return err;
+	}
+	err = check_imports(c);
+	step(c, err, "resolve and check versions (uses %u module%s)", c->n_owners,
+	     c->n_owners == 1 ? "" : "s");
+	if (err)
+		return err;
+	c->image = tool_alloc(c->m.image_size);
+	err = c->image ? modreloc_apply(&c->m, c->image, c->base, resolve, c, c->why,
+					sizeof(c->why)) : -ENOMEM;
+	step(c, err, "relocate %u relocations for base 0x%08x", c->m.nrel, c->base);
+	if (err)
+		out_printf(2, "insmod: %s: %s\n", c->path, c->image ? c->why : strerror(err));
+	return err;
+}
+
+static int write_and_start(struct insmod *c)
+{
+	ssize_t n = sys_lseek(c->image_fd, 0, SEEK_SET);
+	char cmd[80];
+	int err;
+
+	if (n == 0)
+		n = sys_write(c->image_fd, c->image, c->m.image_size);
+	step(c, n, "write %s %u bytes", c->image_path, c->m.image_size);
+	if (n != (ssize_t)c->m.image_size) {
+		cmd_error("insmod", c->image_path, n < 0 ? n : -EIO);
+		return n < 0 ? n : -EIO;
+	}
+	for (unsigned i = 0; i < c->n_owners; i++) {
+		snprintf(cmd, sizeof(cmd), "use %s", c->owners[i]);
+		err = tool_write_line(c->control, cmd);
+		step(c, err, "write %s \"%s\"", c->control, cmd);
+		if (err)
+			return kernel_refused(c, cmd, err);
+	}
+	err = tool_write_line(c->control, "init module");
+	step(c, err, "write %s \"init module\"", c->control);
+	return err ? kernel_refused(c, "init", err) : 0;
+}
+
+static int drop_init(struct insmod *c)
+{
+	uint32_t core = c->m.hdr.core_size, init = c->m.hdr.init_size;
+	uint32_t freed = PAGES(core + init) - PAGES(core);
+	int err = 0;
+
+	if (init) {
+		err = sys_ftruncate(c->image_fd, core);
+		step(c, err, "ftruncate %s %u", c->image_path, core);
+	}
+	if (err)
+		return kernel_refused(c, "drop init", err);
+	if (c->verbose)
+		out_printf(1, "insmod: layout: core %u bytes (%u page%s) + init %u bytes "
+			   "(%u page%s); truncation freed %u page%s\n", core, PAGES(core),
+			   PAGES(core) == 1 ? "" : "s", init, PAGES(core + init) - PAGES(core),
+			   PAGES(core + init) - PAGES(core) == 1 ? "" : "s", freed,
+			   freed == 1 ? "" : "s");
+	return 0;
+}
+
+static void undo(struct insmod *c)
+{
+	int err;
+
+	if (c->image_fd >= 0)
+		sys_close(c->image_fd);
+	c->image_fd = -1;
+	if (!c->dir_made)
+		return;
+	err = sys_rmdir(c->dir);
+	step(c, err, "rmdir %s (undo)", c->dir);
+	if (err)
+		cmd_error("insmod", c->dir, err);
+}
+
+static int insmod_run(struct insmod *c)
+{
+	int err = read_object(c);
+
+	if (!err)
+		err = make_directory(c);
+	if (!err)
+		err = size_and_map(c);
+	if (!err)
+		err = link_image(c);
+	if (!err)
+		err = write_and_start(c);
+	if (!err)
+		err = drop_init(c);
+	if (err)
+		undo(c);
+	else if (c->image_fd >= 0)
+		sys_close(c->image_fd);
+	if (c->timing)
+		out_printf(1, "insmod: total %llu cycles\n", c->total);
+	tool_free(c->image);
+	tool_free(c->file);
+	ksym_table_free(&c->syms);
+	return err;
+}
+
+static int insmod_main(int argc, char **argv)
+{
+	struct insmod c = { .image_fd = -1 };
+	int i;
+
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (!strcmp(argv[i], "-v"))
+			c.verbose = true;
+		else if (!strcmp(argv[i], "-t"))
+			c.verbose = c.timing = true;
+		else
+			return cmd_usage("insmod");
+	}
+	if (i != argc - 1)
+		return cmd_usage("insmod");
+	c.path = argv[i];
+	c.t0 = rdtsc();
+	return insmod_run(&c) ? 1 : 0;
+}
+
+SHELL_COMMAND(insmod, insmod_main, "insmod [-v] [-t] FILE.ko",
+	      "load a module through /mod (-v: show each step, -t: with cycles)");

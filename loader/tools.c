@@ -1,0 +1,184 @@
+/*
+ * File helpers and the loader's hashed symbol table for the module tools
+ * (see loader/tools.h).
+ */
+#include "loader/tools.h"
+#include "lib/string.h"
+#include "mm/mm.h"
+#include <tessera/sys.h>
+#include <tessera/errno.h>
+
+#define KSYM_TABLE_BUCKETS 1024
+
+void *tool_alloc(size_t size)
+{
+	return vmalloc(size ? size : 1);
+}
+
+void tool_free(void *p)
+{
+	vfree(p);
+}
+
+int tool_read_file(const char *path, char **buf, size_t *len)
+{
+	struct stat st;
+	ssize_t got = 0, n;
+	int fd = sys_open(path, O_RDONLY), err = 0;
+
+	if (fd < 0)
+		return fd;
+	err = sys_fstat(fd, &st);
+	if (!err && S_ISDIR(st.st_mode))
+		err = -EISDIR;
+	/* /proc files report size 0: read until the end in growing steps */
+	size_t cap = st.st_size ? st.st_size + 1 : 65536;
+	*buf = err ? NULL : tool_alloc(cap);
+	if (!err && !*buf)
+		err = -ENOMEM;
+	while (!err && (n = sys_read(fd, *buf + got, cap - 1 - got)) > 0)
+		got += n;
+	if (!err && n < 0)
+		err = n;
+	sys_close(fd);
+	if (err) {
+		tool_free(*buf);
+		*buf = NULL;
+		return err;
+	}
+	(*buf)[got] = '\0';
+	*len = got;
+	return 0;
+}
+
+int tool_write_line(const char *path, const char *s)
+{
+	int fd = sys_open(path, O_WRONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return fd;
+	n = sys_write(fd, s, strlen(s));
+	sys_close(fd);
+	return n < 0 ? n : n == (ssize_t)strlen(s) ? 0 : -EIO;
+}
+
+int tool_status_field(const char *name, const char *key, char *buf, size_t size)
+{
+	char path[96], *text, *line;
+	size_t len, klen = strlen(key);
+	int err;
+
+	snprintf(path, sizeof(path), "/mod/%s/status", name);
+	err = tool_read_file(path, &text, &len);
+	if (err)
+		return err;
+	buf[0] = '\0';
+	for (line = text; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+		if (strncmp(line, key, klen) || line[klen] != ':')
+			continue;
+		const char *v = line + klen + 1;
+		while (*v == ' ')
+			v++;
+		size_t n = strchr(v, '\n') ? (size_t)(strchr(v, '\n') - v) : strlen(v);
+		strlcpy(buf, v, n + 1 < size ? n + 1 : size);
+		break;
+	}
+	tool_free(text);
+	return 0;
+}
+
+static uint32_t hash_name(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (uint8_t)*s++) * 16777619u;
+	return h % KSYM_TABLE_BUCKETS;
+}
+
+/* Splits line (NUL-terminated, no newline) into at most max words. */
+static int split_words(char *line, char **word, int max)
+{
+	int n = 0;
+
+	while (*line && n < max) {
+		while (*line == ' ' || *line == '\t')
+			*line++ = '\0';
+		if (!*line)
+			break;
+		word[n++] = line;
+		while (*line && *line != ' ' && *line != '\t')
+			line++;
+	}
+	return n;
+}
+
+/* One line of /proc/ksyms: "c0104a20 printk kernel 0x1f6c2b7d". Advances
+ * *p past the line. */
+static int parse_line(char **p, struct ksym *k)
+{
+	char *line = *p, *nl = strchr(line, '\n'), *w[4];
+
+	if (nl) {
+		*nl = '\0';
+		*p = nl + 1;
+	} else {
+		*p = line + strlen(line);
+	}
+	if (split_words(line, w, 4) != 4)
+		return -EINVAL;
+	k->addr = strtoul(w[0], NULL, 16);
+	k->name = w[1];
+	k->owner = w[2];
+	k->crc = strtoul(w[3], NULL, 16);
+	return 0;
+}
+
+int ksym_table_load(struct ksym_table *t)
+{
+	size_t len, lines = 0;
+	char *p;
+	int err;
+
+	*t = (struct ksym_table){ 0 };
+	err = tool_read_file("/proc/ksyms", &t->text, &len);
+	if (err)
+		return err;
+	for (p = t->text; *p; p++)
+		lines += *p == '\n';
+	t->syms = tool_alloc((lines + 1) * sizeof(struct ksym));
+	t->bucket = tool_alloc(KSYM_TABLE_BUCKETS * sizeof(struct ksym *));
+	if (!t->syms || !t->bucket) {
+		ksym_table_free(t);
+		return -ENOMEM;
+	}
+	memset(t->bucket, 0, KSYM_TABLE_BUCKETS * sizeof(struct ksym *));
+	for (p = t->text; *p && t->count <= lines;) {
+		struct ksym *k = &t->syms[t->count];
+		if (parse_line(&p, k)) {
+			ksym_table_free(t);
+			return -EINVAL;
+		}
+		k->next = t->bucket[hash_name(k->name)];
+		t->bucket[hash_name(k->name)] = k;
+		t->count++;
+	}
+	return 0;
+}
+
+const struct ksym *ksym_table_find(const struct ksym_table *t, const char *name)
+{
+	for (const struct ksym *k = t->bucket[hash_name(name)]; k; k = k->next)
+		if (!strcmp(k->name, name))
+			return k;
+	return NULL;
+}
+
+void ksym_table_free(struct ksym_table *t)
+{
+	tool_free(t->text);
+	tool_free(t->syms);
+	tool_free(t->bucket);
+	*t = (struct ksym_table){ 0 };
+}

@@ -1,0 +1,50 @@
+/*
+ * Shared by the module tools (insmod, rmmod, lsmod, modinfo in loader/):
+ * whole-file reads and one-line writes through the file API, the reason a
+ * module's status gives for its last failure, and the loader's own hashed
+ * copy of /proc/ksyms. Like the shell, these use only include/tessera/sys.h
+ * (plus memory, which user mode will get from malloc).
+ */
+#ifndef LOADER_TOOLS_H
+#define LOADER_TOOLS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Memory for the tools' buffers: vmalloc today, malloc in user mode. */
+void *tool_alloc(size_t size);
+void tool_free(void *p);
+
+/* Reads the whole file at path into a new buffer (NUL-terminated, 4-byte
+ * aligned); *len gets its size. Returns 0 or -errno. Free with tool_free. */
+int tool_read_file(const char *path, char **buf, size_t *len);
+/* Writes the string s to path in one write() (no O_CREAT). Returns the
+ * write's result: 0 when every byte went, else -errno. */
+int tool_write_line(const char *path, const char *s);
+/* Copies the text after "key:" in the status file of module name into
+ * buf ("" if absent). Returns 0 or -errno. */
+int tool_status_field(const char *name, const char *key, char *buf, size_t size);
+
+/* One exported symbol, as /proc/ksyms lists it. */
+struct ksym {
+	uint32_t addr, crc;
+	const char *name;	/* into the table's text */
+	const char *owner;	/* "kernel" or a module name */
+	struct ksym *next;	/* hash chain */
+};
+
+struct ksym_table {
+	char *text;		/* the file, split into strings in place */
+	struct ksym *syms;
+	uint32_t count;
+	struct ksym **bucket;	/* KSYM_TABLE_BUCKETS chains */
+};
+
+/* Reads and hashes /proc/ksyms. Returns 0 or -errno (-EINVAL for a line
+ * it cannot parse). */
+int ksym_table_load(struct ksym_table *t);
+/* The entry named name, or NULL. One hash lookup. */
+const struct ksym *ksym_table_find(const struct ksym_table *t, const char *name);
+void ksym_table_free(struct ksym_table *t);
+
+#endif
