@@ -1,8 +1,9 @@
 /*
  * kmain: the boot sequence after boot/entry.S, in order: consoles, CPU
  * tables, the boot information, memory (page allocator, paging, vmalloc),
- * timer and input interrupts, filesystems and ramdisk, then either the
- * self tests or the shell.
+ * timer and input interrupts, filesystems and ramdisk, the symbol table
+ * and modfs, then either the self tests or the shell, whose exit status
+ * becomes the power-off status.
  */
 #include "kernel/arch.h"
 #include "kernel/bootinfo.h"
@@ -14,7 +15,11 @@
 #include "kernel/selftest.h"
 #include "kernel/timer.h"
 #include "kernel/cpu.h"
+#include "kernel/module.h"
 #include "mm/mm.h"
+#include "fs/vfs.h"
+#include "fs/modfs/modfs.h"
+#include "shell/shell.h"
 #include "lib/string.h"
 
 extern char _kernel_start_phys[], _kernel_end[];
@@ -81,6 +86,26 @@ static void interrupts_init(void)
 	cpu_sti();
 }
 
+/* Unpacks each boot module (the ramdisk) into the root filesystem, then
+ * gives its pages back to the allocator. */
+static void ramdisk_init(const struct bootinfo *bi)
+{
+	for (unsigned i = 0; i < bi->n_modules; i++) {
+		const struct boot_module *m = &bi->modules[i];
+		int n = initrd_unpack(phys_to_virt(m->start), m->end - m->start);
+		uint32_t freed = page_release_boot(m->start & PAGE_MASK, PAGE_ALIGN(m->end));
+
+		if (n >= 0)
+			printk(KERN_INFO "ramdisk: %d entries unpacked from %u bytes; %u pages "
+			       "freed\n", n, m->end - m->start, freed);
+		else
+			printk(KERN_ERR "ramdisk: unpacking stopped: %s; %u pages freed\n",
+			       strerror(n), freed);
+	}
+	if (!bi->n_modules)
+		printk(KERN_WARNING "ramdisk: none given (QEMU -initrd, GRUB module)\n");
+}
+
 void kmain(uint32_t magic, uint32_t mbi_phys)
 {
 	char arg[64];
@@ -97,12 +122,15 @@ void kmain(uint32_t magic, uint32_t mbi_phys)
 	printk(KERN_INFO "Command line: %s\n", boot_cmdline());
 	memory_init(bootinfo());
 	interrupts_init();
+	fs_init();
+	ramdisk_init(bootinfo());
+	ksyms_init();
+	modfs_init();
 
 	if (boot_arg("selftest", arg, sizeof(arg)))
 		selftest_run(arg);
 	printk(KERN_INFO "Tessera ready: tsc=%llu cycles\n", rdtsc());
 	if (boot_arg("poweroff", arg, sizeof(arg)))
 		power_off(0);
-	for (;;)
-		cpu_sti_hlt();
+	power_off(shell_main(boot_arg("script", arg, sizeof(arg))));
 }

@@ -66,6 +66,12 @@ struct mem_range {
 int page_alloc_init(const struct mem_range *usable, unsigned n_usable,
 		    const struct mem_range *reserved, unsigned n_reserved);
 
+/* Gives the reserved pages wholly inside physical [start, end) to the
+ * allocator: boot data the kernel is done with (the ramdisk archive). The
+ * caller guarantees that range is RAM nothing else uses. Returns the
+ * number of pages released. */
+uint32_t page_release_boot(uint64_t start, uint64_t end);
+
 /* Returns the first page of 2^order contiguous free pages, refcount 1,
  * or NULL when no block that large is free. Contents are not cleared. */
 struct page *page_alloc(unsigned order);

@@ -174,6 +174,24 @@ int page_alloc_init(const struct mem_range *usable, unsigned n_usable,
 	return buddy.pages_free < MIN_FREE_PAGES ? -ENOMEM : 0;
 }
 
+uint32_t page_release_boot(uint64_t start, uint64_t end)
+{
+	struct mem_range r = { start, end };
+	uint32_t first, last, n = 0;
+
+	if (!range_pfns(&r, &first, &last))
+		return 0;
+	for (uint32_t pfn = first; pfn < last && pfn < buddy.npages; pfn++) {
+		if (!(buddy.pages[pfn].flags & PG_RESERVED))
+			continue;
+		buddy.pages[pfn].flags = 0;
+		buddy.pages_total++;
+		free_block(pfn, 0);
+		n++;
+	}
+	return n;
+}
+
 /*
  * Returns the head of 2^order free pages (PG_HEAD, refcount 1), splitting a
  * larger block if needed, or NULL if no block of that order or larger is
