@@ -36,7 +36,8 @@ LIB_OBJS    := lib/string.o lib/vsnprintf.o
 FS_OBJS     :=
 SHELL_OBJS  :=
 MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o \
-	       loader/elf.o loader/reloc.o loader/tools.o loader/insmod.o loader/rmmod.o
+	       loader/elf.o loader/reloc.o loader/tools.o loader/insmod.o loader/rmmod.o \
+	       loader/memdiff.o
 
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
 	  $(FS_OBJS) $(SHELL_OBJS) $(MODULE_OBJS))
@@ -130,6 +131,83 @@ print-host-tests:
 bench-boot: deps
 	@$(MAKE) --no-print-directory all
 	@tools/bench-boot
+
+# ---- modules ------------------------------------------------------------
+# Each modules/NAME.c (and modules/skel/skel.c) becomes build/modules/NAME.ko;
+# `make M=DIR` turns every DIR/NAME.c into DIR/NAME.ko the same way. Steps
+# (docs/modules.md):
+#   cc -DMODULE -c NAME.c        -> NAME.o      the module's code
+#   cc -DMODULE -E NAME.c        -> NAME.i      what it saw: input of the CRCs
+#   modpost -o NAME.mod.c NAME.o NAME.i         header, versions, export CRCs
+#   cc -c NAME.mod.c             -> NAME.mod.o
+#   ld -r -T linker/module.lds NAME.o NAME.mod.o -> NAME.ko
+MODPOST     := $(B)/tools/modpost
+MODCFLAGS   := $(KCFLAGS) -DMODULE
+MODULE_SRCS := $(wildcard modules/*.c) modules/skel/skel.c
+MODULE_KOS  := $(patsubst %.c,$(B)/modules/%.ko,$(notdir $(MODULE_SRCS)))
+MOD_CC       = $(CC) $(MODCFLAGS) -MMD -MP -c $< -o $@
+MOD_CPP      = $(CC) $(MODCFLAGS) -E -MMD -MP -MT $@ -MF $@.d $< -o $@
+MOD_POST     = $(MODPOST) -o $@ $(filter %.o,$^) $(filter %.i,$^)
+MOD_LD       = $(LD) -r -T linker/module.lds -o $@ $(filter %.o,$^)
+MODPOST_SRCS := tools/modpost.c tools/symcrc.c loader/elf.c loader/reloc.c
+
+.PHONY: modules
+modules: $(MODULE_KOS)
+
+$(MODPOST): $(MODPOST_SRCS) tools/symcrc.h loader/elf.h include/tessera/modformat.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) -o $@ $(MODPOST_SRCS)
+
+$(B)/modules/%.o: modules/%.c
+	@mkdir -p $(dir $@)
+	$(MOD_CC)
+$(B)/modules/%.o: modules/skel/%.c
+	@mkdir -p $(dir $@)
+	$(MOD_CC)
+$(B)/modules/%.i: modules/%.c
+	@mkdir -p $(dir $@)
+	$(MOD_CPP)
+$(B)/modules/%.i: modules/skel/%.c
+	@mkdir -p $(dir $@)
+	$(MOD_CPP)
+$(B)/modules/%.mod.c: $(B)/modules/%.o $(B)/modules/%.i $(MODPOST)
+	$(MOD_POST)
+$(B)/modules/%.mod.o: $(B)/modules/%.mod.c include/tessera/modformat.h
+	$(CC) $(MODCFLAGS) -c $< -o $@
+$(B)/modules/%.ko: $(B)/modules/%.o $(B)/modules/%.mod.o linker/module.lds
+	$(MOD_LD)
+.SECONDARY: $(foreach s,.o .i .mod.c .mod.o,$(MODULE_KOS:.ko=$(s)))
+
+# make M=DIR: an out-of-tree module directory, built in place like kbuild.
+ifneq ($(M),)
+M_KOS := $(patsubst %.c,%.ko,$(filter-out %.mod.c,$(wildcard $(M)/*.c)))
+.DEFAULT_GOAL := M-modules
+.PHONY: M-modules
+M-modules: $(M_KOS)
+$(M)/%.o: $(M)/%.c
+	$(MOD_CC)
+$(M)/%.i: $(M)/%.c
+	$(MOD_CPP)
+$(M)/%.mod.c: $(M)/%.o $(M)/%.i $(MODPOST)
+	$(MOD_POST)
+$(M)/%.mod.o: $(M)/%.mod.c include/tessera/modformat.h
+	$(CC) $(MODCFLAGS) -c $< -o $@
+$(M)/%.ko: $(M)/%.o $(M)/%.mod.o linker/module.lds
+	$(MOD_LD)
+.SECONDARY: $(foreach s,.o .i .mod.c .mod.o,$(M_KOS:.ko=$(s)))
+-include $(wildcard $(M)/*.d)
+endif
+
+# Kernel symbol CRCs: every kernel source with EXPORT_SYMBOL, preprocessed
+# like the kernel build does, gives `__crc_SYM = 0x...;` lines that the
+# kernel link reads as an implicit linker script.
+KERNEL_SRCS := $(wildcard $(patsubst $(B)/%.o,%.c,$(OBJS)))
+EXPORT_IS   := $(patsubst %.c,$(B)/%.i,$(shell grep -l EXPORT_SYMBOL $(KERNEL_SRCS) /dev/null 2>/dev/null | grep -v '^/dev/null$$'))
+$(B)/kernel-crcs.lds: $(EXPORT_IS) $(MODPOST)
+	$(MODPOST) --kernel-crcs -o $@ $(EXPORT_IS)
+$(EXPORT_IS): $(B)/%.i: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -E -MMD -MP -MT $@ -MF $@.d $< -o $@
 
 # ---- the ramdisk: ramdisk/ + built modules under /lib/modules/ ---------
 # (kept below the module rules: MODULE_KOS, the list of build/modules/*.ko,

@@ -1,0 +1,102 @@
+/*
+ * Two small commands for watching memory come back, used by the module
+ * tests and by anyone checking a driver for leaks:
+ *   memdiff save      remembers PagesFree and VmallocRanges (/proc/meminfo)
+ *   memdiff           prints the change since then; status 1 if any
+ *   repeat N CMD ...  runs a command N times, stopping at the first failure
+ * The baseline is kept in this program's memory, not in a file, so that
+ * taking it costs no page.
+ */
+#include "loader/tools.h"
+#include "shell/commands.h"
+#include "lib/string.h"
+#include <tessera/sys.h>
+#include <tessera/errno.h>
+#include <stdbool.h>
+
+static struct {
+	bool saved;
+	long pages_free, vmalloc_ranges;
+} memdiff;
+
+/* The number after "key:" in /proc/meminfo, or -1. */
+static long meminfo_value(const char *text, const char *key)
+{
+	size_t klen = strlen(key);
+
+	for (const char *p = text; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
+		if (!strncmp(p, key, klen) && p[klen] == ':')
+			return strtol(p + klen + 1, NULL, 10);
+	return -1;
+}
+
+static int read_counts(long *pages_free, long *ranges)
+{
+	char *text;
+	size_t len;
+	int err = tool_read_file("/proc/meminfo", &text, &len);
+
+	if (err)
+		return err;
+	*pages_free = meminfo_value(text, "PagesFree");
+	*ranges = meminfo_value(text, "VmallocRanges");
+	tool_free(text);
+	return *pages_free < 0 || *ranges < 0 ? -EINVAL : 0;
+}
+
+static int memdiff_main(int argc, char **argv)
+{
+	long pages, ranges;
+	int err;
+
+	if (argc > 2 || (argc == 2 && strcmp(argv[1], "save")))
+		return cmd_usage("memdiff");
+	err = read_counts(&pages, &ranges);
+	if (err) {
+		cmd_error("memdiff", "/proc/meminfo", err);
+		return 1;
+	}
+	if (argc == 2) {
+		memdiff.saved = true;
+		memdiff.pages_free = pages;
+		memdiff.vmalloc_ranges = ranges;
+		return 0;
+	}
+	if (!memdiff.saved) {
+		out_printf(2, "memdiff: nothing saved; run 'memdiff save' first\n");
+		return 1;
+	}
+	out_printf(1, "memdiff: PagesFree %+ld, VmallocRanges %+ld\n",
+		   pages - memdiff.pages_free, ranges - memdiff.vmalloc_ranges);
+	return pages != memdiff.pages_free || ranges != memdiff.vmalloc_ranges;
+}
+
+SHELL_COMMAND(memdiff, memdiff_main, "memdiff [save]",
+	      "save, or show the change of, PagesFree and VmallocRanges");
+
+static int repeat_main(int argc, char **argv)
+{
+	const struct shell_command *cmd;
+	unsigned long n, i;
+
+	if (argc < 3 || cmd_parse_uint(argv[1], &n))
+		return cmd_usage("repeat");
+	cmd = shell_command_find(argv[2]);
+	if (!cmd) {
+		out_printf(2, "repeat: %s: command not found\n", argv[2]);
+		return 127;
+	}
+	for (i = 0; i < n; i++) {
+		int status = cmd->fn(argc - 2, argv + 2);
+		if (status) {
+			out_printf(2, "repeat: run %lu of %lu failed with status %d\n", i + 1, n,
+				   status);
+			return status;
+		}
+	}
+	out_printf(1, "repeat: %lu of %lu runs succeeded\n", n, n);
+	return 0;
+}
+
+SHELL_COMMAND(repeat, repeat_main, "repeat N COMMAND [ARG...]",
+	      "run a command N times, stopping at the first failure");
