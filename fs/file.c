@@ -1,0 +1,254 @@
+/*
+ * Open files: open (O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_DIRECTORY), read,
+ * write, lseek, ftruncate, readdir, fstat and close, dispatching to each
+ * file's file_operations; plus the reusable operations for page-backed
+ * regular files and for directories.
+ */
+#include "fs/internal.h"
+#include "kernel/module.h"
+#include "mm/mm.h"
+#include "lib/string.h"
+#include <tessera/errno.h>
+
+#define MAX_IO 0x7ffff000u	/* largest count one read or write moves */
+
+/* Makes the struct file for an existing d and runs the open hooks. */
+static int file_alloc(struct dentry *d, int flags, struct file **out)
+{
+	struct file *f = kzalloc(sizeof(*f));
+	int err;
+
+	if (!f)
+		return -ENOMEM;
+	f->dentry = d;
+	f->inode = d->inode;
+	f->f_op = d->inode->i_fop;
+	f->flags = flags;
+	f->refs = 1;
+	err = -ENXIO;
+	if (!f->f_op)
+		goto out_free;
+	err = -ENODEV;
+	if (!try_module_get(f->f_op->owner))
+		goto out_free;
+	if (f->f_op->open) {
+		err = f->f_op->open(f->inode, f);
+		if (err)
+			goto out_put;
+	}
+	d_pin(d);
+	*out = f;
+	return 0;
+
+out_put:
+	module_put(f->f_op->owner);
+out_free:
+	kfree(f);
+	return err;
+}
+
+static int open_dentry(struct dentry *d, int flags, struct file **out)
+{
+	uint32_t mode = d->inode->mode;
+	int acc = flags & O_ACCMODE;
+	int err;
+
+	if (S_ISDIR(mode) && (acc != O_RDONLY || (flags & O_CREAT)))
+		return -EISDIR;
+	if ((flags & O_DIRECTORY) && !S_ISDIR(mode))
+		return -ENOTDIR;
+	err = file_alloc(d, flags, out);
+	if (err)
+		return err;
+	if ((flags & O_TRUNC) && S_ISREG(mode) && acc != O_RDONLY) {
+		err = vfs_setsize(d->inode, 0);
+		if (err) {
+			vfs_close(*out);
+			*out = NULL;
+		}
+	}
+	return err;
+}
+
+int vfs_open(struct dentry *cwd, const char *path, int flags, struct file **out)
+{
+	struct dentry *d = NULL;
+	struct walk w;
+	int err;
+
+	if ((flags & O_ACCMODE) == O_ACCMODE)
+		return -EINVAL;
+	err = path_parent(cwd, path, &w);
+	if (err)
+		return err;
+	if (w.last[0])
+		err = path_step(w.dir, w.last, &d);
+	else
+		d = w.dir;
+	if (err == -ENOENT && (flags & O_CREAT))
+		err = w.slash ? -EISDIR :
+		      namei_create(w.dir, w.last, S_IFREG | 0644, &d);
+	else if (!err && (flags & O_CREAT) && (flags & O_EXCL))
+		err = -EEXIST;
+	if (err)
+		return err;
+	if (w.slash && !S_ISDIR(d->inode->mode))
+		return -ENOTDIR;
+	return open_dentry(d, flags, out);
+}
+
+ssize_t vfs_read(struct file *f, void *buf, size_t count)
+{
+	if ((f->flags & O_ACCMODE) == O_WRONLY)
+		return -EBADF;
+	if (S_ISDIR(f->inode->mode))
+		return -EISDIR;
+	if (!f->f_op->read)
+		return -EINVAL;
+	if (count > MAX_IO)
+		count = MAX_IO;
+	return f->f_op->read(f, buf, count, &f->pos);
+}
+
+ssize_t vfs_write(struct file *f, const void *buf, size_t count)
+{
+	if ((f->flags & O_ACCMODE) == O_RDONLY)
+		return -EBADF;
+	if (!f->f_op->write)
+		return -EINVAL;
+	if (count > MAX_IO)
+		count = MAX_IO;
+	if ((f->flags & O_APPEND) && S_ISREG(f->inode->mode))
+		f->pos = f->inode->data.size;
+	return f->f_op->write(f, buf, count, &f->pos);
+}
+
+off_t vfs_lseek(struct file *f, off_t offset, int whence)
+{
+	int64_t base, pos;
+
+	switch (whence) {
+	case SEEK_SET: base = 0; break;
+	case SEEK_CUR: base = f->pos; break;
+	case SEEK_END: base = f->inode->data.size; break;
+	default: return -EINVAL;
+	}
+	pos = base + offset;
+	if (pos < 0 || pos > PAGEFILE_MAX_SIZE)
+		return -EINVAL;
+	f->pos = (off_t)pos;
+	return f->pos;
+}
+
+int vfs_setsize(struct inode *inode, uint32_t size)
+{
+	int err;
+
+	if (!S_ISREG(inode->mode))
+		return -EINVAL;
+	if (inode->i_op && inode->i_op->setsize)
+		err = inode->i_op->setsize(inode, size);
+	else
+		err = pagefile_truncate(&inode->data, size);
+	if (!err)
+		inode_touch(inode);
+	return err;
+}
+
+int vfs_ftruncate(struct file *f, off_t length)
+{
+	if (length < 0 || (f->flags & O_ACCMODE) == O_RDONLY)
+		return -EINVAL;
+	return vfs_setsize(f->inode, (uint32_t)length);
+}
+
+int vfs_readdir(struct file *f, struct dirent *de)
+{
+	if (!S_ISDIR(f->inode->mode) || !f->f_op->readdir)
+		return -ENOTDIR;
+	return f->f_op->readdir(f, de);
+}
+
+void vfs_fstat(const struct file *f, struct stat *st)
+{
+	inode_fill_stat(f->inode, st);
+}
+
+void vfs_close(struct file *f)
+{
+	if (--f->refs)
+		return;
+	if (f->f_op->release)
+		f->f_op->release(f->inode, f);
+	module_put(f->f_op->owner);
+	d_unpin(f->dentry);
+	kfree(f);
+}
+
+/* ---- page-backed regular files ---- */
+
+ssize_t pagefile_fop_read(struct file *f, char *buf, size_t count, loff_t *pos)
+{
+	ssize_t n;
+
+	if (*pos < 0)
+		return -EINVAL;
+	n = pagefile_read(&f->inode->data, buf, count, (uint32_t)*pos);
+	*pos += n;
+	return n;
+}
+
+ssize_t pagefile_fop_write(struct file *f, const char *buf, size_t count,
+			   loff_t *pos)
+{
+	ssize_t n;
+
+	if (*pos < 0)
+		return -EINVAL;
+	n = pagefile_write(&f->inode->data, buf, count, (uint32_t)*pos);
+	if (n > 0) {
+		*pos += n;
+		inode_touch(f->inode);
+	}
+	return n;
+}
+
+const struct file_operations pagefile_fops = {
+	.read = pagefile_fop_read,
+	.write = pagefile_fop_write,
+};
+
+/* ---- directories ---- */
+
+static void fill_dirent(struct dirent *de, const char *name,
+			const struct inode *inode)
+{
+	de->d_ino = inode->ino;
+	de->d_type = S_ISDIR(inode->mode) ? DT_DIR :
+		     S_ISCHR(inode->mode) ? DT_CHR : DT_REG;
+	strlcpy(de->d_name, name, sizeof(de->d_name));
+}
+
+/* Position 0 is ".", 1 is "..", 2 + i the i-th child in name order. */
+static int dir_readdir(struct file *f, struct dirent *de)
+{
+	struct dentry *dir = f->dentry, *c = dir->children;
+
+	if (f->pos == 0) {
+		fill_dirent(de, ".", dir->inode);
+	} else if (f->pos == 1) {
+		fill_dirent(de, "..", d_up(dir)->inode);
+	} else {
+		for (loff_t i = 2; c && i < f->pos; i++)
+			c = c->next;
+		if (!c)
+			return 0;
+		fill_dirent(de, c->name, c->inode);
+	}
+	f->pos++;
+	return 1;
+}
+
+const struct file_operations dir_fops = {
+	.readdir = dir_readdir,
+};

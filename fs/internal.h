@@ -1,0 +1,53 @@
+/*
+ * Declarations shared only inside fs/: path walking, the filesystem types
+ * fs_init mounts, the built-in devices and /proc files, and the clock.
+ */
+#ifndef FS_INTERNAL_H
+#define FS_INTERNAL_H
+
+#include "fs/vfs.h"
+
+/* What path_parent leaves: the directory holding the last component, the
+ * component itself ("" for a path naming "/" only; may be "." or ".."),
+ * and whether the path ended in a slash. */
+struct walk {
+	struct dentry *dir;
+	char last[NAME_MAX + 1];
+	bool slash;
+};
+
+/* Resolves all but the last component of path. -ENOENT (missing or
+ * empty path), -ENOTDIR, -ENAMETOOLONG. */
+int path_parent(struct dentry *cwd, const char *path, struct walk *w);
+/* One step from dir: ".", "..", or a child (mounts followed). */
+int path_step(struct dentry *dir, const char *name, struct dentry **out);
+/* The parent directory of d as ".." sees it, across mount points. */
+struct dentry *d_up(struct dentry *d);
+/* The root of whatever is mounted on d (d itself if nothing is). */
+struct dentry *d_follow_mounts(struct dentry *d);
+/* A new, unlinked dentry named name under parent; NULL for no memory. */
+struct dentry *d_alloc(struct dentry *parent, const char *name);
+/* Links an instantiated d (from d_alloc) into its parent. */
+void d_link(struct dentry *d);
+/* Takes d out of its parent's list (d->parent becomes NULL). */
+void d_unlink(struct dentry *d);
+/* Frees an unlinked, unpinned dentry with its inode and children. */
+void d_free(struct dentry *d);
+/* Makes name under dir through the filesystem's create (or mkdir for
+ * S_IFDIR) and links it; *out (if not NULL) gets it. */
+int namei_create(struct dentry *dir, const char *name, uint32_t mode,
+		 struct dentry **out);
+void inode_fill_stat(const struct inode *inode, struct stat *st);
+
+extern const struct fs_type ramfs_type;
+extern const struct fs_type devfs_type;
+extern const struct fs_type procfs_type;
+
+/* Built-ins, called by fs_init once their filesystem is mounted. */
+int devfs_register_builtin(void);	/* null, zero, console, kmsg */
+int proc_register_builtin(void);	/* meminfo, vmallocinfo, mounts, ... */
+
+/* Ticks (jiffies) for mtime; fs/syscalls.c (host tests: fs_stubs.c). */
+uint32_t fs_now(void);
+
+#endif

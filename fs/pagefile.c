@@ -1,0 +1,178 @@
+/*
+ * Page-backed file data (see fs/vfs.h): a growable array of order-0 pages
+ * indexed by page number. Holes are NULL and read as zeros; every byte of a
+ * held page past the end of the file is kept zero, so growing never shows
+ * stale data.
+ */
+#include "fs/vfs.h"
+#include "mm/mm.h"
+#include "lib/string.h"
+#include <tessera/errno.h>
+
+#define PAGE_OFFSET_OF(pos)	((pos) & (PAGE_SIZE - 1))
+
+static uint32_t min_u32(uint32_t a, uint32_t b)
+{
+	return a < b ? a : b;
+}
+
+/* Makes room for at least need slots, doubling. Returns 0 or -ENOMEM. */
+static int grow_slots(struct pagefile *pf, uint32_t need)
+{
+	uint32_t cap = pf->cap ? pf->cap : 4;
+	struct page **pages;
+
+	if (need <= pf->cap)
+		return 0;
+	while (cap < need)
+		cap *= 2;
+	pages = kzalloc(cap * sizeof(*pages));
+	if (!pages)
+		return -ENOMEM;
+	if (pf->pages)
+		memcpy(pages, pf->pages, pf->cap * sizeof(*pages));
+	kfree(pf->pages);
+	pf->pages = pages;
+	pf->cap = cap;
+	return 0;
+}
+
+static struct page *zeroed_page(void)
+{
+	struct page *p = page_alloc(0);
+
+	if (p)
+		memset(page_address(p), 0, PAGE_SIZE);
+	return p;
+}
+
+ssize_t pagefile_read(const struct pagefile *pf, void *buf, size_t count,
+		      uint32_t pos)
+{
+	size_t done = 0;
+
+	if (pos >= pf->size)
+		return 0;
+	count = min_u32(count, pf->size - pos);
+	while (done < count) {
+		uint32_t at = pos + done;
+		uint32_t off = PAGE_OFFSET_OF(at);
+		uint32_t n = min_u32(PAGE_SIZE - off, count - done);
+		struct page *p = pagefile_page(pf, at >> PAGE_SHIFT);
+
+		if (p)
+			memcpy((char *)buf + done, (char *)page_address(p) + off, n);
+		else
+			memset((char *)buf + done, 0, n);
+		done += n;
+	}
+	return done;
+}
+
+ssize_t pagefile_write(struct pagefile *pf, const void *buf, size_t count,
+		       uint32_t pos)
+{
+	size_t done = 0;
+	int err;
+
+	if (count == 0)
+		return 0;
+	if (pos > PAGEFILE_MAX_SIZE || count > PAGEFILE_MAX_SIZE - pos)
+		return -EFBIG;
+	err = grow_slots(pf, PAGES_FOR(pos + count));
+	if (err)
+		return err;
+	while (done < count) {
+		uint32_t at = pos + done;
+		uint32_t off = PAGE_OFFSET_OF(at);
+		uint32_t n = min_u32(PAGE_SIZE - off, count - done);
+		struct page **slot = &pf->pages[at >> PAGE_SHIFT];
+
+		if (!*slot) {
+			*slot = zeroed_page();
+			if (!*slot)
+				break;
+			pf->held++;
+		}
+		memcpy((char *)page_address(*slot) + off, (const char *)buf + done, n);
+		done += n;
+	}
+	if (done && pos + done > pf->size)
+		pf->size = pos + done;
+	return done ? (ssize_t)done : -ENOMEM;
+}
+
+/* Frees the pages from index first on. */
+static void free_pages_from(struct pagefile *pf, uint32_t first)
+{
+	for (uint32_t i = first; i < pf->cap; i++) {
+		if (pf->pages[i]) {
+			page_free(pf->pages[i], 0);
+			pf->pages[i] = NULL;
+			pf->held--;
+		}
+	}
+}
+
+int pagefile_truncate(struct pagefile *pf, uint32_t size)
+{
+	if (size > PAGEFILE_MAX_SIZE)
+		return -EFBIG;
+	if (size < pf->size) {
+		uint32_t off = PAGE_OFFSET_OF(size);
+		struct page *last;
+
+		free_pages_from(pf, PAGES_FOR(size));
+		last = pagefile_page(pf, size >> PAGE_SHIFT);
+		if (off && last)
+			memset((char *)page_address(last) + off, 0, PAGE_SIZE - off);
+	}
+	pf->size = size;
+	if (size == 0) {
+		kfree(pf->pages);
+		pf->pages = NULL;
+		pf->cap = 0;
+	}
+	return 0;
+}
+
+struct page *pagefile_page(const struct pagefile *pf, uint32_t index)
+{
+	if (index >= pf->cap || index >= PAGES_FOR(pf->size))
+		return NULL;
+	return pf->pages[index];
+}
+
+int pagefile_populate(struct pagefile *pf)
+{
+	uint32_t npages = PAGES_FOR(pf->size), holes = 0, got = 0;
+	struct page **spare;
+	int err = grow_slots(pf, npages);
+
+	if (err)
+		return err;
+	for (uint32_t i = 0; i < npages; i++)
+		holes += !pf->pages[i];
+	if (!holes)
+		return 0;
+	spare = kmalloc(holes * sizeof(*spare));
+	if (!spare)
+		return -ENOMEM;
+	for (; got < holes; got++) {
+		spare[got] = zeroed_page();
+		if (!spare[got])
+			goto out_free_spare;
+	}
+	for (uint32_t i = 0; i < npages; i++)
+		if (!pf->pages[i])
+			pf->pages[i] = spare[--got];
+	pf->held += holes;
+	kfree(spare);
+	return 0;
+
+out_free_spare:
+	while (got--)
+		page_free(spare[got], 0);
+	kfree(spare);
+	return -ENOMEM;
+}

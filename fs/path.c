@@ -1,0 +1,180 @@
+/*
+ * Path resolution: absolute paths from the root, relative ones from the
+ * program's current directory; "." and ".." (across mount points both
+ * ways), repeated slashes, a trailing slash (the result must then be a
+ * directory); ENAMETOOLONG for a path of PATH_MAX bytes or more or a
+ * component longer than NAME_MAX. Also the way back: a dentry's path.
+ */
+#include "fs/internal.h"
+#include "lib/string.h"
+#include <tessera/errno.h>
+
+struct dentry *d_follow_mounts(struct dentry *d)
+{
+	while (d->mounted)
+		d = d->mounted->sb->root;
+	return d;
+}
+
+struct dentry *d_up(struct dentry *d)
+{
+	for (;;) {
+		if (d == vfs_root())
+			return d;
+		if (d->parent)
+			return d_follow_mounts(d->parent);
+		if (d != d->sb->root || !d->sb->mnt->mountpoint)
+			return d;	/* removed: stays where it is */
+		d = d->sb->mnt->mountpoint;
+	}
+}
+
+/* Asks the filesystem for a name the tree does not hold. */
+static int lookup_fs(struct dentry *dir, const char *name, struct dentry **out)
+{
+	const struct inode_operations *ops = dir->inode->i_op;
+	struct dentry *d;
+	int err;
+
+	if (!ops || !ops->lookup)
+		return -ENOENT;
+	d = d_alloc(dir, name);
+	if (!d)
+		return -ENOMEM;
+	err = ops->lookup(dir->inode, d);
+	if (err) {
+		d_free(d);
+		return err;
+	}
+	d_link(d);
+	*out = d;
+	return 0;
+}
+
+int path_step(struct dentry *dir, const char *name, struct dentry **out)
+{
+	struct dentry *d;
+	int err;
+
+	if (!S_ISDIR(dir->inode->mode))
+		return -ENOTDIR;
+	if (strcmp(name, ".") == 0) {
+		*out = dir;
+		return 0;
+	}
+	if (strcmp(name, "..") == 0) {
+		*out = d_up(dir);
+		return 0;
+	}
+	d = d_find_child(dir, name);
+	if (!d) {
+		err = lookup_fs(dir, name, &d);
+		if (err)
+			return err;
+	}
+	*out = d_follow_mounts(d);
+	return 0;
+}
+
+/* Copies the component at *p into name and moves *p past it and the
+ * slashes after it. Returns 0 or -ENAMETOOLONG. */
+static int next_component(const char **p, char *name)
+{
+	const char *s = *p;
+	size_t n = 0;
+
+	while (s[n] && s[n] != '/')
+		n++;
+	if (n > NAME_MAX)
+		return -ENAMETOOLONG;
+	memcpy(name, s, n);
+	name[n] = '\0';
+	s += n;
+	while (*s == '/')
+		s++;
+	*p = s;
+	return 0;
+}
+
+int path_parent(struct dentry *cwd, const char *path, struct walk *w)
+{
+	struct dentry *d = (path[0] == '/' || !cwd) ? vfs_root() : cwd;
+	size_t len = strnlen(path, PATH_MAX);
+	const char *p = path;
+	int err;
+
+	if (len == 0)
+		return -ENOENT;
+	if (len >= PATH_MAX)
+		return -ENAMETOOLONG;
+	w->slash = path[len - 1] == '/';
+	w->last[0] = '\0';
+	while (*p == '/')
+		p++;
+	while (*p) {
+		if (w->last[0]) {
+			err = path_step(d, w->last, &d);
+			if (err)
+				return err;
+		}
+		err = next_component(&p, w->last);
+		if (err)
+			return err;
+	}
+	if (w->last[0] && !S_ISDIR(d->inode->mode))
+		return -ENOTDIR;
+	w->dir = d;
+	return 0;
+}
+
+int vfs_lookup(struct dentry *cwd, const char *path, struct dentry **out)
+{
+	struct walk w;
+	struct dentry *d = NULL;
+	int err = path_parent(cwd, path, &w);
+
+	if (err)
+		return err;
+	if (w.last[0] == '\0') {
+		d = w.dir;
+	} else {
+		err = path_step(w.dir, w.last, &d);
+		if (err)
+			return err;
+	}
+	if (w.slash && !S_ISDIR(d->inode->mode))
+		return -ENOTDIR;
+	*out = d;
+	return 0;
+}
+
+int vfs_getpath(const struct dentry *d, char *buf, size_t size)
+{
+	char tmp[PATH_MAX];
+	size_t pos = sizeof(tmp) - 1;
+
+	tmp[pos] = '\0';
+	while (d != vfs_root()) {
+		size_t n;
+
+		if (d->removed)
+			return -ENOENT;
+		if (d == d->sb->root) {
+			d = d->sb->mnt->mountpoint;
+			continue;
+		}
+		n = strlen(d->name);
+		if (n + 1 > pos)
+			return -ERANGE;
+		pos -= n;
+		memcpy(tmp + pos, d->name, n);
+		tmp[--pos] = '/';
+		d = d->parent;
+	}
+	if (pos == sizeof(tmp) - 1)
+		tmp[--pos] = '/';
+	if (sizeof(tmp) - pos > size)
+		return -ERANGE;
+	memcpy(buf, tmp + pos, sizeof(tmp) - pos);
+	return 0;
+}

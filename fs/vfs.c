@@ -1,0 +1,268 @@
+/*
+ * The VFS objects: inodes, the dentry tree (names, kept sorted, pinned by
+ * open files and current directories), superblocks and the mount table.
+ * A dentry owns its inode; a removed dentry lives on until its last unpin.
+ */
+#include "fs/internal.h"
+#include "mm/mm.h"
+#include "lib/string.h"
+#include <tessera/errno.h>
+
+#define MAX_MOUNTS 16
+
+static struct {
+	struct dentry *root;		/* root of the root filesystem */
+	struct mount mounts[MAX_MOUNTS];
+	unsigned nmounts;
+} vfs;
+
+struct dentry *vfs_root(void)
+{
+	return vfs.root;
+}
+
+/* ---- inodes ---- */
+
+struct inode *inode_alloc(struct super_block *sb, uint32_t mode)
+{
+	struct inode *inode = kzalloc(sizeof(*inode));
+
+	if (!inode)
+		return NULL;
+	inode->sb = sb;
+	inode->mode = mode;
+	inode->ino = sb->next_ino++;
+	inode->nlink = S_ISDIR(mode) ? 2 : 1;
+	inode->mtime = fs_now();
+	return inode;
+}
+
+void inode_free(struct inode *inode)
+{
+	if (!inode)
+		return;
+	if (inode->i_op && inode->i_op->evict)
+		inode->i_op->evict(inode);
+	pagefile_truncate(&inode->data, 0);
+	kfree(inode);
+}
+
+void inode_touch(struct inode *inode)
+{
+	inode->mtime = fs_now();
+}
+
+void inode_fill_stat(const struct inode *inode, struct stat *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->st_ino = inode->ino;
+	st->st_dev = inode->sb->dev;
+	st->st_mode = inode->mode;
+	st->st_nlink = inode->nlink;
+	st->st_size = inode->data.size;
+	st->st_blocks = inode->data.held;
+	st->st_rdev = inode->rdev;
+	st->st_mtime = inode->mtime;
+}
+
+/* ---- dentries ---- */
+
+struct dentry *d_alloc(struct dentry *parent, const char *name)
+{
+	struct dentry *d = kzalloc(sizeof(*d));
+	size_t len = strlen(name);
+
+	if (!d)
+		return NULL;
+	d->name = kmalloc(len + 1);
+	if (!d->name) {
+		kfree(d);
+		return NULL;
+	}
+	memcpy(d->name, name, len + 1);
+	d->parent = parent;
+	d->sb = parent ? parent->sb : NULL;
+	return d;
+}
+
+void d_instantiate(struct dentry *d, struct inode *inode)
+{
+	d->inode = inode;
+}
+
+void d_free(struct dentry *d)
+{
+	while (d->children)
+		d_remove(d->children);
+	inode_free(d->inode);
+	kfree(d->name);
+	kfree(d);
+}
+
+void d_link(struct dentry *d)
+{
+	struct dentry *dir = d->parent;
+	struct dentry **pp = &dir->children;
+
+	while (*pp && strcmp((*pp)->name, d->name) < 0)
+		pp = &(*pp)->next;
+	d->next = *pp;
+	*pp = d;
+	if (S_ISDIR(d->inode->mode))
+		dir->inode->nlink++;
+	inode_touch(dir->inode);
+}
+
+void d_unlink(struct dentry *d)
+{
+	struct dentry *dir = d->parent;
+	struct dentry **pp = &dir->children;
+
+	while (*pp != d)
+		pp = &(*pp)->next;
+	*pp = d->next;
+	d->next = NULL;
+	d->parent = NULL;
+	if (S_ISDIR(d->inode->mode))
+		dir->inode->nlink--;
+	inode_touch(dir->inode);
+}
+
+struct dentry *d_add_child(struct dentry *dir, const char *name,
+			   struct inode *inode)
+{
+	struct dentry *d = d_alloc(dir, name);
+
+	if (!d)
+		return NULL;
+	d_instantiate(d, inode);
+	d_link(d);
+	return d;
+}
+
+struct dentry *d_find_child(struct dentry *dir, const char *name)
+{
+	for (struct dentry *d = dir->children; d; d = d->next)
+		if (strcmp(d->name, name) == 0)
+			return d;
+	return NULL;
+}
+
+bool d_is_empty(const struct dentry *dir)
+{
+	return dir->children == NULL;
+}
+
+void d_remove(struct dentry *d)
+{
+	if (d->removed)
+		return;
+	while (d->children)
+		d_remove(d->children);
+	if (d->parent)
+		d_unlink(d);
+	d->removed = true;
+	if (!d->pins)
+		d_free(d);
+}
+
+void d_pin(struct dentry *d)
+{
+	d->pins++;
+}
+
+void d_unpin(struct dentry *d)
+{
+	d->pins--;
+	if (d->removed && !d->pins)
+		d_free(d);
+}
+
+/* ---- superblocks and mounts ---- */
+
+int sb_set_root(struct super_block *sb, struct inode *inode)
+{
+	struct dentry *d = d_alloc(NULL, "/");
+
+	if (!d)
+		return -ENOMEM;
+	d->sb = sb;
+	d_instantiate(d, inode);
+	sb->root = d;
+	return 0;
+}
+
+/* Makes a filesystem of type; *out gets its superblock. */
+static int sb_create(const struct fs_type *type, void *data,
+		     struct super_block **out)
+{
+	struct super_block *sb = kzalloc(sizeof(*sb));
+	int err;
+
+	if (!sb)
+		return -ENOMEM;
+	sb->type = type;
+	sb->dev = vfs.nmounts + 1;
+	sb->next_ino = 1;
+	err = type->fill_super(sb, data);
+	if (err) {
+		kfree(sb);
+		return err;
+	}
+	*out = sb;
+	return 0;
+}
+
+/* Finds the directory to mount on: NULL for the first mount of "/". */
+static int mount_target(const char *path, struct dentry **out)
+{
+	struct dentry *d;
+	int err;
+
+	*out = NULL;
+	if (!vfs.root)
+		return strcmp(path, "/") == 0 ? 0 : -ENOENT;
+	err = vfs_lookup(NULL, path, &d);
+	if (err)
+		return err;
+	if (!S_ISDIR(d->inode->mode))
+		return -ENOTDIR;
+	if (d->mounted || d == d->sb->root)
+		return -EBUSY;	/* already a mount point (or one's root) */
+	*out = d;
+	return 0;
+}
+
+int vfs_mount(const struct fs_type *type, const char *path, void *data)
+{
+	struct super_block *sb;
+	struct dentry *target;
+	struct mount *m;
+	int err;
+
+	if (vfs.nmounts == MAX_MOUNTS)
+		return -ENOSPC;
+	err = mount_target(path, &target);
+	if (err)
+		return err;
+	err = sb_create(type, data, &sb);
+	if (err)
+		return err;
+	m = &vfs.mounts[vfs.nmounts++];
+	m->sb = sb;
+	m->mountpoint = target;
+	sb->mnt = m;
+	if (target) {
+		target->mounted = m;
+		d_pin(target);
+	} else {
+		vfs.root = sb->root;
+	}
+	return 0;
+}
+
+void vfs_for_each_mount(void (*fn)(const struct mount *m, void *arg), void *arg)
+{
+	for (unsigned i = 0; i < vfs.nmounts; i++)
+		fn(&vfs.mounts[i], arg);
+}

@@ -1,0 +1,319 @@
+/*
+ * The VFS, public interface of fs/. Layers, bottom up:
+ *   pagefile.c   a file's bytes in pages it owns (holes read as zeros)
+ *   vfs.c        inodes, directory entries (one tree, kept in memory), mounts
+ *   path.c       path resolution: absolute, relative, ".", "..", mounts
+ *   namei.c      namespace operations: mkdir, rmdir, unlink, rename, stat
+ *   file.c       open files: open, read, write, lseek, truncate, readdir
+ *   ramfs.c devfs.c procfs.c   filesystem types plugged in by ops tables
+ *   initrd.c     unpacks the cpio ramdisk;  syscalls.c  the file API (sys.h)
+ * Every in-memory filesystem keeps its directories in the VFS's dentry tree;
+ * a filesystem type supplies inodes and decides, through its operation
+ * tables, what creating, removing, resizing, reading and writing mean.
+ */
+#ifndef FS_VFS_H
+#define FS_VFS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <tessera/sys.h>
+
+struct page;
+struct module;
+struct inode;
+struct dentry;
+struct file;
+struct super_block;
+struct mount;
+
+/* Linux's names, so a Linux character driver compiles unchanged. */
+typedef off_t loff_t;
+#ifndef __user
+#define __user
+#endif
+
+/* ---- page-backed file data (fs/pagefile.c) -----------------------------
+ * The bytes of a regular file live in order-0 pages owned by its inode,
+ * one per page index; a NULL slot is a hole and reads as zeros. Bytes of a
+ * held page past the end of the file are always zero.
+ */
+#define PAGEFILE_MAX_SIZE 0x7fffffffu	/* bytes; off_t's limit */
+
+struct pagefile {
+	struct page **pages;	/* [cap] slots, kmalloc'd; NULL = hole */
+	uint32_t cap;		/* slots in pages[] (0 when pages is NULL) */
+	uint32_t held;		/* non-NULL slots: pages of data held */
+	uint32_t size;		/* file size, bytes */
+};
+
+/* Copies up to count bytes from byte pos into buf; returns the count (0 at
+ * or past the end). Never fails. */
+ssize_t pagefile_read(const struct pagefile *pf, void *buf, size_t count,
+		      uint32_t pos);
+/* Writes count bytes at pos, allocating (zeroed) pages for holes and
+ * growing the size if the write ends past it. Returns count, or the bytes
+ * written before memory ran out, or -ENOMEM if none were; -EFBIG if the
+ * end would pass PAGEFILE_MAX_SIZE. Pages it allocated stay in the file
+ * (the size covers them): nothing leaks. */
+ssize_t pagefile_write(struct pagefile *pf, const void *buf, size_t count,
+		       uint32_t pos);
+/* Sets the size. Shrinking frees every page wholly past the new end and
+ * zeroes the tail of the last partial page; growing adds holes (no pages).
+ * Size 0 frees the slot array too. Returns 0 or -EFBIG. */
+int pagefile_truncate(struct pagefile *pf, uint32_t size);
+/* The page holding bytes [i*PAGE_SIZE, (i+1)*PAGE_SIZE), or NULL for a
+ * hole or an index at or past the end. The pagefile keeps owning it. */
+struct page *pagefile_page(const struct pagefile *pf, uint32_t index);
+/* Fills every hole below the size with a zeroed page, so that each index
+ * has a page (for vmap). Returns 0, or -ENOMEM with nothing allocated. */
+int pagefile_populate(struct pagefile *pf);
+
+/* ---- filesystem types and operation tables ----------------------------- */
+
+/* Called for every open file. read/write advance *pos by what they moved
+ * and return the count or -errno; their return value is what sys_read /
+ * sys_write return. Any hook may be NULL: read/write then fail -EINVAL,
+ * readdir -ENOTDIR. owner is pinned (try_module_get) from open to the last
+ * close; a failed pin fails the open with -ENODEV. */
+struct file_operations {
+	struct module *owner;
+	int (*open)(struct inode *inode, struct file *file);
+	ssize_t (*read)(struct file *file, char __user *buf, size_t count,
+			loff_t *pos);
+	ssize_t (*write)(struct file *file, const char __user *buf,
+			 size_t count, loff_t *pos);
+	/* Called at the last close (after dup, when every descriptor is
+	 * closed). Its return value is ignored. */
+	int (*release)(struct inode *inode, struct file *file);
+	/* Fills *de with the entry at file->pos and advances it; 1 for an
+	 * entry, 0 at the end, or -errno. */
+	int (*readdir)(struct file *file, struct dirent *de);
+};
+
+/* Directory and size hooks. For create/mkdir the VFS has checked that
+ * the name is valid and absent; d is a new dentry named and with parent
+ * set but not yet in the tree. The op allocates an inode (inode_alloc),
+ * attaches it with d_instantiate, may add children below d (d_add_child),
+ * and returns 0; the VFS then links d into dir. On -errno the VFS frees d
+ * with whatever was attached to it.
+ * rmdir/unlink/rename are the filesystem's consent plus its own work: d is
+ * in the tree and the VFS has checked type and busy rules (not a mount
+ * point, not a root, not a current directory). Return 0 and the VFS removes
+ * d from the tree (freeing its children, then itself at the last close);
+ * return -errno to refuse. A NULL op makes the operation fail -EPERM. */
+struct inode_operations {
+	/* Optional: a name not found in the tree; attach an inode to d and
+	 * return 0 (the VFS links d), or return -ENOENT. */
+	int (*lookup)(struct inode *dir, struct dentry *d);
+	int (*create)(struct inode *dir, struct dentry *d, uint32_t mode);
+	int (*mkdir)(struct inode *dir, struct dentry *d);
+	int (*rmdir)(struct inode *dir, struct dentry *d);	/* ramfs: ENOTEMPTY */
+	int (*unlink)(struct inode *dir, struct dentry *d);
+	/* d moves from odir to ndir under newname (the VFS does the move and
+	 * removes an existing target after it has checked it). */
+	int (*rename)(struct inode *odir, struct dentry *d, struct inode *ndir,
+		      const char *newname);
+	/* Regular files: every size change by ftruncate or O_TRUNC comes here
+	 * instead of the plain pagefile_truncate(&inode->data, size). The hook
+	 * may refuse (-EBUSY), act (free pages it mapped) and must apply the
+	 * size itself (usually by calling pagefile_truncate). Writes that end
+	 * past the size grow the file without it: wrap f_op->write to refuse. */
+	int (*setsize)(struct inode *inode, uint32_t size);
+	/* The inode is being freed (its entry removed and no file open on it);
+	 * release private data. The VFS then frees the data pages itself. */
+	void (*evict)(struct inode *inode);
+};
+
+struct inode {
+	uint32_t ino;		/* unique within its filesystem, root is 1 */
+	uint32_t mode;		/* S_IF* type | permission bits */
+	uint32_t nlink;		/* 1; directories 2 + subdirectories */
+	uint32_t rdev;		/* character devices: major << 8 | minor */
+	uint32_t mtime;		/* jiffies at the last change */
+	struct super_block *sb;
+	const struct inode_operations *i_op;	/* may be NULL: no ops */
+	const struct file_operations *i_fop;	/* installed at open */
+	struct pagefile data;	/* regular files: the bytes and the size */
+	void *private;		/* the filesystem's */
+};
+
+/* A name in the tree. Owns its inode (one name per inode, no hard links):
+ * the inode lives exactly as long as the dentry. */
+struct dentry {
+	char *name;		/* kmalloc'd; "/" at a filesystem root */
+	struct inode *inode;
+	struct dentry *parent;	/* NULL at a filesystem root or once removed */
+	struct dentry *children;	/* sorted by name (strcmp) */
+	struct dentry *next;	/* next sibling */
+	struct super_block *sb;
+	struct mount *mounted;	/* filesystem mounted on this entry, or NULL */
+	uint32_t pins;		/* open files, current directories, mounts */
+	uint32_t cwd_pins;	/* of which current directories */
+	bool removed;		/* out of the tree; freed at the last unpin */
+};
+
+struct fs_type {
+	const char *name;	/* "ramfs": /proc/mounts' device and type */
+	/* Makes the root inode and attaches it with sb_set_root; may set
+	 * sb->private. Returns 0 or -errno (and then frees what it made). */
+	int (*fill_super)(struct super_block *sb, void *data);
+};
+
+struct super_block {
+	const struct fs_type *type;
+	struct dentry *root;
+	struct mount *mnt;	/* where it is mounted */
+	uint32_t dev;		/* st_dev: 1 for the root filesystem, ... */
+	uint32_t next_ino;
+	void *private;		/* the filesystem's */
+};
+
+struct mount {
+	struct super_block *sb;
+	struct dentry *mountpoint;	/* NULL for the root filesystem */
+};
+
+/* An open file. Several descriptors may share one (dup). */
+struct file {
+	struct dentry *dentry;	/* pinned while open */
+	struct inode *inode;
+	const struct file_operations *f_op;
+	loff_t pos;
+	int flags;		/* O_* given to open */
+	uint32_t refs;		/* descriptors sharing this file */
+	void *private_data;	/* the file operations' own */
+};
+
+/* ---- helpers for filesystem types (fs/vfs.c) --------------------------- */
+
+/* A new inode of sb with the next inode number, nlink 1 (2 for S_IFDIR),
+ * no ops, size 0. Returns NULL when memory is short. */
+struct inode *inode_alloc(struct super_block *sb, uint32_t mode);
+/* Frees an inode that no dentry holds (error paths), with its pages. */
+void inode_free(struct inode *inode);
+/* Marks a change now (mtime). */
+void inode_touch(struct inode *inode);
+void d_instantiate(struct dentry *d, struct inode *inode);
+/* Attaches the root inode of sb (from fill_super). Returns 0 or -ENOMEM
+ * (the inode is then still the caller's). */
+int sb_set_root(struct super_block *sb, struct inode *inode);
+/* Makes and links a child name -> inode under dir (a directory). Returns
+ * the dentry, or NULL for no memory (inode stays the caller's). */
+struct dentry *d_add_child(struct dentry *dir, const char *name,
+			   struct inode *inode);
+/* The child of dir with that name, or NULL. */
+struct dentry *d_find_child(struct dentry *dir, const char *name);
+bool d_is_empty(const struct dentry *dir);
+/* Takes d (and any children) out of the tree; frees it now or at its
+ * last unpin. */
+void d_remove(struct dentry *d);
+void d_pin(struct dentry *d);
+void d_unpin(struct dentry *d);
+
+/* Reusable operations (fs/file.c): regular files through inode->data;
+ * directories list "." , ".." then the children in name order. */
+extern const struct file_operations pagefile_fops;
+extern const struct file_operations dir_fops;
+ssize_t pagefile_fop_read(struct file *f, char *buf, size_t count, loff_t *pos);
+ssize_t pagefile_fop_write(struct file *f, const char *buf, size_t count,
+			   loff_t *pos);
+
+/* ---- the VFS proper: paths are absolute, or relative to cwd (NULL: the
+ * root). All return 0 (or a count) or -errno, and never print. ---------- */
+
+/* Mounts a new filesystem of type on the directory at path ("/" first of
+ * all). -ENOTDIR, -EBUSY (already a mount point), -ENOSPC (table full). */
+int vfs_mount(const struct fs_type *type, const char *path, void *data);
+/* Calls fn for each mount, in mount order. */
+void vfs_for_each_mount(void (*fn)(const struct mount *m, void *arg), void *arg);
+struct dentry *vfs_root(void);
+
+/* Resolves path to its dentry (not pinned: pin it to keep it). */
+int vfs_lookup(struct dentry *cwd, const char *path, struct dentry **out);
+/* Absolute path of d into buf: -ERANGE if it does not fit, -ENOENT if d
+ * was removed. */
+int vfs_getpath(const struct dentry *d, char *buf, size_t size);
+
+int vfs_open(struct dentry *cwd, const char *path, int flags, struct file **out);
+ssize_t vfs_read(struct file *f, void *buf, size_t count);
+ssize_t vfs_write(struct file *f, const void *buf, size_t count);
+off_t vfs_lseek(struct file *f, off_t offset, int whence);
+int vfs_ftruncate(struct file *f, off_t length);
+int vfs_readdir(struct file *f, struct dirent *de);
+void vfs_fstat(const struct file *f, struct stat *st);
+/* Drops one reference; the last one releases the file. */
+void vfs_close(struct file *f);
+/* Sets a regular file's size through inode_operations.setsize. */
+int vfs_setsize(struct inode *inode, uint32_t size);
+
+int vfs_mkdir(struct dentry *cwd, const char *path);
+int vfs_rmdir(struct dentry *cwd, const char *path);
+int vfs_unlink(struct dentry *cwd, const char *path);
+int vfs_rename(struct dentry *cwd, const char *oldpath, const char *newpath);
+int vfs_stat(struct dentry *cwd, const char *path, struct stat *st);
+
+/* ---- character devices (fs/devfs.c), Linux's interface -----------------
+ * register_chrdev claims a major (0: the highest free one of 254..200) and
+ * makes /dev/NAME (minor 0) whose opens use fops. Returns the major, or
+ * -EBUSY (major or name taken), -EINVAL, -ENOMEM. Opening the node calls
+ * try_module_get(fops->owner) and fops->open; the last close calls
+ * fops->release and module_put. */
+int register_chrdev(unsigned major, const char *name,
+		    const struct file_operations *fops);
+/* Removes the device and its /dev node (files still open keep working). */
+void unregister_chrdev(unsigned major, const char *name);
+#define MKDEV(ma, mi)	((uint32_t)(ma) << 8 | (mi))
+#define MAJOR(dev)	((dev) >> 8)
+#define MINOR(dev)	((dev) & 0xff)
+
+/* ---- procfs (fs/procfs.c) and its text buffers (fs/seq_buf.c) ---------- */
+
+/* A growing text buffer; the text of a /proc file, made at open. */
+struct seq_buf {
+	char *buf;		/* kmalloc'd, NUL-terminated when len > 0 */
+	size_t len, cap;	/* bytes used / allocated */
+	int error;		/* -ENOMEM once an append failed */
+};
+/* Appends formatted text; returns 0 or -ENOMEM (also kept in m->error). */
+int seq_printf(struct seq_buf *m, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+int seq_write(struct seq_buf *m, const void *data, size_t len);
+void seq_buf_free(struct seq_buf *m);
+
+/* Creates /proc/NAME: each open calls show(m, arg) to make the text that
+ * reads return. show returns 0 or -errno (which fails the open). Returns 0,
+ * -EEXIST, -ENOMEM, -ENOENT (procfs not mounted yet: call after fs_init). */
+int proc_create(const char *name, int (*show)(struct seq_buf *m, void *arg),
+		void *arg);
+/* Removes /proc/NAME (a file open on it keeps its text). */
+void proc_remove(const char *name);
+
+/* ---- the program: descriptors and cwd (fs/syscalls.c) ------------------ */
+struct program {
+	const char *name;
+	struct file *fds[SYS_MAX_FDS];
+	struct dentry *cwd;	/* pinned */
+};
+/* Sets p up: cwd "/", fds 0/1/2 on /dev/console. Returns 0 or -errno. */
+int program_setup(struct program *p, const char *name);
+/* Makes p the program the sys_* calls act for. */
+void program_enter(struct program *p);
+/* The current program (fs_init sets up and enters "init"). */
+struct program *program_current(void);
+
+/* ---- boot (fs/init.c, fs/initrd.c) ------------------------------------- */
+
+/* Mounts ramfs on /, devfs on /dev, procfs on /proc, makes /tmp, registers
+ * the built-in devices and /proc files, enters the "init" program. Panics
+ * if any of that fails (the kernel cannot go on without its files). */
+void fs_init(void);
+/* Unpacks a cpio "newc" archive into the root: directories (and missing
+ * parents) and regular files; "." is skipped, other types too (warned).
+ * Damage (truncated header, bad magic, name or data past the end) is
+ * reported with pr_err naming the byte offset and the entry; the entries
+ * before it stay. Returns the number of entries made, or -EINVAL (damage)
+ * or the VFS's -errno. */
+int initrd_unpack(const void *data, size_t len);
+
+#endif

@@ -1,0 +1,228 @@
+/*
+ * Host tests of page-backed file storage (fs/pagefile.c): growing,
+ * shrinking, holes, writes past the end, truncation to mid-page, the exact
+ * page count after each step, and running out of memory mid-write.
+ */
+#include <string.h>
+#include "tests/host/fs_stubs.h"
+#include "tests/host/ktest.h"
+#include "fs/vfs.h"
+#include "mm/mm.h"
+#include <tessera/errno.h>
+
+static unsigned char buf[4 * PAGE_SIZE];
+
+static bool all_bytes(const void *p, int c, size_t n)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < n; i++)
+		if (b[i] != c)
+			return false;
+	return true;
+}
+
+static void pf_reset(struct pagefile *pf)
+{
+	pagefile_truncate(pf, 0);
+}
+
+KTEST(write_then_read_back)
+{
+	struct pagefile pf = { 0 };
+
+	KT_EXPECT(pagefile_write(&pf, "hello", 5, 0) == 5);
+	KT_EXPECT(pf.size == 5);
+	KT_EXPECT(pf.held == 1);
+	KT_EXPECT(stub_pages_used == 1);
+	memset(buf, 0, sizeof(buf));
+	KT_EXPECT(pagefile_read(&pf, buf, 100, 0) == 5);
+	KT_EXPECT(memcmp(buf, "hello", 5) == 0);
+	KT_EXPECT(pagefile_read(&pf, buf, 100, 3) == 2);
+	KT_EXPECT(memcmp(buf, "lo", 2) == 0);
+	KT_EXPECT(pagefile_read(&pf, buf, 100, 5) == 0);
+	KT_EXPECT(pagefile_read(&pf, buf, 100, 9999) == 0);
+	pf_reset(&pf);
+	KT_EXPECT(stub_pages_used == 0);
+	KT_EXPECT(pf.pages == NULL && pf.cap == 0 && pf.held == 0);
+	KT_EXPECT(stub_kmallocs_live == 0);
+}
+
+KTEST(grow_across_pages_exact_count)
+{
+	struct pagefile pf = { 0 };
+
+	memset(buf, 'x', sizeof(buf));
+	KT_EXPECT(pagefile_write(&pf, buf, PAGE_SIZE + 1, 0) == PAGE_SIZE + 1);
+	KT_EXPECT(pf.held == 2 && stub_pages_used == 2);
+	KT_EXPECT(pagefile_write(&pf, buf, 2 * PAGE_SIZE, PAGE_SIZE + 1) == 2 * PAGE_SIZE);
+	KT_EXPECT(pf.size == 3 * PAGE_SIZE + 1);
+	KT_EXPECT(pf.held == 4 && stub_pages_used == 4);
+	pf_reset(&pf);
+	KT_EXPECT(stub_pages_used == 0);
+}
+
+KTEST(write_beyond_eof_leaves_hole_of_zeros)
+{
+	struct pagefile pf = { 0 };
+
+	KT_EXPECT(pagefile_write(&pf, "end", 3, 3 * PAGE_SIZE + 10) == 3);
+	KT_EXPECT(pf.size == 3 * PAGE_SIZE + 13);
+	KT_EXPECT(pf.held == 1);	/* only the last page */
+	KT_EXPECT(pagefile_page(&pf, 0) == NULL);
+	KT_EXPECT(pagefile_page(&pf, 2) == NULL);
+	KT_EXPECT(pagefile_page(&pf, 3) != NULL);
+	memset(buf, 0x77, sizeof(buf));
+	KT_EXPECT(pagefile_read(&pf, buf, sizeof(buf), 0) == 3 * PAGE_SIZE + 13);
+	KT_EXPECT(all_bytes(buf, 0, 3 * PAGE_SIZE + 10));
+	KT_EXPECT(memcmp(buf + 3 * PAGE_SIZE + 10, "end", 3) == 0);
+	pf_reset(&pf);
+}
+
+KTEST(truncate_grow_adds_holes_no_pages)
+{
+	struct pagefile pf = { 0 };
+
+	KT_EXPECT(pagefile_truncate(&pf, 2 * PAGE_SIZE) == 0);
+	KT_EXPECT(pf.size == 2 * PAGE_SIZE);
+	KT_EXPECT(pf.held == 0 && stub_pages_used == 0);
+	memset(buf, 0x77, sizeof(buf));
+	KT_EXPECT(pagefile_read(&pf, buf, sizeof(buf), 0) == 2 * PAGE_SIZE);
+	KT_EXPECT(all_bytes(buf, 0, 2 * PAGE_SIZE));
+	KT_EXPECT(pagefile_page(&pf, 0) == NULL);
+	pf_reset(&pf);
+	KT_EXPECT(stub_kmallocs_live == 0);
+}
+
+KTEST(truncate_mid_page_zeroes_tail)
+{
+	struct pagefile pf = { 0 };
+
+	memset(buf, 'y', sizeof(buf));
+	KT_EXPECT(pagefile_write(&pf, buf, 3 * PAGE_SIZE, 0) == 3 * PAGE_SIZE);
+	KT_EXPECT(pf.held == 3);
+	KT_EXPECT(pagefile_truncate(&pf, PAGE_SIZE + 100) == 0);
+	KT_EXPECT(pf.size == PAGE_SIZE + 100);
+	KT_EXPECT(pf.held == 2 && stub_pages_used == 2);
+	KT_EXPECT(pagefile_page(&pf, 2) == NULL);
+	/* the tail of page 1 is zero in the page itself ... */
+	KT_EXPECT(all_bytes((char *)page_address(pagefile_page(&pf, 1)) + 100, 0,
+			    PAGE_SIZE - 100));
+	KT_EXPECT(all_bytes(page_address(pagefile_page(&pf, 1)), 'y', 100));
+	/* ... so growing again shows zeros, not the old bytes */
+	KT_EXPECT(pagefile_truncate(&pf, 3 * PAGE_SIZE) == 0);
+	KT_EXPECT(pf.held == 2);
+	KT_EXPECT(pagefile_read(&pf, buf, sizeof(buf), 0) == 3 * PAGE_SIZE);
+	KT_EXPECT(all_bytes(buf, 'y', PAGE_SIZE + 100));
+	KT_EXPECT(all_bytes(buf + PAGE_SIZE + 100, 0, 2 * PAGE_SIZE - 100));
+	pf_reset(&pf);
+	KT_EXPECT(stub_pages_used == 0);
+}
+
+KTEST(shrink_to_page_boundary_and_zero)
+{
+	struct pagefile pf = { 0 };
+
+	memset(buf, 'z', sizeof(buf));
+	KT_EXPECT(pagefile_write(&pf, buf, 4 * PAGE_SIZE, 0) == 4 * PAGE_SIZE);
+	KT_EXPECT(pf.held == 4);
+	KT_EXPECT(pagefile_truncate(&pf, 2 * PAGE_SIZE) == 0);
+	KT_EXPECT(pf.held == 2 && stub_pages_used == 2);
+	KT_EXPECT(pagefile_truncate(&pf, 1) == 0);
+	KT_EXPECT(pf.held == 1 && stub_pages_used == 1);
+	KT_EXPECT(pagefile_truncate(&pf, 0) == 0);
+	KT_EXPECT(pf.held == 0 && stub_pages_used == 0);
+	KT_EXPECT(pf.size == 0 && pf.pages == NULL);
+	KT_EXPECT(stub_kmallocs_live == 0);
+}
+
+KTEST(overwrite_in_place_keeps_count)
+{
+	struct pagefile pf = { 0 };
+
+	memset(buf, 'a', PAGE_SIZE);
+	KT_EXPECT(pagefile_write(&pf, buf, PAGE_SIZE, 0) == PAGE_SIZE);
+	KT_EXPECT(pagefile_write(&pf, "BB", 2, 10) == 2);
+	KT_EXPECT(pf.size == PAGE_SIZE && pf.held == 1);
+	KT_EXPECT(pagefile_read(&pf, buf, 4, 9) == 4);
+	KT_EXPECT(memcmp(buf, "aBBa", 4) == 0);
+	pf_reset(&pf);
+}
+
+KTEST(out_of_memory_mid_write_returns_written)
+{
+	struct pagefile pf = { 0 };
+
+	memset(buf, 'm', sizeof(buf));
+	stub_page_fail_after = 2;
+	KT_EXPECT(pagefile_write(&pf, buf, 4 * PAGE_SIZE, 100) == 2 * PAGE_SIZE - 100);
+	stub_page_fail_after = -1;
+	KT_EXPECT(pf.size == 2 * PAGE_SIZE);
+	KT_EXPECT(pf.held == 2 && stub_pages_used == 2);
+	pf_reset(&pf);
+	KT_EXPECT(stub_pages_used == 0 && stub_kmallocs_live == 0);
+}
+
+KTEST(out_of_memory_first_page_enomem)
+{
+	struct pagefile pf = { 0 };
+
+	stub_page_fail_after = 0;
+	KT_EXPECT(pagefile_write(&pf, "x", 1, 5 * PAGE_SIZE) == -ENOMEM);
+	stub_page_fail_after = -1;
+	KT_EXPECT(pf.size == 0 && pf.held == 0 && stub_pages_used == 0);
+	pf_reset(&pf);		/* frees the slot array the write made */
+	KT_EXPECT(pf.pages == NULL && stub_kmallocs_live == 0);
+	stub_kmalloc_fail_after = 0;
+	KT_EXPECT(pagefile_write(&pf, "x", 1, 0) == -ENOMEM);	/* slot array */
+	stub_kmalloc_fail_after = -1;
+	KT_EXPECT(pf.size == 0 && stub_pages_used == 0);
+	pf_reset(&pf);
+	KT_EXPECT(stub_kmallocs_live == 0);
+}
+
+KTEST(too_big_efbig)
+{
+	struct pagefile pf = { 0 };
+
+	KT_EXPECT(pagefile_write(&pf, "x", 1, PAGEFILE_MAX_SIZE) == -EFBIG);
+	KT_EXPECT(pagefile_truncate(&pf, PAGEFILE_MAX_SIZE + 1u) == -EFBIG);
+	KT_EXPECT(pf.size == 0);
+}
+
+KTEST(populate_fills_holes_only)
+{
+	struct pagefile pf = { 0 };
+	struct page *kept;
+
+	KT_EXPECT(pagefile_write(&pf, "k", 1, PAGE_SIZE) == 1);
+	kept = pagefile_page(&pf, 1);
+	KT_EXPECT(pagefile_truncate(&pf, 3 * PAGE_SIZE) == 0);
+	KT_EXPECT(pf.held == 1);
+	KT_EXPECT(pagefile_populate(&pf) == 0);
+	KT_EXPECT(pf.held == 3 && stub_pages_used == 3);
+	KT_EXPECT(pagefile_page(&pf, 1) == kept);
+	KT_EXPECT(all_bytes(page_address(pagefile_page(&pf, 0)), 0, PAGE_SIZE));
+	KT_EXPECT(all_bytes(page_address(pagefile_page(&pf, 2)), 0, PAGE_SIZE));
+	KT_EXPECT(pagefile_page(&pf, 3) == NULL);
+	pf_reset(&pf);
+	KT_EXPECT(stub_pages_used == 0);
+}
+
+KTEST(populate_out_of_memory_allocates_nothing)
+{
+	struct pagefile pf = { 0 };
+
+	KT_EXPECT(pagefile_truncate(&pf, 4 * PAGE_SIZE) == 0);
+	stub_page_fail_after = 3;
+	KT_EXPECT(pagefile_populate(&pf) == -ENOMEM);
+	stub_page_fail_after = -1;
+	KT_EXPECT(pf.held == 0 && stub_pages_used == 0);
+	pf_reset(&pf);
+	KT_EXPECT(stub_kmallocs_live == 0);
+}
+
+int main(void)
+{
+	return ktest_main();
+}

@@ -1,0 +1,331 @@
+/*
+ * Host tests of the VFS operations over ramfs (fs/namei.c, fs/file.c):
+ * open flags, read/write/lseek/ftruncate, mkdir/rmdir/unlink/rename and
+ * their errors, readdir order, stat, and that removing everything gives
+ * back every page and allocation.
+ */
+#include <string.h>
+#include "tests/host/fs_stubs.h"
+#include "tests/host/ktest.h"
+#include "fs/internal.h"
+#include "mm/mm.h"
+#include <tessera/errno.h>
+
+static void setup(void)
+{
+	if (!vfs_root())
+		vfs_mount(&ramfs_type, "/", NULL);
+}
+
+static int open_err(const char *path, int flags)
+{
+	struct file *f = NULL;
+	int err = vfs_open(NULL, path, flags, &f);
+
+	if (!err)
+		vfs_close(f);
+	return err;
+}
+
+static int write_file(const char *path, const char *text)
+{
+	struct file *f;
+	int err = vfs_open(NULL, path, O_CREAT | O_WRONLY | O_TRUNC, &f);
+
+	if (err)
+		return err;
+	err = vfs_write(f, text, strlen(text));
+	vfs_close(f);
+	return err;
+}
+
+/* The file's whole text (up to 255 bytes) in a static buffer. */
+static const char *read_file(const char *path)
+{
+	static char buf[256];
+	struct file *f;
+	ssize_t n;
+
+	if (vfs_open(NULL, path, O_RDONLY, &f))
+		return "(open failed)";
+	n = vfs_read(f, buf, sizeof(buf) - 1);
+	vfs_close(f);
+	buf[n < 0 ? 0 : n] = '\0';
+	return buf;
+}
+
+KTEST(create_write_read)
+{
+	setup();
+	KT_EXPECT(open_err("/f", O_RDONLY) == -ENOENT);
+	KT_EXPECT(write_file("/f", "hello") == 5);
+	KT_EXPECT(strcmp(read_file("/f"), "hello") == 0);
+	KT_EXPECT(write_file("/f", "hi") == 2);		/* O_TRUNC */
+	KT_EXPECT(strcmp(read_file("/f"), "hi") == 0);
+	KT_EXPECT(vfs_unlink(NULL, "/f") == 0);
+	KT_EXPECT(open_err("/f", O_RDONLY) == -ENOENT);
+}
+
+KTEST(open_flag_errors)
+{
+	setup();
+	KT_EXPECT(vfs_mkdir(NULL, "/d") == 0);
+	KT_EXPECT(write_file("/g", "x") == 1);
+	KT_EXPECT(open_err("/g", O_CREAT | O_EXCL | O_WRONLY) == -EEXIST);
+	KT_EXPECT(open_err("/g", O_RDONLY | O_DIRECTORY) == -ENOTDIR);
+	KT_EXPECT(open_err("/d", O_RDONLY | O_DIRECTORY) == 0);
+	KT_EXPECT(open_err("/d", O_WRONLY) == -EISDIR);
+	KT_EXPECT(open_err("/d", O_RDWR | O_CREAT) == -EISDIR);
+	KT_EXPECT(open_err("/new/", O_CREAT | O_WRONLY) == -EISDIR);
+	KT_EXPECT(open_err("/g/", O_RDONLY) == -ENOTDIR);
+	KT_EXPECT(open_err("/nodir/x", O_CREAT | O_WRONLY) == -ENOENT);
+	KT_EXPECT(open_err("/g/x", O_CREAT | O_WRONLY) == -ENOTDIR);
+	KT_EXPECT(open_err("/g", O_ACCMODE) == -EINVAL);
+	KT_EXPECT(vfs_unlink(NULL, "/g") == 0);
+	KT_EXPECT(vfs_rmdir(NULL, "/d") == 0);
+}
+
+KTEST(read_write_modes_and_append)
+{
+	struct file *f;
+	char buf[16];
+
+	setup();
+	KT_EXPECT(write_file("/ap", "abc") == 3);
+	KT_EXPECT(vfs_open(NULL, "/ap", O_RDONLY, &f) == 0);
+	KT_EXPECT(vfs_write(f, "x", 1) == -EBADF);
+	KT_EXPECT(vfs_ftruncate(f, 0) == -EINVAL);
+	vfs_close(f);
+	KT_EXPECT(vfs_open(NULL, "/ap", O_WRONLY | O_APPEND, &f) == 0);
+	KT_EXPECT(vfs_read(f, buf, 1) == -EBADF);
+	KT_EXPECT(vfs_lseek(f, 0, SEEK_SET) == 0);
+	KT_EXPECT(vfs_write(f, "de", 2) == 2);		/* still at the end */
+	vfs_close(f);
+	KT_EXPECT(strcmp(read_file("/ap"), "abcde") == 0);
+	KT_EXPECT(vfs_unlink(NULL, "/ap") == 0);
+}
+
+KTEST(lseek_and_ftruncate)
+{
+	struct file *f;
+	struct stat st;
+	char buf[8] = { 0 };
+
+	setup();
+	KT_EXPECT(vfs_open(NULL, "/t", O_CREAT | O_RDWR, &f) == 0);
+	KT_EXPECT(vfs_write(f, "0123456789", 10) == 10);
+	KT_EXPECT(vfs_lseek(f, -4, SEEK_END) == 6);
+	KT_EXPECT(vfs_read(f, buf, 8) == 4);
+	KT_EXPECT(memcmp(buf, "6789", 4) == 0);
+	KT_EXPECT(vfs_lseek(f, -1, SEEK_SET) == -EINVAL);
+	KT_EXPECT(vfs_lseek(f, 0, 7) == -EINVAL);
+	KT_EXPECT(vfs_lseek(f, 2, SEEK_SET) == 2);
+	KT_EXPECT(vfs_lseek(f, 3, SEEK_CUR) == 5);
+	KT_EXPECT(vfs_ftruncate(f, 3) == 0);
+	KT_EXPECT(vfs_ftruncate(f, -1) == -EINVAL);
+	vfs_fstat(f, &st);
+	KT_EXPECT(st.st_size == 3 && st.st_blocks == 1);
+	KT_EXPECT(vfs_ftruncate(f, 3 * PAGE_SIZE) == 0);
+	vfs_fstat(f, &st);
+	KT_EXPECT(st.st_size == 3 * PAGE_SIZE && st.st_blocks == 1);
+	vfs_close(f);
+	KT_EXPECT(vfs_unlink(NULL, "/t") == 0);
+}
+
+KTEST(mkdir_rmdir_rules)
+{
+	setup();
+	KT_EXPECT(vfs_mkdir(NULL, "/m") == 0);
+	KT_EXPECT(vfs_mkdir(NULL, "/m") == -EEXIST);
+	KT_EXPECT(vfs_mkdir(NULL, "/m/") == -EEXIST);
+	KT_EXPECT(vfs_mkdir(NULL, "/") == -EEXIST);
+	KT_EXPECT(vfs_mkdir(NULL, "/m/a/b") == -ENOENT);
+	KT_EXPECT(vfs_mkdir(NULL, "/m/a/") == 0);
+	KT_EXPECT(write_file("/m/file", "") == 0);
+	KT_EXPECT(vfs_mkdir(NULL, "/m/file/x") == -ENOTDIR);
+	KT_EXPECT(vfs_rmdir(NULL, "/m") == -ENOTEMPTY);
+	KT_EXPECT(vfs_rmdir(NULL, "/m/file") == -ENOTDIR);
+	KT_EXPECT(vfs_rmdir(NULL, "/m/a/.") == -EINVAL);
+	KT_EXPECT(vfs_rmdir(NULL, "/m/a/..") == -ENOTEMPTY);
+	KT_EXPECT(vfs_rmdir(NULL, "/") == -EBUSY);
+	KT_EXPECT(vfs_rmdir(NULL, "/nope") == -ENOENT);
+	KT_EXPECT(vfs_unlink(NULL, "/m/a") == -EISDIR);
+	KT_EXPECT(vfs_unlink(NULL, "/m/file/") == -ENOTDIR);
+	KT_EXPECT(vfs_rmdir(NULL, "/m/a") == 0);
+	KT_EXPECT(vfs_unlink(NULL, "/m/file") == 0);
+	KT_EXPECT(vfs_rmdir(NULL, "/m") == 0);
+}
+
+KTEST(rmdir_mount_point_and_cwd_busy)
+{
+	struct dentry *d;
+
+	setup();
+	KT_EXPECT(vfs_mkdir(NULL, "/mp") == 0);
+	KT_EXPECT(vfs_mount(&ramfs_type, "/mp", NULL) == 0);
+	KT_EXPECT(vfs_mount(&ramfs_type, "/mp", NULL) == -EBUSY);
+	KT_EXPECT(vfs_rmdir(NULL, "/mp") == -EBUSY);
+	KT_EXPECT(vfs_mkdir(NULL, "/cw") == 0);
+	KT_EXPECT(vfs_lookup(NULL, "/cw", &d) == 0);
+	d->cwd_pins++;		/* what sys_chdir does */
+	KT_EXPECT(vfs_rmdir(NULL, "/cw") == -EBUSY);
+	d->cwd_pins--;
+	KT_EXPECT(vfs_rmdir(NULL, "/cw") == 0);
+}
+
+KTEST(nlink_counts_subdirectories)
+{
+	struct stat st;
+
+	setup();
+	KT_EXPECT(vfs_mkdir(NULL, "/n") == 0);
+	KT_EXPECT(vfs_mkdir(NULL, "/n/1") == 0);
+	KT_EXPECT(vfs_mkdir(NULL, "/n/2") == 0);
+	KT_EXPECT(write_file("/n/f", "") == 0);
+	KT_EXPECT(vfs_stat(NULL, "/n", &st) == 0);
+	KT_EXPECT(st.st_nlink == 4 && S_ISDIR(st.st_mode));
+	KT_EXPECT(vfs_stat(NULL, "/n/f", &st) == 0);
+	KT_EXPECT(st.st_nlink == 1 && S_ISREG(st.st_mode) && st.st_size == 0);
+	KT_EXPECT(vfs_rmdir(NULL, "/n/1") == 0);
+	KT_EXPECT(vfs_stat(NULL, "/n", &st) == 0 && st.st_nlink == 3);
+	KT_EXPECT(vfs_rmdir(NULL, "/n/2") == 0);
+	KT_EXPECT(vfs_unlink(NULL, "/n/f") == 0);
+	KT_EXPECT(vfs_rmdir(NULL, "/n") == 0);
+}
+
+KTEST(rename_cases)
+{
+	setup();
+	KT_EXPECT(vfs_mkdir(NULL, "/r") == 0);
+	KT_EXPECT(vfs_mkdir(NULL, "/r/d") == 0);
+	KT_EXPECT(vfs_mkdir(NULL, "/r/e") == 0);
+	KT_EXPECT(write_file("/r/a", "A") == 1);
+	KT_EXPECT(write_file("/r/b", "B") == 1);
+	KT_EXPECT(vfs_rename(NULL, "/r/a", "/r/d/a2") == 0);
+	KT_EXPECT(open_err("/r/a", O_RDONLY) == -ENOENT);
+	KT_EXPECT(strcmp(read_file("/r/d/a2"), "A") == 0);
+	KT_EXPECT(vfs_rename(NULL, "/r/d/a2", "/r/b") == 0);	/* replaces b */
+	KT_EXPECT(strcmp(read_file("/r/b"), "A") == 0);
+	KT_EXPECT(vfs_rename(NULL, "/r/b", "/r/b") == 0);
+	KT_EXPECT(vfs_rename(NULL, "/r/b", "/r/d") == -EISDIR);
+	KT_EXPECT(vfs_rename(NULL, "/r/d", "/r/b") == -ENOTDIR);
+	KT_EXPECT(vfs_rename(NULL, "/r/d", "/r/d/sub") == -EINVAL);
+	KT_EXPECT(vfs_rename(NULL, "/r/nope", "/r/x") == -ENOENT);
+	KT_EXPECT(write_file("/r/e/full", "") == 0);
+	KT_EXPECT(vfs_rename(NULL, "/r/d", "/r/e") == -ENOTEMPTY);
+	KT_EXPECT(vfs_unlink(NULL, "/r/e/full") == 0);
+	KT_EXPECT(vfs_rename(NULL, "/r/d", "/r/e") == 0);	/* empty target */
+	KT_EXPECT(open_err("/r/d", O_RDONLY) == -ENOENT);
+	KT_EXPECT(vfs_rmdir(NULL, "/r/e") == 0);
+	KT_EXPECT(vfs_unlink(NULL, "/r/b") == 0);
+	KT_EXPECT(vfs_rmdir(NULL, "/r") == 0);
+}
+
+KTEST(rename_across_mounts_exdev)
+{
+	setup();
+	KT_EXPECT(vfs_mkdir(NULL, "/xm") == 0);
+	KT_EXPECT(vfs_mount(&ramfs_type, "/xm", NULL) == 0);
+	KT_EXPECT(write_file("/xf", "") == 0);
+	KT_EXPECT(vfs_rename(NULL, "/xf", "/xm/xf") == -EXDEV);
+	KT_EXPECT(vfs_rename(NULL, "/xm", "/xm2") == -EBUSY);
+	KT_EXPECT(vfs_unlink(NULL, "/xf") == 0);
+}
+
+KTEST(readdir_dot_dotdot_then_sorted)
+{
+	struct file *f;
+	struct dirent de;
+	struct stat root;
+
+	setup();
+	KT_EXPECT(vfs_mkdir(NULL, "/ls") == 0);
+	KT_EXPECT(write_file("/ls/zeta", "") == 0);
+	KT_EXPECT(vfs_mkdir(NULL, "/ls/alpha") == 0);
+	KT_EXPECT(write_file("/ls/mid", "") == 0);
+	KT_EXPECT(vfs_open(NULL, "/ls", O_RDONLY, &f) == 0);
+	vfs_stat(NULL, "/", &root);
+	KT_EXPECT(vfs_readdir(f, &de) == 1 && strcmp(de.d_name, ".") == 0);
+	KT_EXPECT(de.d_type == DT_DIR && de.d_ino == f->inode->ino);
+	KT_EXPECT(vfs_readdir(f, &de) == 1 && strcmp(de.d_name, "..") == 0);
+	KT_EXPECT(de.d_ino == root.st_ino);
+	KT_EXPECT(vfs_readdir(f, &de) == 1 && strcmp(de.d_name, "alpha") == 0);
+	KT_EXPECT(de.d_type == DT_DIR);
+	KT_EXPECT(vfs_readdir(f, &de) == 1 && strcmp(de.d_name, "mid") == 0);
+	KT_EXPECT(de.d_type == DT_REG);
+	KT_EXPECT(vfs_readdir(f, &de) == 1 && strcmp(de.d_name, "zeta") == 0);
+	KT_EXPECT(vfs_readdir(f, &de) == 0);
+	KT_EXPECT(vfs_read(f, &de, 1) == -EISDIR);
+	vfs_close(f);
+	KT_EXPECT(vfs_open(NULL, "/ls/mid", O_RDONLY, &f) == 0);
+	KT_EXPECT(vfs_readdir(f, &de) == -ENOTDIR);
+	vfs_close(f);
+	vfs_unlink(NULL, "/ls/zeta");
+	vfs_unlink(NULL, "/ls/mid");
+	vfs_rmdir(NULL, "/ls/alpha");
+	KT_EXPECT(vfs_rmdir(NULL, "/ls") == 0);
+}
+
+KTEST(unlinked_open_file_lives_until_close)
+{
+	struct file *f;
+	char buf[8] = { 0 };
+	int pages = stub_pages_used;
+
+	setup();
+	KT_EXPECT(write_file("/ghost", "boo") == 3);
+	KT_EXPECT(stub_pages_used == pages + 1);
+	KT_EXPECT(vfs_open(NULL, "/ghost", O_RDONLY, &f) == 0);
+	KT_EXPECT(vfs_unlink(NULL, "/ghost") == 0);
+	KT_EXPECT(open_err("/ghost", O_RDONLY) == -ENOENT);
+	KT_EXPECT(vfs_read(f, buf, 8) == 3 && strcmp(buf, "boo") == 0);
+	KT_EXPECT(stub_pages_used == pages + 1);
+	vfs_close(f);
+	KT_EXPECT(stub_pages_used == pages);
+}
+
+KTEST(create_and_remove_many_leaks_nothing)
+{
+	char path[32];
+	int pages, kmallocs;
+	int ok = 1;
+
+	setup();
+	pages = stub_pages_used;
+	kmallocs = stub_kmallocs_live;
+	KT_EXPECT(vfs_mkdir(NULL, "/many") == 0);
+	for (int i = 0; i < 300 && ok; i++) {
+		snprintf(path, sizeof(path), "/many/f%d", i);
+		ok = write_file(path, "data") == 4;
+	}
+	KT_EXPECT(ok);
+	KT_EXPECT(stub_pages_used == pages + 300);
+	for (int i = 0; i < 300 && ok; i++) {
+		snprintf(path, sizeof(path), "/many/f%d", i);
+		ok = vfs_unlink(NULL, path) == 0;
+	}
+	KT_EXPECT(ok);
+	KT_EXPECT(vfs_rmdir(NULL, "/many") == 0);
+	KT_EXPECT(stub_pages_used == pages);
+	KT_EXPECT(stub_kmallocs_live == kmallocs);
+}
+
+KTEST(create_out_of_memory_leaves_nothing)
+{
+	int kmallocs;
+
+	setup();
+	kmallocs = stub_kmallocs_live;
+	for (int n = 0; n < 3; n++) {
+		stub_kmalloc_fail_after = n;	/* dentry, its name, the inode */
+		KT_EXPECT(vfs_mkdir(NULL, "/oom") == -ENOMEM);
+		stub_kmalloc_fail_after = -1;
+		KT_EXPECT(stub_kmallocs_live == kmallocs);
+		KT_EXPECT(open_err("/oom", O_RDONLY) == -ENOENT);
+	}
+}
+
+int main(void)
+{
+	return ktest_main();
+}
