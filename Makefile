@@ -110,6 +110,10 @@ HOST_TESTS += $(B)/host/test_shell_parse $(B)/host/test_shell_lineedit $(B)/host
 $(B)/host/test_shell_parse: shell/parse.c shell/parse.h
 $(B)/host/test_shell_lineedit: shell/lineedit.c shell/lineedit.h shell/parse.h
 $(B)/host/test_shell_hexfmt: shell/hexfmt.c shell/hexfmt.h
+HOST_TESTS += $(B)/host/test_shell_commands
+$(B)/host/test_shell_commands: tests/host/shell_hostsys.c \
+	tests/host/shell_hostsys_posix.c tests/host/shell_hostsys.h \
+	$(wildcard shell/*.c shell/*.h)
 HOST_TESTS += $(B)/host/test_buddy $(B)/host/test_kmalloc $(B)/host/test_vmalloc
 MM_HOST_SRCS := mm/page_alloc.c mm/kmalloc.c mm/vmalloc.c tests/host/host_stubs.c
 $(B)/host/test_buddy $(B)/host/test_kmalloc $(B)/host/test_vmalloc: $(MM_HOST_SRCS) \

@@ -7,6 +7,10 @@
 #include <tessera/errno.h>
 #include <tessera/sys.h>
 
+#ifdef HOST_TEST
+#define __shell_commands_start __start_shell_commands
+#define __shell_commands_end __stop_shell_commands
+#endif
 extern const struct shell_command __shell_commands_start[];
 extern const struct shell_command __shell_commands_end[];
 

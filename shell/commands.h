@@ -23,9 +23,18 @@ struct shell_command {
 	const char *help;			/* one line, no final period */
 };
 
+/* Host tests link with the host's default linker script, which bounds a
+ * section only if its name is a C identifier (__start_/__stop_). */
+#ifdef HOST_TEST
+#define SHELL_COMMANDS_SECTION "shell_commands"
+#else
+#define SHELL_COMMANDS_SECTION ".shell_commands"
+#endif
+
 #define SHELL_COMMAND(cname, cfn, cusage, chelp)			\
 	static const struct shell_command shell_command_##cname		\
-	__attribute__((used, section(".shell_commands"), aligned(4))) = \
+	__attribute__((used, section(SHELL_COMMANDS_SECTION),		\
+		       aligned(sizeof(void *)))) =			\
 		{ #cname, cfn, cusage, chelp }
 
 /* Looks a command up by name; NULL if there is none. */

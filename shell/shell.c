@@ -178,6 +178,21 @@ static int run_fd(const char *path, int fd)
 }
 
 /*
+ * Moves a script's descriptor to the top of the table (one slot per nesting
+ * level), so that the commands it runs find 3, 4, ... free as at the
+ * prompt. Returns the descriptor to use (fd itself if the move failed).
+ */
+static int move_fd_high(int fd)
+{
+	int high = SYS_MAX_FDS - 1 - shell.depth;
+
+	if (sys_dup2(fd, high) < 0)
+		return fd;
+	sys_close(fd);
+	return high;
+}
+
+/*
  * Runs the script at path; returns its status: that of its last command
  * or of its `exit N`, 1 if it cannot be read. With quiet_enoent a missing
  * file is no error (for /etc/rc).
@@ -197,6 +212,7 @@ static int run_script(const char *path, bool quiet_enoent)
 		cmd_error("sh", path, fd);
 		return 1;
 	}
+	fd = move_fd_high(fd);
 	status = run_fd(path, fd);
 	sys_close(fd);
 	return status;
