@@ -33,7 +33,9 @@ KERNEL_OBJS := kernel/main.o kernel/bootinfo.o kernel/gdt.o kernel/idt.o \
 	       kernel/ksyms.o
 MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/mm_selftest.o
 LIB_OBJS    := lib/string.o lib/vsnprintf.o
-FS_OBJS     :=
+FS_OBJS     := fs/vfs.o fs/path.o fs/namei.o fs/file.o fs/pagefile.o fs/ramfs.o \
+	       fs/devfs.o fs/devices.o fs/seq_buf.o fs/procfs.o fs/proc_files.o \
+	       fs/cpio.o fs/initrd.o fs/syscalls.o fs/init.o fs/fs_selftest.o
 SHELL_OBJS  :=
 MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o \
 	       loader/elf.o loader/reloc.o loader/tools.o loader/insmod.o loader/rmmod.o \

@@ -43,6 +43,10 @@ extern const struct fs_type ramfs_type;
 extern const struct fs_type devfs_type;
 extern const struct fs_type procfs_type;
 
+/* Adds a character device with its node /dev/NAME (any minor; the
+ * built-ins keep Linux's numbers). 0, -EBUSY, -EINVAL, -ENOMEM. */
+int devfs_add(uint32_t dev, const char *name, const struct file_operations *fops);
+
 /* Built-ins, called by fs_init once their filesystem is mounted. */
 int devfs_register_builtin(void);	/* null, zero, console, kmsg */
 int proc_register_builtin(void);	/* meminfo, vmallocinfo, mounts, ... */

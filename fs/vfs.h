@@ -279,6 +279,7 @@ struct seq_buf {
 int seq_printf(struct seq_buf *m, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 int seq_write(struct seq_buf *m, const void *data, size_t len);
+/* Frees the text (not m itself) and empties m. */
 void seq_buf_free(struct seq_buf *m);
 
 /* Creates /proc/NAME: each open calls show(m, arg) to make the text that

@@ -1,0 +1,135 @@
+/*
+ * procfs, mounted on /proc: one flat directory of generated files. Each
+ * file is a show function registered with proc_create; opening the file
+ * runs it into a seq_buf, and reads copy from that text, so one open sees
+ * one consistent snapshot.
+ */
+#include "fs/internal.h"
+#include "mm/mm.h"
+#include "lib/string.h"
+#include <tessera/errno.h>
+
+struct proc_entry {
+	int (*show)(struct seq_buf *m, void *arg);
+	void *arg;
+};
+
+static struct {
+	struct super_block *sb;
+} procfs;
+
+static int proc_open(struct inode *inode, struct file *f)
+{
+	const struct proc_entry *pe = inode->private;
+	struct seq_buf *m = kzalloc(sizeof(*m));
+	int err;
+
+	if (!m)
+		return -ENOMEM;
+	err = pe->show(m, pe->arg);
+	if (!err)
+		err = m->error;
+	if (err) {
+		seq_buf_free(m);
+		kfree(m);
+		return err;
+	}
+	f->private_data = m;
+	return 0;
+}
+
+static ssize_t proc_read(struct file *f, char *buf, size_t count, loff_t *pos)
+{
+	const struct seq_buf *m = f->private_data;
+	size_t n;
+
+	if (*pos < 0 || (size_t)*pos >= m->len)
+		return 0;
+	n = m->len - *pos < count ? m->len - *pos : count;
+	memcpy(buf, m->buf + *pos, n);
+	*pos += n;
+	return n;
+}
+
+static int proc_release(struct inode *inode, struct file *f)
+{
+	seq_buf_free(f->private_data);
+	kfree(f->private_data);
+	return 0;
+}
+
+static const struct file_operations proc_fops = {
+	.open = proc_open,
+	.read = proc_read,
+	.release = proc_release,
+};
+
+static void proc_evict(struct inode *inode)
+{
+	kfree(inode->private);
+}
+
+static const struct inode_operations proc_file_iops = {
+	.evict = proc_evict,
+};
+
+int proc_create(const char *name, int (*show)(struct seq_buf *m, void *arg),
+		void *arg)
+{
+	struct proc_entry *pe;
+	struct inode *inode;
+
+	if (!procfs.sb)
+		return -ENOENT;
+	if (!name[0] || strchr(name, '/') || strlen(name) > NAME_MAX)
+		return -EINVAL;
+	if (d_find_child(procfs.sb->root, name))
+		return -EEXIST;
+	pe = kmalloc(sizeof(*pe));
+	inode = inode_alloc(procfs.sb, S_IFREG | 0444);
+	if (!pe || !inode)
+		goto out_free;
+	pe->show = show;
+	pe->arg = arg;
+	inode->private = pe;
+	inode->i_op = &proc_file_iops;
+	inode->i_fop = &proc_fops;
+	if (!d_add_child(procfs.sb->root, name, inode)) {
+		inode_free(inode);	/* frees pe too */
+		return -ENOMEM;
+	}
+	return 0;
+
+out_free:
+	kfree(pe);
+	kfree(inode);
+	return -ENOMEM;
+}
+
+void proc_remove(const char *name)
+{
+	struct dentry *d = procfs.sb ? d_find_child(procfs.sb->root, name) : NULL;
+
+	if (d)
+		d_remove(d);
+}
+
+static int procfs_fill_super(struct super_block *sb, void *data)
+{
+	struct inode *root = inode_alloc(sb, S_IFDIR | 0555);
+
+	if (!root)
+		return -ENOMEM;
+	root->i_fop = &dir_fops;
+	if (sb_set_root(sb, root)) {
+		inode_free(root);
+		return -ENOMEM;
+	}
+	procfs.sb = sb;
+	return 0;
+}
+
+const struct fs_type procfs_type = {
+	.name = "proc",
+	.fill_super = procfs_fill_super,
+};

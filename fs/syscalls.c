@@ -1,0 +1,245 @@
+/*
+ * The file API of include/tessera/sys.h for the current program: its
+ * descriptor table and current directory on top of the VFS, plus time and
+ * power. Only one program runs for now (the shell, as "init"), but the
+ * state is a struct program so more can come.
+ */
+#include "fs/internal.h"
+#include "kernel/power.h"
+#include "kernel/timer.h"
+#include "lib/string.h"
+#include <tessera/errno.h>
+
+static struct {
+	struct program *current;
+} programs;
+
+uint32_t fs_now(void)
+{
+	return jiffies;
+}
+
+struct program *program_current(void)
+{
+	return programs.current;
+}
+
+void program_enter(struct program *p)
+{
+	programs.current = p;
+}
+
+static void cwd_set(struct program *p, struct dentry *d)
+{
+	d_pin(d);
+	d->cwd_pins++;
+	if (p->cwd) {
+		p->cwd->cwd_pins--;
+		d_unpin(p->cwd);
+	}
+	p->cwd = d;
+}
+
+int program_setup(struct program *p, const char *name)
+{
+	struct file *f;
+	int err = vfs_open(NULL, "/dev/console", O_RDWR, &f);
+
+	if (err)
+		return err;
+	memset(p, 0, sizeof(*p));
+	p->name = name;
+	cwd_set(p, vfs_root());
+	for (int fd = 0; fd < 3; fd++)
+		p->fds[fd] = f;
+	f->refs = 3;
+	return 0;
+}
+
+/* The open file behind fd in the current program, or NULL. */
+static struct file *fd_file(int fd)
+{
+	if (fd < 0 || fd >= SYS_MAX_FDS)
+		return NULL;
+	return programs.current->fds[fd];
+}
+
+/* Puts f at the lowest free descriptor; -EMFILE if none. */
+static int fd_install(struct file *f)
+{
+	struct file **fds = programs.current->fds;
+
+	for (int fd = 0; fd < SYS_MAX_FDS; fd++) {
+		if (!fds[fd]) {
+			fds[fd] = f;
+			return fd;
+		}
+	}
+	return -EMFILE;
+}
+
+static struct dentry *cwd(void)
+{
+	return programs.current->cwd;
+}
+
+int sys_open(const char *path, int flags)
+{
+	struct file *f;
+	int err, fd;
+
+	if (!path)
+		return -EFAULT;
+	err = vfs_open(cwd(), path, flags, &f);
+	if (err)
+		return err;
+	fd = fd_install(f);
+	if (fd < 0)
+		vfs_close(f);
+	return fd;
+}
+
+ssize_t sys_read(int fd, void *buf, size_t count)
+{
+	struct file *f = fd_file(fd);
+
+	return f ? vfs_read(f, buf, count) : -EBADF;
+}
+
+ssize_t sys_write(int fd, const void *buf, size_t count)
+{
+	struct file *f = fd_file(fd);
+
+	return f ? vfs_write(f, buf, count) : -EBADF;
+}
+
+off_t sys_lseek(int fd, off_t offset, int whence)
+{
+	struct file *f = fd_file(fd);
+
+	return f ? vfs_lseek(f, offset, whence) : -EBADF;
+}
+
+int sys_ftruncate(int fd, off_t length)
+{
+	struct file *f = fd_file(fd);
+
+	return f ? vfs_ftruncate(f, length) : -EBADF;
+}
+
+int sys_close(int fd)
+{
+	struct file *f = fd_file(fd);
+
+	if (!f)
+		return -EBADF;
+	programs.current->fds[fd] = NULL;
+	vfs_close(f);
+	return 0;
+}
+
+int sys_dup(int fd)
+{
+	struct file *f = fd_file(fd);
+	int newfd;
+
+	if (!f)
+		return -EBADF;
+	newfd = fd_install(f);
+	if (newfd >= 0)
+		f->refs++;
+	return newfd;
+}
+
+int sys_dup2(int fd, int newfd)
+{
+	struct file *f = fd_file(fd);
+
+	if (!f || newfd < 0 || newfd >= SYS_MAX_FDS)
+		return -EBADF;
+	if (fd == newfd)
+		return newfd;
+	if (fd_file(newfd))
+		sys_close(newfd);
+	programs.current->fds[newfd] = f;
+	f->refs++;
+	return newfd;
+}
+
+int sys_mkdir(const char *path)
+{
+	return path ? vfs_mkdir(cwd(), path) : -EFAULT;
+}
+
+int sys_rmdir(const char *path)
+{
+	return path ? vfs_rmdir(cwd(), path) : -EFAULT;
+}
+
+int sys_unlink(const char *path)
+{
+	return path ? vfs_unlink(cwd(), path) : -EFAULT;
+}
+
+int sys_rename(const char *oldpath, const char *newpath)
+{
+	return oldpath && newpath ? vfs_rename(cwd(), oldpath, newpath) : -EFAULT;
+}
+
+int sys_stat(const char *path, struct stat *st)
+{
+	return path && st ? vfs_stat(cwd(), path, st) : -EFAULT;
+}
+
+int sys_fstat(int fd, struct stat *st)
+{
+	struct file *f = fd_file(fd);
+
+	if (!f)
+		return -EBADF;
+	vfs_fstat(f, st);
+	return 0;
+}
+
+int sys_readdir(int fd, struct dirent *de)
+{
+	struct file *f = fd_file(fd);
+
+	return f ? vfs_readdir(f, de) : -EBADF;
+}
+
+int sys_chdir(const char *path)
+{
+	struct dentry *d;
+	int err;
+
+	if (!path)
+		return -EFAULT;
+	err = vfs_lookup(cwd(), path, &d);
+	if (err)
+		return err;
+	if (!S_ISDIR(d->inode->mode))
+		return -ENOTDIR;
+	cwd_set(programs.current, d);
+	return 0;
+}
+
+int sys_getcwd(char *buf, size_t size)
+{
+	return vfs_getpath(cwd(), buf, size);
+}
+
+uint32_t sys_uptime_ms(void)
+{
+	return uptime_ms();
+}
+
+void sys_sleep_ms(uint32_t ms)
+{
+	msleep(ms);
+}
+
+void sys_poweroff(int status)
+{
+	power_off(status);
+}
