@@ -36,7 +36,9 @@ LIB_OBJS    := lib/string.o lib/vsnprintf.o
 FS_OBJS     := fs/vfs.o fs/path.o fs/namei.o fs/file.o fs/pagefile.o fs/ramfs.o \
 	       fs/devfs.o fs/devices.o fs/seq_buf.o fs/procfs.o fs/proc_files.o \
 	       fs/cpio.o fs/initrd.o fs/syscalls.o fs/init.o fs/fs_selftest.o
-SHELL_OBJS  :=
+SHELL_OBJS  := shell/shell.o shell/parse.o shell/lineedit.o shell/commands.o \
+	       shell/cmd_files.o shell/cmd_misc.o shell/cmd_proc.o \
+	       shell/cmd_hexdump.o shell/hexfmt.o
 MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o \
 	       loader/elf.o loader/reloc.o loader/tools.o loader/insmod.o loader/rmmod.o \
 	       loader/memdiff.o

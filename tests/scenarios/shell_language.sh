@@ -1,0 +1,17 @@
+echo hello   world
+echo -n no newline; echo
+echo 'single  $? "kept"' "double $? \"q\" \$?" back\ slash \; a#b # comment
+# a whole-line comment
+false; echo status $?
+true; echo "status $?"
+nosuchcmd arg; echo $?
+echo 'unterminated
+echo $?
+echo a >
+echo a > ; echo b
+echo $?
+echo x'y z'"w"
+echo '' "" end
+help echo
+help nosuch
+echo $?

@@ -1,0 +1,7 @@
+free
+uptime
+dmesg > /tmp/log
+echo $?
+rm /tmp/log
+sleep 0.2
+help ls

@@ -1,0 +1,17 @@
+echo 'echo in script; false' > /tmp/s.sh
+echo 'echo status $?   # a comment' >> /tmp/s.sh
+echo '' >> /tmp/s.sh
+echo 'exit 7' >> /tmp/s.sh
+echo 'echo not reached' >> /tmp/s.sh
+cat /tmp/s.sh
+sh /tmp/s.sh
+echo $?
+echo 'sh /tmp/r.sh' > /tmp/r.sh
+sh /tmp/r.sh
+echo $?
+echo 'true' > /tmp/t.sh; sh /tmp/t.sh; echo $?
+sh /nope
+echo $?
+sh
+echo $?
+rm /tmp/s.sh /tmp/r.sh /tmp/t.sh
