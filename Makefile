@@ -105,6 +105,10 @@ debug: deps
 
 # ---- tests -------------------------------------------------------------
 HOST_TESTS := 
+HOST_TESTS += $(B)/host/test_elf $(B)/host/test_reloc $(B)/host/test_symcrc
+$(B)/host/test_elf $(B)/host/test_reloc: loader/elf.c loader/reloc.c loader/elf.h \
+	include/tessera/modformat.h tests/host/ktest.h $(B)/modules/hello.ko
+$(B)/host/test_symcrc: tools/symcrc.c tools/symcrc.h tests/host/ktest.h
 HOST_TESTS += $(B)/host/test_path $(B)/host/test_vfs $(B)/host/test_pagefile $(B)/host/test_cpio
 FS_HOST_SRCS := fs/vfs.c fs/path.c fs/namei.c fs/file.c fs/ramfs.c fs/pagefile.c tests/host/fs_stubs.c
 $(B)/host/test_path $(B)/host/test_vfs $(B)/host/test_pagefile: $(FS_HOST_SRCS) \
@@ -149,22 +153,29 @@ bench-boot: deps
 #   modpost -o NAME.mod.c NAME.o NAME.i         header, versions, export CRCs
 #   cc -c NAME.mod.c             -> NAME.mod.o
 #   ld -r -T linker/module.lds NAME.o NAME.mod.o -> NAME.ko
+#   modpost --check NAME.ko                     insmod's checks, at build time
 MODPOST     := $(B)/tools/modpost
 MODCFLAGS   := $(KCFLAGS) -DMODULE
 MODULE_SRCS := $(wildcard modules/*.c) modules/skel/skel.c
 MODULE_KOS  := $(patsubst %.c,$(B)/modules/%.ko,$(notdir $(MODULE_SRCS)))
-MOD_CC       = $(CC) $(MODCFLAGS) -MMD -MP -c $< -o $@
-MOD_CPP      = $(CC) $(MODCFLAGS) -E -MMD -MP -MT $@ -MF $@.d $< -o $@
-MOD_POST     = $(MODPOST) -o $@ $(filter %.o,$^) $(filter %.i,$^)
-MOD_LD       = $(LD) -r -T linker/module.lds -o $@ $(filter %.o,$^)
+MOD_CC       = @echo "  CC [M]  $<"; $(CC) $(MODCFLAGS) -MMD -MP -c $< -o $@
+MOD_CPP      = @echo "  CPP [M] $<"; \
+	       $(CC) $(MODCFLAGS) -E -MMD -MP -MT $@ -MF $@.d $< -o $@
+MOD_POST     = @echo "  MODPOST $@"; \
+	       $(MODPOST) -o $@ $(filter %.o,$^) $(filter %.i,$^)
+MOD_MODCC    = @echo "  CC [M]  $<"; $(CC) $(MODCFLAGS) -c $< -o $@
+MOD_LD       = @echo "  LD [M]  $@"; \
+	       $(LD) -r -T linker/module.lds -o $@ $(filter %.o,$^) && \
+	       { $(MODPOST) --check $@ || { rm -f $@; exit 1; }; }
 MODPOST_SRCS := tools/modpost.c tools/symcrc.c loader/elf.c loader/reloc.c
 
-.PHONY: modules
+.PHONY: modules badko
 modules: $(MODULE_KOS)
 
 $(MODPOST): $(MODPOST_SRCS) tools/symcrc.h loader/elf.h include/tessera/modformat.h
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOSTCFLAGS) -o $@ $(MODPOST_SRCS)
+	@echo "  HOSTCC  $@"
+	@$(HOSTCC) $(HOSTCFLAGS) -o $@ $(MODPOST_SRCS)
 
 $(B)/modules/%.o: modules/%.c
 	@mkdir -p $(dir $@)
@@ -181,8 +192,8 @@ $(B)/modules/%.i: modules/skel/%.c
 $(B)/modules/%.mod.c: $(B)/modules/%.o $(B)/modules/%.i $(MODPOST)
 	$(MOD_POST)
 $(B)/modules/%.mod.o: $(B)/modules/%.mod.c include/tessera/modformat.h
-	$(CC) $(MODCFLAGS) -c $< -o $@
-$(B)/modules/%.ko: $(B)/modules/%.o $(B)/modules/%.mod.o linker/module.lds
+	$(MOD_MODCC)
+$(B)/modules/%.ko: $(B)/modules/%.o $(B)/modules/%.mod.o linker/module.lds $(MODPOST)
 	$(MOD_LD)
 .SECONDARY: $(foreach s,.o .i .mod.c .mod.o,$(MODULE_KOS:.ko=$(s)))
 
@@ -199,23 +210,38 @@ $(M)/%.i: $(M)/%.c
 $(M)/%.mod.c: $(M)/%.o $(M)/%.i $(MODPOST)
 	$(MOD_POST)
 $(M)/%.mod.o: $(M)/%.mod.c include/tessera/modformat.h
-	$(CC) $(MODCFLAGS) -c $< -o $@
-$(M)/%.ko: $(M)/%.o $(M)/%.mod.o linker/module.lds
+	$(MOD_MODCC)
+$(M)/%.ko: $(M)/%.o $(M)/%.mod.o linker/module.lds $(MODPOST)
 	$(MOD_LD)
 .SECONDARY: $(foreach s,.o .i .mod.c .mod.o,$(M_KOS:.ko=$(s)))
 -include $(wildcard $(M)/*.d)
 endif
 
+# Damaged copies of hello.ko for insmod's scenario tests: build/badko/bad_*.ko
+# (`tools/qemu-run --add build/badko` puts them in /extra/) and REASONS, the
+# refusal each one gets.
+$(B)/tools/badko: tools/badko.c loader/elf.c loader/reloc.c loader/elf.h
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $@"
+	@$(HOSTCC) $(HOSTCFLAGS) -o $@ $(filter %.c,$^)
+badko: $(B)/badko/REASONS
+$(B)/badko/REASONS: $(B)/modules/hello.ko $(B)/tools/badko
+	@mkdir -p $(dir $@)
+	@echo "  BADKO   $(dir $@)"
+	@$(B)/tools/badko $< $(dir $@) > $@.tmp && mv $@.tmp $@
+
 # Kernel symbol CRCs: every kernel source with EXPORT_SYMBOL, preprocessed
-# like the kernel build does, gives `__crc_SYM = 0x...;` lines that the
-# kernel link reads as an implicit linker script.
+# as the kernel build compiles it, gives `__crc_SYM = 0x...;` lines; the
+# kernel link reads build/kernel-crcs.lds as an implicit linker script.
 KERNEL_SRCS := $(wildcard $(patsubst $(B)/%.o,%.c,$(OBJS)))
 EXPORT_IS   := $(patsubst %.c,$(B)/%.i,$(shell grep -l EXPORT_SYMBOL $(KERNEL_SRCS) /dev/null 2>/dev/null | grep -v '^/dev/null$$'))
 $(B)/kernel-crcs.lds: $(EXPORT_IS) $(MODPOST)
-	$(MODPOST) --kernel-crcs -o $@ $(EXPORT_IS)
+	@echo "  MODPOST $@"
+	@$(MODPOST) --kernel-crcs -o $@ $(EXPORT_IS)
 $(EXPORT_IS): $(B)/%.i: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(KCFLAGS) -E -MMD -MP -MT $@ -MF $@.d $< -o $@
+	@echo "  CPP     $<"
+	@$(CC) $(KCFLAGS) -E -MMD -MP -MT $@ -MF $@.d $< -o $@
 
 # ---- the ramdisk: ramdisk/ + built modules under /lib/modules/ ---------
 # (kept below the module rules: MODULE_KOS, the list of build/modules/*.ko,

@@ -1,0 +1,122 @@
+/*
+ * The loadable-module format, defined once for the kernel, the loader
+ * (loader/), modpost and the host tests: the module header at offset 0 of a
+ * module image, the export and version tables it points to, and the byte
+ * offsets of every header field (so 64-bit host tools can read 32-bit images).
+ *
+ * A .ko is an ELF32 i386 relocatable object (ET_REL) made by
+ * `ld -r -T linker/module.lds NAME.o NAME.mod.o`. All allocated content is
+ * ONE section, `.module`; its bytes are the module image. Its relocations are
+ * `.rel.module` (REL: the addend is the 32-bit value already in place).
+ *
+ *   image offset
+ *   0x0000            struct module  (__this_module, 128 bytes, NAME.mod.c)
+ *   0x0080            .text .text.*            code, including __exit code
+ *                     .rodata .rodata.*        constants, strings
+ *                     .data .data.*            initialized data
+ *                     __ksymtab                struct kernel_symbol[num_syms]
+ *                     __versions               struct modversion[num_versions]
+ *                     .modinfo                 "key=value\0" strings
+ *                     .bss .bss.*              zeros, STORED in the file
+ *   core_size         (16-byte aligned)  == symbol __core_end
+ *                     .init.text .init.rodata .init.data   (__init code/data)
+ *   core_size+init_size                  == symbol __init_end == .module size
+ *
+ * The core stays while the module is loaded; the init part is dropped after
+ * the init function returns (the kernel frees every page wholly past
+ * core_size). Nothing in the core may point into the init part; the
+ * relocator refuses such a module.
+ *
+ * Header values in the FILE: every pointer, and core_size, init_size,
+ * num_syms and modinfo_size, are filled by relocation (the sizes are
+ * absolute symbols the linker script computes at link time: R_386_32 against
+ * an SHN_ABS symbol). So they are only right in a relocated image; before
+ * relocation read them with modelf_parse() (loader/elf.h), which evaluates
+ * each field for base address 0, giving image offsets.
+ */
+#ifndef TESSERA_MODFORMAT_H
+#define TESSERA_MODFORMAT_H
+
+#include <stdint.h>
+
+#define MODULE_MAGIC		0x444f4d54u	/* "TMOD" in the file (LSB) */
+#define MODULE_FORMAT_VERSION	1u
+#define MODULE_NAME_LEN		56	/* bytes in name[], with the NUL */
+#define MODVERSION_NAME_LEN	60	/* bytes in modversion.name[], with NUL */
+#define MODULE_SECTION		".module"
+#define MODULE_REL_SECTION	".rel.module"
+
+/* One exported symbol (section __ksymtab; kernel: __start___ksymtab ..
+ * __stop___ksymtab). 12 bytes on i386. */
+struct kernel_symbol {
+	unsigned long value;	/* the symbol's address */
+	const char *name;	/* NUL-terminated */
+	uint32_t crc;		/* CRC32 of its declaration (tools/symcrc.c) */
+};
+
+/* The version a module was built against for one symbol it imports
+ * (section __versions, written by modpost). 64 bytes; no pointers, so
+ * insmod reads it straight from the file. */
+struct modversion {
+	uint32_t crc;				/* CRC32 of the declaration */
+	char name[MODVERSION_NAME_LEN];		/* symbol name, NUL-terminated */
+};
+
+/*
+ * The module header: image offset 0, defined as `__this_module` by
+ * NAME.mod.c (made by modpost), so THIS_MODULE is a link-time constant.
+ * 128 bytes on i386. The kernel finds its bookkeeping through `priv`.
+ */
+struct module {
+	uint32_t magic;			/* MODULE_MAGIC */
+	uint32_t version;		/* MODULE_FORMAT_VERSION */
+	char name[MODULE_NAME_LEN];	/* "hello": the .ko name, NUL-terminated */
+	uint32_t core_size;		/* bytes from offset 0 to the init part */
+	uint32_t init_size;		/* bytes of init part after the core */
+	int (*init)(void);		/* module_init() function, or NULL */
+	void (*exit)(void);		/* module_exit() function, or NULL */
+	const struct kernel_symbol *syms;	/* exports (in the core) */
+	uint32_t num_syms;			/* entries in syms[] */
+	const struct modversion *versions;	/* imports' CRCs, or NULL */
+	uint32_t num_versions;			/* entries in versions[] */
+	const char *modinfo;		/* "license=GPL\0author=...\0" */
+	uint32_t modinfo_size;		/* bytes of modinfo, every NUL counted */
+	/* Written only by the kernel; zero in the file. */
+	void *priv;			/* kernel/module.c's record of this module */
+	uint32_t reserved[5];
+};
+
+/* Byte offsets and sizes in the 32-bit image, for tools on any host. */
+#define MODHDR_SIZE			128
+#define MODHDR_OFF_MAGIC		0
+#define MODHDR_OFF_VERSION		4
+#define MODHDR_OFF_NAME			8
+#define MODHDR_OFF_CORE_SIZE		64
+#define MODHDR_OFF_INIT_SIZE		68
+#define MODHDR_OFF_INIT			72
+#define MODHDR_OFF_EXIT			76
+#define MODHDR_OFF_SYMS			80
+#define MODHDR_OFF_NUM_SYMS		84
+#define MODHDR_OFF_VERSIONS		88
+#define MODHDR_OFF_NUM_VERSIONS		92
+#define MODHDR_OFF_MODINFO		96
+#define MODHDR_OFF_MODINFO_SIZE		100
+#define MODHDR_OFF_PRIV			104
+#define KSYM_SIZE			12	/* sizeof(struct kernel_symbol) */
+#define KSYM_OFF_VALUE			0
+#define KSYM_OFF_NAME			4
+#define KSYM_OFF_CRC			8
+#define MODVERSION_SIZE			64	/* sizeof(struct modversion) */
+
+#if defined(__i386__)
+#include <stddef.h>
+_Static_assert(sizeof(struct module) == MODHDR_SIZE, "module header size");
+_Static_assert(offsetof(struct module, core_size) == MODHDR_OFF_CORE_SIZE, "");
+_Static_assert(offsetof(struct module, init) == MODHDR_OFF_INIT, "");
+_Static_assert(offsetof(struct module, modinfo_size) == MODHDR_OFF_MODINFO_SIZE, "");
+_Static_assert(offsetof(struct module, priv) == MODHDR_OFF_PRIV, "");
+_Static_assert(sizeof(struct kernel_symbol) == KSYM_SIZE, "kernel_symbol");
+_Static_assert(sizeof(struct modversion) == MODVERSION_SIZE, "modversion");
+#endif
+
+#endif

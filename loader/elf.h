@@ -1,0 +1,224 @@
+/*
+ * Checking and describing module objects (loader/elf.c) and relocating
+ * their images (loader/reloc.c). Pure code on a buffer: no allocation, no
+ * printing, no kernel calls; used by insmod in the kernel and by modpost and
+ * the tests on the host. Every refusal is -ENOEXEC plus a reason in words,
+ * naming the thing at fault, written into the caller's why[] buffer.
+ *
+ * Image offsets: a module image is the bytes of the .module section; "image
+ * offset" is a byte offset in it (the address once loaded at base 0).
+ */
+#ifndef LOADER_ELF_H
+#define LOADER_ELF_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <tessera/modformat.h>
+
+/* --- ELF32 as the System V ABI defines it (only what modules use) --- */
+typedef struct {
+	uint8_t e_ident[16];
+	uint16_t e_type, e_machine;
+	uint32_t e_version, e_entry, e_phoff, e_shoff, e_flags;
+	uint16_t e_ehsize, e_phentsize, e_phnum;
+	uint16_t e_shentsize, e_shnum, e_shstrndx;
+} Elf32_Ehdr;				/* 52 bytes */
+
+typedef struct {
+	uint32_t sh_name, sh_type, sh_flags, sh_addr, sh_offset, sh_size;
+	uint32_t sh_link, sh_info, sh_addralign, sh_entsize;
+} Elf32_Shdr;				/* 40 bytes */
+
+typedef struct {
+	uint32_t st_name, st_value, st_size;
+	uint8_t st_info, st_other;
+	uint16_t st_shndx;
+} Elf32_Sym;				/* 16 bytes */
+
+typedef struct {
+	uint32_t r_offset, r_info;
+} Elf32_Rel;				/* 8 bytes */
+
+#define EI_CLASS	4
+#define EI_DATA		5
+#define ELFCLASS32	1
+#define ELFCLASS64	2
+#define ELFDATA2LSB	1
+#define ELFDATA2MSB	2
+#define ET_REL		1
+#define ET_EXEC		2
+#define ET_DYN		3
+#define EM_386		3
+#define EM_X86_64	62
+#define SHT_PROGBITS	1
+#define SHT_SYMTAB	2
+#define SHT_STRTAB	3
+#define SHT_RELA	4
+#define SHT_NOBITS	8
+#define SHT_REL		9
+#define SHF_ALLOC	0x2
+#define SHN_UNDEF	0
+#define SHN_LORESERVE	0xff00
+#define SHN_ABS		0xfff1
+#define SHN_COMMON	0xfff2
+#define STB_LOCAL	0
+#define STB_GLOBAL	1
+#define STB_WEAK	2
+#define STT_OBJECT	1
+#define STT_FUNC	2
+#define STT_SECTION	3
+#define ELF32_ST_BIND(i)	((i) >> 4)
+#define ELF32_ST_TYPE(i)	((i) & 0xf)
+#define ELF32_R_SYM(i)		((i) >> 8)
+#define ELF32_R_TYPE(i)		((i) & 0xff)
+#define ELF32_R_INFO(s, t)	(((s) << 8) + ((t) & 0xff))
+
+/* i386 relocation types (the ones reloc.c names) */
+#define R_386_NONE	0
+#define R_386_32	1
+#define R_386_PC32	2
+#define R_386_GOT32	3
+#define R_386_PLT32	4
+#define R_386_GOTOFF	9
+#define R_386_GOTPC	10
+#define R_386_GOT32X	43
+
+/* The module header, read from the file before relocation: every field
+ * evaluated for base address 0, so pointers are image offsets (0 = NULL). */
+struct modelf_header {
+	const char *name;		/* points into the buffer, NUL-terminated */
+	uint32_t core_size, init_size;	/* bytes */
+	uint32_t init, exit;		/* image offsets of the functions, or 0 */
+	uint32_t syms, num_syms;	/* export table offset, entries */
+	uint32_t versions, num_versions;	/* version table offset, entries */
+	uint32_t modinfo, modinfo_size;	/* modinfo offset, bytes */
+};
+
+/* A checked object. All pointers point into the caller's buffer, which must
+ * stay alive and unchanged while this is used. Read-only for callers. */
+struct modelf {
+	const uint8_t *buf;
+	size_t len;
+	const Elf32_Ehdr *eh;
+	const Elf32_Shdr *sh;		/* section header table */
+	uint32_t shnum;
+	const char *shstr;		/* section names */
+	uint32_t shstr_size;
+	const Elf32_Sym *sym;		/* .symtab */
+	uint32_t nsym, symtab_shndx;
+	const char *str;		/* .strtab */
+	uint32_t str_size;
+	/* modelf_parse() only: */
+	uint32_t mod_shndx;		/* index of .module */
+	const uint8_t *image;		/* .module's bytes */
+	uint32_t image_size;		/* = core_size + init_size */
+	const Elf32_Rel *rel;		/* .rel.module (NULL if none) */
+	uint32_t nrel;
+	struct modelf_header hdr;
+};
+
+/*
+ * Checks buf[0..len) as an ELF32 little-endian i386 ET_REL object: header,
+ * section table and every section inside the file, section names, the one
+ * symbol table and its string table (every name inside it, every section
+ * index valid, no COMMON symbols). buf must be 4-byte aligned. Fills *m and
+ * returns 0; otherwise returns -ENOEXEC (or -EINVAL for a misaligned
+ * buffer) with the reason in why (whylen bytes, always terminated; why may
+ * be NULL). Used by modpost on NAME.o.
+ */
+int modelf_parse_object(const void *buf, size_t len, struct modelf *m,
+			char *why, size_t whylen);
+
+/*
+ * modelf_parse_object() plus everything that makes a module: a .module
+ * section (and no other allocated section), its .rel.module relocations
+ * (each checked by modreloc_check()), the module header (magic, format
+ * version, name, sizes adding up to the .module size, tables inside the
+ * core). Returns 0 with m->hdr filled, or -ENOEXEC with the reason.
+ */
+int modelf_parse(const void *buf, size_t len, struct modelf *m,
+		 char *why, size_t whylen);
+
+/* Name of section idx ("" for a bad index). Valid after a parse. */
+const char *modelf_section_name(const struct modelf *m, uint32_t idx);
+/* Index of the section named name, or 0 (the null section) if none. */
+uint32_t modelf_find_section(const struct modelf *m, const char *name);
+/* Name of symbol idx ("" for a bad index). */
+const char *modelf_sym_name(const struct modelf *m, uint32_t idx);
+
+/*
+ * Iterates the undefined global symbols (what the module imports):
+ *   uint32_t i = 0; const char *name;
+ *   while ((name = modelf_next_undef(m, &i)) != NULL) ...
+ * *pos must start at 0; returns NULL after the last one.
+ */
+const char *modelf_next_undef(const struct modelf *m, uint32_t *pos);
+
+/* The name of the function or object symbol in .module whose extent holds
+ * image offset off, or NULL; *start (if not NULL) gets its offset. */
+const char *modelf_symbol_at(const struct modelf *m, uint32_t off,
+			     uint32_t *start);
+
+/* Entry i (< hdr.num_versions) of the module's version table, from the
+ * file: the CRC and name the module was built against. */
+void modelf_version(const struct modelf *m, uint32_t i, uint32_t *crc,
+		    const char **name);
+
+/* The value of "key=value" in the module's modinfo (first match; points
+ * into the buffer), or NULL if the key is absent. */
+const char *modelf_modinfo(const struct modelf *m, const char *key);
+
+/*
+ * Evaluates the 32-bit word at image offset off for base address 0: the
+ * word itself, or, if an R_386_32 relocation applies there, S + A with S
+ * the symbol's image offset or absolute value. Returns 0, or -ENOEXEC with
+ * the reason (relocation of another type there, undefined symbol).
+ */
+int modelf_eval_word(const struct modelf *m, uint32_t off, uint32_t *val,
+		     char *why, size_t whylen);
+
+/* --- relocation (loader/reloc.c) --- */
+
+/*
+ * The i386 relocation arithmetic. type is R_386_32 (S + A), R_386_PC32 or
+ * R_386_PLT32 (S + A - P); S the symbol's address, A the addend (the word in
+ * place, REL), P the address of the word. Returns 0 and *out, or -ENOEXEC
+ * for any other type (R_386_NONE is not handled here).
+ */
+int modreloc_compute(uint32_t type, uint32_t S, uint32_t A, uint32_t P,
+		     uint32_t *out);
+
+/* The name of relocation type t, "R_386_GOTPC"; NULL if unknown. */
+const char *modreloc_type_name(uint32_t t);
+
+/*
+ * Checks relocation i of .rel.module without applying it: offset + 4 inside
+ * .module, symbol index inside the symbol table, type supported (GOT types
+ * are told to compile with -fno-pic), symbol in .module, absolute or
+ * undefined, and a location in the core not referring into the init part
+ * (the header's init field excepted). Needs m->hdr.core_size. Returns 0 or
+ * -ENOEXEC with the reason. modreloc_check() checks them all.
+ */
+int modreloc_check_one(const struct modelf *m, uint32_t i, char *why,
+		       size_t whylen);
+int modreloc_check(const struct modelf *m, char *why, size_t whylen);
+
+/* Gives the address of an undefined symbol: 0 and *value, -ENOKEY if the
+ * symbol is unknown, another -errno otherwise. Version checks (CRCs) are
+ * the caller's, done before relocating. */
+typedef int (*modreloc_resolve_fn)(void *arg, const char *name,
+				   uint32_t *value);
+
+/*
+ * Makes the loadable image for base address base: copies the .module bytes
+ * of a parsed module into image (m->image_size writable bytes) and applies
+ * every relocation, calling resolve for undefined symbols (an unresolved
+ * weak symbol becomes 0). Returns 0, or -ENOEXEC/-ENOKEY/the resolver's
+ * error with the reason in why ("unknown symbol foo"); image contents are
+ * then undefined.
+ */
+int modreloc_apply(const struct modelf *m, void *image, uint32_t base,
+		   modreloc_resolve_fn resolve, void *arg,
+		   char *why, size_t whylen);
+
+#endif

@@ -1,0 +1,252 @@
+/*
+ * i386 relocation of module images (API in loader/elf.h): the arithmetic
+ * in one small function, the per-relocation checks (bounds, type, no core
+ * reference into the init part) and applying .rel.module for a base
+ * address. Pure code: no allocation, no printing.
+ */
+#include "loader/elf.h"
+#include <stdarg.h>
+#include <tessera/errno.h>
+#ifdef HOST_TEST
+#include <stdio.h>
+#include <string.h>
+#else
+#include "lib/string.h"
+#endif
+
+static int refuse(char *why, size_t whylen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int refuse(char *why, size_t whylen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (why && whylen) {
+		va_start(ap, fmt);
+		vsnprintf(why, whylen, fmt, ap);
+		va_end(ap);
+	}
+	return -ENOEXEC;
+}
+
+static uint32_t rd32(const uint8_t *p)
+{
+	return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static void wr32(uint8_t *p, uint32_t v)
+{
+	p[0] = v;
+	p[1] = v >> 8;
+	p[2] = v >> 16;
+	p[3] = v >> 24;
+}
+
+int modreloc_compute(uint32_t type, uint32_t S, uint32_t A, uint32_t P,
+		     uint32_t *out)
+{
+	switch (type) {
+	case R_386_32:		/* S + A: an absolute address */
+		*out = S + A;
+		return 0;
+	case R_386_PC32:	/* S + A - P: relative to the word itself */
+	case R_386_PLT32:	/* no PLT in the kernel: same as PC32 */
+		*out = S + A - P;
+		return 0;
+	default:
+		return -ENOEXEC;
+	}
+}
+
+const char *modreloc_type_name(uint32_t t)
+{
+	static const char *const names[] = {
+		[0] = "R_386_NONE", [1] = "R_386_32", [2] = "R_386_PC32",
+		[3] = "R_386_GOT32", [4] = "R_386_PLT32", [5] = "R_386_COPY",
+		[6] = "R_386_GLOB_DAT", [7] = "R_386_JMP_SLOT",
+		[8] = "R_386_RELATIVE", [9] = "R_386_GOTOFF",
+		[10] = "R_386_GOTPC", [11] = "R_386_32PLT",
+		[14] = "R_386_TLS_TPOFF", [15] = "R_386_TLS_IE",
+		[16] = "R_386_TLS_GOTIE", [17] = "R_386_TLS_LE",
+		[18] = "R_386_TLS_GD", [19] = "R_386_TLS_LDM", [20] = "R_386_16",
+		[21] = "R_386_PC16", [22] = "R_386_8", [23] = "R_386_PC8",
+		[32] = "R_386_TLS_LDO_32", [33] = "R_386_TLS_IE_32",
+		[34] = "R_386_TLS_LE_32", [35] = "R_386_TLS_DTPMOD32",
+		[36] = "R_386_TLS_DTPOFF32", [37] = "R_386_TLS_TPOFF32",
+		[38] = "R_386_SIZE32", [39] = "R_386_TLS_GOTDESC",
+		[40] = "R_386_TLS_DESC_CALL", [41] = "R_386_TLS_DESC",
+		[42] = "R_386_IRELATIVE", [43] = "R_386_GOT32X",
+	};
+
+	if (t < sizeof(names) / sizeof(names[0]))
+		return names[t];
+	return NULL;
+}
+
+static int check_type(uint32_t i, uint32_t off, uint32_t type, char *why,
+		      size_t whylen)
+{
+	const char *name = modreloc_type_name(type);
+
+	switch (type) {
+	case R_386_NONE: case R_386_32: case R_386_PC32: case R_386_PLT32:
+		return 0;
+	case R_386_GOT32: case R_386_GOTOFF: case R_386_GOTPC: case R_386_GOT32X:
+		return refuse(why, whylen, "relocation %u at .module+0x%x: %s "
+			      "needs a global offset table; compile with "
+			      "-fno-pic", i, off, name);
+	}
+	if (name)
+		return refuse(why, whylen, "relocation %u at .module+0x%x: type "
+			      "%s (%u) not supported", i, off, name, type);
+	return refuse(why, whylen, "relocation %u at .module+0x%x: unknown "
+		      "type %u", i, off, type);
+}
+
+/* "symbol foo" for the symbol holding image offset off, else "offset 0x..". */
+static void describe(const struct modelf *m, uint32_t off, char *buf,
+		     size_t size)
+{
+	const char *name = modelf_symbol_at(m, off, NULL);
+
+	if (name)
+		snprintf(buf, size, "symbol %s", name);
+	else
+		snprintf(buf, size, "offset 0x%x", off);
+}
+
+/*
+ * Image offset a relocation to a symbol defined in .module points at: the
+ * symbol itself for a named one; for a section symbol, the addend (+4 for
+ * PC-relative ones: on i386 the field ends its instruction).
+ */
+static uint32_t target_of(const struct modelf *m, const Elf32_Sym *s,
+			  uint32_t type, uint32_t A)
+{
+	if (ELF32_ST_TYPE(s->st_info) != STT_SECTION)
+		return s->st_value;
+	return s->st_value + A + (type == R_386_32 ? 0 : 4);
+}
+
+static int check_core_to_init(const struct modelf *m, const Elf32_Rel *r,
+			      char *why, size_t whylen)
+{
+	uint32_t core = m->hdr.core_size, off = r->r_offset;
+	const Elf32_Sym *s = &m->sym[ELF32_R_SYM(r->r_info)];
+	uint32_t type = ELF32_R_TYPE(r->r_info), target;
+	char from[80], to[80];
+
+	if (off >= core || s->st_shndx != m->mod_shndx || type == R_386_NONE ||
+	    off == MODHDR_OFF_INIT)	/* the header's init: used, then gone */
+		return 0;
+	target = target_of(m, s, type, rd32(m->image + off));
+	if (target < core || target >= m->image_size)
+		return 0;
+	describe(m, off, from, sizeof(from));
+	if (ELF32_ST_TYPE(s->st_info) == STT_SECTION)
+		describe(m, target, to, sizeof(to));
+	else
+		snprintf(to, sizeof(to), "symbol %s", modelf_sym_name(m,
+			 ELF32_R_SYM(r->r_info)));
+	return refuse(why, whylen, "core %s refers to init %s, which is "
+		      "discarded after init", from, to);
+}
+
+int modreloc_check_one(const struct modelf *m, uint32_t i, char *why,
+		       size_t whylen)
+{
+	const Elf32_Rel *r = &m->rel[i];
+	uint32_t off = r->r_offset, symi = ELF32_R_SYM(r->r_info);
+	const Elf32_Sym *s;
+	int err;
+
+	if (off > m->image_size || m->image_size - off < 4)
+		return refuse(why, whylen, "relocation %u: offset 0x%x+4 runs "
+			      "past the end of .module (0x%x bytes)", i, off,
+			      m->image_size);
+	if (symi >= m->nsym)
+		return refuse(why, whylen, "relocation %u at .module+0x%x: "
+			      "symbol index %u out of range (%u symbols)", i,
+			      off, symi, m->nsym);
+	err = check_type(i, off, ELF32_R_TYPE(r->r_info), why, whylen);
+	if (err)
+		return err;
+	s = &m->sym[symi];
+	if (symi && s->st_shndx != SHN_UNDEF && s->st_shndx != SHN_ABS &&
+	    s->st_shndx != m->mod_shndx)
+		return refuse(why, whylen, "relocation %u at .module+0x%x: "
+			      "symbol %s is in section %s, outside the image",
+			      i, off, modelf_sym_name(m, symi),
+			      modelf_section_name(m, s->st_shndx));
+	return check_core_to_init(m, r, why, whylen);
+}
+
+int modreloc_check(const struct modelf *m, char *why, size_t whylen)
+{
+	for (uint32_t i = 0; i < m->nrel; i++) {
+		int err = modreloc_check_one(m, i, why, whylen);
+
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/* S: the address of relocation r's symbol once loaded at base. */
+static int symbol_value(const struct modelf *m, const Elf32_Rel *r,
+			uint32_t base, modreloc_resolve_fn resolve, void *arg,
+			uint32_t *S, char *why, size_t whylen)
+{
+	uint32_t symi = ELF32_R_SYM(r->r_info);
+	const Elf32_Sym *s = &m->sym[symi];
+	const char *name = modelf_sym_name(m, symi);
+	int err;
+
+	if (symi == 0 || s->st_shndx == SHN_ABS) {
+		*S = symi ? s->st_value : 0;
+		return 0;
+	}
+	if (s->st_shndx != SHN_UNDEF) {
+		*S = base + s->st_value;
+		return 0;
+	}
+	err = resolve ? resolve(arg, name, S) : -ENOKEY;
+	if (err && ELF32_ST_BIND(s->st_info) == STB_WEAK) {
+		*S = 0;
+		return 0;
+	}
+	if (err == -ENOKEY)
+		return refuse(why, whylen, "unknown symbol %s", name), -ENOKEY;
+	if (err)
+		return refuse(why, whylen, "symbol %s: error %d", name, err), err;
+	return 0;
+}
+
+int modreloc_apply(const struct modelf *m, void *image, uint32_t base,
+		   modreloc_resolve_fn resolve, void *arg,
+		   char *why, size_t whylen)
+{
+	uint8_t *img = image;
+	int err;
+
+	memcpy(img, m->image, m->image_size);
+	for (uint32_t i = 0; i < m->nrel; i++) {
+		const Elf32_Rel *r = &m->rel[i];
+		uint32_t type = ELF32_R_TYPE(r->r_info), S, val;
+
+		err = modreloc_check_one(m, i, why, whylen);
+		if (err)
+			return err;
+		if (type == R_386_NONE)
+			continue;
+		err = symbol_value(m, r, base, resolve, arg, &S, why, whylen);
+		if (err)
+			return err;
+		err = modreloc_compute(type, S, rd32(m->image + r->r_offset),
+				       base + r->r_offset, &val);
+		if (err)	/* check_one let only known types through */
+			return refuse(why, whylen, "relocation %u: type %u",
+				      i, type);
+		wr32(img + r->r_offset, val);
+	}
+	return 0;
+}

@@ -1,0 +1,331 @@
+/*
+ * Host tests of the i386 relocator (loader/reloc.c): the arithmetic of
+ * R_386_32 / PC32 / PLT32 with exact values, every refusal with its exact
+ * reason (unknown type, GOT types, offset and symbol index out of range,
+ * core referring into init), on a small hand-made module; then relocating
+ * the real build/modules/hello.ko.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "loader/elf.h"
+#include <tessera/errno.h>
+#include "tests/host/ktest.h"
+
+/*
+ * The crafted module: a 0x100-byte image, core [0, 0xc0), init [0xc0,
+ * 0x100). Symbols: func (core, 0x80..0x90), initfn (init, 0xc0..0xd0),
+ * ext and weakext (undefined), abs (absolute 0x1234), the .module section.
+ */
+#define IMG_SIZE	0x100
+#define CORE_SIZE	0xc0
+#define BASE		0xF0001000u
+#define EXT_ADDR	0xC0105000u
+enum { S_NULL, S_SECTION, S_FUNC, S_EXT, S_ABS, S_INITFN, S_WEAK, NSYMS };
+
+static const char strtab[] = "\0func\0ext\0abs\0initfn\0weakext";
+static const char shstrtab[] = "\0.module\0.symtab";
+static Elf32_Sym syms[NSYMS];
+static Elf32_Shdr shdrs[3];
+static uint8_t image[IMG_SIZE];
+static Elf32_Rel rels[8];
+static uint8_t out[IMG_SIZE];
+static char why[200];
+
+static void put32(uint8_t *p, uint32_t v)
+{
+	memcpy(p, &v, 4);	/* the host is little-endian, like i386 */
+}
+
+static uint32_t get32(const uint8_t *p)
+{
+	uint32_t v;
+
+	memcpy(&v, p, 4);
+	return v;
+}
+
+static Elf32_Sym sym(uint32_t name, uint32_t value, uint32_t size,
+		     int bind, int type, uint16_t shndx)
+{
+	return (Elf32_Sym){ name, value, size, (uint8_t)(bind << 4 | type), 0,
+			    shndx };
+}
+
+/* Builds the crafted module with n relocations rels[0..n). */
+static struct modelf crafted(uint32_t n)
+{
+	struct modelf m = { 0 };
+
+	syms[S_SECTION] = sym(0, 0, 0, STB_LOCAL, STT_SECTION, 1);
+	syms[S_FUNC] = sym(1, 0x80, 0x10, STB_LOCAL, STT_FUNC, 1);
+	syms[S_EXT] = sym(6, 0, 0, STB_GLOBAL, 0, SHN_UNDEF);
+	syms[S_ABS] = sym(10, 0x1234, 0, STB_GLOBAL, 0, SHN_ABS);
+	syms[S_INITFN] = sym(14, 0xc0, 0x10, STB_LOCAL, STT_FUNC, 1);
+	syms[S_WEAK] = sym(21, 0, 0, STB_WEAK, 0, SHN_UNDEF);
+	shdrs[1] = (Elf32_Shdr){ .sh_name = 1, .sh_type = SHT_PROGBITS,
+				 .sh_flags = SHF_ALLOC, .sh_size = IMG_SIZE };
+	shdrs[2] = (Elf32_Shdr){ .sh_name = 9, .sh_type = SHT_SYMTAB };
+	m.sh = shdrs;
+	m.shnum = 3;
+	m.shstr = shstrtab;
+	m.shstr_size = sizeof(shstrtab);
+	m.sym = syms;
+	m.nsym = NSYMS;
+	m.str = strtab;
+	m.str_size = sizeof(strtab);
+	m.mod_shndx = 1;
+	m.image = image;
+	m.image_size = IMG_SIZE;
+	m.rel = rels;
+	m.nrel = n;
+	m.hdr.core_size = CORE_SIZE;
+	m.hdr.init_size = IMG_SIZE - CORE_SIZE;
+	return m;
+}
+
+static void rel(uint32_t i, uint32_t off, uint32_t symi, uint32_t type,
+		uint32_t addend)
+{
+	rels[i] = (Elf32_Rel){ off, ELF32_R_INFO(symi, type) };
+	put32(image + off, addend);
+}
+
+static int resolve_ext(void *arg, const char *name, uint32_t *value)
+{
+	if (strcmp(name, "ext"))
+		return -ENOKEY;
+	*value = EXT_ADDR;
+	return 0;
+}
+
+static int resolve_nomem(void *arg, const char *name, uint32_t *value)
+{
+	return -ENOMEM;
+}
+
+static int apply(uint32_t n, modreloc_resolve_fn fn)
+{
+	struct modelf m = crafted(n);
+
+	why[0] = '\0';
+	return modreloc_apply(&m, out, BASE, fn, NULL, why, sizeof(why));
+}
+
+static void reset(void)
+{
+	memset(image, 0, sizeof(image));
+	memset(rels, 0, sizeof(rels));
+}
+
+KTEST(compute_formulas)
+{
+	uint32_t v = 0;
+
+	KT_EXPECT(modreloc_compute(R_386_32, 0x1000, 0x10, 0x5000, &v) == 0);
+	KT_EXPECT(v == 0x1010);
+	KT_EXPECT(modreloc_compute(R_386_PC32, 0x2000, 0xfffffffc, 0x1100, &v) == 0);
+	KT_EXPECT(v == 0xefc);
+	KT_EXPECT(modreloc_compute(R_386_PLT32, 0x2000, 0xfffffffc, 0x1100, &v) == 0);
+	KT_EXPECT(v == 0xefc);
+	KT_EXPECT(modreloc_compute(R_386_GOTPC, 1, 2, 3, &v) == -ENOEXEC);
+}
+
+KTEST(apply_exact_values)
+{
+	reset();
+	rel(0, 0x80, S_FUNC, R_386_32, 4);		/* func + 4 */
+	rel(1, 0x84, S_EXT, R_386_PC32, 0xfffffffc);	/* call ext */
+	rel(2, 0x88, S_EXT, R_386_PLT32, 0xfffffffc);	/* call ext@PLT */
+	rel(3, 0x8c, S_ABS, R_386_32, 0);		/* an absolute symbol */
+	rel(4, 0x90, S_SECTION, R_386_32, 0x20);	/* .module + 0x20 */
+	rel(5, 0x94, S_WEAK, R_386_32, 8);		/* unresolved weak: 0 */
+	rel(6, 0xc4, S_FUNC, R_386_PC32, 0xfffffffc);	/* init calls core */
+	image[0x98] = 0xab;				/* no relocation */
+	KT_EXPECT(apply(7, resolve_ext) == 0);
+	KT_EXPECT(why[0] == '\0');
+	KT_EXPECT(get32(out + 0x80) == BASE + 0x84);
+	KT_EXPECT(get32(out + 0x84) == EXT_ADDR - 4 - (BASE + 0x84));
+	KT_EXPECT(get32(out + 0x88) == EXT_ADDR - 4 - (BASE + 0x88));
+	KT_EXPECT(get32(out + 0x8c) == 0x1234);
+	KT_EXPECT(get32(out + 0x90) == BASE + 0x20);
+	KT_EXPECT(get32(out + 0x94) == 8);
+	KT_EXPECT(get32(out + 0xc4) == (uint32_t)(0x80 - 4 - 0xc4));
+	KT_EXPECT(out[0x98] == 0xab);
+	KT_EXPECT(get32(image + 0x84) == 0xfffffffc);	/* source untouched */
+}
+
+KTEST(refuses_unknown_type_by_name)
+{
+	reset();
+	rel(0, 0x80, S_FUNC, 20, 0);
+	KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "relocation 0 at .module+0x80: type R_386_16 "
+			  "(20) not supported"));
+	rel(0, 0x80, S_FUNC, 99, 0);
+	KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "relocation 0 at .module+0x80: unknown type 99"));
+}
+
+KTEST(refuses_got_types_telling_fno_pic)
+{
+	static const struct { uint32_t type; const char *msg; } cases[] = {
+		{ R_386_GOTPC, "relocation 0 at .module+0x80: R_386_GOTPC needs "
+		  "a global offset table; compile with -fno-pic" },
+		{ R_386_GOTOFF, "relocation 0 at .module+0x80: R_386_GOTOFF needs "
+		  "a global offset table; compile with -fno-pic" },
+		{ R_386_GOT32, "relocation 0 at .module+0x80: R_386_GOT32 needs "
+		  "a global offset table; compile with -fno-pic" },
+		{ R_386_GOT32X, "relocation 0 at .module+0x80: R_386_GOT32X needs "
+		  "a global offset table; compile with -fno-pic" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		reset();
+		rel(0, 0x80, S_EXT, cases[i].type, 0);
+		KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
+		KT_EXPECT(!strcmp(why, cases[i].msg));
+	}
+}
+
+KTEST(refuses_offset_out_of_range)
+{
+	reset();
+	rels[0] = (Elf32_Rel){ IMG_SIZE - 2, ELF32_R_INFO(S_FUNC, R_386_32) };
+	KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "relocation 0: offset 0xfe+4 runs past the end "
+			  "of .module (0x100 bytes)"));
+	rels[0].r_offset = 0xfffffffe;	/* must not wrap around */
+	KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "relocation 0: offset 0xfffffffe+4 runs past the "
+			  "end of .module (0x100 bytes)"));
+}
+
+KTEST(refuses_symbol_index_out_of_range)
+{
+	reset();
+	rel(0, 0x80, NSYMS, R_386_32, 0);
+	KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "relocation 0 at .module+0x80: symbol index 7 "
+			  "out of range (7 symbols)"));
+}
+
+KTEST(refuses_core_to_init_naming_both)
+{
+	reset();
+	rel(0, 0x84, S_INITFN, R_386_PC32, 0xfffffffc);	/* func calls initfn */
+	KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "core symbol func refers to init symbol initfn, "
+			  "which is discarded after init"));
+	reset();
+	rel(0, 0x88, S_SECTION, R_386_32, 0xc8);	/* .module + 0xc8 */
+	KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "core symbol func refers to init symbol initfn, "
+			  "which is discarded after init"));
+	reset();
+	rel(0, 0xa0, S_INITFN, R_386_32, 0);	/* no symbol holds 0xa0 */
+	KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "core offset 0xa0 refers to init symbol initfn, "
+			  "which is discarded after init"));
+}
+
+KTEST(header_init_field_may_point_into_init)
+{
+	reset();
+	rel(0, MODHDR_OFF_INIT, S_INITFN, R_386_32, 0);
+	KT_EXPECT(apply(1, resolve_ext) == 0);
+	KT_EXPECT(get32(out + MODHDR_OFF_INIT) == BASE + 0xc0);
+}
+
+KTEST(unknown_symbol_named)
+{
+	reset();
+	rel(0, 0x80, S_EXT, R_386_32, 0);
+	KT_EXPECT(apply(1, NULL) == -ENOKEY);
+	KT_EXPECT(!strcmp(why, "unknown symbol ext"));
+	KT_EXPECT(apply(1, resolve_nomem) == -ENOMEM);
+	KT_EXPECT(!strcmp(why, "symbol ext: error -12"));
+}
+
+KTEST(check_passes_clean_module)
+{
+	struct modelf m;
+
+	reset();
+	rel(0, 0x80, S_FUNC, R_386_32, 0);
+	rel(1, 0xc4, S_INITFN, R_386_PC32, 0xfffffffc);
+	m = crafted(2);
+	KT_EXPECT(modreloc_check(&m, why, sizeof(why)) == 0);
+	KT_EXPECT(!strcmp(modreloc_type_name(R_386_GOTPC), "R_386_GOTPC"));
+	KT_EXPECT(modreloc_type_name(200) == NULL);
+}
+
+/* --- the real hello.ko --- */
+
+static const char *ko_path = "build/modules/hello.ko";
+
+static void *read_all(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	void *buf = NULL;
+	long n;
+
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 &&
+	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc(n)) &&
+	    fread(buf, 1, n, f) == (size_t)n)
+		*len = n;
+	fclose(f);
+	return buf;
+}
+
+static int resolve_printk(void *arg, const char *name, uint32_t *value)
+{
+	if (strcmp(name, "printk"))
+		return -ENOKEY;
+	*value = 0xC0101230u;
+	return 0;
+}
+
+KTEST(relocates_hello_ko)
+{
+	size_t len = 0;
+	void *buf = read_all(ko_path, &len);
+	struct modelf m;
+	uint8_t *img;
+	uint32_t base = 0xF0004000u, calls = 0;
+
+	KT_EXPECT(buf != NULL);
+	if (!buf)
+		return;
+	KT_EXPECT(modelf_parse(buf, len, &m, why, sizeof(why)) == 0);
+	img = malloc(m.image_size);
+	KT_EXPECT(modreloc_apply(&m, img, base, resolve_printk, NULL, why,
+				 sizeof(why)) == 0);
+	KT_EXPECT(get32(img + MODHDR_OFF_MAGIC) == MODULE_MAGIC);
+	KT_EXPECT(!strcmp((char *)img + MODHDR_OFF_NAME, "hello"));
+	KT_EXPECT(get32(img + MODHDR_OFF_CORE_SIZE) == m.hdr.core_size);
+	KT_EXPECT(get32(img + MODHDR_OFF_INIT_SIZE) == m.hdr.init_size);
+	KT_EXPECT(get32(img + MODHDR_OFF_INIT) == base + m.hdr.init);
+	KT_EXPECT(get32(img + MODHDR_OFF_EXIT) == base + m.hdr.exit);
+	KT_EXPECT(get32(img + MODHDR_OFF_MODINFO) == base + m.hdr.modinfo);
+	for (uint32_t i = 0; i < m.nrel; i++) {
+		uint32_t off = m.rel[i].r_offset;
+
+		if (strcmp(modelf_sym_name(&m, ELF32_R_SYM(m.rel[i].r_info)),
+			   "printk"))
+			continue;
+		calls++;	/* call printk: S + A - P, A = -4 */
+		KT_EXPECT(get32(img + off) == 0xC0101230u - 4 - (base + off));
+	}
+	KT_EXPECT(calls == 2);	/* one in init, one in exit */
+	free(img);
+	free(buf);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1)
+		ko_path = argv[1];
+	return ktest_main();
+}

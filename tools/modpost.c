@@ -1,0 +1,297 @@
+/*
+ * modpost: the host step between compiling a module and linking it.
+ *
+ *   modpost -o NAME.mod.c NAME.o NAME.i
+ *	reads the module object (with loader/elf.c) and its preprocessed
+ *	source; writes NAME.mod.c: the module header (__this_module), the
+ *	version table of every symbol NAME.o imports and the __crc_ symbols
+ *	of every symbol it exports, each CRC taken from the declaration the
+ *	module's own source saw (tools/symcrc.c).
+ *   modpost --kernel-crcs -o build/kernel-crcs.lds FILE.i...
+ *	writes `__crc_SYM = 0x...;` for every EXPORT_SYMBOL(SYM) in the
+ *	preprocessed kernel sources, for the kernel link.
+ *   modpost --crc SYM FILE.i
+ *	prints SYM's CRC and the declaration text it was taken from.
+ *   modpost --check NAME.ko
+ *	runs insmod's checks (loader/elf.c) on the linked module, so that a
+ *	broken one (say, core code pointing at __init data) fails the build.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "loader/elf.h"
+#include "tools/symcrc.h"
+
+struct text {
+	char *data;
+	size_t len;
+};
+
+static const char *prog = "modpost";
+
+static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+static void die(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+/* Reads a whole file; malloc's alignment suits modelf_parse. */
+static struct text read_file(const char *path)
+{
+	struct text t = { 0 };
+	FILE *f = fopen(path, "rb");
+	long n;
+
+	if (!f)
+		die("%s: %s", path, strerror(errno));
+	if (fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET))
+		die("%s: cannot size it", path);
+	t.data = malloc((size_t)n + 1);
+	if (!t.data)
+		die("out of memory");
+	if (fread(t.data, 1, (size_t)n, f) != (size_t)n)
+		die("%s: read error", path);
+	t.data[n] = '\0';
+	t.len = (size_t)n;
+	fclose(f);
+	return t;
+}
+
+/* "build/modules/hello.o" -> "hello" */
+static void module_name(const char *obj, char *name, size_t size)
+{
+	const char *base = strrchr(obj, '/');
+	size_t n;
+
+	base = base ? base + 1 : obj;
+	n = strlen(base);
+	if (n > 2 && strcmp(base + n - 2, ".o") == 0)
+		n -= 2;
+	if (n == 0 || n >= size)
+		die("%s: module name must be 1..%zu characters", obj, size - 1);
+	memcpy(name, base, n);
+	name[n] = '\0';
+}
+
+/* Symbols NAME.o may leave undefined that are not imports: the header,
+ * its own export CRCs, and what linker/module.lds defines. */
+static int not_an_import(const char *sym)
+{
+	return strcmp(sym, "__this_module") == 0 ||
+	       strncmp(sym, "__crc_", 6) == 0 || strncmp(sym, "__module_", 9) == 0;
+}
+
+static int defines(const struct modelf *m, const char *sym)
+{
+	for (uint32_t i = 1; i < m->nsym; i++)
+		if (m->sym[i].st_shndx != SHN_UNDEF &&
+		    ELF32_ST_BIND(m->sym[i].st_info) != STB_LOCAL &&
+		    strcmp(modelf_sym_name(m, i), sym) == 0)
+			return 1;
+	return 0;
+}
+
+static uint32_t crc_of(const struct text *src, const char *srcname,
+		       const char *sym, char *decl, size_t decllen)
+{
+	uint32_t crc;
+	int err = symcrc_symbol(src->data, src->len, sym, &crc, decl, decllen);
+
+	if (err == -ENOENT)
+		die("%s: no declaration of %s", srcname, sym);
+	if (err)
+		die("%s: declaration of %s too long", srcname, sym);
+	return crc;
+}
+
+/* Writes one version entry per import; returns the count. */
+static unsigned write_versions(FILE *out, const struct modelf *m,
+			       const struct text *src, const char *srcname)
+{
+	char decl[4096];
+	const char *sym;
+	uint32_t pos = 0, crc;
+	unsigned n = 0;
+
+	while ((sym = modelf_next_undef(m, &pos)) != NULL) {
+		if (not_an_import(sym))
+			continue;
+		if (strlen(sym) >= MODVERSION_NAME_LEN)
+			die("symbol %s: name longer than %d characters", sym,
+			    MODVERSION_NAME_LEN - 1);
+		if (symcrc_symbol(src->data, src->len, sym, &crc, decl,
+				  sizeof(decl))) {
+			fprintf(stderr, "%s: warning: %s uses %s without a "
+				"declaration (a compiler-generated call?); it "
+				"gets no version check\n", prog, srcname, sym);
+			continue;
+		}
+		if (n++ == 0)
+			fprintf(out, "static const struct modversion "
+				"__module_versions[]\n\t__attribute__((used, "
+				"section(\"__versions\"), aligned(4))) = {\n");
+		fprintf(out, "\t{ 0x%08x, \"%s\" },\t/* %s */\n", crc, sym, decl);
+	}
+	if (n)
+		fprintf(out, "};\n\n");
+	return n;
+}
+
+/* __crc_SYM as an absolute symbol for each SYM the module exports. */
+static void write_export_crcs(FILE *out, const struct modelf *m,
+			      const struct text *src, const char *srcname)
+{
+	char decl[4096];
+
+	for (uint32_t i = 1; i < m->nsym; i++) {
+		const char *s = modelf_sym_name(m, i);
+		uint32_t crc;
+
+		if (strncmp(s, "__ksymtab_", 10) != 0 || !s[10] ||
+		    m->sym[i].st_shndx == SHN_UNDEF)
+			continue;
+		crc = crc_of(src, srcname, s + 10, decl, sizeof(decl));
+		fprintf(out, "/* %s */\n__asm__(\".globl __crc_%s\\n\\t.set "
+			"__crc_%s, 0x%08x\");\n", decl, s + 10, s + 10, crc);
+	}
+}
+
+static void write_header(FILE *out, const char *name, int has_init,
+			 int has_exit, unsigned nversions)
+{
+	if (has_init)
+		fprintf(out, "extern int init_module(void);\n");
+	if (has_exit)
+		fprintf(out, "extern void cleanup_module(void);\n");
+	fprintf(out,
+		"\nstruct module __this_module\n"
+		"\t__attribute__((used, section(\".modhdr\"), aligned(16))) = {\n"
+		"\t.magic = MODULE_MAGIC,\n"
+		"\t.version = MODULE_FORMAT_VERSION,\n"
+		"\t.name = \"%s\",\n"
+		"\t.core_size = (uint32_t)(unsigned long)__module_core_size,\n"
+		"\t.init_size = (uint32_t)(unsigned long)__module_init_size,\n"
+		"\t.init = %s,\n\t.exit = %s,\n"
+		"\t.syms = __module_ksymtab,\n"
+		"\t.num_syms = (uint32_t)(unsigned long)__module_num_syms,\n"
+		"\t.versions = %s,\n\t.num_versions = %u,\n"
+		"\t.modinfo = __module_modinfo,\n"
+		"\t.modinfo_size = (uint32_t)(unsigned long)__module_modinfo_size,\n"
+		"};\n", name, has_init ? "init_module" : "NULL",
+		has_exit ? "cleanup_module" : "NULL",
+		nversions ? "__module_versions" : "NULL", nversions);
+}
+
+static int do_module(const char *outpath, const char *obj, const char *ipath)
+{
+	struct text o = read_file(obj), src = read_file(ipath);
+	struct modelf m;
+	char why[256], name[MODULE_NAME_LEN];
+	FILE *out;
+	unsigned nv;
+
+	if (modelf_parse_object(o.data, o.len, &m, why, sizeof(why)))
+		die("%s: %s", obj, why);
+	module_name(obj, name, sizeof(name));
+	out = fopen(outpath, "w");
+	if (!out)
+		die("%s: %s", outpath, strerror(errno));
+	fprintf(out, "/* %s's module header and symbol versions, made by "
+		"tools/modpost from\n * %s and %s. Do not edit. */\n"
+		"#include <stddef.h>\n#include <tessera/modformat.h>\n\n"
+		"/* Defined by linker/module.lds at link time. */\n"
+		"extern const char __module_core_size[], __module_init_size[],\n"
+		"\t__module_num_syms[], __module_modinfo_size[], "
+		"__module_modinfo[];\n"
+		"extern const struct kernel_symbol __module_ksymtab[];\n\n",
+		name, obj, ipath);
+	write_export_crcs(out, &m, &src, ipath);
+	nv = write_versions(out, &m, &src, ipath);
+	write_header(out, name, defines(&m, "init_module"),
+		     defines(&m, "cleanup_module"), nv);
+	if (fclose(out))
+		die("%s: write error", outpath);
+	free(o.data);
+	free(src.data);
+	return 0;
+}
+
+/* Appends the __crc_ lines for the exports found in one .i file. */
+static void kernel_file_crcs(FILE *out, const char *path)
+{
+	struct text src = read_file(path);
+	char sym[256], decl[4096];
+	size_t pos = 0;
+	uint32_t crc;
+
+	while (symcrc_next_export(src.data, src.len, &pos, sym, sizeof(sym))) {
+		crc = crc_of(&src, path, sym, decl, sizeof(decl));
+		fprintf(out, "__crc_%s = 0x%08x;\t/* %s */\n", sym, crc, decl);
+	}
+	free(src.data);
+}
+
+static int do_kernel(const char *outpath, int n, char **files)
+{
+	FILE *out = fopen(outpath, "w");
+
+	if (!out)
+		die("%s: %s", outpath, strerror(errno));
+	fprintf(out, "/* Version CRCs of the kernel's exported symbols, made by "
+		"tools/modpost --kernel-crcs. */\n");
+	for (int i = 0; i < n; i++)
+		kernel_file_crcs(out, files[i]);
+	if (fclose(out))
+		die("%s: write error", outpath);
+	return 0;
+}
+
+static int do_crc(const char *sym, const char *path)
+{
+	struct text src = read_file(path);
+	char decl[4096];
+	uint32_t crc = crc_of(&src, path, sym, decl, sizeof(decl));
+
+	printf("0x%08x %s\n", crc, decl);
+	free(src.data);
+	return 0;
+}
+
+static int do_check(const char *path)
+{
+	struct text ko = read_file(path);
+	struct modelf m;
+	char why[256];
+
+	if (modelf_parse(ko.data, ko.len, &m, why, sizeof(why)))
+		die("%s: %s", path, why);
+	free(ko.data);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 5 && strcmp(argv[1], "-o") == 0)
+		return do_module(argv[2], argv[3], argv[4]);
+	if (argc >= 4 && strcmp(argv[1], "--kernel-crcs") == 0 &&
+	    strcmp(argv[2], "-o") == 0)
+		return do_kernel(argv[3], argc - 4, argv + 4);
+	if (argc == 4 && strcmp(argv[1], "--crc") == 0)
+		return do_crc(argv[2], argv[3]);
+	if (argc == 3 && strcmp(argv[1], "--check") == 0)
+		return do_check(argv[2]);
+	fprintf(stderr, "usage: modpost -o NAME.mod.c NAME.o NAME.i\n"
+		"       modpost --kernel-crcs -o OUT.lds FILE.i...\n"
+		"       modpost --crc SYM FILE.i\n"
+		"       modpost --check NAME.ko\n");
+	return 2;
+}
