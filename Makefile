@@ -30,7 +30,7 @@ KERNEL_OBJS := kernel/main.o kernel/bootinfo.o kernel/gdt.o kernel/idt.o \
 	       kernel/vga.o kernel/keyboard.o kernel/console.o kernel/printk.o \
 	       kernel/power.o kernel/selftest.o kernel/paging.o \
 	       kernel/crash_tests.o kernel/module.o \
-	       kernel/ksyms.o
+	       kernel/ksyms.o kernel/exports.o
 MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/mm_selftest.o
 LIB_OBJS    := lib/string.o lib/vsnprintf.o
 FS_OBJS     := fs/vfs.o fs/path.o fs/namei.o fs/file.o fs/pagefile.o fs/ramfs.o \
@@ -53,10 +53,10 @@ all: kernel iso
 kernel: $(B)/tessera.elf
 iso: $(B)/tessera.iso
 
-$(B)/tessera.elf: $(OBJS) linker/kernel.lds
+$(B)/tessera.elf: $(OBJS) linker/kernel.lds $(B)/kernel-crcs.lds
 	@echo "  LD      $@"
 	@$(CC) -m32 -nostdlib -no-pie -Wl,--build-id=none -T linker/kernel.lds \
-		-o $@ $(OBJS) -lgcc
+		-o $@ $(OBJS) $(B)/kernel-crcs.lds -lgcc
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)

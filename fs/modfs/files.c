@@ -31,9 +31,12 @@ static void show_status(struct seq_buf *m, const struct module_record *rec)
 	if (rec->hdr)
 		show_size(m, "mapped:", rec->mapped_size, "");
 	if (sized) {
+		uint32_t init_pages = PAGES_FOR(rec->core_size + rec->init_size) -
+				      PAGES_FOR(rec->core_size);
 		show_size(m, "core size:", rec->core_size, "");
-		show_size(m, "init size:", rec->init_size,
-			  rec->init_dropped ? ", discarded" : ", present");
+		seq_printf(m, "init size:   %u bytes (%u page%s past the core), %s\n",
+			   rec->init_size, init_pages, init_pages == 1 ? "" : "s",
+			   rec->init_dropped ? "discarded" : "present");
 	}
 	seq_printf(m, "refcount:    %d\n", rec->refcount);
 	module_users(rec, users, sizeof(users));
