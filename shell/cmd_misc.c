@@ -42,19 +42,34 @@ SHELL_COMMAND(help, help_main, "help [COMMAND]",
 
 /* ---- echo, true, false ------------------------------------------------ */
 
+/* Builds the whole line and writes it with one write(), as a buffered
+ * Unix echo does: a device or control file sees one command, not words.
+ * A failed write is reported like coreutils: "echo: write error: ...". */
 static int echo_main(int argc, char **argv)
 {
+	static char line[1024];
 	bool newline = true;
-	int i = 1;
+	size_t len = 0;
+	int i = 1, n;
 
 	if (argc > 1 && !strcmp(argv[1], "-n")) {
 		newline = false;
 		i = 2;
 	}
-	for (int first = i; i < argc; i++)
-		out_printf(1, "%s%s", i > first ? " " : "", argv[i]);
-	if (newline)
-		out_printf(1, "\n");
+	for (int first = i; i < argc && len < sizeof(line); i++)
+		len += snprintf(line + len, sizeof(line) - len, "%s%s",
+				i > first ? " " : "", argv[i]);
+	if (newline && len < sizeof(line) - 1)
+		line[len++] = '\n';
+	if (len >= sizeof(line)) {
+		out_printf(2, "echo: line longer than %u bytes\n", (unsigned)sizeof(line) - 1);
+		return 1;
+	}
+	n = out_write(1, line, len);
+	if (n < 0) {
+		cmd_error("echo", "write error", n);
+		return 1;
+	}
 	return 0;
 }
 SHELL_COMMAND(echo, echo_main, "echo [-n] [WORD...]",
