@@ -22,9 +22,7 @@
 #include "lib/string.h"
 #include "kernel/timer.h"
 
-#if __has_include("fs/vfs.h")
 #include "fs/vfs.h"	/* struct file_operations, register_chrdev */
-#endif
 
 #ifndef __used
 #define __used		__attribute__((used))

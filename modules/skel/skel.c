@@ -1,6 +1,6 @@
 /*
  * skel: the template to copy when you write a module. It is a complete
- * character driver, /dev/skel, that remembers the last thing written to it
+ * character driver, /dev/skel, that remembers the text last written to it
  * and gives it back when read. Every part a module has is here, once:
  *
  *   1. one #include               <module.h> brings the whole module API
@@ -48,13 +48,20 @@ static ssize_t skel_read(struct file *file, char __user *out, size_t count,
 	return count;
 }
 
+/* A write at offset 0 starts a new text; later writes (echo sends "hi"
+ * then "\n") continue it at *pos. */
 static ssize_t skel_write(struct file *file, const char __user *in,
 			  size_t count, loff_t *pos)
 {
-	if (count > SKEL_BUF_SIZE)
+	if (*pos < 0 || *pos > SKEL_BUF_SIZE ||
+	    count > SKEL_BUF_SIZE - (size_t)*pos)
 		return -EFBIG;				/* too big: say why */
-	memcpy(skel.buf, in, count);
-	skel.len = count;
+	if (*pos == 0)
+		skel.len = 0;
+	memcpy(skel.buf + *pos, in, count);
+	*pos += count;
+	if (skel.len < (size_t)*pos)
+		skel.len = *pos;
 	return count;
 }
 
@@ -106,5 +113,5 @@ module_exit(skel_exit);
 /* 5. modinfo: shown by `modinfo skel.ko`. */
 MODULE_LICENSE("GPL");
 MODULE_AUTHOR("Your Name");
-MODULE_DESCRIPTION("Template driver: /dev/skel echoes the last write");
+MODULE_DESCRIPTION("Template driver: /dev/skel gives back the last text written");
 MODULE_VERSION("0.1");
