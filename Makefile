@@ -48,7 +48,7 @@ OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
 
 .PHONY: all kernel iso run run-iso debug check deps help clean bench-boot \
 	host-tests qemu-tests
-all: kernel iso
+all: kernel iso modules
 
 kernel: $(B)/tessera.elf
 iso: $(B)/tessera.iso
@@ -133,7 +133,7 @@ $(B)/host/%: tests/host/%.c
 
 # tools/check builds the host tests itself (make -s print-host-tests).
 check: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all badko
 	@tools/check
 
 .PHONY: print-host-tests

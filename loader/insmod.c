@@ -70,13 +70,17 @@ static void step(struct insmod *c, int result, const char *fmt, ...)
 	c->t0 = rdtsc();
 }
 
-/* Says why the kernel refused the last control command. */
-static int kernel_refused(struct insmod *c, const char *what, int err)
+/* Says why the kernel refused the last control command, from `status`:
+ * "last error:  -19 (No such device): init: the module's init ..." gives
+ * "insmod: cannot insert initfail: init: the module's init ...". */
+static int kernel_refused(struct insmod *c, int err)
 {
 	char reason[200];
+	const char *why;
 
 	tool_status_field(c->name, "last error", reason, sizeof(reason));
-	out_printf(2, "insmod: %s: %s: %s\n", c->name, what, reason[0] ? reason : strerror(err));
+	why = strstr(reason, "): ") ? strstr(reason, "): ") + 3 : strerror(err);
+	out_printf(2, "insmod: cannot insert %s: %s\n", c->name, why);
 	return err;
 }
 
@@ -133,7 +137,7 @@ static int size_and_map(struct insmod *c)
 	err = tool_write_line(c->control, "map module");
 	step(c, err, "write %s \"map module\"", c->control);
 	if (err)
-		return kernel_refused(c, "map", err);
+		return kernel_refused(c, err);
 	err = tool_status_field(c->name, "base", base, sizeof(base));
 	c->base = strtoul(base, NULL, 16);
 	step(c, err, "read %s/status: base 0x%08x", c->dir, c->base);
@@ -234,11 +238,11 @@ static int write_and_start(struct insmod *c)
 		err = tool_write_line(c->control, cmd);
 		step(c, err, "write %s \"%s\"", c->control, cmd);
 		if (err)
-			return kernel_refused(c, cmd, err);
+			return kernel_refused(c, err);
 	}
 	err = tool_write_line(c->control, "init module");
 	step(c, err, "write %s \"init module\"", c->control);
-	return err ? kernel_refused(c, "init", err) : 0;
+	return err ? kernel_refused(c, err) : 0;
 }
 
 static int drop_init(struct insmod *c)
@@ -252,7 +256,7 @@ static int drop_init(struct insmod *c)
 		step(c, err, "ftruncate %s %u", c->image_path, core);
 	}
 	if (err)
-		return kernel_refused(c, "drop init", err);
+		return kernel_refused(c, err);
 	if (c->verbose)
 		out_printf(1, "insmod: layout: core %u bytes (%u page%s) + init %u bytes "
 			   "(%u page%s); truncation freed %u page%s\n", core, PAGES(core),

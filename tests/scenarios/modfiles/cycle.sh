@@ -1,0 +1,2 @@
+insmod /lib/modules/hello.ko
+rmmod hello

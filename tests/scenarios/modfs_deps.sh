@@ -1,0 +1,14 @@
+# libuser uses a function and a variable exported by libdemo
+memdiff save
+insmod /lib/modules/libuser.ko
+insmod /lib/modules/libdemo.ko
+insmod /lib/modules/libuser.ko
+lsmod
+cat /mod/libdemo/status
+cat /mod/libuser/status
+rmmod libdemo
+echo $?
+rmmod libuser
+rmmod libdemo
+lsmod
+memdiff
