@@ -16,7 +16,8 @@ B	:= build
 KCFLAGS	:= -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie -fno-common \
 	   -fno-stack-protector -fno-omit-frame-pointer -fno-strict-aliasing \
 	   -mno-sse -mno-mmx -mno-80387 -mgeneral-regs-only -m32 -march=i686 \
-	   -Wall -Wextra -Werror -Wno-unused-parameter -I. -Iinclude
+	   -Wall -Wextra -Werror -Wno-unused-parameter -I. -Iinclude \
+	   -ffile-prefix-map=$(CURDIR)=.
 CFLAGS	:= $(KCFLAGS) -MMD -MP
 ASFLAGS	:= -m32 -g -MMD -MP -I. -Iinclude
 HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
