@@ -30,7 +30,7 @@ KERNEL_OBJS := kernel/main.o kernel/bootinfo.o kernel/gdt.o kernel/idt.o \
 	       kernel/isr.o kernel/pic.o kernel/pit.o kernel/serial.o \
 	       kernel/vga.o kernel/keyboard.o kernel/console.o kernel/printk.o \
 	       kernel/power.o kernel/selftest.o kernel/paging.o \
-	       kernel/crash_tests.o kernel/module.o \
+	       kernel/crash_tests.o kernel/module.o kernel/module_selftest.o \
 	       kernel/ksyms.o kernel/exports.o
 MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/mm_selftest.o
 LIB_OBJS    := lib/string.o lib/vsnprintf.o
