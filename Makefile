@@ -47,7 +47,7 @@ MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/pro
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
 	  $(FS_OBJS) $(SHELL_OBJS) $(MODULE_OBJS))
 
-.PHONY: all kernel iso run run-iso debug check deps help clean bench-boot \
+.PHONY: all kernel iso run run-iso debug check deps help clean bench-boot bench-modules \
 	host-tests qemu-tests
 all: kernel iso modules
 
@@ -71,10 +71,11 @@ $(B)/%.o: %.S
 
 $(B)/tessera.iso: $(B)/tessera.elf $(B)/initrd.cpio boot/grub.cfg
 	@rm -rf $(B)/isodir && mkdir -p $(B)/isodir/boot/grub
-	cp $(B)/tessera.elf $(B)/isodir/boot/tessera.elf
-	cp $(B)/initrd.cpio $(B)/isodir/boot/initrd.cpio
-	cp boot/grub.cfg $(B)/isodir/boot/grub/grub.cfg
-	grub-mkrescue -o $@ $(B)/isodir 2>$(B)/grub-mkrescue.log || \
+	@cp $(B)/tessera.elf $(B)/isodir/boot/tessera.elf
+	@cp $(B)/initrd.cpio $(B)/isodir/boot/initrd.cpio
+	@cp boot/grub.cfg $(B)/isodir/boot/grub/grub.cfg
+	@echo "  ISO     $@"
+	@grub-mkrescue -o $@ $(B)/isodir 2>$(B)/grub-mkrescue.log || \
 		{ cat $(B)/grub-mkrescue.log; exit 1; }
 
 # ---- set-up: install what a fresh Debian machine lacks ------------------
@@ -135,6 +136,7 @@ $(B)/host/%: tests/host/%.c
 # tools/check builds the host tests itself (make -s print-host-tests).
 check: deps
 	@$(MAKE) --no-print-directory all badko
+	@$(MAKE) --no-print-directory M=tests/oot
 	@tools/check
 
 .PHONY: print-host-tests
@@ -144,6 +146,10 @@ print-host-tests:
 bench-boot: deps
 	@$(MAKE) --no-print-directory all
 	@tools/bench-boot
+
+bench-modules: deps
+	@$(MAKE) --no-print-directory all
+	@tools/bench-modules
 
 # ---- modules ------------------------------------------------------------
 # Each modules/NAME.c (and modules/skel/skel.c) becomes build/modules/NAME.ko;

@@ -38,14 +38,20 @@ int seq_printf(struct seq_buf *m, const char *fmt, ...)
 	va_list ap;
 	int n;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (seq_reserve(m, n))
+	/* format straight into the room left; only when it did not fit,
+	 * grow and format again */
+	if (seq_reserve(m, 0))
 		return m->error;
 	va_start(ap, fmt);
-	vsnprintf(m->buf + m->len, m->cap - m->len, fmt, ap);
+	n = vsnprintf(m->buf + m->len, m->cap - m->len, fmt, ap);
 	va_end(ap);
+	if ((size_t)n >= m->cap - m->len) {
+		if (seq_reserve(m, n))
+			return m->error;
+		va_start(ap, fmt);
+		vsnprintf(m->buf + m->len, m->cap - m->len, fmt, ap);
+		va_end(ap);
+	}
 	m->len += n;
 	return 0;
 }

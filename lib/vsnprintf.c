@@ -53,10 +53,16 @@ static void put_number(struct out *o, unsigned long long v, bool neg, unsigned b
 	char tmp[32];
 	int i = sizeof(tmp);
 
-	do {
+	/* 64-bit division is a libgcc call on i386: use it only when needed */
+	while (v > 0xffffffffull) {
 		tmp[--i] = digits[v % base];
 		v /= base;
-	} while (v);
+	}
+	uint32_t w = (uint32_t)v;
+	do {
+		tmp[--i] = digits[w % base];
+		w /= base;
+	} while (w);
 	if (sp->alt && base == 16) {
 		tmp[--i] = upper ? 'X' : 'x';
 		tmp[--i] = '0';

@@ -7,6 +7,7 @@
 #include "mm/mm.h"
 #include <tessera/sys.h>
 #include <tessera/errno.h>
+#include <stdbool.h>
 
 #define KSYM_TABLE_BUCKETS 1024
 
@@ -20,35 +21,52 @@ void tool_free(void *p)
 	vfree(p);
 }
 
+/* Reads fd to its end into *buf (cap bytes to start with); with grow, it
+ * doubles the buffer when full: /proc files have no size until read. */
+static int read_all(int fd, char **buf, size_t cap, bool grow, size_t *len)
+{
+	size_t got = 0;
+	ssize_t n;
+
+	*buf = tool_alloc(cap);
+	if (!*buf)
+		return -ENOMEM;
+	while ((n = sys_read(fd, *buf + got, cap - 1 - got)) > 0) {
+		got += n;
+		if (got == cap - 1 && grow) {
+			char *bigger = tool_alloc(cap * 2);
+			if (!bigger)
+				return -ENOMEM;
+			memcpy(bigger, *buf, got);
+			tool_free(*buf);
+			*buf = bigger;
+			cap *= 2;
+		}
+	}
+	(*buf)[got] = '\0';
+	*len = got;
+	return n < 0 ? n : 0;
+}
+
 int tool_read_file(const char *path, char **buf, size_t *len)
 {
 	struct stat st;
-	ssize_t got = 0, n;
-	int fd = sys_open(path, O_RDONLY), err = 0;
+	int fd = sys_open(path, O_RDONLY), err;
 
 	if (fd < 0)
 		return fd;
+	*buf = NULL;
 	err = sys_fstat(fd, &st);
 	if (!err && S_ISDIR(st.st_mode))
 		err = -EISDIR;
-	/* /proc files report size 0: read until the end in growing steps */
-	size_t cap = st.st_size ? st.st_size + 1 : 65536;
-	*buf = err ? NULL : tool_alloc(cap);
-	if (!err && !*buf)
-		err = -ENOMEM;
-	while (!err && (n = sys_read(fd, *buf + got, cap - 1 - got)) > 0)
-		got += n;
-	if (!err && n < 0)
-		err = n;
+	if (!err)
+		err = read_all(fd, buf, st.st_size ? st.st_size + 1 : 4096, !st.st_size, len);
 	sys_close(fd);
 	if (err) {
 		tool_free(*buf);
 		*buf = NULL;
-		return err;
 	}
-	(*buf)[got] = '\0';
-	*len = got;
-	return 0;
+	return err;
 }
 
 int tool_write_line(const char *path, const char *s)
@@ -65,26 +83,32 @@ int tool_write_line(const char *path, const char *s)
 
 int tool_status_field(const char *name, const char *key, char *buf, size_t size)
 {
-	char path[96], *text, *line;
-	size_t len, klen = strlen(key);
-	int err;
+	char path[96], text[1024];
+	size_t klen = strlen(key), got = 0;
+	ssize_t n;
+	int fd;
 
 	snprintf(path, sizeof(path), "/mod/%s/status", name);
-	err = tool_read_file(path, &text, &len);
-	if (err)
-		return err;
+	fd = sys_open(path, O_RDONLY);
+	if (fd < 0)
+		return fd;
+	while ((n = sys_read(fd, text + got, sizeof(text) - 1 - got)) > 0)
+		got += n;
+	sys_close(fd);
+	if (n < 0)
+		return n;
+	text[got] = '\0';
 	buf[0] = '\0';
-	for (line = text; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+	for (char *line = text; line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
 		if (strncmp(line, key, klen) || line[klen] != ':')
 			continue;
 		const char *v = line + klen + 1;
 		while (*v == ' ')
 			v++;
-		size_t n = strchr(v, '\n') ? (size_t)(strchr(v, '\n') - v) : strlen(v);
-		strlcpy(buf, v, n + 1 < size ? n + 1 : size);
+		size_t vlen = strchr(v, '\n') ? (size_t)(strchr(v, '\n') - v) : strlen(v);
+		strlcpy(buf, v, vlen + 1 < size ? vlen + 1 : size);
 		break;
 	}
-	tool_free(text);
 	return 0;
 }
 
