@@ -132,6 +132,53 @@ static long long fetch_signed(const struct spec *sp, va_list *ap)
 	return va_arg(*ap, int);
 }
 
+/* Formats one conversion (the letter conv, after its spec). */
+static void convert(struct out *o, char conv, struct spec *sp, va_list *args)
+{
+	switch (conv) {
+	case 'd':
+	case 'i': {
+		long long v = fetch_signed(sp, args);
+		put_number(o, v < 0 ? -(unsigned long long)v : (unsigned long long)v,
+			   v < 0, 10, false, sp);
+		break;
+	}
+	case 'u':
+		put_number(o, fetch_unsigned(sp, args), false, 10, false, sp);
+		break;
+	case 'x':
+	case 'X':
+		put_number(o, fetch_unsigned(sp, args), false, 16, conv == 'X', sp);
+		break;
+	case 'o':
+		put_number(o, fetch_unsigned(sp, args), false, 8, false, sp);
+		break;
+	case 'p':
+		sp->zero = true;
+		sp->width = 8;
+		put_number(o, (uintptr_t)va_arg(*args, void *), false, 16, false, sp);
+		break;
+	case 'c': {
+		char c = (char)va_arg(*args, int);
+		put_padded(o, &c, 1, sp, false);
+		break;
+	}
+	case 's': {
+		const char *s = va_arg(*args, const char *);
+		if (!s)
+			s = "(null)";
+		put_padded(o, s, sp->prec >= 0 ? strnlen(s, sp->prec) : strlen(s), sp, false);
+		break;
+	}
+	case '%':
+		put(o, '%');
+		break;
+	default:
+		put(o, '%');
+		put(o, conv);
+	}
+}
+
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
 	struct out o = { buf, size, 0 };
@@ -145,52 +192,9 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 			continue;
 		}
 		fmt = parse_spec(fmt + 1, &sp, &args);
-		switch (*fmt) {
-		case 'd':
-		case 'i': {
-			long long v = fetch_signed(&sp, &args);
-			put_number(&o, v < 0 ? -(unsigned long long)v : (unsigned long long)v,
-				   v < 0, 10, false, &sp);
+		if (!*fmt)
 			break;
-		}
-		case 'u':
-			put_number(&o, fetch_unsigned(&sp, &args), false, 10, false, &sp);
-			break;
-		case 'x':
-		case 'X':
-			put_number(&o, fetch_unsigned(&sp, &args), false, 16, *fmt == 'X', &sp);
-			break;
-		case 'o':
-			put_number(&o, fetch_unsigned(&sp, &args), false, 8, false, &sp);
-			break;
-		case 'p':
-			sp.zero = true;
-			sp.width = 8;
-			put_number(&o, (uintptr_t)va_arg(args, void *), false, 16, false, &sp);
-			break;
-		case 'c': {
-			char c = (char)va_arg(args, int);
-			put_padded(&o, &c, 1, &sp, false);
-			break;
-		}
-		case 's': {
-			const char *s = va_arg(args, const char *);
-			if (!s)
-				s = "(null)";
-			put_padded(&o, s, sp.prec >= 0 ? strnlen(s, sp.prec) : strlen(s), &sp,
-				   false);
-			break;
-		}
-		case '%':
-			put(&o, '%');
-			break;
-		case '\0':
-			fmt--;
-			break;
-		default:
-			put(&o, '%');
-			put(&o, *fmt);
-		}
+		convert(&o, *fmt, &sp, &args);
 	}
 	va_end(args);
 	if (size)
