@@ -1,0 +1,193 @@
+"""tests/boot/input_tests.py: boot tests of what comes in from outside.
+
+- damaged_initrd_test(kind): build/initrd.cpio damaged at test time
+  ("truncated": cut in the middle of an entry's data; "badmagic": one
+  entry's header magic overwritten). The kernel must print the exact damage
+  report of fs/initrd.c (the byte offset and the entry), keep every entry
+  before the damage (checked with `ls /lib/modules` typed into the shell),
+  reach "Tessera ready" and power off cleanly.
+- keyboard_test: keys typed on the PS/2 keyboard with the QEMU monitor's
+  sendkey (nothing goes in on the serial line) run `echo kbd-ok` in the
+  shell, and then `poweroff`.
+
+Each returns a list of (ok, name, why, log, details) tuples, like
+tests/boot/boot_tests.py.
+"""
+import importlib.machinery
+import os
+import re
+import socket
+import tempfile
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+qr = importlib.machinery.SourceFileLoader(
+    "qemu_run", os.path.join(ROOT, "tools", "qemu-run")).load_module()
+
+
+def res(ok, name, why="", log=None, details=()):
+    return (ok, name, why, log, list(details))
+
+
+# ---- damaged ramdisks ------------------------------------------------------
+
+def cpio_entries(data):
+    """The entries of a newc archive before its trailer, as dicts with
+    offset, name, data_at and size (fs/cpio.h gives the layout)."""
+    out, pos = [], 0
+    while True:
+        h = data[pos:pos + 110]
+        if h[:6] != b"070701":
+            raise ValueError("not a newc archive at byte %d" % pos)
+        size, namesize = int(h[54:62], 16), int(h[94:102], 16)
+        name = data[pos + 110:pos + 110 + namesize - 1].decode()
+        if name == "TRAILER!!!":
+            return out
+        data_at = (pos + 110 + namesize + 3) & ~3
+        out.append(dict(offset=pos, name=name, data_at=data_at, size=size))
+        pos = (data_at + size + 3) & ~3
+
+
+def damage(kind, data, entries):
+    """(damaged archive, the damaged entry's index, the report line the
+    kernel must print)."""
+    mods = [i for i, e in enumerate(entries)
+            if e["name"].startswith("lib/modules/") and e["size"] > 0]
+    if kind == "truncated":     # the module file holding the middle byte
+        k = next((i for i in mods if entries[i]["data_at"] +
+                  entries[i]["size"] > len(data) // 2), mods[-1])
+        e = entries[k]
+        cut = e["data_at"] + e["size"] // 2
+        return data[:cut], k, 'initrd: data runs past the end at byte %d, ' \
+            'entry "%s"; stopped' % (e["offset"], e["name"])
+    k = mods[len(mods) // 2]    # "badmagic": the middle module file
+    e = entries[k]
+    bad = data[:e["offset"]] + b"070707" + data[e["offset"] + 6:]
+    return bad, k, 'initrd: bad magic (not a newc cpio archive) at byte %d, ' \
+        'after entry "%s"; stopped' % (e["offset"], entries[k - 1]["name"])
+
+
+def damaged_initrd_test(kind):
+    """Boots a damaged copy of build/initrd.cpio (kind "truncated" or
+    "badmagic"); see the module comment."""
+    name = "boot/initrd-%s: exact damage report, entries before it kept, " \
+        "ready, clean power-off" % kind
+    with open(os.path.join(qr.BUILD, "initrd.cpio"), "rb") as f:
+        data = f.read()
+    entries = cpio_entries(data)
+    bad, k, report = damage(kind, data, entries)
+    kept = sorted(os.path.basename(e["name"]) for e in entries[:k]
+                  if e["name"].startswith("lib/modules/"))
+    with tempfile.TemporaryDirectory(dir=qr.BUILD) as tmp:
+        path = os.path.join(tmp, "initrd-%s.cpio" % kind)
+        with open(path, "wb") as f:
+            f.write(bad)
+        r = qr.run(initrd=path, script_lines=["ls /lib/modules"], timeout=60)
+    log = qr.keep_log(r, "boot-initrd-" + kind)
+    probs = []
+    if r.result != "PASS":
+        probs.append("%s (%s)" % (r.result, r.why))
+    lines = r.output.splitlines()
+    if report not in lines:
+        probs.append("no line '%s'" % report)
+    if not re.search(r"^ramdisk: unpacking stopped: Invalid argument; \d+ "
+                     r"pages freed$", r.output, re.M):
+        probs.append("no line 'ramdisk: unpacking stopped: Invalid "
+                     "argument; N pages freed'")
+    if r.ready_time is None:
+        probs.append("no 'Tessera ready' line")
+    m = re.search(r"^/ # ls /lib/modules\n(.*?)^/ # ", r.output, re.M | re.S)
+    listed = m.group(1).splitlines() if m else None
+    if listed != kept:
+        probs.append("ls /lib/modules gave %s, expected the %d modules "
+                     "before the damage: %s" % (listed, len(kept), kept))
+    return [res(not probs, name, "; ".join(probs[:1]), log, probs[1:])]
+
+
+# ---- the PS/2 keyboard -----------------------------------------------------
+
+# QEMU key names (monitor `sendkey`) for the characters typed.
+KEY_NAMES = {" ": "spc", "-": "minus", "\n": "ret"}
+
+
+class Monitor:
+    """QEMU's human monitor on a unix socket: one command, one answer."""
+
+    def __init__(self, path, timeout=20):
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.sock = socket.socket(socket.AF_UNIX)
+                self.sock.settimeout(timeout)
+                self.sock.connect(path)
+                break
+            except OSError:
+                self.sock.close()
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        self.read_prompt()
+
+    def read_prompt(self):
+        got = b""
+        while not got.endswith(b"(qemu) "):
+            chunk = self.sock.recv(4096)
+            if not chunk:
+                raise OSError("monitor closed")
+            got += chunk
+        return got
+
+    def command(self, text):
+        self.sock.sendall(text.encode() + b"\n")
+        return self.read_prompt()
+
+    def type(self, text):
+        """Presses and releases one key per character (hold 20 ms)."""
+        for ch in text:
+            self.command("sendkey %s 20" % KEY_NAMES.get(ch, ch))
+
+
+def keyboard_test():
+    """Types `echo kbd-ok` and then `poweroff` on the PS/2 keyboard."""
+    name = "boot/keyboard: keys typed on the PS/2 keyboard reach the shell"
+    state = {"out": "", "error": None, "started": False}
+
+    def typist(path):
+        try:
+            mon = Monitor(path)
+            mon.type("echo kbd-ok\n")
+            deadline = time.monotonic() + 20
+            while not re.search(r"^kbd-ok\n", state["out"], re.M):
+                if time.monotonic() > deadline:
+                    raise OSError("no 'kbd-ok' line within 20 s of typing")
+                time.sleep(0.05)
+            mon.type("poweroff\n")
+        except OSError as e:
+            state["error"] = "monitor: %s" % e
+
+    with tempfile.TemporaryDirectory(dir=qr.BUILD) as tmp:
+        path = os.path.join(tmp, "mon.sock")
+
+        def sink(text):         # from the first prompt on
+            state["out"] += text
+            if not state["started"]:
+                state["started"] = True
+                threading.Thread(target=typist, args=(path,),
+                                 daemon=True).start()
+
+        r = qr.run(timeout=60, sink=sink, from_prompt=True,
+                   initrd=os.path.join(qr.BUILD, "initrd.cpio"), qemu_args=[
+                       "-monitor", "unix:%s,server=on,wait=off" % path])
+    log = qr.keep_log(r, "boot-keyboard")
+    probs = []
+    if state["error"]:
+        probs.append(state["error"])
+    if r.result != "PASS":
+        probs.append("%s (%s)" % (r.result, r.why))
+    if not re.search(r"^/ # echo kbd-ok\nkbd-ok\n/ # poweroff\n",
+                     r.transcript(), re.M):
+        probs.append("the transcript does not show '/ # echo kbd-ok', "
+                     "'kbd-ok', '/ # poweroff'")
+    return [res(not probs, name, "; ".join(probs[:1]), log, probs[1:])]
