@@ -115,6 +115,41 @@ int register_chrdev(unsigned major, const char *name,
 	return err ? err : (int)major;
 }
 
+static bool inside(const void *p, uintptr_t start, uintptr_t len)
+{
+	return (uintptr_t)p >= start && (uintptr_t)p - start < len;
+}
+
+/* Do the device's operations (the table, or any function in it) live in
+ * [start, start + len)? */
+static bool ops_inside(const struct file_operations *f, uintptr_t start, uintptr_t len)
+{
+	return inside(f, start, len) || inside((const void *)f->open, start, len) ||
+	       inside((const void *)f->read, start, len) ||
+	       inside((const void *)f->write, start, len) ||
+	       inside((const void *)f->release, start, len);
+}
+
+unsigned chrdev_remove_range(uintptr_t start, uintptr_t len,
+			     void (*report)(const char *name, void *arg), void *arg)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < MAX_CHRDEVS; i++) {
+		struct chrdev *c = &devfs.devs[i];
+
+		if (!c->node || !ops_inside(c->fops, start, len))
+			continue;
+		if (report)
+			report(c->node->name, arg);
+		d_remove(c->node);
+		c->node = NULL;
+		c->fops = NULL;
+		n++;
+	}
+	return n;
+}
+
 void unregister_chrdev(unsigned major, const char *name)
 {
 	for (unsigned i = 0; i < MAX_CHRDEVS; i++) {

@@ -263,6 +263,12 @@ int register_chrdev(unsigned major, const char *name,
 		    const struct file_operations *fops);
 /* Removes the device and its /dev node (files still open keep working). */
 void unregister_chrdev(unsigned major, const char *name);
+/* Removes every device whose file_operations (the table or any function
+ * in it) lie in [start, start + len): what a module left registered when
+ * its exit returned or its init failed, which would otherwise point into
+ * unmapped memory. Calls report(name, arg) for each; returns how many. */
+unsigned chrdev_remove_range(uintptr_t start, uintptr_t len,
+			     void (*report)(const char *name, void *arg), void *arg);
 #define MKDEV(ma, mi)	((uint32_t)(ma) << 8 | (mi))
 #define MAJOR(dev)	((dev) >> 8)
 #define MINOR(dev)	((dev) & 0xff)

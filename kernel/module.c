@@ -36,19 +36,6 @@ int module_fail(struct module_record *rec, int err, const char *fmt, ...)
 	return err;
 }
 
-static bool name_ok(const char *name)
-{
-	size_t n = strlen(name);
-
-	if (n == 0 || n >= MODULE_NAME_LEN)
-		return false;
-	for (; *name; name++)
-		if (!((*name >= 'a' && *name <= 'z') || (*name >= 'A' && *name <= 'Z') ||
-		      (*name >= '0' && *name <= '9') || *name == '_' || *name == '-'))
-			return false;
-	return true;
-}
-
 struct module_record *module_find(const char *name)
 {
 	for (struct module_record *r = modules.list; r; r = r->next)
@@ -61,7 +48,7 @@ struct module_record *module_create(const char *name, int *err)
 {
 	struct module_record *rec;
 
-	*err = !name_ok(name) ? -EINVAL : module_find(name) ? -EEXIST : 0;
+	*err = !module_name_valid(name) ? -EINVAL : module_find(name) ? -EEXIST : 0;
 	if (*err)
 		return NULL;
 	rec = kzalloc(sizeof(*rec));
@@ -269,13 +256,19 @@ int module_start(struct module_record *rec)
 	if (rec->state != MODULE_STATE_MAPPED)
 		return module_fail(rec, -EBUSY, "init: module is %s, not mapped",
 				   module_state_name(rec->state));
+	if (rec->init_dropped)
+		return module_fail(rec, -ENOEXEC, "init: the init part was discarded after "
+				   "the first init; unmap the module and load it again");
 	err = check_header(rec);
 	if (err)
 		return err;
 	err = ksyms_add(rec, &clash);
-	if (err == -EEXIST)
-		return module_fail(rec, err, "init: exports %s, which is already exported",
-				   clash);
+	if (err == -EEXIST) {
+		struct module_record *owner = NULL;
+		ksym_find(clash, &owner);
+		return module_fail(rec, err, "init: exports %s, which %s already exports",
+				   clash, owner ? owner->name : "the kernel");
+	}
 	if (err)
 		return module_fail(rec, err, "init: %s", strerror(err));
 	rec->hdr->priv = rec;

@@ -224,7 +224,7 @@ SELFTEST(module_export_clash)
 	CHECK(ks && ks->value == (unsigned long)a.img + IMG_VALUE_OFF);
 	CHECK(module_start(b.rec) == -EEXIST);
 	CHECK(!strcmp(b.rec->last_why,
-		      "init: exports st_selftest_sym, which is already exported"));
+		      "init: exports st_selftest_sym, which st_exp_a already exports"));
 	CHECK(b.rec->state == MODULE_STATE_MAPPED && b.img->priv == NULL);
 	ks = ksym_find("st_selftest_sym", &owner);
 	CHECK(ks == a.img->syms && owner == a.rec);		/* still a's */

@@ -370,6 +370,10 @@ static int check_header_id(const struct modelf *m, char *why, size_t whylen)
 	    m->image[MODHDR_OFF_NAME] == '\0')
 		return refuse(why, whylen, "module header: name is empty or not "
 			      "NUL-terminated within %u bytes", MODULE_NAME_LEN);
+	if (!module_name_valid((const char *)m->image + MODHDR_OFF_NAME))
+		return refuse(why, whylen, "module header: name \"%s\" is not 1 to %u "
+			      "letters, digits, '_' or '-'",
+			      (const char *)m->image + MODHDR_OFF_NAME, MODULE_NAME_LEN - 1);
 	return 0;
 }
 

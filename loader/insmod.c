@@ -112,9 +112,16 @@ static int make_directory(struct insmod *c)
 	snprintf(c->image_path, sizeof(c->image_path), "%s/module", c->dir);
 	err = sys_mkdir(c->dir);
 	step(c, err, "mkdir %s", c->dir);
-	if (err == -EEXIST)
-		out_printf(2, "insmod: %s: a module named %s is already loaded\n", c->path,
-			   c->name);
+	if (err == -EEXIST) {
+		char state[32];
+		tool_status_field(c->name, "state", state, sizeof(state));
+		if (!strcmp(state, "live"))
+			out_printf(2, "insmod: %s: a module named %s is already loaded\n",
+				   c->path, c->name);
+		else
+			out_printf(2, "insmod: %s: %s exists and is %s; rmmod %s first\n",
+				   c->path, c->dir, state[0] ? state : "not a module", c->name);
+	}
 	else if (err)
 		cmd_error("insmod", c->dir, err);
 	c->dir_made = !err;
@@ -245,12 +252,17 @@ static int write_and_start(struct insmod *c)
 	return err ? kernel_refused(c, err) : 0;
 }
 
+/* Truncates the image to its core; -v shows the layout and what the
+ * truncation freed, measured (PagesFree before and after), beside what
+ * the sizes predict. */
 static int drop_init(struct insmod *c)
 {
 	uint32_t core = c->m.hdr.core_size, init = c->m.hdr.init_size;
-	uint32_t freed = PAGES(core + init) - PAGES(core);
+	uint32_t init_pages = PAGES(core + init) - PAGES(core);
+	long before = c->verbose ? tool_meminfo("PagesFree") : 0, after = before;
 	int err = 0;
 
+	c->t0 = rdtsc();
 	if (init) {
 		err = sys_ftruncate(c->image_fd, core);
 		step(c, err, "ftruncate %s %u (drop init)", c->image_path, core);
@@ -258,11 +270,13 @@ static int drop_init(struct insmod *c)
 	if (err)
 		return kernel_refused(c, err);
 	if (c->verbose)
+		after = tool_meminfo("PagesFree");
+	if (c->verbose)
 		out_printf(1, "insmod: layout: core %u bytes (%u page%s) + init %u bytes "
-			   "(%u page%s); truncation freed %u page%s\n", core, PAGES(core),
-			   PAGES(core) == 1 ? "" : "s", init, PAGES(core + init) - PAGES(core),
-			   PAGES(core + init) - PAGES(core) == 1 ? "" : "s", freed,
-			   freed == 1 ? "" : "s");
+			   "(%u page%s); truncation freed %ld page%s\n", core, PAGES(core),
+			   PAGES(core) == 1 ? "" : "s", init, init_pages,
+			   init_pages == 1 ? "" : "s", after - before,
+			   after - before == 1 ? "" : "s");
 	return 0;
 }
 

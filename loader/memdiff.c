@@ -19,29 +19,13 @@ static struct {
 	long pages_free, vmalloc_ranges;
 } memdiff;
 
-/* The number after "key:" in /proc/meminfo, or -1. */
-static long meminfo_value(const char *text, const char *key)
-{
-	size_t klen = strlen(key);
-
-	for (const char *p = text; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
-		if (!strncmp(p, key, klen) && p[klen] == ':')
-			return strtol(p + klen + 1, NULL, 10);
-	return -1;
-}
-
 static int read_counts(long *pages_free, long *ranges)
 {
-	char *text;
-	size_t len;
-	int err = tool_read_file("/proc/meminfo", &text, &len);
-
-	if (err)
-		return err;
-	*pages_free = meminfo_value(text, "PagesFree");
-	*ranges = meminfo_value(text, "VmallocRanges");
-	tool_free(text);
-	return *pages_free < 0 || *ranges < 0 ? -EINVAL : 0;
+	*pages_free = tool_meminfo("PagesFree");
+	*ranges = tool_meminfo("VmallocRanges");
+	if (*pages_free < 0)
+		return *pages_free;
+	return *ranges < 0 ? *ranges : 0;
 }
 
 static int memdiff_main(int argc, char **argv)

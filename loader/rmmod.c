@@ -19,49 +19,60 @@ static int rm_step(bool verbose, int err, const char *what, const char *path)
 	return err;
 }
 
-/* Explains a refused exit the way a person needs it: who holds it. */
-static void explain_busy(const char *name)
+/* Says why the kernel refused, from the module's status: "in use by: foo"
+ * becomes "rmmod: hello is in use by: foo"; other reasons are given as
+ * they are, without the errno prefix "-16 (Device or resource busy): ". */
+static int explain(const char *name, int err)
 {
-	char users[160], refs[32];
+	char reason[200];
+	const char *why;
 
-	tool_status_field(name, "used by", users, sizeof(users));
-	tool_status_field(name, "refcount", refs, sizeof(refs));
-	if (users[0] && strcmp(users, "-"))
-		out_printf(2, "rmmod: %s is in use by: %s\n", name, users);
+	tool_status_field(name, "last error", reason, sizeof(reason));
+	why = strstr(reason, "): ") ? strstr(reason, "): ") + 3 : strerror(err);
+	if (!strncmp(why, "in use", 6))
+		out_printf(2, "rmmod: %s is %s\n", name, why);
 	else
-		out_printf(2, "rmmod: %s is in use (refcount %s)\n", name, refs);
+		out_printf(2, "rmmod: %s: %s\n", name, why);
+	return err;
 }
 
+/* Takes the module down from whatever state it is in: exit if live, unmap
+ * if mapped, then unlink the image and remove the directory. */
 static int rmmod_one(const char *name, bool v)
 {
-	char dir[80], path[96];
-	struct stat st;
-	int err;
+	char dir[80], control[96], image[96], state[32];
+	int err = 0;
 
+	if (!module_name_valid(name)) {
+		out_printf(2, "rmmod: %s: not a module name\n", name);
+		return -EINVAL;
+	}
 	snprintf(dir, sizeof(dir), "/mod/%s", name);
-	if (sys_stat(dir, &st) < 0) {
+	snprintf(control, sizeof(control), "%s/control", dir);
+	snprintf(image, sizeof(image), "%s/module", dir);
+	if (tool_status_field(name, "state", state, sizeof(state)) < 0) {
 		out_printf(2, "rmmod: %s is not currently loaded\n", name);
 		return -ENOENT;
 	}
-	snprintf(path, sizeof(path), "%s/control", dir);
-	err = rm_step(v, tool_write_line(path, "exit module"), "write \"exit module\" to", path);
-	if (err == -EBUSY) {
-		explain_busy(name);
-		return err;
+	if (strcmp(state, "live") && strcmp(state, "mapped") && strcmp(state, "unmapped")) {
+		out_printf(2, "rmmod: %s is %s; try again when it is live\n", name, state);
+		return -EBUSY;
 	}
-	if (!err)
-		err = rm_step(v, tool_write_line(path, "unmap module"),
-			      "write \"unmap module\" to", path);
-	snprintf(path, sizeof(path), "%s/module", dir);
-	if (!err)
-		err = rm_step(v, sys_unlink(path), "unlink", path);
+	if (!strcmp(state, "live"))
+		err = rm_step(v, tool_write_line(control, "exit module"),
+			      "write \"exit module\" to", control);
+	if (!err && strcmp(state, "unmapped"))
+		err = rm_step(v, tool_write_line(control, "unmap module"),
+			      "write \"unmap module\" to", control);
+	if (err)
+		return explain(name, err);
+	err = rm_step(v, sys_unlink(image), "unlink", image);
+	if (err == -ENOENT)	/* unlinked earlier by hand */
+		err = 0;
 	if (!err)
 		err = rm_step(v, sys_rmdir(dir), "rmdir", dir);
-	if (err) {
-		char reason[200];
-		tool_status_field(name, "last error", reason, sizeof(reason));
-		out_printf(2, "rmmod: %s: %s\n", name, reason[0] ? reason : strerror(err));
-	}
+	if (err)
+		cmd_error("rmmod", dir, err);
 	return err;
 }
 
@@ -109,8 +120,11 @@ static int lsmod_main(int argc, char **argv)
 {
 	char *text, *line, *nl;
 	size_t len;
-	int err = tool_read_file("/proc/modules", &text, &len);
+	int err;
 
+	if (argc != 1)
+		return cmd_usage("lsmod");
+	err = tool_read_file("/proc/modules", &text, &len);
 	if (err) {
 		cmd_error("lsmod", "/proc/modules", err);
 		return 1;

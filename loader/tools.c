@@ -88,6 +88,7 @@ int tool_status_field(const char *name, const char *key, char *buf, size_t size)
 	ssize_t n;
 	int fd;
 
+	buf[0] = '\0';
 	snprintf(path, sizeof(path), "/mod/%s/status", name);
 	fd = sys_open(path, O_RDONLY);
 	if (fd < 0)
@@ -110,6 +111,25 @@ int tool_status_field(const char *name, const char *key, char *buf, size_t size)
 		break;
 	}
 	return 0;
+}
+
+long tool_meminfo(const char *key)
+{
+	size_t klen = strlen(key), len;
+	char *text;
+	long v = -EINVAL;
+	int err = tool_read_file("/proc/meminfo", &text, &len);
+
+	if (err)
+		return err;
+	for (const char *p = text; p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+		if (!strncmp(p, key, klen) && p[klen] == ':') {
+			v = strtol(p + klen + 1, NULL, 10);
+			break;
+		}
+	}
+	tool_free(text);
+	return v;
 }
 
 static uint32_t hash_name(const char *s)

@@ -25,6 +25,10 @@ int tool_write_line(const char *path, const char *s);
  * buf ("" if absent). Returns 0 or -errno. */
 int tool_status_field(const char *name, const char *key, char *buf, size_t size);
 
+/* The number after "key:" in /proc/meminfo (PagesFree, VmallocRanges...),
+ * or a negative errno. */
+long tool_meminfo(const char *key);
+
 /* One exported symbol, as /proc/ksyms lists it. */
 struct ksym {
 	uint32_t addr, crc;

@@ -58,6 +58,38 @@ int modfs_unmap(struct module_record *rec)
 	return err;
 }
 
+static void report_leftover(const char *dev, void *arg)
+{
+	const struct module_record *rec = arg;
+
+	pr_err("%s: the module left /dev/%s registered; removed it\n", rec->name, dev);
+}
+
+/* Devices a module left registered after its exit or a failed init would
+ * point into memory about to be unmapped: remove them, and say so. */
+static void reap_leftovers(struct module_record *rec)
+{
+	chrdev_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_leftover, rec);
+}
+
+int modfs_start(struct module_record *rec)
+{
+	int err = module_start(rec);
+
+	if (err)
+		reap_leftovers(rec);
+	return err;
+}
+
+int modfs_stop(struct module_record *rec)
+{
+	int err = module_stop(rec);
+
+	if (!err)
+		reap_leftovers(rec);
+	return err;
+}
+
 static int run_command(struct module_record *rec, struct file *f, char *cmd)
 {
 	char *arg = strchr(cmd, ' ');
@@ -77,9 +109,9 @@ static int run_command(struct module_record *rec, struct file *f, char *cmd)
 	if (!strcmp(cmd, "unmap"))
 		return modfs_unmap(rec);
 	if (!strcmp(cmd, "init"))
-		return module_start(rec);
+		return modfs_start(rec);
 	if (!strcmp(cmd, "exit"))
-		return module_stop(rec);
+		return modfs_stop(rec);
 	return module_fail(rec, -EINVAL, "unknown command '%s'", cmd);
 }
 

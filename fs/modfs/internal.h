@@ -26,6 +26,10 @@ struct inode *modfs_module_inode(const struct dentry *d);
 /* control commands (control.c) */
 int modfs_map(struct module_record *rec, struct inode *image);
 int modfs_unmap(struct module_record *rec);
+/* module_start / module_stop, then removing the devices the module left
+ * registered (after a failed init, or after its exit), with a pr_err. */
+int modfs_start(struct module_record *rec);
+int modfs_stop(struct module_record *rec);
 
 /* /proc/modules and /proc/ksyms (proc.c) */
 int modfs_proc_init(void);

@@ -80,7 +80,7 @@ static int modfs_rmdir(struct inode *dir, struct dentry *d)
 	if (!rec)
 		return -ENOENT;
 	if (rec->state == MODULE_STATE_LIVE)
-		err = module_stop(rec);
+		err = modfs_stop(rec);
 	else if (rec->state != MODULE_STATE_MAPPED && rec->state != MODULE_STATE_UNMAPPED)
 		err = -EBUSY;
 	if (!err && rec->state == MODULE_STATE_MAPPED)

@@ -86,6 +86,24 @@ struct module {
 	uint32_t reserved[5];
 };
 
+/* The rule for a module's name, the same in the kernel (mkdir /mod/NAME),
+ * the loader (the header's name) and rmmod: 1 to MODULE_NAME_LEN-1 bytes of
+ * letters, digits, '_' and '-', so a name is always one safe path
+ * component. */
+static inline int module_name_valid(const char *name)
+{
+	int n = 0;
+
+	for (; name[n]; n++) {
+		char c = name[n];
+		if (n == MODULE_NAME_LEN - 1 ||
+		    !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '_' || c == '-'))
+			return 0;
+	}
+	return n > 0;
+}
+
 /* Byte offsets and sizes in the 32-bit image, for tools on any host. */
 #define MODHDR_SIZE			128
 #define MODHDR_OFF_MAGIC		0

@@ -100,7 +100,8 @@ def boot_test(how, mem_mb):
     report the memory it was given, and power off cleanly."""
     name = "boot/%s-%dM" % (how, mem_mb)
     if how == "kernel":
-        r = qr.run(mem=mem_mb, append="poweroff", timeout=60)
+        r = qr.run(mem=mem_mb, append="poweroff", timeout=60,
+                   initrd=os.path.join(qr.BUILD, "initrd.cpio"))
     else:   # GRUB passes no options: power off from the shell
         r = qr.run(iso=True, mem=mem_mb, script_lines=[], timeout=60,
                    kernel=os.path.join(qr.BUILD, "tessera.iso"))

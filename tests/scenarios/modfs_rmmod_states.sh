@@ -1,0 +1,30 @@
+# rmmod takes a module down from any state, and says why when it cannot
+memdiff save
+mkdir /mod/empty
+rmmod -v empty
+mkdir /mod/half
+cp /lib/modules/hello.ko /mod/half/module
+echo "map module" > /mod/half/control
+cat /mod/half/status
+rmmod -v half
+insmod /lib/modules/noexit.ko
+rmmod noexit
+cat /mod/noexit/status
+insmod /lib/modules/hello.ko
+echo "exit module" > /mod/hello/control
+echo "init module" > /mod/hello/control
+rmmod -v hello
+rmmod ../tmp
+insmod /lib/modules/leaky.ko
+ls /dev
+rmmod leaky
+ls /dev
+cat /dev/leaky
+mkdir /mod/hello
+insmod /lib/modules/hello.ko
+rmdir /mod/hello
+lsmod extra
+ls /mod
+# noexit stays loaded for good: its one page and one vmalloc range
+cat /proc/modules
+memdiff
