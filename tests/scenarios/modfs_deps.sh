@@ -8,7 +8,10 @@ cat /mod/libdemo/status
 cat /mod/libuser/status
 rmmod libdemo
 echo $?
-rmmod libuser
+rmdir /mod/libdemo
+cat /mod/libdemo/status
+# rmdir alone unloads a live module nobody holds: exit, unmap, clean-up
+rmdir /mod/libuser
 rmmod libdemo
 lsmod
 memdiff
