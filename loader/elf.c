@@ -6,6 +6,7 @@
  * Pure code: no allocation, no printing; refusals are -ENOEXEC + a reason.
  */
 #include "loader/elf.h"
+#include "loader/internal.h"
 #include <stdarg.h>
 #include <tessera/errno.h>
 #ifdef HOST_TEST
@@ -15,10 +16,8 @@
 #include "lib/string.h"
 #endif
 
-/* Writes the reason and returns -ENOEXEC. */
-static int refuse(char *why, size_t whylen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static int refuse(char *why, size_t whylen, const char *fmt, ...)
+/* Contract in loader/internal.h. */
+int modelf_refuse(char *why, size_t whylen, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -43,11 +42,6 @@ static int has_nul(const uint8_t *p, size_t n)
 		if (p[i] == 0)
 			return 1;
 	return 0;
-}
-
-static uint32_t rd32(const uint8_t *p)
-{
-	return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
 /* --- layer 1: the ELF header --- */

@@ -5,7 +5,7 @@
  * address. Pure code: no allocation, no printing.
  */
 #include "loader/elf.h"
-#include <stdarg.h>
+#include "loader/internal.h"
 #include <tessera/errno.h>
 #ifdef HOST_TEST
 #include <stdio.h>
@@ -13,25 +13,6 @@
 #else
 #include "lib/string.h"
 #endif
-
-static int refuse(char *why, size_t whylen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static int refuse(char *why, size_t whylen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (why && whylen) {
-		va_start(ap, fmt);
-		vsnprintf(why, whylen, fmt, ap);
-		va_end(ap);
-	}
-	return -ENOEXEC;
-}
-
-static uint32_t rd32(const uint8_t *p)
-{
-	return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
-}
 
 static void wr32(uint8_t *p, uint32_t v)
 {
