@@ -166,17 +166,11 @@ void unregister_chrdev(unsigned major, const char *name)
 
 static int devfs_fill_super(struct super_block *sb, void *data)
 {
-	struct inode *root = inode_alloc(sb, S_IFDIR | 0755);
+	int err = sb_make_root(sb, 0755, NULL);
 
-	if (!root)
-		return -ENOMEM;
-	root->i_fop = &dir_fops;
-	if (sb_set_root(sb, root)) {
-		inode_free(root);
-		return -ENOMEM;
-	}
-	devfs.sb = sb;
-	return 0;
+	if (!err)
+		devfs.sb = sb;
+	return err;
 }
 
 const struct fs_type devfs_type = {

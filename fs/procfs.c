@@ -116,17 +116,11 @@ void proc_remove(const char *name)
 
 static int procfs_fill_super(struct super_block *sb, void *data)
 {
-	struct inode *root = inode_alloc(sb, S_IFDIR | 0555);
+	int err = sb_make_root(sb, 0555, NULL);
 
-	if (!root)
-		return -ENOMEM;
-	root->i_fop = &dir_fops;
-	if (sb_set_root(sb, root)) {
-		inode_free(root);
-		return -ENOMEM;
-	}
-	procfs.sb = sb;
-	return 0;
+	if (!err)
+		procfs.sb = sb;
+	return err;
 }
 
 const struct fs_type procfs_type = {

@@ -69,15 +69,7 @@ static const struct inode_operations ramfs_iops = {
 
 static int ramfs_fill_super(struct super_block *sb, void *data)
 {
-	struct inode *root = ramfs_inode(sb, S_IFDIR | 0755);
-	int err;
-
-	if (!root)
-		return -ENOMEM;
-	err = sb_set_root(sb, root);
-	if (err)
-		inode_free(root);
-	return err;
+	return sb_make_root(sb, 0755, &ramfs_iops);
 }
 
 const struct fs_type ramfs_type = {

@@ -180,7 +180,9 @@ void d_unpin(struct dentry *d)
 
 /* ---- superblocks and mounts ---- */
 
-int sb_set_root(struct super_block *sb, struct inode *inode)
+/* Attaches the root inode of sb. Returns 0 or -ENOMEM (the inode is then
+ * still the caller's). */
+static int sb_set_root(struct super_block *sb, struct inode *inode)
 {
 	struct dentry *d = d_alloc(NULL, "/");
 
@@ -189,6 +191,22 @@ int sb_set_root(struct super_block *sb, struct inode *inode)
 	d->sb = sb;
 	d_instantiate(d, inode);
 	sb->root = d;
+	return 0;
+}
+
+int sb_make_root(struct super_block *sb, uint32_t mode,
+		 const struct inode_operations *iops)
+{
+	struct inode *root = inode_alloc(sb, S_IFDIR | mode);
+
+	if (!root)
+		return -ENOMEM;
+	root->i_op = iops;
+	root->i_fop = &dir_fops;
+	if (sb_set_root(sb, root)) {
+		inode_free(root);
+		return -ENOMEM;
+	}
 	return 0;
 }
 

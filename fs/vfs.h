@@ -155,7 +155,7 @@ struct dentry {
 
 struct fs_type {
 	const char *name;	/* "ramfs": /proc/mounts' device and type */
-	/* Makes the root inode and attaches it with sb_set_root; may set
+	/* Makes the root directory with sb_make_root; may set
 	 * sb->private. Returns 0 or -errno (and then frees what it made). */
 	int (*fill_super)(struct super_block *sb, void *data);
 };
@@ -195,9 +195,11 @@ void inode_free(struct inode *inode);
 /* Marks a change now (mtime). */
 void inode_touch(struct inode *inode);
 void d_instantiate(struct dentry *d, struct inode *inode);
-/* Attaches the root inode of sb (from fill_super). Returns 0 or -ENOMEM
- * (the inode is then still the caller's). */
-int sb_set_root(struct super_block *sb, struct inode *inode);
+/* Makes sb's root directory (from fill_super): an S_IFDIR inode with the
+ * permission bits mode, inode ops iops (may be NULL) and dir_fops, and its
+ * "/" dentry. Returns 0, or -ENOMEM with nothing allocated. */
+int sb_make_root(struct super_block *sb, uint32_t mode,
+		 const struct inode_operations *iops);
 /* Makes and links a child name -> inode under dir (a directory). Returns
  * the dentry, or NULL for no memory (inode stays the caller's). */
 struct dentry *d_add_child(struct dentry *dir, const char *name,

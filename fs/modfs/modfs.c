@@ -132,17 +132,7 @@ static const struct inode_operations moddir_iops = {
 
 static int modfs_fill_super(struct super_block *sb, void *data)
 {
-	struct inode *root = inode_alloc(sb, S_IFDIR | 0755);
-
-	if (!root)
-		return -ENOMEM;
-	root->i_op = &root_iops;
-	root->i_fop = &dir_fops;
-	if (sb_set_root(sb, root) < 0) {
-		inode_free(root);
-		return -ENOMEM;
-	}
-	return 0;
+	return sb_make_root(sb, 0755, &root_iops);
 }
 
 static const struct fs_type modfs_type = {
