@@ -21,47 +21,14 @@ static struct {
 static int proc_open(struct inode *inode, struct file *f)
 {
 	const struct proc_entry *pe = inode->private;
-	struct seq_buf *m = kzalloc(sizeof(*m));
-	int err;
 
-	if (!m)
-		return -ENOMEM;
-	err = pe->show(m, pe->arg);
-	if (!err)
-		err = m->error;
-	if (err) {
-		seq_buf_free(m);
-		kfree(m);
-		return err;
-	}
-	f->private_data = m;
-	return 0;
-}
-
-static ssize_t proc_read(struct file *f, char *buf, size_t count, loff_t *pos)
-{
-	const struct seq_buf *m = f->private_data;
-	size_t n;
-
-	if (*pos < 0 || (size_t)*pos >= m->len)
-		return 0;
-	n = m->len - *pos < count ? m->len - *pos : count;
-	memcpy(buf, m->buf + *pos, n);
-	*pos += n;
-	return n;
-}
-
-static int proc_release(struct inode *inode, struct file *f)
-{
-	seq_buf_free(f->private_data);
-	kfree(f->private_data);
-	return 0;
+	return seq_file_open(f, pe->show, pe->arg);
 }
 
 static const struct file_operations proc_fops = {
 	.open = proc_open,
-	.read = proc_read,
-	.release = proc_release,
+	.read = seq_file_read,
+	.release = seq_file_release,
 };
 
 static void proc_evict(struct inode *inode)

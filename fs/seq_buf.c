@@ -2,6 +2,7 @@
  * Growing text buffers for generated files (/proc, modfs status): text is
  * appended with seq_printf and the buffer doubles as needed. An append that
  * cannot get memory sets m->error and every later one does nothing.
+ * Below them, the file operations that make the text at open and read it.
  */
 #include "fs/vfs.h"
 #include "mm/mm.h"
@@ -71,4 +72,46 @@ void seq_buf_free(struct seq_buf *m)
 	kfree(m->buf);
 	m->buf = NULL;
 	m->len = m->cap = 0;
+}
+
+/* ---- files whose text is made at open ---- */
+
+int seq_file_open(struct file *f, int (*show)(struct seq_buf *m, void *arg),
+		  void *arg)
+{
+	struct seq_buf *m = kzalloc(sizeof(*m));
+	int err;
+
+	if (!m)
+		return -ENOMEM;
+	err = show(m, arg);
+	if (!err)
+		err = m->error;
+	if (err) {
+		seq_buf_free(m);
+		kfree(m);
+		return err;
+	}
+	f->private_data = m;
+	return 0;
+}
+
+ssize_t seq_file_read(struct file *f, char *buf, size_t count, loff_t *pos)
+{
+	const struct seq_buf *m = f->private_data;
+	size_t n;
+
+	if (*pos < 0 || (size_t)*pos >= m->len)
+		return 0;
+	n = m->len - *pos < count ? m->len - *pos : count;
+	memcpy(buf, m->buf + *pos, n);
+	*pos += n;
+	return n;
+}
+
+int seq_file_release(struct inode *inode, struct file *f)
+{
+	seq_buf_free(f->private_data);
+	kfree(f->private_data);
+	return 0;
 }

@@ -290,6 +290,18 @@ int seq_write(struct seq_buf *m, const void *data, size_t len);
 /* Frees the text (not m itself) and empties m. */
 void seq_buf_free(struct seq_buf *m);
 
+/* A file whose text is made once, at open (fs/seq_buf.c). From an open
+ * hook: seq_file_open runs show(m, arg) into a new seq_buf held in
+ * f->private_data and returns 0; if show returns -errno or an append ran
+ * out of memory it frees everything and returns that error (-ENOMEM if the
+ * buffer itself cannot be had). Use seq_file_read and seq_file_release as
+ * the file's read and release: reads copy from the text at *pos (0 at its
+ * end), release frees it. */
+int seq_file_open(struct file *f, int (*show)(struct seq_buf *m, void *arg),
+		  void *arg);
+ssize_t seq_file_read(struct file *f, char *buf, size_t count, loff_t *pos);
+int seq_file_release(struct inode *inode, struct file *f);
+
 /* Creates /proc/NAME: each open calls show(m, arg) to make the text that
  * reads return. show returns 0 or -errno (which fails the open). Returns 0,
  * -EEXIST, -ENOMEM, -ENOENT (procfs not mounted yet: call after fs_init). */

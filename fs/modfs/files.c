@@ -17,8 +17,9 @@ static void show_size(struct seq_buf *m, const char *what, uint32_t bytes, const
 		   PAGES_FOR(bytes) == 1 ? "" : "s", note);
 }
 
-static void show_status(struct seq_buf *m, const struct module_record *rec)
+static int show_status(struct seq_buf *m, void *arg)
 {
+	const struct module_record *rec = arg;
 	char users[MODULE_WHY_LEN];
 	bool sized = rec->state >= MODULE_STATE_COMING || rec->core_size;
 
@@ -50,53 +51,22 @@ static void show_status(struct seq_buf *m, const struct module_record *rec)
 			   strerror(rec->last_error), rec->last_why);
 	else
 		seq_printf(m, "last error:  none\n");
+	return 0;
 }
 
 static int status_open(struct inode *inode, struct file *f)
 {
 	struct module_record *rec = modfs_record(inode);
-	struct seq_buf *m;
 
 	if (!rec)
 		return -ENOENT;
-	m = kzalloc(sizeof(*m));
-	if (!m)
-		return -ENOMEM;
-	show_status(m, rec);
-	if (m->error) {
-		int err = m->error;
-		seq_buf_free(m);
-		kfree(m);
-		return err;
-	}
-	f->private_data = m;
-	return 0;
-}
-
-static ssize_t status_read(struct file *f, char *buf, size_t count, loff_t *pos)
-{
-	struct seq_buf *m = f->private_data;
-	size_t n;
-
-	if ((size_t)*pos >= m->len)
-		return 0;
-	n = m->len - *pos < count ? m->len - *pos : count;
-	memcpy(buf, m->buf + *pos, n);
-	*pos += n;
-	return n;
-}
-
-static int status_release(struct inode *inode, struct file *f)
-{
-	seq_buf_free(f->private_data);
-	kfree(f->private_data);
-	return 0;
+	return seq_file_open(f, show_status, rec);
 }
 
 const struct file_operations modfs_status_fops = {
 	.open = status_open,
-	.read = status_read,
-	.release = status_release,
+	.read = seq_file_read,
+	.release = seq_file_release,
 };
 
 static ssize_t module_write(struct file *f, const char *buf, size_t count, loff_t *pos)
