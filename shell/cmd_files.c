@@ -178,11 +178,13 @@ static int cat_main(int argc, char **argv)
 			continue;
 		}
 		err = copy_fd(fd, 1, &bad_in);
+		sys_close(fd);
+		if (err < 0 && !bad_in)		/* stdout failed: stop */
+			return cmd_write_error("cat", err);
 		if (err < 0) {
-			cmd_error("cat", bad_in ? argv[i] : "write", err);
+			cmd_error("cat", argv[i], err);
 			status = 1;
 		}
-		sys_close(fd);
 	}
 	return status;
 }

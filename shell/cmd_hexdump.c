@@ -14,9 +14,18 @@ struct hexdump_opts {
 	int first;			/* index of the first file */
 };
 
+/* hexfmt's output: stdout; the first failed write is kept in *arg (an
+ * int) and stops the dump. */
 static void emit_stdout(void *arg, const char *text, int len)
 {
-	out_write(1, text, len);
+	int *write_err = arg;
+	int n;
+
+	if (*write_err)
+		return;
+	n = out_write(1, text, len);
+	if (n < 0)
+		*write_err = n;
 }
 
 /* Parses -C (the only format), -s N, -n N; returns 0 or the usage status. */
@@ -46,12 +55,14 @@ static int hexdump_options(int argc, char **argv, struct hexdump_opts *o)
 }
 
 /* Dumps one open file, using and updating o->skip and o->length. */
-static int dump_fd(int fd, struct hexfmt *h, struct hexdump_opts *o)
+static int dump_fd(int fd, struct hexfmt *h, struct hexdump_opts *o,
+		   const int *write_err)
 {
 	static uint8_t buf[512];
 	ssize_t n;
 
-	while (o->length && (n = sys_read(fd, buf, sizeof(buf))) != 0) {
+	while (o->length && !*write_err &&
+	       (n = sys_read(fd, buf, sizeof(buf))) != 0) {
 		if (n < 0)
 			return n;
 		if ((unsigned long)n <= o->skip) {
@@ -72,20 +83,20 @@ static int hexdump_main(int argc, char **argv)
 {
 	struct hexdump_opts o;
 	struct hexfmt h;
-	int status, fd, err;
+	int status, fd, err, write_err = 0;
 
 	status = hexdump_options(argc, argv, &o);
 	if (status)
 		return status;
-	hexfmt_init(&h, o.skip, emit_stdout, NULL);
-	for (int i = o.first; i < argc; i++) {
+	hexfmt_init(&h, o.skip, emit_stdout, &write_err);
+	for (int i = o.first; i < argc && !write_err; i++) {
 		fd = sys_open(argv[i], O_RDONLY);
 		if (fd < 0) {
 			cmd_error("hexdump", argv[i], fd);
 			status = 1;
 			continue;
 		}
-		err = dump_fd(fd, &h, &o);
+		err = dump_fd(fd, &h, &o, &write_err);
 		if (err < 0) {
 			cmd_error("hexdump", argv[i], err);
 			status = 1;
@@ -93,6 +104,8 @@ static int hexdump_main(int argc, char **argv)
 		sys_close(fd);
 	}
 	hexfmt_end(&h);
+	if (write_err)
+		return cmd_write_error("hexdump", write_err);
 	return status;
 }
 SHELL_COMMAND(hexdump, hexdump_main, "hexdump [-C] [-s SKIP] [-n LENGTH] FILE...",

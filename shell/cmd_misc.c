@@ -44,7 +44,7 @@ SHELL_COMMAND(help, help_main, "help [COMMAND]",
 
 /* Builds the whole line and writes it with one write(), as a buffered
  * Unix echo does: a device or control file sees one command, not words.
- * A failed write is reported like coreutils: "echo: write error: ...". */
+ * A failed write names the file stdout goes to: "echo: FILE: reason". */
 static int echo_main(int argc, char **argv)
 {
 	static char line[1024];
@@ -66,10 +66,8 @@ static int echo_main(int argc, char **argv)
 		return 1;
 	}
 	n = out_write(1, line, len);
-	if (n < 0) {
-		cmd_error("echo", "write error", n);
-		return 1;
-	}
+	if (n < 0)
+		return cmd_write_error("echo", n);
 	return 0;
 }
 SHELL_COMMAND(echo, echo_main, "echo [-n] [WORD...]",

@@ -135,11 +135,11 @@ static int dmesg_main(int argc, char **argv)
 		if (err < 0)
 			break;
 	}
-	if (n < 0)
-		err = n;
 	sys_close(fd);
-	if (err < 0) {
-		cmd_error("dmesg", path, err);
+	if (err < 0)
+		return cmd_write_error("dmesg", err);
+	if (n < 0) {
+		cmd_error("dmesg", path, n);
 		return 1;
 	}
 	return 0;

@@ -2,6 +2,7 @@
  * The command table (the .shell_commands linker section) and the output
  * and error helpers that every shell command uses.
  */
+#include <stdbool.h>
 #include "shell/commands.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
@@ -15,6 +16,12 @@ extern const struct shell_command __shell_commands_start[];
 extern const struct shell_command __shell_commands_end[];
 
 #define MAX_COMMANDS 128	/* more are found, but not listed by help */
+
+/* The first failed write to stdout of the running command. */
+static struct out_state {
+	int err;		/* 0, or the -errno of the first failure */
+	bool reported;		/* the command said so (cmd_write_error) */
+} out_state;
 
 const struct shell_command *shell_command_find(const char *name)
 {
@@ -59,10 +66,13 @@ int out_write(int fd, const void *buf, int n)
 	while (done < n) {
 		ssize_t w = sys_write(fd, p + done, n - done);
 
-		if (w < 0)
-			return w;
 		if (w == 0)
-			return -EIO;
+			w = -EIO;
+		if (w < 0) {
+			if (fd == 1 && !out_state.err)
+				out_state.err = w;
+			return w;
+		}
 		done += w;
 	}
 	return done;
@@ -95,6 +105,32 @@ void cmd_error(const char *cmd, const char *what, int err)
 		out_printf(2, "%s: %s: %s\n", cmd, what, strerror(err));
 	else
 		out_printf(2, "%s: %s\n", cmd, strerror(err));
+}
+
+int cmd_write_error(const char *cmd, int err)
+{
+	const char *path = shell_stdout_path();
+
+	cmd_error(cmd, path ? path : "write error", err);
+	out_state.reported = true;
+	return 1;
+}
+
+int cmd_run(const struct shell_command *c, int argc, char **argv)
+{
+	struct out_state outer = out_state;	/* `sh` runs commands too */
+	int status;
+
+	out_state = (struct out_state){ 0, false };
+	status = c->fn(argc, argv);
+	status = status < 0 ? 1 : status & 0xff;
+	if (out_state.err && !out_state.reported) {
+		cmd_write_error(argv[0], out_state.err);
+		if (status == 0)
+			status = 1;
+	}
+	out_state = outer;
+	return status;
 }
 
 int cmd_usage(const char *cmd)

@@ -55,8 +55,32 @@ int out_printf(int fd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 int out_vprintf(int fd, const char *fmt, va_list ap);
 
-/* Writes all n bytes of buf to fd. Returns n or -errno. */
+/* Writes all n bytes of buf to fd. Returns n or -errno. The first failed
+ * write to fd 1 is remembered: see cmd_run. */
 int out_write(int fd, const void *buf, int n);
+
+/*
+ * The file stdout is redirected to while a command runs (`cmd > FILE`, the
+ * name as typed, also for the commands of a script run under it), or NULL
+ * when stdout is the console. Defined by shell/shell.c.
+ */
+const char *shell_stdout_path(void);
+
+/*
+ * Reports a failed write to stdout (err < 0), naming where stdout goes:
+ *   "cmd: FILE: reason"          under `cmd > FILE`
+ *   "cmd: write error: reason"   when stdout is not redirected
+ * Returns 1, the status to return.
+ */
+int cmd_write_error(const char *cmd, int err);
+
+/*
+ * Runs command c (the shell calls this). Returns its status, 0..255 (a
+ * negative return counts as 1). If a write to stdout failed and the
+ * command did not call cmd_write_error, reports it for the command as
+ * cmd_write_error does and turns status 0 into 1.
+ */
+int cmd_run(const struct shell_command *c, int argc, char **argv);
 
 /*
  * Prints the standard failure line to fd 2:

@@ -24,6 +24,7 @@ struct sh_frame {
 
 static struct shell {
 	int status;			/* $?: the last command's exit status */
+	const char *stdout_path;	/* where `>` sent stdout, or NULL */
 	int depth;			/* scripts running: 0 = the prompt */
 	bool exiting;			/* `exit` ends the current script */
 	struct lineedit le;
@@ -67,19 +68,23 @@ static void redirect_end(int saved)
 static int exec_words(int argc, char **argv)
 {
 	const struct shell_command *c = shell_command_find(argv[0]);
-	int status;
 
 	if (!c) {
 		out_printf(2, "%s: command not found\n", argv[0]);
 		return STATUS_NOT_FOUND;
 	}
-	status = c->fn(argc, argv);
-	return status < 0 ? 1 : status & 0xff;
+	return cmd_run(c, argc, argv);
+}
+
+const char *shell_stdout_path(void)
+{
+	return shell.stdout_path;
 }
 
 /* Runs one parsed command (maybe just a redirection); returns its status. */
 static int run_command(struct sh_cmd *cmd)
 {
+	const char *outer_path = shell.stdout_path;
 	int saved = -1, status = 0;
 
 	if (cmd->redir_path) {
@@ -88,11 +93,14 @@ static int run_command(struct sh_cmd *cmd)
 			cmd_error("sh", cmd->redir_path, saved);
 			return 1;
 		}
+		shell.stdout_path = cmd->redir_path;
 	}
 	if (cmd->argc)
 		status = exec_words(cmd->argc, cmd->argv);
-	if (saved >= 0)
+	if (saved >= 0) {
 		redirect_end(saved);
+		shell.stdout_path = outer_path;
+	}
 	return status;
 }
 
