@@ -24,14 +24,9 @@ static struct {
 	struct ksym_entry *kernel_entries;	/* one array for the kernel's */
 } ksyms;
 
-/* FNV-1a, 32 bits. */
 static uint32_t name_hash(const char *s)
 {
-	uint32_t h = 2166136261u;
-
-	while (*s)
-		h = (h ^ (uint8_t)*s++) * 16777619u;
-	return h % KSYM_BUCKETS;
+	return strhash(s) % KSYM_BUCKETS;
 }
 
 static void insert(struct ksym_entry *e)

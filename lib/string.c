@@ -178,6 +178,15 @@ static int digit_value(char c)
 	return 99;
 }
 
+uint32_t strhash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (uint8_t)*s++) * 16777619u;
+	return h;
+}
+
 unsigned long strtoul(const char *s, char **end, int base)
 {
 	unsigned long v = 0;

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdarg.h>
+#include <stdint.h>
 
 void *memcpy(void *dst, const void *src, size_t n);
 void *memmove(void *dst, const void *src, size_t n);
@@ -24,6 +25,10 @@ char *strstr(const char *hay, const char *needle);
 size_t strlcpy(char *dst, const char *src, size_t size);
 /* Appends like strlcpy; returns the length it tried to create. */
 size_t strlcat(char *dst, const char *src, size_t size);
+
+/* The 32-bit FNV-1a hash of the string (its bytes up to the NUL), for
+ * hash tables keyed by name: take it modulo the bucket count. */
+uint32_t strhash(const char *s);
 
 /* Parses a decimal, 0x-hex or 0-octal integer (base 0) or the given base.
  * *end points past the last digit used. No overflow detection. */

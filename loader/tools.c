@@ -134,11 +134,7 @@ long tool_meminfo(const char *key)
 
 static uint32_t hash_name(const char *s)
 {
-	uint32_t h = 2166136261u;
-
-	while (*s)
-		h = (h ^ (uint8_t)*s++) * 16777619u;
-	return h % KSYM_TABLE_BUCKETS;
+	return strhash(s) % KSYM_TABLE_BUCKETS;
 }
 
 /* Splits line (NUL-terminated, no newline) into at most max words. */
