@@ -96,18 +96,8 @@ SHELL_COMMAND(rmmod, rmmod_main, "rmmod [-v] NAME...",
 static void lsmod_line(char *line)
 {
 	char *w[6];
-	int n = 0;
 
-	for (char *p = line; *p && n < 6;) {
-		while (*p == ' ')
-			*p++ = '\0';
-		if (!*p)
-			break;
-		w[n++] = p;
-		while (*p && *p != ' ')
-			p++;
-	}
-	if (n < 4)
+	if (tool_split_words(line, w, 6) < 4)
 		return;
 	size_t ul = strlen(w[3]);
 	if (ul && w[3][ul - 1] == ',')

@@ -137,8 +137,7 @@ static uint32_t hash_name(const char *s)
 	return strhash(s) % KSYM_TABLE_BUCKETS;
 }
 
-/* Splits line (NUL-terminated, no newline) into at most max words. */
-static int split_words(char *line, char **word, int max)
+int tool_split_words(char *line, char **word, int max)
 {
 	int n = 0;
 
@@ -166,7 +165,7 @@ static int parse_line(char **p, struct ksym *k)
 	} else {
 		*p = line + strlen(line);
 	}
-	if (split_words(line, w, 4) != 4)
+	if (tool_split_words(line, w, 4) != 4)
 		return -EINVAL;
 	k->addr = strtoul(w[0], NULL, 16);
 	k->name = w[1];

@@ -1,9 +1,10 @@
 /*
  * Shared by the module tools (insmod, rmmod, lsmod, modinfo in loader/):
  * whole-file reads and one-line writes through the file API, the reason a
- * module's status gives for its last failure, and the loader's own hashed
- * copy of /proc/ksyms. Like the shell, these use only include/tessera/sys.h
- * (plus memory, which user mode will get from malloc).
+ * module's status gives for its last failure, splitting a line into words,
+ * and the loader's own hashed copy of /proc/ksyms. Like the shell, these
+ * use only include/tessera/sys.h (plus memory, which user mode will get
+ * from malloc).
  */
 #ifndef LOADER_TOOLS_H
 #define LOADER_TOOLS_H
@@ -24,6 +25,11 @@ int tool_write_line(const char *path, const char *s);
 /* Copies the text after "key:" in the status file of module name into
  * buf ("" if absent). Returns 0 or -errno. */
 int tool_status_field(const char *name, const char *key, char *buf, size_t size);
+
+/* Splits line (NUL-terminated, no newline) in place into words separated
+ * by spaces and tabs, which become NULs: word[0..n) point at the first n
+ * words, n <= max. Returns n. Never fails. */
+int tool_split_words(char *line, char **word, int max);
 
 /* The number after "key:" in /proc/meminfo (PagesFree, VmallocRanges...),
  * or a negative errno. */
