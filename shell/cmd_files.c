@@ -42,20 +42,31 @@ static const char *base_name(const char *path, char *buf, size_t size)
 
 /* ---- ls --------------------------------------------------------------- */
 
-/* "drwx": the type letter and the owner's permission bits. */
-static void mode_string(uint32_t mode, char s[5])
+/*
+ * "drwxr-xr-x": the type letter and the nine permission bits of st_mode,
+ * as Linux's ls -l shows them (set-user-ID, set-group-ID and sticky bits
+ * as s/S and t/T in the execute places).
+ */
+static void mode_string(uint32_t mode, char s[11])
 {
+	static const char rwx[] = "rwxrwxrwx";
+
 	s[0] = S_ISDIR(mode) ? 'd' : S_ISCHR(mode) ? 'c'
 	     : S_ISREG(mode) ? '-' : '?';
-	s[1] = mode & 0400 ? 'r' : '-';
-	s[2] = mode & 0200 ? 'w' : '-';
-	s[3] = mode & 0100 ? 'x' : '-';
-	s[4] = '\0';
+	for (int i = 0; i < 9; i++)
+		s[i + 1] = mode & (0400 >> i) ? rwx[i] : '-';
+	if (mode & 04000)
+		s[3] = s[3] == 'x' ? 's' : 'S';
+	if (mode & 02000)
+		s[6] = s[6] == 'x' ? 's' : 'S';
+	if (mode & 01000)
+		s[9] = s[9] == 'x' ? 't' : 'T';
+	s[10] = '\0';
 }
 
 static void ls_print(const char *name, const struct stat *st, bool long_fmt)
 {
-	char mode[5];
+	char mode[11];
 
 	if (!long_fmt) {
 		out_printf(1, "%s\n", name);
@@ -108,7 +119,7 @@ static int ls_dir(const char *path, bool long_fmt)
 
 static int ls_main(int argc, char **argv)
 {
-	bool long_fmt = false;
+	bool long_fmt = false, printed = false;
 	int first = 1, status = 0, err;
 	struct stat st;
 	char *here[] = { ".", NULL };
@@ -124,6 +135,7 @@ static int ls_main(int argc, char **argv)
 		first = 0;
 		argc = 1;
 	}
+	/* As GNU ls: errors and files first, then each directory. */
 	for (int i = first; i < argc; i++) {
 		err = sys_stat(argv[i], &st);
 		if (err < 0) {
@@ -131,12 +143,16 @@ static int ls_main(int argc, char **argv)
 			status = 1;
 		} else if (!S_ISDIR(st.st_mode)) {
 			ls_print(argv[i], &st, long_fmt);
-		} else {
-			if (argc - first > 1)
-				out_printf(1, "%s%s:\n", i > first ? "\n" : "",
-					   argv[i]);
-			status |= ls_dir(argv[i], long_fmt);
+			printed = true;
 		}
+	}
+	for (int i = first; i < argc; i++) {
+		if (sys_stat(argv[i], &st) < 0 || !S_ISDIR(st.st_mode))
+			continue;
+		if (argc - first > 1)
+			out_printf(1, "%s%s:\n", printed ? "\n" : "", argv[i]);
+		printed = true;
+		status |= ls_dir(argv[i], long_fmt);
 	}
 	return status;
 }

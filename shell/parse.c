@@ -167,3 +167,26 @@ int sh_parse(const char **pos, int status, struct sh_cmd *cmd,
 	*pos = ps.p;
 	return 0;
 }
+
+int sh_check_line(const char *line, int status, struct sh_cmd *cmd,
+		  const char **why)
+{
+	const char *pos = line;
+
+	while (*pos) {
+		const char *begin = pos;
+		int err = sh_parse(&pos, status, cmd, why);
+
+		if (err)
+			return err;
+		if (cmd->argc || cmd->redir_path || pos == begin || pos[-1] != ';')
+			continue;
+		/* An empty command ended by ';': only blanks lie before it. */
+		if (*pos == ';' || (pos - 2 >= line && pos[-2] == ';'))
+			*why = "near unexpected token ';;'";
+		else
+			*why = "near unexpected token ';'";
+		return -EINVAL;
+	}
+	return 0;
+}

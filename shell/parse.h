@@ -32,4 +32,14 @@ struct sh_cmd {
 int sh_parse(const char **pos, int status, struct sh_cmd *cmd,
 	     const char **why);
 
+/*
+ * Checks a whole line before any of it runs, as bash does: parses every
+ * command (into the scratch *cmd) with $? as status. Returns 0, or the
+ * error of sh_parse, or -EINVAL for a ';' that ends an empty command, with
+ * *why "near unexpected token ';'" (or "... ';;'" for two in a row, bash's
+ * token). An empty or blank line, a comment and a final ';' are fine.
+ */
+int sh_check_line(const char *line, int status, struct sh_cmd *cmd,
+		  const char **why);
+
 #endif

@@ -104,16 +104,30 @@ static int run_command(struct sh_cmd *cmd)
 	return status;
 }
 
-/* Runs every command of a line, setting $? after each. */
+/* "sh: syntax error: REASON", or bash's "sh: syntax error near unexpected
+ * token ';;'" when the reason is a token; $? becomes 2. */
+static void syntax_error(const char *why)
+{
+	const char *sep = strncmp(why, "near ", 5) ? ": " : " ";
+
+	out_printf(2, "sh: syntax error%s%s\n", sep, why);
+	shell.status = 2;
+}
+
+/* Runs every command of a line, setting $? after each; nothing of a line
+ * with a syntax error runs. */
 static void run_line(const char *line)
 {
 	struct sh_cmd *cmd = &shell.frames[shell.depth].cmd;
 	const char *why;
 
+	if (sh_check_line(line, shell.status, cmd, &why) < 0) {
+		syntax_error(why);
+		return;
+	}
 	while (*line && !shell.exiting) {
 		if (sh_parse(&line, shell.status, cmd, &why) < 0) {
-			out_printf(2, "sh: syntax error: %s\n", why);
-			shell.status = 2;
+			syntax_error(why);	/* a longer $?: line too long */
 			return;
 		}
 		if (cmd->argc || cmd->redir_path)

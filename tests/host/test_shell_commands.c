@@ -181,7 +181,7 @@ KTEST(mkdir_ls_cp_mv_rm_rmdir)
 		       "rmdir d/s d\n"
 		       "ls\n"),
 		   "f\ns\n"
-		   "-rw-        6 f\ndrwx        0 s\n"
+		   "-rw-r--r--        6 f\ndrwxr-xr-x        0 s\n"
 		   "hello\n"
 		   "f\nh\ns\n"
 		   "f\nh\n"
@@ -373,5 +373,6 @@ KTEST(help_lists_sorted_commands)
 
 int main(void)
 {
+	umask(022);	/* ls -l shows the modes the host files get */
 	return ktest_main();
 }

@@ -19,6 +19,10 @@ stat /dev/null
 ls -l /tmp/d/f /tmp/d
 > d/empty
 ls -l d/empty
+ls -l /dev /proc/uptime
+mkdir /mod/lsdemo
+ls -l /mod/lsdemo
+rmdir /mod/lsdemo
 rm d/f d/f2 d/h d/empty /tmp/f /tmp/f2
 rmdir d
 ls /tmp

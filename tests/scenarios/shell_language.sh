@@ -10,6 +10,12 @@ echo $?
 echo a >
 echo a > ; echo b
 echo $?
+echo a;;echo b
+echo $?
+echo a; ;echo b
+; echo b
+echo a; echo 'b
+echo ends with a semicolon;
 echo x'y z'"w"
 echo '' "" end
 help echo
