@@ -109,6 +109,7 @@ debug: deps
 HOST_TESTS := 
 HOST_TESTS += $(B)/host/test_elf $(B)/host/test_reloc $(B)/host/test_symcrc
 $(B)/host/test_elf $(B)/host/test_reloc: loader/elf.c loader/reloc.c loader/elf.h loader/internal.h \
+	tools/hostfile.c tools/hostfile.h \
 	include/tessera/modformat.h tests/host/ktest.h $(B)/modules/hello.ko
 $(B)/host/test_symcrc: tools/symcrc.c tools/symcrc.h tests/host/ktest.h
 HOST_TESTS += $(B)/host/test_path $(B)/host/test_vfs $(B)/host/test_pagefile $(B)/host/test_cpio
@@ -227,7 +228,8 @@ endif
 # Damaged copies of hello.ko for insmod's scenario tests: build/badko/bad_*.ko
 # (`tools/qemu-run --add build/badko` puts them in /extra/) and REASONS, the
 # refusal each one gets.
-$(B)/tools/badko: tools/badko.c loader/elf.c loader/reloc.c loader/elf.h loader/internal.h
+$(B)/tools/badko: tools/badko.c tools/hostfile.c tools/hostfile.h \
+	loader/elf.c loader/reloc.c loader/elf.h loader/internal.h
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@"
 	@$(HOSTCC) $(HOSTCFLAGS) -o $@ $(filter %.c,$^)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "loader/elf.h"
+#include "tools/hostfile.h"
 
 struct damage {
 	const char *file;
@@ -102,22 +103,6 @@ static const struct damage damages[] = {
 	{ "bad_coreinit.ko", coreinit },
 };
 
-static uint8_t *read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	uint8_t *buf = NULL;
-	long n;
-
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 &&
-	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc(n)) &&
-	    fread(buf, 1, n, f) == (size_t)n)
-		*len = n;
-	fclose(f);
-	return buf;
-}
-
 /* Makes, checks and writes one damaged copy; returns 0 if it is refused. */
 static int make_one(const struct damage *d, const struct modelf *good,
 		    const char *outdir)
@@ -160,7 +145,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: badko GOOD.ko OUTDIR\n");
 		return 2;
 	}
-	ko = read_all(argv[1], &len);
+	ko = host_read_file(argv[1], &len);
 	if (!ko || modelf_parse(ko, len, &good, why, sizeof(why))) {
 		fprintf(stderr, "badko: %s: %s\n", argv[1], ko ? why : "cannot read");
 		free(ko);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "loader/elf.h"
+#include "tools/hostfile.h"
 #include <tessera/errno.h>
 #include "tests/host/ktest.h"
 
@@ -20,16 +21,7 @@ static char why[256];
 
 static void load_ko(void)
 {
-	FILE *f = fopen(ko_path, "rb");
-	long n;
-
-	if (!f)
-		return;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 &&
-	    fseek(f, 0, SEEK_SET) == 0 && (ko = malloc(n)) &&
-	    fread(ko, 1, n, f) == (size_t)n)
-		ko_len = n;
-	fclose(f);
+	ko = host_read_file(ko_path, &ko_len);
 	if (ko_len && modelf_parse(ko, ko_len, &good, why, sizeof(why)))
 		ko_len = 0;
 }

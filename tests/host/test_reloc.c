@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "loader/elf.h"
+#include "tools/hostfile.h"
 #include <tessera/errno.h>
 #include "tests/host/ktest.h"
 
@@ -263,22 +264,6 @@ KTEST(check_passes_clean_module)
 
 static const char *ko_path = "build/modules/hello.ko";
 
-static void *read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	void *buf = NULL;
-	long n;
-
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 &&
-	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc(n)) &&
-	    fread(buf, 1, n, f) == (size_t)n)
-		*len = n;
-	fclose(f);
-	return buf;
-}
-
 static int resolve_printk(void *arg, const char *name, uint32_t *value)
 {
 	if (strcmp(name, "printk"))
@@ -290,7 +275,7 @@ static int resolve_printk(void *arg, const char *name, uint32_t *value)
 KTEST(relocates_hello_ko)
 {
 	size_t len = 0;
-	void *buf = read_all(ko_path, &len);
+	void *buf = host_read_file(ko_path, &len);
 	struct modelf m;
 	uint8_t *img;
 	uint32_t base = 0xF0004000u, calls = 0;
