@@ -274,8 +274,8 @@ int shell_main(const char *script)
 	ssize_t n;
 
 	run_script("/etc/rc", true);
-	if (script)
-		run_script(script, false);
+	if (script)	/* the prompt's $? is the script's status */
+		shell.status = run_script(script, false);
 	prompt();
 	while ((n = sys_read(0, buf, sizeof(buf))) > 0)
 		feed_input(buf, n);

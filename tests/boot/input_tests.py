@@ -9,6 +9,11 @@
 - keyboard_test: keys typed on the PS/2 keyboard with the QEMU monitor's
   sendkey (nothing goes in on the serial line) run `echo kbd-ok` in the
   shell, and then `poweroff`.
+- script_test(kind): `script=/extra/boot.sh` on the kernel command line
+  ("runs": a script given with the ramdisk's /extra/) runs after /etc/rc
+  and before the first prompt, ends at its `exit 3`, and the prompt's `$?`
+  is 3; ("missing": a path that does not exist) gives `sh: PATH: No such
+  file or directory`, then the prompt with `$?` 1.
 
 Each returns a list of (ok, name, why, log, details) tuples, like
 tests/boot/boot_tests.py.
@@ -190,4 +195,67 @@ def keyboard_test():
                      r.transcript(), re.M):
         probs.append("the transcript does not show '/ # echo kbd-ok', "
                      "'kbd-ok', '/ # poweroff'")
+    return [res(not probs, name, "; ".join(probs[:1]), log, probs[1:])]
+
+
+# ---- script= on the kernel command line ------------------------------------
+
+BOOT_SCRIPT = """# boot.sh: run by script=/extra/boot.sh on the kernel command line
+echo boot.sh: started
+ls /extra
+exit 3
+echo boot.sh: after exit, never printed
+"""
+MOTD_FIRST = "Welcome to Tessera, a small kernel about loadable modules."
+
+
+def script_problems(r, kind, path):
+    """What is wrong in run r of script_test(kind)."""
+    out, probs = r.output, []
+    if r.result != "PASS":
+        probs.append("%s (%s)" % (r.result, r.why))
+    prompt = r.prompt_at if r.prompt_at is not None else len(out)
+    rc_at = out.find(MOTD_FIRST)        # /etc/rc cats /etc/motd
+    if rc_at < 0:
+        probs.append("no motd line: /etc/rc did not run")
+    if kind == "runs":
+        want, status = "boot.sh: started\nboot.sh\n", "3"
+        if "never printed" in out:
+            probs.append("the line after `exit 3` ran")
+    else:
+        want = "sh: %s: No such file or directory\n" % path
+        status = "1"
+    at = out.find(want)
+    if at < 0:
+        probs.append("no %r in the output" % want)
+    elif not rc_at < at < prompt:
+        probs.append("%r is not between /etc/rc's output and the first "
+                     "prompt" % want)
+    if not re.search(r"^/ # echo \$\?\n%s\n/ # poweroff\n" % status,
+                     r.transcript(), re.M):
+        probs.append("`echo $?` at the first prompt did not give %s" % status)
+    return probs
+
+
+def script_test(kind):
+    """Boots with script=PATH ("runs": /extra/boot.sh, "missing":
+    /extra/none.sh); see the module comment."""
+    name = "boot/script-%s: script= %s" % (kind, {
+        "runs": "runs after /etc/rc, before the prompt; exit sets $?",
+        "missing": "that does not exist is reported; the prompt follows"}[kind])
+    path = "/extra/boot.sh" if kind == "runs" else "/extra/none.sh"
+    with tempfile.TemporaryDirectory(dir=qr.BUILD) as tmp:
+        add = os.path.join(tmp, "add")
+        os.mkdir(add)
+        with open(os.path.join(add, "boot.sh"), "w") as f:
+            f.write(BOOT_SCRIPT)
+        initrd = os.path.join(tmp, "initrd.cpio")
+        try:
+            qr.mkramdisk(initrd, [add])
+        except RuntimeError as e:
+            return [res(False, name, str(e))]
+        r = qr.run(initrd=initrd, append="script=" + path,
+                   script_lines=["echo $?"], timeout=60)
+    log = qr.keep_log(r, "boot-script-" + kind)
+    probs = script_problems(r, kind, path)
     return [res(not probs, name, "; ".join(probs[:1]), log, probs[1:])]

@@ -1,3 +1,4 @@
+# each file command's failure names the command, the path and the reason, with status 1 (2 for bad usage)
 cat /nope
 echo $?
 cat /etc/motd /nope /etc

@@ -1,3 +1,4 @@
+# open keeps a file open and prints the lowest free descriptor; close frees it; closing a free one is EBADF
 open /etc/motd
 open /etc/motd
 close 3

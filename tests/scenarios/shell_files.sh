@@ -1,3 +1,4 @@
+# file commands: > and >>, cat, ls and ls -l modes, cp, mv, stat, rm, rmdir, cd and pwd
 cd /tmp
 pwd
 mkdir d

@@ -1,3 +1,4 @@
+# hexdump -C: the format, -s and -n, several files as one stream, repeated lines as *, usage errors
 echo hello > /tmp/h
 hexdump /tmp/h
 hexdump -C -s 2 -n 3 /tmp/h

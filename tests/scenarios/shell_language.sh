@@ -1,3 +1,4 @@
+# the language: words, quotes, escapes, $?, comments, ;, > and syntax errors (status 2, nothing of the line runs)
 echo hello   world
 echo -n no newline; echo
 echo 'single  $? "kept"' "double $? \"q\" \$?" back\ slash \; a#b # comment

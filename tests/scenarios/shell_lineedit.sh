@@ -1,3 +1,4 @@
+# line editing: Backspace, arrows, Ctrl-U, Home, Delete, Ctrl-A/E, and the history with up and down
 echo tyxpo
 echo helo[Dl[C!
 garbageecho killed

@@ -1,3 +1,4 @@
+# free, uptime and dmesg read /proc and /dev/kmsg; sleep; help shows a usage line
 free
 uptime
 dmesg > /tmp/log

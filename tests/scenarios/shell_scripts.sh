@@ -1,3 +1,4 @@
+# sh FILE: a script's lines run in order, exit N ends it with N, nesting is bounded, errors are told
 echo 'echo in script; false' > /tmp/s.sh
 echo 'echo status $?   # a comment' >> /tmp/s.sh
 echo '' >> /tmp/s.sh
