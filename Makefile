@@ -263,7 +263,10 @@ $(B)/initrd.cpio: tools/mkramdisk $(shell find ramdisk -type f) \
 help:
 	@sed -n '1,8p' Makefile
 
+# `make M=tests/oot` (make check runs it) builds in place: remove its outputs.
 clean:
 	rm -rf $(B)
+	rm -f tests/oot/*.o tests/oot/*.ko tests/oot/*.mod.c tests/oot/*.mod.o \
+		tests/oot/*.i tests/oot/*.d
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
