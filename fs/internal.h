@@ -19,7 +19,9 @@ struct walk {
 /* Resolves all but the last component of path. -ENOENT (missing or
  * empty path), -ENOTDIR, -ENAMETOOLONG. */
 int path_parent(struct dentry *cwd, const char *path, struct walk *w);
-/* One step from dir: ".", "..", or a child (mounts followed). */
+/* One step from dir: ".", "..", or a child (mounts followed). Returns 0
+ * and *out (not pinned), -ENOTDIR (dir is not a directory), -ENOENT, or
+ * the filesystem's lookup error (-ENOMEM). */
 int path_step(struct dentry *dir, const char *name, struct dentry **out);
 /* The parent directory of d as ".." sees it, across mount points. */
 struct dentry *d_up(struct dentry *d);
@@ -34,9 +36,12 @@ void d_unlink(struct dentry *d);
 /* Frees an unlinked, unpinned dentry with its inode and children. */
 void d_free(struct dentry *d);
 /* Makes name under dir through the filesystem's create (or mkdir for
- * S_IFDIR) and links it; *out (if not NULL) gets it. */
+ * S_IFDIR) and links it; *out (if not NULL) gets it. The caller has
+ * checked that name is valid and absent. Returns 0, -EPERM (no such
+ * operation), -ENOMEM, or the filesystem's error (nothing is left then). */
 int namei_create(struct dentry *dir, const char *name, uint32_t mode,
 		 struct dentry **out);
+/* Fills *st from inode (all of it: fields it does not know are 0). */
 void inode_fill_stat(const struct inode *inode, struct stat *st);
 
 extern const struct fs_type ramfs_type;
@@ -47,7 +52,8 @@ extern const struct fs_type procfs_type;
  * built-ins keep Linux's numbers). 0, -EBUSY, -EINVAL, -ENOMEM. */
 int devfs_add(uint32_t dev, const char *name, const struct file_operations *fops);
 
-/* Built-ins, called by fs_init once their filesystem is mounted. */
+/* Built-ins, called by fs_init once their filesystem is mounted. Return 0
+ * or the first -errno of devfs_add / proc_create. */
 int devfs_register_builtin(void);	/* null, zero, console, kmsg */
 int proc_register_builtin(void);	/* meminfo, vmallocinfo, mounts, ... */
 

@@ -194,6 +194,7 @@ struct inode *inode_alloc(struct super_block *sb, uint32_t mode);
 void inode_free(struct inode *inode);
 /* Marks a change now (mtime). */
 void inode_touch(struct inode *inode);
+/* Attaches inode to d, which owns it from then on. Never fails. */
 void d_instantiate(struct dentry *d, struct inode *inode);
 /* Makes sb's root directory (from fill_super): an S_IFDIR inode with the
  * permission bits mode, inode ops iops (may be NULL) and dir_fops, and its
@@ -206,10 +207,15 @@ struct dentry *d_add_child(struct dentry *dir, const char *name,
 			   struct inode *inode);
 /* The child of dir with that name, or NULL. */
 struct dentry *d_find_child(struct dentry *dir, const char *name);
+/* True if dir has no entries (besides "." and ".."). */
 bool d_is_empty(const struct dentry *dir);
 /* Takes d (and any children) out of the tree; frees it now or at its
  * last unpin. */
 void d_remove(struct dentry *d);
+/* d_pin keeps d (and its inode) alive while the caller uses it: a removed
+ * d is freed only when its last pin is dropped. d_unpin drops one pin and
+ * frees a removed d at the last; the caller must hold a pin from d_pin
+ * and must not use d afterwards. Never fail. */
 void d_pin(struct dentry *d);
 void d_unpin(struct dentry *d);
 
@@ -217,42 +223,106 @@ void d_unpin(struct dentry *d);
  * directories list "." , ".." then the children in name order. */
 extern const struct file_operations pagefile_fops;
 extern const struct file_operations dir_fops;
+/* pagefile_fops' read and write, for filesystems that wrap them: they move
+ * bytes of f->inode->data at *pos and advance it. read returns the count
+ * (0 at the end); write returns what pagefile_write returns and marks the
+ * inode changed. Both return -EINVAL for a negative *pos. */
 ssize_t pagefile_fop_read(struct file *f, char *buf, size_t count, loff_t *pos);
 ssize_t pagefile_fop_write(struct file *f, const char *buf, size_t count,
 			   loff_t *pos);
 
 /* ---- the VFS proper: paths are absolute, or relative to cwd (NULL: the
- * root). All return 0 (or a count) or -errno, and never print. ---------- */
+ * root). All return 0 (or a count) or -errno, and never print. Every call
+ * taking a path can fail with the path errors: -ENOENT (empty path, or a
+ * missing directory on the way), -ENOTDIR (a non-directory used as one,
+ * or a trailing slash after one), -ENAMETOOLONG (PATH_MAX bytes or more,
+ * or a component over NAME_MAX), and -ENOMEM or a filesystem's lookup
+ * error. ---------------------------------------------------------------- */
 
 /* Mounts a new filesystem of type on the directory at path ("/" first of
- * all). -ENOTDIR, -EBUSY (already a mount point), -ENOSPC (table full). */
+ * all), calling type->fill_super(sb, data). Returns 0, the path errors,
+ * -ENOTDIR, -EBUSY (already a mount point or a root), -ENOSPC (table
+ * full), -ENOMEM or fill_super's error. Mounts are never undone. */
 int vfs_mount(const struct fs_type *type, const char *path, void *data);
 /* Calls fn for each mount, in mount order. */
 void vfs_for_each_mount(void (*fn)(const struct mount *m, void *arg), void *arg);
+/* The root directory's dentry ("/"), or NULL before "/" is mounted. */
 struct dentry *vfs_root(void);
 
-/* Resolves path to its dentry (not pinned: pin it to keep it). */
+/* Resolves path to its dentry (not pinned: pin it to keep it). Returns 0
+ * and *out, or the path errors (-ENOENT: the last name is missing). */
 int vfs_lookup(struct dentry *cwd, const char *path, struct dentry **out);
 /* Absolute path of d into buf: -ERANGE if it does not fit, -ENOENT if d
  * was removed. */
 int vfs_getpath(const struct dentry *d, char *buf, size_t size);
 
+/* Opens path with O_* flags (O_CREAT makes a missing regular file, mode
+ * 0644). Returns 0 and *out, a new file with one reference that the caller
+ * owns and gives back with vfs_close; its dentry is pinned while it is
+ * open. Fails with the path errors, -ENOENT (missing, no O_CREAT),
+ * -EINVAL (access mode 3), -EEXIST (O_CREAT|O_EXCL on an existing name),
+ * -EISDIR (a directory opened for writing or with O_CREAT, or O_CREAT on a
+ * missing name ending in '/'), -ENOTDIR (O_DIRECTORY on a non-directory),
+ * -EPERM (O_CREAT where the filesystem makes no files), -ENXIO (no file
+ * operations), -ENODEV (the owner module is going away), -ENOMEM, the
+ * driver's open error, or for O_TRUNC vfs_setsize's errors; *out is then
+ * not to be used. */
 int vfs_open(struct dentry *cwd, const char *path, int flags, struct file **out);
+/* Reads up to count bytes at f->pos through f_op->read, which advances it.
+ * Returns the count (0 at the end), -EBADF (opened O_WRONLY), -EISDIR,
+ * -EINVAL (no read operation) or the driver's -errno. */
 ssize_t vfs_read(struct file *f, void *buf, size_t count);
+/* Writes count bytes at f->pos (at the end for O_APPEND on a regular
+ * file) through f_op->write. Returns the count written (maybe short),
+ * -EBADF (opened O_RDONLY), -EINVAL (no write operation) or the
+ * driver's -errno (pagefiles: -ENOMEM, -EFBIG). */
 ssize_t vfs_write(struct file *f, const void *buf, size_t count);
+/* Moves f->pos to offset from SEEK_SET (0), SEEK_CUR (f->pos) or SEEK_END
+ * (the size). Returns the new position, or -EINVAL (unknown whence, a
+ * result below 0 or above PAGEFILE_MAX_SIZE) leaving it unchanged. */
 off_t vfs_lseek(struct file *f, off_t offset, int whence);
+/* Sets the size of f's regular file with vfs_setsize. Returns 0, -EINVAL
+ * (length < 0, opened O_RDONLY) or vfs_setsize's errors. */
 int vfs_ftruncate(struct file *f, off_t length);
+/* The next directory entry: 1 and *de, 0 at the end, -ENOTDIR (not a
+ * directory, or no readdir operation). */
 int vfs_readdir(struct file *f, struct dirent *de);
+/* Fills *st for f's inode. Never fails. */
 void vfs_fstat(const struct file *f, struct stat *st);
-/* Drops one reference; the last one releases the file. */
+/* Drops one reference; the last one releases the file (f_op->release,
+ * the owner module's pin, the dentry's pin). The caller's reference is
+ * gone: f must not be used after. Never fails. */
 void vfs_close(struct file *f);
-/* Sets a regular file's size through inode_operations.setsize. */
+/* Sets a regular file's size through inode_operations.setsize (or
+ * pagefile_truncate without one) and marks it changed. Returns 0, -EINVAL
+ * (not a regular file), -EFBIG, or setsize's refusal (modfs: -EBUSY). */
 int vfs_setsize(struct inode *inode, uint32_t size);
 
+/* Makes the directory path (mode 0755). Returns 0, the path errors,
+ * -EEXIST (the name exists, or is "/", "." or ".."), -EPERM (the
+ * filesystem makes no directories), -ENOMEM or its mkdir error. */
 int vfs_mkdir(struct dentry *cwd, const char *path);
+/* Removes the directory path (its entry goes now, its memory at the last
+ * unpin). Returns 0, the path errors, -ENOENT, -ENOTDIR, -EBUSY (a mount
+ * point, "/", or someone's current directory), -EINVAL ("."), -ENOTEMPTY
+ * (".."), -EPERM (no rmdir operation) or the filesystem's refusal (ramfs:
+ * -ENOTEMPTY). */
 int vfs_rmdir(struct dentry *cwd, const char *path);
+/* Removes the non-directory path; a file still open keeps working until
+ * its last close. Returns 0, the path errors, -ENOENT, -EISDIR (a
+ * directory, ".", ".." or "/"), -ENOTDIR (trailing slash), -EPERM (no
+ * unlink operation) or the filesystem's refusal. */
 int vfs_unlink(struct dentry *cwd, const char *path);
+/* Moves oldpath to newpath, replacing an existing target of the same kind
+ * (an empty directory for a directory). Renaming a name onto itself is 0
+ * and does nothing. Returns 0, the path errors, -ENOENT, -EBUSY ("/", "."
+ * or ".." on either side, a mount point, a target that is someone's
+ * current directory), -EXDEV (another filesystem), -EINVAL (a directory
+ * into itself), -EISDIR / -ENOTDIR (kinds differ; -ENOTDIR also for a
+ * trailing slash on a non-directory), -ENOTEMPTY, -EPERM (no rename
+ * operation), -ENOMEM or the filesystem's refusal. */
 int vfs_rename(struct dentry *cwd, const char *oldpath, const char *newpath);
+/* Fills *st for path. Returns 0 or the path errors (-ENOENT: missing). */
 int vfs_stat(struct dentry *cwd, const char *path, struct stat *st);
 
 /* ---- character devices (fs/devfs.c), Linux's interface -----------------
@@ -286,6 +356,7 @@ struct seq_buf {
 /* Appends formatted text; returns 0 or -ENOMEM (also kept in m->error). */
 int seq_printf(struct seq_buf *m, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Appends len bytes of data; returns 0 or -ENOMEM (kept in m->error). */
 int seq_write(struct seq_buf *m, const void *data, size_t len);
 /* Frees the text (not m itself) and empties m. */
 void seq_buf_free(struct seq_buf *m);
