@@ -49,6 +49,8 @@ struct cpio_reader {
 	char error_name[64];	/* its name as far as it could be read, or "" */
 };
 
+/* Starts r at the first entry of the archive data[0..len), which must stay
+ * unchanged while r and the entries it gives are used. Never fails. */
 void cpio_reader_init(struct cpio_reader *r, const void *data, size_t len);
 /* Reads the next entry into *e. Returns 1 for an entry, 0 at the trailer,
  * -1 for damage (r->error, r->error_offset and r->error_name say what and

@@ -19,11 +19,18 @@ struct regs {
 	uint32_t eip, cs, eflags;	/* pushed by the CPU */
 };
 
+/* Loads the flat GDT (KERNEL_CS, KERNEL_DS) and reloads the segments.
+ * Boot only, interrupts off. Never fails. */
 void gdt_init(void);
+/* Loads the IDT: vectors 0..47 go to kernel/isr.S's stubs (exceptions
+ * 0..31, IRQs 32..47). Boot only, after gdt_init. Never fails. */
 void idt_init(void);
 /* Remaps the 8259 PICs to vectors 32..47, all lines masked. */
 void pic_init(void);
+/* Unmasks IRQ line irq (0..15). */
 void pic_unmask(unsigned irq);
+/* Acknowledges IRQ line irq (to both PICs for 8..15); the IRQ handler
+ * path calls it once per interrupt. */
 void pic_eoi(unsigned irq);
 
 typedef void (*irq_handler_t)(struct regs *r);

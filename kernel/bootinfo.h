@@ -32,6 +32,7 @@ struct bootinfo {
  * Returns 0, or -EINVAL if magic is not the multiboot loader's or the
  * loader gave no memory map (the caller stops with a message). */
 int bootinfo_init(uint32_t magic, uint32_t mbi_phys);
+/* What bootinfo_init copied (read-only; all zero before it). */
 const struct bootinfo *bootinfo(void);
 /* The kernel command line ("" if none). */
 const char *boot_cmdline(void);

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdbool.h>
 
+/* Sets up serial and VGA output (input starts with their IRQs). Boot
+ * only, before the first printk that must be seen. Never fails. */
 void console_init(void);
 /* Writes n bytes to serial and VGA. */
 void console_write(const char *s, size_t n);

@@ -36,6 +36,8 @@ static inline void cpu_hlt(void) { __asm__ volatile("hlt" ::: "memory"); }
 /* Enables interrupts and halts in one step, so a wake-up cannot be lost. */
 static inline void cpu_sti_hlt(void) { __asm__ volatile("sti; hlt" ::: "memory"); }
 
+/* irq_save disables interrupts and returns the EFLAGS from before;
+ * irq_restore(flags) puts them back, so sections nest. */
 static inline uint32_t irq_save(void)
 {
 	uint32_t flags;

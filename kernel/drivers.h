@@ -8,14 +8,21 @@
 
 #include <stddef.h>
 
+/* Programs COM1: 115200 baud 8N1, FIFO on, interrupts off. Never fails. */
 void serial_init(void);
+/* Sends one byte, waiting a bounded time for the transmitter (a byte is
+ * sent anyway when it stays busy). */
 void serial_putc(char c);
 /* Starts receive interrupts (IRQ 4) feeding console_input(). */
 void serial_enable_irq(void);
 /* Called by the console when it has room again after a full ring. */
 void serial_rx_resume(void);
 
+/* Clears the 80x25 text screen, cursor home. Never fails. */
 void vga_init(void);
+/* Puts one character at the cursor: \n, \r, \b, the escapes ESC [ n C / D
+ * / K, and printable bytes, scrolling at the bottom. Does nothing before
+ * vga_init. */
 void vga_putc(char c);
 
 /* Starts keyboard interrupts (IRQ 1) feeding console_input(). */

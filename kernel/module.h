@@ -86,6 +86,8 @@ int module_check_shrink(struct module_record *rec, uint32_t new_size);
 int module_fail(struct module_record *rec, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* The state's name as `status` shows it: "unmapped", "mapped",
+ * "initializing", "live" or "going". s must be a valid state. */
 const char *module_state_name(enum module_state s);
 /* The record with that name, or NULL. */
 struct module_record *module_find(const char *name);

@@ -29,6 +29,8 @@ struct selftest {
 #define SELFTEST(name) SELFTEST_(name, false)
 #define SELFTEST_CRASH(name) SELFTEST_(name, true)
 
+/* CHECK's failure path: prints "# file:line: CHECK(what) failed" and marks
+ * the running test failed (it goes on). */
 void selftest_fail(const char *file, int line, const char *what);
 
 #define CHECK(cond)							\

@@ -11,6 +11,8 @@
 
 extern volatile uint32_t jiffies;
 
+/* Starts the timer at HZ and counts jiffies from IRQ 0. Boot only, after
+ * the IDT and PICs are set up. Never fails. */
 void pit_init(void);
 /* Milliseconds since boot, at jiffy resolution. */
 uint32_t uptime_ms(void);

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 
+/* As the C standard defines them; none fails or allocates. */
 void *memcpy(void *dst, const void *src, size_t n);
 void *memmove(void *dst, const void *src, size_t n);
 void *memset(void *dst, int c, size_t n);

@@ -12,7 +12,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Memory for the tools' buffers: vmalloc today, malloc in user mode. */
+/* Memory for the tools' buffers: vmalloc today, malloc in user mode.
+ * tool_alloc returns NULL when memory is short (size 0 gives a valid
+ * pointer); tool_free(NULL) does nothing. */
 void *tool_alloc(size_t size);
 void tool_free(void *p);
 
@@ -55,6 +57,7 @@ struct ksym_table {
 int ksym_table_load(struct ksym_table *t);
 /* The entry named name, or NULL. One hash lookup. */
 const struct ksym *ksym_table_find(const struct ksym_table *t, const char *name);
+/* Frees the table's memory and empties it (safe on an emptied table). */
 void ksym_table_free(struct ksym_table *t);
 
 #endif

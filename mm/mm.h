@@ -79,19 +79,29 @@ struct page *page_alloc(unsigned order);
  * Reports (pr_err, no corruption) a page that is not an allocated head. */
 void page_free(struct page *page, unsigned order);
 
+/* Converting between a page descriptor, its frame number and its address
+ * in the direct map. page must be a descriptor of the allocator's array
+ * (from page_alloc, virt_to_page or pfn_to_page): page_address gives its
+ * kernel address, page_to_pfn its frame number. virt_to_page takes a
+ * direct-map address (not a vmalloc one) and pfn_to_page a frame number;
+ * both return NULL past the memory the allocator describes. None fails
+ * otherwise or changes anything. */
 void *page_address(const struct page *page);
-struct page *virt_to_page(const void *addr);	/* direct-map addresses only */
+struct page *virt_to_page(const void *addr);
 struct page *pfn_to_page(uint32_t pfn);
 uint32_t page_to_pfn(const struct page *page);
 
-/* Convenience: one zeroed page's kernel address, or NULL. */
+/* Convenience: one zeroed page's kernel address, or NULL when no page is
+ * free. free_page gives it back; an address that is not a page from the
+ * allocator is reported with pr_err and otherwise ignored. */
 void *get_zeroed_page(void);
 void free_page(void *addr);
 
 /* --- kmalloc (mm/kmalloc.c) --- */
 
-/* Returns size bytes, 16-byte aligned (page aligned above 2048), or NULL.
- * kmalloc(0) returns NULL. */
+/* Returns size bytes, 16-byte aligned (page aligned above 2048), or NULL
+ * when memory is short or size is more than 2^MAX_ORDER pages.
+ * kmalloc(0) returns NULL. kzalloc is kmalloc with the bytes zeroed. */
 void *kmalloc(size_t size);
 void *kzalloc(size_t size);
 /* kfree(NULL) does nothing; a pointer kmalloc did not return, or one freed
@@ -126,6 +136,7 @@ struct mm_stats {
 	uint32_t vmalloc_ranges;	/* live vmalloc/vmap ranges */
 	uint32_t vmalloc_pages;		/* pages mapped in those ranges */
 };
+/* Fills *st; every counter is exact at the moment of the call. */
 void mm_get_stats(struct mm_stats *st);
 /* Number of free blocks on each order's free list (as /proc/buddyinfo). */
 void mm_get_buddyinfo(uint32_t free_blocks[MAX_ORDER + 1]);
