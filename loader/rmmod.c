@@ -81,7 +81,7 @@ static int rmmod_main(int argc, char **argv)
 	bool verbose = argc > 1 && !strcmp(argv[1], "-v");
 	int first = verbose ? 2 : 1, status = 0;
 
-	if (first >= argc)
+	if (first >= argc || argv[first][0] == '-')
 		return cmd_usage("rmmod");
 	for (int i = first; i < argc; i++)
 		if (rmmod_one(argv[i], verbose))

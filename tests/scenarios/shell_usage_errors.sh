@@ -40,8 +40,10 @@ insmod /lib/modules/hello.ko extra
 insmod /etc/motd
 echo $?
 lsmod
-# rmmod: no argument; a module that is not loaded
+# rmmod: no argument, a bad flag; a module that is not loaded
 rmmod
+echo $?
+rmmod -x hello
 echo $?
 rmmod hello
 echo $?
