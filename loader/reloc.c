@@ -63,24 +63,41 @@ const char *modreloc_type_name(uint32_t t)
 	return NULL;
 }
 
-static int check_type(uint32_t i, uint32_t off, uint32_t type, char *why,
-		      size_t whylen)
+/* Where image offset off is, for a person: ".module+0x16e (hello_exit+0x6,
+ * core)"; the symbol is left out when no function or object holds it. */
+static const char *where(const struct modelf *m, uint32_t off, char *buf, size_t size)
+{
+	uint32_t start;
+	const char *sym = modelf_symbol_at(m, off, &start);
+	const char *part = off < MODHDR_SIZE ? "header" :
+			   off < m->hdr.core_size ? "core" : "init";
+
+	if (sym)
+		snprintf(buf, size, ".module+0x%x (%s+0x%x, %s)", off, sym, off - start, part);
+	else
+		snprintf(buf, size, ".module+0x%x (%s)", off, part);
+	return buf;
+}
+
+static int check_type(const struct modelf *m, uint32_t i, uint32_t off, uint32_t type,
+		      char *why, size_t whylen)
 {
 	const char *name = modreloc_type_name(type);
+	char at[96];
 
 	switch (type) {
 	case R_386_NONE: case R_386_32: case R_386_PC32: case R_386_PLT32:
 		return 0;
 	case R_386_GOT32: case R_386_GOTOFF: case R_386_GOTPC: case R_386_GOT32X:
-		return refuse(why, whylen, "relocation %u at .module+0x%x: %s "
-			      "needs a global offset table; compile with "
-			      "-fno-pic", i, off, name);
+		return refuse(why, whylen, "relocation %u at %s: %s needs a global "
+			      "offset table; compile with -fno-pic", i,
+			      where(m, off, at, sizeof(at)), name);
 	}
 	if (name)
-		return refuse(why, whylen, "relocation %u at .module+0x%x: type "
-			      "%s (%u) not supported", i, off, name, type);
-	return refuse(why, whylen, "relocation %u at .module+0x%x: unknown "
-		      "type %u", i, off, type);
+		return refuse(why, whylen, "relocation %u at %s: type %s (%u) not "
+			      "supported", i, where(m, off, at, sizeof(at)), name, type);
+	return refuse(why, whylen, "relocation %u at %s: unknown type %u", i,
+		      where(m, off, at, sizeof(at)), type);
 }
 
 /* "symbol foo" for the symbol holding image offset off, else "offset 0x..". */
@@ -138,6 +155,7 @@ int modreloc_check_one(const struct modelf *m, uint32_t i, char *why,
 	const Elf32_Rel *r = &m->rel[i];
 	uint32_t off = r->r_offset, symi = ELF32_R_SYM(r->r_info);
 	const Elf32_Sym *s;
+	char at[96];
 	int err;
 
 	if (off > m->image_size || m->image_size - off < 4)
@@ -145,18 +163,18 @@ int modreloc_check_one(const struct modelf *m, uint32_t i, char *why,
 			      "past the end of .module (0x%x bytes)", i, off,
 			      m->image_size);
 	if (symi >= m->nsym)
-		return refuse(why, whylen, "relocation %u at .module+0x%x: "
-			      "symbol index %u out of range (%u symbols)", i,
-			      off, symi, m->nsym);
-	err = check_type(i, off, ELF32_R_TYPE(r->r_info), why, whylen);
+		return refuse(why, whylen, "relocation %u at %s: symbol index %u out "
+			      "of range (%u symbols)", i, where(m, off, at, sizeof(at)),
+			      symi, m->nsym);
+	err = check_type(m, i, off, ELF32_R_TYPE(r->r_info), why, whylen);
 	if (err)
 		return err;
 	s = &m->sym[symi];
 	if (symi && s->st_shndx != SHN_UNDEF && s->st_shndx != SHN_ABS &&
 	    s->st_shndx != m->mod_shndx)
-		return refuse(why, whylen, "relocation %u at .module+0x%x: "
-			      "symbol %s is in section %s, outside the image",
-			      i, off, modelf_sym_name(m, symi),
+		return refuse(why, whylen, "relocation %u at %s: symbol %s is in "
+			      "section %s, outside the image", i,
+			      where(m, off, at, sizeof(at)), modelf_sym_name(m, symi),
 			      modelf_section_name(m, s->st_shndx));
 	return check_core_to_init(m, r, why, whylen);
 }

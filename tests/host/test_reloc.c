@@ -160,23 +160,23 @@ KTEST(refuses_unknown_type_by_name)
 	reset();
 	rel(0, 0x80, S_FUNC, 20, 0);
 	KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
-	KT_EXPECT(!strcmp(why, "relocation 0 at .module+0x80: type R_386_16 "
+	KT_EXPECT(!strcmp(why, "relocation 0 at .module+0x80 (func+0x0, core): type R_386_16 "
 			  "(20) not supported"));
 	rel(0, 0x80, S_FUNC, 99, 0);
 	KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
-	KT_EXPECT(!strcmp(why, "relocation 0 at .module+0x80: unknown type 99"));
+	KT_EXPECT(!strcmp(why, "relocation 0 at .module+0x80 (func+0x0, core): unknown type 99"));
 }
 
 KTEST(refuses_got_types_telling_fno_pic)
 {
 	static const struct { uint32_t type; const char *msg; } cases[] = {
-		{ R_386_GOTPC, "relocation 0 at .module+0x80: R_386_GOTPC needs "
+		{ R_386_GOTPC, "relocation 0 at .module+0x80 (func+0x0, core): R_386_GOTPC needs "
 		  "a global offset table; compile with -fno-pic" },
-		{ R_386_GOTOFF, "relocation 0 at .module+0x80: R_386_GOTOFF needs "
+		{ R_386_GOTOFF, "relocation 0 at .module+0x80 (func+0x0, core): R_386_GOTOFF needs "
 		  "a global offset table; compile with -fno-pic" },
-		{ R_386_GOT32, "relocation 0 at .module+0x80: R_386_GOT32 needs "
+		{ R_386_GOT32, "relocation 0 at .module+0x80 (func+0x0, core): R_386_GOT32 needs "
 		  "a global offset table; compile with -fno-pic" },
-		{ R_386_GOT32X, "relocation 0 at .module+0x80: R_386_GOT32X needs "
+		{ R_386_GOT32X, "relocation 0 at .module+0x80 (func+0x0, core): R_386_GOT32X needs "
 		  "a global offset table; compile with -fno-pic" },
 	};
 
@@ -206,7 +206,7 @@ KTEST(refuses_symbol_index_out_of_range)
 	reset();
 	rel(0, 0x80, NSYMS, R_386_32, 0);
 	KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
-	KT_EXPECT(!strcmp(why, "relocation 0 at .module+0x80: symbol index 7 "
+	KT_EXPECT(!strcmp(why, "relocation 0 at .module+0x80 (func+0x0, core): symbol index 7 "
 			  "out of range (7 symbols)"));
 }
 
