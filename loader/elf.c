@@ -1,8 +1,9 @@
 /*
  * Checks and describes module objects in a buffer (API in loader/elf.h).
  * Layers: ELF header -> section table -> symbol and string tables (any
- * i386 relocatable object: modpost uses this on NAME.o) -> the .module
- * section, its relocations and the module header (a .ko, for insmod).
+ * i386 relocatable object: modpost uses this on NAME.o) -> the parts of the
+ * image (.module, .module.bss, .module.init), their relocations and the
+ * module header (a .ko, for insmod).
  * Pure code: no allocation, no printing; refusals are -ENOEXEC + a reason.
  */
 #include "loader/elf.h"
@@ -234,43 +235,104 @@ int modelf_parse_object(const void *buf, size_t len, struct modelf *m,
 	return 0;
 }
 
-/* --- layer 4: the module (.module, .rel.module, the header) --- */
+/* --- layer 4: the module (its parts, their relocations, the header) --- */
 
-static int find_module_section(struct modelf *m, char *why, size_t whylen)
+static const char *const part_names[MODELF_NPARTS] = {
+	MODULE_SECTION, MODULE_BSS_SECTION, MODULE_INIT_SECTION,
+};
+
+/* The stored bytes of .module: the header and the tables are there. */
+static const uint8_t *modbytes(const struct modelf *m)
 {
-	const Elf32_Shdr *s;
+	return m->part[MODELF_MODULE].bytes;
+}
 
-	m->mod_shndx = modelf_find_section(m, MODULE_SECTION);
-	if (!m->mod_shndx)
-		return refuse(why, whylen, "no .module section: not linked with "
-			      "linker/module.lds");
-	s = &m->sh[m->mod_shndx];
-	if (s->sh_type != SHT_PROGBITS || !(s->sh_flags & SHF_ALLOC))
-		return refuse(why, whylen, "section .module: type %u flags 0x%x,"
-			      " expected allocated PROGBITS", s->sh_type,
-			      s->sh_flags);
-	for (uint32_t i = 1; i < m->shnum; i++)
-		if (i != m->mod_shndx && (m->sh[i].sh_flags & SHF_ALLOC) &&
-		    m->sh[i].sh_size)
-			return refuse(why, whylen, "section %s: allocated section "
-				      "outside .module (linker/module.lds does "
-				      "not place it)", modelf_section_name(m, i));
-	m->image = m->buf + s->sh_offset;
-	m->image_size = s->sh_size;
-	if (s->sh_offset % 4)
-		return refuse(why, whylen, "section .module at offset 0x%x is not"
-			      " 4-byte aligned", s->sh_offset);
+/* Checks section i as image part p, which must start at image offset addr. */
+static int check_part(const struct modelf *m, int p, uint32_t i, uint32_t addr,
+		      char *why, size_t whylen)
+{
+	const Elf32_Shdr *s = &m->sh[i];
+	uint32_t type = p == MODELF_BSS ? SHT_NOBITS : SHT_PROGBITS;
+
+	if (s->sh_type != type || (s->sh_size && !(s->sh_flags & SHF_ALLOC)))
+		return refuse(why, whylen, "section %s: type %u flags 0x%x, "
+			      "expected allocated %s", part_names[p], s->sh_type,
+			      s->sh_flags, p == MODELF_BSS ? "NOBITS" : "PROGBITS");
+	if (s->sh_addr != addr)
+		return refuse(why, whylen, "section %s at address 0x%x, expected "
+			      "0x%x: not linked with linker/module.lds",
+			      part_names[p], s->sh_addr, addr);
+	if ((uint64_t)addr + s->sh_size > UINT32_MAX)
+		return refuse(why, whylen, "section %s: 0x%x bytes at 0x%x make "
+			      "an image past 4 GiB", part_names[p], s->sh_size, addr);
 	return 0;
 }
 
-static int check_rel_section(struct modelf *m, uint32_t i, char *why,
+/* Finds .module (which must exist, at address 0), .module.bss and
+ * .module.init, each where the previous one ends. */
+static int find_parts(struct modelf *m, char *why, size_t whylen)
+{
+	uint32_t addr = 0;
+	int err;
+
+	for (int p = 0; p < MODELF_NPARTS; p++) {
+		struct modelf_part *part = &m->part[p];
+		uint32_t i = modelf_find_section(m, part_names[p]);
+
+		part->addr = addr;
+		if (!i && p == MODELF_MODULE)
+			return refuse(why, whylen, "no .module section: not "
+				      "linked with linker/module.lds");
+		if (!i)
+			continue;
+		if ((err = check_part(m, p, i, addr, why, whylen)))
+			return err;
+		part->shndx = i;
+		part->size = m->sh[i].sh_size;
+		if (p != MODELF_BSS)	/* .module.bss: never read */
+			part->bytes = m->buf + m->sh[i].sh_offset;
+		addr += part->size;
+	}
+	m->image_size = addr;
+	return 0;
+}
+
+/* The parts, and nothing else allocated. */
+static int find_module_sections(struct modelf *m, char *why, size_t whylen)
+{
+	const Elf32_Shdr *mod;
+	int err = find_parts(m, why, whylen);
+
+	if (err)
+		return err;
+	for (uint32_t i = 1; i < m->shnum; i++)
+		if (!modelf_part_of(m, i) && (m->sh[i].sh_flags & SHF_ALLOC) &&
+		    m->sh[i].sh_size)
+			return refuse(why, whylen, "section %s: allocated section "
+				      "outside .module, .module.bss and "
+				      ".module.init (linker/module.lds does not "
+				      "place it)", modelf_section_name(m, i));
+	mod = &m->sh[m->part[MODELF_MODULE].shndx];
+	if (mod->sh_offset % 4)
+		return refuse(why, whylen, "section .module at offset 0x%x is not"
+			      " 4-byte aligned", mod->sh_offset);
+	return 0;
+}
+
+/* Relocation section i, for part p. */
+static int check_rel_section(struct modelf *m, uint32_t i, int p, char *why,
 			     size_t whylen)
 {
 	const Elf32_Shdr *s = &m->sh[i];
+	struct modelf_part *part = &m->part[p];
 
 	if (s->sh_type == SHT_RELA)
 		return refuse(why, whylen, "section %s: RELA relocations, "
 			      "expected REL (i386)", modelf_section_name(m, i));
+	if (p == MODELF_BSS)
+		return refuse(why, whylen, "section %s: relocations for "
+			      ".module.bss, which has no bytes",
+			      modelf_section_name(m, i));
 	if (s->sh_entsize != sizeof(Elf32_Rel) || s->sh_size % sizeof(Elf32_Rel)
 	    || s->sh_offset % 4)
 		return refuse(why, whylen, "section %s: entry size %u, size 0x%x,"
@@ -281,11 +343,12 @@ static int check_rel_section(struct modelf *m, uint32_t i, char *why,
 		return refuse(why, whylen, "section %s: links to section %u, not "
 			      "the symbol table", modelf_section_name(m, i),
 			      s->sh_link);
-	if (m->rel)
+	if (part->rel)
 		return refuse(why, whylen, "more than one relocation section "
-			      "for .module");
-	m->rel = (const Elf32_Rel *)(m->buf + s->sh_offset);
-	m->nrel = s->sh_size / sizeof(Elf32_Rel);
+			      "for %s", part_names[p]);
+	part->rel = (const Elf32_Rel *)(m->buf + s->sh_offset);
+	part->nrel = s->sh_size / sizeof(Elf32_Rel);
+	m->nrel += part->nrel;
 	return 0;
 }
 
@@ -295,11 +358,11 @@ static int find_relocations(struct modelf *m, char *why, size_t whylen)
 
 	for (uint32_t i = 1; i < m->shnum; i++) {
 		const Elf32_Shdr *s = &m->sh[i];
+		const struct modelf_part *part = modelf_part_of(m, s->sh_info);
 
-		if ((s->sh_type != SHT_REL && s->sh_type != SHT_RELA) ||
-		    s->sh_info != m->mod_shndx)
+		if ((s->sh_type != SHT_REL && s->sh_type != SHT_RELA) || !part)
 			continue;
-		err = check_rel_section(m, i, why, whylen);
+		err = check_rel_section(m, i, (int)(part - m->part), why, whylen);
 		if (err)
 			return err;
 	}
@@ -340,34 +403,35 @@ static int read_header_fields(struct modelf *m, char *why, size_t whylen)
 		if (err)
 			return err;
 	}
-	h->name = (const char *)m->image + MODHDR_OFF_NAME;
+	h->name = (const char *)modbytes(m) + MODHDR_OFF_NAME;
 	return 0;
 }
 
 static int check_header_id(const struct modelf *m, char *why, size_t whylen)
 {
+	const uint8_t *img = modbytes(m);
 	uint32_t magic, version;
 
-	if (m->image_size < MODHDR_SIZE)
+	if (m->part[MODELF_MODULE].size < MODHDR_SIZE)
 		return refuse(why, whylen, "section .module is 0x%x bytes, "
 			      "smaller than the module header (128 bytes)",
-			      m->image_size);
-	magic = rd32(m->image + MODHDR_OFF_MAGIC);
-	version = rd32(m->image + MODHDR_OFF_VERSION);
+			      m->part[MODELF_MODULE].size);
+	magic = rd32(img + MODHDR_OFF_MAGIC);
+	version = rd32(img + MODHDR_OFF_VERSION);
 	if (magic != MODULE_MAGIC)
 		return refuse(why, whylen, "module header: magic 0x%08x, expected"
 			      " 0x%08x (TMOD)", magic, MODULE_MAGIC);
 	if (version != MODULE_FORMAT_VERSION)
 		return refuse(why, whylen, "module header: format version %u, "
 			      "expected %u", version, MODULE_FORMAT_VERSION);
-	if (!has_nul(m->image + MODHDR_OFF_NAME, MODULE_NAME_LEN) ||
-	    m->image[MODHDR_OFF_NAME] == '\0')
+	if (!has_nul(img + MODHDR_OFF_NAME, MODULE_NAME_LEN) ||
+	    img[MODHDR_OFF_NAME] == '\0')
 		return refuse(why, whylen, "module header: name is empty or not "
 			      "NUL-terminated within %u bytes", MODULE_NAME_LEN);
-	if (!module_name_valid((const char *)m->image + MODHDR_OFF_NAME))
+	if (!module_name_valid((const char *)img + MODHDR_OFF_NAME))
 		return refuse(why, whylen, "module header: name \"%s\" is not 1 to %u "
 			      "letters, digits, '_' or '-'",
-			      (const char *)m->image + MODHDR_OFF_NAME, MODULE_NAME_LEN - 1);
+			      (const char *)img + MODHDR_OFF_NAME, MODULE_NAME_LEN - 1);
 	return 0;
 }
 
@@ -377,11 +441,17 @@ static int check_header_sizes(const struct modelf *m, char *why, size_t whylen)
 
 	if ((uint64_t)h->core_size + h->init_size != m->image_size)
 		return refuse(why, whylen, "module header: core_size 0x%x + "
-			      "init_size 0x%x is not the .module size 0x%x",
+			      "init_size 0x%x is not the image size 0x%x",
 			      h->core_size, h->init_size, m->image_size);
 	if (h->core_size < MODHDR_SIZE)
 		return refuse(why, whylen, "module header: core_size 0x%x is "
 			      "smaller than the header", h->core_size);
+	if (h->core_size < m->part[MODELF_BSS].addr ||
+	    h->core_size > m->part[MODELF_INIT].addr)
+		return refuse(why, whylen, "module header: core_size 0x%x is not "
+			      "between the end of .module (0x%x) and the start "
+			      "of .module.init (0x%x)", h->core_size,
+			      m->part[MODELF_BSS].addr, m->part[MODELF_INIT].addr);
 	if (h->init >= m->image_size || h->exit >= h->core_size)
 		return refuse(why, whylen, "module header: init 0x%x or exit 0x%x"
 			      " outside the image (exit must be in the core)",
@@ -389,16 +459,18 @@ static int check_header_sizes(const struct modelf *m, char *why, size_t whylen)
 	return 0;
 }
 
-/* A table of count entries of size bytes at off must lie in the core. */
+/* A table of count entries of size bytes at off must lie in .module's
+ * stored bytes (the loader reads them from the file; they are core). */
 static int check_table(const struct modelf *m, const char *what, uint32_t off,
 		       uint32_t count, uint32_t size, char *why, size_t whylen)
 {
 	uint64_t bytes = (uint64_t)count * size;
+	uint32_t end = m->part[MODELF_MODULE].size;
 
-	if ((count || off) && !inside(off, bytes, m->hdr.core_size))
+	if ((count || off) && !inside(off, bytes, end))
 		return refuse(why, whylen, "module header: %s at 0x%x, %u bytes, "
-			      "runs past the core (0x%x bytes)", what, off,
-			      (unsigned)bytes, m->hdr.core_size);
+			      "runs past the end of .module (0x%x bytes)", what,
+			      off, (unsigned)bytes, end);
 	return 0;
 }
 
@@ -414,11 +486,11 @@ static int check_header_tables(const struct modelf *m, char *why, size_t whylen)
 	    (err = check_table(m, "modinfo", h->modinfo, h->modinfo_size, 1,
 			       why, whylen)))
 		return err;
-	if (h->modinfo_size && m->image[h->modinfo + h->modinfo_size - 1])
+	if (h->modinfo_size && modbytes(m)[h->modinfo + h->modinfo_size - 1])
 		return refuse(why, whylen, "module header: modinfo does not end "
 			      "with a NUL");
 	for (uint32_t i = 0; i < h->num_versions; i++) {
-		const uint8_t *e = m->image + h->versions + i * MODVERSION_SIZE;
+		const uint8_t *e = modbytes(m) + h->versions + i * MODVERSION_SIZE;
 
 		if (!has_nul(e + 4, MODVERSION_NAME_LEN))
 			return refuse(why, whylen, "version entry %u: name not "
@@ -433,20 +505,10 @@ int modelf_parse(const void *buf, size_t len, struct modelf *m,
 	int err;
 
 	if ((err = modelf_parse_object(buf, len, m, why, whylen)) ||
-	    (err = find_module_section(m, why, whylen)) ||
+	    (err = find_module_sections(m, why, whylen)) ||
 	    (err = find_relocations(m, why, whylen)) ||
-	    (err = check_header_id(m, why, whylen)))
-		return err;
-	for (uint32_t i = 0; i < m->nrel; i++) {
-		/* Bounds first: the header is read through the relocations. */
-		uint32_t off = m->rel[i].r_offset;
-
-		if (!inside(off, 4, m->image_size))
-			return refuse(why, whylen, "relocation %u: offset 0x%x+4 "
-				      "runs past the end of .module (0x%x bytes)",
-				      i, off, m->image_size);
-	}
-	if ((err = read_header_fields(m, why, whylen)) ||
+	    (err = check_header_id(m, why, whylen)) ||
+	    (err = read_header_fields(m, why, whylen)) ||
 	    (err = check_header_sizes(m, why, whylen)) ||
 	    (err = check_header_tables(m, why, whylen)) ||
 	    (err = modreloc_check(m, why, whylen)))
@@ -469,6 +531,15 @@ uint32_t modelf_find_section(const struct modelf *m, const char *name)
 		if (strcmp(modelf_section_name(m, i), name) == 0)
 			return i;
 	return 0;
+}
+
+const struct modelf_part *modelf_part_of(const struct modelf *m,
+					 uint32_t shndx)
+{
+	for (int p = 0; p < MODELF_NPARTS; p++)
+		if (shndx && m->part[p].shndx == shndx)
+			return &m->part[p];
+	return NULL;
 }
 
 const char *modelf_sym_name(const struct modelf *m, uint32_t idx)
@@ -497,14 +568,15 @@ const char *modelf_symbol_at(const struct modelf *m, uint32_t off,
 {
 	for (uint32_t i = 1; i < m->nsym; i++) {
 		const Elf32_Sym *s = &m->sym[i];
-		uint32_t t = ELF32_ST_TYPE(s->st_info);
+		const struct modelf_part *p = modelf_part_of(m, s->st_shndx);
+		uint32_t t = ELF32_ST_TYPE(s->st_info), at;
 
-		if (s->st_shndx != m->mod_shndx || !s->st_name ||
-		    (t != STT_FUNC && t != STT_OBJECT))
+		if (!p || !s->st_name || (t != STT_FUNC && t != STT_OBJECT))
 			continue;
-		if (off >= s->st_value && off - s->st_value < s->st_size) {
+		at = p->addr + s->st_value;
+		if (off >= at && off - at < s->st_size) {
 			if (start)
-				*start = s->st_value;
+				*start = at;
 			return m->str + s->st_name;
 		}
 	}
@@ -514,7 +586,7 @@ const char *modelf_symbol_at(const struct modelf *m, uint32_t off,
 void modelf_version(const struct modelf *m, uint32_t i, uint32_t *crc,
 		    const char **name)
 {
-	const uint8_t *e = m->image + m->hdr.versions + i * MODVERSION_SIZE;
+	const uint8_t *e = modbytes(m) + m->hdr.versions + i * MODVERSION_SIZE;
 
 	*crc = rd32(e);
 	*name = (const char *)e + 4;
@@ -522,7 +594,7 @@ void modelf_version(const struct modelf *m, uint32_t i, uint32_t *crc,
 
 const char *modelf_modinfo(const struct modelf *m, const char *key)
 {
-	const char *p = (const char *)m->image + m->hdr.modinfo;
+	const char *p = (const char *)modbytes(m) + m->hdr.modinfo;
 	const char *end = p + m->hdr.modinfo_size;
 	size_t klen = strlen(key);
 
@@ -539,9 +611,11 @@ const char *modelf_modinfo(const struct modelf *m, const char *key)
 int modelf_eval_word(const struct modelf *m, uint32_t off, uint32_t *val,
 		     char *why, size_t whylen)
 {
-	*val = rd32(m->image + off);
-	for (uint32_t i = 0; i < m->nrel; i++) {
-		const Elf32_Rel *r = &m->rel[i];
+	const struct modelf_part *mod = &m->part[MODELF_MODULE], *p;
+
+	*val = rd32(mod->bytes + off);
+	for (uint32_t i = 0; i < mod->nrel; i++) {
+		const Elf32_Rel *r = &mod->rel[i];
 		uint32_t symi = ELF32_R_SYM(r->r_info);
 		const Elf32_Sym *s;
 
@@ -551,10 +625,11 @@ int modelf_eval_word(const struct modelf *m, uint32_t off, uint32_t *val,
 			return refuse(why, whylen, "relocation %u at 0x%x is not "
 				      "R_386_32 on a valid symbol", i, off);
 		s = &m->sym[symi];
-		if (s->st_shndx != SHN_ABS && s->st_shndx != m->mod_shndx)
+		p = modelf_part_of(m, s->st_shndx);
+		if (s->st_shndx != SHN_ABS && !p)
 			return refuse(why, whylen, "refers to symbol %s outside "
 				      "the module", modelf_sym_name(m, symi));
-		*val += s->st_value;
+		*val += s->st_value + (p ? p->addr : 0);
 	}
 	return 0;
 }

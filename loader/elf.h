@@ -5,8 +5,11 @@
  * the tests on the host. Every refusal is -ENOEXEC plus a reason in words,
  * naming the thing at fault, written into the caller's why[] buffer.
  *
- * Image offsets: a module image is the bytes of the .module section; "image
- * offset" is a byte offset in it (the address once loaded at base 0).
+ * Image offsets: a module image is .module's bytes, .module.bss's zeros and
+ * .module.init's bytes, in that order (include/tessera/modformat.h); "image
+ * offset" is a byte offset in it (the address once loaded at base 0). A
+ * section's image offset is its address, sh_addr; a symbol's is its
+ * section's plus st_value; a relocation's, its section's plus r_offset.
  */
 #ifndef LOADER_ELF_H
 #define LOADER_ELF_H
@@ -94,6 +97,19 @@ struct modelf_header {
 	uint32_t modinfo, modinfo_size;	/* modinfo offset, bytes */
 };
 
+/* The parts of a module image, in image order: the three sections that
+ * linker/module.lds makes. */
+enum { MODELF_MODULE, MODELF_BSS, MODELF_INIT, MODELF_NPARTS };
+
+/* One part of the image: a section and where it lies in the image. */
+struct modelf_part {
+	uint32_t shndx;			/* section index; 0: the object has none */
+	uint32_t addr, size;		/* image offset, bytes */
+	const uint8_t *bytes;		/* in the file; NULL for .module.bss */
+	const Elf32_Rel *rel;		/* .rel.module or .rel.module.init */
+	uint32_t nrel;			/* entries in rel[] (0: rel is NULL) */
+};
+
 /* A checked object. All pointers point into the caller's buffer, which must
  * stay alive and unchanged while this is used. Read-only for callers. */
 struct modelf {
@@ -109,11 +125,9 @@ struct modelf {
 	const char *str;		/* .strtab */
 	uint32_t str_size;
 	/* modelf_parse() only: */
-	uint32_t mod_shndx;		/* index of .module */
-	const uint8_t *image;		/* .module's bytes */
+	struct modelf_part part[MODELF_NPARTS];	/* .module, .bss, .init */
 	uint32_t image_size;		/* = core_size + init_size */
-	const Elf32_Rel *rel;		/* .rel.module (NULL if none) */
-	uint32_t nrel;
+	uint32_t nrel;			/* relocations of all parts */
 	struct modelf_header hdr;
 };
 
@@ -131,10 +145,13 @@ int modelf_parse_object(const void *buf, size_t len, struct modelf *m,
 
 /*
  * modelf_parse_object() plus everything that makes a module: a .module
- * section (and no other allocated section), its .rel.module relocations
- * (each checked by modreloc_check()), the module header (magic, format
- * version, name, sizes adding up to the .module size, tables inside the
- * core). Returns 0 with m->hdr filled, or -ENOEXEC with the reason.
+ * section, optionally .module.bss (NOBITS) and .module.init, each at the
+ * address where the previous one ends (and no other allocated section);
+ * their relocations, .rel.module and .rel.module.init (each checked by
+ * modreloc_check()); the module header (magic, format version, name, sizes
+ * adding up to the image size, tables inside .module). Returns 0 with
+ * m->part[] and m->hdr filled, or -ENOEXEC with the reason. The bytes of
+ * .module.bss are never read, whatever the file holds there.
  */
 int modelf_parse(const void *buf, size_t len, struct modelf *m,
 		 char *why, size_t whylen);
@@ -143,6 +160,10 @@ int modelf_parse(const void *buf, size_t len, struct modelf *m,
 const char *modelf_section_name(const struct modelf *m, uint32_t idx);
 /* Index of the section named name, or 0 (the null section) if none. */
 uint32_t modelf_find_section(const struct modelf *m, const char *name);
+/* The image part that section shndx is, or NULL (not a part, or 0). Valid
+ * after modelf_parse(). */
+const struct modelf_part *modelf_part_of(const struct modelf *m,
+					 uint32_t shndx);
 /* Name of symbol idx ("" for a bad index). */
 const char *modelf_sym_name(const struct modelf *m, uint32_t idx);
 
@@ -154,8 +175,9 @@ const char *modelf_sym_name(const struct modelf *m, uint32_t idx);
  */
 const char *modelf_next_undef(const struct modelf *m, uint32_t *pos);
 
-/* The name of the function or object symbol in .module whose extent holds
- * image offset off, or NULL; *start (if not NULL) gets its offset. */
+/* The name of the function or object symbol in the image whose extent
+ * holds image offset off, or NULL; *start (if not NULL) gets its image
+ * offset. */
 const char *modelf_symbol_at(const struct modelf *m, uint32_t off,
 			     uint32_t *start);
 
@@ -169,10 +191,11 @@ void modelf_version(const struct modelf *m, uint32_t i, uint32_t *crc,
 const char *modelf_modinfo(const struct modelf *m, const char *key);
 
 /*
- * Evaluates the 32-bit word at image offset off for base address 0: the
- * word itself, or, if an R_386_32 relocation applies there, S + A with S
- * the symbol's image offset or absolute value. Returns 0, or -ENOEXEC with
- * the reason (relocation of another type there, undefined symbol).
+ * Evaluates the 32-bit word at image offset off (off + 4 inside .module:
+ * the header) for base address 0: the word itself, or, if an R_386_32
+ * relocation of .rel.module applies there, S + A with S the symbol's image
+ * offset or absolute value. Returns 0, or -ENOEXEC with the reason
+ * (relocation of another type there, undefined symbol).
  */
 int modelf_eval_word(const struct modelf *m, uint32_t off, uint32_t *val,
 		     char *why, size_t whylen);
@@ -192,15 +215,15 @@ int modreloc_compute(uint32_t type, uint32_t S, uint32_t A, uint32_t P,
 const char *modreloc_type_name(uint32_t t);
 
 /*
- * Checks relocation i of .rel.module without applying it: offset + 4 inside
- * .module, symbol index inside the symbol table, type supported (GOT types
- * are told to compile with -fno-pic), symbol in .module, absolute or
- * undefined, and a location in the core not referring into the init part
- * (the header's init field excepted). Needs m->hdr.core_size. Returns 0 or
- * -ENOEXEC with the reason. modreloc_check() checks them all.
+ * Checks every relocation of .rel.module and .rel.module.init without
+ * applying it: offset + 4 inside its section, symbol index inside the
+ * symbol table, type supported (GOT types are told to compile with
+ * -fno-pic), symbol in the image, absolute or undefined, and a location in
+ * the core not referring into the init part (the header's init field
+ * excepted). Needs m->part[] and m->hdr.core_size. Returns 0 or -ENOEXEC
+ * with the reason, which numbers a relocation within its own section, as
+ * readelf -r does.
  */
-int modreloc_check_one(const struct modelf *m, uint32_t i, char *why,
-		       size_t whylen);
 int modreloc_check(const struct modelf *m, char *why, size_t whylen);
 
 /* Gives the address of an undefined symbol: 0 and *value, -ENOKEY if the
@@ -210,9 +233,10 @@ typedef int (*modreloc_resolve_fn)(void *arg, const char *name,
 				   uint32_t *value);
 
 /*
- * Makes the loadable image for base address base: copies the .module bytes
- * of a parsed module into image (m->image_size writable bytes) and applies
- * every relocation, calling resolve for undefined symbols (an unresolved
+ * Makes the loadable image for base address base in image (m->image_size
+ * writable bytes): copies .module and .module.init of a parsed module to
+ * their image offsets, zero-fills the rest (.module.bss) and applies every
+ * relocation, calling resolve for undefined symbols (an unresolved
  * weak symbol becomes 0). Returns 0, or -ENOEXEC/-ENOKEY/the resolver's
  * error with the reason in why ("unknown symbol foo"); image contents are
  * then undefined.

@@ -1,8 +1,9 @@
 /*
  * i386 relocation of module images (API in loader/elf.h): the arithmetic
  * in one small function, the per-relocation checks (bounds, type, no core
- * reference into the init part) and applying .rel.module for a base
- * address. Pure code: no allocation, no printing.
+ * reference into the init part) and making the image for a base address:
+ * copy the stored parts, zero-fill .module.bss, apply .rel.module and
+ * .rel.module.init. Pure code: no allocation, no printing.
  */
 #include "loader/elf.h"
 #include "loader/internal.h"
@@ -63,24 +64,29 @@ const char *modreloc_type_name(uint32_t t)
 	return NULL;
 }
 
-/* Where image offset off is, for a person: ".module+0x16e (hello_exit+0x6,
- * core)"; the symbol is left out when no function or object holds it. */
-static const char *where(const struct modelf *m, uint32_t off, char *buf, size_t size)
+/* Where offset off of part p is, for a person: ".module.init+0x6
+ * (hello_init+0x6, init)"; the symbol is left out when no function or
+ * object holds it. */
+static const char *where(const struct modelf *m, const struct modelf_part *p,
+			 uint32_t off, char *buf, size_t size)
 {
-	uint32_t start;
-	const char *sym = modelf_symbol_at(m, off, &start);
-	const char *part = off < MODHDR_SIZE ? "header" :
-			   off < m->hdr.core_size ? "core" : "init";
+	uint32_t at = p->addr + off, start;
+	const char *sec = modelf_section_name(m, p->shndx);
+	const char *sym = modelf_symbol_at(m, at, &start);
+	const char *part = at < MODHDR_SIZE ? "header" :
+			   at < m->hdr.core_size ? "core" : "init";
 
 	if (sym)
-		snprintf(buf, size, ".module+0x%x (%s+0x%x, %s)", off, sym, off - start, part);
+		snprintf(buf, size, "%s+0x%x (%s+0x%x, %s)", sec, off, sym,
+			 at - start, part);
 	else
-		snprintf(buf, size, ".module+0x%x (%s)", off, part);
+		snprintf(buf, size, "%s+0x%x (%s)", sec, off, part);
 	return buf;
 }
 
-static int check_type(const struct modelf *m, uint32_t i, uint32_t off, uint32_t type,
-		      char *why, size_t whylen)
+static int check_type(const struct modelf *m, const struct modelf_part *p,
+		      uint32_t i, uint32_t off, uint32_t type, char *why,
+		      size_t whylen)
 {
 	const char *name = modreloc_type_name(type);
 	char at[96];
@@ -91,13 +97,14 @@ static int check_type(const struct modelf *m, uint32_t i, uint32_t off, uint32_t
 	case R_386_GOT32: case R_386_GOTOFF: case R_386_GOTPC: case R_386_GOT32X:
 		return refuse(why, whylen, "relocation %u at %s: %s needs a global "
 			      "offset table; compile with -fno-pic", i,
-			      where(m, off, at, sizeof(at)), name);
+			      where(m, p, off, at, sizeof(at)), name);
 	}
 	if (name)
 		return refuse(why, whylen, "relocation %u at %s: type %s (%u) not "
-			      "supported", i, where(m, off, at, sizeof(at)), name, type);
+			      "supported", i, where(m, p, off, at, sizeof(at)),
+			      name, type);
 	return refuse(why, whylen, "relocation %u at %s: unknown type %u", i,
-		      where(m, off, at, sizeof(at)), type);
+		      where(m, p, off, at, sizeof(at)), type);
 }
 
 /* "symbol foo" for the symbol holding image offset off, else "offset 0x..". */
@@ -113,30 +120,32 @@ static void describe(const struct modelf *m, uint32_t off, char *buf,
 }
 
 /*
- * Image offset a relocation to a symbol defined in .module points at: the
- * symbol itself for a named one; for a section symbol, the addend (+4 for
- * PC-relative ones: on i386 the field ends its instruction).
+ * Image offset a relocation to symbol s, defined in part sp, points at:
+ * the symbol itself for a named one; for a section symbol, the section
+ * plus the addend (+4 for PC-relative ones: on i386 the field ends its
+ * instruction).
  */
-static uint32_t target_of(const struct modelf *m, const Elf32_Sym *s,
+static uint32_t target_of(const struct modelf_part *sp, const Elf32_Sym *s,
 			  uint32_t type, uint32_t A)
 {
 	if (ELF32_ST_TYPE(s->st_info) != STT_SECTION)
-		return s->st_value;
-	return s->st_value + A + (type == R_386_32 ? 0 : 4);
+		return sp->addr + s->st_value;
+	return sp->addr + s->st_value + A + (type == R_386_32 ? 0 : 4);
 }
 
-static int check_core_to_init(const struct modelf *m, const Elf32_Rel *r,
-			      char *why, size_t whylen)
+static int check_core_to_init(const struct modelf *m, const struct modelf_part *p,
+			      const Elf32_Rel *r, char *why, size_t whylen)
 {
-	uint32_t core = m->hdr.core_size, off = r->r_offset;
+	uint32_t core = m->hdr.core_size, off = p->addr + r->r_offset;
 	const Elf32_Sym *s = &m->sym[ELF32_R_SYM(r->r_info)];
+	const struct modelf_part *sp = modelf_part_of(m, s->st_shndx);
 	uint32_t type = ELF32_R_TYPE(r->r_info), target;
 	char from[80], to[80];
 
-	if (off >= core || s->st_shndx != m->mod_shndx || type == R_386_NONE ||
+	if (off >= core || !sp || type == R_386_NONE ||
 	    off == MODHDR_OFF_INIT)	/* the header's init: used, then gone */
 		return 0;
-	target = target_of(m, s, type, rd32(m->image + off));
+	target = target_of(sp, s, type, rd32(p->bytes + r->r_offset));
 	if (target < core || target >= m->image_size)
 		return 0;
 	describe(m, off, from, sizeof(from));
@@ -149,44 +158,46 @@ static int check_core_to_init(const struct modelf *m, const Elf32_Rel *r,
 		      "discarded after init", from, to);
 }
 
-int modreloc_check_one(const struct modelf *m, uint32_t i, char *why,
-		       size_t whylen)
+/* Checks relocation i of part p (see modreloc_check). */
+static int check_one(const struct modelf *m, const struct modelf_part *p,
+		     uint32_t i, char *why, size_t whylen)
 {
-	const Elf32_Rel *r = &m->rel[i];
+	const Elf32_Rel *r = &p->rel[i];
 	uint32_t off = r->r_offset, symi = ELF32_R_SYM(r->r_info);
 	const Elf32_Sym *s;
 	char at[96];
 	int err;
 
-	if (off > m->image_size || m->image_size - off < 4)
+	if (off > p->size || p->size - off < 4)
 		return refuse(why, whylen, "relocation %u: offset 0x%x+4 runs "
-			      "past the end of .module (0x%x bytes)", i, off,
-			      m->image_size);
+			      "past the end of %s (0x%x bytes)", i, off,
+			      modelf_section_name(m, p->shndx), p->size);
 	if (symi >= m->nsym)
 		return refuse(why, whylen, "relocation %u at %s: symbol index %u out "
-			      "of range (%u symbols)", i, where(m, off, at, sizeof(at)),
+			      "of range (%u symbols)", i, where(m, p, off, at, sizeof(at)),
 			      symi, m->nsym);
-	err = check_type(m, i, off, ELF32_R_TYPE(r->r_info), why, whylen);
+	err = check_type(m, p, i, off, ELF32_R_TYPE(r->r_info), why, whylen);
 	if (err)
 		return err;
 	s = &m->sym[symi];
 	if (symi && s->st_shndx != SHN_UNDEF && s->st_shndx != SHN_ABS &&
-	    s->st_shndx != m->mod_shndx)
+	    !modelf_part_of(m, s->st_shndx))
 		return refuse(why, whylen, "relocation %u at %s: symbol %s is in "
 			      "section %s, outside the image", i,
-			      where(m, off, at, sizeof(at)), modelf_sym_name(m, symi),
+			      where(m, p, off, at, sizeof(at)), modelf_sym_name(m, symi),
 			      modelf_section_name(m, s->st_shndx));
-	return check_core_to_init(m, r, why, whylen);
+	return check_core_to_init(m, p, r, why, whylen);
 }
 
 int modreloc_check(const struct modelf *m, char *why, size_t whylen)
 {
-	for (uint32_t i = 0; i < m->nrel; i++) {
-		int err = modreloc_check_one(m, i, why, whylen);
+	for (int p = 0; p < MODELF_NPARTS; p++)
+		for (uint32_t i = 0; i < m->part[p].nrel; i++) {
+			int err = check_one(m, &m->part[p], i, why, whylen);
 
-		if (err)
-			return err;
-	}
+			if (err)
+				return err;
+		}
 	return 0;
 }
 
@@ -197,6 +208,7 @@ static int symbol_value(const struct modelf *m, const Elf32_Rel *r,
 {
 	uint32_t symi = ELF32_R_SYM(r->r_info);
 	const Elf32_Sym *s = &m->sym[symi];
+	const struct modelf_part *sp = modelf_part_of(m, s->st_shndx);
 	const char *name = modelf_sym_name(m, symi);
 	int err;
 
@@ -204,8 +216,8 @@ static int symbol_value(const struct modelf *m, const Elf32_Rel *r,
 		*S = symi ? s->st_value : 0;
 		return 0;
 	}
-	if (s->st_shndx != SHN_UNDEF) {
-		*S = base + s->st_value;
+	if (sp) {
+		*S = base + sp->addr + s->st_value;
 		return 0;
 	}
 	err = resolve ? resolve(arg, name, S) : -ENOKEY;
@@ -220,6 +232,30 @@ static int symbol_value(const struct modelf *m, const Elf32_Rel *r,
 	return 0;
 }
 
+/* Checks and applies relocation i of part p to img, loaded at base. */
+static int apply_one(const struct modelf *m, const struct modelf_part *p,
+		     uint32_t i, uint8_t *img, uint32_t base,
+		     modreloc_resolve_fn resolve, void *arg, char *why,
+		     size_t whylen)
+{
+	const Elf32_Rel *r = &p->rel[i];
+	uint32_t type = ELF32_R_TYPE(r->r_info), at = p->addr + r->r_offset;
+	uint32_t S, val;
+	int err = check_one(m, p, i, why, whylen);
+
+	if (err || type == R_386_NONE)
+		return err;
+	err = symbol_value(m, r, base, resolve, arg, &S, why, whylen);
+	if (err)
+		return err;
+	err = modreloc_compute(type, S, rd32(p->bytes + r->r_offset),
+			       base + at, &val);
+	if (err)	/* check_one let only known types through */
+		return refuse(why, whylen, "relocation %u: type %u", i, type);
+	wr32(img + at, val);
+	return 0;
+}
+
 int modreloc_apply(const struct modelf *m, void *image, uint32_t base,
 		   modreloc_resolve_fn resolve, void *arg,
 		   char *why, size_t whylen)
@@ -227,25 +263,17 @@ int modreloc_apply(const struct modelf *m, void *image, uint32_t base,
 	uint8_t *img = image;
 	int err;
 
-	memcpy(img, m->image, m->image_size);
-	for (uint32_t i = 0; i < m->nrel; i++) {
-		const Elf32_Rel *r = &m->rel[i];
-		uint32_t type = ELF32_R_TYPE(r->r_info), S, val;
-
-		err = modreloc_check_one(m, i, why, whylen);
-		if (err)
-			return err;
-		if (type == R_386_NONE)
-			continue;
-		err = symbol_value(m, r, base, resolve, arg, &S, why, whylen);
-		if (err)
-			return err;
-		err = modreloc_compute(type, S, rd32(m->image + r->r_offset),
-				       base + r->r_offset, &val);
-		if (err)	/* check_one let only known types through */
-			return refuse(why, whylen, "relocation %u: type %u",
-				      i, type);
-		wr32(img + r->r_offset, val);
-	}
+	memset(img, 0, m->image_size);	/* .module.bss: the zero-fill */
+	for (int p = 0; p < MODELF_NPARTS; p++)
+		if (m->part[p].bytes)
+			memcpy(img + m->part[p].addr, m->part[p].bytes,
+			       m->part[p].size);
+	for (int p = 0; p < MODELF_NPARTS; p++)
+		for (uint32_t i = 0; i < m->part[p].nrel; i++) {
+			err = apply_one(m, &m->part[p], i, img, base, resolve,
+					arg, why, whylen);
+			if (err)
+				return err;
+		}
 	return 0;
 }

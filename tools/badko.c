@@ -23,10 +23,25 @@ static Elf32_Shdr *shdr(uint8_t *c, uint32_t i)
 {
 	return (Elf32_Shdr *)(c + ehdr(c)->e_shoff) + i;
 }
-/* The last relocation of .module, and where it sits in the copy. */
+/* The part whose relocations come last: .module.init if it has any (in
+ * hello.ko: hello_init's call of printk), else .module. */
+static const struct modelf_part *last_part(const struct modelf *m)
+{
+	return &m->part[m->part[MODELF_INIT].nrel ? MODELF_INIT : MODELF_MODULE];
+}
+
+/* The last relocation of that part, as it sits in the copy. */
 static Elf32_Rel *last_rel(uint8_t *c, const struct modelf *m)
 {
-	return (Elf32_Rel *)(c + ((const uint8_t *)m->rel - m->buf)) + m->nrel - 1;
+	const struct modelf_part *p = last_part(m);
+
+	return (Elf32_Rel *)(c + ((const uint8_t *)p->rel - m->buf)) + p->nrel - 1;
+}
+
+/* Where .module's bytes (the header, the core's code and data) sit in c. */
+static uint8_t *module_bytes(uint8_t *c, const struct modelf *m)
+{
+	return c + (m->part[MODELF_MODULE].bytes - m->buf);
 }
 
 static void truncated(uint8_t *c, size_t *len, const struct modelf *m) { *len /= 2; }
@@ -37,12 +52,12 @@ static void exec(uint8_t *c, size_t *len, const struct modelf *m) { ehdr(c)->e_t
 
 static void offset(uint8_t *c, size_t *len, const struct modelf *m)
 {
-	shdr(c, m->mod_shndx)->sh_offset = *len - 0x10;
+	shdr(c, m->part[MODELF_MODULE].shndx)->sh_offset = *len - 0x10;
 }
 
 static void reloff(uint8_t *c, size_t *len, const struct modelf *m)
 {
-	last_rel(c, m)->r_offset = m->image_size - 2;
+	last_rel(c, m)->r_offset = last_part(m)->size - 2;
 }
 
 static void relsym(uint8_t *c, size_t *len, const struct modelf *m)
@@ -68,22 +83,27 @@ static void gotpc(uint8_t *c, size_t *len, const struct modelf *m)
 
 static void hdrmagic(uint8_t *c, size_t *len, const struct modelf *m)
 {
-	memset(c + (m->image - m->buf) + MODHDR_OFF_MAGIC, 0, 4);
+	memset(module_bytes(c, m) + MODHDR_OFF_MAGIC, 0, 4);
 }
 
-/* Points a core R_386_32 relocation against .module at the init function. */
+/* Points a core R_386_32 relocation against the .module section symbol
+ * at the init function: .module is at image offset 0, so the addend is the
+ * init function's image offset. */
 static void coreinit(uint8_t *c, size_t *len, const struct modelf *m)
 {
-	for (uint32_t i = 0; i < m->nrel; i++) {
-		const Elf32_Rel *r = &m->rel[i];
+	const struct modelf_part *mod = &m->part[MODELF_MODULE];
+
+	for (uint32_t i = 0; i < mod->nrel; i++) {
+		const Elf32_Rel *r = &mod->rel[i];
 		const Elf32_Sym *s = &m->sym[ELF32_R_SYM(r->r_info)];
 		uint32_t init = m->hdr.init;
 
 		if (r->r_offset < MODHDR_SIZE || r->r_offset >= m->hdr.core_size ||
 		    ELF32_R_TYPE(r->r_info) != R_386_32 ||
-		    ELF32_ST_TYPE(s->st_info) != STT_SECTION)
+		    ELF32_ST_TYPE(s->st_info) != STT_SECTION ||
+		    s->st_shndx != mod->shndx)
 			continue;
-		memcpy(c + (m->image - m->buf) + r->r_offset, &init, 4);
+		memcpy(module_bytes(c, m) + r->r_offset, &init, 4);
 		return;
 	}
 }

@@ -6,8 +6,15 @@
  *
  * A .ko is an ELF32 i386 relocatable object (ET_REL) made by
  * `ld -r -T linker/module.lds NAME.o NAME.mod.o`. All allocated content is
- * ONE section, `.module`; its bytes are the module image. Its relocations are
- * `.rel.module` (REL: the addend is the 32-bit value already in place).
+ * in THREE sections, in this fixed order, each at an address (sh_addr) that
+ * is its offset in the module image, with no gaps between them:
+ *   .module        PROGBITS  the header and the core's stored bytes
+ *   .module.bss    NOBITS    the core's zeros: no bytes in the file
+ *   .module.init   PROGBITS  the init part
+ * The image is .module's bytes, then .module.bss's size in zeros, then
+ * .module.init's bytes. Relocations are `.rel.module` and `.rel.module.init`
+ * (REL: the addend is the 32-bit value already in place; offsets and symbol
+ * values are relative to their section, as in any ET_REL object).
  *
  *   image offset
  *   0x0000            struct module  (__this_module, 128 bytes, NAME.mod.c)
@@ -17,10 +24,11 @@
  *                     __ksymtab                struct kernel_symbol[num_syms]
  *                     __versions               struct modversion[num_versions]
  *                     .modinfo                 "key=value\0" strings
- *                     .bss .bss.*              zeros, STORED in the file
+ *                     (end of .module)
+ *                     .bss .bss.*              .module.bss: zeros, NOT stored
  *   core_size         (16-byte aligned)  == symbol __core_end
- *                     .init.text .init.rodata .init.data   (__init code/data)
- *   core_size+init_size                  == symbol __init_end == .module size
+ *                     .init.text .init.rodata .init.data   .module.init
+ *   core_size+init_size                  == symbol __init_end == image size
  *
  * The core stays while the module is loaded; the init part is dropped after
  * the init function returns (the kernel frees every page wholly past
@@ -43,8 +51,9 @@
 #define MODULE_FORMAT_VERSION	1u
 #define MODULE_NAME_LEN		56	/* bytes in name[], with the NUL */
 #define MODVERSION_NAME_LEN	60	/* bytes in modversion.name[], with NUL */
-#define MODULE_SECTION		".module"
-#define MODULE_REL_SECTION	".rel.module"
+#define MODULE_SECTION		".module"	/* header + core's stored bytes */
+#define MODULE_BSS_SECTION	".module.bss"	/* core's zeros (NOBITS) */
+#define MODULE_INIT_SECTION	".module.init"	/* init part */
 
 /* One exported symbol (section __ksymtab; kernel: __start___ksymtab ..
  * __stop___ksymtab). 12 bytes on i386. */

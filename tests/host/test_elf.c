@@ -4,6 +4,8 @@
  * the linker's symbols, the header's fields, modinfo, versions); then each
  * damaged copy of it is refused with -ENOEXEC and its exact reason. Every
  * copy is an exact-size heap buffer, so ASan catches any read past it.
+ * Last, build/modules/bigbss.ko: 256 KiB of .bss, a small file, zeros in
+ * the image.
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -56,11 +58,16 @@ static Elf32_Sym *symp(uint8_t *c, uint32_t i)
 {
 	return (Elf32_Sym *)(c + shdr(c, good.symtab_shndx)->sh_offset) + i;
 }
+/* hello.ko's init part: its last relocations (hello_init calls printk). */
+#define INIT (&good.part[MODELF_INIT])
 static Elf32_Rel *relp(uint8_t *c, uint32_t i)
 {
-	return (Elf32_Rel *)(c + ((const uint8_t *)good.rel - ko)) + i;
+	return (Elf32_Rel *)(c + ((const uint8_t *)INIT->rel - ko)) + i;
 }
-static uint8_t *imagep(uint8_t *c) { return c + (good.image - ko); }
+static uint8_t *imagep(uint8_t *c)
+{
+	return c + (good.part[MODELF_MODULE].bytes - ko);
+}
 
 static uint32_t sym_index(const char *name)
 {
@@ -70,9 +77,13 @@ static uint32_t sym_index(const char *name)
 	return 0;
 }
 
+/* A symbol's image offset, read straight from the ELF: its section's
+ * address (what the linker script gave it) + its value. */
 static uint32_t sym_value(const char *name)
 {
-	return good.sym[sym_index(name)].st_value;
+	const Elf32_Sym *s = &good.sym[sym_index(name)];
+
+	return good.sh[s->st_shndx].sh_addr + s->st_value;
 }
 
 /* Expected text, formatted like the checker formats it. */
@@ -101,7 +112,9 @@ KTEST(hello_ko_parses_and_describes_itself)
 	KT_EXPECT(good.hdr.init_size ==
 		  sym_value("__init_end") - sym_value("__core_end"));
 	KT_EXPECT(good.hdr.core_size + good.hdr.init_size == good.image_size);
-	KT_EXPECT(good.image_size == good.sh[good.mod_shndx].sh_size);
+	KT_EXPECT(good.image_size == INIT->addr + INIT->size);
+	KT_EXPECT(good.part[MODELF_BSS].addr == good.part[MODELF_MODULE].size);
+	KT_EXPECT(INIT->addr == good.hdr.core_size);	/* hello: no .bss */
 	KT_EXPECT(good.hdr.core_size % 16 == 0);
 	KT_EXPECT(good.hdr.init == sym_value("hello_init"));
 	KT_EXPECT(good.hdr.exit == sym_value("hello_exit"));
@@ -227,12 +240,12 @@ KTEST(refuses_truncated_file)
 KTEST(refuses_section_past_end)
 {
 	uint8_t *c;
-	uint32_t size = good.image_size;
+	uint32_t size = good.part[MODELF_MODULE].size;
 
 	if (!ko_len)
 		return;
 	c = copy(ko_len);
-	shdr(c, good.mod_shndx)->sh_offset = ko_len - 0x10;
+	shdr(c, good.part[MODELF_MODULE].shndx)->sh_offset = ko_len - 0x10;
 	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
 	KT_EXPECT(!strcmp(why, fmt("section .module: offset 0x%zx+0x%x runs past"
 				   " the end of the file (0x%zx bytes)",
@@ -260,7 +273,8 @@ KTEST(refuses_missing_module_section)
 		return;
 	c = copy(ko_len);
 	/* rename ".module" to ".modulx" in the section name table */
-	c[(good.shstr - (const char *)ko) + good.sh[good.mod_shndx].sh_name + 6] = 'x';
+	c[(good.shstr - (const char *)ko) +
+	  good.sh[good.part[MODELF_MODULE].shndx].sh_name + 6] = 'x';
 	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
 	KT_EXPECT(!strcmp(why, "no .module section: not linked with "
 			  "linker/module.lds"));
@@ -277,7 +291,61 @@ KTEST(refuses_allocated_section_outside_module)
 	shdr(c, dbg)->sh_flags |= SHF_ALLOC;
 	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
 	KT_EXPECT(!strcmp(why, "section .debug_info: allocated section outside "
-			  ".module (linker/module.lds does not place it)"));
+			  ".module, .module.bss and .module.init "
+			  "(linker/module.lds does not place it)"));
+}
+
+/* .module.bss must be NOBITS: its bytes are zeros made by the loader, never
+ * read from the file. */
+KTEST(refuses_bss_with_file_bytes)
+{
+	uint8_t *c;
+
+	if (!ko_len)
+		return;
+	c = copy(ko_len);
+	shdr(c, good.part[MODELF_BSS].shndx)->sh_type = SHT_PROGBITS;
+	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "section .module.bss: type 1 flags 0x3, expected "
+			  "allocated NOBITS"));
+	c = copy(ko_len);
+	shdr(c, good.part[MODELF_INIT].shndx)->sh_type = SHT_NOBITS;
+	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "section .module.init: type 8 flags 0x6, expected "
+			  "allocated PROGBITS"));
+}
+
+KTEST(refuses_part_at_wrong_address)
+{
+	uint8_t *c;
+
+	if (!ko_len)
+		return;
+	c = copy(ko_len);
+	shdr(c, good.part[MODELF_INIT].shndx)->sh_addr += 0x10;
+	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, fmt("section .module.init at address 0x%x, "
+				   "expected 0x%x: not linked with linker/module.lds",
+				   INIT->addr + 0x10, INIT->addr)));
+	c = copy(ko_len);
+	shdr(c, good.part[MODELF_MODULE].shndx)->sh_addr = 0x1000;
+	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "section .module at address 0x1000, expected 0x0: "
+			  "not linked with linker/module.lds"));
+}
+
+KTEST(refuses_relocations_for_bss)
+{
+	uint32_t rel = modelf_find_section(&good, ".rel.module.init");
+	uint8_t *c;
+
+	if (!ko_len)
+		return;
+	c = copy(ko_len);
+	shdr(c, rel)->sh_info = good.part[MODELF_BSS].shndx;
+	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "section .rel.module.init: relocations for "
+			  ".module.bss, which has no bytes"));
 }
 
 KTEST(refuses_symbol_name_outside_strtab)
@@ -347,29 +415,48 @@ KTEST(refuses_sizes_not_adding_up)
 	symp(c, sym_index("__module_init_size"))->st_value += 1;
 	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
 	KT_EXPECT(!strcmp(why, fmt("module header: core_size 0x%x + init_size "
-				   "0x%x is not the .module size 0x%x",
+				   "0x%x is not the image size 0x%x",
 				   good.hdr.core_size, good.hdr.init_size + 1,
 				   good.image_size)));
 }
 
-/* The last relocation of hello.ko: printk called from hello_init. */
-KTEST(refuses_relocation_offset_out_of_range)
+/* Sizes that add up, but put the core's end inside .module. */
+KTEST(refuses_core_end_outside_bss)
 {
-	uint32_t last = good.nrel - 1;
 	uint8_t *c;
 
 	if (!ko_len)
 		return;
 	c = copy(ko_len);
-	relp(c, last)->r_offset = good.image_size - 2;
+	symp(c, sym_index("__module_core_size"))->st_value -= 0x10;
+	symp(c, sym_index("__module_init_size"))->st_value += 0x10;
 	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
-	KT_EXPECT(!strcmp(why, fmt("relocation %u: offset 0x%x+4 runs past the "
-				   "end of .module (0x%x bytes)", last,
-				   good.image_size - 2, good.image_size)));
+	KT_EXPECT(!strcmp(why, fmt("module header: core_size 0x%x is not between "
+				   "the end of .module (0x%x) and the start of "
+				   ".module.init (0x%x)", good.hdr.core_size - 0x10,
+				   good.part[MODELF_BSS].addr, INIT->addr)));
 }
 
-/* Image offset of hello_init, the function hello.ko's last relocation is
- * in (read from its symbol table, not from the code under test). */
+/* The last relocation of hello.ko, in .rel.module.init: printk called
+ * from hello_init. Relocations are numbered within their section. */
+KTEST(refuses_relocation_offset_out_of_range)
+{
+	uint32_t last = INIT->nrel - 1;
+	uint8_t *c;
+
+	if (!ko_len)
+		return;
+	c = copy(ko_len);
+	relp(c, last)->r_offset = INIT->size - 2;
+	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, fmt("relocation %u: offset 0x%x+4 runs past the "
+				   "end of .module.init (0x%x bytes)", last,
+				   INIT->size - 2, INIT->size)));
+}
+
+/* Offset in .module.init of hello_init, the function hello.ko's last
+ * relocation is in (read from its symbol table, not from the code under
+ * test). */
 static uint32_t init_start(void)
 {
 	for (uint32_t i = 0; i < good.nsym; i++)
@@ -380,7 +467,7 @@ static uint32_t init_start(void)
 
 KTEST(refuses_relocation_symbol_out_of_range)
 {
-	uint32_t last = good.nrel - 1, off = good.rel[last].r_offset;
+	uint32_t last = INIT->nrel - 1, off = INIT->rel[last].r_offset;
 	uint8_t *c;
 
 	if (!ko_len)
@@ -388,15 +475,15 @@ KTEST(refuses_relocation_symbol_out_of_range)
 	c = copy(ko_len);
 	relp(c, last)->r_info = ELF32_R_INFO(999u, R_386_PC32);
 	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
-	KT_EXPECT(!strcmp(why, fmt("relocation %u at .module+0x%x (hello_init+0x%x, "
+	KT_EXPECT(!strcmp(why, fmt("relocation %u at .module.init+0x%x (hello_init+0x%x, "
 				   "init): symbol index 999 out of range (%u symbols)",
 				   last, off, off - init_start(), good.nsym)));
 }
 
 KTEST(refuses_unknown_relocation_type)
 {
-	uint32_t last = good.nrel - 1, off = good.rel[last].r_offset;
-	uint32_t symi = ELF32_R_SYM(good.rel[last].r_info);
+	uint32_t last = INIT->nrel - 1, off = INIT->rel[last].r_offset;
+	uint32_t symi = ELF32_R_SYM(INIT->rel[last].r_info);
 	uint8_t *c;
 
 	if (!ko_len)
@@ -404,7 +491,7 @@ KTEST(refuses_unknown_relocation_type)
 	c = copy(ko_len);
 	relp(c, last)->r_info = ELF32_R_INFO(symi, R_386_GOTPC);
 	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
-	KT_EXPECT(!strcmp(why, fmt("relocation %u at .module+0x%x (hello_init+0x%x, "
+	KT_EXPECT(!strcmp(why, fmt("relocation %u at .module.init+0x%x (hello_init+0x%x, "
 				   "init): R_386_GOTPC needs a global offset table; "
 				   "compile with -fno-pic", last, off, off - init_start())));
 }
@@ -422,6 +509,76 @@ KTEST(refuses_misaligned_buffer)
 	KT_EXPECT(modelf_parse(c + 1, ko_len, &m, why, sizeof(why)) == -EINVAL);
 	KT_EXPECT(!strcmp(why, "buffer is not 4-byte aligned"));
 	free(c);
+}
+
+/* --- bigbss.ko: 256 KiB of .bss --- */
+
+static const char *bigbss_path = "build/modules/bigbss.ko";
+
+static int resolve_any(void *arg, const char *name, uint32_t *value)
+{
+	*value = 0xC0101230u;
+	return 0;
+}
+
+/* Image offset of bigbss.ko's 256 KiB array `buf`, from the ELF itself. */
+static uint32_t bigbss_buf(const struct modelf *m)
+{
+	for (uint32_t i = 1; i < m->nsym; i++)
+		if (!strcmp(m->str + m->sym[i].st_name, "buf"))
+			return m->sh[m->sym[i].st_shndx].sh_addr + m->sym[i].st_value;
+	return 0;
+}
+
+KTEST(big_bss_takes_no_room_in_the_file)
+{
+	size_t len = 0;
+	uint8_t *buf = host_read_file(bigbss_path, &len);
+	struct modelf m;
+	const struct modelf_part *bss = &m.part[MODELF_BSS];
+
+	KT_EXPECT(buf != NULL);
+	if (!buf)
+		return;
+	KT_EXPECT(modelf_parse(buf, len, &m, why, sizeof(why)) == 0);
+	KT_EXPECT(len < 16 * 1024);		/* not 256 KiB of stored zeros */
+	KT_EXPECT(m.image_size > 256 * 1024);
+	KT_EXPECT(bss->bytes == NULL);
+	KT_EXPECT(bss->size >= 256 * 1024);
+	KT_EXPECT(bss->addr == m.part[MODELF_MODULE].size);
+	KT_EXPECT(bss->addr + bss->size == m.hdr.core_size);	/* core's end */
+	KT_EXPECT(m.part[MODELF_INIT].addr == m.hdr.core_size);
+	KT_EXPECT(m.image_size == m.hdr.core_size + m.hdr.init_size);
+	KT_EXPECT(bigbss_buf(&m) >= bss->addr);
+	KT_EXPECT(bigbss_buf(&m) + 256 * 1024 <= bss->addr + bss->size);
+	free(buf);
+}
+
+KTEST(big_bss_image_has_zeros_where_bss_is)
+{
+	size_t len = 0;
+	uint8_t *buf = host_read_file(bigbss_path, &len), *img;
+	struct modelf m;
+	const struct modelf_part *bss = &m.part[MODELF_BSS];
+	const Elf32_Shdr *init;
+	uint32_t nonzero = 0;
+
+	if (!buf || modelf_parse(buf, len, &m, why, sizeof(why)))
+		return;
+	img = malloc(m.image_size);
+	memset(img, 0xcc, m.image_size);	/* what the loader must overwrite */
+	KT_EXPECT(modreloc_apply(&m, img, 0xF0010000u, resolve_any, NULL, why,
+				 sizeof(why)) == 0);
+	for (uint32_t i = bss->addr; i < bss->addr + bss->size; i++)
+		nonzero += img[i] != 0;
+	KT_EXPECT(nonzero == 0);
+	KT_EXPECT(!memcmp(img + MODHDR_OFF_NAME, "bigbss", 7));
+	init = &m.sh[modelf_find_section(&m, ".module.init")];
+	KT_EXPECT(init->sh_addr == m.hdr.core_size);
+	KT_EXPECT(img[m.hdr.core_size] == buf[init->sh_offset]);  /* an opcode */
+	KT_EXPECT(img[m.hdr.core_size - 1] == 0);	/* last byte of the bss */
+	free(img);
+	free(buf);
 }
 
 int main(int argc, char **argv)

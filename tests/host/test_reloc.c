@@ -14,21 +14,29 @@
 
 /*
  * The crafted module: a 0x100-byte image, core [0, 0xc0), init [0xc0,
- * 0x100). Symbols: func (core, 0x80..0x90), initfn (init, 0xc0..0xd0),
- * ext and weakext (undefined), abs (absolute 0x1234), the .module section.
+ * 0x100), in three parts: .module [0, 0xa0), .module.bss [0xa0, 0xc0) and
+ * .module.init [0xc0, 0x100). Symbols (values relative to their section):
+ * func (core, 0x80..0x90), bssvar (bss, image 0xb0..0xb8), initfn (init,
+ * image 0xc0..0xd0), ext and weakext (undefined), abs (absolute 0x1234),
+ * and the three section symbols.
  */
 #define IMG_SIZE	0x100
+#define MOD_SIZE	0xa0
 #define CORE_SIZE	0xc0
+#define BSS_SIZE	(CORE_SIZE - MOD_SIZE)
 #define BASE		0xF0001000u
 #define EXT_ADDR	0xC0105000u
-enum { S_NULL, S_SECTION, S_FUNC, S_EXT, S_ABS, S_INITFN, S_WEAK, NSYMS };
+enum { S_NULL, S_SECTION, S_FUNC, S_EXT, S_ABS, S_INITFN, S_WEAK, S_BSSVAR,
+       S_BSSSEC, S_INITSEC, NSYMS };
+enum { SH_MODULE = 1, SH_BSS, SH_INIT, SH_SYMTAB, NSECTIONS };
 
-static const char strtab[] = "\0func\0ext\0abs\0initfn\0weakext";
-static const char shstrtab[] = "\0.module\0.symtab";
+static const char strtab[] = "\0func\0ext\0abs\0initfn\0weakext\0bssvar";
+static const char shstrtab[] = "\0.module\0.symtab\0.module.bss\0.module.init";
 static Elf32_Sym syms[NSYMS];
-static Elf32_Shdr shdrs[3];
-static uint8_t image[IMG_SIZE];
-static Elf32_Rel rels[8];
+static Elf32_Shdr shdrs[NSECTIONS];
+static uint8_t image[IMG_SIZE];	/* stored bytes at their image offsets */
+static Elf32_Rel rels[2][8];	/* .rel.module, .rel.module.init */
+static uint32_t nrels[2];
 static uint8_t out[IMG_SIZE];
 static char why[200];
 
@@ -52,42 +60,68 @@ static Elf32_Sym sym(uint32_t name, uint32_t value, uint32_t size,
 			    shndx };
 }
 
-/* Builds the crafted module with n relocations rels[0..n). */
-static struct modelf crafted(uint32_t n)
+static struct modelf_part part(uint32_t shndx, uint32_t addr, uint32_t size,
+			       int stored, int r)
+{
+	return (struct modelf_part){ shndx, addr, size,
+		stored ? image + addr : NULL, r < 0 ? NULL : rels[r],
+		r < 0 ? 0 : nrels[r] };
+}
+
+static void crafted_symbols(void)
+{
+	syms[S_SECTION] = sym(0, 0, 0, STB_LOCAL, STT_SECTION, SH_MODULE);
+	syms[S_FUNC] = sym(1, 0x80, 0x10, STB_LOCAL, STT_FUNC, SH_MODULE);
+	syms[S_EXT] = sym(6, 0, 0, STB_GLOBAL, 0, SHN_UNDEF);
+	syms[S_ABS] = sym(10, 0x1234, 0, STB_GLOBAL, 0, SHN_ABS);
+	syms[S_INITFN] = sym(14, 0, 0x10, STB_LOCAL, STT_FUNC, SH_INIT);
+	syms[S_WEAK] = sym(21, 0, 0, STB_WEAK, 0, SHN_UNDEF);
+	syms[S_BSSVAR] = sym(29, 0x10, 8, STB_LOCAL, STT_OBJECT, SH_BSS);
+	syms[S_BSSSEC] = sym(0, 0, 0, STB_LOCAL, STT_SECTION, SH_BSS);
+	syms[S_INITSEC] = sym(0, 0, 0, STB_LOCAL, STT_SECTION, SH_INIT);
+}
+
+/* Builds the crafted module with the relocations rel() recorded. */
+static struct modelf crafted(void)
 {
 	struct modelf m = { 0 };
 
-	syms[S_SECTION] = sym(0, 0, 0, STB_LOCAL, STT_SECTION, 1);
-	syms[S_FUNC] = sym(1, 0x80, 0x10, STB_LOCAL, STT_FUNC, 1);
-	syms[S_EXT] = sym(6, 0, 0, STB_GLOBAL, 0, SHN_UNDEF);
-	syms[S_ABS] = sym(10, 0x1234, 0, STB_GLOBAL, 0, SHN_ABS);
-	syms[S_INITFN] = sym(14, 0xc0, 0x10, STB_LOCAL, STT_FUNC, 1);
-	syms[S_WEAK] = sym(21, 0, 0, STB_WEAK, 0, SHN_UNDEF);
-	shdrs[1] = (Elf32_Shdr){ .sh_name = 1, .sh_type = SHT_PROGBITS,
-				 .sh_flags = SHF_ALLOC, .sh_size = IMG_SIZE };
-	shdrs[2] = (Elf32_Shdr){ .sh_name = 9, .sh_type = SHT_SYMTAB };
+	crafted_symbols();
+	shdrs[SH_MODULE] = (Elf32_Shdr){ .sh_name = 1, .sh_type = SHT_PROGBITS,
+		.sh_flags = SHF_ALLOC, .sh_size = MOD_SIZE };
+	shdrs[SH_BSS] = (Elf32_Shdr){ .sh_name = 17, .sh_type = SHT_NOBITS,
+		.sh_flags = SHF_ALLOC, .sh_addr = MOD_SIZE, .sh_size = BSS_SIZE };
+	shdrs[SH_INIT] = (Elf32_Shdr){ .sh_name = 29, .sh_type = SHT_PROGBITS,
+		.sh_flags = SHF_ALLOC, .sh_addr = CORE_SIZE,
+		.sh_size = IMG_SIZE - CORE_SIZE };
+	shdrs[SH_SYMTAB] = (Elf32_Shdr){ .sh_name = 9, .sh_type = SHT_SYMTAB };
 	m.sh = shdrs;
-	m.shnum = 3;
+	m.shnum = NSECTIONS;
 	m.shstr = shstrtab;
 	m.shstr_size = sizeof(shstrtab);
 	m.sym = syms;
 	m.nsym = NSYMS;
 	m.str = strtab;
 	m.str_size = sizeof(strtab);
-	m.mod_shndx = 1;
-	m.image = image;
+	m.part[MODELF_MODULE] = part(SH_MODULE, 0, MOD_SIZE, 1, 0);
+	m.part[MODELF_BSS] = part(SH_BSS, MOD_SIZE, BSS_SIZE, 0, -1);
+	m.part[MODELF_INIT] = part(SH_INIT, CORE_SIZE, IMG_SIZE - CORE_SIZE, 1, 1);
 	m.image_size = IMG_SIZE;
-	m.rel = rels;
-	m.nrel = n;
+	m.nrel = nrels[0] + nrels[1];
 	m.hdr.core_size = CORE_SIZE;
 	m.hdr.init_size = IMG_SIZE - CORE_SIZE;
 	return m;
 }
 
-static void rel(uint32_t i, uint32_t off, uint32_t symi, uint32_t type,
-		uint32_t addend)
+/* Adds a relocation at image offset off (in .module below MOD_SIZE, else
+ * in .module.init) with the addend in place. */
+static void rel(uint32_t off, uint32_t symi, uint32_t type, uint32_t addend)
 {
-	rels[i] = (Elf32_Rel){ off, ELF32_R_INFO(symi, type) };
+	int init = off >= CORE_SIZE;
+	uint32_t r_offset = init ? off - CORE_SIZE : off;
+
+	rels[init][nrels[init]++] = (Elf32_Rel){ r_offset,
+						  ELF32_R_INFO(symi, type) };
 	put32(image + off, addend);
 }
 
@@ -104,9 +138,9 @@ static int resolve_nomem(void *arg, const char *name, uint32_t *value)
 	return -ENOMEM;
 }
 
-static int apply(uint32_t n, modreloc_resolve_fn fn)
+static int apply(modreloc_resolve_fn fn)
 {
-	struct modelf m = crafted(n);
+	struct modelf m = crafted();
 
 	why[0] = '\0';
 	return modreloc_apply(&m, out, BASE, fn, NULL, why, sizeof(why));
@@ -116,6 +150,7 @@ static void reset(void)
 {
 	memset(image, 0, sizeof(image));
 	memset(rels, 0, sizeof(rels));
+	memset(nrels, 0, sizeof(nrels));
 }
 
 KTEST(compute_formulas)
@@ -134,15 +169,16 @@ KTEST(compute_formulas)
 KTEST(apply_exact_values)
 {
 	reset();
-	rel(0, 0x80, S_FUNC, R_386_32, 4);		/* func + 4 */
-	rel(1, 0x84, S_EXT, R_386_PC32, 0xfffffffc);	/* call ext */
-	rel(2, 0x88, S_EXT, R_386_PLT32, 0xfffffffc);	/* call ext@PLT */
-	rel(3, 0x8c, S_ABS, R_386_32, 0);		/* an absolute symbol */
-	rel(4, 0x90, S_SECTION, R_386_32, 0x20);	/* .module + 0x20 */
-	rel(5, 0x94, S_WEAK, R_386_32, 8);		/* unresolved weak: 0 */
-	rel(6, 0xc4, S_FUNC, R_386_PC32, 0xfffffffc);	/* init calls core */
+	rel(0x80, S_FUNC, R_386_32, 4);			/* func + 4 */
+	rel(0x84, S_EXT, R_386_PC32, 0xfffffffc);	/* call ext */
+	rel(0x88, S_EXT, R_386_PLT32, 0xfffffffc);	/* call ext@PLT */
+	rel(0x8c, S_ABS, R_386_32, 0);			/* an absolute symbol */
+	rel(0x90, S_SECTION, R_386_32, 0x20);		/* .module + 0x20 */
+	rel(0x94, S_WEAK, R_386_32, 8);			/* unresolved weak: 0 */
+	rel(0xc4, S_FUNC, R_386_PC32, 0xfffffffc);	/* init calls core */
+	rel(0xc8, S_INITSEC, R_386_32, 0x30);		/* .module.init + 0x30 */
 	image[0x98] = 0xab;				/* no relocation */
-	KT_EXPECT(apply(7, resolve_ext) == 0);
+	KT_EXPECT(apply(resolve_ext) == 0);
 	KT_EXPECT(why[0] == '\0');
 	KT_EXPECT(get32(out + 0x80) == BASE + 0x84);
 	KT_EXPECT(get32(out + 0x84) == EXT_ADDR - 4 - (BASE + 0x84));
@@ -151,20 +187,69 @@ KTEST(apply_exact_values)
 	KT_EXPECT(get32(out + 0x90) == BASE + 0x20);
 	KT_EXPECT(get32(out + 0x94) == 8);
 	KT_EXPECT(get32(out + 0xc4) == (uint32_t)(0x80 - 4 - 0xc4));
+	KT_EXPECT(get32(out + 0xc8) == BASE + 0xf0);
 	KT_EXPECT(out[0x98] == 0xab);
 	KT_EXPECT(get32(image + 0x84) == 0xfffffffc);	/* source untouched */
+}
+
+/* The image is .module's bytes, zeros for .module.bss (whatever the buffer
+ * held there, and whatever lies at those offsets in the "file"), then
+ * .module.init's bytes. */
+KTEST(apply_copies_parts_and_zero_fills_bss)
+{
+	uint32_t wrong = 0;
+
+	reset();
+	memset(image, 0xee, sizeof(image));	/* bss bytes must not be read */
+	memset(out, 0xcc, sizeof(out));
+	KT_EXPECT(apply(resolve_ext) == 0);
+	for (uint32_t i = 0; i < IMG_SIZE; i++)
+		wrong += out[i] != (i >= MOD_SIZE && i < CORE_SIZE ? 0 : 0xee);
+	KT_EXPECT(wrong == 0);
+	KT_EXPECT(out[MOD_SIZE - 1] == 0xee && out[MOD_SIZE] == 0);
+	KT_EXPECT(out[CORE_SIZE - 1] == 0 && out[CORE_SIZE] == 0xee);
+}
+
+/* bssvar is at .module.bss + 0x10, image offset 0xb0. */
+KTEST(relocations_against_bss_land_right)
+{
+	reset();
+	rel(0x80, S_BSSVAR, R_386_32, 4);		/* &bssvar + 4 */
+	rel(0x84, S_BSSSEC, R_386_32, 0x18);		/* .module.bss + 0x18 */
+	rel(0x88, S_BSSVAR, R_386_PC32, 0xfffffffc);	/* core, PC-relative */
+	rel(0xc4, S_BSSSEC, R_386_32, 0x10);		/* init writes bssvar */
+	rel(0xc8, S_BSSVAR, R_386_PC32, 0xfffffffc);	/* init, PC-relative */
+	KT_EXPECT(apply(resolve_ext) == 0);
+	KT_EXPECT(why[0] == '\0');
+	KT_EXPECT(get32(out + 0x80) == BASE + 0xb4);
+	KT_EXPECT(get32(out + 0x84) == BASE + 0xb8);
+	KT_EXPECT(get32(out + 0x88) == 0xb0 - 4 - 0x88);
+	KT_EXPECT(get32(out + 0xc4) == BASE + 0xb0);
+	KT_EXPECT(get32(out + 0xc8) == (uint32_t)(0xb0 - 4 - 0xc8));
 }
 
 KTEST(refuses_unknown_type_by_name)
 {
 	reset();
-	rel(0, 0x80, S_FUNC, 20, 0);
-	KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
+	rel(0x80, S_FUNC, 20, 0);
+	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
 	KT_EXPECT(!strcmp(why, "relocation 0 at .module+0x80 (func+0x0, core): type R_386_16 "
 			  "(20) not supported"));
-	rel(0, 0x80, S_FUNC, 99, 0);
-	KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
+	reset();
+	rel(0x80, S_FUNC, 99, 0);
+	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
 	KT_EXPECT(!strcmp(why, "relocation 0 at .module+0x80 (func+0x0, core): unknown type 99"));
+}
+
+/* A relocation in .module.init is named by its place there. */
+KTEST(names_init_relocations_by_their_section)
+{
+	reset();
+	rel(0xc4, S_FUNC, R_386_32, 0);
+	rel(0xc8, S_FUNC, 20, 0);
+	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "relocation 1 at .module.init+0x8 (initfn+0x8, init): "
+			  "type R_386_16 (20) not supported"));
 }
 
 KTEST(refuses_got_types_telling_fno_pic)
@@ -182,8 +267,8 @@ KTEST(refuses_got_types_telling_fno_pic)
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		reset();
-		rel(0, 0x80, S_EXT, cases[i].type, 0);
-		KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
+		rel(0x80, S_EXT, cases[i].type, 0);
+		KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
 		KT_EXPECT(!strcmp(why, cases[i].msg));
 	}
 }
@@ -191,59 +276,66 @@ KTEST(refuses_got_types_telling_fno_pic)
 KTEST(refuses_offset_out_of_range)
 {
 	reset();
-	rels[0] = (Elf32_Rel){ IMG_SIZE - 2, ELF32_R_INFO(S_FUNC, R_386_32) };
-	KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
-	KT_EXPECT(!strcmp(why, "relocation 0: offset 0xfe+4 runs past the end "
-			  "of .module (0x100 bytes)"));
-	rels[0].r_offset = 0xfffffffe;	/* must not wrap around */
-	KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
+	rels[0][0] = (Elf32_Rel){ MOD_SIZE - 2, ELF32_R_INFO(S_FUNC, R_386_32) };
+	nrels[0] = 1;
+	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "relocation 0: offset 0x9e+4 runs past the end "
+			  "of .module (0xa0 bytes)"));
+	rels[0][0].r_offset = 0xfffffffe;	/* must not wrap around */
+	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
 	KT_EXPECT(!strcmp(why, "relocation 0: offset 0xfffffffe+4 runs past the "
-			  "end of .module (0x100 bytes)"));
+			  "end of .module (0xa0 bytes)"));
+	reset();
+	rels[1][0] = (Elf32_Rel){ 0x3e, ELF32_R_INFO(S_FUNC, R_386_32) };
+	nrels[1] = 1;
+	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "relocation 0: offset 0x3e+4 runs past the end "
+			  "of .module.init (0x40 bytes)"));
 }
 
 KTEST(refuses_symbol_index_out_of_range)
 {
 	reset();
-	rel(0, 0x80, NSYMS, R_386_32, 0);
-	KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
-	KT_EXPECT(!strcmp(why, "relocation 0 at .module+0x80 (func+0x0, core): symbol index 7 "
-			  "out of range (7 symbols)"));
+	rel(0x80, NSYMS, R_386_32, 0);
+	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "relocation 0 at .module+0x80 (func+0x0, core): symbol index 10 "
+			  "out of range (10 symbols)"));
 }
 
 KTEST(refuses_core_to_init_naming_both)
 {
 	reset();
-	rel(0, 0x84, S_INITFN, R_386_PC32, 0xfffffffc);	/* func calls initfn */
-	KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
+	rel(0x84, S_INITFN, R_386_PC32, 0xfffffffc);	/* func calls initfn */
+	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
 	KT_EXPECT(!strcmp(why, "core symbol func refers to init symbol initfn, "
 			  "which is discarded after init"));
 	reset();
-	rel(0, 0x88, S_SECTION, R_386_32, 0xc8);	/* .module + 0xc8 */
-	KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
+	rel(0x88, S_INITSEC, R_386_32, 0x8);	/* .module.init + 8 */
+	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
 	KT_EXPECT(!strcmp(why, "core symbol func refers to init symbol initfn, "
 			  "which is discarded after init"));
 	reset();
-	rel(0, 0xa0, S_INITFN, R_386_32, 0);	/* no symbol holds 0xa0 */
-	KT_EXPECT(apply(1, resolve_ext) == -ENOEXEC);
-	KT_EXPECT(!strcmp(why, "core offset 0xa0 refers to init symbol initfn, "
+	rel(0x9c, S_INITFN, R_386_32, 0);	/* no symbol holds 0x9c */
+	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "core offset 0x9c refers to init symbol initfn, "
 			  "which is discarded after init"));
 }
 
 KTEST(header_init_field_may_point_into_init)
 {
 	reset();
-	rel(0, MODHDR_OFF_INIT, S_INITFN, R_386_32, 0);
-	KT_EXPECT(apply(1, resolve_ext) == 0);
+	rel(MODHDR_OFF_INIT, S_INITFN, R_386_32, 0);
+	KT_EXPECT(apply(resolve_ext) == 0);
 	KT_EXPECT(get32(out + MODHDR_OFF_INIT) == BASE + 0xc0);
 }
 
 KTEST(unknown_symbol_named)
 {
 	reset();
-	rel(0, 0x80, S_EXT, R_386_32, 0);
-	KT_EXPECT(apply(1, NULL) == -ENOKEY);
+	rel(0x80, S_EXT, R_386_32, 0);
+	KT_EXPECT(apply(NULL) == -ENOKEY);
 	KT_EXPECT(!strcmp(why, "unknown symbol ext"));
-	KT_EXPECT(apply(1, resolve_nomem) == -ENOMEM);
+	KT_EXPECT(apply(resolve_nomem) == -ENOMEM);
 	KT_EXPECT(!strcmp(why, "symbol ext: error -12"));
 }
 
@@ -252,9 +344,10 @@ KTEST(check_passes_clean_module)
 	struct modelf m;
 
 	reset();
-	rel(0, 0x80, S_FUNC, R_386_32, 0);
-	rel(1, 0xc4, S_INITFN, R_386_PC32, 0xfffffffc);
-	m = crafted(2);
+	rel(0x80, S_FUNC, R_386_32, 0);
+	rel(0x84, S_BSSVAR, R_386_32, 0);	/* core to bss: both core */
+	rel(0xc4, S_INITFN, R_386_PC32, 0xfffffffc);
+	m = crafted();
 	KT_EXPECT(modreloc_check(&m, why, sizeof(why)) == 0);
 	KT_EXPECT(!strcmp(modreloc_type_name(R_386_GOTPC), "R_386_GOTPC"));
 	KT_EXPECT(modreloc_type_name(200) == NULL);
@@ -294,16 +387,54 @@ KTEST(relocates_hello_ko)
 	KT_EXPECT(get32(img + MODHDR_OFF_INIT) == base + m.hdr.init);
 	KT_EXPECT(get32(img + MODHDR_OFF_EXIT) == base + m.hdr.exit);
 	KT_EXPECT(get32(img + MODHDR_OFF_MODINFO) == base + m.hdr.modinfo);
-	for (uint32_t i = 0; i < m.nrel; i++) {
-		uint32_t off = m.rel[i].r_offset;
+	for (int p = 0; p < MODELF_NPARTS; p++)
+		for (uint32_t i = 0; i < m.part[p].nrel; i++) {
+			const Elf32_Rel *r = &m.part[p].rel[i];
+			uint32_t off = m.part[p].addr + r->r_offset;
 
-		if (strcmp(modelf_sym_name(&m, ELF32_R_SYM(m.rel[i].r_info)),
-			   "printk"))
-			continue;
-		calls++;	/* call printk: S + A - P, A = -4 */
-		KT_EXPECT(get32(img + off) == 0xC0101230u - 4 - (base + off));
-	}
+			if (strcmp(modelf_sym_name(&m, ELF32_R_SYM(r->r_info)),
+				   "printk"))
+				continue;
+			calls++;	/* call printk: S + A - P, A = -4 */
+			KT_EXPECT(get32(img + off) == 0xC0101230u - 4 - (base + off));
+		}
 	KT_EXPECT(calls == 2);	/* one in init, one in exit */
+	free(img);
+	free(buf);
+}
+
+/* Every absolute relocation against bigbss.ko's .bss (its 256 KiB array
+ * and counter) points into .module.bss once relocated. */
+KTEST(relocates_bigbss_ko_into_its_bss)
+{
+	size_t len = 0;
+	void *buf = host_read_file("build/modules/bigbss.ko", &len);
+	struct modelf m;
+	const struct modelf_part *bss = &m.part[MODELF_BSS];
+	uint8_t *img;
+	uint32_t base = 0xF0040000u, n = 0, inside = 0;
+
+	KT_EXPECT(buf != NULL);
+	if (!buf)
+		return;
+	KT_EXPECT(modelf_parse(buf, len, &m, why, sizeof(why)) == 0);
+	img = malloc(m.image_size);
+	KT_EXPECT(modreloc_apply(&m, img, base, resolve_printk, NULL, why,
+				 sizeof(why)) == 0);
+	for (int p = 0; p < MODELF_NPARTS; p++)
+		for (uint32_t i = 0; i < m.part[p].nrel; i++) {
+			const Elf32_Rel *r = &m.part[p].rel[i];
+			uint32_t v = get32(img + m.part[p].addr + r->r_offset);
+
+			if (ELF32_R_TYPE(r->r_info) != R_386_32 ||
+			    m.sym[ELF32_R_SYM(r->r_info)].st_shndx != bss->shndx)
+				continue;
+			n++;
+			inside += v >= base + bss->addr &&
+				  v < base + bss->addr + bss->size;
+		}
+	KT_EXPECT(n >= 4);	/* buf and written, in init and in exit */
+	KT_EXPECT(inside == n);
 	free(img);
 	free(buf);
 }
