@@ -328,6 +328,14 @@ static struct module_record *record_of(const struct module *mod)
 	return NULL;
 }
 
+struct module *module_of_addr(const void *addr)
+{
+	for (struct module_record *r = modules.list; r; r = r->next)
+		if (r->hdr && (uintptr_t)addr - (uintptr_t)r->hdr < r->mapped_size)
+			return r->hdr;
+	return NULL;
+}
+
 bool try_module_get(struct module *mod)
 {
 	struct module_record *rec;

@@ -99,6 +99,10 @@ unsigned module_users(const struct module_record *rec, char *buf, size_t size);
 
 /* --- reference counts, for module code and drivers --- */
 
+/* The module whose mapped image holds addr, or NULL (the kernel's own, or
+ * nothing loaded there). For pinning a driver that forgot .owner. */
+struct module *module_of_addr(const void *addr);
+
 /* Takes a reference if mod is live (or NULL, built-in); false otherwise. */
 bool try_module_get(struct module *mod);
 /* Drops a reference; an underflow is reported, not wrapped. */
