@@ -1,8 +1,9 @@
 /*
  * kmain: the boot sequence after boot/entry.S, in order: consoles, CPU
  * tables, the boot information, memory (page allocator, paging, vmalloc),
- * timer and input interrupts, filesystems and ramdisk, the symbol table
- * and modfs, then either the self tests or the shell, whose exit status
+ * timer and input interrupts, filesystems, the symbol table and modfs
+ * (mounted before the ramdisk, so no archive entry can take /mod), the
+ * ramdisk, then either the self tests or the shell, whose exit status
  * becomes the power-off status.
  */
 #include "kernel/arch.h"
@@ -123,9 +124,9 @@ void kmain(uint32_t magic, uint32_t mbi_phys)
 	memory_init(bootinfo());
 	interrupts_init();
 	fs_init();
-	ramdisk_init(bootinfo());
 	ksyms_init();
-	modfs_init();
+	modfs_init();		/* /mod exists before any ramdisk entry could */
+	ramdisk_init(bootinfo());
 
 	if (boot_arg("selftest", arg, sizeof(arg)))
 		selftest_run(arg);
