@@ -40,7 +40,7 @@ FS_OBJS     := fs/vfs.o fs/path.o fs/namei.o fs/file.o fs/pagefile.o fs/ramfs.o 
 SHELL_OBJS  := shell/shell.o shell/parse.o shell/lineedit.o shell/commands.o \
 	       shell/cmd_files.o shell/cmd_misc.o shell/cmd_proc.o \
 	       shell/cmd_hexdump.o shell/hexfmt.o
-MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o \
+MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o fs/modfs/modfs_selftest.o \
 	       loader/elf.o loader/reloc.o loader/tools.o loader/insmod.o loader/rmmod.o \
 	       loader/memdiff.o
 

@@ -99,6 +99,9 @@ static int moddir_unlink(struct inode *dir, struct dentry *d)
 		return -EPERM;
 	if (rec && rec->state != MODULE_STATE_UNMAPPED)
 		return module_fail(rec, -EBUSY, "unlink: the image is mapped; unmap it first");
+	/* a file still open on the unlinked image belongs to no module now:
+	 * its writes fail with ENOENT instead of reaching a freed record */
+	d->inode->private = NULL;
 	return 0;
 }
 
