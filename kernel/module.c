@@ -182,6 +182,19 @@ static bool string_in_core(const struct module_record *rec, const char *s)
 	return false;
 }
 
+/* Linux refuses a module that "exports duplicate symbol": so do we. */
+static int check_export_duplicates(struct module_record *rec)
+{
+	const struct module *h = rec->hdr;
+
+	for (uint32_t i = 0; i < h->num_syms; i++)
+		for (uint32_t j = i + 1; j < h->num_syms; j++)
+			if (!strcmp(h->syms[i].name, h->syms[j].name))
+				return module_fail(rec, -ENOEXEC, "init: exports %s twice",
+						   h->syms[i].name);
+	return 0;
+}
+
 static int check_exports(struct module_record *rec)
 {
 	const struct module *h = rec->hdr;
@@ -196,8 +209,11 @@ static int check_exports(struct module_record *rec)
 		    !in_image(rec, h->syms[i].value, 1, rec->core_size))
 			return module_fail(rec, -ENOEXEC, "init: export %u has a name or "
 					   "address outside the core", i);
+		if (!h->syms[i].name[0])
+			return module_fail(rec, -ENOEXEC, "init: export %u has an empty "
+					   "name", i);
 	}
-	return 0;
+	return check_export_duplicates(rec);
 }
 
 /* Checks everything the kernel will follow in the header. */

@@ -289,3 +289,73 @@ SELFTEST(module_header_checks)
 	fake_destroy(&f);
 	CHECK(mem_back(&before));
 }
+
+/* Gives img a two-entry export table (further up the page, clear of the
+ * one fill_header wrote): its first export, then one named name. */
+static void add_export(struct module *img, const char *name)
+{
+	char *base = (char *)img;
+	struct kernel_symbol *t = (struct kernel_symbol *)(base + IMG_VALUE_OFF + 64);
+	unsigned long value = (unsigned long)(base + IMG_VALUE_OFF);
+
+	strlcpy(base + IMG_VALUE_OFF + 16, name, 32);
+	t[0] = (struct kernel_symbol){ value, base + IMG_NAME_OFF, 0x12345678 };
+	t[1] = (struct kernel_symbol){ value, base + IMG_VALUE_OFF + 16, 0x12345678 };
+	img->syms = t;
+	img->num_syms = 2;
+}
+
+SELFTEST(module_exports_duplicate_or_empty)
+{
+	struct mm_stats before = stats();
+	struct fake f;
+
+	if (!fake_map(&f, "st_dup", "st_dup_sym"))
+		return;
+	add_export(f.img, "st_dup_sym");
+	CHECK(module_start(f.rec) == -ENOEXEC);
+	CHECK(!strcmp(f.rec->last_why, "init: exports st_dup_sym twice"));
+	add_export(f.img, "");
+	CHECK(module_start(f.rec) == -ENOEXEC);
+	CHECK(!strcmp(f.rec->last_why, "init: export 1 has an empty name"));
+	CHECK(f.rec->state == MODULE_STATE_MAPPED);
+	CHECK(ksym_find("st_dup_sym", NULL) == NULL);
+	add_export(f.img, "st_dup_sym2");
+	CHECK(module_start(f.rec) == 0);
+	CHECK(ksym_find("st_dup_sym2", NULL) != NULL);
+	fake_destroy(&f);
+	CHECK(mem_back(&before));
+}
+
+/* A module can pin at most MODULE_MAX_USES others; the next use is refused
+ * with a reason, and nothing is pinned by the refused one. */
+SELFTEST(module_use_limit)
+{
+	static struct fake used[MODULE_MAX_USES + 1];
+	struct mm_stats before = stats();
+	char name[16];
+	struct fake user;
+	unsigned n = 0;
+
+	if (!fake_map(&user, "st_many_user", NULL))
+		return;
+	for (; n < MODULE_MAX_USES + 1; n++) {
+		snprintf(name, sizeof(name), "st_lib%u", n);
+		if (!fake_map(&used[n], name, NULL))
+			break;
+		CHECK(module_start(used[n].rec) == 0);
+	}
+	for (unsigned i = 0; i < n && i < MODULE_MAX_USES; i++)
+		CHECK(module_use(user.rec, used[i].rec->name) == 0);
+	if (n == MODULE_MAX_USES + 1) {
+		CHECK(module_use(user.rec, used[MODULE_MAX_USES].rec->name) == -ENOSPC);
+		CHECK(!strcmp(user.rec->last_why, "use: more than 16 modules used"));
+		CHECK(used[MODULE_MAX_USES].rec->refcount == 0);
+	}
+	CHECK(module_set_unmapped(user.rec) == 0);	/* drops the 16 pins */
+	CHECK(module_destroy(user.rec) == 0);
+	vfree(user.img);
+	for (unsigned i = 0; i < n; i++)
+		fake_destroy(&used[i]);
+	CHECK(mem_back(&before));
+}

@@ -19,7 +19,7 @@
 
 #define PAGES(bytes) (((bytes) + 4095) / 4096)
 
-#define MAX_OWNERS 16
+#define MAX_OWNERS 64	/* the kernel itself pins at most 16; it says so */
 
 struct insmod {
 	const char *path;
@@ -151,33 +151,42 @@ static int size_and_map(struct insmod *c)
 	return err;
 }
 
-static void note_owner(struct insmod *c, const char *owner)
+/* Records that the module uses owner; never drops one silently (every
+ * module it uses must be pinned). Returns 0 or -ENOSPC. */
+static int note_owner(struct insmod *c, const char *owner)
 {
 	if (!strcmp(owner, "kernel"))
-		return;
+		return 0;
 	for (unsigned i = 0; i < c->n_owners; i++)
 		if (!strcmp(c->owners[i], owner))
-			return;
-	if (c->n_owners < MAX_OWNERS)
-		c->owners[c->n_owners++] = owner;
+			return 0;
+	if (c->n_owners == MAX_OWNERS) {
+		out_printf(2, "insmod: %s: uses more than %d modules\n", c->name, MAX_OWNERS);
+		return -ENOSPC;
+	}
+	c->owners[c->n_owners++] = owner;
+	return 0;
 }
 
 /* Every import must be exported by someone, with the CRC it was built
  * against (Owens: the ABI is bound when the module is built). All the
- * missing ones are listed, not just the first. */
+ * missing ones are listed, not just the first; an unresolved weak symbol
+ * is allowed (the relocator makes it 0, as Linux does). */
 static int check_imports(struct insmod *c)
 {
 	uint32_t pos = 0, crc, missing = 0, bad = 0;
 	const char *sym, *vname;
+	int err;
 
 	while ((sym = modelf_next_undef(&c->m, &pos)) != NULL) {
 		const struct ksym *k = ksym_table_find(&c->syms, sym);
-		if (!k) {
+		bool weak = ELF32_ST_BIND(c->m.sym[pos].st_info) == STB_WEAK;
+		if (!k && !weak) {
 			out_printf(2, "insmod: %s: unknown symbol %s\n", c->name, sym);
 			missing++;
-			continue;
+		} else if (k && (err = note_owner(c, k->owner))) {
+			return err;
 		}
-		note_owner(c, k->owner);
 	}
 	for (uint32_t i = 0; i < c->m.hdr.num_versions; i++) {
 		modelf_version(&c->m, i, &crc, &vname);
