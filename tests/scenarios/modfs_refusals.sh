@@ -8,5 +8,8 @@ rmmod hello
 insmod /lib/modules/libuser.ko
 insmod /lib/modules/initfail.ko
 rmmod nothere
+# not a refusal: an absent weak symbol resolves to 0
+insmod /lib/modules/weakref.ko
+rmmod weakref
 ls /mod
 memdiff
