@@ -1,7 +1,9 @@
 /*
  * Unpacks the ramdisk, a cpio "newc" archive read by fs/cpio.c, into the
  * root ramfs: directories (and any missing parents) and regular files.
- * Damage stops the unpacking with one pr_err naming the byte offset and
+ * An entry that cannot be made (a name under /dev, a file where a mount
+ * point is) is reported with pr_err and skipped. Damage to the archive
+ * itself stops the unpacking with one pr_err naming the byte offset and
  * the entry; whatever was unpacked before it stays.
  */
 #include "fs/internal.h"
@@ -108,12 +110,11 @@ int initrd_unpack(const void *data, size_t len)
 	while ((got = cpio_next(&r, &e)) == 1) {
 		int err = unpack_entry(&e);
 
-		if (err < 0) {
-			pr_err("initrd: cannot unpack \"%s\": %s\n", e.name,
-			       strerror(err));
-			return err;
-		}
-		made += err;
+		if (err < 0)
+			pr_err("initrd: cannot unpack \"%s\": %s; skipped\n",
+			       e.name, strerror(err));
+		else
+			made += err;
 		last = e.name;
 	}
 	if (got < 0) {

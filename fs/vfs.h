@@ -402,10 +402,12 @@ struct program *program_current(void);
 void fs_init(void);
 /* Unpacks a cpio "newc" archive into the root: directories (and missing
  * parents) and regular files; "." is skipped, other types too (warned).
+ * An entry the VFS refuses (e.g. "dev/foo": -EPERM, a file named "mod":
+ * -EISDIR) is reported with pr_err naming it and the error, and skipped.
  * Damage (truncated header, bad magic, name or data past the end) is
- * reported with pr_err naming the byte offset and the entry; the entries
- * before it stay. Returns the number of entries made, or -EINVAL (damage)
- * or the VFS's -errno. */
+ * reported with pr_err naming the byte offset and the entry and stops
+ * the unpacking; the entries before it stay. Returns the number of
+ * entries made, or -EINVAL (damage). */
 int initrd_unpack(const void *data, size_t len);
 
 #endif

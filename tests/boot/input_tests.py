@@ -6,6 +6,12 @@
   report of fs/initrd.c (the byte offset and the entry), keep every entry
   before the damage (checked with `ls /lib/modules` typed into the shell),
   reach "Tessera ready" and power off cleanly.
+- initrd_skip_test(kind): an archive made with Debian's `cpio -o -H newc`
+  from a staging tree, entries the VFS refuses first, then etc/rc and
+  etc/motd ("dev-entry": dev/foo, refused by devfs; "top-files": plain files
+  named mod, dev and proc, where the mounts are). Each refused entry gets
+  its exact report line and is skipped; the entries after it are made
+  (/etc/rc runs, `ls /etc` shows motd and rc); no panic, clean power-off.
 - keyboard_test: keys typed on the PS/2 keyboard with the QEMU monitor's
   sendkey (nothing goes in on the serial line) run `echo kbd-ok` in the
   shell, and then `poweroff`.
@@ -22,6 +28,7 @@ import importlib.machinery
 import os
 import re
 import socket
+import subprocess
 import tempfile
 import threading
 import time
@@ -108,6 +115,67 @@ def damaged_initrd_test(kind):
     if listed != kept:
         probs.append("ls /lib/modules gave %s, expected the %d modules "
                      "before the damage: %s" % (listed, len(kept), kept))
+    return [res(not probs, name, "; ".join(probs[:1]), log, probs[1:])]
+
+
+# ---- entries the VFS refuses ----------------------------------------------
+
+SKIP_RC = "# /etc/rc of the initrd-skip test\necho rc: ran after the skipped entries\n"
+SKIP_KINDS = {      # kind: [(name, errno message), ...] archived before etc/
+    "dev-entry": [("dev/foo", "Operation not permitted")],
+    "top-files": [("mod", "Is a directory"), ("dev", "Is a directory"),
+                  ("proc", "Is a directory")],
+}
+
+
+def make_skip_archive(tmp, kind):
+    """Stages the refused entries and etc/rc, etc/motd under tmp and runs
+    `cpio -o -H newc` on them in that order; returns the archive's path."""
+    stage = os.path.join(tmp, "stage")
+    names = [n for n, _ in SKIP_KINDS[kind]] + ["etc", "etc/rc", "etc/motd"]
+    for n in names[:-3]:
+        os.makedirs(os.path.dirname(os.path.join(stage, n)), exist_ok=True)
+        with open(os.path.join(stage, n), "w") as f:
+            f.write("refused by the kernel\n")
+    os.makedirs(os.path.join(stage, "etc"))
+    with open(os.path.join(stage, "etc", "rc"), "w") as f:
+        f.write(SKIP_RC)
+    with open(os.path.join(stage, "etc", "motd"), "w") as f:
+        f.write("motd of the initrd-skip test\n")
+    path = os.path.join(tmp, "initrd-skip.cpio")
+    with open(path, "wb") as out:
+        subprocess.run(["cpio", "-o", "-H", "newc", "--quiet"], cwd=stage,
+                       input="".join(n + "\n" for n in names).encode(),
+                       stdout=out, check=True)
+    return path
+
+
+def initrd_skip_test(kind):
+    """Boots an archive whose first entries the VFS refuses ("dev-entry"
+    or "top-files"); see the module comment."""
+    name = "boot/initrd-skip-%s: refused entries reported and skipped, " \
+        "later ones unpacked, clean power-off" % kind
+    with tempfile.TemporaryDirectory(dir=qr.BUILD) as tmp:
+        path = make_skip_archive(tmp, kind)
+        r = qr.run(initrd=path, script_lines=["ls /etc"], timeout=60)
+    log = qr.keep_log(r, "boot-initrd-skip-" + kind)
+    probs = []
+    if r.result != "PASS":
+        probs.append("%s (%s)" % (r.result, r.why))
+    lines = r.output.splitlines()
+    for n, why in SKIP_KINDS[kind]:
+        want = 'initrd: cannot unpack "%s": %s; skipped' % (n, why)
+        if want not in lines:
+            probs.append("no line '%s'" % want)
+    if not re.search(r"^ramdisk: 3 entries unpacked from \d+ bytes; \d+ "
+                     r"pages freed$", r.output, re.M):
+        probs.append("no line 'ramdisk: 3 entries unpacked from N bytes; "
+                     "N pages freed' (etc, etc/rc, etc/motd)")
+    if "rc: ran after the skipped entries" not in lines:
+        probs.append("/etc/rc did not run")
+    if not re.search(r"^/ # ls /etc\nmotd\nrc\n/ # poweroff\n",
+                     r.transcript(), re.M):
+        probs.append("`ls /etc` at the prompt did not give motd, rc")
     return [res(not probs, name, "; ".join(probs[:1]), log, probs[1:])]
 
 
