@@ -331,8 +331,9 @@ int module_check_shrink(struct module_record *rec, uint32_t new_size)
 				   "only be dropped after a successful init",
 				   module_state_name(rec->state));
 	if (rec->init_dropped || new_size != rec->core_size)
-		return module_fail(rec, -EINVAL, "truncate: a live module can only be cut "
-				   "to its core size, %u bytes, once", rec->core_size);
+		return module_fail(rec, -EBUSY, "truncate: the image of a live module is "
+				   "read-only; only one cut, to its core size (%u bytes), "
+				   "drops init", rec->core_size);
 	return 0;
 }
 

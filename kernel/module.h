@@ -79,8 +79,8 @@ int module_start(struct module_record *rec);
  * reason names the users, or gives the refcount). */
 int module_stop(struct module_record *rec);
 /* Checks that the image may shrink to new_size bytes: only a LIVE module,
- * only to exactly its core size (dropping init). Returns 0 or -EBUSY /
- * -EINVAL with the reason recorded; the caller then unmaps the pages. */
+ * only to exactly its core size (dropping init), only once. Returns 0 or
+ * -EBUSY with the reason recorded; the caller then unmaps the pages. */
 int module_check_shrink(struct module_record *rec, uint32_t new_size);
 /* Records a failure and its reason (printf-style) in rec; returns err. */
 int module_fail(struct module_record *rec, int err, const char *fmt, ...)

@@ -89,10 +89,12 @@ static int read_object(struct insmod *c)
 	int err = tool_read_file(c->path, &c->file, &c->file_len);
 
 	step(c, err ? err : (int)c->file_len, "read %s", c->path);
-	if (err) {
+	if (err == -EINVAL)
+		out_printf(2, "insmod: %s: not a regular file\n", c->path);
+	else if (err)
 		cmd_error("insmod", c->path, err);
+	if (err)
 		return err;
-	}
 	err = modelf_parse(c->file, c->file_len, &c->m, c->why, sizeof(c->why));
 	step(c, err, "check ELF object (%u relocations)", c->m.nrel);
 	if (err) {
@@ -138,7 +140,9 @@ static int size_and_map(struct insmod *c)
 	err = c->image_fd < 0 ? c->image_fd : sys_ftruncate(c->image_fd, size);
 	step(c, err, "ftruncate %s %u (image size)", c->image_path, size);
 	if (err) {
-		cmd_error("insmod", c->image_path, err);
+		out_printf(2, "insmod: %s: cannot size the image file to %u bytes (core %u + "
+			   "init %u): %s\n", c->name, size, c->m.hdr.core_size,
+			   c->m.hdr.init_size, strerror(err));
 		return err;
 	}
 	err = tool_write_line(c->control, "map module");

@@ -36,6 +36,16 @@ static int explain(const char *name, int err)
 	return err;
 }
 
+/* Is the current directory dir or below it? */
+static bool cwd_inside(const char *dir)
+{
+	char cwd[PATH_MAX];
+	size_t n = strlen(dir);
+
+	return sys_getcwd(cwd, sizeof(cwd)) == 0 && !strncmp(cwd, dir, n) &&
+	       (cwd[n] == '\0' || cwd[n] == '/');
+}
+
 /* Takes the module down from whatever state it is in: exit if live, unmap
  * if mapped, then unlink the image and remove the directory. */
 static int rmmod_one(const char *name, bool v)
@@ -53,6 +63,10 @@ static int rmmod_one(const char *name, bool v)
 	if (tool_status_field(name, "state", state, sizeof(state)) < 0) {
 		out_printf(2, "rmmod: %s is not currently loaded\n", name);
 		return -ENOENT;
+	}
+	if (cwd_inside(dir)) {	/* the last step, rmdir, would fail: do nothing */
+		out_printf(2, "rmmod: %s: the current directory is inside it\n", dir);
+		return -EBUSY;
 	}
 	if (strcmp(state, "live") && strcmp(state, "mapped") && strcmp(state, "unmapped")) {
 		out_printf(2, "rmmod: %s is %s; try again when it is live\n", name, state);

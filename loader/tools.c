@@ -59,6 +59,8 @@ int tool_read_file(const char *path, char **buf, size_t *len)
 	err = sys_fstat(fd, &st);
 	if (!err && S_ISDIR(st.st_mode))
 		err = -EISDIR;
+	else if (!err && !S_ISREG(st.st_mode))
+		err = -EINVAL;	/* a device would never end (/dev/zero) */
 	if (!err)
 		err = read_all(fd, buf, st.st_size ? st.st_size + 1 : 4096, !st.st_size, len);
 	sys_close(fd);

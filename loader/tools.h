@@ -18,8 +18,10 @@
 void *tool_alloc(size_t size);
 void tool_free(void *p);
 
-/* Reads the whole file at path into a new buffer (NUL-terminated, 4-byte
- * aligned); *len gets its size. Returns 0 or -errno. Free with tool_free. */
+/* Reads the whole regular file at path into a new buffer (NUL-terminated,
+ * 4-byte aligned); *len gets its size. Returns 0 or -errno: -EISDIR for a
+ * directory, -EINVAL for a device or anything else not a regular file.
+ * Free the buffer with tool_free. */
 int tool_read_file(const char *path, char **buf, size_t *len);
 /* Writes the string s to path in one write() (no O_CREAT). Returns the
  * write's result: 0 when every byte went, else -errno. */

@@ -21,7 +21,7 @@ static int show_status(struct seq_buf *m, void *arg)
 {
 	const struct module_record *rec = arg;
 	char users[MODULE_WHY_LEN];
-	bool sized = rec->state >= MODULE_STATE_COMING || rec->core_size;
+	bool sized = rec->hdr && (rec->state >= MODULE_STATE_COMING || rec->core_size);
 
 	seq_printf(m, "name:        %s\n", rec->name);
 	seq_printf(m, "state:       %s\n", module_state_name(rec->state));

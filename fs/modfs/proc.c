@@ -4,7 +4,8 @@
  *
  *   /proc/modules, Linux's line format: name, size in bytes (what is mapped
  *   now: the core once init is dropped), refcount, users ("a,b," or "-"),
- *   state (Loading, Live, Unloading), base address:
+ *   state (Loading while init runs, Live, Unloading while exit runs), base
+ *   address; only modules from init to exit are listed, as in Linux:
  *       libdemo 1234 1 libuser, Live 0xf0001000
  *   /proc/ksyms, one exported symbol a line: address, name, owner
  *   ("kernel" or the module), version CRC:
@@ -25,7 +26,7 @@ static void module_line(struct module_record *rec, void *arg)
 	struct seq_buf *m = arg;
 	char users[MODULE_WHY_LEN];
 
-	if (rec->state == MODULE_STATE_UNMAPPED)
+	if (rec->state < MODULE_STATE_COMING)	/* not loaded: not in Linux's list */
 		return;
 	seq_printf(m, "%s %u %d ", rec->name, rec->mapped_size, rec->refcount);
 	if (module_users(rec, users, sizeof(users)))

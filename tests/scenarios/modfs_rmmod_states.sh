@@ -11,10 +11,18 @@ insmod /lib/modules/noexit.ko
 rmmod noexit
 cat /mod/noexit/status
 insmod /lib/modules/hello.ko
+# a live image is read-only; rmmod from inside the directory changes nothing
+echo abc > /mod/hello/module
+cd /mod/hello
+rmmod hello
+cd /
 echo "exit module" > /mod/hello/control
+# exited (mapped): no longer in Linux's list; init cannot run again
+cat /proc/modules
 echo "init module" > /mod/hello/control
 rmmod -v hello
 rmmod ../tmp
+insmod /dev/zero
 insmod /lib/modules/leaky.ko
 ls /dev
 rmmod leaky
