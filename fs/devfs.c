@@ -98,6 +98,7 @@ int devfs_add(uint32_t dev, const char *name, const struct file_operations *fops
 int register_chrdev(unsigned major, const char *name,
 		    const struct file_operations *fops)
 {
+	bool fixed = major != 0;
 	int err;
 
 	if (major > 255)
@@ -112,7 +113,9 @@ int register_chrdev(unsigned major, const char *name,
 		return -EBUSY;
 	}
 	err = devfs_add(MKDEV(major, 0), name, fops);
-	return err ? err : (int)major;
+	if (err)
+		return err;
+	return fixed ? 0 : (int)major;
 }
 
 static bool inside(const void *p, uintptr_t start, uintptr_t len)

@@ -327,8 +327,9 @@ int vfs_stat(struct dentry *cwd, const char *path, struct stat *st);
 
 /* ---- character devices (fs/devfs.c), Linux's interface -----------------
  * register_chrdev claims a major (0: the highest free one of 254..200) and
- * makes /dev/NAME (minor 0) whose opens use fops. Returns the major, or
- * -EBUSY (major or name taken), -EINVAL, -ENOMEM. Opening the node calls
+ * makes /dev/NAME (minor 0) whose opens use fops. As Linux: returns 0 for a
+ * fixed major, the chosen major for major 0, or -EBUSY (major or name
+ * taken), -EINVAL (major > 255, bad name), -ENOMEM. Opening the node calls
  * try_module_get(fops->owner) and fops->open; the last close calls
  * fops->release and module_put. */
 int register_chrdev(unsigned major, const char *name,
