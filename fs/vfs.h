@@ -329,9 +329,10 @@ int vfs_stat(struct dentry *cwd, const char *path, struct stat *st);
  * register_chrdev claims a major (0: the highest free one of 254..200) and
  * makes /dev/NAME (minor 0) whose opens use fops. As Linux: returns 0 for a
  * fixed major, the chosen major for major 0, or -EBUSY (major or name
- * taken), -EINVAL (major > 255, bad name), -ENOMEM. Opening the node calls
- * try_module_get(fops->owner) and fops->open; the last close calls
- * fops->release and module_put. */
+ * taken), -EINVAL (major > 255, bad name), -ENOMEM. Opening the node pins
+ * fops->owner, or, when that is NULL, the module whose image holds fops
+ * (module_of_addr; -ENODEV if it is going), then calls fops->open; the last
+ * close calls fops->release and puts exactly the module pinned. */
 int register_chrdev(unsigned major, const char *name,
 		    const struct file_operations *fops);
 /* Removes the device and its /dev node (files still open keep working). */
