@@ -166,7 +166,7 @@ MODPOST     := $(B)/tools/modpost
 MODCFLAGS   := $(KCFLAGS) -DMODULE
 MODULE_SRCS := $(wildcard modules/*.c) modules/skel/skel.c
 MODULE_KOS  := $(patsubst %.c,$(B)/modules/%.ko,$(notdir $(MODULE_SRCS)))
-MOD_CC       = @echo "  CC [M]  $<"; $(CC) $(MODCFLAGS) -MMD -MP -c $< -o $@
+MOD_CC       = @echo "  CC [M]  $<"; $(CC) $(MODCFLAGS) -DKBUILD_MODNAME='"$(basename $(notdir $<))"' -MMD -MP -c $< -o $@
 MOD_CPP      = @echo "  CPP [M] $<"; \
 	       $(CC) $(MODCFLAGS) -E -MMD -MP -MT $@ -MF $@.d $< -o $@
 MOD_POST     = @echo "  MODPOST $@"; \

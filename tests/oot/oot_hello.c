@@ -3,7 +3,11 @@
  * as a student builds their own (docs/modules.md). On load it keeps a
  * greeting in memory from kmalloc and prints it; on unload it prints it
  * again and frees it, so the page counts before and after must be equal.
+ * Its messages get their "oot_hello: " prefix from KBUILD_MODNAME, which
+ * the build defines as the module's base name, as kbuild does.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <module.h>
 
 static char *greeting;
@@ -14,13 +18,13 @@ static int __init oot_hello_init(void)
 	if (!greeting)
 		return -ENOMEM;
 	snprintf(greeting, 32, "built out of tree");
-	pr_info("oot_hello: loaded, %s\n", greeting);
+	pr_info("loaded, %s\n", greeting);
 	return 0;
 }
 
 static void __exit oot_hello_exit(void)
 {
-	pr_info("oot_hello: unloading, %s\n", greeting);
+	pr_info("unloading, %s\n", greeting);
 	kfree(greeting);
 }
 
