@@ -214,10 +214,30 @@ static int move_fd_high(int fd)
 	return high;
 }
 
+/* True if fd is a regular file; else tells why it is no script (a
+ * directory, or a device such as /dev/zero, whose reading never ends). */
+static bool script_file_ok(const char *path, int fd)
+{
+	struct stat st;
+	int err = sys_fstat(fd, &st);
+
+	if (err < 0) {
+		cmd_error("sh", path, err);
+		return false;
+	}
+	if (S_ISREG(st.st_mode))
+		return true;
+	if (S_ISDIR(st.st_mode))
+		cmd_error("sh", path, -EISDIR);
+	else
+		out_printf(2, "sh: %s: not a regular file\n", path);
+	return false;
+}
+
 /*
  * Runs the script at path; returns its status: that of its last command
- * or of its `exit N`, 1 if it cannot be read. With quiet_enoent a missing
- * file is no error (for /etc/rc).
+ * or of its `exit N`, 1 if it cannot be read or is not a regular file.
+ * With quiet_enoent a missing file is no error (for /etc/rc).
  */
 static int run_script(const char *path, bool quiet_enoent)
 {
@@ -232,6 +252,10 @@ static int run_script(const char *path, bool quiet_enoent)
 		if (fd == -ENOENT && quiet_enoent)
 			return 0;
 		cmd_error("sh", path, fd);
+		return 1;
+	}
+	if (!script_file_ok(path, fd)) {
+		sys_close(fd);
 		return 1;
 	}
 	fd = move_fd_high(fd);

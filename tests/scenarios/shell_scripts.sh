@@ -1,4 +1,4 @@
-# sh FILE: a script's lines run in order, exit N ends it with N, nesting is bounded, errors are told
+# sh FILE: a script's lines run in order, exit N ends it with N, nesting is bounded, errors are told, only a regular file runs (/dev/zero would never end)
 echo 'echo in script; false' > /tmp/s.sh
 echo 'echo status $?   # a comment' >> /tmp/s.sh
 echo '' >> /tmp/s.sh
@@ -12,6 +12,10 @@ sh /tmp/r.sh
 echo $?
 echo 'true' > /tmp/t.sh; sh /tmp/t.sh; echo $?
 sh /nope
+echo $?
+sh /dev/zero
+echo $?
+sh /etc
 echo $?
 sh
 echo $?
