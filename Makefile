@@ -166,9 +166,10 @@ MODPOST     := $(B)/tools/modpost
 MODCFLAGS   := $(KCFLAGS) -DMODULE
 MODULE_SRCS := $(wildcard modules/*.c) modules/skel/skel.c
 MODULE_KOS  := $(patsubst %.c,$(B)/modules/%.ko,$(notdir $(MODULE_SRCS)))
-MOD_CC       = @echo "  CC [M]  $<"; $(CC) $(MODCFLAGS) -DKBUILD_MODNAME='"$(basename $(notdir $<))"' -MMD -MP -c $< -o $@
+MODNAME      = -DKBUILD_MODNAME='"$(basename $(notdir $<))"'
+MOD_CC       = @echo "  CC [M]  $<"; $(CC) $(MODCFLAGS) $(MODNAME) -MMD -MP -c $< -o $@
 MOD_CPP      = @echo "  CPP [M] $<"; \
-	       $(CC) $(MODCFLAGS) -E -MMD -MP -MT $@ -MF $@.d $< -o $@
+	       $(CC) $(MODCFLAGS) $(MODNAME) -E -MMD -MP -MT $@ -MF $@.d $< -o $@
 MOD_POST     = @echo "  MODPOST $@"; \
 	       $(MODPOST) -o $@ $(filter %.o,$^) $(filter %.i,$^)
 MOD_MODCC    = @echo "  CC [M]  $<"; $(CC) $(MODCFLAGS) -c $< -o $@
