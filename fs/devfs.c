@@ -4,7 +4,8 @@
  * in rdev); opening a node finds the device's file_operations, pins their
  * owner module and switches the file over to them, as Linux's chrdev_open.
  * Operations without .owner that live in a module's image still pin that
- * module, through a per-open copy of them (struct chrdev_pin).
+ * module: the file records what it pinned (file->pinned), and the last
+ * close puts exactly that.
  */
 #include "fs/internal.h"
 #include "kernel/module.h"
@@ -48,51 +49,12 @@ static const struct file_operations chrdev_fops;
 /* One open file of a device whose operations have no .owner but lie in a
  * module: what the file uses instead of them, so that its last close puts
  * exactly the module its open pinned. */
-struct chrdev_pin {
-	struct file_operations ops;	/* first: the device's, with owner NULL
-					 * and release = chrdev_pin_release */
-	int (*release)(struct inode *inode, struct file *file); /* the device's */
-	struct module *mod;		/* pinned from open to the last close */
-};
-
-/* The last close: the device's release, then the pin is put and freed.
- * f goes back to chrdev_fops (no owner), so vfs_close puts nothing more. */
-static int chrdev_pin_release(struct inode *inode, struct file *f)
-{
-	struct chrdev_pin *pin = (struct chrdev_pin *)f->f_op;
-
-	if (pin->release)
-		pin->release(inode, f);
-	f->f_op = &chrdev_fops;
-	module_put(pin->mod);
-	kfree(pin);
-	return 0;
-}
-
-/* A per-open copy of fops that will put mod at the last close; NULL if
- * memory is short. */
-static struct chrdev_pin *chrdev_pin_alloc(const struct file_operations *fops,
-					   struct module *mod)
-{
-	struct chrdev_pin *pin = kmalloc(sizeof(*pin));
-
-	if (!pin)
-		return NULL;
-	pin->ops = *fops;
-	pin->ops.owner = NULL;
-	pin->ops.release = chrdev_pin_release;
-	pin->release = fops->release;
-	pin->mod = mod;
-	return pin;
-}
-
 /* The open of every node: pin the module that holds the device's
  * operations (.owner, or else the module whose image holds the table) and
  * hand the file to them. */
 static int chrdev_open(struct inode *inode, struct file *f)
 {
 	struct chrdev *c = find_dev(inode->rdev);
-	struct chrdev_pin *pin = NULL;
 	struct module *mod;
 	int err;
 
@@ -102,26 +64,17 @@ static int chrdev_open(struct inode *inode, struct file *f)
 	if (!try_module_get(mod))
 		return -ENODEV;
 	f->f_op = c->fops;
-	if (!c->fops->owner && mod) {
-		err = -ENOMEM;
-		pin = chrdev_pin_alloc(c->fops, mod);
-		if (!pin)
-			goto out_put;
-		f->f_op = &pin->ops;
-	}
+	f->pinned = mod;	/* put by vfs_close after the device's release */
 	if (f->f_op->open) {
 		err = f->f_op->open(inode, f);
-		if (err)
-			goto out_free_pin;
+		if (err) {
+			f->f_op = &chrdev_fops;
+			f->pinned = NULL;
+			module_put(mod);
+			return err;
+		}
 	}
 	return 0;
-
-out_free_pin:
-	kfree(pin);
-out_put:
-	f->f_op = &chrdev_fops;
-	module_put(mod);
-	return err;
 }
 
 static const struct file_operations chrdev_fops = {

@@ -29,7 +29,8 @@ static int file_alloc(struct dentry *d, int flags, struct file **out)
 	if (!f->f_op)
 		goto out_free;
 	err = -ENODEV;
-	if (!try_module_get(f->f_op->owner))
+	f->pinned = f->f_op->owner;
+	if (!try_module_get(f->pinned))
 		goto out_free;
 	if (f->f_op->open) {
 		err = f->f_op->open(f->inode, f);
@@ -41,7 +42,7 @@ static int file_alloc(struct dentry *d, int flags, struct file **out)
 	return 0;
 
 out_put:
-	module_put(f->f_op->owner);
+	module_put(f->pinned);
 out_free:
 	kfree(f);
 	return err;
@@ -180,7 +181,7 @@ void vfs_close(struct file *f)
 		return;
 	if (f->f_op->release)
 		f->f_op->release(f->inode, f);
-	module_put(f->f_op->owner);
+	module_put(f->pinned);
 	d_unpin(f->dentry);
 	kfree(f);
 }

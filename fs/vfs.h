@@ -75,7 +75,9 @@ int pagefile_populate(struct pagefile *pf);
  * and return the count or -errno; their return value is what sys_read /
  * sys_write return. Any hook may be NULL: read/write then fail -EINVAL,
  * readdir -ENOTDIR. owner is pinned (try_module_get) from open to the last
- * close; a failed pin fails the open with -ENODEV. */
+ * close, recorded in file->pinned; an open op that hands the file to other
+ * operations (devfs) pins and records their module instead. A failed pin
+ * fails the open with -ENODEV. */
 struct file_operations {
 	struct module *owner;
 	int (*open)(struct inode *inode, struct file *file);
@@ -183,6 +185,8 @@ struct file {
 	int flags;		/* O_* given to open */
 	uint32_t refs;		/* descriptors sharing this file */
 	void *private_data;	/* the file operations' own */
+	struct module *pinned;	/* module held from open to the last close:
+				 * f_op->owner, unless an open op chose another */
 };
 
 /* ---- helpers for filesystem types (fs/vfs.c) --------------------------- */
