@@ -1,7 +1,7 @@
 """tests/boot/boot_tests.py: the boot tests tools/check runs.
 
-- crash_test: selftest=pagefault_report must end in PANIC after a decoded
-  page-fault report.
+- crash_test(test): selftest=pagefault_report and selftest=null_deref_report
+  must each end in PANIC after a decoded page-fault report.
 - boot_test(how, mb): -kernel or GRUB ISO with mb MiB reaches "Tessera
   ready", reports exactly the memory QEMU's map gives, powers off cleanly.
 - small_boot_test: 4 MiB boots or stops with a clear message, never RESET.
@@ -23,22 +23,37 @@ def res(ok, name, why="", log=None, details=()):
     return (ok, name, why, log, list(details))
 
 
-# The report the page-fault test must print: a read of an unmapped kernel
-# address, decoded from error code 0.
-FAULT_RE = re.compile(r"^Page fault at 0x[0-9a-f]{8}: page not present, "
-                      r"read access, kernel mode \(error code 0x0\)$", re.M)
+# The lines each crash test must print, as (regex, what to say if missing).
+# pagefault_report reads an unmapped kernel address (error code 0);
+# null_deref_report writes through NULL (error code 2: a write).
+CRASH_LINES = {
+    "pagefault_report": [
+        (r"^Page fault at 0x[0-9a-f]{8}: page not present, read access, "
+         r"kernel mode \(error code 0x0\)$",
+         "Page fault at 0x...: page not present, read access, kernel mode "
+         "(error code 0x0)"),
+    ],
+    "null_deref_report": [
+        (r"^Page fault at 0x00000000: page not present, write access, "
+         r"kernel mode \(error code 0x2\)$",
+         "Page fault at 0x00000000: page not present, write access, kernel "
+         "mode (error code 0x2)"),
+        (r"^\(a NULL pointer dereference\)$", "(a NULL pointer dereference)"),
+    ],
+}
 
 
-def crash_test():
-    name = "crash: selftest=pagefault_report gives PANIC with a decoded report"
-    r = qr.run(append="selftest=pagefault_report", timeout=60)
-    log = qr.keep_log(r, "crash-pagefault_report")
+def crash_test(test):
+    """Boots with selftest=test (a SELFTEST_CRASH): it must PANIC after
+    the report lines of CRASH_LINES[test] and the panic line."""
+    name = "crash: selftest=%s gives PANIC with a decoded report" % test
+    r = qr.run(append="selftest=" + test, timeout=60)
+    log = qr.keep_log(r, "crash-" + test)
     if r.result != "PANIC":
         return [res(False, name, "got %s (%s)" % (r.result, r.why), log)]
-    if not FAULT_RE.search(r.output):
-        return [res(False, name, "no line like 'Page fault at 0x...: "
-                       "page not present, read access, kernel mode (error "
-                       "code 0x0)'", log)]
+    for pattern, line in CRASH_LINES[test]:
+        if not re.search(pattern, r.output, re.M):
+            return [res(False, name, "no line like '%s'" % line, log)]
     if "Kernel panic - not syncing: " not in r.output:
         return [res(False, name, "no 'Kernel panic - not syncing:' line",
                        log)]
