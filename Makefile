@@ -1,9 +1,20 @@
 # Tessera's one Makefile. The object lists below are the table of contents
-# of the kernel; `make help` lists the targets.
+# of the kernel; `make help` prints these lines.
 #
-#   make            build/tessera.elf, build/tessera.iso, modules, ramdisk
+#   make, make all  build/tessera.elf, build/tessera.iso, modules, ramdisk
+#   make kernel     build/tessera.elf only       make iso   build/tessera.iso
+#   make modules    build/modules/NAME.ko for modules/NAME.c and modules/skel
+#   make M=DIR      out-of-tree modules: each DIR/NAME.c into DIR/NAME.ko
+#   make badko      build/badko/bad_*.ko, damaged copies of hello.ko
 #   make run        boot in QEMU: serial on this terminal, VGA window if any
+#                   (APPEND="..." sets the kernel command line)
+#   make run-iso    boot build/tessera.iso through GRUB
+#   make debug      QEMU waits for gdb on :1234 (gdb -x tools/gdbinit)
 #   make check      every test; ends with "N passed, N failed"
+#   make deps       install what a Debian machine lacks (tools/deps)
+#   make bench-boot, make bench-modules    boot and insmod cycle counts
+#   make clean      remove build/ and make M=tests/oot's outputs
+#   make help       this list
 
 CROSS	?= i686-linux-gnu-
 CC	:= $(CROSS)gcc
@@ -12,7 +23,7 @@ OBJCOPY	:= $(CROSS)objcopy
 HOSTCC	?= gcc
 B	:= build
 
-# Flags shared by the kernel and every module (tools/modbuild uses them too).
+# Flags shared by the kernel and every module (make M=DIR uses them too).
 KCFLAGS	:= -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie -fno-common \
 	   -fno-stack-protector -fno-omit-frame-pointer -fno-strict-aliasing \
 	   -mno-sse -mno-mmx -mno-80387 -mgeneral-regs-only -m32 -march=i686 \
@@ -47,8 +58,7 @@ MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/pro
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
 	  $(FS_OBJS) $(SHELL_OBJS) $(MODULE_OBJS))
 
-.PHONY: all kernel iso run run-iso debug check deps help clean bench-boot bench-modules \
-	host-tests qemu-tests
+.PHONY: all kernel iso run run-iso debug check deps help clean bench-boot bench-modules
 all: kernel iso modules
 
 kernel: $(B)/tessera.elf
@@ -262,7 +272,7 @@ $(B)/initrd.cpio: tools/mkramdisk $(shell find ramdisk -type f) \
 	@tools/mkramdisk -o $@
 
 help:
-	@sed -n '1,8p' Makefile
+	@sed '/^$$/q' Makefile
 
 # `make M=tests/oot` (make check runs it) builds in place: remove its outputs.
 clean:

@@ -1,7 +1,7 @@
 /*
  * Shell commands that are not about files: help, echo, cd, pwd, open,
- * close, sleep, true, false, and the /proc and /dev readers free, dmesg,
- * uptime. Output formats are in docs/shell.md.
+ * close, sleep, true, false (the /proc and /dev readers free, uptime and
+ * dmesg are in shell/cmd_proc.c). Output formats are in docs/shell.md.
  */
 #include <stdbool.h>
 #include "shell/commands.h"

@@ -6,10 +6,11 @@
  *   now: the core once init is dropped), refcount, users ("a,b," or "-"),
  *   state (Loading while init runs, Live, Unloading while exit runs), base
  *   address; only modules from init to exit are listed, as in Linux:
- *       libdemo 1234 1 libuser, Live 0xf0001000
+ *       libdemo 432 1 libuser, Live 0xf0003000
+ *       libuser 496 0 - Live 0xf0005000
  *   /proc/ksyms, one exported symbol a line: address, name, owner
- *   ("kernel" or the module), version CRC:
- *       c0104a20 printk kernel 0x1f6c2b7d
+ *   ("kernel" or the module), version CRC; e.g.
+ *       c0102800 printk kernel 0x930c8fc1
  */
 #include "fs/modfs/internal.h"
 #include "lib/string.h"
