@@ -166,10 +166,11 @@ bench-modules: deps
 # Each modules/NAME.c (and modules/skel/skel.c) becomes build/modules/NAME.ko;
 # `make M=DIR` turns every DIR/NAME.c into DIR/NAME.ko the same way. Steps
 # (docs/modules.md):
+# (cc is $(CC) $(KCFLAGS); -DKBUILD_MODNAME='"NAME"' as in kbuild)
 #   cc -DMODULE -c NAME.c        -> NAME.o      the module's code
 #   cc -DMODULE -E NAME.c        -> NAME.i      what it saw: input of the CRCs
 #   modpost -o NAME.mod.c NAME.o NAME.i         header, versions, export CRCs
-#   cc -c NAME.mod.c             -> NAME.mod.o
+#   cc -DMODULE -c NAME.mod.c    -> NAME.mod.o
 #   ld -r -T linker/module.lds NAME.o NAME.mod.o -> NAME.ko
 #   modpost --check NAME.ko                     insmod's checks, at build time
 MODPOST     := $(B)/tools/modpost

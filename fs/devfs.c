@@ -46,9 +46,6 @@ static bool major_used(unsigned major)
 
 static const struct file_operations chrdev_fops;
 
-/* One open file of a device whose operations have no .owner but lie in a
- * module: what the file uses instead of them, so that its last close puts
- * exactly the module its open pinned. */
 /* The open of every node: pin the module that holds the device's
  * operations (.owner, or else the module whose image holds the table) and
  * hand the file to them. */

@@ -1,8 +1,9 @@
 /*
- * rmmod [-v] NAME, lsmod and modinfo FILE: the other module tools, on the
- * file API only. rmmod is the reverse of insmod: `exit module` (refused
- * while anyone holds the module, naming them), `unmap module`, unlink the
- * image, rmdir. lsmod prints /proc/modules in kmod's table format.
+ * rmmod [-v] NAME..., lsmod and modinfo FILE: the other module tools, on
+ * the file API only. rmmod is the reverse of insmod from whatever state the
+ * module is in: `exit module` if live (refused while anyone holds it, naming
+ * them), `unmap module` if mapped, unlink the image, rmdir. lsmod prints
+ * /proc/modules in kmod's table format.
  */
 #include "loader/elf.h"
 #include "loader/tools.h"
@@ -106,7 +107,7 @@ static int rmmod_main(int argc, char **argv)
 SHELL_COMMAND(rmmod, rmmod_main, "rmmod [-v] NAME...",
 	      "unload modules: exit, unmap, unlink, rmdir (-v: show each step)");
 
-/* "libdemo 1234 1 libuser, Live 0xf0001000" -> kmod's lsmod columns. */
+/* "libdemo 432 1 libuser, Live 0xf0003000" -> kmod's lsmod columns. */
 static void lsmod_line(char *line)
 {
 	char *w[6];
