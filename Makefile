@@ -44,7 +44,7 @@ KERNEL_OBJS := kernel/main.o kernel/bootinfo.o kernel/gdt.o kernel/idt.o \
 	       kernel/crash_tests.o kernel/module.o kernel/module_selftest.o \
 	       kernel/ksyms.o kernel/exports.o
 MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/mm_selftest.o
-LIB_OBJS    := lib/string.o lib/vsnprintf.o
+LIB_OBJS    := lib/string.o lib/strlcpy.o lib/vsnprintf.o
 FS_OBJS     := fs/vfs.o fs/path.o fs/namei.o fs/file.o fs/pagefile.o fs/ramfs.o \
 	       fs/devfs.o fs/devices.o fs/seq_buf.o fs/procfs.o fs/proc_files.o \
 	       fs/cpio.o fs/initrd.o fs/syscalls.o fs/init.o fs/fs_selftest.o
@@ -123,7 +123,7 @@ $(B)/host/test_elf $(B)/host/test_reloc: loader/elf.c loader/reloc.c loader/elf.
 	include/tessera/modformat.h tests/host/ktest.h $(B)/modules/hello.ko $(B)/modules/bigbss.ko
 $(B)/host/test_symcrc: tools/symcrc.c tools/symcrc.h tests/host/ktest.h
 HOST_TESTS += $(B)/host/test_path $(B)/host/test_vfs $(B)/host/test_pagefile $(B)/host/test_cpio
-FS_HOST_SRCS := fs/vfs.c fs/path.c fs/namei.c fs/file.c fs/ramfs.c fs/pagefile.c tests/host/fs_stubs.c
+FS_HOST_SRCS := fs/vfs.c fs/path.c fs/namei.c fs/file.c fs/ramfs.c fs/pagefile.c tests/host/fs_stubs.c lib/strlcpy.c
 $(B)/host/test_path $(B)/host/test_vfs $(B)/host/test_pagefile: $(FS_HOST_SRCS) \
 	fs/vfs.h fs/internal.h tests/host/fs_stubs.h tests/host/ktest.h
 $(B)/host/test_cpio: fs/cpio.c fs/cpio.h tests/host/ktest.h
@@ -132,7 +132,7 @@ $(B)/host/test_shell_parse: shell/parse.c shell/parse.h
 $(B)/host/test_shell_lineedit: shell/lineedit.c shell/lineedit.h shell/parse.h
 $(B)/host/test_shell_hexfmt: shell/hexfmt.c shell/hexfmt.h
 HOST_TESTS += $(B)/host/test_shell_commands
-$(B)/host/test_shell_commands: tests/host/shell_hostsys.c \
+$(B)/host/test_shell_commands: tests/host/shell_hostsys.c lib/strlcpy.c \
 	tests/host/shell_hostsys_posix.c tests/host/shell_hostsys.h \
 	$(wildcard shell/*.c shell/*.h)
 HOST_TESTS += $(B)/host/test_buddy $(B)/host/test_kmalloc $(B)/host/test_vmalloc

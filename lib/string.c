@@ -146,27 +146,6 @@ char *strstr(const char *hay, const char *needle)
 	return n ? NULL : (char *)hay;
 }
 
-size_t strlcpy(char *dst, const char *src, size_t size)
-{
-	size_t len = strlen(src);
-
-	if (size) {
-		size_t n = len < size - 1 ? len : size - 1;
-		memcpy(dst, src, n);
-		dst[n] = '\0';
-	}
-	return len;
-}
-
-size_t strlcat(char *dst, const char *src, size_t size)
-{
-	size_t have = strnlen(dst, size);
-
-	if (have == size)
-		return size + strlen(src);
-	return have + strlcpy(dst + have, src, size - have);
-}
-
 static int digit_value(char c)
 {
 	if (c >= '0' && c <= '9')

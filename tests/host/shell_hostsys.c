@@ -75,15 +75,3 @@ const char *strerror(int err)
 	return hs_strerror(err < 0 ? -err : err);
 }
 
-size_t strlcpy(char *dst, const char *src, size_t size)
-{
-	size_t len = strlen(src);
-
-	if (size) {
-		size_t n = len < size - 1 ? len : size - 1;
-
-		memcpy(dst, src, n);
-		dst[n] = '\0';
-	}
-	return len;
-}
