@@ -50,10 +50,10 @@ FS_OBJS     := fs/vfs.o fs/path.o fs/namei.o fs/file.o fs/pagefile.o fs/ramfs.o 
 	       fs/cpio.o fs/initrd.o fs/syscalls.o fs/init.o fs/fs_selftest.o
 SHELL_OBJS  := shell/shell.o shell/parse.o shell/lineedit.o shell/commands.o \
 	       shell/cmd_files.o shell/cmd_misc.o shell/cmd_proc.o \
-	       shell/cmd_hexdump.o shell/hexfmt.o
+	       shell/cmd_hexdump.o shell/hexfmt.o shell/cmd_repeat.o
 MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o fs/modfs/modfs_selftest.o \
 	       loader/elf.o loader/reloc.o loader/tools.o loader/insmod.o loader/rmmod.o \
-	       loader/memdiff.o
+	       loader/memdiff.o loader/lsmod.o loader/modinfo.o
 
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
 	  $(FS_OBJS) $(SHELL_OBJS) $(MODULE_OBJS))

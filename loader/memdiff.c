@@ -1,9 +1,8 @@
 /*
- * Two small commands for watching memory come back, used by the module
- * tests and by anyone checking a driver for leaks:
+ * memdiff, for watching memory come back, used by the module tests and by
+ * anyone checking a driver for leaks:
  *   memdiff save      remembers PagesFree and VmallocRanges (/proc/meminfo)
  *   memdiff           prints the change since then; status 1 if any
- *   repeat N CMD ...  runs a command N times, stopping at the first failure
  * The baseline is kept in this program's memory, not in a file, so that
  * taking it costs no page.
  */
@@ -57,30 +56,3 @@ static int memdiff_main(int argc, char **argv)
 
 SHELL_COMMAND(memdiff, memdiff_main, "memdiff [save]",
 	      "save, or show the change of, PagesFree and VmallocRanges");
-
-static int repeat_main(int argc, char **argv)
-{
-	const struct shell_command *cmd;
-	unsigned long n, i;
-
-	if (argc < 3 || cmd_parse_uint(argv[1], &n))
-		return cmd_usage("repeat");
-	cmd = shell_command_find(argv[2]);
-	if (!cmd) {
-		out_printf(2, "repeat: %s: command not found\n", argv[2]);
-		return 127;
-	}
-	for (i = 0; i < n; i++) {
-		int status = cmd->fn(argc - 2, argv + 2);
-		if (status) {
-			out_printf(2, "repeat: run %lu of %lu failed with status %d\n", i + 1, n,
-				   status);
-			return status;
-		}
-	}
-	out_printf(1, "repeat: %lu of %lu runs succeeded\n", n, n);
-	return 0;
-}
-
-SHELL_COMMAND(repeat, repeat_main, "repeat N COMMAND [ARG...]",
-	      "run a command N times, stopping at the first failure");

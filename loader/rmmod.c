@@ -1,9 +1,8 @@
 /*
- * rmmod [-v] NAME..., lsmod and modinfo FILE: the other module tools, on
- * the file API only. rmmod is the reverse of insmod from whatever state the
- * module is in: `exit module` if live (refused while anyone holds it, naming
- * them), `unmap module` if mapped, unlink the image, rmdir. lsmod prints
- * /proc/modules in kmod's table format.
+ * rmmod [-v] NAME...: unloads modules on the file API only, the reverse of
+ * insmod from whatever state the module is in: `exit module` if live
+ * (refused while anyone holds it, naming them), `unmap module` if mapped,
+ * unlink the image, rmdir.
  */
 #include "loader/elf.h"
 #include "loader/tools.h"
@@ -106,79 +105,3 @@ static int rmmod_main(int argc, char **argv)
 
 SHELL_COMMAND(rmmod, rmmod_main, "rmmod [-v] NAME...",
 	      "unload modules: exit, unmap, unlink, rmdir (-v: show each step)");
-
-/* "libdemo 432 1 libuser, Live 0xf0003000" -> kmod's lsmod columns. */
-static void lsmod_line(char *line)
-{
-	char *w[6];
-
-	if (tool_split_words(line, w, 6) < 4)
-		return;
-	size_t ul = strlen(w[3]);
-	if (ul && w[3][ul - 1] == ',')
-		w[3][ul - 1] = '\0';
-	out_printf(1, "%-19s %8s  %s%s%s\n", w[0], w[1], w[2],
-		   strcmp(w[3], "-") ? " " : "", strcmp(w[3], "-") ? w[3] : "");
-}
-
-static int lsmod_main(int argc, char **argv)
-{
-	char *text, *line, *nl;
-	size_t len;
-	int err;
-
-	if (argc != 1)
-		return cmd_usage("lsmod");
-	err = tool_read_file("/proc/modules", &text, &len);
-	if (err) {
-		cmd_error("lsmod", "/proc/modules", err);
-		return 1;
-	}
-	out_printf(1, "Module                  Size  Used by\n");
-	for (line = text; *line; line = nl + 1) {
-		nl = strchr(line, '\n');
-		if (!nl)
-			break;
-		*nl = '\0';
-		lsmod_line(line);
-	}
-	tool_free(text);
-	return 0;
-}
-
-SHELL_COMMAND(lsmod, lsmod_main, "lsmod", "list loaded modules (from /proc/modules)");
-
-static int modinfo_main(int argc, char **argv)
-{
-	static const char *const keys[] = { "license", "author", "description", "version" };
-	char why[160], *file;
-	struct modelf m;
-	size_t len;
-	int err;
-
-	if (argc != 2)
-		return cmd_usage("modinfo");
-	err = tool_read_file(argv[1], &file, &len);
-	if (err) {
-		cmd_error("modinfo", argv[1], err);
-		return 1;
-	}
-	err = modelf_parse(file, len, &m, why, sizeof(why));
-	if (err)
-		out_printf(2, "modinfo: %s: %s\n", argv[1], why);
-	else {
-		out_printf(1, "%-16s%s\n%-16s%s\n", "filename:", argv[1], "name:", m.hdr.name);
-		for (unsigned i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-			const char *v = modelf_modinfo(&m, keys[i]);
-			if (v)
-				out_printf(1, "%s:%*s%s\n", keys[i], (int)(15 - strlen(keys[i])), "", v);
-		}
-		out_printf(1, "%-16s%u bytes\n%-16s%u bytes\n", "core size:", m.hdr.core_size,
-			   "init size:", m.hdr.init_size);
-	}
-	tool_free(file);
-	return err ? 1 : 0;
-}
-
-SHELL_COMMAND(modinfo, modinfo_main, "modinfo FILE.ko",
-	      "show a module's name, license, author, description, version, sizes");
