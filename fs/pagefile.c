@@ -143,36 +143,78 @@ struct page *pagefile_page(const struct pagefile *pf, uint32_t index)
 	return pf->pages[index];
 }
 
-int pagefile_populate(struct pagefile *pf)
+/* Gives back the slots past old_cap when none of them holds a page: the
+ * array goes back to old_cap entries (none at all for 0). */
+static void shrink_slots(struct pagefile *pf, uint32_t old_cap)
 {
-	uint32_t npages = PAGES_FOR(pf->size), holes = 0, got = 0;
-	struct page **spare;
-	int err = grow_slots(pf, npages);
+	struct page **pages = NULL;
 
+	if (old_cap >= pf->cap)
+		return;
+	for (uint32_t i = old_cap; i < pf->cap; i++)
+		if (pf->pages[i])
+			return;
+	if (old_cap) {
+		pages = kmalloc(old_cap * sizeof(*pages));
+		if (!pages)
+			return;	/* keep the bigger array: only holes past old_cap */
+		memcpy(pages, pf->pages, old_cap * sizeof(*pages));
+	}
+	kfree(pf->pages);
+	pf->pages = pages;
+	pf->cap = old_cap;
+}
+
+int pagefile_populate(struct pagefile *pf, struct pagefile_fill *fill)
+{
+	uint32_t npages = PAGES_FOR(pf->size), holes = 0;
+	int err;
+
+	fill->filled = NULL;
+	fill->n = 0;
+	fill->old_cap = pf->cap;
+	err = grow_slots(pf, npages);
 	if (err)
 		return err;
 	for (uint32_t i = 0; i < npages; i++)
 		holes += !pf->pages[i];
 	if (!holes)
 		return 0;
-	spare = kmalloc(holes * sizeof(*spare));
-	if (!spare)
-		return -ENOMEM;
-	for (; got < holes; got++) {
-		spare[got] = zeroed_page();
-		if (!spare[got])
-			goto out_free_spare;
-	}
-	for (uint32_t i = 0; i < npages; i++)
+	fill->filled = kmalloc(holes * sizeof(*fill->filled));
+	if (!fill->filled)
+		goto out_undo;
+	for (uint32_t i = 0; i < npages; i++) {
+		if (pf->pages[i])
+			continue;
+		pf->pages[i] = zeroed_page();
 		if (!pf->pages[i])
-			pf->pages[i] = spare[--got];
-	pf->held += holes;
-	kfree(spare);
+			goto out_undo;
+		fill->filled[fill->n++] = i;
+		pf->held++;
+	}
 	return 0;
 
-out_free_spare:
-	while (got--)
-		page_free(spare[got], 0);
-	kfree(spare);
+out_undo:
+	pagefile_unpopulate(pf, fill);
 	return -ENOMEM;
+}
+
+void pagefile_unpopulate(struct pagefile *pf, struct pagefile_fill *fill)
+{
+	for (uint32_t k = 0; k < fill->n; k++) {
+		uint32_t i = fill->filled[k];
+
+		page_free(pf->pages[i], 0);
+		pf->pages[i] = NULL;
+		pf->held--;
+	}
+	shrink_slots(pf, fill->old_cap);
+	pagefile_fill_keep(fill);
+}
+
+void pagefile_fill_keep(struct pagefile_fill *fill)
+{
+	kfree(fill->filled);
+	fill->filled = NULL;
+	fill->n = 0;
 }

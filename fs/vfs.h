@@ -65,9 +65,25 @@ int pagefile_truncate(struct pagefile *pf, uint32_t size);
 /* The page holding bytes [i*PAGE_SIZE, (i+1)*PAGE_SIZE), or NULL for a
  * hole or an index at or past the end. The pagefile keeps owning it. */
 struct page *pagefile_page(const struct pagefile *pf, uint32_t index);
+/* What pagefile_populate did, so that a caller whose next step fails can
+ * undo it (pagefile_unpopulate) or keep it (pagefile_fill_keep). */
+struct pagefile_fill {
+	uint32_t *filled;	/* indices of the holes it filled (kmalloc'd) */
+	uint32_t n;		/* entries in filled[] */
+	uint32_t old_cap;	/* pf->cap before */
+};
 /* Fills every hole below the size with a zeroed page, so that each index
- * has a page (for vmap). Returns 0, or -ENOMEM with nothing allocated. */
-int pagefile_populate(struct pagefile *pf);
+ * has a page (for vmap), recording what it did in *fill. Returns 0, or
+ * -ENOMEM with the file exactly as before. On success the caller must call
+ * pagefile_unpopulate or pagefile_fill_keep once. */
+int pagefile_populate(struct pagefile *pf, struct pagefile_fill *fill);
+/* Undoes a pagefile_populate: frees the pages it put into holes and gives
+ * back the slot room it added, so the file holds exactly what it held
+ * before (if the smaller slot array cannot be allocated, the bigger one is
+ * kept: its slots are all holes). Never fails. */
+void pagefile_unpopulate(struct pagefile *pf, struct pagefile_fill *fill);
+/* Keeps what pagefile_populate did and frees the record. */
+void pagefile_fill_keep(struct pagefile_fill *fill);
 
 /* ---- filesystem types and operation tables ----------------------------- */
 

@@ -258,6 +258,11 @@ static int run_init(struct module_record *rec)
 			rec->name, ret);
 		ret = 0;
 	}
+	if (ret < -MODULE_MAX_ERRNO)
+		return module_fail(rec, -EINVAL, "init: the module's init function "
+				   "returned %d, which is not 0 or a -errno (-%d..-1); "
+				   "taken as a failure: %s", ret, MODULE_MAX_ERRNO,
+				   strerror(-EINVAL));
 	if (ret < 0)
 		module_fail(rec, ret, "init: the module's init function returned %d (%s)",
 			    ret, strerror(ret));

@@ -70,17 +70,23 @@ static void step(struct insmod *c, int result, const char *fmt, ...)
 	c->t0 = rdtsc();
 }
 
-/* Says why the kernel refused the last control command, from `status`:
- * "last error:  -19 (No such device): init: the module's init ..." gives
- * "insmod: cannot insert initfail: init: the module's init ...". */
+/* Says why the kernel refused the step that returned err, from the
+ * module's error file: "insmod: cannot insert initfail: init: the module's
+ * init function returned -19 (No such device)". If even that cannot be
+ * read, the errno and the reason it could not be read are given. */
 static int kernel_refused(struct insmod *c, int err)
 {
-	char reason[200];
-	const char *why;
+	char reason[MODULE_REASON_MAX];
+	int recorded, rerr = tool_module_error(c->name, &recorded, reason, sizeof(reason));
 
-	tool_status_field(c->name, "last error", reason, sizeof(reason));
-	why = strstr(reason, "): ") ? strstr(reason, "): ") + 3 : strerror(err);
-	out_printf(2, "insmod: cannot insert %s: %s\n", c->name, why);
+	if (!rerr && recorded == err && reason[0])
+		out_printf(2, "insmod: cannot insert %s: %s\n", c->name, reason);
+	else if (rerr)
+		out_printf(2, "insmod: cannot insert %s: %s (the kernel's reason could not "
+			   "be read from %s/error: %s)\n", c->name, strerror(err), c->dir,
+			   strerror(rerr));
+	else
+		out_printf(2, "insmod: cannot insert %s: %s\n", c->name, strerror(err));
 	return err;
 }
 
@@ -152,6 +158,14 @@ static int size_and_map(struct insmod *c)
 	err = tool_status_field(c->name, "base", base, sizeof(base));
 	c->base = strtoul(base, NULL, 16);
 	step(c, err, "read %s/status: base 0x%08x", c->dir, c->base);
+	if (err)
+		out_printf(2, "insmod: %s: cannot read the base address from %s/status: "
+			   "%s\n", c->name, c->dir, strerror(err));
+	else if (!c->base) {
+		out_printf(2, "insmod: %s: %s/status gives no base address after map\n",
+			   c->name, c->dir);
+		err = -EIO;
+	}
 	return err;
 }
 
@@ -223,7 +237,8 @@ static int link_image(struct insmod *c)
 
 	step(c, err, "read /proc/ksyms (%u symbols)", c->syms.count);
 	if (err) {
-		cmd_error("insmod", "/proc/ksyms", err);
+		out_printf(2, "insmod: %s: cannot read the kernel's symbols from "
+			   "/proc/ksyms: %s\n", c->name, strerror(err));
 		return err;
 	}
 	err = check_imports(c);
@@ -232,11 +247,15 @@ static int link_image(struct insmod *c)
 	if (err)
 		return err;
 	c->image = tool_alloc(c->m.image_size);
-	err = c->image ? modreloc_apply(&c->m, c->image, c->base, resolve, c, c->why,
-					sizeof(c->why)) : -ENOMEM;
+	if (!c->image) {
+		out_printf(2, "insmod: %s: no memory for the %u-byte relocated image: %s\n",
+			   c->name, c->m.image_size, strerror(-ENOMEM));
+		return -ENOMEM;
+	}
+	err = modreloc_apply(&c->m, c->image, c->base, resolve, c, c->why, sizeof(c->why));
 	step(c, err, "relocate %u relocations for base 0x%08x", c->m.nrel, c->base);
 	if (err)
-		out_printf(2, "insmod: %s: %s\n", c->path, c->image ? c->why : strerror(err));
+		out_printf(2, "insmod: %s: %s\n", c->path, c->why);
 	return err;
 }
 

@@ -19,20 +19,21 @@ static int rm_step(bool verbose, int err, const char *what, const char *path)
 	return err;
 }
 
-/* Says why the kernel refused, from the module's status: "in use by: foo"
- * becomes "rmmod: hello is in use by: foo"; other reasons are given as
- * they are, without the errno prefix "-16 (Device or resource busy): ". */
+/* Says why the kernel refused, from the module's error file: "in use by:
+ * foo" becomes "rmmod: hello is in use by: foo"; other reasons are given
+ * as they are. */
 static int explain(const char *name, int err)
 {
-	char reason[200];
-	const char *why;
+	char reason[MODULE_REASON_MAX];
+	int recorded;
 
-	tool_status_field(name, "last error", reason, sizeof(reason));
-	why = strstr(reason, "): ") ? strstr(reason, "): ") + 3 : strerror(err);
-	if (!strncmp(why, "in use", 6))
-		out_printf(2, "rmmod: %s is %s\n", name, why);
+	if (tool_module_error(name, &recorded, reason, sizeof(reason)) ||
+	    recorded != err || !reason[0])
+		strlcpy(reason, strerror(err), sizeof(reason));
+	if (!strncmp(reason, "in use", 6))
+		out_printf(2, "rmmod: %s is %s\n", name, reason);
 	else
-		out_printf(2, "rmmod: %s: %s\n", name, why);
+		out_printf(2, "rmmod: %s: %s\n", name, reason);
 	return err;
 }
 

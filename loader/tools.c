@@ -83,26 +83,36 @@ int tool_write_line(const char *path, const char *s)
 	return n < 0 ? n : n == (ssize_t)strlen(s) ? 0 : -EIO;
 }
 
-int tool_status_field(const char *name, const char *key, char *buf, size_t size)
+/* Reads /mod/NAME/FILE (a small text file) into text[size], terminated,
+ * without allocating. Returns 0 or -errno. */
+static int read_module_file(const char *name, const char *file, char *text,
+			    size_t size)
 {
-	char path[96], text[1024];
-	size_t klen = strlen(key), got = 0;
+	char path[96];
+	size_t got = 0;
 	ssize_t n;
 	int fd;
 
-	buf[0] = '\0';
-	snprintf(path, sizeof(path), "/mod/%s/status", name);
+	text[0] = '\0';
+	snprintf(path, sizeof(path), "/mod/%s/%s", name, file);
 	fd = sys_open(path, O_RDONLY);
 	if (fd < 0)
 		return fd;
-	while ((n = sys_read(fd, text + got, sizeof(text) - 1 - got)) > 0)
+	while ((n = sys_read(fd, text + got, size - 1 - got)) > 0)
 		got += n;
 	sys_close(fd);
-	if (n < 0)
-		return n;
 	text[got] = '\0';
+	return n < 0 ? n : 0;
+}
+
+/* Copies the value of the line "key: value" of text into buf ("" if no
+ * such line). */
+static void text_field(const char *text, const char *key, char *buf, size_t size)
+{
+	size_t klen = strlen(key);
+
 	buf[0] = '\0';
-	for (char *line = text; line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+	for (const char *line = text; line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
 		if (strncmp(line, key, klen) || line[klen] != ':')
 			continue;
 		const char *v = line + klen + 1;
@@ -110,8 +120,33 @@ int tool_status_field(const char *name, const char *key, char *buf, size_t size)
 			v++;
 		size_t vlen = strchr(v, '\n') ? (size_t)(strchr(v, '\n') - v) : strlen(v);
 		strlcpy(buf, v, vlen + 1 < size ? vlen + 1 : size);
-		break;
+		return;
 	}
+}
+
+int tool_status_field(const char *name, const char *key, char *buf, size_t size)
+{
+	char text[1024];
+	int err = read_module_file(name, "status", text, sizeof(text));
+
+	buf[0] = '\0';
+	if (!err)
+		text_field(text, key, buf, size);
+	return err;
+}
+
+int tool_module_error(const char *name, int *err, char *reason, size_t size)
+{
+	char text[256], num[16];
+	int rerr = read_module_file(name, "error", text, sizeof(text));
+
+	*err = 0;
+	reason[0] = '\0';
+	if (rerr)
+		return rerr;
+	text_field(text, "errno", num, sizeof(num));
+	*err = (int)strtol(num, NULL, 10);
+	text_field(text, "reason", reason, size);
 	return 0;
 }
 

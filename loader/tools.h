@@ -29,6 +29,15 @@ int tool_write_line(const char *path, const char *s);
 /* Copies the text after "key:" in the status file of module name into
  * buf ("" if absent). Returns 0 or -errno. */
 int tool_status_field(const char *name, const char *key, char *buf, size_t size);
+/* Bytes for a reason read from /mod/NAME/error (the kernel keeps 160). */
+#define MODULE_REASON_MAX 200
+
+/* Reads /mod/NAME/error, the kernel's record of the module's last failed
+ * command: *err gets its errno (0: none recorded) and reason[] its reason
+ * in words ("" if none). The one place the tools read why the kernel
+ * refused. Returns 0, or -errno if the file cannot be read (then *err is 0
+ * and reason[] is ""). Needs no memory. */
+int tool_module_error(const char *name, int *err, char *reason, size_t size);
 
 /* Splits line (NUL-terminated, no newline) in place into words separated
  * by spaces and tabs, which become NULs: word[0..n) point at the first n

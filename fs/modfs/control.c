@@ -17,13 +17,16 @@
 
 #define CMD_MAX 96
 
-/* Maps the pages of the image file in order (filling holes first). */
+/* Maps the pages of the image file in order, filling holes first. A map
+ * that fails leaves the file exactly as it was: the pages it put into
+ * holes are freed again. */
 int modfs_map(struct module_record *rec, struct inode *image)
 {
 	struct pagefile *pf = &image->data;
 	uint32_t n = PAGES_FOR(pf->size);
+	struct pagefile_fill fill;
 	struct page **pages;
-	void *base;
+	void *base = NULL;
 	int err;
 
 	if (rec->state != MODULE_STATE_UNMAPPED)
@@ -32,18 +35,24 @@ int modfs_map(struct module_record *rec, struct inode *image)
 	if (pf->size < MODHDR_SIZE)
 		return module_fail(rec, -EINVAL, "map: the image file has %u bytes; "
 				   "ftruncate it to the image size first", pf->size);
-	err = pagefile_populate(pf);
+	err = pagefile_populate(pf, &fill);
 	if (err)
-		return module_fail(rec, err, "map: no memory for the image pages");
+		return module_fail(rec, err, "map: no memory for the %u pages of a "
+				   "%u-byte image", n, pf->size);
 	pages = kmalloc(n * sizeof(*pages));
-	if (!pages)
-		return module_fail(rec, -ENOMEM, "map: no memory for the page list");
-	for (uint32_t i = 0; i < n; i++)
-		pages[i] = pagefile_page(pf, i);
-	base = vmap(pages, n);
-	kfree(pages);
-	if (!base)
-		return module_fail(rec, -ENOMEM, "map: no room in the vmalloc area");
+	if (pages) {
+		for (uint32_t i = 0; i < n; i++)
+			pages[i] = pagefile_page(pf, i);
+		base = vmap(pages, n);
+		kfree(pages);
+	}
+	if (!base) {
+		pagefile_unpopulate(pf, &fill);
+		return module_fail(rec, -ENOMEM, pages ?
+				   "map: no room for %u pages in the vmalloc area" :
+				   "map: no memory for the list of %u pages", n);
+	}
+	pagefile_fill_keep(&fill);
 	vm_set_owner(base, rec->name);
 	return module_set_mapped(rec, base, pf->size);
 }
@@ -90,29 +99,61 @@ int modfs_stop(struct module_record *rec)
 	return err;
 }
 
-static int run_command(struct module_record *rec, struct file *f, char *cmd)
+/* Splits cmd in place into at most 3 words separated by spaces or tabs;
+ * returns how many there are (3 meaning "3 or more"). */
+static int split_words(char *cmd, char *word[3])
 {
-	char *arg = strchr(cmd, ' ');
-	struct inode *image = modfs_module_inode(f->dentry);
+	int n = 0;
 
-	if (arg)
-		*arg++ = '\0';
-	if (!strcmp(cmd, "use") && arg)
-		return module_use(rec, arg);
-	if (!arg || strcmp(arg, "module"))
-		return module_fail(rec, arg ? -ENOENT : -EINVAL, "%s: %s", cmd,
-				   arg ? "the only object here is 'module'"
-				       : "expected 'map|unmap|init|exit module' or 'use NAME'");
-	if (!strcmp(cmd, "map"))
+	while (*cmd && n < 3) {
+		while (*cmd == ' ' || *cmd == '\t')
+			*cmd++ = '\0';
+		if (!*cmd)
+			break;
+		word[n++] = cmd;
+		while (*cmd && *cmd != ' ' && *cmd != '\t')
+			cmd++;
+	}
+	return n;
+}
+
+static int run_command(struct module_record *rec, struct file *f, char *line)
+{
+	static const char usage[] = "expected 'map|unmap|init|exit module' or 'use NAME'";
+	struct inode *image = modfs_module_inode(f->dentry);
+	char *w[3];
+	int n = split_words(line, w);
+
+	if (n == 0)
+		return module_fail(rec, -EINVAL, "control: empty command; %s", usage);
+	if (!strcmp(w[0], "use"))
+		return n == 2 ? module_use(rec, w[1])
+			      : module_fail(rec, -EINVAL, "use: expected 'use NAME'");
+	if (strcmp(w[0], "map") && strcmp(w[0], "unmap") && strcmp(w[0], "init") &&
+	    strcmp(w[0], "exit"))
+		return module_fail(rec, -EINVAL, "unknown command '%s'; %s", w[0], usage);
+	if (n != 2)
+		return module_fail(rec, -EINVAL, "%s: expected '%s module'", w[0], w[0]);
+	if (strcmp(w[1], "module"))
+		return module_fail(rec, -ENOENT, "%s: no object '%s'; the only object "
+				   "here is 'module'", w[0], w[1]);
+	if (!strcmp(w[0], "map"))
 		return image ? modfs_map(rec, image)
 			     : module_fail(rec, -ENOENT, "map: 'module' was unlinked");
-	if (!strcmp(cmd, "unmap"))
+	if (!strcmp(w[0], "unmap"))
 		return modfs_unmap(rec);
-	if (!strcmp(cmd, "init"))
+	if (!strcmp(w[0], "init"))
 		return modfs_start(rec);
-	if (!strcmp(cmd, "exit"))
-		return modfs_stop(rec);
-	return module_fail(rec, -EINVAL, "unknown command '%s'", cmd);
+	return modfs_stop(rec);
+}
+
+/* True if buf[0..n) holds no NUL and no newline. */
+static bool one_line(const char *buf, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (buf[i] == '\0' || buf[i] == '\n')
+			return false;
+	return true;
 }
 
 static ssize_t control_write(struct file *f, const char *buf, size_t count, loff_t *pos)
@@ -124,11 +165,11 @@ static ssize_t control_write(struct file *f, const char *buf, size_t count, loff
 
 	if (!rec)
 		return -ENOENT;
-	while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
+	while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' ' || buf[n - 1] == '\t'))
 		n--;
-	if (n == 0 || n >= sizeof(cmd))
-		return module_fail(rec, -EINVAL, "control: a command is 1 to %d bytes",
-				   CMD_MAX - 1);
+	if (n == 0 || n >= sizeof(cmd) || !one_line(buf, n))
+		return module_fail(rec, -EINVAL, "control: a command is one line of 1 to "
+				   "%d bytes, no NUL", CMD_MAX - 1);
 	memcpy(cmd, buf, n);
 	cmd[n] = '\0';
 	err = run_command(rec, f, cmd);

@@ -1,6 +1,6 @@
 /*
- * The `status` and `module` files of a module directory. `status` is text
- * made when it is opened; `module` is a regular page-backed file whose
+ * The `status`, `error` and `module` files of a module directory. `status`
+ * is text made when it is opened; `error` the last failure as two lines; `module` is a regular page-backed file whose
  * writes and size changes follow the module's state: anything goes while
  * unmapped; while mapped, writes may not grow it (new pages would not be
  * mapped); once init has started it is read-only, except for the one
@@ -67,6 +67,40 @@ const struct file_operations modfs_status_fops = {
 	.open = status_open,
 	.read = seq_file_read,
 	.release = seq_file_release,
+};
+
+/*
+ * `error`: the last failed command as data, for programs (insmod, rmmod):
+ *   errno:  -19
+ *   reason: init: the module's init function returned -19 (No such device)
+ * and nothing (0 bytes) while the last command worked. Made at each read
+ * on the stack, so reading it needs no memory even when memory is short,
+ * which is when a loader most needs the reason.
+ */
+static ssize_t error_read(struct file *f, char *buf, size_t count, loff_t *pos)
+{
+	const struct module_record *rec = modfs_record(f->inode);
+	char text[MODULE_WHY_LEN + 32];
+	size_t len;
+
+	if (!rec)
+		return -ENOENT;
+	text[0] = '\0';
+	if (rec->last_error)
+		snprintf(text, sizeof(text), "errno:  %d\nreason: %s\n", rec->last_error,
+			 rec->last_why);
+	len = strlen(text);
+	if (*pos >= (loff_t)len)
+		return 0;
+	if (count > len - *pos)
+		count = len - *pos;
+	memcpy(buf, text + *pos, count);
+	*pos += count;
+	return count;
+}
+
+const struct file_operations modfs_error_fops = {
+	.read = error_read,
 };
 
 static ssize_t module_write(struct file *f, const char *buf, size_t count, loff_t *pos)

@@ -1,5 +1,5 @@
 /*
- * Shared inside fs/modfs/: the file operations of the three files of a
+ * Shared inside fs/modfs/: the file operations of the files of a
  * module directory (control.c, files.c) and how they find their record.
  */
 #ifndef FS_MODFS_INTERNAL_H
@@ -10,6 +10,7 @@
 
 extern const struct file_operations modfs_control_fops;
 extern const struct file_operations modfs_status_fops;
+extern const struct file_operations modfs_error_fops;
 extern const struct file_operations modfs_module_fops;
 extern const struct inode_operations modfs_module_iops;
 

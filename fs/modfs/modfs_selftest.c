@@ -49,3 +49,28 @@ SELFTEST(modfs_stale_image_descriptor)
 	CHECK(after.pages_free == before.pages_free);
 	CHECK(after.vmalloc_ranges == before.vmalloc_ranges);
 }
+
+/* Regression: a map that failed (a 64 MiB image does not fit the 64 MiB
+ * vmalloc area with its guard page) left the 16,384 pages it had put into
+ * the sparse file until rmdir. */
+SELFTEST(modfs_failed_map_leaves_file_as_it_was)
+{
+	struct mm_stats before, mid, after;
+	struct module_record *rec;
+	int fd;
+
+	CHECK(sys_mkdir("/mod/st_big") == 0);
+	fd = sys_open("/mod/st_big/module", O_RDWR);
+	CHECK(fd >= 0 && sys_ftruncate(fd, 64u << 20) == 0);
+	mm_get_stats(&before);
+	CHECK(write_str("/mod/st_big/control", "map module") == -ENOMEM);
+	mm_get_stats(&mid);
+	rec = module_find("st_big");
+	CHECK(rec && rec->state == MODULE_STATE_UNMAPPED && rec->last_error == -ENOMEM);
+	CHECK(mid.pages_free == before.pages_free);
+	CHECK(mid.vmalloc_ranges == before.vmalloc_ranges);
+	sys_close(fd);
+	CHECK(sys_rmdir("/mod/st_big") == 0);
+	mm_get_stats(&after);
+	CHECK(after.pages_free >= before.pages_free);
+}

@@ -192,6 +192,7 @@ KTEST(too_big_efbig)
 
 KTEST(populate_fills_holes_only)
 {
+	struct pagefile_fill fill;
 	struct pagefile pf = { 0 };
 	struct page *kept;
 
@@ -199,7 +200,8 @@ KTEST(populate_fills_holes_only)
 	kept = pagefile_page(&pf, 1);
 	KT_EXPECT(pagefile_truncate(&pf, 3 * PAGE_SIZE) == 0);
 	KT_EXPECT(pf.held == 1);
-	KT_EXPECT(pagefile_populate(&pf) == 0);
+	KT_EXPECT(pagefile_populate(&pf, &fill) == 0);
+	pagefile_fill_keep(&fill);
 	KT_EXPECT(pf.held == 3 && stub_pages_used == 3);
 	KT_EXPECT(pagefile_page(&pf, 1) == kept);
 	KT_EXPECT(all_bytes(page_address(pagefile_page(&pf, 0)), 0, PAGE_SIZE));
@@ -211,13 +213,39 @@ KTEST(populate_fills_holes_only)
 
 KTEST(populate_out_of_memory_allocates_nothing)
 {
+	struct pagefile_fill fill;
 	struct pagefile pf = { 0 };
 
 	KT_EXPECT(pagefile_truncate(&pf, 4 * PAGE_SIZE) == 0);
 	stub_page_fail_after = 3;
-	KT_EXPECT(pagefile_populate(&pf) == -ENOMEM);
+	KT_EXPECT(pagefile_populate(&pf, &fill) == -ENOMEM);
 	stub_page_fail_after = -1;
 	KT_EXPECT(pf.held == 0 && stub_pages_used == 0);
+	KT_EXPECT(pf.cap == 0 && pf.pages == NULL && stub_kmallocs_live == 0);
+	pf_reset(&pf);
+	KT_EXPECT(stub_kmallocs_live == 0);
+}
+
+/* Regression: a map that failed after filling the holes of a sparse image
+ * left those pages (and the slot array) in the file until rmdir. */
+KTEST(unpopulate_gives_back_filled_holes_and_slots)
+{
+	struct pagefile_fill fill;
+	struct pagefile pf = { 0 };
+	struct page *kept;
+
+	KT_EXPECT(pagefile_write(&pf, "k", 1, PAGE_SIZE) == 1);
+	kept = pagefile_page(&pf, 1);
+	KT_EXPECT(pagefile_truncate(&pf, 40 * PAGE_SIZE) == 0);
+	uint32_t cap = pf.cap;
+	int kmallocs = stub_kmallocs_live;
+	KT_EXPECT(pagefile_populate(&pf, &fill) == 0);
+	KT_EXPECT(pf.held == 40 && stub_pages_used == 40 && fill.n == 39);
+	pagefile_unpopulate(&pf, &fill);
+	KT_EXPECT(pf.held == 1 && stub_pages_used == 1);
+	KT_EXPECT(pagefile_page(&pf, 1) == kept && pagefile_page(&pf, 0) == NULL);
+	KT_EXPECT(pf.cap == cap && stub_kmallocs_live == kmallocs);
+	KT_EXPECT(pf.size == 40 * PAGE_SIZE);
 	pf_reset(&pf);
 	KT_EXPECT(stub_kmallocs_live == 0);
 }
