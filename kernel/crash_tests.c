@@ -25,3 +25,16 @@ SELFTEST_CRASH(null_deref_report)
 	*null = 1;
 	CHECK(!"the write through NULL returned");
 }
+
+/* Writes into the kernel's own code: .text and .rodata are mapped
+ * read-only (kernel/paging.c), so this faults instead of silently changing
+ * the instructions of printk. */
+SELFTEST_CRASH(kernel_text_write_report)
+{
+	volatile uint8_t *code = (volatile uint8_t *)(uintptr_t)printk;
+
+	pr_info("kernel_text_write_report: writing to printk at 0x%08x\n",
+		(uint32_t)(uintptr_t)code);
+	*code = 0xcc;
+	CHECK(!"the write into kernel code returned");
+}

@@ -1,9 +1,14 @@
 /*
  * i386 paging (see kernel/paging.h). boot/entry.S built the page directory
  * with the direct map in 4 MiB pages; here we drop its identity entry, so
- * that a NULL pointer faults, and the entries past the end of RAM, and give the vmalloc area its page tables:
- * one physically contiguous block of PTEs covering VMALLOC_START..END,
- * allocated once, so mapping a page there never allocates.
+ * that a NULL pointer faults, and the entries past the end of RAM; map the
+ * 4 MiB blocks holding the kernel image with 4 KiB pages instead, so that
+ * its code and constants (.text, .rodata) are read-only (CR0.WP is set: a
+ * stray write from kernel or module code faults, naming the place, instead
+ * of silently changing the kernel's code); and give the vmalloc area its
+ * page tables: one physically contiguous block of PTEs covering
+ * VMALLOC_START..END, allocated once, so mapping a page there never
+ * allocates.
  */
 #include "kernel/paging.h"
 #include "kernel/cpu.h"
@@ -16,14 +21,43 @@
 #define VMALLOC_PAGES ((VMALLOC_END - VMALLOC_START) / PAGE_SIZE)
 #define PTES_PER_TABLE 1024
 #define PT_ORDER 4	/* 2^4 page tables = 64 MiB of vmalloc area */
+#define PDE_INDEX(va) ((uint32_t)(va) >> 22)	/* its page directory entry */
 
 _Static_assert(VMALLOC_PAGES == (PTES_PER_TABLE << PT_ORDER), "vmalloc size vs PT_ORDER");
 
 extern uint32_t boot_pgdir[1024];
+extern char _text[], _erodata[], _kernel_end[];
 
 static struct {
 	uint32_t *pte;	/* VMALLOC_PAGES entries, one per vmalloc page */
 } paging;
+
+/* Replaces the 4 MiB direct-map entries that hold the kernel image by page
+ * tables of 4 KiB pages, the same addresses, with .text and .rodata
+ * read-only. Returns 0 or -ENOMEM. */
+static int protect_kernel_image(void)
+{
+	uintptr_t ro_start = (uintptr_t)_text, ro_end = (uintptr_t)_erodata;
+	uint32_t first = PDE_INDEX((uintptr_t)_text);
+	uint32_t last = PDE_INDEX((uintptr_t)_kernel_end - 1);
+
+	for (uint32_t pde = first; pde <= last; pde++) {
+		struct page *pt = page_alloc(0);
+		uint32_t *pte;
+
+		if (!pt)
+			return -ENOMEM;
+		pte = page_address(pt);
+		for (uint32_t i = 0; i < PTES_PER_TABLE; i++) {
+			uintptr_t va = ((uintptr_t)pde << 22) + i * PAGE_SIZE;
+			bool ro = va >= ro_start && va < ro_end;
+
+			pte[i] = virt_to_phys(va) | PTE_PRESENT | (ro ? 0 : PTE_WRITE);
+		}
+		boot_pgdir[pde] = virt_to_phys(pte) | PTE_PRESENT | PTE_WRITE;
+	}
+	return 0;
+}
 
 int paging_init(uint64_t ram_top)
 {
@@ -43,6 +77,8 @@ int paging_init(uint64_t ram_top)
 		if ((uint64_t)(pde - 768) << 22 >= ram_top)
 			boot_pgdir[pde] = 0;
 	boot_pgdir[0] = 0;	/* identity map of the first 4 MiB */
+	if (protect_kernel_image() < 0)
+		return -ENOMEM;
 	write_cr3(read_cr3());	/* flush the whole TLB */
 	return 0;
 }

@@ -25,7 +25,9 @@ def res(ok, name, why="", log=None, details=()):
 
 # The lines each crash test must print, as (regex, what to say if missing).
 # pagefault_report reads an unmapped kernel address (error code 0);
-# null_deref_report writes through NULL (error code 2: a write).
+# null_deref_report writes through NULL (error code 2: a write);
+# kernel_text_write_report writes into printk's code (3: a protection
+# violation on a write: .text is read-only).
 CRASH_LINES = {
     "pagefault_report": [
         (r"^Page fault at 0x[0-9a-f]{8}: page not present, read access, "
@@ -39,6 +41,12 @@ CRASH_LINES = {
          "Page fault at 0x00000000: page not present, write access, kernel "
          "mode (error code 0x2)"),
         (r"^\(a NULL pointer dereference\)$", "(a NULL pointer dereference)"),
+    ],
+    "kernel_text_write_report": [
+        (r"^Page fault at 0x[0-9a-f]{8}: protection violation, write access, "
+         r"kernel mode \(error code 0x3\)$",
+         "Page fault at 0x...: protection violation, write access, kernel "
+         "mode (error code 0x3)"),
     ],
 }
 
