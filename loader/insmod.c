@@ -131,7 +131,8 @@ static int make_directory(struct insmod *c)
 				   c->path, c->dir, state[0] ? state : "not a module", c->name);
 	}
 	else if (err)
-		cmd_error("insmod", c->dir, err);
+		out_printf(2, "insmod: %s: cannot make %s: %s\n", c->name, c->dir,
+			   strerror(err));
 	c->dir_made = !err;
 	return err;
 }

@@ -37,8 +37,8 @@ int modfs_map(struct module_record *rec, struct inode *image)
 				   "ftruncate it to the image size first", pf->size);
 	err = pagefile_populate(pf, &fill);
 	if (err)
-		return module_fail(rec, err, "map: no memory for the %u pages of a "
-				   "%u-byte image", n, pf->size);
+		return module_fail(rec, err, "map: no memory for the %u page%s of a "
+				   "%u-byte image", n, n == 1 ? "" : "s", pf->size);
 	pages = kmalloc(n * sizeof(*pages));
 	if (pages) {
 		for (uint32_t i = 0; i < n; i++)

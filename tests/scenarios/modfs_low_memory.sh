@@ -1,0 +1,33 @@
+# memory pressure: every insmod step that fails says which and why,
+# and nothing is lost. Memory is filled, then freed a page at a time.
+memdiff save
+cp /etc/motd /tmp/m1
+cp /etc/motd /tmp/m2
+cp /etc/motd /tmp/m3
+cp /etc/motd /tmp/m4
+cp /etc/motd /tmp/m5
+cp /etc/motd /tmp/m6
+cp /etc/motd /tmp/m7
+cp /etc/motd /tmp/m8
+cat /dev/zero > /tmp/fill
+insmod /lib/modules/hello.ko
+rm /tmp/m1
+insmod /lib/modules/hello.ko
+rm /tmp/m2
+insmod /lib/modules/hello.ko
+rm /tmp/m3
+insmod /lib/modules/hello.ko
+rm /tmp/m4
+insmod /lib/modules/hello.ko
+rm /tmp/m5
+insmod /lib/modules/hello.ko
+rm /tmp/m6
+insmod /lib/modules/hello.ko
+rm /tmp/m7
+insmod /lib/modules/hello.ko
+rm /tmp/m8
+insmod /lib/modules/hello.ko
+lsmod
+rmmod hello
+rm /tmp/fill
+memdiff
