@@ -327,3 +327,11 @@ def script_test(kind):
     log = qr.keep_log(r, "boot-script-" + kind)
     probs = script_problems(r, kind, path)
     return [res(not probs, name, "; ".join(probs[:1]), log, probs[1:])]
+
+
+# What tools/check runs from this file, in order: (name, function, args).
+JOBS = [("boot/initrd-" + k, damaged_initrd_test, (k,))
+        for k in ("truncated", "badmagic")]
+JOBS += [("boot/initrd-skip-" + k, initrd_skip_test, (k,)) for k in SKIP_KINDS]
+JOBS.append(("boot/keyboard", keyboard_test, ()))
+JOBS += [("boot/script-" + k, script_test, (k,)) for k in ("runs", "missing")]

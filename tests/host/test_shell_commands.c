@@ -5,6 +5,7 @@
  * shell_main in a child process with a script and/or typed input, and
  * compares everything it printed (stdout and stderr together) exactly.
  */
+// sources: shell/*.c tests/host/shell_hostsys.c tests/host/shell_hostsys_posix.c lib/strlcpy.c
 #define _GNU_SOURCE
 #include "tests/host/ktest.h"
 #include "tests/host/shell_hostsys.h"

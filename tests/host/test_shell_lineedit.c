@@ -3,6 +3,7 @@
  * returns and the exact echo bytes for typing, erasing, cursor moves,
  * history, Ctrl-C / Ctrl-U and the three forms of Enter.
  */
+// sources: shell/lineedit.c
 #include "tests/host/ktest.h"
 #include "shell/lineedit.h"
 #include "lib/string.h"
