@@ -141,6 +141,7 @@ $(B)/host/%: tests/host/%.c
 check: deps
 	@$(MAKE) --no-print-directory all badko
 	@$(MAKE) --no-print-directory M=tests/oot
+	@$(MAKE) --no-print-directory M=tests/harness
 	@tools/check
 
 .PHONY: print-host-tests
@@ -268,10 +269,11 @@ $(B)/initrd.cpio: tools/mkramdisk $(shell find ramdisk -type f) \
 help:
 	@sed '/^$$/q' Makefile
 
-# `make M=tests/oot` (make check runs it) builds in place: remove its outputs.
+# `make M=tests/oot` and `make M=tests/harness` (make check runs them) build
+# in place: remove their outputs.
 clean:
 	rm -rf $(B)
-	rm -f tests/oot/*.o tests/oot/*.ko tests/oot/*.mod.c tests/oot/*.mod.o \
-		tests/oot/*.i tests/oot/*.d
+	for d in tests/oot tests/harness; do rm -f $$d/*.o $$d/*.ko $$d/*.mod.c \
+		$$d/*.mod.o $$d/*.i $$d/*.d; done
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
