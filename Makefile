@@ -116,43 +116,37 @@ debug: deps
 		-kernel $(B)/tessera.elf -initrd $(B)/initrd.cpio -append "$(APPEND)"; true
 
 # ---- tests -------------------------------------------------------------
-HOST_TESTS := 
-HOST_TESTS += $(B)/host/test_elf $(B)/host/test_reloc $(B)/host/test_symcrc
-$(B)/host/test_elf $(B)/host/test_reloc: loader/elf.c loader/reloc.c loader/elf.h loader/internal.h \
-	tools/hostfile.c tools/hostfile.h \
-	include/tessera/modformat.h tests/host/ktest.h $(B)/modules/hello.ko $(B)/modules/bigbss.ko
-$(B)/host/test_symcrc: tools/symcrc.c tools/symcrc.h tests/host/ktest.h
-HOST_TESTS += $(B)/host/test_path $(B)/host/test_vfs $(B)/host/test_pagefile $(B)/host/test_cpio
-FS_HOST_SRCS := fs/vfs.c fs/path.c fs/namei.c fs/file.c fs/ramfs.c fs/pagefile.c tests/host/fs_stubs.c lib/strlcpy.c
-$(B)/host/test_path $(B)/host/test_vfs $(B)/host/test_pagefile: $(FS_HOST_SRCS) \
-	fs/vfs.h fs/internal.h tests/host/fs_stubs.h tests/host/ktest.h
-$(B)/host/test_cpio: fs/cpio.c fs/cpio.h tests/host/ktest.h
-HOST_TESTS += $(B)/host/test_shell_parse $(B)/host/test_shell_lineedit $(B)/host/test_shell_hexfmt
-$(B)/host/test_shell_parse: shell/parse.c shell/parse.h
-$(B)/host/test_shell_lineedit: shell/lineedit.c shell/lineedit.h shell/parse.h
-$(B)/host/test_shell_hexfmt: shell/hexfmt.c shell/hexfmt.h
-HOST_TESTS += $(B)/host/test_shell_commands
-$(B)/host/test_shell_commands: tests/host/shell_hostsys.c lib/strlcpy.c \
-	tests/host/shell_hostsys_posix.c tests/host/shell_hostsys.h \
-	$(wildcard shell/*.c shell/*.h)
-HOST_TESTS += $(B)/host/test_buddy $(B)/host/test_kmalloc $(B)/host/test_vmalloc
-MM_HOST_SRCS := mm/page_alloc.c mm/kmalloc.c mm/vmalloc.c tests/host/host_stubs.c
-$(B)/host/test_buddy $(B)/host/test_kmalloc $(B)/host/test_vmalloc: $(MM_HOST_SRCS) \
-	mm/mm.h mm/mm_internal.h tests/host/host_stubs.h tests/host/ktest.h
+# Host tests: every tests/host/test_NAME.c is one, built into
+# build/host/test_NAME. Its line `// sources: FILE...` names what it is
+# linked with: the .c files (globs like shell/*.c allowed) are compiled in,
+# any other file (build/modules/hello.ko) is built first. Headers are found
+# by the compiler (-MM into build/host/test_NAME.d). docs/testing.md.
+HOST_TEST_SRCS := $(wildcard tests/host/test_*.c)
+HOST_TESTS := $(patsubst tests/host/%.c,$(B)/host/%,$(HOST_TEST_SRCS))
+# test_NAME:FILE:FILE... for each test's sources line (one word each)
+HOST_TEST_DEPS := $(shell awk '/^\/\/ sources: / { \
+	n = FILENAME; sub(/.*\//, "", n); sub(/\.c$$/, "", n); \
+	sub(/^\/\/ sources: */, ""); sub(/ +$$/, ""); gsub(/ +/, ":"); \
+	print n ":" $$0; nextfile }' $(HOST_TEST_SRCS) /dev/null)
+host_dep_files = $(foreach f,$(1),$(if $(findstring *,$(f)),$(wildcard $(f)),$(f)))
+$(foreach w,$(HOST_TEST_DEPS),$(eval $(B)/host/$(firstword $(subst :, ,$(w))): \
+	$(call host_dep_files,$(wordlist 2,999,$(subst :, ,$(w))))))
 
 $(B)/host/%: tests/host/%.c
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ $(filter %.c,$^)
+	@$(HOSTCC) $(HOSTCFLAGS) -MM -MP -MT $@ $(filter %.c,$^) > $@.d
 
 # tools/check builds the host tests itself (make -s print-host-tests).
 check: deps
 	@$(MAKE) --no-print-directory all badko
 	@$(MAKE) --no-print-directory M=tests/oot
+	@$(MAKE) --no-print-directory M=tests/harness
 	@tools/check
 
 .PHONY: print-host-tests
 print-host-tests:
-	@echo $(HOST_TESTS)
+	@echo $(sort $(HOST_TESTS))
 
 bench-boot: deps
 	@$(MAKE) --no-print-directory all
@@ -275,10 +269,11 @@ $(B)/initrd.cpio: tools/mkramdisk $(shell find ramdisk -type f) \
 help:
 	@sed '/^$$/q' Makefile
 
-# `make M=tests/oot` (make check runs it) builds in place: remove its outputs.
+# `make M=tests/oot` and `make M=tests/harness` (make check runs them) build
+# in place: remove their outputs.
 clean:
 	rm -rf $(B)
-	rm -f tests/oot/*.o tests/oot/*.ko tests/oot/*.mod.c tests/oot/*.mod.o \
-		tests/oot/*.i tests/oot/*.d
+	for d in tests/oot tests/harness; do rm -f $$d/*.o $$d/*.ko $$d/*.mod.c \
+		$$d/*.mod.o $$d/*.i $$d/*.d; done
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -73,14 +73,6 @@ out_free:
 	return -ENOMEM;
 }
 
-void proc_remove(const char *name)
-{
-	struct dentry *d = procfs.sb ? d_find_child(procfs.sb->root, name) : NULL;
-
-	if (d)
-		d_remove(d);
-}
-
 static int procfs_fill_super(struct super_block *sb, void *data)
 {
 	int err = sb_make_root(sb, 0555, NULL);

@@ -57,16 +57,6 @@ int seq_printf(struct seq_buf *m, const char *fmt, ...)
 	return 0;
 }
 
-int seq_write(struct seq_buf *m, const void *data, size_t len)
-{
-	if (seq_reserve(m, len))
-		return m->error;
-	memcpy(m->buf + m->len, data, len);
-	m->len += len;
-	m->buf[m->len] = '\0';
-	return 0;
-}
-
 void seq_buf_free(struct seq_buf *m)
 {
 	kfree(m->buf);

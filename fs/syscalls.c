@@ -19,11 +19,6 @@ uint32_t fs_now(void)
 	return jiffies;
 }
 
-struct program *program_current(void)
-{
-	return programs.current;
-}
-
 void program_enter(struct program *p)
 {
 	programs.current = p;
@@ -227,11 +222,6 @@ int sys_chdir(const char *path)
 int sys_getcwd(char *buf, size_t size)
 {
 	return vfs_getpath(cwd(), buf, size);
-}
-
-uint32_t sys_uptime_ms(void)
-{
-	return uptime_ms();
 }
 
 void sys_sleep_ms(uint32_t ms)

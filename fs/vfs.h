@@ -378,8 +378,6 @@ struct seq_buf {
 /* Appends formatted text; returns 0 or -ENOMEM (also kept in m->error). */
 int seq_printf(struct seq_buf *m, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* Appends len bytes of data; returns 0 or -ENOMEM (kept in m->error). */
-int seq_write(struct seq_buf *m, const void *data, size_t len);
 /* Frees the text (not m itself) and empties m. */
 void seq_buf_free(struct seq_buf *m);
 
@@ -400,8 +398,6 @@ int seq_file_release(struct inode *inode, struct file *f);
  * -EEXIST, -ENOMEM, -ENOENT (procfs not mounted yet: call after fs_init). */
 int proc_create(const char *name, int (*show)(struct seq_buf *m, void *arg),
 		void *arg);
-/* Removes /proc/NAME (a file open on it keeps its text). */
-void proc_remove(const char *name);
 
 /* ---- the program: descriptors and cwd (fs/syscalls.c) ------------------ */
 struct program {
@@ -413,8 +409,6 @@ struct program {
 int program_setup(struct program *p, const char *name);
 /* Makes p the program the sys_* calls act for. */
 void program_enter(struct program *p);
-/* The current program (fs_init sets up and enters "init"). */
-struct program *program_current(void);
 
 /* ---- boot (fs/init.c, fs/initrd.c) ------------------------------------- */
 

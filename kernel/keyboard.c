@@ -1,7 +1,8 @@
 /*
  * The PS/2 keyboard (IRQ 1, scan code set 1): turns key presses into the
  * bytes a terminal would send, ASCII with shift and control, and
- * ESC [ A/B/C/D for the arrow keys, and hands them to console_input().
+ * ESC [ A/B/C/D for the arrow keys, ESC [ H / ESC [ F / ESC [ 3 ~ for Home,
+ * End and Delete, and hands them to console_input().
  */
 #include "kernel/drivers.h"
 #include "kernel/console.h"
@@ -18,11 +19,13 @@ static struct {
 	bool shift, ctrl, extended;
 } kbd;
 
-static void key_arrow(char letter)
+/* Sends ESC [ then the rest of a VT100 key sequence ("A", "3~"). */
+static void key_csi(const char *rest)
 {
 	console_input('\033');
 	console_input('[');
-	console_input(letter);
+	while (*rest)
+		console_input(*rest++);
 }
 
 static void key_press(uint8_t code)
@@ -30,10 +33,13 @@ static void key_press(uint8_t code)
 	if (kbd.extended) {
 		kbd.extended = false;
 		switch (code) {
-		case 0x48: key_arrow('A'); return;
-		case 0x50: key_arrow('B'); return;
-		case 0x4d: key_arrow('C'); return;
-		case 0x4b: key_arrow('D'); return;
+		case 0x48: key_csi("A"); return;	/* up */
+		case 0x50: key_csi("B"); return;	/* down */
+		case 0x4d: key_csi("C"); return;	/* right */
+		case 0x4b: key_csi("D"); return;	/* left */
+		case 0x47: key_csi("H"); return;	/* Home */
+		case 0x4f: key_csi("F"); return;	/* End */
+		case 0x53: key_csi("3~"); return;	/* Delete */
 		case 0x1c: console_input('\n'); return;
 		}
 		return;

@@ -124,18 +124,6 @@ char *strchr(const char *s, int c)
 	}
 }
 
-char *strrchr(const char *s, int c)
-{
-	const char *last = NULL;
-
-	for (;; s++) {
-		if (*s == (char)c)
-			last = s;
-		if (!*s)
-			return (char *)last;
-	}
-}
-
 char *strstr(const char *hay, const char *needle)
 {
 	size_t n = strlen(needle);

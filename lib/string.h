@@ -19,7 +19,6 @@ size_t strnlen(const char *s, size_t max);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
-char *strrchr(const char *s, int c);
 /* The first occurrence of needle in hay, or NULL. */
 char *strstr(const char *hay, const char *needle);
 /* Copies at most size-1 bytes and always terminates; returns strlen(src). */

@@ -80,11 +80,17 @@ int out_write(int fd, const void *buf, int n)
 
 int out_vprintf(int fd, const char *fmt, va_list ap)
 {
-	static char buf[1024];
+	static char buf[OUT_PRINTF_MAX + 1];
 	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	size_t flen = strlen(fmt);
 
-	if (n > (int)sizeof(buf) - 1)
-		n = sizeof(buf) - 1;
+	if (n > OUT_PRINTF_MAX) {	/* cut: say so, keep the newline */
+		n = OUT_PRINTF_MAX;
+		if (flen && fmt[flen - 1] == '\n')
+			memcpy(buf + n - 4, "...\n", 4);
+		else
+			memcpy(buf + n - 3, "...", 3);
+	}
 	return out_write(fd, buf, n);
 }
 

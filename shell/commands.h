@@ -49,8 +49,12 @@ int shell_command_for_each(int (*fn)(const struct shell_command *cmd,
 
 /*
  * printf to a descriptor (1 for output, 2 for errors). Output longer than
- * 1024 bytes is cut there. Returns the bytes written or -errno.
+ * OUT_PRINTF_MAX bytes (room for two whole paths and a message) is cut to
+ * that length, its end replaced by "...", or by "...\n" when fmt ends in
+ * a newline: a cut line still ends its line. Returns the bytes written or
+ * -errno.
  */
+#define OUT_PRINTF_MAX	4095
 int out_printf(int fd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 int out_vprintf(int fd, const char *fmt, va_list ap);

@@ -9,6 +9,7 @@
 enum { LE_ESC_NONE, LE_ESC_SEEN, LE_ESC_CSI, LE_ESC_SS3 };
 
 #define CTRL(c) ((c) & 0x1f)
+#define LE_ESC_NUM_MAX	9999	/* ESC [ n ~: larger n all mean "unknown" */
 
 /* ---- echo ------------------------------------------------------------ */
 
@@ -190,7 +191,11 @@ static void do_escape(struct lineedit *le, char c, int num)
 	}
 }
 
-/* Continues an escape sequence, acting on its final byte. */
+/*
+ * Continues an escape sequence, acting on its final byte. The number of
+ * ESC [ n ~ saturates at LE_ESC_NUM_MAX (no key has a larger one), so a
+ * long run of digits cannot overflow it.
+ */
 static void feed_escape(struct lineedit *le, char c)
 {
 	if (le->esc == LE_ESC_SEEN) {
@@ -199,6 +204,8 @@ static void feed_escape(struct lineedit *le, char c)
 		le->esc_num = 0;
 	} else if (le->esc == LE_ESC_CSI && c >= '0' && c <= '9') {
 		le->esc_num = le->esc_num * 10 + (c - '0');
+		if (le->esc_num > LE_ESC_NUM_MAX)
+			le->esc_num = LE_ESC_NUM_MAX;
 	} else if (le->esc == LE_ESC_CSI && c == ';') {
 		le->esc_num = 0;	/* modifiers: ignored */
 	} else {
@@ -241,6 +248,11 @@ static bool feed_control(struct lineedit *le, char c)
 	return false;
 }
 
+static bool is_control(char c)
+{
+	return (unsigned char)c < 0x20 || c == 0x7f;
+}
+
 bool le_feed(struct lineedit *le, char c)
 {
 	bool cr_before = le->after_cr;
@@ -250,11 +262,13 @@ bool le_feed(struct lineedit *le, char c)
 		return false;		/* the \n of "\r\n" */
 	if (le->done)
 		le_start(le);
+	if (le->esc != LE_ESC_NONE && is_control(c))
+		le->esc = LE_ESC_NONE;	/* ESC then Enter: the Enter counts */
 	if (le->esc != LE_ESC_NONE) {
 		feed_escape(le, c);
 		return false;
 	}
-	if ((unsigned char)c >= 0x20 && c != 0x7f) {
+	if (!is_control(c)) {
 		insert_char(le, c);
 		return false;
 	}

@@ -8,7 +8,10 @@
  * Ctrl-B / Ctrl-F) move left / right; ESC [ H / F (or Ctrl-A / Ctrl-E)
  * go home / end; ESC [ 3 ~ deletes under the cursor; ESC [ A / B (or
  * Ctrl-P / Ctrl-N) walk the history; Ctrl-C abandons the line (echo "^C");
- * Ctrl-U kills it; '\r', '\n' and "\r\n" are one Enter.
+ * Ctrl-U kills it; '\r', '\n' and "\r\n" are one Enter. A control byte
+ * (Enter, Backspace, Ctrl-C, another ESC...) inside an escape sequence
+ * abandons the sequence and then acts as itself, as on a VT100: ESC then
+ * Enter is an Enter. Unknown sequences are ignored.
  */
 #ifndef SHELL_LINEEDIT_H
 #define SHELL_LINEEDIT_H

@@ -13,6 +13,7 @@
 
 #define SH_MAX_DEPTH	8	/* the prompt plus nested scripts */
 #define STATUS_NOT_FOUND 127
+#define STATUS_NOT_EXECUTABLE 126	/* a binary file run as a script */
 
 /* One running script (or, at depth 0, the prompt). */
 struct sh_frame {
@@ -20,6 +21,7 @@ struct sh_frame {
 	char line[SH_LINE_MAX];		/* the script line being run */
 	char rbuf[512];			/* bytes read from the script */
 	int rlen, rpos;
+	bool nul_seen;			/* the line read had NUL bytes */
 };
 
 static struct shell {
@@ -139,14 +141,16 @@ static void run_line(const char *line)
 
 /*
  * Reads the next line of the script on fd into f->line (without the
- * newline). Returns 1 for a line, 0 at the end, -E2BIG for a line too long
- * (its rest is skipped) or another -errno from sys_read.
+ * newline). NUL bytes are dropped, as bash and dash do, and noted in
+ * f->nul_seen. Returns 1 for a line, 0 at the end, -E2BIG for a line too
+ * long (its rest is skipped) or another -errno from sys_read.
  */
 static int read_line(struct sh_frame *f, int fd)
 {
 	int len = 0, err = 0;
 	bool any = false;
 
+	f->nul_seen = false;
 	for (;;) {
 		if (f->rpos == f->rlen) {
 			ssize_t n = sys_read(fd, f->rbuf, sizeof(f->rbuf));
@@ -163,7 +167,9 @@ static int read_line(struct sh_frame *f, int fd)
 		any = true;
 		if (c == '\n')
 			break;
-		if (len < SH_LINE_MAX - 1)
+		if (c == '\0')
+			f->nul_seen = true;
+		else if (len < SH_LINE_MAX - 1)
 			f->line[len++] = c;
 		else
 			err = -E2BIG;
@@ -174,7 +180,12 @@ static int read_line(struct sh_frame *f, int fd)
 	return any;
 }
 
-/* Runs the lines of an open script in a new frame; returns $? after it. */
+/*
+ * Runs the lines of an open script in a new frame; returns $? after it.
+ * A NUL byte in the first line marks a binary file (`sh hello.ko`): like
+ * bash, nothing runs, "cannot execute binary file", status 126. Later
+ * lines run without their NUL bytes.
+ */
 static int run_fd(const char *path, int fd)
 {
 	struct sh_frame *f = &shell.frames[++shell.depth];
@@ -183,6 +194,12 @@ static int run_fd(const char *path, int fd)
 	f->rlen = f->rpos = 0;
 	while (!shell.exiting && (n = read_line(f, fd)) != 0) {
 		lineno++;
+		if (lineno == 1 && f->nul_seen) {
+			out_printf(2, "sh: %s: cannot execute binary file\n",
+				   path);
+			shell.status = STATUS_NOT_EXECUTABLE;
+			break;
+		}
 		if (n == -E2BIG) {
 			out_printf(2, "sh: %s: line %d too long\n", path, lineno);
 			shell.status = 2;
@@ -236,7 +253,8 @@ static bool script_file_ok(const char *path, int fd)
 
 /*
  * Runs the script at path; returns its status: that of its last command
- * or of its `exit N`, 1 if it cannot be read or is not a regular file.
+ * or of its `exit N`, 1 if it cannot be read or is not a regular file,
+ * 126 if it is a binary file.
  * With quiet_enoent a missing file is no error (for /etc/rc).
  */
 static int run_script(const char *path, bool quiet_enoent)

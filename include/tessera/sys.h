@@ -136,7 +136,6 @@ int sys_chdir(const char *path);
 int sys_getcwd(char *buf, size_t size);
 
 /* Time and power, the little beyond files a shell needs. */
-uint32_t sys_uptime_ms(void);
 void sys_sleep_ms(uint32_t ms);
 /* Powers the machine off: status 0 is success (QEMU exits 33), anything
  * else a failure. Does not return. */

@@ -158,3 +158,10 @@ def small_boot_test():
             r"Kernel panic - not syncing: \S", r.output):
         return [res(True, name)]
     return [res(False, name, "%s (%s)" % (r.result, r.why), log)]
+
+
+# What tools/check runs from this file, in order: (name, function, args).
+JOBS = [("crash/" + t, crash_test, (t,)) for t in CRASH_LINES]
+JOBS += [("boot/%s-%dM" % (how, mb), boot_test, (how, mb))
+         for how in ("kernel", "iso") for mb in (32, 512)]
+JOBS.append(("boot/kernel-4M", small_boot_test, ()))

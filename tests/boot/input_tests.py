@@ -14,7 +14,9 @@
   (/etc/rc runs, `ls /etc` shows motd and rc); no panic, clean power-off.
 - keyboard_test: keys typed on the PS/2 keyboard with the QEMU monitor's
   sendkey (nothing goes in on the serial line) run `echo kbd-ok` in the
-  shell, and then `poweroff`.
+  shell; then KEY_STEPS: the arrow keys, Home, End and Delete edit a line
+  and up/down walk the history, each command's output checked; then
+  `poweroff`.
 - script_test(kind): `script=/extra/boot.sh` on the kernel command line
   ("runs": a script given with the ramdisk's /extra/) runs after /etc/rc
   and before the first prompt, ends at its `exit 3`, and the prompt's `$?`
@@ -181,8 +183,22 @@ def initrd_skip_test(kind):
 
 # ---- the PS/2 keyboard -----------------------------------------------------
 
-# QEMU key names (monitor `sendkey`) for the characters typed.
-KEY_NAMES = {" ": "spc", "-": "minus", "\n": "ret"}
+# QEMU key names (monitor `sendkey`) for the characters typed; a key
+# without a character is written <name> (<up>, <home>, <delete>...).
+KEY_NAMES = {" ": "spc", "-": "minus", "\n": "ret", "!": "shift-1"}
+
+# What keyboard_test types, one command line a step, and the line each
+# must print: the arrows edit the line (left, then right), up and down
+# walk the history, Home, Delete and End edit too.
+KEY_STEPS = [
+    ("echo kbd-ok\n", "kbd-ok"),
+    ("echo two\n", "two"),
+    ("<up><up>\n", "kbd-ok"),                      # two back: echo kbd-ok
+    ("<up><up><up><down>\n", "two"),               # 3 back, 1 forward
+    ("echo ac<left>b<right>d\n", "abcd"),
+    ("xecho hi<home><delete><end>!\n", "hi!"),
+]
+ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
 class Monitor:
@@ -217,29 +233,36 @@ class Monitor:
         return self.read_prompt()
 
     def type(self, text):
-        """Presses and releases one key per character (hold 20 ms)."""
-        for ch in text:
-            self.command("sendkey %s 20" % KEY_NAMES.get(ch, ch))
+        """Presses and releases one key per character or <name> (hold
+        20 ms)."""
+        for m in re.finditer(r"<(\w+)>|.", text, re.S):
+            key = m.group(1) or KEY_NAMES.get(m.group(0), m.group(0))
+            self.command("sendkey %s 20" % key)
+
+
+def keyboard_typist(path, state):
+    """Thread: types KEY_STEPS, each after the previous one's prompt came
+    back, then poweroff."""
+    try:
+        mon = Monitor(path)
+        for k, (keys, _) in enumerate(KEY_STEPS):
+            mon.type(keys)
+            deadline = time.monotonic() + 20
+            while state["out"].count("/ # ") < k + 2:
+                if time.monotonic() > deadline:
+                    raise OSError("no prompt within 20 s of typing %r"
+                                  % keys)
+                time.sleep(0.05)
+        mon.type("poweroff\n")
+    except OSError as e:
+        state["error"] = "monitor: %s" % e
 
 
 def keyboard_test():
-    """Types `echo kbd-ok` and then `poweroff` on the PS/2 keyboard."""
-    name = "boot/keyboard: keys typed on the PS/2 keyboard reach the shell"
+    """Types KEY_STEPS and then `poweroff` on the PS/2 keyboard."""
+    name = "boot/keyboard: keys typed on the PS/2 keyboard reach the " \
+        "shell; arrows, Home, End, Delete edit, up/down walk the history"
     state = {"out": "", "error": None, "started": False}
-
-    def typist(path):
-        try:
-            mon = Monitor(path)
-            mon.type("echo kbd-ok\n")
-            deadline = time.monotonic() + 20
-            while not re.search(r"^kbd-ok\n", state["out"], re.M):
-                if time.monotonic() > deadline:
-                    raise OSError("no 'kbd-ok' line within 20 s of typing")
-                time.sleep(0.05)
-            mon.type("poweroff\n")
-        except OSError as e:
-            state["error"] = "monitor: %s" % e
-
     with tempfile.TemporaryDirectory(dir=qr.BUILD) as tmp:
         path = os.path.join(tmp, "mon.sock")
 
@@ -247,10 +270,10 @@ def keyboard_test():
             state["out"] += text
             if not state["started"]:
                 state["started"] = True
-                threading.Thread(target=typist, args=(path,),
+                threading.Thread(target=keyboard_typist, args=(path, state),
                                  daemon=True).start()
 
-        r = qr.run(timeout=60, sink=sink, from_prompt=True,
+        r = qr.run(timeout=90, sink=sink, from_prompt=True,
                    initrd=os.path.join(qr.BUILD, "initrd.cpio"), qemu_args=[
                        "-monitor", "unix:%s,server=on,wait=off" % path])
     log = qr.keep_log(r, "boot-keyboard")
@@ -259,10 +282,14 @@ def keyboard_test():
         probs.append(state["error"])
     if r.result != "PASS":
         probs.append("%s (%s)" % (r.result, r.why))
-    if not re.search(r"^/ # echo kbd-ok\nkbd-ok\n/ # poweroff\n",
-                     r.transcript(), re.M):
-        probs.append("the transcript does not show '/ # echo kbd-ok', "
-                     "'kbd-ok', '/ # poweroff'")
+    text = ANSI_RE.sub("", r.transcript())
+    if not text.startswith("/ # echo kbd-ok\nkbd-ok\n/ # "):
+        probs.append("the transcript does not begin '/ # echo kbd-ok', "
+                     "'kbd-ok'")
+    got = [l for l in text.splitlines() if not l.startswith("/ # ")]
+    want = [line for _, line in KEY_STEPS] + ["Power off: status 0"]
+    if got != want:
+        probs.append("the commands printed %s, expected %s" % (got, want))
     return [res(not probs, name, "; ".join(probs[:1]), log, probs[1:])]
 
 
@@ -327,3 +354,11 @@ def script_test(kind):
     log = qr.keep_log(r, "boot-script-" + kind)
     probs = script_problems(r, kind, path)
     return [res(not probs, name, "; ".join(probs[:1]), log, probs[1:])]
+
+
+# What tools/check runs from this file, in order: (name, function, args).
+JOBS = [("boot/initrd-" + k, damaged_initrd_test, (k,))
+        for k in ("truncated", "badmagic")]
+JOBS += [("boot/initrd-skip-" + k, initrd_skip_test, (k,)) for k in SKIP_KINDS]
+JOBS.append(("boot/keyboard", keyboard_test, ()))
+JOBS += [("boot/script-" + k, script_test, (k,)) for k in ("runs", "missing")]

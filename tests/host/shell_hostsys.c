@@ -27,7 +27,6 @@ int sys_unlink(const char *path) { return hs_unlink(path); }
 int sys_rename(const char *a, const char *b) { return hs_rename(a, b); }
 int sys_chdir(const char *path) { return hs_chdir(path); }
 int sys_getcwd(char *buf, size_t size) { return hs_getcwd(buf, size); }
-uint32_t sys_uptime_ms(void) { return hs_uptime_ms(); }
 void sys_sleep_ms(uint32_t ms) { hs_sleep_ms(ms); }
 void sys_poweroff(int status) { hs_poweroff(status); }
 

@@ -34,7 +34,6 @@ int hs_fstat(int fd, uint32_t f[8]);
 int hs_readdir(int fd, uint32_t *ino, uint8_t *type, char *name, size_t size);
 int hs_chdir(const char *path);
 int hs_getcwd(char *buf, size_t size);
-uint32_t hs_uptime_ms(void);
 void hs_sleep_ms(uint32_t ms);
 /* The host's words for a positive errno. */
 const char *hs_strerror(int err);

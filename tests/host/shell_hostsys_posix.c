@@ -164,14 +164,6 @@ int hs_getcwd(char *buf, size_t size)
 	return 0;
 }
 
-uint32_t hs_uptime_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 void hs_sleep_ms(uint32_t ms)
 {
 	usleep(ms * 1000);

@@ -9,6 +9,7 @@
  * free pages are pfns 360..4095 = 3736 pages, as blocks of order
  * 3 (360), 4 (368), 7 (384), 9 (512), 10 (1024, 2048, 3072).
  */
+// sources: mm/page_alloc.c mm/kmalloc.c mm/vmalloc.c tests/host/host_stubs.c
 #include <stdlib.h>
 #include <string.h>
 #include "tests/host/ktest.h"

@@ -3,6 +3,7 @@
  * entry by entry, and each kind of damage reported with its exact error,
  * header offset and entry name, after the entries before it.
  */
+// sources: fs/cpio.c
 #include <stdio.h>
 #include <string.h>
 #include "tests/host/ktest.h"

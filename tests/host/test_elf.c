@@ -7,6 +7,7 @@
  * Last, build/modules/bigbss.ko: 256 KiB of .bss, a small file, zeros in
  * the image.
  */
+// sources: loader/elf.c loader/reloc.c tools/hostfile.c build/modules/hello.ko build/modules/bigbss.ko
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>

@@ -5,6 +5,7 @@
  * core referring into init), on a small hand-made module; then relocating
  * the real build/modules/hello.ko.
  */
+// sources: loader/elf.c loader/reloc.c tools/hostfile.c build/modules/hello.ko build/modules/bigbss.ko
 #include <stdlib.h>
 #include <string.h>
 #include "loader/elf.h"

@@ -5,10 +5,12 @@
  * shell_main in a child process with a script and/or typed input, and
  * compares everything it printed (stdout and stderr together) exactly.
  */
+// sources: shell/*.c tests/host/shell_hostsys.c tests/host/shell_hostsys_posix.c lib/strlcpy.c
 #define _GNU_SOURCE
 #include "tests/host/ktest.h"
 #include "tests/host/shell_hostsys.h"
 #include "shell/shell.h"
+#include "shell/commands.h"
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +28,19 @@ static void put_file(const char *path, const char *text)
 	snprintf(full, sizeof(full), "%s%s", hs_root, path);
 	f = fopen(full, "w");
 	fputs(text, f);
+	fclose(f);
+}
+
+/* Like put_file, for data holding NUL bytes. */
+static void put_bytes(const char *path, const char *data, size_t len)
+{
+	char full[8192];
+	FILE *f;
+
+	snprintf(full, sizeof(full), "%s%s", hs_root, path);
+	f = fopen(full, "w");
+	if (fwrite(data, 1, len, f) != len)
+		abort();
 	fclose(f);
 }
 
@@ -293,6 +308,26 @@ KTEST(scripts_exit_and_nesting)
 	remove_root();
 }
 
+/* Found by fuzzing: a script line starting with a NUL byte was silently
+ * skipped (the line ended at the NUL). Now, as in bash and dash, NUL bytes
+ * are dropped and the rest of the line runs; and, as in bash, a NUL in the
+ * first line marks a binary file, which is refused with status 126. */
+KTEST(script_line_starting_with_nul_runs_without_it)
+{
+	static const char later[] = "echo one\n\0echo two\necho th\0ree\n";
+	static const char first[] = "\0echo first\necho second\n";
+
+	make_root();
+	put_bytes("/tmp/later.sh", later, sizeof(later) - 1);
+	put_bytes("/tmp/first.sh", first, sizeof(first) - 1);
+	EXPECT_OUT(shell("sh /tmp/later.sh; echo st $?\n"
+			 "sh /tmp/first.sh; echo st $?\n", NULL),
+		   "one\ntwo\nthree\nst 0\n"
+		   "sh: /tmp/first.sh: cannot execute binary file\nst 126\n"
+		   "/ # [end 0]\n");
+	remove_root();
+}
+
 KTEST(typed_input_echoes_and_prompts_cwd)
 {
 	make_root();
@@ -369,6 +404,53 @@ KTEST(help_lists_sorted_commands)
 			 "list directories (-l: type, size, name)\n"
 			 "help: nope: no such command\n"
 			 "/ # [end 1]\n") != NULL);
+}
+
+/* Found by fuzzing: an error line longer than 1023 bytes was cut before
+ * its newline, so the next prompt was glued onto it. A 1015-byte name
+ * gives a 1050-byte line, now printed whole. */
+KTEST(long_error_line_keeps_its_newline)
+{
+	char name[1016], input[1100], want[2400];
+
+	memset(name, 'n', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	snprintf(input, sizeof(input), "cat /%s\necho next\n", name);
+	snprintf(want, sizeof(want), "/ # cat /%s\n"
+		 "cat: /%s: File name too long\n"
+		 "/ # echo next\nnext\n/ # [end 0]\n", name, name);
+	make_root();
+	EXPECT_OUT(shell(NULL, input), want);
+	remove_root();
+}
+
+/* Reads what out_printf(fd, fmt, arg) writes into a pipe. */
+static int printed(char *got, int size, const char *fmt, const char *arg)
+{
+	int p[2], n;
+
+	if (pipe(p) < 0)
+		abort();
+	KT_EXPECT(out_printf(p[1], fmt, arg) == OUT_PRINTF_MAX);
+	close(p[1]);
+	n = read(p[0], got, size - 1);
+	close(p[0]);
+	got[n < 0 ? 0 : n] = '\0';
+	return n;
+}
+
+/* Longer than OUT_PRINTF_MAX: cut, marked with "...", and a line that
+ * ended in a newline still does. */
+KTEST(out_printf_cut_output_keeps_its_newline)
+{
+	static char big[6000], got[8192];
+
+	memset(big, 'b', sizeof(big) - 1);
+	KT_EXPECT(printed(got, sizeof(got), "x: %s\n", big) == OUT_PRINTF_MAX);
+	KT_EXPECT(!strncmp(got, "x: bbb", 6));
+	KT_EXPECT(!strcmp(got + OUT_PRINTF_MAX - 5, "b...\n"));
+	KT_EXPECT(printed(got, sizeof(got), "%s", big) == OUT_PRINTF_MAX);
+	KT_EXPECT(!strcmp(got + OUT_PRINTF_MAX - 4, "b..."));
 }
 
 int main(void)

@@ -3,6 +3,7 @@
  * byte for byte what util-linux `hexdump -C` prints for the same input
  * (the expected texts below were produced by that tool).
  */
+// sources: shell/hexfmt.c
 #include "tests/host/ktest.h"
 #include "shell/hexfmt.h"
 #include "lib/string.h"

@@ -3,6 +3,7 @@
  * returns and the exact echo bytes for typing, erasing, cursor moves,
  * history, Ctrl-C / Ctrl-U and the three forms of Enter.
  */
+// sources: shell/lineedit.c
 #include "tests/host/ktest.h"
 #include "shell/lineedit.h"
 #include "lib/string.h"
@@ -172,6 +173,38 @@ KTEST(line_length_is_bounded)
 	for (int i = 0; i < SH_LINE_MAX + 10; i++)
 		le_feed(&le, 'x');
 	KT_EXPECT(le.len == SH_LINE_MAX - 1 && strlen(le.line) == SH_LINE_MAX - 1);
+}
+
+/* Found by fuzzing: the digits of ESC [ n ~ overflowed a signed int
+ * (UBSan stops the test there). The number saturates: no key is that
+ * large, so the sequence is ignored and typing goes on. */
+KTEST(esc_bracket_huge_number_tilde_does_not_overflow)
+{
+	fresh();
+	type("ab\x1b[99999999999999999999~c");
+	KT_EXPECT(!strcmp(le.line, "abc") && le.cur == 3);
+	KT_EXPECT(!strcmp(echo, "abc"));
+	type("\x1b[D\x1b[99999999999999999993~");	/* not a Delete (3) */
+	KT_EXPECT(!strcmp(le.line, "abc") && le.out_len == strlen("\x1b[1D"));
+	type("\x1b[0003~");				/* leading zeros: 3 */
+	KT_EXPECT(!strcmp(le.line, "ab"));
+}
+
+/* Found by fuzzing: ESC then Enter swallowed the Enter (it was taken as
+ * the byte after ESC). A control byte ends an escape sequence and then
+ * counts as itself. */
+KTEST(esc_then_enter_is_still_enter)
+{
+	fresh();
+	KT_EXPECT(type("ls\x1b\r") == 1 && !strcmp(le.line, "ls"));
+	KT_EXPECT(!strcmp(echo, "ls\n"));
+	KT_EXPECT(type("pwd\x1b[12\n") == 1 && !strcmp(le.line, "pwd"));
+	KT_EXPECT(type("x\x1bO\r") == 1 && !strcmp(le.line, "x"));
+	fresh();
+	type("ab\x1b\x1b[D");		/* a second ESC starts afresh */
+	KT_EXPECT(le.cur == 1 && !strcmp(echo, "ab\x1b[1D"));
+	type("\x1b\x7f");		/* ESC then Backspace: erases */
+	KT_EXPECT(!strcmp(le.line, "b") && le.cur == 0);
 }
 
 int main(void)

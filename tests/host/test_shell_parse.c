@@ -2,6 +2,7 @@
  * Host tests of the shell parser (shell/parse.c): words, quotes, escapes,
  * $?, redirections, ';', comments and the syntax errors.
  */
+// sources: shell/parse.c
 #include "tests/host/ktest.h"
 #include "shell/parse.h"
 #include "lib/string.h"

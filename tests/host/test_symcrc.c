@@ -3,6 +3,7 @@
  * value, which declaration is found for a name, how it is normalized, and
  * that a different prototype gives a different CRC.
  */
+// sources: tools/symcrc.c
 #include <string.h>
 #include "tools/symcrc.h"
 #include <tessera/errno.h>

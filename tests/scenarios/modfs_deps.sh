@@ -1,9 +1,11 @@
-# libuser uses a function and a variable exported by libdemo
+# libuser uses a function and a variable exported by libdemo (lsmod and /proc/modules: used by libuser)
 memdiff save
 insmod /lib/modules/libuser.ko
 insmod /lib/modules/libdemo.ko
 insmod /lib/modules/libuser.ko
 lsmod
+cat /proc/modules
+cat /proc/vmallocinfo
 cat /mod/libdemo/status
 cat /mod/libuser/status
 rmmod libdemo

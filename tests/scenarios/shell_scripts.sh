@@ -1,4 +1,4 @@
-# sh FILE: a script's lines run in order, exit N ends it with N, nesting is bounded, errors are told, only a regular file runs (/dev/zero would never end)
+# sh FILE: a script's lines run in order, exit N ends it with N, nesting is bounded, errors are told, only a regular file runs (/dev/zero would never end), a binary file (NUL in its first line) is refused with 126 as in bash
 echo 'echo in script; false' > /tmp/s.sh
 echo 'echo status $?   # a comment' >> /tmp/s.sh
 echo '' >> /tmp/s.sh
@@ -16,6 +16,8 @@ echo $?
 sh /dev/zero
 echo $?
 sh /etc
+echo $?
+sh /lib/modules/hello.ko
 echo $?
 sh
 echo $?
