@@ -5,6 +5,7 @@
  *                 sizes go straight to the page allocator
  *   vmalloc.c     the vmalloc area: ranges with a guard page after each,
  *                 vmalloc/vfree, vmap/vunmap, and vshrink (drop tail pages)
+ *   stats.c       the counters of all three, for /proc/meminfo and tests
  * Physical memory below DIRECT_MAP_LIMIT is mapped at KERNEL_BASE + phys,
  * so page_address() of any allocated page is a usable kernel pointer.
  */
@@ -128,7 +129,7 @@ int vshrink(const void *addr, size_t new_size);
 /* Labels a range for /proc/vmallocinfo (the string must outlive it). */
 void vm_set_owner(const void *addr, const char *owner);
 
-/* --- accounting (all counts exact) --- */
+/* --- accounting, mm/stats.c (all counts exact) --- */
 struct mm_stats {
 	uint32_t pages_total;		/* pages the allocator manages */
 	uint32_t pages_free;		/* pages on the free lists */

@@ -3,7 +3,8 @@
  * One struct page per page frame from pfn 0 up; a free block is listed,
  * by its head page, on the free list of its order. Freeing merges a block
  * with its buddy (pfn ^ 2^order) while the buddy is a free block of the
- * same order. Also home of mm_get_stats(), which gathers every counter.
+ * same order. It calls nothing else of mm/ (host tests link it alone);
+ * mm/stats.c reads its counters through buddy_counts().
  */
 #include "mm/mm.h"
 #include "mm/mm_internal.h"
@@ -302,17 +303,16 @@ void free_page(void *addr)
 	page_free(p, 0);
 }
 
-/* Fills st with every mm counter; each is exact at the moment of the call. */
-void mm_get_stats(struct mm_stats *st)
+/* The allocator's own counters, exact at the moment of the call; any
+ * pointer may be NULL. free_blocks gets the blocks on each order's list. */
+void buddy_counts(uint32_t *pages_total, uint32_t *pages_free,
+		  uint32_t free_blocks[MAX_ORDER + 1])
 {
-	st->pages_total = buddy.pages_total;
-	st->pages_free = buddy.pages_free;
-	st->pages_kmalloc = kmalloc_pages_held();
-	vmalloc_counts(&st->vmalloc_ranges, &st->vmalloc_pages);
-}
-
-void mm_get_buddyinfo(uint32_t free_blocks[MAX_ORDER + 1])
-{
-	for (unsigned o = 0; o <= MAX_ORDER; o++)
-		free_blocks[o] = buddy.free_blocks[o];
+	if (pages_total)
+		*pages_total = buddy.pages_total;
+	if (pages_free)
+		*pages_free = buddy.pages_free;
+	if (free_blocks)
+		for (unsigned o = 0; o <= MAX_ORDER; o++)
+			free_blocks[o] = buddy.free_blocks[o];
 }
