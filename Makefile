@@ -43,7 +43,8 @@ KERNEL_OBJS := kernel/main.o kernel/bootinfo.o kernel/gdt.o kernel/idt.o \
 	       kernel/power.o kernel/selftest.o kernel/paging.o \
 	       kernel/crash_tests.o kernel/module.o kernel/module_selftest.o \
 	       kernel/ksyms.o kernel/exports.o kernel/symbols.o
-MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/stats.o mm/mm_selftest.o
+MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/stats.o mm/charge.o \
+	       mm/mm_selftest.o
 LIB_OBJS    := lib/string.o lib/strlcpy.o lib/vsnprintf.o
 FS_OBJS     := fs/vfs.o fs/path.o fs/namei.o fs/file.o fs/pagefile.o fs/ramfs.o \
 	       fs/devfs.o fs/devices.o fs/seq_buf.o fs/procfs.o fs/proc_files.o \
@@ -135,9 +136,10 @@ HOST_TESTS += $(B)/host/test_shell_commands
 $(B)/host/test_shell_commands: tests/host/shell_hostsys.c lib/strlcpy.c \
 	tests/host/shell_hostsys_posix.c tests/host/shell_hostsys.h \
 	$(wildcard shell/*.c shell/*.h)
-HOST_TESTS += $(B)/host/test_buddy $(B)/host/test_kmalloc $(B)/host/test_vmalloc
-MM_HOST_SRCS := mm/page_alloc.c mm/kmalloc.c mm/vmalloc.c mm/stats.c tests/host/host_stubs.c
-$(B)/host/test_kmalloc $(B)/host/test_vmalloc: $(MM_HOST_SRCS) \
+HOST_TESTS += $(B)/host/test_buddy $(B)/host/test_kmalloc $(B)/host/test_vmalloc $(B)/host/test_charge
+MM_HOST_SRCS := mm/page_alloc.c mm/kmalloc.c mm/vmalloc.c mm/stats.c mm/charge.c \
+	tests/host/host_stubs.c
+$(B)/host/test_kmalloc $(B)/host/test_vmalloc $(B)/host/test_charge: $(MM_HOST_SRCS) \
 	mm/mm.h mm/mm_internal.h tests/host/host_stubs.h tests/host/ktest.h
 # The buddy allocator links alone: nothing of mm/ above it.
 $(B)/host/test_buddy: mm/page_alloc.c tests/host/host_stubs.c \
