@@ -6,8 +6,9 @@
  *
  *   cat /mod/hx_leak/status   holds:  1 kmalloc object (1000 bytes), ...
  *   rmmod hx_leak             hx_leak: unloaded holding 1 kmalloc object
- *                             (1000 bytes) from hx_leak_init+0x1c
+ *                             (1000 bytes) from hx_leak_init+0x12
  *
+ * (the site is the return address of the kmalloc call, named by symbol).
  * The 1000 bytes stay allocated after the unload (something might still
  * point at them) and `memdiff` shows the page they took. The fix is the
  * skel pattern: keep the pointer in the driver's state and kfree it in
