@@ -48,27 +48,11 @@ int modfs_map(struct module_record *rec, struct inode *image)
 	return module_set_mapped(rec, base, pf->size);
 }
 
-static void report_held(const struct mm_held_site *site, void *arg)
-{
-	const struct module_record *rec = arg;
-	char what[48];
-
-	mm_held_format(what, sizeof(what), site->kind, site->count, site->amount);
-	pr_warn("%s: unloaded holding %s from %s\n", rec->name, what, site->site);
-}
-
-/* Unmapping is the point where no code of the module can run any more, so
- * nothing it allocated can be freed by it: whatever it still holds is
- * reported (one line per call site) and stays allocated. Reported first,
- * while the module's symbols are still known. */
 int modfs_unmap(struct module_record *rec)
 {
 	void *base = rec->hdr;
-	int err;
+	int err = module_set_unmapped(rec);
 
-	if (rec->state == MODULE_STATE_MAPPED)	/* module_set_unmapped's test */
-		mm_module_release(base, report_held, rec);
-	err = module_set_unmapped(rec);
 	if (!err)
 		vunmap(base);
 	return err;
