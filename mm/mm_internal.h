@@ -1,9 +1,10 @@
 /*
- * What the three parts of mm/ share with each other and with nobody else:
- * the one spot where physical addresses become pointers (a real direct map
- * in the kernel, a malloc'ed arena in host tests), and the counters that
- * mm_get_stats() (stats.c) gathers from page_alloc.c, kmalloc.c and
- * vmalloc.c.
+ * What the parts of mm/ share with each other and with nobody else: the
+ * one spot where physical addresses become pointers (a real direct map in
+ * the kernel, a malloc'ed arena in host tests), how a module caller is
+ * told apart and charged (charge.c), the bare buddy allocator, and the
+ * counters that mm_get_stats() (stats.c) gathers from page_alloc.c,
+ * kmalloc.c and vmalloc.c.
  */
 #ifndef MM_MM_INTERNAL_H
 #define MM_MM_INTERNAL_H
