@@ -42,8 +42,9 @@ KERNEL_OBJS := kernel/main.o kernel/bootinfo.o kernel/gdt.o kernel/idt.o \
 	       kernel/vga.o kernel/keyboard.o kernel/console.o kernel/printk.o \
 	       kernel/power.o kernel/selftest.o kernel/paging.o \
 	       kernel/crash_tests.o kernel/module.o kernel/module_selftest.o \
-	       kernel/ksyms.o kernel/exports.o
-MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/mm_selftest.o
+	       kernel/ksyms.o kernel/exports.o kernel/symbols.o
+MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/stats.o mm/charge.o \
+	       mm/mm_selftest.o
 LIB_OBJS    := lib/string.o lib/strlcpy.o lib/vsnprintf.o
 FS_OBJS     := fs/vfs.o fs/path.o fs/namei.o fs/file.o fs/pagefile.o fs/ramfs.o \
 	       fs/devfs.o fs/devices.o fs/seq_buf.o fs/procfs.o fs/proc_files.o \

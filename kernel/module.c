@@ -130,12 +130,25 @@ static void drop_uses(struct module_record *rec)
 	}
 }
 
+static void report_held(const struct mm_held_site *site, void *arg)
+{
+	const struct module_record *rec = arg;
+	char what[48];
+
+	mm_held_format(what, sizeof(what), site->kind, site->count, site->amount);
+	pr_warn("%s: unloaded holding %s from %s\n", rec->name, what, site->site);
+}
+
 int module_set_unmapped(struct module_record *rec)
 {
 	if (rec->state != MODULE_STATE_MAPPED)
 		return module_fail(rec, -EBUSY, "unmap: module is %s; only a mapped, "
 				   "not running module can be unmapped (exit it first)",
 				   module_state_name(rec->state));
+	/* No code of it can run any more, so nothing it allocated can be freed
+	 * by it: report what it holds, one line per call site; the memory
+	 * stays allocated (mm/charge.c). */
+	mm_module_release(rec->hdr, report_held, rec);
 	drop_uses(rec);
 	rec->hdr = NULL;
 	rec->mapped_size = 0;

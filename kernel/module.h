@@ -65,8 +65,10 @@ int module_destroy(struct module_record *rec);
 /* Records that the image is now mapped at base (size bytes): UNMAPPED ->
  * MAPPED. Returns 0 or -EBUSY (already mapped). */
 int module_set_mapped(struct module_record *rec, void *base, uint32_t size);
-/* Checks that an unmap is allowed (MAPPED only: never while live) and
- * drops the module's uses. Returns 0 or -EBUSY with the reason recorded. */
+/* Checks that an unmap is allowed (MAPPED only: never while live), reports
+ * (pr_warn) what the module's code allocated and never freed, one line per
+ * call site, and drops the module's uses. Returns 0 or -EBUSY with the
+ * reason recorded. */
 int module_set_unmapped(struct module_record *rec);
 /* Records that rec uses the live module named used (the loader resolved
  * symbols to it), pinning it. Returns 0, -ENOENT (no live module of that

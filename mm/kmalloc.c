@@ -5,6 +5,8 @@
  * are on their class's partial list. An empty slab goes back to the page
  * allocator at once. Requests above 2048 bytes take 2^order whole pages
  * (PG_KMALLOC_BIG). kfree checks every pointer before trusting it.
+ * An object a module's code asks for is charged to it (charge.c), and its
+ * page marked PG_CHARGED, so that kfree looks for a charge only there.
  */
 #include "mm/mm.h"
 #include "mm/mm_internal.h"
@@ -69,7 +71,7 @@ static void partial_remove(struct page *p)
 /* A fresh slab page for class c, every object free; NULL if no memory. */
 static struct page *slab_new(unsigned c)
 {
-	struct page *p = page_alloc(0);
+	struct page *p = buddy_alloc(0);
 	char *base;
 	struct free_obj *head = NULL;
 
@@ -118,7 +120,7 @@ static void *big_alloc(size_t size)
 	while (((size_t)PAGE_SIZE << order) < size)
 		if (++order > MAX_ORDER)
 			return NULL;
-	p = page_alloc(order);
+	p = buddy_alloc(order);
 	if (!p)
 		return NULL;
 	p->flags |= PG_KMALLOC_BIG;
@@ -126,21 +128,38 @@ static void *big_alloc(size_t size)
 	return page_address(p);
 }
 
-/*
- * Returns size bytes aligned to 16 (to a page above 2048 bytes), or NULL
- * if size is 0, larger than 2^MAX_ORDER pages, or memory is short.
- */
-void *kmalloc(size_t size)
+/* kmalloc, the object charged to caller's module if caller is in one. */
+void *kmalloc_track_caller(size_t size, uintptr_t caller)
 {
+	void *p;
+
 	if (size == 0)
 		return NULL;
-	return size <= MAX_SMALL ? slab_alloc(size) : big_alloc(size);
+	p = size <= MAX_SMALL ? slab_alloc(size) : big_alloc(size);
+	if (!p || !caller_may_be_module(caller))
+		return p;
+	if (mm_charge(MM_CHARGE_KMALLOC, (uintptr_t)p, size, caller)) {
+		kfree(p);
+		return NULL;
+	}
+	virt_to_page(p)->flags |= PG_CHARGED;
+	return p;
 }
 
-/* As kmalloc, with the bytes zeroed. */
-void *kzalloc(size_t size)
+/*
+ * Returns size bytes aligned to 16 (to a page above 2048 bytes), or NULL
+ * if size is 0, larger than 2^MAX_ORDER pages, or memory is short. Called
+ * from a module's code, the object is charged to that module.
+ */
+__attribute__((noinline)) void *kmalloc(size_t size)
 {
-	void *p = kmalloc(size);
+	return kmalloc_track_caller(size, _RET_IP_);
+}
+
+/* As kmalloc, with the bytes zeroed; charged to kzalloc's caller. */
+__attribute__((noinline)) void *kzalloc(size_t size)
+{
+	void *p = kmalloc_track_caller(size, _RET_IP_);
 
 	if (p)
 		memset(p, 0, size);
@@ -181,14 +200,16 @@ static void slab_free(struct page *p, const void *ptr)
 	if (--p->slab_inuse > 0)
 		return;
 	partial_remove(p);
-	p->flags &= ~PG_SLAB;
+	p->flags &= ~(PG_SLAB | PG_CHARGED);
 	p->slab_free = NULL;
 	kmem.pages--;
-	page_free(p, 0);
+	buddy_free(p, 0);
 }
 
 /*
- * Frees a kmalloc() pointer. NULL does nothing. A pointer kmalloc did not
+ * Frees a kmalloc() pointer, dropping its module charge if it has one
+ * (a charged key is a live object, so the free below then succeeds).
+ * NULL does nothing. A pointer kmalloc did not
  * return (not in a slab or big block, not an object start) or one already
  * freed is reported with pr_err and nothing is changed.
  */
@@ -199,12 +220,14 @@ void kfree(const void *ptr)
 	if (!ptr)
 		return;
 	p = virt_to_page(ptr);
+	if (p && (p->flags & PG_CHARGED))
+		mm_uncharge(MM_CHARGE_KMALLOC, (uintptr_t)ptr);
 	if (p && (p->flags & PG_SLAB)) {
 		slab_free(p, ptr);
 	} else if (p && (p->flags & PG_KMALLOC_BIG) && ptr == page_address(p)) {
-		p->flags &= ~PG_KMALLOC_BIG;
+		p->flags &= ~(PG_KMALLOC_BIG | PG_CHARGED);
 		kmem.pages -= 1u << p->order;
-		page_free(p, p->order);
+		buddy_free(p, p->order);
 	} else {
 		pr_err("kfree: %p was not allocated by kmalloc "
 		       "(or was freed already)\n", ptr);

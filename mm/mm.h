@@ -5,6 +5,10 @@
  *                 sizes go straight to the page allocator
  *   vmalloc.c     the vmalloc area: ranges with a guard page after each,
  *                 vmalloc/vfree, vmap/vunmap, and vshrink (drop tail pages)
+ *   stats.c       the counters of all three, for /proc/meminfo and tests
+ *   charge.c      what each module's code allocated and still holds (its
+ *                 callers are told apart by return address); also the
+ *                 page_alloc/page_free entry points over the buddy allocator
  * Physical memory below DIRECT_MAP_LIMIT is mapped at KERNEL_BASE + phys,
  * so page_address() of any allocated page is a usable kernel pointer.
  */
@@ -40,6 +44,8 @@
 #define PG_HEAD		(1u << 2)	/* head of an allocated block (order valid) */
 #define PG_SLAB		(1u << 3)	/* holds kmalloc objects of one size class */
 #define PG_KMALLOC_BIG	(1u << 4)	/* head of a large kmalloc allocation */
+#define PG_CHARGED	(1u << 5)	/* a kmalloc page holding, or having held,
+					 * an object charged to a module */
 
 /* One per physical page frame. */
 struct page {
@@ -73,10 +79,12 @@ int page_alloc_init(const struct mem_range *usable, unsigned n_usable,
 uint32_t page_release_boot(uint64_t start, uint64_t end);
 
 /* Returns the first page of 2^order contiguous free pages, refcount 1,
- * or NULL when no block that large is free. Contents are not cleared. */
+ * or NULL when no block that large is free. Contents are not cleared.
+ * Called from a module's code, the block is charged to that module. */
 struct page *page_alloc(unsigned order);
-/* Returns a block from page_alloc to the free lists, merging buddies.
- * Reports (pr_err, no corruption) a page that is not an allocated head. */
+/* Returns a block from page_alloc to the free lists, merging buddies, and
+ * drops its charge if a module's code allocated it. Reports (pr_err, no
+ * corruption) a page that is not an allocated head. */
 void page_free(struct page *page, unsigned order);
 
 /* Converting between a page descriptor, its frame number and its address
@@ -105,10 +113,12 @@ void free_page(void *addr);
 void *kmalloc(size_t size);
 void *kzalloc(size_t size);
 /* kfree(NULL) does nothing; a pointer kmalloc did not return, or one freed
- * twice, is reported with pr_err and otherwise ignored. */
+ * twice, is reported with pr_err and otherwise ignored. An object a module
+ * allocated is no longer charged to it, whoever frees it. */
 void kfree(const void *ptr);
 
 /* --- vmalloc area (mm/vmalloc.c) --- */
+/* vmalloc and vfree charge a module's range to it like kmalloc and kfree. */
 
 /* Maps size bytes (rounded up to pages) of fresh pages in the vmalloc area,
  * followed by an unmapped guard page. Returns the address or NULL. */
@@ -128,7 +138,7 @@ int vshrink(const void *addr, size_t new_size);
 /* Labels a range for /proc/vmallocinfo (the string must outlive it). */
 void vm_set_owner(const void *addr, const char *owner);
 
-/* --- accounting (all counts exact) --- */
+/* --- accounting, mm/stats.c (all counts exact) --- */
 struct mm_stats {
 	uint32_t pages_total;		/* pages the allocator manages */
 	uint32_t pages_free;		/* pages on the free lists */
@@ -140,6 +150,51 @@ struct mm_stats {
 void mm_get_stats(struct mm_stats *st);
 /* Number of free blocks on each order's free list (as /proc/buddyinfo). */
 void mm_get_buddyinfo(uint32_t free_blocks[MAX_ORDER + 1]);
+
+/* --- module accounting (mm/charge.c) ---
+ * kmalloc, kzalloc, vmalloc and page_alloc called from a module's code (a
+ * return address in the vmalloc area, inside a mapped module) charge the
+ * allocation to that module and to the call site; freeing it, from any
+ * code, drops the charge. When the module is unmapped, mm_module_release
+ * says what it still holds and forgets the owner: the memory itself stays
+ * allocated and counted, since something may still point at it.
+ */
+struct module;
+
+/* Kinds of charge (macros, not an enum: an enum would add debug info to
+ * every module that includes this header). */
+#define MM_CHARGE_KMALLOC	0	/* amount in bytes asked for */
+#define MM_CHARGE_VMALLOC	1	/* amount in bytes asked for */
+#define MM_CHARGE_PAGES		2	/* amount in pages (2^order per block) */
+#define MM_CHARGE_KINDS		3
+
+/* What one module holds right now, by kind. */
+struct mm_held {
+	uint32_t count[MM_CHARGE_KINDS];	/* objects, areas, page blocks */
+	uint32_t amount[MM_CHARGE_KINDS];	/* bytes, bytes, pages */
+};
+/* Fills *held with what mod's code allocated and nobody freed yet. */
+void mm_module_held(const struct module *mod, struct mm_held *held);
+
+/* What mod holds from one call site, for the unload report. */
+struct mm_held_site {
+	unsigned kind;			/* MM_CHARGE_* */
+	uint32_t count, amount;		/* as in struct mm_held */
+	const char *site;		/* "function+0xoff" (sym_format, taken
+					 * at the first allocation), or 0x%08x */
+};
+/* Calls fn(site, arg) once per kind and call site that mod still holds
+ * something from (kmalloc first, then vmalloc, then pages; sites in address
+ * order), then forgets mod as their owner: the allocations stay allocated
+ * and a later free still works. Call it once mod's code can no longer run.
+ * Returns the number of allocations mod held. */
+unsigned mm_module_release(const struct module *mod,
+			   void (*fn)(const struct mm_held_site *site, void *arg),
+			   void *arg);
+/* Writes "1 kmalloc object (1000 bytes)", "2 vmalloc areas (8192 bytes)"
+ * or "1 page block (4 pages)" into buf; returns the length as snprintf. */
+int mm_held_format(char *buf, size_t size, unsigned kind,
+		   uint32_t count, uint32_t amount);
 
 /* Calls fn once per live vmalloc range, lowest address first. */
 struct vm_range_info {

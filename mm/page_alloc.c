@@ -3,7 +3,9 @@
  * One struct page per page frame from pfn 0 up; a free block is listed,
  * by its head page, on the free list of its order. Freeing merges a block
  * with its buddy (pfn ^ 2^order) while the buddy is a free block of the
- * same order. Also home of mm_get_stats(), which gathers every counter.
+ * same order. It calls nothing else of mm/ (host tests link it alone):
+ * buddy_alloc/buddy_free are the allocator, and page_alloc/page_free
+ * (charge.c) add the module charge; mm/stats.c reads buddy_counts().
  */
 #include "mm/mm.h"
 #include "mm/mm_internal.h"
@@ -193,11 +195,12 @@ uint32_t page_release_boot(uint64_t start, uint64_t end)
 }
 
 /*
+ * The allocator behind page_alloc, which charges module callers.
  * Returns the head of 2^order free pages (PG_HEAD, refcount 1), splitting a
  * larger block if needed, or NULL if no block of that order or larger is
  * free. Contents are not cleared.
  */
-struct page *page_alloc(unsigned order)
+struct page *buddy_alloc(unsigned order)
 {
 	unsigned o = order;
 	struct page *p;
@@ -230,11 +233,12 @@ static bool is_page(const struct page *p)
 }
 
 /*
+ * The allocator behind page_free, which drops module charges.
  * Returns a block from page_alloc(order). A pointer that is not the head of
  * an allocated block of that order (foreign, already free, a kmalloc page,
  * a wrong order) is reported with pr_err and left alone.
  */
-void page_free(struct page *page, unsigned order)
+void buddy_free(struct page *page, unsigned order)
 {
 	if (!page || !is_page(page)) {
 		pr_err("page_free: %p is not a page descriptor\n", (void *)page);
@@ -282,7 +286,7 @@ uint32_t page_to_pfn(const struct page *page)
 /* Returns the kernel address of one zero-filled page, or NULL. */
 void *get_zeroed_page(void)
 {
-	struct page *p = page_alloc(0);
+	struct page *p = buddy_alloc(0);
 
 	if (!p)
 		return NULL;
@@ -299,20 +303,19 @@ void free_page(void *addr)
 		pr_err("free_page: %p is not a page address\n", addr);
 		return;
 	}
-	page_free(p, 0);
+	buddy_free(p, 0);
 }
 
-/* Fills st with every mm counter; each is exact at the moment of the call. */
-void mm_get_stats(struct mm_stats *st)
+/* The allocator's own counters, exact at the moment of the call; any
+ * pointer may be NULL. free_blocks gets the blocks on each order's list. */
+void buddy_counts(uint32_t *pages_total, uint32_t *pages_free,
+		  uint32_t free_blocks[MAX_ORDER + 1])
 {
-	st->pages_total = buddy.pages_total;
-	st->pages_free = buddy.pages_free;
-	st->pages_kmalloc = kmalloc_pages_held();
-	vmalloc_counts(&st->vmalloc_ranges, &st->vmalloc_pages);
-}
-
-void mm_get_buddyinfo(uint32_t free_blocks[MAX_ORDER + 1])
-{
-	for (unsigned o = 0; o <= MAX_ORDER; o++)
-		free_blocks[o] = buddy.free_blocks[o];
+	if (pages_total)
+		*pages_total = buddy.pages_total;
+	if (pages_free)
+		*pages_free = buddy.pages_free;
+	if (free_blocks)
+		for (unsigned o = 0; o <= MAX_ORDER; o++)
+			free_blocks[o] = buddy.free_blocks[o];
 }

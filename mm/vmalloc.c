@@ -4,6 +4,7 @@
  * fills a range with fresh pages, vmap() with the caller's pages; vshrink()
  * drops a range's tail pages and moves its guard page down (how a module's
  * init sections are dropped). Mapping goes through kernel/paging.h.
+ * A range a module's code asks for is charged to it (charge.c).
  */
 #include "mm/mm.h"
 #include "mm/mm_internal.h"
@@ -77,7 +78,7 @@ static void range_trim(struct vm_range *r, uint32_t keep)
 
 		paging_unmap(va);
 		if (!r->is_vmap)
-			page_free(pfn_to_page(pa >> PAGE_SHIFT), 0);
+			buddy_free(pfn_to_page(pa >> PAGE_SHIFT), 0);
 		r->pages--;
 		vmlist.nr_pages--;
 	}
@@ -100,10 +101,8 @@ static void range_map(struct vm_range *r, struct page *p)
 	vmlist.nr_pages++;
 }
 
-/* Returns size bytes (rounded up to pages) of zero-filled fresh pages,
- * mapped in the vmalloc area with a guard page after; NULL if size is 0 or
- * address space or memory runs out (then nothing is left behind). */
-void *vmalloc(size_t size)
+/* vmalloc, the range charged to caller's module if caller is in one. */
+void *vmalloc_track_caller(size_t size, uintptr_t caller)
 {
 	struct vm_range *r;
 	uint32_t pages;
@@ -115,13 +114,16 @@ void *vmalloc(size_t size)
 	if (!r)
 		return NULL;
 	while (r->pages < pages) {
-		struct page *p = page_alloc(0);
+		struct page *p = buddy_alloc(0);
 
 		if (!p)
 			goto out_release_range;
 		memset(page_address(p), 0, PAGE_SIZE);
 		range_map(r, p);
 	}
+	if (caller_may_be_module(caller) &&
+	    mm_charge(MM_CHARGE_VMALLOC, r->start, size, caller))
+		goto out_release_range;
 	return (void *)r->start;
 
 out_release_range:
@@ -129,8 +131,18 @@ out_release_range:
 	return NULL;
 }
 
-/* Unmaps and frees a vmalloc() range. NULL does nothing; an address that is
- * not the start of a vmalloc() range is reported and ignored. */
+/* Returns size bytes (rounded up to pages) of zero-filled fresh pages,
+ * mapped in the vmalloc area with a guard page after; NULL if size is 0 or
+ * address space or memory runs out (then nothing is left behind). Called
+ * from a module's code, the range is charged to that module. */
+__attribute__((noinline)) void *vmalloc(size_t size)
+{
+	return vmalloc_track_caller(size, _RET_IP_);
+}
+
+/* Unmaps and frees a vmalloc() range, dropping its module charge if any.
+ * NULL does nothing; an address that is not the start of a vmalloc()
+ * range is reported and ignored. */
 void vfree(const void *addr)
 {
 	struct vm_range **link;
@@ -142,6 +154,7 @@ void vfree(const void *addr)
 		pr_err("vfree: %p is not a vmalloc range\n", addr);
 		return;
 	}
+	mm_uncharge(MM_CHARGE_VMALLOC, (uintptr_t)addr);
 	range_release(link);
 }
 

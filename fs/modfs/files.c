@@ -17,6 +17,24 @@ static void show_size(struct seq_buf *m, const char *what, uint32_t bytes, const
 		   PAGES_FOR(bytes) == 1 ? "" : "s", note);
 }
 
+/* What the module's code allocated and has not freed (mm/charge.c). */
+static void show_holdings(struct seq_buf *m, const struct module *mod)
+{
+	char what[MM_CHARGE_KINDS][48];
+	struct mm_held h;
+	uint32_t total = 0;
+
+	mm_module_held(mod, &h);
+	for (unsigned k = 0; k < MM_CHARGE_KINDS; k++) {
+		mm_held_format(what[k], sizeof(what[k]), k, h.count[k], h.amount[k]);
+		total += h.count[k];
+	}
+	if (total)
+		seq_printf(m, "holds:       %s, %s, %s\n", what[0], what[1], what[2]);
+	else
+		seq_printf(m, "holds:       nothing\n");
+}
+
 static int show_status(struct seq_buf *m, void *arg)
 {
 	const struct module_record *rec = arg;
@@ -39,6 +57,8 @@ static int show_status(struct seq_buf *m, void *arg)
 			   rec->init_size, init_pages, init_pages == 1 ? "" : "s",
 			   rec->init_dropped ? "discarded" : "present");
 	}
+	if (rec->hdr)
+		show_holdings(m, rec->hdr);
 	seq_printf(m, "refcount:    %d\n", rec->refcount);
 	module_users(rec, users, sizeof(users));
 	seq_printf(m, "used by:     %s\n", users[0] ? users : "-");

@@ -1,6 +1,7 @@
 /*
- * Host stand-ins for printk, panic and kernel/paging.c, and the fake
- * physical memory arena, so that the mm/ sources run unchanged in host tests (see
+ * Host stand-ins for printk, panic, kernel/paging.c and the module lookups
+ * of kernel/module.c and kernel/symbols.c, and the fake physical memory
+ * arena, so that the mm/ sources run unchanged in host tests (see
  * host_stubs.h).
  */
 #include <stdarg.h>
@@ -9,8 +10,11 @@
 #include <string.h>
 #include "tests/host/host_stubs.h"
 #include "kernel/paging.h"
+#include "kernel/module.h"
+#include "kernel/symbols.h"
 
 char *mm_host_base;
+uintptr_t mm_host_modarea, mm_host_modarea_size;
 unsigned host_err_reports;
 unsigned host_pt_errors;
 
@@ -134,4 +138,84 @@ int host_mm_init(void)
 
 	host_mem_arena();
 	return page_alloc_init(usable, 2, reserved, 2);
+}
+
+static struct {
+	bool mapped, init_forgotten;
+} host_mods[HOST_MODULES];
+
+static struct module *host_module(unsigned slot)
+{
+	return (struct module *)(mm_host_modarea + slot * HOST_MODULE_SIZE);
+}
+
+struct module *host_module_map(unsigned slot, uint32_t core_size,
+			       uint32_t init_size)
+{
+	struct module *m;
+
+	if (!mm_host_modarea) {
+		mm_host_modarea_size = HOST_MODULES * HOST_MODULE_SIZE;
+		mm_host_modarea = (uintptr_t)aligned_alloc(PAGE_SIZE,
+							   mm_host_modarea_size);
+		if (!mm_host_modarea)
+			abort();
+	}
+	if (slot >= HOST_MODULES || core_size + init_size > HOST_MODULE_SIZE)
+		abort();
+	m = host_module(slot);
+	memset(m, 0, sizeof(*m));
+	snprintf(m->name, sizeof(m->name), "hostmod%u", slot);
+	m->magic = MODULE_MAGIC;
+	m->core_size = core_size;
+	m->init_size = init_size;
+	host_mods[slot].mapped = true;
+	host_mods[slot].init_forgotten = false;
+	return m;
+}
+
+void host_module_unmap(unsigned slot)
+{
+	host_mods[slot].mapped = false;
+}
+
+void host_module_forget_init(unsigned slot)
+{
+	host_mods[slot].init_forgotten = true;
+}
+
+/* The slot whose mapped image holds addr, or -1. */
+static int host_slot_of(uintptr_t addr)
+{
+	uintptr_t off = addr - mm_host_modarea;
+
+	if (!mm_host_modarea || off >= mm_host_modarea_size)
+		return -1;
+	return host_mods[off / HOST_MODULE_SIZE].mapped ?
+	       (int)(off / HOST_MODULE_SIZE) : -1;
+}
+
+struct module *module_of_addr(const void *addr)
+{
+	int slot = host_slot_of((uintptr_t)addr);
+
+	return slot < 0 ? NULL : host_module(slot);
+}
+
+size_t sym_format(uintptr_t addr, char *buf, size_t size)
+{
+	int slot = host_slot_of(addr);
+	struct module *m;
+	uint32_t off;
+
+	if (slot < 0)
+		return snprintf(buf, size, "0x%08x", (unsigned)addr);
+	m = host_module(slot);
+	off = addr - (uintptr_t)m;
+	if (off < m->core_size)
+		return snprintf(buf, size, "core_fn+0x%x/0x100 [%s]", off, m->name);
+	if (host_mods[slot].init_forgotten)
+		return snprintf(buf, size, "0x%08x", (unsigned)addr);
+	return snprintf(buf, size, "init_fn+0x%x/0x40 [%s]",
+			off - m->core_size, m->name);
 }

@@ -2,7 +2,8 @@
  * Host stand-ins for what mm/ takes from the rest of the kernel: printk
  * (error reports are counted, so a test can assert a bad kfree WAS reported),
  * panic, and a fake page table behind paging_map/unmap/lookup. Plus the
- * "physical memory" arena that mm_host_base points at.
+ * "physical memory" arena that mm_host_base points at, and pretend modules
+ * (module_of_addr, sym_format) for mm/charge.c.
  */
 #ifndef TESTS_HOST_HOST_STUBS_H
 #define TESTS_HOST_HOST_STUBS_H
@@ -36,5 +37,23 @@ unsigned host_pt_mapped(void);
 /* Host pointer for vmalloc-area address va (through the fake page table),
  * or NULL if va's page is not mapped. */
 void *host_vptr(uintptr_t va);
+
+/* Pretend modules: slot 0..HOST_MODULES-1 is a HOST_MODULE_SIZE-byte
+ * "image" in the malloc'ed module area (mm_host_modarea), its header at
+ * its start, as a mapped module's is. host_module_map fills the header
+ * (name "hostmodN", core and init sizes) and makes module_of_addr find
+ * it; host_module_unmap undoes that. sym_format names an address of a
+ * mapped image "core_fn+0xOFF/0x100 [hostmodN]" below core_size and
+ * "init_fn+0xOFF/0x40 [hostmodN]" past it (OFF from the part's start);
+ * host_module_forget_init makes it forget the init part (0x%08x), as the
+ * kernel does when init is dropped. HOST_SITE(mod, off) is a call site. */
+#define HOST_MODULES		4
+#define HOST_MODULE_SIZE	0x10000u
+struct module;
+struct module *host_module_map(unsigned slot, uint32_t core_size,
+			       uint32_t init_size);
+void host_module_unmap(unsigned slot);
+void host_module_forget_init(unsigned slot);
+#define HOST_SITE(mod, off)	((uintptr_t)(mod) + (off))
 
 #endif

@@ -1,6 +1,8 @@
 /*
- * Host tests of the buddy page allocator (mm/page_alloc.c) over a 16 MiB
- * fake physical memory: exact counts after init, every page out and back,
+ * Host tests of the buddy page allocator (mm/page_alloc.c, linked alone: it
+ * needs nothing of mm/ above it, so the tests call buddy_alloc/buddy_free,
+ * which page_alloc/page_free wrap) over a 16 MiB fake physical memory:
+ * exact counts after init, every page out and back,
  * merging, random mixed orders, bad frees reported, odd memory maps.
  *
  * The standard map (host_stubs.h): usable [0, 0x9F000) and [1M, 16M),
@@ -9,7 +11,7 @@
  * free pages are pfns 360..4095 = 3736 pages, as blocks of order
  * 3 (360), 4 (368), 7 (384), 9 (512), 10 (1024, 2048, 3072).
  */
-// sources: mm/page_alloc.c mm/kmalloc.c mm/vmalloc.c tests/host/host_stubs.c
+// sources: mm/page_alloc.c tests/host/host_stubs.c
 #include <stdlib.h>
 #include <string.h>
 #include "tests/host/ktest.h"
@@ -23,11 +25,13 @@ static const uint32_t std_buddyinfo[MAX_ORDER + 1] = {
 	0, 0, 0, 1, 1, 0, 0, 1, 0, 1, 3
 };
 
+/* The buddy allocator's own counters: this test links mm/page_alloc.c
+ * alone, without mm/stats.c, kmalloc or vmalloc. */
 static struct mm_stats stats(void)
 {
-	struct mm_stats st;
+	struct mm_stats st = { 0 };
 
-	mm_get_stats(&st);
+	buddy_counts(&st.pages_total, &st.pages_free, NULL);
 	return st;
 }
 
@@ -35,7 +39,7 @@ static bool buddyinfo_is(const uint32_t want[MAX_ORDER + 1])
 {
 	uint32_t got[MAX_ORDER + 1];
 
-	mm_get_buddyinfo(got);
+	buddy_counts(NULL, NULL, got);
 	return memcmp(got, want, sizeof(got)) == 0;
 }
 
@@ -74,7 +78,7 @@ KTEST(every_page_out_one_by_one_then_back)
 
 	host_mm_init();
 	memset(seen, 0, sizeof(seen));
-	while ((p = page_alloc(0)) != NULL && n < 4096) {
+	while ((p = buddy_alloc(0)) != NULL && n < 4096) {
 		uint32_t pfn = page_to_pfn(p);
 
 		if (pfn < FIRST_FREE_PFN || seen[pfn] || p->refcount != 1 ||
@@ -86,7 +90,7 @@ KTEST(every_page_out_one_by_one_then_back)
 	KT_EXPECT(n == FREE_PAGES);
 	KT_EXPECT(bad == 0);
 	KT_EXPECT(stats().pages_free == 0);
-	KT_EXPECT(page_alloc(0) == NULL);
+	KT_EXPECT(buddy_alloc(0) == NULL);
 	/* Free in a shuffled order: merging must not depend on order. */
 	lcg_state = 7;
 	for (unsigned i = n - 1; i > 0; i--) {
@@ -97,7 +101,7 @@ KTEST(every_page_out_one_by_one_then_back)
 		got[j] = t;
 	}
 	for (unsigned i = 0; i < n; i++)
-		page_free(got[i], 0);
+		buddy_free(got[i], 0);
 	KT_EXPECT(stats().pages_free == FREE_PAGES);
 	KT_EXPECT(buddyinfo_is(std_buddyinfo));
 }
@@ -108,15 +112,15 @@ KTEST(buddies_merge_step_by_step)
 	struct page *a, *b;
 
 	host_mm_init();
-	a = page_alloc(0);	/* splits the order-3 block at 360 */
+	a = buddy_alloc(0);	/* splits the order-3 block at 360 */
 	KT_EXPECT(page_to_pfn(a) == 360);
 	KT_EXPECT(buddyinfo_is(split));
-	b = page_alloc(0);	/* its buddy, 361 */
+	b = buddy_alloc(0);	/* its buddy, 361 */
 	KT_EXPECT(page_to_pfn(b) == 361);
-	page_free(a, 0);	/* 361 still out: no merge */
+	buddy_free(a, 0);	/* 361 still out: no merge */
 	KT_EXPECT(buddyinfo_is(split));
 	KT_EXPECT(pfn_to_page(360)->flags == PG_FREE);
-	page_free(b, 0);	/* 360+361 -> 362.. -> 364.. -> order 3 */
+	buddy_free(b, 0);	/* 360+361 -> 362.. -> 364.. -> order 3 */
 	KT_EXPECT(buddyinfo_is(std_buddyinfo));
 	KT_EXPECT(pfn_to_page(361)->flags == 0);
 	KT_EXPECT(stats().pages_free == FREE_PAGES);
@@ -128,14 +132,14 @@ KTEST(split_keeps_alignment_and_exhausts_largest)
 
 	host_mm_init();
 	for (int i = 0; i < 3; i++) {
-		big[i] = page_alloc(MAX_ORDER);
+		big[i] = buddy_alloc(MAX_ORDER);
 		KT_EXPECT(big[i] && page_to_pfn(big[i]) % 1024 == 0);
 	}
-	KT_EXPECT(page_alloc(MAX_ORDER) == NULL);
-	KT_EXPECT(page_alloc(MAX_ORDER + 1) == NULL);
+	KT_EXPECT(buddy_alloc(MAX_ORDER) == NULL);
+	KT_EXPECT(buddy_alloc(MAX_ORDER + 1) == NULL);
 	KT_EXPECT(stats().pages_free == FREE_PAGES - 3 * 1024);
 	for (int i = 0; i < 3; i++)
-		page_free(big[i], MAX_ORDER);
+		buddy_free(big[i], MAX_ORDER);
 	KT_EXPECT(buddyinfo_is(std_buddyinfo));
 }
 
@@ -161,12 +165,12 @@ KTEST(random_mixed_orders)
 					corrupt++;
 				owner[pfn + i] = 0;
 			}
-			page_free(live[s].p, live[s].order);
+			buddy_free(live[s].p, live[s].order);
 			live[s].p = NULL;
 			continue;
 		}
 		live[s].order = lcg() % 6;
-		live[s].p = page_alloc(live[s].order);
+		live[s].p = buddy_alloc(live[s].order);
 		if (!live[s].p)
 			continue;
 		allocs++;
@@ -184,7 +188,7 @@ KTEST(random_mixed_orders)
 	KT_EXPECT(overlaps == 0 && misaligned == 0 && corrupt == 0);
 	for (unsigned s = 0; s < 64; s++)
 		if (live[s].p)
-			page_free(live[s].p, live[s].order);
+			buddy_free(live[s].p, live[s].order);
 	KT_EXPECT(stats().pages_free == FREE_PAGES);
 	KT_EXPECT(buddyinfo_is(std_buddyinfo));
 }
@@ -196,24 +200,24 @@ KTEST(bad_page_free_is_reported_and_ignored)
 	unsigned before;
 
 	host_mm_init();
-	p = page_alloc(1);
-	q = page_alloc(0);
+	p = buddy_alloc(1);
+	q = buddy_alloc(0);
 	before = host_err_reports;
-	page_free(p, 0);		/* wrong order */
+	buddy_free(p, 0);		/* wrong order */
 	KT_EXPECT(host_err_reports == before + 1);
-	page_free(p + 1, 0);		/* tail page of a block */
+	buddy_free(p + 1, 0);		/* tail page of a block */
 	KT_EXPECT(host_err_reports == before + 2);
-	page_free(&fake, 0);		/* not in the page array */
+	buddy_free(&fake, 0);		/* not in the page array */
 	KT_EXPECT(host_err_reports == before + 3);
-	page_free(pfn_to_page(0), 0);	/* reserved */
+	buddy_free(pfn_to_page(0), 0);	/* reserved */
 	KT_EXPECT(host_err_reports == before + 4);
-	page_free(NULL, 0);
+	buddy_free(NULL, 0);
 	KT_EXPECT(host_err_reports == before + 5);
-	page_free(q, 0);
-	page_free(q, 0);		/* double free */
+	buddy_free(q, 0);
+	buddy_free(q, 0);		/* double free */
 	KT_EXPECT(host_err_reports == before + 6);
 	KT_EXPECT(stats().pages_free == FREE_PAGES - 2);
-	page_free(p, 1);
+	buddy_free(p, 1);
 	KT_EXPECT(host_err_reports == before + 6);
 	KT_EXPECT(stats().pages_free == FREE_PAGES);
 	KT_EXPECT(buddyinfo_is(std_buddyinfo));

@@ -4,7 +4,7 @@
  * checks, and bad frees (double, foreign, misaligned) reported without harm.
  * Memory map as in test_buddy.c: 3736 free pages after init.
  */
-// sources: mm/page_alloc.c mm/kmalloc.c mm/vmalloc.c tests/host/host_stubs.c
+// sources: mm/page_alloc.c mm/kmalloc.c mm/vmalloc.c mm/stats.c mm/charge.c tests/host/host_stubs.c
 #include <stdlib.h>
 #include <string.h>
 #include "tests/host/ktest.h"

@@ -7,7 +7,7 @@
  * descriptor is a 32-byte kmalloc object, so the first range also costs
  * one slab page.
  */
-// sources: mm/page_alloc.c mm/kmalloc.c mm/vmalloc.c tests/host/host_stubs.c
+// sources: mm/page_alloc.c mm/kmalloc.c mm/vmalloc.c mm/stats.c mm/charge.c tests/host/host_stubs.c
 #include <stdlib.h>
 #include <string.h>
 #include "tests/host/ktest.h"
