@@ -19,13 +19,14 @@ static const char *ko_path = "build/modules/hello.ko";
 static uint8_t *ko;		/* pristine hello.ko */
 static size_t ko_len;
 static struct modelf good;	/* its parse */
-static char why[256];
+static char why[MODELF_WHY_LEN];	/* the last parse's reason */
 
 static void load_ko(void)
 {
 	ko = host_read_file(ko_path, &ko_len);
-	if (ko_len && modelf_parse(ko, ko_len, &good, why, sizeof(why)))
+	if (ko_len && modelf_parse(ko, ko_len, &good))
 		ko_len = 0;
+	memcpy(why, good.why, sizeof(why));
 }
 
 /* A fresh copy of hello.ko, len bytes long (len <= ko_len). */
@@ -43,8 +44,8 @@ static int parse(uint8_t *buf, size_t len)
 	struct modelf m;
 	int err;
 
-	why[0] = '\0';
-	err = modelf_parse(buf, len, &m, why, sizeof(why));
+	err = modelf_parse(buf, len, &m);
+	memcpy(why, m.why, sizeof(why));
 	free(buf);
 	return err;
 }
@@ -357,7 +358,7 @@ KTEST(refuses_symbol_name_outside_strtab)
 	c = copy(ko_len);
 	symp(c, 3)->st_name = 0x100000;
 	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
-	KT_EXPECT(!strcmp(why, fmt("symbol 3: name offset 0x100000 outside the "
+	KT_EXPECT(!strcmp(why, fmt("symbol #3: name offset 0x100000 outside the "
 				   "string table (0x%x bytes)", good.str_size)));
 }
 
@@ -449,7 +450,7 @@ KTEST(refuses_relocation_offset_out_of_range)
 	c = copy(ko_len);
 	relp(c, last)->r_offset = INIT->size - 2;
 	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
-	KT_EXPECT(!strcmp(why, fmt("relocation %u: offset 0x%x+4 runs past the "
+	KT_EXPECT(!strcmp(why, fmt("relocation %u of .rel.module.init: offset 0x%x+4 runs past the "
 				   "end of .module.init (0x%x bytes)", last,
 				   INIT->size - 2, INIT->size)));
 }
@@ -505,9 +506,8 @@ KTEST(refuses_misaligned_buffer)
 		return;
 	c = malloc(ko_len + 1);
 	memcpy(c + 1, ko, ko_len);
-	KT_EXPECT(modelf_parse(c + 1, ko_len, &m, NULL, 0) == -EINVAL);
-	KT_EXPECT(modelf_parse(c + 1, ko_len, &m, why, sizeof(why)) == -EINVAL);
-	KT_EXPECT(!strcmp(why, "buffer is not 4-byte aligned"));
+	KT_EXPECT(modelf_parse(c + 1, ko_len, &m) == -EINVAL);
+	KT_EXPECT(!strcmp(m.why, "buffer is not 4-byte aligned"));
 	free(c);
 }
 
@@ -540,7 +540,7 @@ KTEST(big_bss_takes_no_room_in_the_file)
 	KT_EXPECT(buf != NULL);
 	if (!buf)
 		return;
-	KT_EXPECT(modelf_parse(buf, len, &m, why, sizeof(why)) == 0);
+	KT_EXPECT(modelf_parse(buf, len, &m) == 0);
 	KT_EXPECT(len < 16 * 1024);		/* not 256 KiB of stored zeros */
 	KT_EXPECT(m.image_size > 256 * 1024);
 	KT_EXPECT(bss->bytes == NULL);
@@ -563,12 +563,11 @@ KTEST(big_bss_image_has_zeros_where_bss_is)
 	const Elf32_Shdr *init;
 	uint32_t nonzero = 0;
 
-	if (!buf || modelf_parse(buf, len, &m, why, sizeof(why)))
+	if (!buf || modelf_parse(buf, len, &m))
 		return;
 	img = malloc(m.image_size);
 	memset(img, 0xcc, m.image_size);	/* what the loader must overwrite */
-	KT_EXPECT(modreloc_apply(&m, img, 0xF0010000u, resolve_any, NULL, why,
-				 sizeof(why)) == 0);
+	KT_EXPECT(modreloc_apply(&m, img, 0xF0010000u, resolve_any, NULL) == 0);
 	for (uint32_t i = bss->addr; i < bss->addr + bss->size; i++)
 		nonzero += img[i] != 0;
 	KT_EXPECT(nonzero == 0);
