@@ -146,7 +146,7 @@ $(B)/host/%: tests/host/%.c
 
 # tools/check builds the host tests itself (make -s print-host-tests).
 check: deps
-	@$(MAKE) --no-print-directory all badko
+	@$(MAKE) --no-print-directory all badko stripped
 	@$(MAKE) --no-print-directory M=tests/oot
 	@tools/check
 
@@ -256,6 +256,25 @@ $(B)/badko/set/EXPECT: $(B)/modules/hello.ko $(B)/kernel-crcs.lds $(B)/tools/bad
 	@rm -rf $(dir $@) && mkdir -p $(dir $@)
 	@echo "  BADKO   $(dir $@)"
 	@$(B)/tools/badko --set $< $(B)/kernel-crcs.lds $(dir $@)
+
+# What a user does to shrink a .ko: strip --strip-debug and
+# --strip-unneeded of every sample, build/stripped/NAME-debug.ko and
+# NAME-unneeded.ko. Each must load exactly like its original (test_reloc
+# compares the images; scenario modfs_stripped loads two).
+STRIP        := $(CROSS)strip
+STRIPPED_KOS := $(MODULE_KOS:$(B)/modules/%.ko=$(B)/stripped/%-debug.ko) \
+		$(MODULE_KOS:$(B)/modules/%.ko=$(B)/stripped/%-unneeded.ko)
+.PHONY: stripped
+stripped: $(STRIPPED_KOS)
+$(B)/stripped/%-debug.ko: $(B)/modules/%.ko
+	@mkdir -p $(dir $@)
+	@echo "  STRIP   $@"
+	@$(STRIP) --strip-debug -o $@ $<
+$(B)/stripped/%-unneeded.ko: $(B)/modules/%.ko
+	@mkdir -p $(dir $@)
+	@echo "  STRIP   $@"
+	@$(STRIP) --strip-unneeded -o $@ $<
+$(B)/host/test_reloc: $(STRIPPED_KOS)
 
 # Kernel symbol CRCs: every kernel source with EXPORT_SYMBOL, preprocessed
 # as the kernel build compiles it, gives `__crc_SYM = 0x...;` lines; the

@@ -251,9 +251,26 @@ static const char *region_name(const struct modelf *m, uint32_t r,
 	return buf;
 }
 
-/* Region a overlaps no later region, and the region after it starts
- * within its alignment padding; *last is raised to a's end. */
-static int check_region(struct modelf *m, uint32_t a, uint32_t *last)
+/* Region a overlaps no later region. */
+static int check_overlaps(struct modelf *m, uint32_t a)
+{
+	struct region ra, rb;
+	char na[64], nb[64];
+
+	if (!region(m, a, &ra))
+		return 0;
+	for (uint32_t b = a + 1; b < m->shnum + 2; b++)
+		if (region(m, b, &rb) && ra.start < rb.end && rb.start < ra.end)
+			return refuse(m, "%s (file bytes 0x%x..0x%x) overlaps %s "
+				      "(0x%x..0x%x)", region_name(m, a, na, sizeof(na)),
+				      ra.start, ra.end, region_name(m, b, nb, sizeof(nb)),
+				      rb.start, rb.end);
+	return 0;
+}
+
+/* The region after region a starts within its alignment padding; *last
+ * is raised to a's end. */
+static int check_gap(struct modelf *m, uint32_t a, uint32_t *last)
 {
 	struct region ra, rb;
 	uint32_t next = 0, nstart = UINT32_MAX, nalign = 1;
@@ -261,20 +278,13 @@ static int check_region(struct modelf *m, uint32_t a, uint32_t *last)
 
 	if (!region(m, a, &ra))
 		return 0;
-	for (uint32_t b = 0; b < m->shnum + 2; b++) {
-		if (b == a || !region(m, b, &rb))
-			continue;
-		if (b > a && ra.start < rb.end && rb.start < ra.end)
-			return refuse(m, "%s (file bytes 0x%x..0x%x) overlaps %s "
-				      "(0x%x..0x%x)", region_name(m, a, na, sizeof(na)),
-				      ra.start, ra.end, region_name(m, b, nb, sizeof(nb)),
-				      rb.start, rb.end);
-		if (rb.start >= ra.end && rb.start < nstart) {
+	for (uint32_t b = 0; b < m->shnum + 2; b++)
+		if (b != a && region(m, b, &rb) && rb.start >= ra.end &&
+		    rb.start < nstart) {
 			nstart = rb.start;
 			nalign = rb.align;
 			next = b;
 		}
-	}
 	if (ra.end > *last)
 		*last = ra.end;
 	if (nstart != UINT32_MAX && nstart - ra.end >= nalign)
@@ -288,14 +298,19 @@ static int check_region(struct modelf *m, uint32_t a, uint32_t *last)
 /* Every byte of the file is the ELF header, the section table or one
  * section's, apart from alignment padding before a section: nothing
  * overlaps, nothing is hidden (a relocation table cut short leaves bytes
- * that are no section's). O(n^2) in sections, n <= MODELF_MAX_SECTIONS. */
+ * that are no section's). ld -r lays a .ko out so; an assembler's .o may
+ * pad more, so modelf_parse_object() does not check this. O(n^2) in
+ * sections, n <= MODELF_MAX_SECTIONS. */
 static int check_layout(struct modelf *m)
 {
 	uint32_t last = 0;
 	int err;
 
 	for (uint32_t r = 0; r < m->shnum + 2; r++)
-		if ((err = check_region(m, r, &last)))
+		if ((err = check_overlaps(m, r)))
+			return err;
+	for (uint32_t r = 0; r < m->shnum + 2; r++)
+		if ((err = check_gap(m, r, &last)))
 			return err;
 	if (last != m->len)
 		return refuse(m, "file bytes 0x%x..0x%x, after the last section, "
@@ -358,7 +373,8 @@ static int check_symbol_kind(struct modelf *m, uint32_t i, const char *name)
 	if ((bind == STB_LOCAL) != (i < m->first_global))
 		return refuse(m, "symbol %s: %s, but the symbol table's locals "
 			      "are #0..#%u", name, bind == STB_LOCAL ? "local" :
-			      "global", m->first_global - 1);
+			      bind == STB_WEAK ? "weak" : "global",
+			      m->first_global - 1);
 	if (s->st_shndx == SHN_COMMON)
 		return refuse(m, "symbol %s is COMMON; compile with -fno-common",
 			      name);
@@ -446,7 +462,8 @@ static int check_symbols(struct modelf *m)
 
 static int check_groups(struct modelf *m);
 
-int modelf_parse_object(const void *buf, size_t len, struct modelf *m)
+/* Layers 1 and 2: the ELF header, the section table, the section names. */
+static int parse_sections(const void *buf, size_t len, struct modelf *m)
 {
 	int err;
 
@@ -462,12 +479,28 @@ int modelf_parse_object(const void *buf, size_t len, struct modelf *m)
 	    (err = check_type(m)) ||
 	    (err = check_shtab(m)) ||
 	    (err = check_shstrtab(m)) ||
-	    (err = check_sections(m)) ||
-	    (err = find_symtab(m)) ||
+	    (err = check_sections(m)))
+		return err;
+	return 0;
+}
+
+/* Layer 3 of an object whose sections are checked. */
+static int parse_symbols(struct modelf *m)
+{
+	int err;
+
+	if ((err = find_symtab(m)) ||
 	    (err = check_symbols(m)) ||
 	    (err = check_groups(m)))
 		return err;
 	return 0;
+}
+
+int modelf_parse_object(const void *buf, size_t len, struct modelf *m)
+{
+	int err = parse_sections(buf, len, m);
+
+	return err ? err : parse_symbols(m);
 }
 
 /* --- layer 4: the module (its parts, relocation sections, the header) --- */
@@ -482,8 +515,10 @@ static const uint8_t *modbytes(const struct modelf *m)
 	return m->part[MODELF_MODULE].bytes;
 }
 
-/* Checks section i as image part p, which must start at image offset addr. */
-static int check_part(struct modelf *m, int p, uint32_t i, uint32_t addr)
+/* Checks section i as image part p, which must start at image offset addr,
+ * where part prev (-1: none) ends. */
+static int check_part(struct modelf *m, int p, uint32_t i, uint32_t addr,
+		      int prev)
 {
 	const Elf32_Shdr *s = &m->sh[i];
 	uint32_t type = p == MODELF_BSS ? SHT_NOBITS : SHT_PROGBITS;
@@ -492,10 +527,16 @@ static int check_part(struct modelf *m, int p, uint32_t i, uint32_t addr)
 		return refuse(m, "section %s: type %u flags 0x%x, "
 			      "expected allocated %s", part_names[p], s->sh_type,
 			      s->sh_flags, p == MODELF_BSS ? "NOBITS" : "PROGBITS");
-	if (s->sh_addr != addr)
+	if (s->sh_addr != addr && prev < 0)
 		return refuse(m, "section %s at address 0x%x, expected "
 			      "0x%x: not linked with linker/module.lds",
 			      part_names[p], s->sh_addr, addr);
+	if (s->sh_addr != addr)
+		return refuse(m, "section %s at address 0x%x, but %s (0x%x bytes "
+			      "at 0x%x) ends at 0x%x: not linked with "
+			      "linker/module.lds", part_names[p], s->sh_addr,
+			      part_names[prev], m->part[prev].size,
+			      m->part[prev].addr, addr);
 	if (s->sh_addralign > 1 && addr % s->sh_addralign)
 		return refuse(m, "section %s at address 0x%x is not aligned "
 			      "to its alignment 0x%x", part_names[p], addr,
@@ -524,7 +565,7 @@ static int find_part_section(struct modelf *m, int p, uint32_t *idx)
 static int find_parts(struct modelf *m)
 {
 	uint32_t addr = 0, i = 0;
-	int err;
+	int err, prev = -1;
 
 	for (int p = 0; p < MODELF_NPARTS; p++) {
 		struct modelf_part *part = &m->part[p];
@@ -537,10 +578,15 @@ static int find_parts(struct modelf *m)
 				      "linked with linker/module.lds");
 		if (!i)
 			continue;
-		if ((err = check_part(m, p, i, addr)))
+		if ((err = check_part(m, p, i, addr, prev)))
 			return err;
 		part->shndx = i;
 		part->size = m->sh[i].sh_size;
+		prev = p;
+		if (p == MODELF_MODULE && part->size < MODHDR_SIZE)
+			return refuse(m, "section .module is 0x%x bytes, smaller "
+				      "than the module header (128 bytes)",
+				      part->size);
 		if (p != MODELF_BSS)	/* .module.bss: never read */
 			part->bytes = m->buf + m->sh[i].sh_offset;
 		addr += part->size;
@@ -549,10 +595,24 @@ static int find_parts(struct modelf *m)
 	return 0;
 }
 
+/* "NAME (#i)", or "#i (no name)": a section named with its index, where a
+ * damaged name could pass for another section's. */
+static const char *sec_indexed(const struct modelf *m, uint32_t i, char *buf,
+			       size_t size)
+{
+	const char *name = modelf_section_name(m, i);
+
+	if (name[0])
+		snprintf(buf, size, "%s (#%u)", name, i);
+	else
+		snprintf(buf, size, "#%u (no name)", i);
+	return buf;
+}
+
 /* The parts, and nothing else allocated. */
 static int find_module_sections(struct modelf *m)
 {
-	struct modelf_label l;
+	char buf[80];
 	const Elf32_Shdr *mod;
 	int err = find_parts(m);
 
@@ -564,7 +624,8 @@ static int find_module_sections(struct modelf *m)
 			return refuse(m, "section %s: allocated section "
 				      "outside .module, .module.bss and "
 				      ".module.init (linker/module.lds does not "
-				      "place it)", modelf_sec_label(m, i, &l));
+				      "place it)", sec_indexed(m, i, buf,
+							       sizeof(buf)));
 	mod = &m->sh[m->part[MODELF_MODULE].shndx];
 	if (mod->sh_offset % 4)
 		return refuse(m, "section .module at offset 0x%x is not"
@@ -826,10 +887,6 @@ static int check_header_id(struct modelf *m)
 	const uint8_t *img = modbytes(m);
 	uint32_t magic, version;
 
-	if (m->part[MODELF_MODULE].size < MODHDR_SIZE)
-		return refuse(m, "section .module is 0x%x bytes, "
-			      "smaller than the module header (128 bytes)",
-			      m->part[MODELF_MODULE].size);
 	magic = rd32(img + MODHDR_OFF_MAGIC);
 	version = rd32(img + MODHDR_OFF_VERSION);
 	if (magic != MODULE_MAGIC)
@@ -1005,8 +1062,9 @@ int modelf_parse(const void *buf, size_t len, struct modelf *m)
 {
 	int err;
 
-	if ((err = modelf_parse_object(buf, len, m)) ||
+	if ((err = parse_sections(buf, len, m)) ||
 	    (err = find_module_sections(m)) ||
+	    (err = parse_symbols(m)) ||
 	    (err = find_relocations(m)) ||
 	    (err = check_layout(m)) ||
 	    (err = check_header_id(m)) ||

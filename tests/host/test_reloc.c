@@ -5,6 +5,8 @@
  * core referring into init), on a small hand-made module; then relocating
  * the real build/modules/hello.ko.
  */
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "loader/elf.h"
@@ -517,6 +519,82 @@ KTEST(relocates_bigbss_ko_into_its_bss)
 	KT_EXPECT(inside == n);
 	free(img);
 	free(buf);
+}
+
+/* --- stripped samples: the same image as the original --- */
+
+/* Any name gets a fixed fake address (a hash of it): the same in the
+ * original and its stripped copies. */
+static int resolve_hash(void *arg, const char *name, uint32_t *value)
+{
+	uint32_t h = 2166136261u;
+
+	while (*name)
+		h = (h ^ (uint8_t)*name++) * 16777619u;
+	*value = 0xC0000000u | (h & 0x00fffff0u);
+	return 0;
+}
+
+/* The image of the .ko at path for base 0xF0000000 (malloc'd, *size), or
+ * NULL with the reason in why. */
+static uint8_t *image_of(const char *path, uint32_t *size)
+{
+	size_t len = 0;
+	uint8_t *buf = host_read_file(path, &len), *img = NULL;
+	struct modelf m;
+
+	snprintf(why, sizeof(why), "cannot read");
+	if (buf && modelf_parse(buf, len, &m) == 0) {
+		img = malloc(m.image_size);
+		*size = m.image_size;
+		if (modreloc_apply(&m, img, 0xF0000000u, resolve_hash, NULL)) {
+			free(img);
+			img = NULL;
+		}
+	}
+	if (buf && !img)
+		memcpy(why, m.why, sizeof(why));
+	free(buf);
+	return img;
+}
+
+/* strip --strip-debug and --strip-unneeded of every sample load, and make
+ * the image the original makes, byte for byte. */
+KTEST(stripped_samples_make_identical_images)
+{
+	static const char *const kinds[] = { "debug", "unneeded" };
+	DIR *d = opendir("build/modules");
+	struct dirent *e;
+	unsigned samples = 0, same = 0;
+	char path[512];
+
+	KT_EXPECT(d != NULL);
+	while (d && (e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		uint32_t size = 0, ssize = 0;
+		uint8_t *orig, *img;
+
+		if (n < 4 || strcmp(e->d_name + n - 3, ".ko"))
+			continue;
+		samples++;
+		snprintf(path, sizeof(path), "build/modules/%s", e->d_name);
+		orig = image_of(path, &size);
+		KT_EXPECT(orig != NULL);
+		for (int k = 0; orig && k < 2; k++) {
+			snprintf(path, sizeof(path), "build/stripped/%.*s-%s.ko",
+				 (int)(n - 3), e->d_name, kinds[k]);
+			img = image_of(path, &ssize);
+			if (!img)
+				printf("    # %s: %s\n", path, why);
+			same += img && ssize == size && !memcmp(img, orig, size);
+			free(img);
+		}
+		free(orig);
+	}
+	if (d)
+		closedir(d);
+	KT_EXPECT(samples >= 13);
+	KT_EXPECT(same == 2 * samples);
 }
 
 int main(int argc, char **argv)
