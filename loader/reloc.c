@@ -173,7 +173,7 @@ static int check_symbol_use(struct modelf *m, const char *at, uint32_t i,
 			    uint32_t off, uint32_t symi, uint32_t type,
 			    uint32_t A)
 {
-	struct modelf_label l;
+	struct modelf_label l, ls;
 	struct modelf_sym s;
 	const char *name = modelf_sym_label(m, symi, &l);
 
@@ -181,7 +181,7 @@ static int check_symbol_use(struct modelf *m, const char *at, uint32_t i,
 	if (s.kind == MODSYM_OTHER)
 		return refuse(m, "relocation %u at %s: symbol %s is in section "
 			      "%s, outside the image", i, at, name,
-			      modelf_section_name(m, m->sym[symi].st_shndx));
+			      modelf_sec_label(m, m->sym[symi].st_shndx, &ls));
 	if ((s.kind == MODSYM_NULL || s.kind == MODSYM_ABS) &&
 	    (type != R_386_32 || off >= m->part[MODELF_MODULE].size))
 		return refuse_absolute(m, at, i, type, symi);
