@@ -5,7 +5,7 @@
 #   make kernel     build/tessera.elf only       make iso   build/tessera.iso
 #   make modules    build/modules/NAME.ko for modules/NAME.c and modules/skel
 #   make M=DIR      out-of-tree modules: each DIR/NAME.c into DIR/NAME.ko
-#   make badko      build/badko/bad_*.ko, damaged copies of hello.ko
+#   make badko      build/badko/: damaged copies of hello.ko (named/, set/)
 #   make run        boot in QEMU: serial on this terminal, VGA window if any
 #                   (APPEND="..." sets the kernel command line)
 #   make run-iso    boot build/tessera.iso through GRUB
@@ -140,7 +140,7 @@ $(B)/host/%: tests/host/%.c
 
 # tools/check builds the host tests itself (make -s print-host-tests).
 check: deps
-	@$(MAKE) --no-print-directory all badko
+	@$(MAKE) --no-print-directory all badko stripped
 	@$(MAKE) --no-print-directory M=tests/oot
 	@$(MAKE) --no-print-directory M=tests/harness
 	@tools/check
@@ -232,19 +232,44 @@ $(M)/%.ko: $(M)/%.o $(M)/%.mod.o linker/module.lds $(MODPOST)
 -include $(wildcard $(M)/*.d)
 endif
 
-# Damaged copies of hello.ko for insmod's scenario tests: build/badko/bad_*.ko
-# (`tools/qemu-run --add build/badko` puts them in /extra/) and REASONS, the
-# refusal each one gets.
+# Damaged copies of hello.ko for insmod's tests (tools/badko.c):
+# build/badko/named/bad_*.ko and REASONS, the refusal each one gets
+# (`tools/qemu-run --add build/badko/named` puts them in /extra/); and the
+# malformed-object set, build/badko/set/*.ko and EXPECT, what the loader
+# must do with each (badko fails the build if one is a hole in the loader).
 $(B)/tools/badko: tools/badko.c tools/hostfile.c tools/hostfile.h \
 	loader/elf.c loader/reloc.c loader/elf.h loader/internal.h
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@"
 	@$(HOSTCC) $(HOSTCFLAGS) -o $@ $(filter %.c,$^)
-badko: $(B)/badko/REASONS
-$(B)/badko/REASONS: $(B)/modules/hello.ko $(B)/tools/badko
-	@mkdir -p $(dir $@)
+badko: $(B)/badko/named/REASONS $(B)/badko/set/EXPECT
+$(B)/badko/named/REASONS: $(B)/modules/hello.ko $(B)/tools/badko
+	@rm -rf $(dir $@) && mkdir -p $(dir $@)
 	@echo "  BADKO   $(dir $@)"
 	@$(B)/tools/badko $< $(dir $@) > $@.tmp && mv $@.tmp $@
+$(B)/badko/set/EXPECT: $(B)/modules/hello.ko $(B)/kernel-crcs.lds $(B)/tools/badko
+	@rm -rf $(dir $@) && mkdir -p $(dir $@)
+	@echo "  BADKO   $(dir $@)"
+	@$(B)/tools/badko --set $< $(B)/kernel-crcs.lds $(dir $@)
+
+# What a user does to shrink a .ko: strip --strip-debug and
+# --strip-unneeded of every sample, build/stripped/NAME-debug.ko and
+# NAME-unneeded.ko. Each must load exactly like its original (test_reloc
+# compares the images; scenario modfs_stripped loads two).
+STRIP        := $(CROSS)strip
+STRIPPED_KOS := $(MODULE_KOS:$(B)/modules/%.ko=$(B)/stripped/%-debug.ko) \
+		$(MODULE_KOS:$(B)/modules/%.ko=$(B)/stripped/%-unneeded.ko)
+.PHONY: stripped
+stripped: $(STRIPPED_KOS)
+$(B)/stripped/%-debug.ko: $(B)/modules/%.ko
+	@mkdir -p $(dir $@)
+	@echo "  STRIP   $@"
+	@$(STRIP) --strip-debug -o $@ $<
+$(B)/stripped/%-unneeded.ko: $(B)/modules/%.ko
+	@mkdir -p $(dir $@)
+	@echo "  STRIP   $@"
+	@$(STRIP) --strip-unneeded -o $@ $<
+$(B)/host/test_reloc: $(STRIPPED_KOS)
 
 # Kernel symbol CRCs: every kernel source with EXPORT_SYMBOL, preprocessed
 # as the kernel build compiles it, gives `__crc_SYM = 0x...;` lines; the

@@ -1,9 +1,9 @@
 /*
  * Checks and describes module objects in a buffer (API in loader/elf.h).
- * Layers: ELF header -> section table -> symbol and string tables (any
- * i386 relocatable object: modpost uses this on NAME.o) -> the parts of the
- * image (.module, .module.bss, .module.init), their relocations and the
- * module header (a .ko, for insmod).
+ * Layers: ELF header -> section table and file layout -> symbol and string
+ * tables (any i386 relocatable object: modpost uses this on NAME.o) -> the
+ * parts of the image (.module, .module.bss, .module.init), every relocation
+ * section, the parts' relocations and the module header (a .ko, for insmod).
  * Pure code: no allocation, no printing; refusals are -ENOEXEC + a reason.
  */
 #include "loader/elf.h"
@@ -17,17 +17,41 @@
 #include "lib/string.h"
 #endif
 
-/* Contract in loader/internal.h. */
-int modelf_refuse(char *why, size_t whylen, const char *fmt, ...)
+/* Contract in loader/internal.h. Names come from the file: a byte that
+ * is not printable ASCII becomes '?', so a reason is always one line. */
+int modelf_refuse(struct modelf *m, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (why && whylen) {
-		va_start(ap, fmt);
-		vsnprintf(why, whylen, fmt, ap);
-		va_end(ap);
-	}
+	va_start(ap, fmt);
+	vsnprintf(m->why, sizeof(m->why), fmt, ap);
+	va_end(ap);
+	for (char *p = m->why; *p; p++)
+		if (*p < 0x20 || *p > 0x7e)
+			*p = '?';
 	return -ENOEXEC;
+}
+
+const char *modelf_sec_label(const struct modelf *m, uint32_t i,
+			     struct modelf_label *l)
+{
+	const char *name = modelf_section_name(m, i);
+
+	if (name[0])
+		return name;
+	snprintf(l->s, sizeof(l->s), "#%u (no name)", i);
+	return l->s;
+}
+
+const char *modelf_sym_label(const struct modelf *m, uint32_t i,
+			     struct modelf_label *l)
+{
+	const char *name = modelf_sym_name(m, i);
+
+	if (name[0])
+		return name;
+	snprintf(l->s, sizeof(l->s), "#%u (no name)", i);
+	return l->s;
 }
 
 /* True if [off, off+size) lies inside [0, len). */
@@ -47,114 +71,256 @@ static int has_nul(const uint8_t *p, size_t n)
 
 /* --- layer 1: the ELF header --- */
 
-static int check_ident(const struct modelf *m, char *why, size_t whylen)
+static int check_ident(struct modelf *m)
 {
 	const uint8_t *id = m->buf;
 
 	if (m->len < sizeof(Elf32_Ehdr))
-		return refuse(why, whylen, "file is %u bytes, too short for an "
-			      "ELF header (52 bytes)", (unsigned)m->len);
+		return refuse(m, "file is %u bytes, too short for an ELF header "
+			      "(52 bytes)", (unsigned)m->len);
 	if (id[0] != 0x7f || id[1] != 'E' || id[2] != 'L' || id[3] != 'F')
-		return refuse(why, whylen, "not an ELF file (bad magic)");
+		return refuse(m, "not an ELF file (bad magic)");
 	if (id[EI_CLASS] != ELFCLASS32)
-		return refuse(why, whylen, "ELF class %u (%s), expected 32-bit",
+		return refuse(m, "ELF class %u (%s), expected 32-bit",
 			      id[EI_CLASS], id[EI_CLASS] == ELFCLASS64 ?
 			      "64-bit" : "unknown");
 	if (id[EI_DATA] != ELFDATA2LSB)
-		return refuse(why, whylen, "ELF data encoding %u (%s), expected "
+		return refuse(m, "ELF data encoding %u (%s), expected "
 			      "1 (little-endian)", id[EI_DATA],
 			      id[EI_DATA] == ELFDATA2MSB ? "big-endian" : "unknown");
+	if (id[EI_VERSION] != EV_CURRENT)
+		return refuse(m, "ELF identification version %u, expected 1",
+			      id[EI_VERSION]);
 	return 0;
 }
 
-static int check_type(const Elf32_Ehdr *eh, char *why, size_t whylen)
+static int check_type(struct modelf *m)
 {
+	const Elf32_Ehdr *eh = m->eh;
+
 	if (eh->e_machine != EM_386)
-		return refuse(why, whylen, "machine %u%s, expected 3 (i386)",
+		return refuse(m, "machine %u%s, expected 3 (i386)",
 			      eh->e_machine, eh->e_machine == EM_X86_64 ?
 			      " (x86-64)" : "");
 	if (eh->e_type == ET_EXEC)
-		return refuse(why, whylen, "ET_EXEC: not a relocatable object; "
+		return refuse(m, "ET_EXEC: not a relocatable object; "
 			      "modules are built with ld -r");
 	if (eh->e_type == ET_DYN)
-		return refuse(why, whylen, "ET_DYN: a shared object, not a "
+		return refuse(m, "ET_DYN: a shared object, not a "
 			      "relocatable object; modules are built with ld -r");
 	if (eh->e_type != ET_REL)
-		return refuse(why, whylen, "ELF type %u, expected 1 (ET_REL)",
+		return refuse(m, "ELF type %u, expected 1 (ET_REL)",
 			      eh->e_type);
+	if (eh->e_version != EV_CURRENT)
+		return refuse(m, "ELF version %u, expected 1", eh->e_version);
+	if (eh->e_ehsize != sizeof(Elf32_Ehdr))
+		return refuse(m, "ELF header size %u, expected 52", eh->e_ehsize);
+	if (eh->e_phnum)
+		return refuse(m, "%u program headers: a relocatable object has "
+			      "none", eh->e_phnum);
 	return 0;
 }
 
-/* --- layer 2: the section table --- */
+/* --- layer 2: the section table and the file's layout --- */
 
-static int check_shtab(struct modelf *m, char *why, size_t whylen)
+static int check_shtab(struct modelf *m)
 {
 	const Elf32_Ehdr *eh = m->eh;
 	uint32_t size = (uint32_t)eh->e_shnum * sizeof(Elf32_Shdr);
 
 	if (eh->e_shnum == 0)
-		return refuse(why, whylen, "no section headers");
+		return refuse(m, "no section headers");
+	if (eh->e_shnum > MODELF_MAX_SECTIONS)
+		return refuse(m, "%u sections, more than %u: not linked with "
+			      "linker/module.lds", eh->e_shnum, MODELF_MAX_SECTIONS);
 	if (eh->e_shentsize != sizeof(Elf32_Shdr))
-		return refuse(why, whylen, "section header size %u, expected 40",
+		return refuse(m, "section header size %u, expected 40",
 			      eh->e_shentsize);
 	if (!inside(eh->e_shoff, size, m->len))
-		return refuse(why, whylen, "section header table: offset 0x%x+0x%x"
+		return refuse(m, "section header table: offset 0x%x+0x%x"
 			      " runs past the end of the file (0x%x bytes)",
 			      eh->e_shoff, size, (unsigned)m->len);
 	if (eh->e_shoff % 4)
-		return refuse(why, whylen, "section header table at offset 0x%x "
+		return refuse(m, "section header table at offset 0x%x "
 			      "is not 4-byte aligned", eh->e_shoff);
 	m->sh = (const Elf32_Shdr *)(m->buf + eh->e_shoff);
 	m->shnum = eh->e_shnum;
 	return 0;
 }
 
-static int check_shstrtab(struct modelf *m, char *why, size_t whylen)
+static int check_shstrtab(struct modelf *m)
 {
 	uint32_t idx = m->eh->e_shstrndx;
 	const Elf32_Shdr *s;
+	static const Elf32_Shdr null;
 
+	if (memcmp(&m->sh[0], &null, sizeof(null)))
+		return refuse(m, "section 0 is not the null section (a field "
+			      "is set)");
 	if (idx == 0 || idx >= m->shnum)
-		return refuse(why, whylen, "section name table index %u out of "
+		return refuse(m, "section name table index %u out of "
 			      "range (%u sections)", idx, m->shnum);
 	s = &m->sh[idx];
 	if (s->sh_type != SHT_STRTAB || s->sh_size == 0)
-		return refuse(why, whylen, "section name table (section %u) is "
+		return refuse(m, "section name table (section %u) is "
 			      "not a string table", idx);
 	if (!inside(s->sh_offset, s->sh_size, m->len))
-		return refuse(why, whylen, "section name table: offset 0x%x+0x%x "
+		return refuse(m, "section name table: offset 0x%x+0x%x "
 			      "runs past the end of the file (0x%x bytes)",
 			      s->sh_offset, s->sh_size, (unsigned)m->len);
 	m->shstr = (const char *)m->buf + s->sh_offset;
 	m->shstr_size = s->sh_size;
 	if (m->shstr[m->shstr_size - 1] != '\0')
-		return refuse(why, whylen, "section name table does not end "
-			      "with a NUL");
+		return refuse(m, "section name table does not end with a NUL");
 	return 0;
 }
 
-static int check_sections(struct modelf *m, char *why, size_t whylen)
+/* Section i's own fields: name, extent in the file, link, alignment. */
+static int check_section(struct modelf *m, uint32_t i)
 {
-	for (uint32_t i = 1; i < m->shnum; i++) {
-		const Elf32_Shdr *s = &m->sh[i];
+	const Elf32_Shdr *s = &m->sh[i];
+	struct modelf_label l;
+	const char *name;
 
-		if (s->sh_name >= m->shstr_size)
-			return refuse(why, whylen, "section %u: name offset 0x%x "
-				      "outside the section name table (0x%x bytes)",
-				      i, s->sh_name, m->shstr_size);
-		if (s->sh_type != SHT_NOBITS &&
-		    !inside(s->sh_offset, s->sh_size, m->len))
-			return refuse(why, whylen, "section %s: offset 0x%x+0x%x "
-				      "runs past the end of the file (0x%x bytes)",
-				      m->shstr + s->sh_name, s->sh_offset,
-				      s->sh_size, (unsigned)m->len);
+	if (s->sh_name >= m->shstr_size)
+		return refuse(m, "section #%u: name offset 0x%x outside the "
+			      "section name table (0x%x bytes)", i, s->sh_name,
+			      m->shstr_size);
+	name = modelf_sec_label(m, i, &l);
+	if (s->sh_type != SHT_NOBITS && !inside(s->sh_offset, s->sh_size, m->len))
+		return refuse(m, "section %s: offset 0x%x+0x%x runs past the "
+			      "end of the file (0x%x bytes)", name, s->sh_offset,
+			      s->sh_size, (unsigned)m->len);
+	if (s->sh_link >= m->shnum)
+		return refuse(m, "section %s: link (sh_link) %u out of range (%u "
+			      "sections)", name, s->sh_link, m->shnum);
+	if (s->sh_addralign & (s->sh_addralign - 1))
+		return refuse(m, "section %s: alignment 0x%x is not a power of 2",
+			      name, s->sh_addralign);
+	return 0;
+}
+
+static int check_sections(struct modelf *m)
+{
+	int err;
+
+	for (uint32_t i = 1; i < m->shnum; i++)
+		if ((err = check_section(m, i)))
+			return err;
+	return 0;
+}
+
+/* A stretch of the file: the ELF header, the section table or a section's
+ * bytes. Region n is the ELF header, n+1 the section table, i >= 1
+ * section i (none if empty or NOBITS; section 0 has no bytes). */
+struct region {
+	uint32_t start, end, align;
+};
+
+static int region(const struct modelf *m, uint32_t r, struct region *g)
+{
+	const Elf32_Shdr *s;
+
+	if (r == m->shnum) {
+		*g = (struct region){ 0, sizeof(Elf32_Ehdr), 1 };
+		return 1;
 	}
+	if (r == m->shnum + 1) {
+		*g = (struct region){ m->eh->e_shoff, m->eh->e_shoff +
+				      m->shnum * sizeof(Elf32_Shdr), 4 };
+		return 1;
+	}
+	s = &m->sh[r];
+	if (r == 0 || s->sh_type == SHT_NOBITS || s->sh_size == 0)
+		return 0;
+	*g = (struct region){ s->sh_offset, s->sh_offset + s->sh_size,
+			      s->sh_addralign ? s->sh_addralign : 1 };
+	return 1;
+}
+
+static const char *region_name(const struct modelf *m, uint32_t r,
+			       char *buf, size_t size)
+{
+	struct modelf_label l;
+
+	if (r == m->shnum)
+		return "the ELF header";
+	if (r == m->shnum + 1)
+		return "the section header table";
+	snprintf(buf, size, "section %s", modelf_sec_label(m, r, &l));
+	return buf;
+}
+
+/* Region a overlaps no later region. */
+static int check_overlaps(struct modelf *m, uint32_t a)
+{
+	struct region ra, rb;
+	char na[64], nb[64];
+
+	if (!region(m, a, &ra))
+		return 0;
+	for (uint32_t b = a + 1; b < m->shnum + 2; b++)
+		if (region(m, b, &rb) && ra.start < rb.end && rb.start < ra.end)
+			return refuse(m, "%s (file bytes 0x%x..0x%x) overlaps %s "
+				      "(0x%x..0x%x)", region_name(m, a, na, sizeof(na)),
+				      ra.start, ra.end, region_name(m, b, nb, sizeof(nb)),
+				      rb.start, rb.end);
+	return 0;
+}
+
+/* The region after region a starts within its alignment padding; *last
+ * is raised to a's end. */
+static int check_gap(struct modelf *m, uint32_t a, uint32_t *last)
+{
+	struct region ra, rb;
+	uint32_t next = 0, nstart = UINT32_MAX, nalign = 1;
+	char na[64], nb[64];
+
+	if (!region(m, a, &ra))
+		return 0;
+	for (uint32_t b = 0; b < m->shnum + 2; b++)
+		if (b != a && region(m, b, &rb) && rb.start >= ra.end &&
+		    rb.start < nstart) {
+			nstart = rb.start;
+			nalign = rb.align;
+			next = b;
+		}
+	if (ra.end > *last)
+		*last = ra.end;
+	if (nstart != UINT32_MAX && nstart - ra.end >= nalign)
+		return refuse(m, "file bytes 0x%x..0x%x, between %s and %s, belong "
+			      "to no section", ra.end, nstart,
+			      region_name(m, a, na, sizeof(na)),
+			      region_name(m, next, nb, sizeof(nb)));
+	return 0;
+}
+
+/* Every byte of the file is the ELF header, the section table or one
+ * section's, apart from alignment padding before a section: nothing
+ * overlaps, nothing is hidden (a relocation table cut short leaves bytes
+ * that are no section's). ld -r lays a .ko out so; an assembler's .o may
+ * pad more, so modelf_parse_object() does not check this. O(n^2) in
+ * sections, n <= MODELF_MAX_SECTIONS. */
+static int check_layout(struct modelf *m)
+{
+	uint32_t last = 0;
+	int err;
+
+	for (uint32_t r = 0; r < m->shnum + 2; r++)
+		if ((err = check_overlaps(m, r)))
+			return err;
+	for (uint32_t r = 0; r < m->shnum + 2; r++)
+		if ((err = check_gap(m, r, &last)))
+			return err;
+	if (last != m->len)
+		return refuse(m, "file bytes 0x%x..0x%x, after the last section, "
+			      "belong to no section", last, (unsigned)m->len);
 	return 0;
 }
 
 /* --- layer 3: symbols and their names --- */
 
-static int find_symtab(struct modelf *m, char *why, size_t whylen)
+static int find_symtab(struct modelf *m)
 {
 	const Elf32_Shdr *s = NULL, *st;
 
@@ -162,80 +328,182 @@ static int find_symtab(struct modelf *m, char *why, size_t whylen)
 		if (m->sh[i].sh_type != SHT_SYMTAB)
 			continue;
 		if (s)
-			return refuse(why, whylen, "more than one symbol table");
+			return refuse(m, "more than one symbol table");
 		s = &m->sh[i];
 		m->symtab_shndx = i;
 	}
 	if (!s)
-		return refuse(why, whylen, "no symbol table (.symtab)");
+		return refuse(m, "no symbol table (.symtab)");
 	if (s->sh_entsize != sizeof(Elf32_Sym) || s->sh_size % sizeof(Elf32_Sym)
-	    || s->sh_offset % 4)
-		return refuse(why, whylen, "symbol table: entry size %u, size "
+	    || s->sh_offset % 4 || s->sh_size == 0)
+		return refuse(m, "symbol table: entry size %u, size "
 			      "0x%x, offset 0x%x: expected 16-byte entries, "
 			      "4-byte aligned", s->sh_entsize, s->sh_size,
 			      s->sh_offset);
-	if (s->sh_link == 0 || s->sh_link >= m->shnum ||
-	    m->sh[s->sh_link].sh_type != SHT_STRTAB)
-		return refuse(why, whylen, "symbol table: string table index %u "
+	if (s->sh_link == 0 || m->sh[s->sh_link].sh_type != SHT_STRTAB)
+		return refuse(m, "symbol table: string table index %u "
 			      "is not a string table", s->sh_link);
 	st = &m->sh[s->sh_link];
 	m->sym = (const Elf32_Sym *)(m->buf + s->sh_offset);
 	m->nsym = s->sh_size / sizeof(Elf32_Sym);
+	m->first_global = s->sh_info;
 	m->str = (const char *)m->buf + st->sh_offset;
 	m->str_size = st->sh_size;
+	if (m->first_global == 0 || m->first_global > m->nsym)
+		return refuse(m, "symbol table: first global symbol (sh_info) %u "
+			      "out of range (%u symbols)", m->first_global, m->nsym);
 	if (m->str_size == 0 || m->str[m->str_size - 1] != '\0')
-		return refuse(why, whylen, "string table %s does not end with a "
+		return refuse(m, "string table %s does not end with a "
 			      "NUL", modelf_section_name(m, s->sh_link));
 	return 0;
 }
 
-static int check_symbols(const struct modelf *m, char *why, size_t whylen)
+/* Symbol i's binding, type and section index make sense together. */
+static int check_symbol_kind(struct modelf *m, uint32_t i, const char *name)
 {
-	for (uint32_t i = 1; i < m->nsym; i++) {
-		const Elf32_Sym *s = &m->sym[i];
+	const Elf32_Sym *s = &m->sym[i];
+	uint32_t bind = ELF32_ST_BIND(s->st_info), type = ELF32_ST_TYPE(s->st_info);
 
-		if (s->st_name >= m->str_size)
-			return refuse(why, whylen, "symbol %u: name offset 0x%x "
-				      "outside the string table (0x%x bytes)",
-				      i, s->st_name, m->str_size);
-		if (s->st_shndx == SHN_COMMON)
-			return refuse(why, whylen, "symbol %s is COMMON; compile "
-				      "with -fno-common", m->str + s->st_name);
-		if (s->st_shndx >= m->shnum && s->st_shndx != SHN_ABS)
-			return refuse(why, whylen, "symbol %s: section index %u "
-				      "out of range (%u sections)",
-				      m->str + s->st_name, s->st_shndx, m->shnum);
-	}
+	if (bind != STB_LOCAL && bind != STB_GLOBAL && bind != STB_WEAK)
+		return refuse(m, "symbol %s: binding %u, expected local, global "
+			      "or weak", name, bind);
+	if (type > STT_FILE)
+		return refuse(m, "symbol %s: type %u, expected NOTYPE, OBJECT, "
+			      "FUNC, SECTION or FILE", name, type);
+	if ((bind == STB_LOCAL) != (i < m->first_global))
+		return refuse(m, "symbol %s: %s, but the symbol table's locals "
+			      "are #0..#%u", name, bind == STB_LOCAL ? "local" :
+			      bind == STB_WEAK ? "weak" : "global",
+			      m->first_global - 1);
+	if (s->st_shndx == SHN_COMMON)
+		return refuse(m, "symbol %s is COMMON; compile with -fno-common",
+			      name);
+	if (s->st_shndx >= SHN_LORESERVE && s->st_shndx != SHN_ABS)
+		return refuse(m, "symbol %s: reserved section index 0x%x not "
+			      "supported", name, s->st_shndx);
+	if (s->st_shndx >= m->shnum && s->st_shndx != SHN_ABS)
+		return refuse(m, "symbol %s: section index %u out of range (%u "
+			      "sections)", name, s->st_shndx, m->shnum);
+	if (type == STT_SECTION && (bind != STB_LOCAL || s->st_value ||
+				    s->st_shndx == SHN_UNDEF ||
+				    s->st_shndx == SHN_ABS))
+		return refuse(m, "symbol %s: a section symbol must be local, in "
+			      "a section, with value 0", name);
+	if (type == STT_FILE && (bind != STB_LOCAL || s->st_shndx != SHN_ABS))
+		return refuse(m, "symbol %s: a file symbol must be local and "
+			      "absolute", name);
+	if (s->st_shndx == SHN_UNDEF && bind == STB_LOCAL)
+		return refuse(m, "symbol %s: undefined but local", name);
 	return 0;
 }
 
-int modelf_parse_object(const void *buf, size_t len, struct modelf *m,
-			char *why, size_t whylen)
+/* An undefined symbol is found by its name: it has one, printable. */
+static int check_import_name(struct modelf *m, uint32_t i, const char *label)
+{
+	const char *name = modelf_sym_name(m, i);
+
+	if (!name[0])
+		return refuse(m, "symbol %s: undefined, so it needs a name to be "
+			      "found by", label);
+	for (const char *p = name; *p; p++)
+		if (*p <= 0x20 || *p > 0x7e)
+			return refuse(m, "symbol #%u: undefined, and its name has "
+				      "byte 0x%02x, in no symbol's name", i,
+				      (uint8_t)*p);
+	return 0;
+}
+
+/* Symbol i: name inside .strtab, kind, and a defined one's extent inside
+ * its section; an undefined one must have a name to be found by. */
+static int check_symbol(struct modelf *m, uint32_t i)
+{
+	const Elf32_Sym *s = &m->sym[i];
+	static const Elf32_Sym null;
+	struct modelf_label l;
+	const char *name;
+	const Elf32_Shdr *sec;
+	int err;
+
+	if (i == 0)
+		return memcmp(s, &null, sizeof(null)) ?
+			refuse(m, "symbol 0 is not the null symbol (a field is "
+			       "set)") : 0;
+	if (s->st_name >= m->str_size)
+		return refuse(m, "symbol #%u: name offset 0x%x outside the string "
+			      "table (0x%x bytes)", i, s->st_name, m->str_size);
+	if (ELF32_ST_TYPE(s->st_info) == STT_SECTION && s->st_shndx >= m->shnum)
+		return refuse(m, "symbol #%u: section symbol of section index %u "
+			      "(%u sections)", i, s->st_shndx, m->shnum);
+	name = modelf_sym_label(m, i, &l);
+	if ((err = check_symbol_kind(m, i, name)))
+		return err;
+	if (s->st_shndx == SHN_UNDEF)
+		return check_import_name(m, i, name);
+	if (s->st_shndx == SHN_ABS)
+		return 0;
+	sec = &m->sh[s->st_shndx];
+	if (!inside(s->st_value, s->st_size, sec->sh_size))
+		return refuse(m, "symbol %s: 0x%x+0x%x runs past the end of "
+			      "section %s (0x%x bytes)", name, s->st_value,
+			      s->st_size, modelf_sec_label(m, s->st_shndx, &l),
+			      sec->sh_size);
+	return 0;
+}
+
+static int check_symbols(struct modelf *m)
+{
+	int err;
+
+	for (uint32_t i = 0; i < m->nsym; i++)
+		if ((err = check_symbol(m, i)))
+			return err;
+	return 0;
+}
+
+static int check_groups(struct modelf *m);
+
+/* Layers 1 and 2: the ELF header, the section table, the section names. */
+static int parse_sections(const void *buf, size_t len, struct modelf *m)
 {
 	int err;
 
 	memset(m, 0, sizeof(*m));
 	m->buf = buf;
 	m->len = len;
-	if (why && whylen)
-		why[0] = '\0';
 	if ((uintptr_t)buf % 4) {
-		refuse(why, whylen, "buffer is not 4-byte aligned");
+		refuse(m, "buffer is not 4-byte aligned");
 		return -EINVAL;
 	}
 	m->eh = buf;
-	if ((err = check_ident(m, why, whylen)) ||
-	    (err = check_type(m->eh, why, whylen)) ||
-	    (err = check_shtab(m, why, whylen)) ||
-	    (err = check_shstrtab(m, why, whylen)) ||
-	    (err = check_sections(m, why, whylen)) ||
-	    (err = find_symtab(m, why, whylen)) ||
-	    (err = check_symbols(m, why, whylen)))
+	if ((err = check_ident(m)) ||
+	    (err = check_type(m)) ||
+	    (err = check_shtab(m)) ||
+	    (err = check_shstrtab(m)) ||
+	    (err = check_sections(m)))
 		return err;
 	return 0;
 }
 
-/* --- layer 4: the module (its parts, their relocations, the header) --- */
+/* Layer 3 of an object whose sections are checked. */
+static int parse_symbols(struct modelf *m)
+{
+	int err;
+
+	if ((err = find_symtab(m)) ||
+	    (err = check_symbols(m)) ||
+	    (err = check_groups(m)))
+		return err;
+	return 0;
+}
+
+int modelf_parse_object(const void *buf, size_t len, struct modelf *m)
+{
+	int err = parse_sections(buf, len, m);
+
+	return err ? err : parse_symbols(m);
+}
+
+/* --- layer 4: the module (its parts, relocation sections, the header) --- */
 
 static const char *const part_names[MODELF_NPARTS] = {
 	MODULE_SECTION, MODULE_BSS_SECTION, MODULE_INIT_SECTION,
@@ -247,48 +515,78 @@ static const uint8_t *modbytes(const struct modelf *m)
 	return m->part[MODELF_MODULE].bytes;
 }
 
-/* Checks section i as image part p, which must start at image offset addr. */
-static int check_part(const struct modelf *m, int p, uint32_t i, uint32_t addr,
-		      char *why, size_t whylen)
+/* Checks section i as image part p, which must start at image offset addr,
+ * where part prev (-1: none) ends. */
+static int check_part(struct modelf *m, int p, uint32_t i, uint32_t addr,
+		      int prev)
 {
 	const Elf32_Shdr *s = &m->sh[i];
 	uint32_t type = p == MODELF_BSS ? SHT_NOBITS : SHT_PROGBITS;
 
 	if (s->sh_type != type || (s->sh_size && !(s->sh_flags & SHF_ALLOC)))
-		return refuse(why, whylen, "section %s: type %u flags 0x%x, "
+		return refuse(m, "section %s: type %u flags 0x%x, "
 			      "expected allocated %s", part_names[p], s->sh_type,
 			      s->sh_flags, p == MODELF_BSS ? "NOBITS" : "PROGBITS");
-	if (s->sh_addr != addr)
-		return refuse(why, whylen, "section %s at address 0x%x, expected "
+	if (s->sh_addr != addr && prev < 0)
+		return refuse(m, "section %s at address 0x%x, expected "
 			      "0x%x: not linked with linker/module.lds",
 			      part_names[p], s->sh_addr, addr);
+	if (s->sh_addr != addr)
+		return refuse(m, "section %s at address 0x%x, but %s (0x%x bytes "
+			      "at 0x%x) ends at 0x%x: not linked with "
+			      "linker/module.lds", part_names[p], s->sh_addr,
+			      part_names[prev], m->part[prev].size,
+			      m->part[prev].addr, addr);
+	if (s->sh_addralign > 1 && addr % s->sh_addralign)
+		return refuse(m, "section %s at address 0x%x is not aligned "
+			      "to its alignment 0x%x", part_names[p], addr,
+			      s->sh_addralign);
 	if ((uint64_t)addr + s->sh_size > UINT32_MAX)
-		return refuse(why, whylen, "section %s: 0x%x bytes at 0x%x make "
+		return refuse(m, "section %s: 0x%x bytes at 0x%x make "
 			      "an image past 4 GiB", part_names[p], s->sh_size, addr);
+	return 0;
+}
+
+/* The one section named like part p, or 0 in *idx if none. */
+static int find_part_section(struct modelf *m, int p, uint32_t *idx)
+{
+	uint32_t i = modelf_find_section(m, part_names[p]);
+
+	for (uint32_t j = i + 1; i && j < m->shnum; j++)
+		if (!strcmp(modelf_section_name(m, j), part_names[p]))
+			return refuse(m, "two sections named %s (#%u and #%u)",
+				      part_names[p], i, j);
+	*idx = i;
 	return 0;
 }
 
 /* Finds .module (which must exist, at address 0), .module.bss and
  * .module.init, each where the previous one ends. */
-static int find_parts(struct modelf *m, char *why, size_t whylen)
+static int find_parts(struct modelf *m)
 {
-	uint32_t addr = 0;
-	int err;
+	uint32_t addr = 0, i = 0;
+	int err, prev = -1;
 
 	for (int p = 0; p < MODELF_NPARTS; p++) {
 		struct modelf_part *part = &m->part[p];
-		uint32_t i = modelf_find_section(m, part_names[p]);
 
+		if ((err = find_part_section(m, p, &i)))
+			return err;
 		part->addr = addr;
 		if (!i && p == MODELF_MODULE)
-			return refuse(why, whylen, "no .module section: not "
+			return refuse(m, "no .module section: not "
 				      "linked with linker/module.lds");
 		if (!i)
 			continue;
-		if ((err = check_part(m, p, i, addr, why, whylen)))
+		if ((err = check_part(m, p, i, addr, prev)))
 			return err;
 		part->shndx = i;
 		part->size = m->sh[i].sh_size;
+		prev = p;
+		if (p == MODELF_MODULE && part->size < MODHDR_SIZE)
+			return refuse(m, "section .module is 0x%x bytes, smaller "
+				      "than the module header (128 bytes)",
+				      part->size);
 		if (p != MODELF_BSS)	/* .module.bss: never read */
 			part->bytes = m->buf + m->sh[i].sh_offset;
 		addr += part->size;
@@ -297,221 +595,484 @@ static int find_parts(struct modelf *m, char *why, size_t whylen)
 	return 0;
 }
 
-/* The parts, and nothing else allocated. */
-static int find_module_sections(struct modelf *m, char *why, size_t whylen)
+/* "NAME (#i)", or "#i (no name)": a section named with its index, where a
+ * damaged name could pass for another section's. */
+static const char *sec_indexed(const struct modelf *m, uint32_t i, char *buf,
+			       size_t size)
 {
+	const char *name = modelf_section_name(m, i);
+
+	if (name[0])
+		snprintf(buf, size, "%s (#%u)", name, i);
+	else
+		snprintf(buf, size, "#%u (no name)", i);
+	return buf;
+}
+
+/* The parts, and nothing else allocated. */
+static int find_module_sections(struct modelf *m)
+{
+	char buf[80];
 	const Elf32_Shdr *mod;
-	int err = find_parts(m, why, whylen);
+	int err = find_parts(m);
 
 	if (err)
 		return err;
 	for (uint32_t i = 1; i < m->shnum; i++)
 		if (!modelf_part_of(m, i) && (m->sh[i].sh_flags & SHF_ALLOC) &&
 		    m->sh[i].sh_size)
-			return refuse(why, whylen, "section %s: allocated section "
+			return refuse(m, "section %s: allocated section "
 				      "outside .module, .module.bss and "
 				      ".module.init (linker/module.lds does not "
-				      "place it)", modelf_section_name(m, i));
+				      "place it)", sec_indexed(m, i, buf,
+							       sizeof(buf)));
 	mod = &m->sh[m->part[MODELF_MODULE].shndx];
 	if (mod->sh_offset % 4)
-		return refuse(why, whylen, "section .module at offset 0x%x is not"
+		return refuse(m, "section .module at offset 0x%x is not"
 			      " 4-byte aligned", mod->sh_offset);
 	return 0;
 }
 
-/* Relocation section i, for part p. */
-static int check_rel_section(struct modelf *m, uint32_t i, int p, char *why,
-			     size_t whylen)
+/* The fields of relocation section i itself (name: how to call it). */
+static int check_rel_fields(struct modelf *m, uint32_t i, const char *name)
 {
 	const Elf32_Shdr *s = &m->sh[i];
-	struct modelf_part *part = &m->part[p];
 
 	if (s->sh_type == SHT_RELA)
-		return refuse(why, whylen, "section %s: RELA relocations, "
-			      "expected REL (i386)", modelf_section_name(m, i));
-	if (p == MODELF_BSS)
-		return refuse(why, whylen, "section %s: relocations for "
-			      ".module.bss, which has no bytes",
-			      modelf_section_name(m, i));
+		return refuse(m, "section %s: RELA relocations, expected REL "
+			      "(i386)", name);
+	if (s->sh_info == 0 || s->sh_info >= m->shnum)
+		return refuse(m, "section %s: target section index (sh_info) %u "
+			      "out of range (1..%u)", name, s->sh_info,
+			      m->shnum - 1);
+	if (s->sh_link != m->symtab_shndx)
+		return refuse(m, "section %s: links to section %u, not the "
+			      "symbol table (%u)", name, s->sh_link,
+			      m->symtab_shndx);
 	if (s->sh_entsize != sizeof(Elf32_Rel) || s->sh_size % sizeof(Elf32_Rel)
 	    || s->sh_offset % 4)
-		return refuse(why, whylen, "section %s: entry size %u, size 0x%x,"
-			      " offset 0x%x: expected 8-byte entries, 4-byte "
-			      "aligned", modelf_section_name(m, i),
-			      s->sh_entsize, s->sh_size, s->sh_offset);
-	if (s->sh_link != m->symtab_shndx)
-		return refuse(why, whylen, "section %s: links to section %u, not "
-			      "the symbol table", modelf_section_name(m, i),
-			      s->sh_link);
-	if (part->rel)
-		return refuse(why, whylen, "more than one relocation section "
-			      "for %s", part_names[p]);
+		return refuse(m, "section %s: entry size %u, size 0x%x, offset "
+			      "0x%x: expected 8-byte entries, 4-byte aligned",
+			      name, s->sh_entsize, s->sh_size, s->sh_offset);
+	return 0;
+}
+
+/* Relocation section i: a valid target; an allocated target must be
+ * .module or .module.init (then recorded), a non-allocated one (debug
+ * information) is ignored. */
+static int check_rel_section(struct modelf *m, uint32_t i)
+{
+	const Elf32_Shdr *s = &m->sh[i];
+	struct modelf_label l, lt;
+	const char *name = modelf_sec_label(m, i, &l);
+	struct modelf_part *part;
+	int err = check_rel_fields(m, i, name);
+
+	if (err)
+		return err;
+	part = (struct modelf_part *)modelf_part_of(m, s->sh_info);
+	if (!part && (m->sh[s->sh_info].sh_flags & SHF_ALLOC))
+		return refuse(m, "section %s: relocations for allocated section "
+			      "%s, which is not .module or .module.init", name,
+			      modelf_sec_label(m, s->sh_info, &lt));
+	if (!part)
+		return 0;
+	if (part == &m->part[MODELF_BSS])
+		return refuse(m, "section %s: relocations for .module.bss, "
+			      "which has no bytes", name);
+	if (part->rel_shndx)
+		return refuse(m, "section %s: a second relocation section for "
+			      "%s (the first is %s)", name,
+			      part_names[part - m->part],
+			      modelf_sec_label(m, part->rel_shndx, &lt));
 	part->rel = (const Elf32_Rel *)(m->buf + s->sh_offset);
 	part->nrel = s->sh_size / sizeof(Elf32_Rel);
+	part->rel_shndx = i;
 	m->nrel += part->nrel;
 	return 0;
 }
 
-static int find_relocations(struct modelf *m, char *why, size_t whylen)
+/* A section named .rel.module or .rel.module.init must be that part's
+ * relocation section: one whose type or target is damaged would
+ * otherwise be ignored, leaving the part unrelocated. */
+static int check_rel_names(struct modelf *m)
+{
+	char want[32];
+
+	for (int p = 0; p < MODELF_NPARTS; p++) {
+		uint32_t i;
+
+		snprintf(want, sizeof(want), ".rel%s", part_names[p]);
+		i = modelf_find_section(m, want);
+		if (i && i != m->part[p].rel_shndx)
+			return refuse(m, "section %s (#%u): type %u, target section "
+				      "%u: not the relocation section of %s",
+				      want, i, m->sh[i].sh_type, m->sh[i].sh_info,
+				      part_names[p]);
+	}
+	return 0;
+}
+
+static int find_relocations(struct modelf *m)
 {
 	int err;
 
 	for (uint32_t i = 1; i < m->shnum; i++) {
-		const Elf32_Shdr *s = &m->sh[i];
-		const struct modelf_part *part = modelf_part_of(m, s->sh_info);
+		uint32_t type = m->sh[i].sh_type;
 
-		if ((s->sh_type != SHT_REL && s->sh_type != SHT_RELA) || !part)
-			continue;
-		err = check_rel_section(m, i, (int)(part - m->part), why, whylen);
-		if (err)
+		if ((type == SHT_REL || type == SHT_RELA) &&
+		    (err = check_rel_section(m, i)))
 			return err;
+	}
+	return check_rel_names(m);
+}
+
+/* Group sections (COMDAT): the symbol table as link, a symbol as info,
+ * and every member a section of the object. */
+static int check_group(struct modelf *m, uint32_t i)
+{
+	const Elf32_Shdr *s = &m->sh[i];
+	struct modelf_label l;
+	const char *name = modelf_sec_label(m, i, &l);
+
+	if (s->sh_link != m->symtab_shndx || s->sh_info >= m->nsym)
+		return refuse(m, "group section %s: link %u, symbol %u: expected "
+			      "the symbol table (%u) and a symbol (< %u)", name,
+			      s->sh_link, s->sh_info, m->symtab_shndx, m->nsym);
+	if (s->sh_entsize != 4 || s->sh_size % 4 || s->sh_size < 4 ||
+	    s->sh_offset % 4)
+		return refuse(m, "group section %s: entry size %u, size 0x%x: "
+			      "expected 4-byte entries after a 4-byte flag word",
+			      name, s->sh_entsize, s->sh_size);
+	for (uint32_t k = 1; k < s->sh_size / 4; k++) {
+		uint32_t member = rd32(m->buf + s->sh_offset + 4 * k);
+
+		if (member == 0 || member >= m->shnum || member == i)
+			return refuse(m, "group section %s: member %u is section "
+				      "index %u, not another section (%u sections)",
+				      name, k - 1, member, m->shnum);
 	}
 	return 0;
 }
 
-/* Evaluates the header word at off into *val (see modelf_eval_word). */
-static int header_word(const struct modelf *m, uint32_t off, uint32_t *val,
-		       const char *field, char *why, size_t whylen)
+static int check_groups(struct modelf *m)
 {
-	char inner[96];
+	int err;
 
-	if (modelf_eval_word(m, off, val, inner, sizeof(inner)))
-		return refuse(why, whylen, "module header field %s: %s", field,
-			      inner);
+	for (uint32_t i = 1; i < m->shnum; i++)
+		if (m->sh[i].sh_type == SHT_GROUP && (err = check_group(m, i)))
+			return err;
 	return 0;
 }
 
-static int read_header_fields(struct modelf *m, char *why, size_t whylen)
+/* --- the module header --- */
+
+enum { F_FIXED, F_SIZE, F_PTR };	/* never relocated; absolute; address */
+
+struct hfield {
+	uint32_t off, len;
+	const char *name;
+	int kind;
+};
+
+static const struct hfield hfields[] = {
+	{ MODHDR_OFF_MAGIC, 4, "magic", F_FIXED },
+	{ MODHDR_OFF_VERSION, 4, "version", F_FIXED },
+	{ MODHDR_OFF_NAME, MODULE_NAME_LEN, "name", F_FIXED },
+	{ MODHDR_OFF_CORE_SIZE, 4, "core_size", F_SIZE },
+	{ MODHDR_OFF_INIT_SIZE, 4, "init_size", F_SIZE },
+	{ MODHDR_OFF_INIT, 4, "init", F_PTR },
+	{ MODHDR_OFF_EXIT, 4, "exit", F_PTR },
+	{ MODHDR_OFF_SYMS, 4, "syms", F_PTR },
+	{ MODHDR_OFF_NUM_SYMS, 4, "num_syms", F_SIZE },
+	{ MODHDR_OFF_VERSIONS, 4, "versions", F_PTR },
+	{ MODHDR_OFF_NUM_VERSIONS, 4, "num_versions", F_FIXED },
+	{ MODHDR_OFF_MODINFO, 4, "modinfo", F_PTR },
+	{ MODHDR_OFF_MODINFO_SIZE, 4, "modinfo_size", F_SIZE },
+	{ MODHDR_OFF_PRIV, 4, "priv", F_FIXED },
+	{ MODHDR_OFF_PRIV + 4, MODHDR_SIZE - MODHDR_OFF_PRIV - 4, "reserved",
+	  F_FIXED },
+};
+#define NFIELDS (sizeof(hfields) / sizeof(hfields[0]))
+
+static const struct hfield *hfield_at(uint32_t off)
+{
+	for (size_t f = 0; f < NFIELDS; f++)
+		if (off - hfields[f].off < hfields[f].len)
+			return &hfields[f];
+	return NULL;
+}
+
+/* Relocations may write only the header's size and pointer fields, each
+ * at its start (sorted: the header's relocations come first). */
+static int check_header_relocs(struct modelf *m)
+{
+	const struct modelf_part *mod = &m->part[MODELF_MODULE];
+
+	for (uint32_t i = 0; i < mod->nrel && mod->rel[i].r_offset < MODHDR_SIZE;
+	     i++) {
+		uint32_t off = mod->rel[i].r_offset;
+		const struct hfield *f = hfield_at(off);
+
+		if (f->kind == F_FIXED)
+			return refuse(m, "relocation %u of .rel.module at .module+"
+				      "0x%x writes the module header's %s, which "
+				      "is never relocated", i, off, f->name);
+		if (off != f->off)
+			return refuse(m, "relocation %u of .rel.module at .module+"
+				      "0x%x is not at the start of the module "
+				      "header's %s (0x%x)", i, off, f->name, f->off);
+	}
+	return 0;
+}
+
+/* Header field f for base address 0: a size is relocated against an
+ * absolute symbol, exactly once; a pointer is relocated against a symbol in
+ * the image, or NULL with no relocation. */
+static int header_field(struct modelf *m, const struct hfield *f,
+			uint32_t *val)
+{
+	const struct modelf_part *mod = &m->part[MODELF_MODULE];
+	const Elf32_Rel *r = modelf_rel_at(mod, f->off);
+	uint32_t A = rd32(mod->bytes + f->off);
+	struct modelf_label l;
+	struct modelf_sym s;
+
+	*val = 0;
+	if (!r && f->kind == F_SIZE)
+		return refuse(m, "module header field %s has no relocation "
+			      "(linker/module.lds computes it)", f->name);
+	if (!r)
+		return A ? refuse(m, "module header field %s holds 0x%x with no "
+				  "relocation: a pointer is relocated or NULL",
+				  f->name, A) : 0;
+	if (ELF32_R_TYPE(r->r_info) != R_386_32)
+		return refuse(m, "module header field %s: relocation type %u, "
+			      "expected R_386_32", f->name, ELF32_R_TYPE(r->r_info));
+	modelf_symbol(m, ELF32_R_SYM(r->r_info), &s);
+	if (f->kind == F_SIZE && s.kind != MODSYM_NULL && s.kind != MODSYM_ABS)
+		return refuse(m, "module header field %s: relocated against %s, "
+			      "not an absolute symbol", f->name,
+			      modelf_sym_label(m, ELF32_R_SYM(r->r_info), &l));
+	if (f->kind == F_PTR && s.kind != MODSYM_IMAGE)
+		return refuse(m, "module header field %s: relocated against %s, "
+			      "which is not in the module", f->name,
+			      modelf_sym_label(m, ELF32_R_SYM(r->r_info), &l));
+	*val = s.value + A;
+	return 0;
+}
+
+static int read_header_fields(struct modelf *m)
 {
 	struct modelf_header *h = &m->hdr;
-	const struct { uint32_t off; const char *name; uint32_t *dst; } f[] = {
-		{ MODHDR_OFF_CORE_SIZE, "core_size", &h->core_size },
-		{ MODHDR_OFF_INIT_SIZE, "init_size", &h->init_size },
-		{ MODHDR_OFF_INIT, "init", &h->init },
-		{ MODHDR_OFF_EXIT, "exit", &h->exit },
-		{ MODHDR_OFF_SYMS, "syms", &h->syms },
-		{ MODHDR_OFF_NUM_SYMS, "num_syms", &h->num_syms },
-		{ MODHDR_OFF_VERSIONS, "versions", &h->versions },
-		{ MODHDR_OFF_NUM_VERSIONS, "num_versions", &h->num_versions },
-		{ MODHDR_OFF_MODINFO, "modinfo", &h->modinfo },
-		{ MODHDR_OFF_MODINFO_SIZE, "modinfo_size", &h->modinfo_size },
+	uint32_t *dst[] = {
+		NULL, NULL, NULL, &h->core_size, &h->init_size, &h->init,
+		&h->exit, &h->syms, &h->num_syms, &h->versions, NULL,
+		&h->modinfo, &h->modinfo_size, NULL, NULL,
 	};
 	int err;
 
-	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
-		err = header_word(m, f[i].off, f[i].dst, f[i].name, why, whylen);
-		if (err)
+	if ((err = check_header_relocs(m)))
+		return err;
+	for (size_t f = 0; f < NFIELDS; f++)
+		if (dst[f] && (err = header_field(m, &hfields[f], dst[f])))
 			return err;
-	}
+	h->num_versions = rd32(modbytes(m) + MODHDR_OFF_NUM_VERSIONS);
 	h->name = (const char *)modbytes(m) + MODHDR_OFF_NAME;
 	return 0;
 }
 
-static int check_header_id(const struct modelf *m, char *why, size_t whylen)
+static int check_header_id(struct modelf *m)
 {
 	const uint8_t *img = modbytes(m);
 	uint32_t magic, version;
 
-	if (m->part[MODELF_MODULE].size < MODHDR_SIZE)
-		return refuse(why, whylen, "section .module is 0x%x bytes, "
-			      "smaller than the module header (128 bytes)",
-			      m->part[MODELF_MODULE].size);
 	magic = rd32(img + MODHDR_OFF_MAGIC);
 	version = rd32(img + MODHDR_OFF_VERSION);
 	if (magic != MODULE_MAGIC)
-		return refuse(why, whylen, "module header: magic 0x%08x, expected"
+		return refuse(m, "module header: magic 0x%08x, expected"
 			      " 0x%08x (TMOD)", magic, MODULE_MAGIC);
 	if (version != MODULE_FORMAT_VERSION)
-		return refuse(why, whylen, "module header: format version %u, "
+		return refuse(m, "module header: format version %u, "
 			      "expected %u", version, MODULE_FORMAT_VERSION);
 	if (!has_nul(img + MODHDR_OFF_NAME, MODULE_NAME_LEN) ||
 	    img[MODHDR_OFF_NAME] == '\0')
-		return refuse(why, whylen, "module header: name is empty or not "
+		return refuse(m, "module header: name is empty or not "
 			      "NUL-terminated within %u bytes", MODULE_NAME_LEN);
 	if (!module_name_valid((const char *)img + MODHDR_OFF_NAME))
-		return refuse(why, whylen, "module header: name \"%s\" is not 1 to %u "
+		return refuse(m, "module header: name \"%s\" is not 1 to %u "
 			      "letters, digits, '_' or '-'",
 			      (const char *)img + MODHDR_OFF_NAME, MODULE_NAME_LEN - 1);
 	return 0;
 }
 
-static int check_header_sizes(const struct modelf *m, char *why, size_t whylen)
+static int check_header_sizes(struct modelf *m)
 {
 	const struct modelf_header *h = &m->hdr;
 
 	if ((uint64_t)h->core_size + h->init_size != m->image_size)
-		return refuse(why, whylen, "module header: core_size 0x%x + "
+		return refuse(m, "module header: core_size 0x%x + "
 			      "init_size 0x%x is not the image size 0x%x",
 			      h->core_size, h->init_size, m->image_size);
 	if (h->core_size < MODHDR_SIZE)
-		return refuse(why, whylen, "module header: core_size 0x%x is "
+		return refuse(m, "module header: core_size 0x%x is "
 			      "smaller than the header", h->core_size);
 	if (h->core_size < m->part[MODELF_BSS].addr ||
 	    h->core_size > m->part[MODELF_INIT].addr)
-		return refuse(why, whylen, "module header: core_size 0x%x is not "
+		return refuse(m, "module header: core_size 0x%x is not "
 			      "between the end of .module (0x%x) and the start "
 			      "of .module.init (0x%x)", h->core_size,
 			      m->part[MODELF_BSS].addr, m->part[MODELF_INIT].addr);
-	if (h->init >= m->image_size || h->exit >= h->core_size)
-		return refuse(why, whylen, "module header: init 0x%x or exit 0x%x"
-			      " outside the image (exit must be in the core)",
-			      h->init, h->exit);
 	return 0;
 }
 
-/* A table of count entries of size bytes at off must lie in .module's
- * stored bytes (the loader reads them from the file; they are core). */
-static int check_table(const struct modelf *m, const char *what, uint32_t off,
-		       uint32_t count, uint32_t size, char *why, size_t whylen)
+/* The image offset of the defined global symbol name, or 0 (*found 0). */
+static uint32_t global_value(const struct modelf *m, const char *name,
+			     int *found)
+{
+	struct modelf_sym s;
+
+	*found = 0;
+	for (uint32_t i = m->first_global; i < m->nsym; i++) {
+		modelf_symbol(m, i, &s);
+		if (s.kind == MODSYM_IMAGE && !strcmp(s.name, name)) {
+			*found = 1;
+			return s.value;
+		}
+	}
+	return 0;
+}
+
+/* init and exit point at init_module and cleanup_module when the module
+ * defines them, else are NULL; never into the header; exit in the core. */
+static int check_header_function(struct modelf *m, const char *field,
+				 uint32_t val, const char *fn, uint32_t end)
+{
+	int found;
+	uint32_t at = global_value(m, fn, &found);
+
+	if (found && val != at)
+		return refuse(m, "module header field %s is 0x%x, but %s is at "
+			      "0x%x", field, val, fn, at);
+	if (!found && val)
+		return refuse(m, "module header field %s is 0x%x, but the module "
+			      "defines no %s", field, val, fn);
+	if (found && (val < MODHDR_SIZE || val >= end))
+		return refuse(m, "module header field %s: 0x%x is not in the "
+			      "%s after the header (0x80..0x%x)", field, val,
+			      end == m->image_size ? "image" : "core", end);
+	return 0;
+}
+
+/* A table of count entries of size bytes at off (align: its alignment)
+ * must lie in .module's stored bytes after the header (the loader reads it
+ * from the file; it is core); NULL only if empty. */
+static int check_table(struct modelf *m, const char *what, uint32_t off,
+		       uint32_t count, uint32_t size, uint32_t align)
 {
 	uint64_t bytes = (uint64_t)count * size;
 	uint32_t end = m->part[MODELF_MODULE].size;
 
-	if ((count || off) && !inside(off, bytes, end))
-		return refuse(why, whylen, "module header: %s at 0x%x, %u bytes, "
-			      "runs past the end of .module (0x%x bytes)", what,
-			      off, (unsigned)bytes, end);
+	if (!off && !count)
+		return 0;
+	if (!off)
+		return refuse(m, "module header: %s has %u entries but no "
+			      "address", what, count);
+	if (off < MODHDR_SIZE || !inside(off, bytes, end) || off % align)
+		return refuse(m, "module header: %s at 0x%x, %u bytes: not "
+			      "%u-byte aligned inside .module after the header "
+			      "(0x80..0x%x)", what, off, (unsigned)bytes, align, end);
 	return 0;
 }
 
-static int check_header_tables(const struct modelf *m, char *why, size_t whylen)
+/* The header's addresses and sizes agree with the symbols
+ * linker/module.lds computed them from, where the object still has them. */
+static int check_header_symbols(struct modelf *m)
+{
+	const struct modelf_header *h = &m->hdr;
+	const struct { const char *sym, *what; uint32_t val; } c[] = {
+		{ "__module_ksymtab", "syms", h->syms },
+		{ "__module_ksymtab_end", "syms + 12 * num_syms",
+		  h->syms + KSYM_SIZE * h->num_syms },
+		{ "__module_modinfo", "modinfo", h->modinfo },
+		{ "__module_modinfo_end", "modinfo + modinfo_size",
+		  h->modinfo + h->modinfo_size },
+		{ "__core_end", "core_size", h->core_size },
+		{ "__init_end", "core_size + init_size", m->image_size },
+	};
+	int found;
+
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		uint32_t at = global_value(m, c[i].sym, &found);
+
+		if (found && at != c[i].val)
+			return refuse(m, "module header: %s is 0x%x, but "
+				      "linker/module.lds's %s is 0x%x", c[i].what,
+				      c[i].val, c[i].sym, at);
+	}
+	return 0;
+}
+
+/* Each export entry's value and name are addresses: relocated. */
+static int check_exports(struct modelf *m)
+{
+	const struct modelf_part *mod = &m->part[MODELF_MODULE];
+
+	for (uint32_t i = 0; i < m->hdr.num_syms; i++) {
+		uint32_t e = m->hdr.syms + i * KSYM_SIZE;
+
+		if (!modelf_rel_at(mod, e + KSYM_OFF_VALUE) ||
+		    !modelf_rel_at(mod, e + KSYM_OFF_NAME))
+			return refuse(m, "module header: export entry %u at 0x%x: "
+				      "value or name not relocated", i, e);
+	}
+	return 0;
+}
+
+static int check_header_tables(struct modelf *m)
 {
 	const struct modelf_header *h = &m->hdr;
 	int err;
 
-	if ((err = check_table(m, "export table", h->syms, h->num_syms,
-			       KSYM_SIZE, why, whylen)) ||
+	if ((err = check_header_function(m, "init", h->init, "init_module",
+					 m->image_size)) ||
+	    (err = check_header_function(m, "exit", h->exit, "cleanup_module",
+					 h->core_size)) ||
+	    (err = check_table(m, "export table", h->syms, h->num_syms,
+			       KSYM_SIZE, 4)) ||
 	    (err = check_table(m, "version table", h->versions, h->num_versions,
-			       MODVERSION_SIZE, why, whylen)) ||
-	    (err = check_table(m, "modinfo", h->modinfo, h->modinfo_size, 1,
-			       why, whylen)))
+			       MODVERSION_SIZE, 4)) ||
+	    (err = check_table(m, "modinfo", h->modinfo, h->modinfo_size, 1, 1)) ||
+	    (err = check_header_symbols(m)) ||
+	    (err = check_exports(m)))
 		return err;
 	if (h->modinfo_size && modbytes(m)[h->modinfo + h->modinfo_size - 1])
-		return refuse(why, whylen, "module header: modinfo does not end "
-			      "with a NUL");
+		return refuse(m, "module header: modinfo does not end with a NUL");
 	for (uint32_t i = 0; i < h->num_versions; i++) {
 		const uint8_t *e = modbytes(m) + h->versions + i * MODVERSION_SIZE;
 
 		if (!has_nul(e + 4, MODVERSION_NAME_LEN))
-			return refuse(why, whylen, "version entry %u: name not "
+			return refuse(m, "version entry %u: name not "
 				      "NUL-terminated", i);
 	}
 	return 0;
 }
 
-int modelf_parse(const void *buf, size_t len, struct modelf *m,
-		 char *why, size_t whylen)
+int modelf_parse(const void *buf, size_t len, struct modelf *m)
 {
 	int err;
 
-	if ((err = modelf_parse_object(buf, len, m, why, whylen)) ||
-	    (err = find_module_sections(m, why, whylen)) ||
-	    (err = find_relocations(m, why, whylen)) ||
-	    (err = check_header_id(m, why, whylen)) ||
-	    (err = read_header_fields(m, why, whylen)) ||
-	    (err = check_header_sizes(m, why, whylen)) ||
-	    (err = check_header_tables(m, why, whylen)) ||
-	    (err = modreloc_check(m, why, whylen)))
+	if ((err = parse_sections(buf, len, m)) ||
+	    (err = find_module_sections(m)) ||
+	    (err = parse_symbols(m)) ||
+	    (err = find_relocations(m)) ||
+	    (err = check_layout(m)) ||
+	    (err = check_header_id(m)) ||
+	    (err = modreloc_check(m)) ||
+	    (err = read_header_fields(m)) ||
+	    (err = check_header_sizes(m)) ||
+	    (err = check_header_tables(m)) ||
+	    (err = modreloc_check_targets(m)))
 		return err;
 	return 0;
 }
@@ -551,14 +1112,48 @@ const char *modelf_sym_name(const struct modelf *m, uint32_t idx)
 	return m->str + m->sym[idx].st_name;
 }
 
+void modelf_symbol(const struct modelf *m, uint32_t idx, struct modelf_sym *s)
+{
+	const Elf32_Sym *e = &m->sym[idx];
+
+	*s = (struct modelf_sym){ modelf_sym_name(m, idx), MODSYM_OTHER, 0,
+		modelf_part_of(m, e->st_shndx), ELF32_ST_BIND(e->st_info),
+		ELF32_ST_TYPE(e->st_info) };
+	if (idx == 0)
+		s->kind = MODSYM_NULL;
+	else if (e->st_shndx == SHN_ABS)
+		s->kind = MODSYM_ABS, s->value = e->st_value;
+	else if (e->st_shndx == SHN_UNDEF)
+		s->kind = MODSYM_UNDEF;
+	else if (s->part)
+		s->kind = MODSYM_IMAGE, s->value = s->part->addr + e->st_value;
+}
+
+const Elf32_Rel *modelf_rel_at(const struct modelf_part *p, uint32_t off)
+{
+	uint32_t lo = 0, hi = p->nrel;
+
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (p->rel[mid].r_offset == off)
+			return &p->rel[mid];
+		if (p->rel[mid].r_offset < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 const char *modelf_next_undef(const struct modelf *m, uint32_t *pos)
 {
-	while (++*pos < m->nsym) {
-		const Elf32_Sym *s = &m->sym[*pos];
+	struct modelf_sym s;
 
-		if (s->st_shndx == SHN_UNDEF &&
-		    ELF32_ST_BIND(s->st_info) != STB_LOCAL && s->st_name)
-			return m->str + s->st_name;
+	while (++*pos < m->nsym) {
+		modelf_symbol(m, *pos, &s);
+		if (s.kind == MODSYM_UNDEF)
+			return s.name;
 	}
 	return NULL;
 }
@@ -606,30 +1201,4 @@ const char *modelf_modinfo(const struct modelf *m, const char *key)
 		p += n + 1;
 	}
 	return NULL;
-}
-
-int modelf_eval_word(const struct modelf *m, uint32_t off, uint32_t *val,
-		     char *why, size_t whylen)
-{
-	const struct modelf_part *mod = &m->part[MODELF_MODULE], *p;
-
-	*val = rd32(mod->bytes + off);
-	for (uint32_t i = 0; i < mod->nrel; i++) {
-		const Elf32_Rel *r = &mod->rel[i];
-		uint32_t symi = ELF32_R_SYM(r->r_info);
-		const Elf32_Sym *s;
-
-		if (r->r_offset != off || ELF32_R_TYPE(r->r_info) == R_386_NONE)
-			continue;
-		if (ELF32_R_TYPE(r->r_info) != R_386_32 || symi >= m->nsym)
-			return refuse(why, whylen, "relocation %u at 0x%x is not "
-				      "R_386_32 on a valid symbol", i, off);
-		s = &m->sym[symi];
-		p = modelf_part_of(m, s->st_shndx);
-		if (s->st_shndx != SHN_ABS && !p)
-			return refuse(why, whylen, "refers to symbol %s outside "
-				      "the module", modelf_sym_name(m, symi));
-		*val += s->st_value + (p ? p->addr : 0);
-	}
-	return 0;
 }

@@ -3,7 +3,9 @@
  * their images (loader/reloc.c). Pure code on a buffer: no allocation, no
  * printing, no kernel calls; used by insmod in the kernel and by modpost and
  * the tests on the host. Every refusal is -ENOEXEC plus a reason in words,
- * naming the thing at fault, written into the caller's why[] buffer.
+ * naming the thing at fault (the field, and the section or symbol it belongs
+ * to), written into the context's why[] buffer (struct modelf).
+ * The rules are listed in docs/modules.md ("What the checker refuses").
  *
  * Image offsets: a module image is .module's bytes, .module.bss's zeros and
  * .module.init's bytes, in that order (include/tessera/modformat.h); "image
@@ -59,7 +61,9 @@ typedef struct {
 #define SHT_RELA	4
 #define SHT_NOBITS	8
 #define SHT_REL		9
+#define SHT_GROUP	17
 #define SHF_ALLOC	0x2
+#define SHF_EXECINSTR	0x4
 #define SHN_UNDEF	0
 #define SHN_LORESERVE	0xff00
 #define SHN_ABS		0xfff1
@@ -70,6 +74,9 @@ typedef struct {
 #define STT_OBJECT	1
 #define STT_FUNC	2
 #define STT_SECTION	3
+#define STT_FILE	4
+#define EV_CURRENT	1
+#define EI_VERSION	6
 #define ELF32_ST_BIND(i)	((i) >> 4)
 #define ELF32_ST_TYPE(i)	((i) & 0xf)
 #define ELF32_R_SYM(i)		((i) >> 8)
@@ -108,7 +115,11 @@ struct modelf_part {
 	const uint8_t *bytes;		/* in the file; NULL for .module.bss */
 	const Elf32_Rel *rel;		/* .rel.module or .rel.module.init */
 	uint32_t nrel;			/* entries in rel[] (0: rel is NULL) */
+	uint32_t rel_shndx;		/* section index of rel[]; 0: none */
 };
+
+#define MODELF_WHY_LEN		200	/* bytes of a refusal's reason */
+#define MODELF_MAX_SECTIONS	256	/* more: not made by module.lds */
 
 /* A checked object. All pointers point into the caller's buffer, which must
  * stay alive and unchanged while this is used. Read-only for callers. */
@@ -122,6 +133,7 @@ struct modelf {
 	uint32_t shstr_size;
 	const Elf32_Sym *sym;		/* .symtab */
 	uint32_t nsym, symtab_shndx;
+	uint32_t first_global;		/* .symtab's sh_info: locals first */
 	const char *str;		/* .strtab */
 	uint32_t str_size;
 	/* modelf_parse() only: */
@@ -129,32 +141,57 @@ struct modelf {
 	uint32_t image_size;		/* = core_size + init_size */
 	uint32_t nrel;			/* relocations of all parts */
 	struct modelf_header hdr;
+	/* Why the last call that takes this context refused ("" if none).
+	 * The only field the functions below write after a parse. */
+	char why[MODELF_WHY_LEN];
+};
+
+/* A symbol as every phase reads it (modelf_symbol): the import check, the
+ * relocator, the header reader and the messages all see the same thing. */
+enum modelf_sym_kind {
+	MODSYM_NULL,		/* symbol 0: the value 0 */
+	MODSYM_ABS,		/* SHN_ABS: value is the value itself */
+	MODSYM_UNDEF,		/* an import, resolved by name at load */
+	MODSYM_IMAGE,		/* defined in a part: value is an image offset */
+	MODSYM_OTHER,		/* defined in a section outside the image */
+};
+
+struct modelf_sym {
+	const char *name;	/* .strtab name; a section symbol's section's
+				 * name; "" if none */
+	enum modelf_sym_kind kind;
+	uint32_t value;		/* ABS: the value; IMAGE: image offset; else 0 */
+	const struct modelf_part *part;	/* IMAGE: the part; else NULL */
+	uint8_t bind, type;	/* STB_*, STT_* */
 };
 
 /*
  * Checks buf[0..len) as an ELF32 little-endian i386 ET_REL object: header,
- * section table and every section inside the file, section names, the one
- * symbol table and its string table (every name inside it, every section
- * index valid, no COMMON symbols). buf must be 4-byte aligned. Fills *m and
- * returns 0; otherwise returns -ENOEXEC (or -EINVAL for a misaligned
- * buffer) with the reason in why (whylen bytes, always terminated; why may
- * be NULL). Used by modpost on NAME.o.
+ * section table (every link, name and alignment), the file's layout (every
+ * byte belongs to the ELF header, the section table or one section, apart
+ * from alignment padding; nothing overlaps), the one symbol table and its
+ * string table (every symbol's name, binding, type, section index and
+ * extent). buf must be 4-byte aligned. Fills *m and returns 0; otherwise
+ * returns -ENOEXEC (or -EINVAL for a misaligned buffer) with the reason in
+ * m->why. Used by modpost on NAME.o.
  */
-int modelf_parse_object(const void *buf, size_t len, struct modelf *m,
-			char *why, size_t whylen);
+int modelf_parse_object(const void *buf, size_t len, struct modelf *m);
 
 /*
  * modelf_parse_object() plus everything that makes a module: a .module
  * section, optionally .module.bss (NOBITS) and .module.init, each at the
  * address where the previous one ends (and no other allocated section);
- * their relocations, .rel.module and .rel.module.init (each checked by
- * modreloc_check()); the module header (magic, format version, name, sizes
- * adding up to the image size, tables inside .module). Returns 0 with
- * m->part[] and m->hdr filled, or -ENOEXEC with the reason. The bytes of
- * .module.bss are never read, whatever the file holds there.
+ * every relocation section (a valid target; if the target is allocated, it
+ * is .module or .module.init; relocations of non-allocated sections, debug
+ * information, are ignored); the relocations of the parts (modreloc_check);
+ * the module header (magic, format version, name; exactly one relocation on
+ * each size field, none on the fields that are never relocated, one on each
+ * pointer that is not NULL; sizes adding up to the image size; tables inside
+ * .module and agreeing with linker/module.lds's symbols). Returns 0 with
+ * m->part[] and m->hdr filled, or -ENOEXEC with the reason in m->why. The
+ * bytes of .module.bss are never read, whatever the file holds there.
  */
-int modelf_parse(const void *buf, size_t len, struct modelf *m,
-		 char *why, size_t whylen);
+int modelf_parse(const void *buf, size_t len, struct modelf *m);
 
 /* Name of section idx ("" for a bad index). Valid after a parse. */
 const char *modelf_section_name(const struct modelf *m, uint32_t idx);
@@ -164,8 +201,15 @@ uint32_t modelf_find_section(const struct modelf *m, const char *name);
  * after modelf_parse(). */
 const struct modelf_part *modelf_part_of(const struct modelf *m,
 					 uint32_t shndx);
-/* Name of symbol idx ("" for a bad index). */
+/* Name of symbol idx ("" for a bad index); a section symbol's is its
+ * section's. The name modelf_symbol() gives. */
 const char *modelf_sym_name(const struct modelf *m, uint32_t idx);
+
+/* Reads symbol idx (< m->nsym) of an object checked by
+ * modelf_parse_object() into *s; part and an IMAGE kind need
+ * modelf_parse(). */
+void modelf_symbol(const struct modelf *m, uint32_t idx,
+		   struct modelf_sym *s);
 
 /*
  * Iterates the undefined global symbols (what the module imports):
@@ -190,15 +234,9 @@ void modelf_version(const struct modelf *m, uint32_t i, uint32_t *crc,
  * into the buffer), or NULL if the key is absent. */
 const char *modelf_modinfo(const struct modelf *m, const char *key);
 
-/*
- * Evaluates the 32-bit word at image offset off (off + 4 inside .module:
- * the header) for base address 0: the word itself, or, if an R_386_32
- * relocation of .rel.module applies there, S + A with S the symbol's image
- * offset or absolute value. Returns 0, or -ENOEXEC with the reason
- * (relocation of another type there, undefined symbol).
- */
-int modelf_eval_word(const struct modelf *m, uint32_t off, uint32_t *val,
-		     char *why, size_t whylen);
+/* The relocation of part p whose location is offset off of the part, or
+ * NULL. Needs the part's relocations sorted (modreloc_check): O(log n). */
+const Elf32_Rel *modelf_rel_at(const struct modelf_part *p, uint32_t off);
 
 /* --- relocation (loader/reloc.c) --- */
 
@@ -216,15 +254,28 @@ const char *modreloc_type_name(uint32_t t);
 
 /*
  * Checks every relocation of .rel.module and .rel.module.init without
- * applying it: offset + 4 inside its section, symbol index inside the
- * symbol table, type supported (GOT types are told to compile with
- * -fno-pic), symbol in the image, absolute or undefined, and a location in
- * the core not referring into the init part (the header's init field
- * excepted). Needs m->part[] and m->hdr.core_size. Returns 0 or -ENOEXEC
- * with the reason, which numbers a relocation within its own section, as
- * readelf -r does.
+ * applying it: offset + 4 inside its section; offsets in increasing order
+ * with no two relocations sharing a byte (ld -r writes them sorted); symbol
+ * index inside the symbol table; type R_386_32, PC32 or PLT32 (GOT types
+ * are told to compile with -fno-pic; R_386_NONE is refused, as Linux
+ * does); the symbol in the image or undefined, or absolute (symbol 0 or
+ * SHN_ABS) only for R_386_32 in .module (modreloc_check_targets says
+ * where); an
+ * R_386_32 target (S + A) inside the image; a PC-relative target (S + A + 4)
+ * in an executable part, not in the header. Needs m->part[] and
+ * m->image_size. Returns 0 or -ENOEXEC with the reason in m->why, which
+ * numbers a relocation within its own section, as readelf -r does.
  */
-int modreloc_check(const struct modelf *m, char *why, size_t whylen);
+int modreloc_check(struct modelf *m);
+
+/*
+ * The checks that need the header (m->hdr): a relocation against an
+ * absolute symbol beyond the header fills an export entry's CRC; no
+ * relocation in the core refers into the init part, which is discarded
+ * after init (the header's init field excepted). Returns 0 or -ENOEXEC with
+ * the reason in m->why.
+ */
+int modreloc_check_targets(struct modelf *m);
 
 /* Gives the address of an undefined symbol: 0 and *value, -ENOKEY if the
  * symbol is unknown, another -errno otherwise. Version checks (CRCs) are
@@ -236,13 +287,12 @@ typedef int (*modreloc_resolve_fn)(void *arg, const char *name,
  * Makes the loadable image for base address base in image (m->image_size
  * writable bytes): copies .module and .module.init of a parsed module to
  * their image offsets, zero-fills the rest (.module.bss) and applies every
- * relocation, calling resolve for undefined symbols (an unresolved
- * weak symbol becomes 0). Returns 0, or -ENOEXEC/-ENOKEY/the resolver's
- * error with the reason in why ("unknown symbol foo"); image contents are
- * then undefined.
+ * relocation (checked again by modreloc_check), calling resolve for
+ * undefined symbols (an unresolved weak symbol becomes 0). Returns 0, or
+ * -ENOEXEC/-ENOKEY/the resolver's error with the reason in m->why
+ * ("unknown symbol foo"); image contents are then undefined.
  */
-int modreloc_apply(const struct modelf *m, void *image, uint32_t base,
-		   modreloc_resolve_fn resolve, void *arg,
-		   char *why, size_t whylen);
+int modreloc_apply(struct modelf *m, void *image, uint32_t base,
+		   modreloc_resolve_fn resolve, void *arg);
 
 #endif

@@ -36,7 +36,6 @@ struct insmod {
 	uint8_t *image;			/* the relocated image */
 	const char *owners[MAX_OWNERS];	/* modules it uses */
 	unsigned n_owners;
-	char why[200];
 	uint64_t t0, total;		/* cycles */
 };
 
@@ -101,10 +100,10 @@ static int read_object(struct insmod *c)
 		cmd_error("insmod", c->path, err);
 	if (err)
 		return err;
-	err = modelf_parse(c->file, c->file_len, &c->m, c->why, sizeof(c->why));
+	err = modelf_parse(c->file, c->file_len, &c->m);
 	step(c, err, "check ELF object (%u relocations)", c->m.nrel);
 	if (err) {
-		out_printf(2, "insmod: %s: %s\n", c->path, c->why);
+		out_printf(2, "insmod: %s: %s\n", c->path, c->m.why);
 		return err;
 	}
 	c->name = c->m.hdr.name;
@@ -253,10 +252,10 @@ static int link_image(struct insmod *c)
 			   c->name, c->m.image_size, strerror(-ENOMEM));
 		return -ENOMEM;
 	}
-	err = modreloc_apply(&c->m, c->image, c->base, resolve, c, c->why, sizeof(c->why));
+	err = modreloc_apply(&c->m, c->image, c->base, resolve, c);
 	step(c, err, "relocate %u relocations for base 0x%08x", c->m.nrel, c->base);
 	if (err)
-		out_printf(2, "insmod: %s: %s\n", c->path, c->why);
+		out_printf(2, "insmod: %s: %s\n", c->path, c->m.why);
 	return err;
 }
 

@@ -12,7 +12,7 @@
 static int modinfo_main(int argc, char **argv)
 {
 	static const char *const keys[] = { "license", "author", "description", "version" };
-	char why[160], *file;
+	char *file;
 	struct modelf m;
 	size_t len;
 	int err;
@@ -24,9 +24,9 @@ static int modinfo_main(int argc, char **argv)
 		cmd_error("modinfo", argv[1], err);
 		return 1;
 	}
-	err = modelf_parse(file, len, &m, why, sizeof(why));
+	err = modelf_parse(file, len, &m);
 	if (err)
-		out_printf(2, "modinfo: %s: %s\n", argv[1], why);
+		out_printf(2, "modinfo: %s: %s\n", argv[1], m.why);
 	else {
 		out_printf(1, "%-16s%s\n%-16s%s\n", "filename:", argv[1], "name:", m.hdr.name);
 		for (unsigned i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {

@@ -1,7 +1,8 @@
 /*
  * i386 relocation of module images (API in loader/elf.h): the arithmetic
- * in one small function, the per-relocation checks (bounds, type, no core
- * reference into the init part) and making the image for a base address:
+ * in one small function, the per-relocation checks (bounds, order, type,
+ * what each symbol may be used for, no core reference into the init part)
+ * and making the image for a base address:
  * copy the stored parts, zero-fill .module.bss, apply .rel.module and
  * .rel.module.init. Pure code: no allocation, no printing.
  */
@@ -64,49 +65,6 @@ const char *modreloc_type_name(uint32_t t)
 	return NULL;
 }
 
-/* Where offset off of part p is, for a person: ".module.init+0x6
- * (hello_init+0x6, init)"; the symbol is left out when no function or
- * object holds it. */
-static const char *where(const struct modelf *m, const struct modelf_part *p,
-			 uint32_t off, char *buf, size_t size)
-{
-	uint32_t at = p->addr + off, start;
-	const char *sec = modelf_section_name(m, p->shndx);
-	const char *sym = modelf_symbol_at(m, at, &start);
-	const char *part = at < MODHDR_SIZE ? "header" :
-			   at < m->hdr.core_size ? "core" : "init";
-
-	if (sym)
-		snprintf(buf, size, "%s+0x%x (%s+0x%x, %s)", sec, off, sym,
-			 at - start, part);
-	else
-		snprintf(buf, size, "%s+0x%x (%s)", sec, off, part);
-	return buf;
-}
-
-static int check_type(const struct modelf *m, const struct modelf_part *p,
-		      uint32_t i, uint32_t off, uint32_t type, char *why,
-		      size_t whylen)
-{
-	const char *name = modreloc_type_name(type);
-	char at[96];
-
-	switch (type) {
-	case R_386_NONE: case R_386_32: case R_386_PC32: case R_386_PLT32:
-		return 0;
-	case R_386_GOT32: case R_386_GOTOFF: case R_386_GOTPC: case R_386_GOT32X:
-		return refuse(why, whylen, "relocation %u at %s: %s needs a global "
-			      "offset table; compile with -fno-pic", i,
-			      where(m, p, off, at, sizeof(at)), name);
-	}
-	if (name)
-		return refuse(why, whylen, "relocation %u at %s: type %s (%u) not "
-			      "supported", i, where(m, p, off, at, sizeof(at)),
-			      name, type);
-	return refuse(why, whylen, "relocation %u at %s: unknown type %u", i,
-		      where(m, p, off, at, sizeof(at)), type);
-}
-
 /* "symbol foo" for the symbol holding image offset off, else "offset 0x..". */
 static void describe(const struct modelf *m, uint32_t off, char *buf,
 		     size_t size)
@@ -119,81 +77,162 @@ static void describe(const struct modelf *m, uint32_t off, char *buf,
 		snprintf(buf, size, "offset 0x%x", off);
 }
 
-/*
- * Image offset a relocation to symbol s, defined in part sp, points at:
- * the symbol itself for a named one; for a section symbol, the section
- * plus the addend (+4 for PC-relative ones: on i386 the field ends its
- * instruction).
- */
-static uint32_t target_of(const struct modelf_part *sp, const Elf32_Sym *s,
-			  uint32_t type, uint32_t A)
+/* Where offset off of part p is, for a person: ".module.init+0x6
+ * (hello_init+0x6, init)"; the symbol is left out when no function or
+ * object holds it. */
+static const char *where(const struct modelf *m, const struct modelf_part *p,
+			 uint32_t off, char *buf, size_t size)
 {
-	if (ELF32_ST_TYPE(s->st_info) != STT_SECTION)
-		return sp->addr + s->st_value;
-	return sp->addr + s->st_value + A + (type == R_386_32 ? 0 : 4);
-}
+	uint32_t at = p->addr + off, start;
+	const char *sec = modelf_section_name(m, p->shndx);
+	const char *sym = modelf_symbol_at(m, at, &start);
+	const char *part = at < MODHDR_SIZE ? "header" :
+			   p == &m->part[MODELF_INIT] ? "init" : "core";
 
-static int check_core_to_init(const struct modelf *m, const struct modelf_part *p,
-			      const Elf32_Rel *r, char *why, size_t whylen)
-{
-	uint32_t core = m->hdr.core_size, off = p->addr + r->r_offset;
-	const Elf32_Sym *s = &m->sym[ELF32_R_SYM(r->r_info)];
-	const struct modelf_part *sp = modelf_part_of(m, s->st_shndx);
-	uint32_t type = ELF32_R_TYPE(r->r_info), target;
-	char from[80], to[80];
-
-	if (off >= core || !sp || type == R_386_NONE ||
-	    off == MODHDR_OFF_INIT)	/* the header's init: used, then gone */
-		return 0;
-	target = target_of(sp, s, type, rd32(p->bytes + r->r_offset));
-	if (target < core || target >= m->image_size)
-		return 0;
-	describe(m, off, from, sizeof(from));
-	if (ELF32_ST_TYPE(s->st_info) == STT_SECTION)
-		describe(m, target, to, sizeof(to));
+	if (sym)
+		snprintf(buf, size, "%s+0x%x (%s+0x%x, %s)", sec, off, sym,
+			 at - start, part);
 	else
-		snprintf(to, sizeof(to), "symbol %s", modelf_sym_name(m,
-			 ELF32_R_SYM(r->r_info)));
-	return refuse(why, whylen, "core %s refers to init %s, which is "
-		      "discarded after init", from, to);
+		snprintf(buf, size, "%s+0x%x (%s)", sec, off, part);
+	return buf;
 }
 
-/* Checks relocation i of part p (see modreloc_check). */
-static int check_one(const struct modelf *m, const struct modelf_part *p,
-		     uint32_t i, char *why, size_t whylen)
+static int check_type(struct modelf *m, const char *at, uint32_t i,
+		      uint32_t type)
+{
+	const char *name = modreloc_type_name(type);
+
+	switch (type) {
+	case R_386_32: case R_386_PC32: case R_386_PLT32:
+		return 0;
+	case R_386_GOT32: case R_386_GOTOFF: case R_386_GOTPC: case R_386_GOT32X:
+		return refuse(m, "relocation %u at %s: %s needs a global "
+			      "offset table; compile with -fno-pic", i, at, name);
+	}
+	if (name)
+		return refuse(m, "relocation %u at %s: type %s (%u) not "
+			      "supported", i, at, name, type);
+	return refuse(m, "relocation %u at %s: unknown type %u", i, at, type);
+}
+
+/* Relocation i (at at) uses absolute symbol symi where it may not. */
+static int refuse_absolute(struct modelf *m, const char *at, uint32_t i,
+			   uint32_t type, uint32_t symi)
+{
+	struct modelf_label l;
+
+	return refuse(m, "relocation %u at %s: %s against absolute symbol %s; "
+		      "only the module header's sizes and the export table's "
+		      "CRCs may be", i, at, modreloc_type_name(type),
+		      symi ? modelf_sym_label(m, symi, &l) : "#0");
+}
+
+/* True if image offset off is one of the header's size fields or an export
+ * entry's CRC: the only words an absolute symbol may fill. */
+static int absolute_allowed(const struct modelf *m, uint32_t off)
+{
+	const struct modelf_header *h = &m->hdr;
+
+	if (off < MODHDR_SIZE)
+		return off == MODHDR_OFF_CORE_SIZE || off == MODHDR_OFF_INIT_SIZE ||
+		       off == MODHDR_OFF_NUM_SYMS || off == MODHDR_OFF_MODINFO_SIZE;
+	return off >= h->syms && off - h->syms < KSYM_SIZE * h->num_syms &&
+	       (off - h->syms) % KSYM_SIZE == KSYM_OFF_CRC;
+}
+
+/* The part that holds image offset off, or NULL. */
+static const struct modelf_part *part_at(const struct modelf *m, uint32_t off)
+{
+	for (int p = 0; p < MODELF_NPARTS; p++)
+		if (off - m->part[p].addr < m->part[p].size)
+			return &m->part[p];
+	return NULL;
+}
+
+/* A PC-relative relocation is a call or jump: its symbol is in an
+ * executable part, and its target, S + A + 4 (the field ends its
+ * instruction), is code: in an executable part, not in the header. */
+static int check_pc_target(struct modelf *m, const char *at, uint32_t i,
+			   const struct modelf_sym *s, const char *name,
+			   uint32_t A)
+{
+	uint32_t target = s->value + A + 4;
+	const struct modelf_part *tp = part_at(m, target);
+	uint32_t flags = tp ? m->sh[tp->shndx].sh_flags : 0;
+
+	flags &= m->sh[s->part->shndx].sh_flags;	/* the symbol's, too */
+	if (!tp || target < MODHDR_SIZE || !(flags & SHF_EXECINSTR))
+		return refuse(m, "relocation %u at %s: a call or jump to image "
+			      "offset 0x%x (%s%+d), which is not code of the "
+			      "module", i, at, target, name, (int)(A + 4));
+	return 0;
+}
+
+/* The symbol of relocation i (at image offset off) may be used there. */
+static int check_symbol_use(struct modelf *m, const char *at, uint32_t i,
+			    uint32_t off, uint32_t symi, uint32_t type,
+			    uint32_t A)
+{
+	struct modelf_label l, ls;
+	struct modelf_sym s;
+	const char *name = modelf_sym_label(m, symi, &l);
+
+	modelf_symbol(m, symi, &s);
+	if (s.kind == MODSYM_OTHER)
+		return refuse(m, "relocation %u at %s: symbol %s is in section "
+			      "%s, outside the image", i, at, name,
+			      modelf_sec_label(m, m->sym[symi].st_shndx, &ls));
+	if ((s.kind == MODSYM_NULL || s.kind == MODSYM_ABS) &&
+	    (type != R_386_32 || off >= m->part[MODELF_MODULE].size))
+		return refuse_absolute(m, at, i, type, symi);
+	if (s.kind != MODSYM_IMAGE)
+		return 0;
+	if (type != R_386_32)
+		return check_pc_target(m, at, i, &s, name, A);
+	if ((uint64_t)s.value + (int32_t)A > m->image_size ||
+	    (int64_t)s.value + (int32_t)A < 0)
+		return refuse(m, "relocation %u at %s: address %s%+d is outside "
+			      "the image (0x%x bytes)", i, at, name, (int32_t)A,
+			      m->image_size);
+	return 0;
+}
+
+/* Checks relocation i of part p (see modreloc_check); prev_end: where the
+ * previous one's bytes end. */
+static int check_one(struct modelf *m, const struct modelf_part *p,
+		     uint32_t i, uint32_t prev_end)
 {
 	const Elf32_Rel *r = &p->rel[i];
 	uint32_t off = r->r_offset, symi = ELF32_R_SYM(r->r_info);
-	const Elf32_Sym *s;
 	char at[96];
 	int err;
 
 	if (off > p->size || p->size - off < 4)
-		return refuse(why, whylen, "relocation %u: offset 0x%x+4 runs "
-			      "past the end of %s (0x%x bytes)", i, off,
+		return refuse(m, "relocation %u of %s: offset 0x%x+4 runs past "
+			      "the end of %s (0x%x bytes)", i,
+			      modelf_section_name(m, p->rel_shndx), off,
 			      modelf_section_name(m, p->shndx), p->size);
+	where(m, p, off, at, sizeof(at));
+	if (i && off < prev_end)
+		return refuse(m, "relocation %u at %s: offset 0x%x overlaps or "
+			      "precedes relocation %u (0x%x): relocations must "
+			      "be sorted by offset and not share bytes", i, at,
+			      off, i - 1, p->rel[i - 1].r_offset);
 	if (symi >= m->nsym)
-		return refuse(why, whylen, "relocation %u at %s: symbol index %u out "
-			      "of range (%u symbols)", i, where(m, p, off, at, sizeof(at)),
-			      symi, m->nsym);
-	err = check_type(m, p, i, off, ELF32_R_TYPE(r->r_info), why, whylen);
-	if (err)
+		return refuse(m, "relocation %u at %s: symbol index %u out "
+			      "of range (%u symbols)", i, at, symi, m->nsym);
+	if ((err = check_type(m, at, i, ELF32_R_TYPE(r->r_info))))
 		return err;
-	s = &m->sym[symi];
-	if (symi && s->st_shndx != SHN_UNDEF && s->st_shndx != SHN_ABS &&
-	    !modelf_part_of(m, s->st_shndx))
-		return refuse(why, whylen, "relocation %u at %s: symbol %s is in "
-			      "section %s, outside the image", i,
-			      where(m, p, off, at, sizeof(at)), modelf_sym_name(m, symi),
-			      modelf_section_name(m, s->st_shndx));
-	return check_core_to_init(m, p, r, why, whylen);
+	return check_symbol_use(m, at, i, p->addr + off, symi,
+				ELF32_R_TYPE(r->r_info), rd32(p->bytes + off));
 }
 
-int modreloc_check(const struct modelf *m, char *why, size_t whylen)
+int modreloc_check(struct modelf *m)
 {
 	for (int p = 0; p < MODELF_NPARTS; p++)
 		for (uint32_t i = 0; i < m->part[p].nrel; i++) {
-			int err = check_one(m, &m->part[p], i, why, whylen);
+			uint32_t prev = i ? m->part[p].rel[i - 1].r_offset + 4 : 0;
+			int err = check_one(m, &m->part[p], i, prev);
 
 			if (err)
 				return err;
@@ -201,68 +240,140 @@ int modreloc_check(const struct modelf *m, char *why, size_t whylen)
 	return 0;
 }
 
-/* S: the address of relocation r's symbol once loaded at base. */
-static int symbol_value(const struct modelf *m, const Elf32_Rel *r,
-			uint32_t base, modreloc_resolve_fn resolve, void *arg,
-			uint32_t *S, char *why, size_t whylen)
+/*
+ * Image offset a relocation to symbol s, defined in the image, points at:
+ * the symbol itself for a named one; for a section symbol, the section
+ * plus the addend (+4 for PC-relative ones: on i386 the field ends its
+ * instruction).
+ */
+static uint32_t target_of(const struct modelf_sym *s, uint32_t type, uint32_t A)
 {
+	if (s->type != STT_SECTION)
+		return s->value;
+	return s->value + A + (type == R_386_32 ? 0 : 4);
+}
+
+static int check_core_to_init_one(struct modelf *m, const struct modelf_part *p,
+				  const Elf32_Rel *r)
+{
+	uint32_t core = m->hdr.core_size, off = p->addr + r->r_offset;
+	uint32_t type = ELF32_R_TYPE(r->r_info), target;
+	struct modelf_sym s;
+	char from[80], to[80];
+
+	modelf_symbol(m, ELF32_R_SYM(r->r_info), &s);
+	if (off >= core || s.kind != MODSYM_IMAGE ||
+	    off == MODHDR_OFF_INIT)	/* the header's init: used, then gone */
+		return 0;
+	target = target_of(&s, type, rd32(p->bytes + r->r_offset));
+	if (target < core || target >= m->image_size)
+		return 0;
+	describe(m, off, from, sizeof(from));
+	if (s.type == STT_SECTION)
+		describe(m, target, to, sizeof(to));
+	else
+		snprintf(to, sizeof(to), "symbol %s", s.name);
+	return refuse(m, "core %s refers to init %s, which is "
+		      "discarded after init", from, to);
+}
+
+/* Relocation i of .module: an absolute symbol only where absolute_allowed. */
+static int check_absolute_one(struct modelf *m, uint32_t i)
+{
+	const struct modelf_part *p = &m->part[MODELF_MODULE];
+	const Elf32_Rel *r = &p->rel[i];
 	uint32_t symi = ELF32_R_SYM(r->r_info);
-	const Elf32_Sym *s = &m->sym[symi];
-	const struct modelf_part *sp = modelf_part_of(m, s->st_shndx);
-	const char *name = modelf_sym_name(m, symi);
+	struct modelf_sym s;
+	char at[96];
+
+	modelf_symbol(m, symi, &s);
+	if ((s.kind != MODSYM_NULL && s.kind != MODSYM_ABS) ||
+	    absolute_allowed(m, r->r_offset))
+		return 0;
+	where(m, p, r->r_offset, at, sizeof(at));
+	return refuse_absolute(m, at, i, ELF32_R_TYPE(r->r_info), symi);
+}
+
+int modreloc_check_targets(struct modelf *m)
+{
 	int err;
 
-	if (symi == 0 || s->st_shndx == SHN_ABS) {
-		*S = symi ? s->st_value : 0;
+	for (uint32_t i = 0; i < m->part[MODELF_MODULE].nrel; i++)
+		if ((err = check_absolute_one(m, i)))
+			return err;
+	for (int p = 0; p < MODELF_NPARTS; p++)
+		for (uint32_t i = 0; i < m->part[p].nrel; i++) {
+			err = check_core_to_init_one(m, &m->part[p],
+						     &m->part[p].rel[i]);
+			if (err)
+				return err;
+		}
+	return 0;
+}
+
+/* S: the address of relocation r's symbol once loaded at base. */
+static int symbol_value(struct modelf *m, const Elf32_Rel *r, uint32_t base,
+			modreloc_resolve_fn resolve, void *arg, uint32_t *S)
+{
+	uint32_t symi = ELF32_R_SYM(r->r_info);
+	struct modelf_label l;
+	struct modelf_sym s;
+	int err;
+
+	modelf_symbol(m, symi, &s);
+	switch (s.kind) {
+	case MODSYM_NULL: case MODSYM_ABS:
+		*S = s.value;
 		return 0;
-	}
-	if (sp) {
-		*S = base + sp->addr + s->st_value;
+	case MODSYM_IMAGE:
+		*S = base + s.value;
 		return 0;
+	case MODSYM_UNDEF:
+		break;
+	default:	/* refused by modreloc_check */
+		return refuse(m, "symbol %s: not in the image",
+			      modelf_sym_label(m, symi, &l));
 	}
-	err = resolve ? resolve(arg, name, S) : -ENOKEY;
-	if (err && ELF32_ST_BIND(s->st_info) == STB_WEAK) {
+	err = resolve ? resolve(arg, s.name, S) : -ENOKEY;
+	if (err && s.bind == STB_WEAK) {
 		*S = 0;
 		return 0;
 	}
 	if (err == -ENOKEY)
-		return refuse(why, whylen, "unknown symbol %s", name), -ENOKEY;
+		return refuse(m, "unknown symbol %s", s.name), -ENOKEY;
 	if (err)
-		return refuse(why, whylen, "symbol %s: error %d", name, err), err;
+		return refuse(m, "symbol %s: error %d", s.name, err), err;
 	return 0;
 }
 
-/* Checks and applies relocation i of part p to img, loaded at base. */
-static int apply_one(const struct modelf *m, const struct modelf_part *p,
+/* Applies relocation i of part p (checked) to img, loaded at base. */
+static int apply_one(struct modelf *m, const struct modelf_part *p,
 		     uint32_t i, uint8_t *img, uint32_t base,
-		     modreloc_resolve_fn resolve, void *arg, char *why,
-		     size_t whylen)
+		     modreloc_resolve_fn resolve, void *arg)
 {
 	const Elf32_Rel *r = &p->rel[i];
 	uint32_t type = ELF32_R_TYPE(r->r_info), at = p->addr + r->r_offset;
 	uint32_t S, val;
-	int err = check_one(m, p, i, why, whylen);
+	int err = symbol_value(m, r, base, resolve, arg, &S);
 
-	if (err || type == R_386_NONE)
-		return err;
-	err = symbol_value(m, r, base, resolve, arg, &S, why, whylen);
 	if (err)
 		return err;
 	err = modreloc_compute(type, S, rd32(p->bytes + r->r_offset),
 			       base + at, &val);
-	if (err)	/* check_one let only known types through */
-		return refuse(why, whylen, "relocation %u: type %u", i, type);
+	if (err)	/* modreloc_check let only known types through */
+		return refuse(m, "relocation %u: type %u", i, type);
 	wr32(img + at, val);
 	return 0;
 }
 
-int modreloc_apply(const struct modelf *m, void *image, uint32_t base,
-		   modreloc_resolve_fn resolve, void *arg,
-		   char *why, size_t whylen)
+int modreloc_apply(struct modelf *m, void *image, uint32_t base,
+		   modreloc_resolve_fn resolve, void *arg)
 {
 	uint8_t *img = image;
-	int err;
+	int err = modreloc_check(m);
 
+	if (err)
+		return err;
 	memset(img, 0, m->image_size);	/* .module.bss: the zero-fill */
 	for (int p = 0; p < MODELF_NPARTS; p++)
 		if (m->part[p].bytes)
@@ -271,7 +382,7 @@ int modreloc_apply(const struct modelf *m, void *image, uint32_t base,
 	for (int p = 0; p < MODELF_NPARTS; p++)
 		for (uint32_t i = 0; i < m->part[p].nrel; i++) {
 			err = apply_one(m, &m->part[p], i, img, base, resolve,
-					arg, why, whylen);
+					arg);
 			if (err)
 				return err;
 		}

@@ -195,12 +195,12 @@ static int do_module(const char *outpath, const char *obj, const char *ipath)
 {
 	struct text o = read_file(obj), src = read_file(ipath);
 	struct modelf m;
-	char why[256], name[MODULE_NAME_LEN];
+	char name[MODULE_NAME_LEN];
 	FILE *out;
 	unsigned nv;
 
-	if (modelf_parse_object(o.data, o.len, &m, why, sizeof(why)))
-		die("%s: %s", obj, why);
+	if (modelf_parse_object(o.data, o.len, &m))
+		die("%s: %s", obj, m.why);
 	module_name(obj, name, sizeof(name));
 	out = fopen(outpath, "w");
 	if (!out)
@@ -270,10 +270,9 @@ static int do_check(const char *path)
 {
 	struct text ko = read_file(path);
 	struct modelf m;
-	char why[256];
 
-	if (modelf_parse(ko.data, ko.len, &m, why, sizeof(why)))
-		die("%s: %s", path, why);
+	if (modelf_parse(ko.data, ko.len, &m))
+		die("%s: %s", path, m.why);
 	free(ko.data);
 	return 0;
 }

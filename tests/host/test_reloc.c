@@ -6,6 +6,8 @@
  * the real build/modules/hello.ko.
  */
 // sources: loader/elf.c loader/reloc.c tools/hostfile.c build/modules/hello.ko build/modules/bigbss.ko
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "loader/elf.h"
@@ -29,17 +31,19 @@
 #define EXT_ADDR	0xC0105000u
 enum { S_NULL, S_SECTION, S_FUNC, S_EXT, S_ABS, S_INITFN, S_WEAK, S_BSSVAR,
        S_BSSSEC, S_INITSEC, NSYMS };
-enum { SH_MODULE = 1, SH_BSS, SH_INIT, SH_SYMTAB, NSECTIONS };
+enum { SH_MODULE = 1, SH_BSS, SH_INIT, SH_SYMTAB, SH_REL, SH_RELINIT,
+       NSECTIONS };
 
 static const char strtab[] = "\0func\0ext\0abs\0initfn\0weakext\0bssvar";
-static const char shstrtab[] = "\0.module\0.symtab\0.module.bss\0.module.init";
+static const char shstrtab[] = "\0.module\0.symtab\0.module.bss\0.module.init"
+	"\0.rel.module\0.rel.module.init";
 static Elf32_Sym syms[NSYMS];
 static Elf32_Shdr shdrs[NSECTIONS];
 static uint8_t image[IMG_SIZE];	/* stored bytes at their image offsets */
 static Elf32_Rel rels[2][8];	/* .rel.module, .rel.module.init */
 static uint32_t nrels[2];
 static uint8_t out[IMG_SIZE];
-static char why[200];
+static char why[MODELF_WHY_LEN];	/* the last apply's reason */
 
 static void put32(uint8_t *p, uint32_t v)
 {
@@ -66,7 +70,7 @@ static struct modelf_part part(uint32_t shndx, uint32_t addr, uint32_t size,
 {
 	return (struct modelf_part){ shndx, addr, size,
 		stored ? image + addr : NULL, r < 0 ? NULL : rels[r],
-		r < 0 ? 0 : nrels[r] };
+		r < 0 ? 0 : nrels[r], r < 0 ? 0 : SH_REL + r };
 }
 
 static void crafted_symbols(void)
@@ -89,13 +93,17 @@ static struct modelf crafted(void)
 
 	crafted_symbols();
 	shdrs[SH_MODULE] = (Elf32_Shdr){ .sh_name = 1, .sh_type = SHT_PROGBITS,
-		.sh_flags = SHF_ALLOC, .sh_size = MOD_SIZE };
+		.sh_flags = SHF_ALLOC | SHF_EXECINSTR, .sh_size = MOD_SIZE };
 	shdrs[SH_BSS] = (Elf32_Shdr){ .sh_name = 17, .sh_type = SHT_NOBITS,
 		.sh_flags = SHF_ALLOC, .sh_addr = MOD_SIZE, .sh_size = BSS_SIZE };
 	shdrs[SH_INIT] = (Elf32_Shdr){ .sh_name = 29, .sh_type = SHT_PROGBITS,
-		.sh_flags = SHF_ALLOC, .sh_addr = CORE_SIZE,
+		.sh_flags = SHF_ALLOC | SHF_EXECINSTR, .sh_addr = CORE_SIZE,
 		.sh_size = IMG_SIZE - CORE_SIZE };
 	shdrs[SH_SYMTAB] = (Elf32_Shdr){ .sh_name = 9, .sh_type = SHT_SYMTAB };
+	shdrs[SH_REL] = (Elf32_Shdr){ .sh_name = 42, .sh_type = SHT_REL,
+		.sh_link = SH_SYMTAB, .sh_info = SH_MODULE };
+	shdrs[SH_RELINIT] = (Elf32_Shdr){ .sh_name = 54, .sh_type = SHT_REL,
+		.sh_link = SH_SYMTAB, .sh_info = SH_INIT };
 	m.sh = shdrs;
 	m.shnum = NSECTIONS;
 	m.shstr = shstrtab;
@@ -142,9 +150,20 @@ static int resolve_nomem(void *arg, const char *name, uint32_t *value)
 static int apply(modreloc_resolve_fn fn)
 {
 	struct modelf m = crafted();
+	int err = modreloc_apply(&m, out, BASE, fn, NULL);
 
-	why[0] = '\0';
-	return modreloc_apply(&m, out, BASE, fn, NULL, why, sizeof(why));
+	memcpy(why, m.why, sizeof(why));
+	return err;
+}
+
+/* The checks that need the header, on the crafted module. */
+static int targets(void)
+{
+	struct modelf m = crafted();
+	int err = modreloc_check_targets(&m);
+
+	memcpy(why, m.why, sizeof(why));
+	return err;
 }
 
 static void reset(void)
@@ -217,16 +236,80 @@ KTEST(relocations_against_bss_land_right)
 	reset();
 	rel(0x80, S_BSSVAR, R_386_32, 4);		/* &bssvar + 4 */
 	rel(0x84, S_BSSSEC, R_386_32, 0x18);		/* .module.bss + 0x18 */
-	rel(0x88, S_BSSVAR, R_386_PC32, 0xfffffffc);	/* core, PC-relative */
 	rel(0xc4, S_BSSSEC, R_386_32, 0x10);		/* init writes bssvar */
-	rel(0xc8, S_BSSVAR, R_386_PC32, 0xfffffffc);	/* init, PC-relative */
 	KT_EXPECT(apply(resolve_ext) == 0);
 	KT_EXPECT(why[0] == '\0');
 	KT_EXPECT(get32(out + 0x80) == BASE + 0xb4);
 	KT_EXPECT(get32(out + 0x84) == BASE + 0xb8);
-	KT_EXPECT(get32(out + 0x88) == 0xb0 - 4 - 0x88);
 	KT_EXPECT(get32(out + 0xc4) == BASE + 0xb0);
-	KT_EXPECT(get32(out + 0xc8) == (uint32_t)(0xb0 - 4 - 0xc8));
+}
+
+/* A PC-relative relocation is a call or a jump: never to data, never to
+ * an absolute symbol or symbol 0 (a NULL call), never into the header. */
+KTEST(refuses_calls_to_anything_but_code)
+{
+	reset();
+	rel(0x88, S_BSSVAR, R_386_PC32, 0xfffffffc);
+	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "relocation 0 at .module+0x88 (func+0x8, core): a "
+			  "call or jump to image offset 0xb0 (bssvar+0), which is "
+			  "not code of the module"));
+	reset();
+	rel(0x88, S_SECTION, R_386_PC32, 0xfffffffc);	/* .module+0: header */
+	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "relocation 0 at .module+0x88 (func+0x8, core): a "
+			  "call or jump to image offset 0x0 (.module+0), which is "
+			  "not code of the module"));
+	reset();
+	rel(0xc8, S_ABS, R_386_PC32, 0xfffffffc);
+	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "relocation 0 at .module.init+0x8 (initfn+0x8, "
+			  "init): R_386_PC32 against absolute symbol abs; only the "
+			  "module header's sizes and the export table's CRCs may "
+			  "be"));
+	reset();
+	rel(0xc8, S_NULL, R_386_PLT32, 0xfffffffc);
+	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "relocation 0 at .module.init+0x8 (initfn+0x8, "
+			  "init): R_386_PLT32 against absolute symbol #0; only the "
+			  "module header's sizes and the export table's CRCs may "
+			  "be"));
+}
+
+/* ld -r writes each section's relocations sorted by offset; two that
+ * share a byte would write it twice. */
+KTEST(refuses_overlapping_or_unsorted_relocations)
+{
+	reset();
+	rel(0x80, S_FUNC, R_386_32, 0);
+	rel(0x82, S_FUNC, R_386_32, 0);
+	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "relocation 1 at .module+0x82 (func+0x2, core): "
+			  "offset 0x82 overlaps or precedes relocation 0 (0x80): "
+			  "relocations must be sorted by offset and not share "
+			  "bytes"));
+	reset();
+	rel(0x88, S_FUNC, R_386_32, 0);
+	rel(0x80, S_FUNC, R_386_32, 0);
+	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "relocation 1 at .module+0x80 (func+0x0, core): "
+			  "offset 0x80 overlaps or precedes relocation 0 (0x88): "
+			  "relocations must be sorted by offset and not share "
+			  "bytes"));
+	reset();
+	rel(0x80, S_FUNC, R_386_32, 0);
+	rel(0x84, S_FUNC, R_386_32, 0);		/* adjacent: fine */
+	KT_EXPECT(apply(resolve_ext) == 0);
+}
+
+/* R_386_NONE is refused, as Linux's i386 loader does. */
+KTEST(refuses_r_386_none)
+{
+	reset();
+	rel(0x80, S_FUNC, R_386_NONE, 0);
+	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, "relocation 0 at .module+0x80 (func+0x0, core): "
+			  "type R_386_NONE (0) not supported"));
 }
 
 KTEST(refuses_unknown_type_by_name)
@@ -280,17 +363,17 @@ KTEST(refuses_offset_out_of_range)
 	rels[0][0] = (Elf32_Rel){ MOD_SIZE - 2, ELF32_R_INFO(S_FUNC, R_386_32) };
 	nrels[0] = 1;
 	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
-	KT_EXPECT(!strcmp(why, "relocation 0: offset 0x9e+4 runs past the end "
+	KT_EXPECT(!strcmp(why, "relocation 0 of .rel.module: offset 0x9e+4 runs past the end "
 			  "of .module (0xa0 bytes)"));
 	rels[0][0].r_offset = 0xfffffffe;	/* must not wrap around */
 	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
-	KT_EXPECT(!strcmp(why, "relocation 0: offset 0xfffffffe+4 runs past the "
+	KT_EXPECT(!strcmp(why, "relocation 0 of .rel.module: offset 0xfffffffe+4 runs past the "
 			  "end of .module (0xa0 bytes)"));
 	reset();
 	rels[1][0] = (Elf32_Rel){ 0x3e, ELF32_R_INFO(S_FUNC, R_386_32) };
 	nrels[1] = 1;
 	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
-	KT_EXPECT(!strcmp(why, "relocation 0: offset 0x3e+4 runs past the end "
+	KT_EXPECT(!strcmp(why, "relocation 0 of .rel.module.init: offset 0x3e+4 runs past the end "
 			  "of .module.init (0x40 bytes)"));
 }
 
@@ -307,17 +390,17 @@ KTEST(refuses_core_to_init_naming_both)
 {
 	reset();
 	rel(0x84, S_INITFN, R_386_PC32, 0xfffffffc);	/* func calls initfn */
-	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
+	KT_EXPECT(targets() == -ENOEXEC);
 	KT_EXPECT(!strcmp(why, "core symbol func refers to init symbol initfn, "
 			  "which is discarded after init"));
 	reset();
 	rel(0x88, S_INITSEC, R_386_32, 0x8);	/* .module.init + 8 */
-	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
+	KT_EXPECT(targets() == -ENOEXEC);
 	KT_EXPECT(!strcmp(why, "core symbol func refers to init symbol initfn, "
 			  "which is discarded after init"));
 	reset();
 	rel(0x9c, S_INITFN, R_386_32, 0);	/* no symbol holds 0x9c */
-	KT_EXPECT(apply(resolve_ext) == -ENOEXEC);
+	KT_EXPECT(targets() == -ENOEXEC);
 	KT_EXPECT(!strcmp(why, "core offset 0x9c refers to init symbol initfn, "
 			  "which is discarded after init"));
 }
@@ -326,6 +409,7 @@ KTEST(header_init_field_may_point_into_init)
 {
 	reset();
 	rel(MODHDR_OFF_INIT, S_INITFN, R_386_32, 0);
+	KT_EXPECT(targets() == 0);
 	KT_EXPECT(apply(resolve_ext) == 0);
 	KT_EXPECT(get32(out + MODHDR_OFF_INIT) == BASE + 0xc0);
 }
@@ -349,7 +433,7 @@ KTEST(check_passes_clean_module)
 	rel(0x84, S_BSSVAR, R_386_32, 0);	/* core to bss: both core */
 	rel(0xc4, S_INITFN, R_386_PC32, 0xfffffffc);
 	m = crafted();
-	KT_EXPECT(modreloc_check(&m, why, sizeof(why)) == 0);
+	KT_EXPECT(modreloc_check(&m) == 0);
 	KT_EXPECT(!strcmp(modreloc_type_name(R_386_GOTPC), "R_386_GOTPC"));
 	KT_EXPECT(modreloc_type_name(200) == NULL);
 }
@@ -377,10 +461,9 @@ KTEST(relocates_hello_ko)
 	KT_EXPECT(buf != NULL);
 	if (!buf)
 		return;
-	KT_EXPECT(modelf_parse(buf, len, &m, why, sizeof(why)) == 0);
+	KT_EXPECT(modelf_parse(buf, len, &m) == 0);
 	img = malloc(m.image_size);
-	KT_EXPECT(modreloc_apply(&m, img, base, resolve_printk, NULL, why,
-				 sizeof(why)) == 0);
+	KT_EXPECT(modreloc_apply(&m, img, base, resolve_printk, NULL) == 0);
 	KT_EXPECT(get32(img + MODHDR_OFF_MAGIC) == MODULE_MAGIC);
 	KT_EXPECT(!strcmp((char *)img + MODHDR_OFF_NAME, "hello"));
 	KT_EXPECT(get32(img + MODHDR_OFF_CORE_SIZE) == m.hdr.core_size);
@@ -418,10 +501,9 @@ KTEST(relocates_bigbss_ko_into_its_bss)
 	KT_EXPECT(buf != NULL);
 	if (!buf)
 		return;
-	KT_EXPECT(modelf_parse(buf, len, &m, why, sizeof(why)) == 0);
+	KT_EXPECT(modelf_parse(buf, len, &m) == 0);
 	img = malloc(m.image_size);
-	KT_EXPECT(modreloc_apply(&m, img, base, resolve_printk, NULL, why,
-				 sizeof(why)) == 0);
+	KT_EXPECT(modreloc_apply(&m, img, base, resolve_printk, NULL) == 0);
 	for (int p = 0; p < MODELF_NPARTS; p++)
 		for (uint32_t i = 0; i < m.part[p].nrel; i++) {
 			const Elf32_Rel *r = &m.part[p].rel[i];
@@ -438,6 +520,82 @@ KTEST(relocates_bigbss_ko_into_its_bss)
 	KT_EXPECT(inside == n);
 	free(img);
 	free(buf);
+}
+
+/* --- stripped samples: the same image as the original --- */
+
+/* Any name gets a fixed fake address (a hash of it): the same in the
+ * original and its stripped copies. */
+static int resolve_hash(void *arg, const char *name, uint32_t *value)
+{
+	uint32_t h = 2166136261u;
+
+	while (*name)
+		h = (h ^ (uint8_t)*name++) * 16777619u;
+	*value = 0xC0000000u | (h & 0x00fffff0u);
+	return 0;
+}
+
+/* The image of the .ko at path for base 0xF0000000 (malloc'd, *size), or
+ * NULL with the reason in why. */
+static uint8_t *image_of(const char *path, uint32_t *size)
+{
+	size_t len = 0;
+	uint8_t *buf = host_read_file(path, &len), *img = NULL;
+	struct modelf m;
+
+	snprintf(why, sizeof(why), "cannot read");
+	if (buf && modelf_parse(buf, len, &m) == 0) {
+		img = malloc(m.image_size);
+		*size = m.image_size;
+		if (modreloc_apply(&m, img, 0xF0000000u, resolve_hash, NULL)) {
+			free(img);
+			img = NULL;
+		}
+	}
+	if (buf && !img)
+		memcpy(why, m.why, sizeof(why));
+	free(buf);
+	return img;
+}
+
+/* strip --strip-debug and --strip-unneeded of every sample load, and make
+ * the image the original makes, byte for byte. */
+KTEST(stripped_samples_make_identical_images)
+{
+	static const char *const kinds[] = { "debug", "unneeded" };
+	DIR *d = opendir("build/modules");
+	struct dirent *e;
+	unsigned samples = 0, same = 0;
+	char path[512];
+
+	KT_EXPECT(d != NULL);
+	while (d && (e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		uint32_t size = 0, ssize = 0;
+		uint8_t *orig, *img;
+
+		if (n < 4 || strcmp(e->d_name + n - 3, ".ko"))
+			continue;
+		samples++;
+		snprintf(path, sizeof(path), "build/modules/%s", e->d_name);
+		orig = image_of(path, &size);
+		KT_EXPECT(orig != NULL);
+		for (int k = 0; orig && k < 2; k++) {
+			snprintf(path, sizeof(path), "build/stripped/%.*s-%s.ko",
+				 (int)(n - 3), e->d_name, kinds[k]);
+			img = image_of(path, &ssize);
+			if (!img)
+				printf("    # %s: %s\n", path, why);
+			same += img && ssize == size && !memcmp(img, orig, size);
+			free(img);
+		}
+		free(orig);
+	}
+	if (d)
+		closedir(d);
+	KT_EXPECT(samples >= 13);
+	KT_EXPECT(same == 2 * samples);
 }
 
 int main(int argc, char **argv)

@@ -12,6 +12,8 @@ insmod /extra/bad_reltype.ko
 insmod /extra/bad_gotpc.ko
 insmod /extra/bad_hdrmagic.ko
 insmod /extra/bad_coreinit.ko
+insmod /extra/bad_initrelinfo.ko
+insmod /extra/bad_modrelshort.ko
 insmod /nope.ko
 insmod /extra
 ls /mod
