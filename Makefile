@@ -42,7 +42,8 @@ KERNEL_OBJS := kernel/main.o kernel/bootinfo.o kernel/gdt.o kernel/idt.o \
 	       kernel/vga.o kernel/keyboard.o kernel/console.o kernel/printk.o \
 	       kernel/power.o kernel/selftest.o kernel/paging.o \
 	       kernel/crash_tests.o kernel/module.o kernel/module_selftest.o \
-	       kernel/ksyms.o kernel/exports.o
+	       kernel/ksyms.o kernel/exports.o kernel/timer.o kernel/symbols.o \
+	       kernel/oops.o kernel/guard.o kernel/doublefault.o
 MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/mm_selftest.o
 LIB_OBJS    := lib/string.o lib/strlcpy.o lib/vsnprintf.o
 FS_OBJS     := fs/vfs.o fs/path.o fs/namei.o fs/file.o fs/pagefile.o fs/ramfs.o \
@@ -64,10 +65,36 @@ all: kernel iso modules
 kernel: $(B)/tessera.elf
 iso: $(B)/tessera.iso
 
-$(B)/tessera.elf: $(OBJS) linker/kernel.lds $(B)/kernel-crcs.lds
+# The kernel is linked twice, as Linux links vmlinux for kallsyms: first
+# with an empty symbol table (tessera.tmp.elf), whose `nm -n -S`
+# tools/kallsyms turns into build/kallsyms.S (address, size, type, name of
+# every function and object), then with that table. Its section .kallsyms
+# is the last one (linker/kernel.lds), so it cannot move what it describes;
+# the second link is checked to have every other symbol where the first had
+# it (kernel/symbols.c, docs/debugging.md).
+KLINK	 = $(CC) -m32 -nostdlib -no-pie -Wl,--build-id=none -T linker/kernel.lds
+NM	:= $(CROSS)nm
+KSYMS	:= $(B)/tools/kallsyms
+NM_NOTABLE = $(NM) -n $(1) | grep -v -e ' kallsyms_' -e ' _kernel_end$$'
+$(B)/tessera.elf: $(OBJS) linker/kernel.lds $(B)/kernel-crcs.lds $(KSYMS)
+	@echo "  LD      $(B)/tessera.tmp.elf (empty symbol table)"
+	@$(KSYMS) < /dev/null > $(B)/kallsyms0.S
+	@$(CC) -m32 -c $(B)/kallsyms0.S -o $(B)/kallsyms0.o
+	@$(KLINK) -o $(B)/tessera.tmp.elf $(OBJS) $(B)/kallsyms0.o $(B)/kernel-crcs.lds -lgcc
+	@echo "  KSYMS   $(B)/kallsyms.S"
+	@$(NM) -n -S $(B)/tessera.tmp.elf | $(KSYMS) > $(B)/kallsyms.S
+	@$(CC) -m32 -c $(B)/kallsyms.S -o $(B)/kallsyms.o
 	@echo "  LD      $@"
-	@$(CC) -m32 -nostdlib -no-pie -Wl,--build-id=none -T linker/kernel.lds \
-		-o $@ $(OBJS) $(B)/kernel-crcs.lds -lgcc
+	@$(KLINK) -o $@.tmp $(OBJS) $(B)/kallsyms.o $(B)/kernel-crcs.lds -lgcc
+	@$(call NM_NOTABLE,$(B)/tessera.tmp.elf) > $(B)/kallsyms.nm1
+	@$(call NM_NOTABLE,$@.tmp) > $(B)/kallsyms.nm2
+	@cmp -s $(B)/kallsyms.nm1 $(B)/kallsyms.nm2 || { echo "kallsyms: the symbol \
+		table moved kernel symbols (diff $(B)/kallsyms.nm1 $(B)/kallsyms.nm2)"; exit 1; }
+	@mv $@.tmp $@
+$(KSYMS): tools/kallsyms.c
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $@"
+	@$(HOSTCC) $(HOSTCFLAGS) -o $@ $<
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -8,6 +8,8 @@
 #include "kernel/power.h"
 #include "kernel/timer.h"
 #include "kernel/cpu.h"
+#include "kernel/oops.h"
+#include "kernel/symbols.h"
 #include "lib/string.h"
 #include <stdint.h>
 #include <stdbool.h>
@@ -89,20 +91,49 @@ size_t printk_read(size_t pos, char *buf, size_t size)
 	return n;
 }
 
+/* One call-trace line: "  [<f0003004>] hx_oops_poke+0x3/0x8 [hx_oops]". */
+static void trace_line(uint32_t addr)
+{
+	char sym[96];
+
+	sym_format(addr, sym, sizeof(sym));
+	printk(KERN_EMERG "  [<%08x>] %s\n", addr, sym);
+}
+
 void dump_stack_from(uint32_t eip, uint32_t ebp)
 {
 	uint32_t *fp = (uint32_t *)ebp;
 
+	uint32_t last = 0, repeats = 0;
+	int depth;
+
 	log.trace_shown = true;
 	printk(KERN_EMERG "Call trace:\n");
 	if (eip)
-		printk(KERN_EMERG "  [<%08x>]\n", eip);
-	for (int depth = 0; fp && depth < 16; depth++) {
-		if ((uintptr_t)fp < 0xC0000000u || ((uintptr_t)fp & 3))
+		trace_line(eip);
+	for (depth = 0; fp && depth < 16; depth++) {
+		if (!on_kernel_stack((uintptr_t)fp, 8) || ((uintptr_t)fp & 3) || !fp[1])
 			break;
-		printk(KERN_EMERG "  [<%08x>]\n", fp[1]);
+		if (fp[1] == last) {
+			repeats++;	/* recursion: one line, then a count */
+		} else {
+			if (repeats)
+				printk(KERN_EMERG "  ... the same %u more time%s\n", repeats,
+				       repeats == 1 ? "" : "s");
+			repeats = 0;
+			trace_line(fp[1]);
+		}
+		last = fp[1];
 		fp = (uint32_t *)fp[0];
 	}
+	if (repeats)
+		printk(KERN_EMERG "  ... the same %u more time%s%s\n", repeats,
+		       repeats == 1 ? "" : "s", depth == 16 ? " (the trace stops at 16)" : "");
+}
+
+void dump_stack_reset(void)
+{
+	log.trace_shown = false;
 }
 
 void panic(const char *fmt, ...)

@@ -8,9 +8,13 @@
  *   use NAME       this module uses live module NAME: pin it (loader step 7)
  *   init module    check the header, run init; the module is LIVE
  *   exit module    run exit if nobody holds the module; MAPPED again
+ *   forget module  take out a module whose code faulted: MAPPED again
+ *                  (module_forget; rmmod -f)
  */
 #include "fs/modfs/internal.h"
 #include "kernel/printk.h"
+#include "kernel/symbols.h"
+#include "kernel/timer.h"
 #include "mm/mm.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
@@ -65,18 +69,39 @@ static void report_leftover(const char *dev, void *arg)
 	pr_err("%s: the module left /dev/%s registered; removed it\n", rec->name, dev);
 }
 
-/* Devices a module left registered after its exit or a failed init would
- * point into memory about to be unmapped: remove them, and say so. */
+static void report_timer(const struct timer_list *t, void *arg)
+{
+	const struct module_record *rec = arg;
+	char sym[96];
+
+	sym_format((uintptr_t)t->function, sym, sizeof(sym));
+	pr_err("%s: the module left a timer pending (%s); removed it\n", rec->name, sym);
+}
+
+/* Devices and timers a module left registered after its exit or a failed
+ * init would point into memory about to be unmapped: remove them, and say
+ * so. */
 static void reap_leftovers(struct module_record *rec)
 {
 	chrdev_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_leftover, rec);
+	timer_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_timer, rec);
 }
 
+/* A faulted init keeps what it registered: the module stays loaded. */
 int modfs_start(struct module_record *rec)
 {
 	int err = module_start(rec);
 
-	if (err)
+	if (err && !rec->faulted)
+		reap_leftovers(rec);
+	return err;
+}
+
+int modfs_forget(struct module_record *rec)
+{
+	int err = module_forget(rec);
+
+	if (!err)
 		reap_leftovers(rec);
 	return err;
 }
@@ -102,7 +127,7 @@ static int run_command(struct module_record *rec, struct file *f, char *cmd)
 	if (!arg || strcmp(arg, "module"))
 		return module_fail(rec, arg ? -ENOENT : -EINVAL, "%s: %s", cmd,
 				   arg ? "the only object here is 'module'"
-				       : "expected 'map|unmap|init|exit module' or 'use NAME'");
+				       : "expected 'map|unmap|init|exit|forget module' or 'use NAME'");
 	if (!strcmp(cmd, "map"))
 		return image ? modfs_map(rec, image)
 			     : module_fail(rec, -ENOENT, "map: 'module' was unlinked");
@@ -112,6 +137,8 @@ static int run_command(struct module_record *rec, struct file *f, char *cmd)
 		return modfs_start(rec);
 	if (!strcmp(cmd, "exit"))
 		return modfs_stop(rec);
+	if (!strcmp(cmd, "forget"))
+		return modfs_forget(rec);
 	return module_fail(rec, -EINVAL, "unknown command '%s'", cmd);
 }
 

@@ -1,5 +1,5 @@
 /*
- * Shared inside fs/modfs/: the file operations of the three files of a
+ * Shared inside fs/modfs/: the file operations of the four files of a
  * module directory (control.c, files.c) and how they find their record.
  */
 #ifndef FS_MODFS_INTERNAL_H
@@ -11,6 +11,7 @@
 extern const struct file_operations modfs_control_fops;
 extern const struct file_operations modfs_status_fops;
 extern const struct file_operations modfs_module_fops;
+extern const struct file_operations modfs_symbols_fops;
 extern const struct inode_operations modfs_module_iops;
 
 /* The record of the module a file belongs to; NULL once the directory
@@ -30,6 +31,8 @@ int modfs_unmap(struct module_record *rec);
  * registered (after a failed init, or after its exit), with a pr_err. */
 int modfs_start(struct module_record *rec);
 int modfs_stop(struct module_record *rec);
+/* module_forget, then removing what the faulted module left registered. */
+int modfs_forget(struct module_record *rec);
 
 /* /proc/modules and /proc/ksyms (proc.c) */
 int modfs_proc_init(void);

@@ -1,6 +1,6 @@
 /*
  * modfs, the filesystem: its root directory, where mkdir makes a module
- * (its record and its three files) and rmdir unloads one, and the module
+ * (its record and its four files) and rmdir unloads one, and the module
  * directories, where only the image file `module` may be unlinked, and
  * only while it is not mapped.
  */
@@ -31,7 +31,7 @@ static int add_file(struct dentry *dir, const char *name, uint32_t mode,
 	return 0;
 }
 
-/* mkdir /mod/NAME: the record, then control, module and status. On any
+/* mkdir /mod/NAME: the record, then control, module, status and symbols. On any
  * failure the VFS frees d with the files already attached to it. */
 static int modfs_mkdir(struct inode *dir, struct dentry *d)
 {
@@ -56,6 +56,8 @@ static int modfs_mkdir(struct inode *dir, struct dentry *d)
 		err = add_file(d, "module", 0600, &modfs_module_fops, rec);
 	if (!err)
 		err = add_file(d, "status", 0444, &modfs_status_fops, rec);
+	if (!err)
+		err = add_file(d, "symbols", 0600, &modfs_symbols_fops, rec);
 	if (!err)
 		return 0;
 out_destroy:
