@@ -48,12 +48,13 @@ MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/mm_selftest.o
 LIB_OBJS    := lib/string.o lib/strlcpy.o lib/vsnprintf.o
 FS_OBJS     := fs/vfs.o fs/path.o fs/namei.o fs/file.o fs/pagefile.o fs/ramfs.o \
 	       fs/devfs.o fs/devices.o fs/seq_buf.o fs/procfs.o fs/proc_files.o \
-	       fs/cpio.o fs/initrd.o fs/syscalls.o fs/init.o fs/fs_selftest.o
+	       fs/cpio.o fs/initrd.o fs/syscalls.o fs/init.o fs/fs_selftest.o \
+	       fs/fop_guard.o
 SHELL_OBJS  := shell/shell.o shell/parse.o shell/lineedit.o shell/commands.o \
 	       shell/cmd_files.o shell/cmd_misc.o shell/cmd_proc.o \
 	       shell/cmd_hexdump.o shell/hexfmt.o shell/cmd_repeat.o
 MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o fs/modfs/modfs_selftest.o \
-	       loader/elf.o loader/reloc.o loader/tools.o loader/insmod.o loader/rmmod.o \
+	       loader/elf.o loader/reloc.o loader/symbols.o loader/tools.o loader/insmod.o loader/rmmod.o \
 	       loader/memdiff.o loader/lsmod.o loader/modinfo.o
 
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
@@ -150,7 +151,7 @@ $(B)/host/test_elf $(B)/host/test_reloc: loader/elf.c loader/reloc.c loader/elf.
 	include/tessera/modformat.h tests/host/ktest.h $(B)/modules/hello.ko $(B)/modules/bigbss.ko
 $(B)/host/test_symcrc: tools/symcrc.c tools/symcrc.h tests/host/ktest.h
 HOST_TESTS += $(B)/host/test_path $(B)/host/test_vfs $(B)/host/test_pagefile $(B)/host/test_cpio
-FS_HOST_SRCS := fs/vfs.c fs/path.c fs/namei.c fs/file.c fs/ramfs.c fs/pagefile.c tests/host/fs_stubs.c lib/strlcpy.c
+FS_HOST_SRCS := fs/vfs.c fs/path.c fs/namei.c fs/file.c fs/fop_guard.c fs/ramfs.c fs/pagefile.c tests/host/fs_stubs.c lib/strlcpy.c
 $(B)/host/test_path $(B)/host/test_vfs $(B)/host/test_pagefile: $(FS_HOST_SRCS) \
 	fs/vfs.h fs/internal.h tests/host/fs_stubs.h tests/host/ktest.h
 $(B)/host/test_cpio: fs/cpio.c fs/cpio.h tests/host/ktest.h
@@ -196,7 +197,7 @@ bench-modules: deps
 # (cc is $(CC) $(KCFLAGS); -DKBUILD_MODNAME='"NAME"' as in kbuild)
 #   cc -DMODULE -c NAME.c        -> NAME.o      the module's code
 #   cc -DMODULE -E NAME.c        -> NAME.i      what it saw: input of the CRCs
-#   modpost -o NAME.mod.c NAME.o NAME.i         header, versions, export CRCs
+#   modpost [--intree] -o NAME.mod.c NAME.o NAME.i  header, versions, CRCs
 #   cc -DMODULE -c NAME.mod.c    -> NAME.mod.o
 #   ld -r -T linker/module.lds NAME.o NAME.mod.o -> NAME.ko
 #   modpost --check NAME.ko                     insmod's checks, at build time
@@ -209,7 +210,7 @@ MOD_CC       = @echo "  CC [M]  $<"; $(CC) $(MODCFLAGS) $(MODNAME) -MMD -MP -c $
 MOD_CPP      = @echo "  CPP [M] $<"; \
 	       $(CC) $(MODCFLAGS) $(MODNAME) -E -MMD -MP -MT $@ -MF $@.d $< -o $@
 MOD_POST     = @echo "  MODPOST $@"; \
-	       $(MODPOST) -o $@ $(filter %.o,$^) $(filter %.i,$^)
+	       $(MODPOST) $(INTREE) -o $@ $(filter %.o,$^) $(filter %.i,$^)
 MOD_MODCC    = @echo "  CC [M]  $<"; $(CC) $(MODCFLAGS) -c $< -o $@
 MOD_LD       = @echo "  LD [M]  $@"; \
 	       $(LD) -r -T linker/module.lds -o $@ $(filter %.o,$^) && \
@@ -236,6 +237,9 @@ $(B)/modules/%.i: modules/%.c
 $(B)/modules/%.i: modules/skel/%.c
 	@mkdir -p $(dir $@)
 	$(MOD_CPP)
+# modules/ is the tree: modpost adds intree=Y to their modinfo, as Linux's
+# does; make M=DIR modules lack it and taint the kernel O when loaded.
+$(B)/modules/%.mod.c: INTREE := --intree
 $(B)/modules/%.mod.c: $(B)/modules/%.o $(B)/modules/%.i $(MODPOST)
 	$(MOD_POST)
 $(B)/modules/%.mod.o: $(B)/modules/%.mod.c include/tessera/modformat.h

@@ -109,6 +109,8 @@ static void tasks_init(void)
 		.cs = KERNEL_CS, .ss = KERNEL_DS, .ds = KERNEL_DS, .es = KERNEL_DS,
 		.fs = KERNEL_DS, .gs = KERNEL_DS, .iomap = sizeof(struct tss),
 	};
+	/* a task switch saves everything but CR3, which the switch back loads */
+	dfault.main.cr3 = read_cr3();
 	dfault.main.iomap = sizeof(struct tss);
 	main_sel = gdt_set_tss(TSS_MAIN, (uint32_t)(uintptr_t)&dfault.main,
 			       sizeof(struct tss) - 1);

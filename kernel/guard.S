@@ -37,6 +37,7 @@ guard_enter:
 	.type guard_resume, @function
 guard_resume:
 	movl	G_ESP(%eax), %esp
+	clts				/* a task switch back (double fault) set CR0.TS */
 	movl	G_EBX(%eax), %ebx
 	movl	G_ESI(%eax), %esi
 	movl	G_EDI(%eax), %edi

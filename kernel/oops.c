@@ -173,7 +173,7 @@ static void report_body(const struct regs *r)
 	sym_format(r->eip, line, sizeof(line));
 	printk(KERN_EMERG "EIP is at %s\n", line);
 	regs_dump(r);
-	dump_stack_from(r->eip, r->ebp);
+	dump_stack_from(r->eip, r->esp_at_pusha + 20, r->ebp);
 	line[0] = '\0';
 	module_for_each(module_entry, line);
 	printk(KERN_EMERG "Modules linked in:%s\n", line);
@@ -186,16 +186,20 @@ static void report_body(const struct regs *r)
 /* --- containment --- */
 
 /* The first module on the way from the fault up to the guard: the module
- * of eip, else of a return address in a frame below the guard's. */
-static struct module_record *module_on_stack(uint32_t eip, uint32_t ebp, uint32_t limit)
+ * of eip, else of a return address in a frame below the guard's (*where
+ * gets that address). */
+static struct module_record *module_on_stack(uint32_t eip, uint32_t ebp, uint32_t limit,
+					     uint32_t *where)
 {
 	struct module_record *rec = module_record_at(eip);
 	uint32_t *fp = (uint32_t *)ebp;
 
+	*where = eip;
 	for (int depth = 0; !rec && fp && depth < 64; depth++) {
 		if (!on_kernel_stack((uintptr_t)fp, 8) || (uintptr_t)fp >= limit)
 			break;
 		rec = module_record_at(fp[1]);
+		*where = fp[1];
 		fp = (uint32_t *)fp[0];
 	}
 	return rec;
@@ -207,7 +211,8 @@ static struct fault_guard *contain(const struct regs *r, bool overflow, const ch
 {
 	struct fault_guard *g = oops.guard;
 	struct module_record *rec;
-	char what[48], sym[96];
+	char what[48], sym[96], caller[96];
+	uint32_t where;
 
 	*why_not = NULL;
 	if (oops.irq_depth)
@@ -216,14 +221,19 @@ static struct fault_guard *contain(const struct regs *r, bool overflow, const ch
 		*why_not = "no module call was running (the kernel's own code faulted)";
 	if (*why_not)
 		return NULL;
-	rec = module_on_stack(r->eip, r->ebp, g->esp);
+	rec = module_on_stack(r->eip, r->ebp, g->esp, &where);
 	if (!rec) {
 		*why_not = "no module code is on the stack (the kernel's own code faulted)";
 		return NULL;
 	}
 	describe(r, overflow, what, sizeof(what));
 	sym_format(r->eip, sym, sizeof(sym));
-	snprintf(g->reason, sizeof(g->reason), "%s at %s", what, sym);
+	sym_format(where, caller, sizeof(caller));
+	if (where == r->eip)	/* in the module itself */
+		snprintf(g->reason, sizeof(g->reason), "%s at %s", what, sym);
+	else			/* in the kernel, called by the module */
+		snprintf(g->reason, sizeof(g->reason), "%s at %s called from %s", what,
+			 sym, caller);
 	g->faulted = true;
 	module_mark_faulted(rec, g->what, g->reason);
 	printk(KERN_ERR "%s faulted in %s: the call returns -EFAULT (Bad address); the "

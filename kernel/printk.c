@@ -100,7 +100,33 @@ static void trace_line(uint32_t addr)
 	printk(KERN_EMERG "  [<%08x>] %s\n", addr, sym);
 }
 
-void dump_stack_from(uint32_t eip, uint32_t ebp)
+/* Is w a return address: inside a function, just after a call rel32? */
+static bool return_address(uint32_t w)
+{
+	struct sym_info s;
+
+	return sym_lookup(w, &s) && (s.type == 'T' || s.type == 't') &&
+	       w - s.start >= 5 && *(const uint8_t *)(w - 5) == 0xe8;
+}
+
+/* The words from esp up to the frame at ebp hold no frame link; a
+ * function that faulted before making its frame (or never makes one)
+ * left its return address there: shown with "?", as Linux marks what it
+ * found by scanning. */
+static void scan_frame(uint32_t esp, uint32_t ebp)
+{
+	for (uint32_t a = esp; a < ebp && a - esp < 64 && on_kernel_stack(a, 4); a += 4) {
+		uint32_t w = *(const uint32_t *)a;
+		char sym[96];
+
+		if (!return_address(w))
+			continue;
+		sym_format(w, sym, sizeof(sym));
+		printk(KERN_EMERG "  [<%08x>] ? %s\n", w, sym);
+	}
+}
+
+void dump_stack_from(uint32_t eip, uint32_t esp, uint32_t ebp)
 {
 	uint32_t *fp = (uint32_t *)ebp;
 
@@ -111,6 +137,8 @@ void dump_stack_from(uint32_t eip, uint32_t ebp)
 	printk(KERN_EMERG "Call trace:\n");
 	if (eip)
 		trace_line(eip);
+	if (esp)
+		scan_frame(esp, ebp);
 	for (depth = 0; fp && depth < 16; depth++) {
 		if (!on_kernel_stack((uintptr_t)fp, 8) || ((uintptr_t)fp & 3) || !fp[1])
 			break;
@@ -149,7 +177,7 @@ void panic(const char *fmt, ...)
 		log.panicking = true;
 		printk(KERN_EMERG "Kernel panic - not syncing: %s\n", msg);
 		if (!log.trace_shown)
-			dump_stack_from(0, (uint32_t)__builtin_frame_address(0));
+			dump_stack_from(0, 0, (uint32_t)__builtin_frame_address(0));
 		printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s ]---\n", msg);
 	}
 	power_off_panic();

@@ -240,6 +240,43 @@ static int link_image(struct insmod *c)
 	return err;
 }
 
+/* Hands the kernel the module's symbols (loader/symbols.c), which only
+ * its oops printer reads. */
+static int write_symbols(struct insmod *c)
+{
+	uint32_t n;
+	size_t len = modelf_symbols_format(&c->m, NULL, 0, &n);
+	char *text = tool_alloc(len + 1), path[112];
+	int err = -ENOMEM;
+
+	snprintf(path, sizeof(path), "%s/symbols", c->dir);
+	if (text) {
+		modelf_symbols_format(&c->m, text, len + 1, &n);
+		err = tool_write_line(path, text);
+	}
+	step(c, err, "write %s (%u symbols)", path, n);
+	tool_free(text);
+	if (err && !text)
+		cmd_error("insmod", path, err);
+	return err && text ? kernel_refused(c, err) : err;
+}
+
+/* Init faulted: the kernel printed the oops and keeps the module, marked;
+ * say where it faulted and leave it (an rmdir would be refused). */
+static int init_faulted(struct insmod *c, int err)
+{
+	char reason[200];
+	const char *why;
+
+	tool_status_field(c->name, "last error", reason, sizeof(reason));
+	why = strstr(reason, "): ") ? strstr(reason, "): ") + 3 : strerror(err);
+	out_printf(2, "insmod: %s: %s\n", c->name, why);
+	out_printf(2, "insmod: %s stays loaded, marked faulted; rmmod -f %s removes it\n",
+		   c->name, c->name);
+	c->dir_made = false;
+	return err;
+}
+
 static int write_and_start(struct insmod *c)
 {
 	ssize_t n = sys_lseek(c->image_fd, 0, SEEK_SET);
@@ -262,6 +299,8 @@ static int write_and_start(struct insmod *c)
 	}
 	err = tool_write_line(c->control, "init module");
 	step(c, err, "write %s \"init module\"", c->control);
+	if (err == -EFAULT)
+		return init_faulted(c, err);
 	return err ? kernel_refused(c, err) : 0;
 }
 
@@ -335,6 +374,8 @@ static int insmod_run(struct insmod *c)
 		err = size_and_map(c);
 	if (!err)
 		err = link_image(c);
+	if (!err)
+		err = write_symbols(c);
 	if (!err)
 		err = write_and_start(c);
 	if (!err)
