@@ -129,9 +129,11 @@ KTEST(hello_ko_parses_and_describes_itself)
 	KT_EXPECT(!strcmp(modelf_modinfo(&good, "author"), "Tessera"));
 	KT_EXPECT(!strcmp(modelf_modinfo(&good, "version"), "1.0"));
 	KT_EXPECT(modelf_modinfo(&good, "firmware") == NULL);
+	KT_EXPECT(!strcmp(modelf_modinfo(&good, "intree"), "Y"));	/* modpost --intree */
 	KT_EXPECT(good.hdr.modinfo_size == sizeof("license=GPL") +
 		  sizeof("author=Tessera") + sizeof("description=Prints a "
-		  "greeting on load and unload") + sizeof("version=1.0"));
+		  "greeting on load and unload") + sizeof("version=1.0") +
+		  sizeof("intree=Y"));
 }
 
 KTEST(hello_ko_imports_printk_only)
