@@ -150,6 +150,10 @@ $(B)/host/test_elf $(B)/host/test_reloc: loader/elf.c loader/reloc.c loader/elf.
 	tools/hostfile.c tools/hostfile.h \
 	include/tessera/modformat.h tests/host/ktest.h $(B)/modules/hello.ko $(B)/modules/bigbss.ko
 $(B)/host/test_symcrc: tools/symcrc.c tools/symcrc.h tests/host/ktest.h
+HOST_TESTS += $(B)/host/test_symbols
+$(B)/host/test_symbols: loader/symbols.c loader/elf.c loader/reloc.c loader/elf.h \
+	loader/internal.h tools/hostfile.c tools/hostfile.h tests/host/ktest.h \
+	$(B)/modules/hello.ko
 HOST_TESTS += $(B)/host/test_path $(B)/host/test_vfs $(B)/host/test_pagefile $(B)/host/test_cpio
 FS_HOST_SRCS := fs/vfs.c fs/path.c fs/namei.c fs/file.c fs/fop_guard.c fs/ramfs.c fs/pagefile.c tests/host/fs_stubs.c lib/strlcpy.c
 $(B)/host/test_path $(B)/host/test_vfs $(B)/host/test_pagefile: $(FS_HOST_SRCS) \
