@@ -42,18 +42,20 @@ KERNEL_OBJS := kernel/main.o kernel/bootinfo.o kernel/gdt.o kernel/idt.o \
 	       kernel/vga.o kernel/keyboard.o kernel/console.o kernel/printk.o \
 	       kernel/power.o kernel/selftest.o kernel/paging.o \
 	       kernel/crash_tests.o kernel/module.o kernel/module_selftest.o \
-	       kernel/ksyms.o kernel/exports.o kernel/symbols.o
+	       kernel/ksyms.o kernel/exports.o kernel/timer.o kernel/symbols.o \
+	       kernel/oops.o kernel/guard.o kernel/doublefault.o
 MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/stats.o mm/charge.o \
 	       mm/mm_selftest.o
 LIB_OBJS    := lib/string.o lib/strlcpy.o lib/vsnprintf.o
 FS_OBJS     := fs/vfs.o fs/path.o fs/namei.o fs/file.o fs/pagefile.o fs/ramfs.o \
 	       fs/devfs.o fs/devices.o fs/seq_buf.o fs/procfs.o fs/proc_files.o \
-	       fs/cpio.o fs/initrd.o fs/syscalls.o fs/init.o fs/fs_selftest.o
+	       fs/cpio.o fs/initrd.o fs/syscalls.o fs/init.o fs/fs_selftest.o \
+	       fs/fop_guard.o
 SHELL_OBJS  := shell/shell.o shell/parse.o shell/lineedit.o shell/commands.o \
 	       shell/cmd_files.o shell/cmd_misc.o shell/cmd_proc.o \
 	       shell/cmd_hexdump.o shell/hexfmt.o shell/cmd_repeat.o
 MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o fs/modfs/modfs_selftest.o \
-	       loader/elf.o loader/reloc.o loader/tools.o loader/insmod.o loader/rmmod.o \
+	       loader/elf.o loader/reloc.o loader/symbols.o loader/tools.o loader/insmod.o loader/rmmod.o \
 	       loader/memdiff.o loader/lsmod.o loader/modinfo.o
 
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
@@ -65,10 +67,36 @@ all: kernel iso modules
 kernel: $(B)/tessera.elf
 iso: $(B)/tessera.iso
 
-$(B)/tessera.elf: $(OBJS) linker/kernel.lds $(B)/kernel-crcs.lds
+# The kernel is linked twice, as Linux links vmlinux for kallsyms: first
+# with an empty symbol table (tessera.tmp.elf), whose `nm -n -S`
+# tools/kallsyms turns into build/kallsyms.S (address, size, type, name of
+# every function and object), then with that table. Its section .kallsyms
+# is the last one (linker/kernel.lds), so it cannot move what it describes;
+# the second link is checked to have every other symbol where the first had
+# it (kernel/symbols.c, docs/debugging.md).
+KLINK	 = $(CC) -m32 -nostdlib -no-pie -Wl,--build-id=none -T linker/kernel.lds
+NM	:= $(CROSS)nm
+KSYMS	:= $(B)/tools/kallsyms
+NM_NOTABLE = $(NM) -n $(1) | grep -v -e ' kallsyms_' -e ' _kernel_end$$'
+$(B)/tessera.elf: $(OBJS) linker/kernel.lds $(B)/kernel-crcs.lds $(KSYMS)
+	@echo "  LD      $(B)/tessera.tmp.elf (empty symbol table)"
+	@$(KSYMS) < /dev/null > $(B)/kallsyms0.S
+	@$(CC) -m32 -c $(B)/kallsyms0.S -o $(B)/kallsyms0.o
+	@$(KLINK) -o $(B)/tessera.tmp.elf $(OBJS) $(B)/kallsyms0.o $(B)/kernel-crcs.lds -lgcc
+	@echo "  KSYMS   $(B)/kallsyms.S"
+	@$(NM) -n -S $(B)/tessera.tmp.elf | $(KSYMS) > $(B)/kallsyms.S
+	@$(CC) -m32 -c $(B)/kallsyms.S -o $(B)/kallsyms.o
 	@echo "  LD      $@"
-	@$(CC) -m32 -nostdlib -no-pie -Wl,--build-id=none -T linker/kernel.lds \
-		-o $@ $(OBJS) $(B)/kernel-crcs.lds -lgcc
+	@$(KLINK) -o $@.tmp $(OBJS) $(B)/kallsyms.o $(B)/kernel-crcs.lds -lgcc
+	@$(call NM_NOTABLE,$(B)/tessera.tmp.elf) > $(B)/kallsyms.nm1
+	@$(call NM_NOTABLE,$@.tmp) > $(B)/kallsyms.nm2
+	@cmp -s $(B)/kallsyms.nm1 $(B)/kallsyms.nm2 || { echo "kallsyms: the symbol \
+		table moved kernel symbols (diff $(B)/kallsyms.nm1 $(B)/kallsyms.nm2)"; exit 1; }
+	@mv $@.tmp $@
+$(KSYMS): tools/kallsyms.c
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $@"
+	@$(HOSTCC) $(HOSTCFLAGS) -o $@ $<
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -164,7 +192,7 @@ bench-modules: deps
 # (cc is $(CC) $(KCFLAGS); -DKBUILD_MODNAME='"NAME"' as in kbuild)
 #   cc -DMODULE -c NAME.c        -> NAME.o      the module's code
 #   cc -DMODULE -E NAME.c        -> NAME.i      what it saw: input of the CRCs
-#   modpost -o NAME.mod.c NAME.o NAME.i         header, versions, export CRCs
+#   modpost [--intree] -o NAME.mod.c NAME.o NAME.i  header, versions, CRCs
 #   cc -DMODULE -c NAME.mod.c    -> NAME.mod.o
 #   ld -r -T linker/module.lds NAME.o NAME.mod.o -> NAME.ko
 #   modpost --check NAME.ko                     insmod's checks, at build time
@@ -177,7 +205,7 @@ MOD_CC       = @echo "  CC [M]  $<"; $(CC) $(MODCFLAGS) $(MODNAME) -MMD -MP -c $
 MOD_CPP      = @echo "  CPP [M] $<"; \
 	       $(CC) $(MODCFLAGS) $(MODNAME) -E -MMD -MP -MT $@ -MF $@.d $< -o $@
 MOD_POST     = @echo "  MODPOST $@"; \
-	       $(MODPOST) -o $@ $(filter %.o,$^) $(filter %.i,$^)
+	       $(MODPOST) $(INTREE) -o $@ $(filter %.o,$^) $(filter %.i,$^)
 MOD_MODCC    = @echo "  CC [M]  $<"; $(CC) $(MODCFLAGS) -c $< -o $@
 MOD_LD       = @echo "  LD [M]  $@"; \
 	       $(LD) -r -T linker/module.lds -o $@ $(filter %.o,$^) && \
@@ -204,6 +232,9 @@ $(B)/modules/%.i: modules/%.c
 $(B)/modules/%.i: modules/skel/%.c
 	@mkdir -p $(dir $@)
 	$(MOD_CPP)
+# modules/ is the tree: modpost adds intree=Y to their modinfo, as Linux's
+# does; make M=DIR modules lack it and taint the kernel O when loaded.
+$(B)/modules/%.mod.c: INTREE := --intree
 $(B)/modules/%.mod.c: $(B)/modules/%.o $(B)/modules/%.i $(MODPOST)
 	$(MOD_POST)
 $(B)/modules/%.mod.o: $(B)/modules/%.mod.c include/tessera/modformat.h

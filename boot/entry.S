@@ -58,8 +58,14 @@ higher_half:
 boot_pgdir:
 	.fill 1024, 4, 0
 
+	/* The kernel stack, 16 KiB, with a guard page under it that
+	 * kernel/doublefault.c unmaps: an overflow faults into the guard
+	 * and becomes a double fault, reported as an oops. */
 	.section .bss
-	.align 16
+	.align 4096
+	.global boot_stack_guard
+boot_stack_guard:
+	.skip 4096
 	.global boot_stack_bottom
 boot_stack_bottom:
 	.skip 16384

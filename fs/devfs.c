@@ -63,7 +63,7 @@ static int chrdev_open(struct inode *inode, struct file *f)
 	f->f_op = c->fops;
 	f->pinned = mod;	/* put by vfs_close after the device's release */
 	if (f->f_op->open) {
-		err = f->f_op->open(inode, f);
+		err = fop_open(inode, f);
 		if (err) {
 			f->f_op = &chrdev_fops;
 			f->pinned = NULL;

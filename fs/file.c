@@ -33,7 +33,7 @@ static int file_alloc(struct dentry *d, int flags, struct file **out)
 	if (!try_module_get(f->pinned))
 		goto out_free;
 	if (f->f_op->open) {
-		err = f->f_op->open(f->inode, f);
+		err = fop_open(f->inode, f);
 		if (err)
 			goto out_put;
 	}
@@ -108,7 +108,7 @@ ssize_t vfs_read(struct file *f, void *buf, size_t count)
 		return -EINVAL;
 	if (count > MAX_IO)
 		count = MAX_IO;
-	return f->f_op->read(f, buf, count, &f->pos);
+	return fop_read(f, buf, count);
 }
 
 ssize_t vfs_write(struct file *f, const void *buf, size_t count)
@@ -121,7 +121,7 @@ ssize_t vfs_write(struct file *f, const void *buf, size_t count)
 		count = MAX_IO;
 	if ((f->flags & O_APPEND) && S_ISREG(f->inode->mode))
 		f->pos = f->inode->data.size;
-	return f->f_op->write(f, buf, count, &f->pos);
+	return fop_write(f, buf, count);
 }
 
 off_t vfs_lseek(struct file *f, off_t offset, int whence)
@@ -180,7 +180,7 @@ void vfs_close(struct file *f)
 	if (--f->refs)
 		return;
 	if (f->f_op->release)
-		f->f_op->release(f->inode, f);
+		fop_release(f->inode, f);
 	module_put(f->pinned);
 	d_unpin(f->dentry);
 	kfree(f);

@@ -7,6 +7,15 @@
 
 #include "fs/vfs.h"
 
+/* Calling a file's operations (fs/fop_guard.c): f->f_op's open, read,
+ * write, release (each must be set), guarded when they live in a module
+ * (a fault gives -EFAULT; a faulted module's are not called: -EIO, and
+ * release is skipped). Same results as the operations otherwise. */
+int fop_open(struct inode *inode, struct file *f);
+ssize_t fop_read(struct file *f, void *buf, size_t count);
+ssize_t fop_write(struct file *f, const void *buf, size_t count);
+void fop_release(struct inode *inode, struct file *f);
+
 /* What path_parent leaves: the directory holding the last component, the
  * component itself ("" for a path naming "/" only; may be "." or ".."),
  * and whether the path ended in a slash. */

@@ -2,7 +2,8 @@
  * Everything a module author needs, under Linux's names: module_init /
  * module_exit, __init / __exit / __initdata / __initconst, EXPORT_SYMBOL,
  * MODULE_LICENSE and friends, THIS_MODULE, printk, kmalloc, vmalloc,
- * try_module_get / module_put, register_chrdev and errno values; for
+ * try_module_get / module_put, register_chrdev, kernel timers (timer_setup,
+ * mod_timer, del_timer: kernel/timer.h) and errno values; for
  * modules, also the Linux compatibility layer (GFP flags, copy_to_user...,
  * see "Linux compatibility" below and docs/modules.md).
  * A Linux hello world or classic character driver builds with its #include

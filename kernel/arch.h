@@ -33,6 +33,13 @@ void pic_unmask(unsigned irq);
  * path calls it once per interrupt. */
 void pic_eoi(unsigned irq);
 
+/* Makes vector a task gate to the TSS selected by tss_selector (the
+ * double fault's own task). Boot only. */
+void idt_set_task_gate(unsigned vector, uint16_t tss_selector);
+/* Makes GDT entry index a 32-bit available TSS at base (limit bytes - 1);
+ * returns its selector. Boot only. */
+uint16_t gdt_set_tss(unsigned index, uint32_t base, uint32_t limit);
+
 typedef void (*irq_handler_t)(struct regs *r);
 /* Installs the handler for IRQ line irq (0..15) and unmasks it. */
 void irq_register(unsigned irq, irq_handler_t fn);

@@ -38,3 +38,44 @@ SELFTEST_CRASH(kernel_text_write_report)
 	*code = 0xcc;
 	CHECK(!"the write into kernel code returned");
 }
+
+/* Divides by a zero the compiler cannot see. */
+SELFTEST_CRASH(divide_error_report)
+{
+	volatile uint32_t zero = 0, n = 1;
+
+	n = n / zero;
+	CHECK(!"the division by zero returned");
+}
+
+/* ud2, the instruction defined to be invalid. */
+SELFTEST_CRASH(invalid_opcode_report)
+{
+	__asm__ volatile("ud2");
+	CHECK(!"ud2 returned");
+}
+
+/* Loads a segment selector past the end of the GDT into DS. */
+SELFTEST_CRASH(general_protection_report)
+{
+	__asm__ volatile("movw %w0, %%ds" : : "r"(0x38) : "memory");
+	CHECK(!"loading selector 0x38 returned");
+}
+
+/* Recurses until the stack runs into its guard page: a double fault,
+ * reported by the double-fault task. */
+static __attribute__((noinline)) uint32_t stack_overflow_recurse(uint32_t depth)
+{
+	volatile uint32_t frame[16];
+
+	frame[0] = depth;
+	if (depth == 0xffffffffu)	/* never: keeps the recursion finite to gcc */
+		return 0;
+	return stack_overflow_recurse(depth + 1) + frame[0];
+}
+
+SELFTEST_CRASH(stack_overflow_report)
+{
+	pr_info("stack_overflow_report: recursing\n");
+	CHECK(stack_overflow_recurse(0) == 0);
+}

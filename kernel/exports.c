@@ -50,3 +50,7 @@ EXPORT_SYMBOL(unregister_chrdev);
 /* time */
 EXPORT_SYMBOL(jiffies);
 EXPORT_SYMBOL(msleep);
+EXPORT_SYMBOL(timer_setup);
+EXPORT_SYMBOL(mod_timer);
+EXPORT_SYMBOL(del_timer);
+EXPORT_SYMBOL(del_timer_sync);

@@ -1,6 +1,8 @@
 /*
  * The global descriptor table: a null entry, then flat 4 GiB kernel code
- * and data segments. Later user mode adds its own two and a TSS here.
+ * and data segments, then two task state segments (the kernel's own task
+ * and the double-fault task, set by kernel/doublefault.c). Later user mode
+ * adds its own two segments here.
  */
 #include "kernel/arch.h"
 
@@ -14,7 +16,7 @@ struct table_ptr {
 	uint32_t base;
 } __attribute__((packed));
 
-static struct gdt_entry gdt[3] = {
+static struct gdt_entry gdt[5] = {
 	[0] = { 0 },
 	[1] = { 0xffff, 0, 0, 0x9a, 0xcf, 0 },	/* ring 0 code, 4 KiB granular */
 	[2] = { 0xffff, 0, 0, 0x92, 0xcf, 0 },	/* ring 0 data */
@@ -34,4 +36,15 @@ void gdt_init(void)
 			 "movw %%ax, %%gs\n\t"
 			 "movw %%ax, %%ss\n\t"
 			 : : "m"(p), "i"(KERNEL_CS), "i"(KERNEL_DS) : "eax", "memory");
+}
+
+uint16_t gdt_set_tss(unsigned index, uint32_t base, uint32_t limit)
+{
+	gdt[index] = (struct gdt_entry){
+		.limit_lo = limit & 0xffff, .base_lo = base & 0xffff,
+		.base_mid = (base >> 16) & 0xff,
+		.access = 0x89,		/* present, ring 0, 32-bit TSS, not busy */
+		.gran = (limit >> 16) & 0x0f, .base_hi = base >> 24,
+	};
+	return index * 8;
 }

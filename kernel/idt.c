@@ -1,12 +1,15 @@
 /*
  * The interrupt descriptor table and the C side of every interrupt:
- * CPU exceptions print their name and a register dump (page faults also
- * the faulting address and the decoded error code) and then panic;
- * hardware IRQs go to the handler registered for the line.
+ * CPU exceptions go to the oops code (kernel/oops.c), which reports them
+ * and then panics or ends the guarded module call that faulted; hardware
+ * IRQs go to the handler registered for the line, counted as interrupt
+ * context (irq_enter). The double fault has a task gate of its own
+ * (kernel/doublefault.c).
  */
 #include "kernel/arch.h"
 #include "kernel/cpu.h"
 #include "kernel/printk.h"
+#include "kernel/oops.h"
 
 struct idt_gate {
 	uint16_t off_lo, sel;
@@ -26,19 +29,6 @@ static struct {
 	irq_handler_t irq[16];
 } idt;
 
-static const char *const exception_names[32] = {
-	"Divide error", "Debug", "Non-maskable interrupt", "Breakpoint",
-	"Overflow", "BOUND range exceeded", "Invalid opcode", "Device not available",
-	"Double fault", "Coprocessor segment overrun", "Invalid TSS",
-	"Segment not present", "Stack-segment fault", "General protection fault",
-	"Page fault", "Reserved (15)", "x87 floating-point error", "Alignment check",
-	"Machine check", "SIMD floating-point exception", "Virtualization exception",
-	"Control protection exception", "Reserved (22)", "Reserved (23)",
-	"Reserved (24)", "Reserved (25)", "Reserved (26)", "Reserved (27)",
-	"Hypervisor injection", "VMM communication", "Security exception",
-	"Reserved (31)",
-};
-
 void idt_init(void)
 {
 	struct idt_ptr p = { sizeof(idt.gates) - 1, (uint32_t)idt.gates };
@@ -52,6 +42,14 @@ void idt_init(void)
 		};
 	}
 	__asm__ volatile("lidt %0" : : "m"(p));
+}
+
+void idt_set_task_gate(unsigned vector, uint16_t tss_selector)
+{
+	idt.gates[vector] = (struct idt_gate){
+		.sel = tss_selector,
+		.type = 0x85,	/* present, ring 0, task gate */
+	};
 }
 
 void irq_register(unsigned irq, irq_handler_t fn)
@@ -72,39 +70,17 @@ void regs_dump(const struct regs *r)
 	       r->es & 0xffff, r->fs & 0xffff, r->gs & 0xffff);
 }
 
-/* Error code bits: P (0 = not present), W/R, U/S, RSVD, I/D. */
-static void page_fault_report(const struct regs *r)
-{
-	uint32_t addr = read_cr2(), e = r->error_code;
-
-	printk(KERN_EMERG "Page fault at 0x%08x: %s, %s access, %s mode%s%s (error code 0x%x)\n",
-	       addr, (e & 1) ? "protection violation" : "page not present",
-	       (e & 2) ? "write" : "read", (e & 4) ? "user" : "kernel",
-	       (e & 8) ? ", reserved bit set" : "", (e & 16) ? ", instruction fetch" : "", e);
-	if (addr < 4096)
-		printk(KERN_EMERG "(a NULL pointer dereference)\n");
-}
-
-static void exception(struct regs *r)
-{
-	printk(KERN_EMERG "Oops: %s (vector %u, error code 0x%x)\n",
-	       exception_names[r->vector], r->vector, r->error_code);
-	if (r->vector == 14)
-		page_fault_report(r);
-	regs_dump(r);
-	dump_stack_from(r->eip, r->ebp);
-	panic("Fatal exception: %s", exception_names[r->vector]);
-}
-
 void isr_dispatch(struct regs *r);
 void isr_dispatch(struct regs *r)
 {
 	if (r->vector < 32) {
-		exception(r);
+		oops_exception(r);
 		return;
 	}
 	unsigned irq = r->vector - 32;
+	irq_enter();
 	if (idt.irq[irq])
 		idt.irq[irq](r);
+	irq_exit();
 	pic_eoi(irq);
 }

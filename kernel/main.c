@@ -17,6 +17,7 @@
 #include "kernel/timer.h"
 #include "kernel/cpu.h"
 #include "kernel/module.h"
+#include "kernel/oops.h"
 #include "mm/mm.h"
 #include "fs/vfs.h"
 #include "fs/modfs/modfs.h"
@@ -122,6 +123,7 @@ void kmain(uint32_t magic, uint32_t mbi_phys)
 	}
 	printk(KERN_INFO "Command line: %s\n", boot_cmdline());
 	memory_init(bootinfo());
+	stack_guard_init();	/* a kernel stack overflow is an oops, not a reset */
 	interrupts_init();
 	fs_init();
 	ksyms_init();

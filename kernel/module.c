@@ -5,6 +5,8 @@
  */
 #include "kernel/module.h"
 #include "kernel/printk.h"
+#include "kernel/oops.h"
+#include "kernel/symbols.h"
 #include "mm/mm.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
@@ -150,6 +152,7 @@ int module_set_unmapped(struct module_record *rec)
 	 * stays allocated (mm/charge.c). */
 	mm_module_release(rec->hdr, report_held, rec);
 	drop_uses(rec);
+	modsyms_free(rec);
 	rec->hdr = NULL;
 	rec->mapped_size = 0;
 	rec->state = MODULE_STATE_UNMAPPED;
@@ -260,26 +263,62 @@ static int check_header(struct module_record *rec)
 	return check_exports(rec);
 }
 
+static long call_init(void *arg)
+{
+	return ((struct module *)arg)->init();
+}
+
+static long call_exit(void *arg)
+{
+	((struct module *)arg)->exit();
+	return 0;
+}
+
+/* Runs init under a guard. A fault leaves the module COMING, its exports
+ * in place but unusable (module_use wants LIVE), marked faulted. */
 static int run_init(struct module_record *rec)
 {
-	int ret;
+	struct fault_guard g;
+	long ret;
 
 	rec->state = MODULE_STATE_COMING;
-	ret = rec->hdr->init ? rec->hdr->init() : 0;
+	ret = rec->hdr->init ? guard_call(&g, "init", call_init, rec->hdr) : 0;
+	if (rec->hdr->init && g.faulted)
+		return module_fail(rec, GUARD_FAULT_ERR, "init faulted: %s", g.reason);
 	if (ret > 0) {
-		pr_warn("%s: init returned %d, a positive value; taken as success\n",
+		pr_warn("%s: init returned %ld, a positive value; taken as success\n",
 			rec->name, ret);
 		ret = 0;
 	}
 	if (ret < -MODULE_MAX_ERRNO)
 		return module_fail(rec, -EINVAL, "init: the module's init function "
-				   "returned %d, which is not 0 or a -errno (-%d..-1); "
+				   "returned %ld, which is not 0 or a -errno (-%d..-1); "
 				   "taken as a failure: %s", ret, MODULE_MAX_ERRNO,
 				   strerror(-EINVAL));
 	if (ret < 0)
-		module_fail(rec, ret, "init: the module's init function returned %d (%s)",
-			    ret, strerror(ret));
-	return ret;
+		module_fail(rec, (int)ret, "init: the module's init function returned %ld (%s)",
+			    ret, strerror((int)ret));
+	return (int)ret;
+}
+
+/* Linux's modpost writes intree=Y into the modinfo of modules built in
+ * its tree; one without it taints the kernel O when it is started. */
+static void note_out_of_tree(struct module_record *rec)
+{
+	const struct module *h = rec->hdr;
+	const char *p = h->modinfo;
+	uint32_t size = h->modinfo_size;
+
+	rec->out_of_tree = true;
+	if (!size || !in_image(rec, (uintptr_t)p, size, rec->core_size) || p[size - 1])
+		return;
+	for (uint32_t i = 0; i < size; i += strlen(p + i) + 1)
+		if (!strcmp(p + i, "intree=Y"))
+			rec->out_of_tree = false;
+	if (rec->out_of_tree && !(get_taint() & (1u << TAINT_OOT_MODULE)))
+		pr_warn("%s: loading out-of-tree module taints kernel.\n", rec->name);
+	if (rec->out_of_tree)
+		add_taint(TAINT_OOT_MODULE);
 }
 
 int module_start(struct module_record *rec)
@@ -293,9 +332,13 @@ int module_start(struct module_record *rec)
 	if (rec->init_dropped)
 		return module_fail(rec, -ENOEXEC, "init: the init part was discarded after "
 				   "the first init; unmap the module and load it again");
+	if (rec->faulted)
+		return module_fail(rec, -EBUSY, "init: the module faulted (%s); it can "
+				   "only be unmapped", rec->fault_why);
 	err = check_header(rec);
 	if (err)
 		return err;
+	note_out_of_tree(rec);
 	err = ksyms_add(rec, &clash);
 	if (err == -EEXIST) {
 		struct module_record *owner = NULL;
@@ -307,6 +350,8 @@ int module_start(struct module_record *rec)
 		return module_fail(rec, err, "init: %s", strerror(err));
 	rec->hdr->priv = rec;
 	err = run_init(rec);
+	if (err && rec->faulted)
+		return err;
 	if (err) {
 		ksyms_remove(rec);
 		rec->hdr->priv = NULL;
@@ -319,10 +364,16 @@ int module_start(struct module_record *rec)
 	return 0;
 }
 
+static int run_exit(struct module_record *rec);
+
 int module_stop(struct module_record *rec)
 {
 	char users[MODULE_WHY_LEN - 16];
 
+	if (rec->faulted)
+		return module_fail(rec, -EBUSY, "exit: the module faulted (%s); it stays "
+				   "loaded (rmmod -f removes it, see docs/debugging.md)",
+				   rec->fault_why);
 	if (rec->state != MODULE_STATE_LIVE)
 		return module_fail(rec, -EBUSY, "exit: module is %s, not live",
 				   module_state_name(rec->state));
@@ -333,9 +384,21 @@ int module_stop(struct module_record *rec)
 	if (rec->hdr->init && !rec->hdr->exit)
 		return module_fail(rec, -EBUSY, "exit: the module has an init but no exit "
 				   "function, so it cannot be unloaded");
+	return run_exit(rec);
+}
+
+/* GOING, exit under a guard, exports removed: MAPPED. A faulted exit
+ * leaves the module GOING, marked. */
+static int run_exit(struct module_record *rec)
+{
+	struct fault_guard g;
+
 	rec->state = MODULE_STATE_GOING;
-	if (rec->hdr->exit)
-		rec->hdr->exit();
+	if (rec->hdr->exit) {
+		guard_call(&g, "exit", call_exit, rec->hdr);
+		if (g.faulted)
+			return module_fail(rec, GUARD_FAULT_ERR, "exit faulted: %s", g.reason);
+	}
 	ksyms_remove(rec);
 	rec->hdr->priv = NULL;
 	rec->state = MODULE_STATE_MAPPED;
@@ -352,6 +415,7 @@ int module_check_shrink(struct module_record *rec, uint32_t new_size)
 		return module_fail(rec, -EBUSY, "truncate: the image of a live module is "
 				   "read-only; only one cut, to its core size (%u bytes), "
 				   "drops init", rec->core_size);
+	modsyms_drop_init(rec);
 	return 0;
 }
 
@@ -361,6 +425,51 @@ static struct module_record *record_of(const struct module *mod)
 		if (r->hdr == mod && r->state != MODULE_STATE_UNMAPPED)
 			return r;
 	return NULL;
+}
+
+struct module_record *module_record_at(uintptr_t addr)
+{
+	for (struct module_record *r = modules.list; r; r = r->next)
+		if (r->hdr && addr - (uintptr_t)r->hdr < r->mapped_size)
+			return r;
+	return NULL;
+}
+
+void module_mark_faulted(struct module_record *rec, const char *what, const char *why)
+{
+	if (rec->faulted)	/* keep the first fault: the others follow from it */
+		return;
+	rec->faulted = true;
+	snprintf(rec->fault_why, sizeof(rec->fault_why), "%s: %s", what, why);
+}
+
+const char *module_flags(const struct module_record *rec, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s", rec->out_of_tree ? "O" : "", rec->faulted ? "D" : "");
+	return buf;
+}
+
+int module_forget(struct module_record *rec)
+{
+	char users[MODULE_WHY_LEN - 16];
+	int err = 0;
+
+	if (!rec->faulted || rec->state < MODULE_STATE_COMING)
+		return module_fail(rec, -EINVAL, "forget: only a loaded module that faulted "
+				   "is forgotten; use exit");
+	if (module_users(rec, users, sizeof(users)))
+		return module_fail(rec, -EBUSY, "in use by: %s", users);
+	if (rec->refcount > 0)
+		return module_fail(rec, -EBUSY, "in use: refcount is %d", rec->refcount);
+	if (rec->state == MODULE_STATE_LIVE && rec->hdr->exit)
+		err = run_exit(rec);	/* it faulted in a call, not in init or exit */
+	if (err)
+		pr_err("%s: exit faulted too; forgetting the module anyway\n", rec->name);
+	if (rec->state != MODULE_STATE_MAPPED)
+		ksyms_remove(rec);
+	rec->hdr->priv = NULL;
+	rec->state = MODULE_STATE_MAPPED;
+	return 0;
 }
 
 struct module *module_of_addr(const void *addr)
@@ -378,7 +487,7 @@ bool try_module_get(struct module *mod)
 	if (!mod)
 		return true;
 	rec = record_of(mod);
-	if (!rec || rec->state != MODULE_STATE_LIVE)
+	if (!rec || rec->state != MODULE_STATE_LIVE || rec->faulted)
 		return false;
 	rec->refcount++;
 	return true;

@@ -38,6 +38,8 @@ enum module_state {
  * write() returning it could not be told from a byte count. */
 #define MODULE_MAX_ERRNO 4095
 
+struct modsym_table;
+
 /* The kernel's record of one module (one /mod/NAME directory). */
 struct module_record {
 	char name[MODULE_NAME_LEN];
@@ -51,6 +53,10 @@ struct module_record {
 	unsigned n_uses;
 	int last_error;			/* 0 or -errno of the last failed command */
 	char last_why[MODULE_WHY_LEN];	/* that failure in words */
+	struct modsym_table *symtab;	/* from /mod/NAME/symbols (kernel/symbols.h) */
+	bool out_of_tree;		/* no intree=Y in its modinfo: taints O */
+	bool faulted;			/* its code faulted: pinned, see module_forget */
+	char fault_why[MODULE_WHY_LEN];	/* "init: NULL pointer dereference at ..." */
 	struct module_record *next;	/* all records, newest first */
 };
 
@@ -102,6 +108,26 @@ void module_for_each(void (*fn)(struct module_record *rec, void *arg), void *arg
 /* Writes the names of the modules that use rec, comma-separated, into
  * buf; returns how many there are. */
 unsigned module_users(const struct module_record *rec, char *buf, size_t size);
+
+/* --- faults (kernel/oops.c marks, modfs and the tools read) --- */
+
+/* The record of the module whose mapped image holds addr, or NULL. Safe in
+ * an exception handler. */
+struct module_record *module_record_at(uintptr_t addr);
+/* Marks rec faulted: what ("init", "read"...) and why ("NULL pointer
+ * dereference at f+0x3/0x8 [m]") are kept for status; the kernel taints.
+ * A faulted module stays where it is: no new reference (try_module_get
+ * fails), no exit; only module_forget takes it out. */
+void module_mark_faulted(struct module_record *rec, const char *what, const char *why);
+/* Takes a faulted module nobody uses out of the running kernel: runs its
+ * exit (guarded) only if the fault was not in init or exit, removes its
+ * exports; the module is MAPPED again, ready for unmap. Returns 0, -EINVAL
+ * (not faulted) or -EBUSY (used by a module, or referenced). */
+int module_forget(struct module_record *rec);
+/* The per-module flags of /proc/modules and the oops's module list, in
+ * Linux's letters: O (out of tree), D (its code faulted: Tessera's own);
+ * "" when none. buf holds at least 4 bytes. */
+const char *module_flags(const struct module_record *rec, char *buf, size_t size);
 
 /* --- reference counts, for module code and drivers --- */
 

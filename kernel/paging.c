@@ -18,6 +18,7 @@
 
 #define PTE_PRESENT 0x001
 #define PTE_WRITE   0x002
+#define PDE_4M      0x080
 #define VMALLOC_PAGES ((VMALLOC_END - VMALLOC_START) / PAGE_SIZE)
 #define PTES_PER_TABLE 1024
 #define PT_ORDER 4	/* 2^4 page tables = 64 MiB of vmalloc area */
@@ -117,4 +118,27 @@ uintptr_t paging_lookup(uintptr_t va)
 	if (!pte || !(*pte & PTE_PRESENT))
 		return 0;
 	return (*pte & PAGE_MASK) | (va & ~PAGE_MASK);
+}
+
+int paging_unmap_direct(uintptr_t va)
+{
+	uint32_t pde = va >> 22, *pt;
+
+	if (va < KERNEL_BASE || va >= VMALLOC_START || !(boot_pgdir[pde] & PTE_PRESENT))
+		return -EINVAL;
+	if (boot_pgdir[pde] & PDE_4M) {
+		uint32_t frame = boot_pgdir[pde] & 0xffc00000u;
+
+		pt = get_zeroed_page();
+		if (!pt)
+			return -ENOMEM;
+		for (uint32_t i = 0; i < PTES_PER_TABLE; i++)
+			pt[i] = (frame + i * PAGE_SIZE) | PTE_PRESENT | PTE_WRITE;
+		boot_pgdir[pde] = virt_to_phys(pt) | PTE_PRESENT | PTE_WRITE;
+	} else {
+		pt = phys_to_virt(boot_pgdir[pde] & PAGE_MASK);
+	}
+	pt[(va >> PAGE_SHIFT) & (PTES_PER_TABLE - 1)] = 0;
+	write_cr3(read_cr3());	/* the 4 MiB entry may be cached: flush all */
+	return 0;
 }

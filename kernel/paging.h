@@ -16,6 +16,10 @@ int paging_init(uint64_t ram_top);
 void paging_map(uintptr_t va, uintptr_t pa);
 /* Removes the mapping at va and flushes its TLB entry. */
 void paging_unmap(uintptr_t va);
+/* Unmaps the 4 KiB page at va in the direct map (a guard page), first
+ * splitting its 4 MiB page into a page table of 4 KiB entries. Returns 0,
+ * -EINVAL (va not in the direct map) or -ENOMEM (no page for the table). */
+int paging_unmap_direct(uintptr_t va);
 /* Physical address mapped at va, or 0 if none (vmalloc area only). */
 uintptr_t paging_lookup(uintptr_t va);
 

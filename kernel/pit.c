@@ -1,6 +1,6 @@
 /*
  * The 8253/8254 timer, channel 0, programmed for HZ interrupts a second;
- * each one advances jiffies.
+ * each one advances jiffies and runs the timers that expired.
  */
 #include "kernel/timer.h"
 #include "kernel/arch.h"
@@ -13,6 +13,7 @@ volatile uint32_t jiffies;
 static void pit_tick(struct regs *r)
 {
 	jiffies++;
+	timers_run();
 }
 
 void pit_init(void)

@@ -8,6 +8,8 @@
 #include "kernel/power.h"
 #include "kernel/timer.h"
 #include "kernel/cpu.h"
+#include "kernel/oops.h"
+#include "kernel/symbols.h"
 #include "lib/string.h"
 #include <stdint.h>
 #include <stdbool.h>
@@ -89,20 +91,77 @@ size_t printk_read(size_t pos, char *buf, size_t size)
 	return n;
 }
 
-void dump_stack_from(uint32_t eip, uint32_t ebp)
+/* One call-trace line: "  [<f0003004>] hx_oops_poke+0x3/0x8 [hx_oops]". */
+static void trace_line(uint32_t addr)
+{
+	char sym[96];
+
+	sym_format(addr, sym, sizeof(sym));
+	printk(KERN_EMERG "  [<%08x>] %s\n", addr, sym);
+}
+
+/* Is w a return address: inside a function, just after a call rel32? */
+static bool return_address(uint32_t w)
+{
+	struct sym_info s;
+
+	return sym_lookup(w, &s) && (s.type == 'T' || s.type == 't') &&
+	       w - s.start >= 5 && *(const uint8_t *)(w - 5) == 0xe8;
+}
+
+/* The words from esp up to the frame at ebp hold no frame link; a
+ * function that faulted before making its frame (or never makes one)
+ * left its return address there: shown with "?", as Linux marks what it
+ * found by scanning. */
+static void scan_frame(uint32_t esp, uint32_t ebp)
+{
+	for (uint32_t a = esp; a < ebp && a - esp < 64 && on_kernel_stack(a, 4); a += 4) {
+		uint32_t w = *(const uint32_t *)a;
+		char sym[96];
+
+		if (!return_address(w))
+			continue;
+		sym_format(w, sym, sizeof(sym));
+		printk(KERN_EMERG "  [<%08x>] ? %s\n", w, sym);
+	}
+}
+
+void dump_stack_from(uint32_t eip, uint32_t esp, uint32_t ebp)
 {
 	uint32_t *fp = (uint32_t *)ebp;
+
+	uint32_t last = 0, repeats = 0;
+	int depth;
 
 	log.trace_shown = true;
 	printk(KERN_EMERG "Call trace:\n");
 	if (eip)
-		printk(KERN_EMERG "  [<%08x>]\n", eip);
-	for (int depth = 0; fp && depth < 16; depth++) {
-		if ((uintptr_t)fp < 0xC0000000u || ((uintptr_t)fp & 3))
+		trace_line(eip);
+	if (esp)
+		scan_frame(esp, ebp);
+	for (depth = 0; fp && depth < 16; depth++) {
+		if (!on_kernel_stack((uintptr_t)fp, 8) || ((uintptr_t)fp & 3) || !fp[1])
 			break;
-		printk(KERN_EMERG "  [<%08x>]\n", fp[1]);
+		if (fp[1] == last) {
+			repeats++;	/* recursion: one line, then a count */
+		} else {
+			if (repeats)
+				printk(KERN_EMERG "  ... the same %u more time%s\n", repeats,
+				       repeats == 1 ? "" : "s");
+			repeats = 0;
+			trace_line(fp[1]);
+		}
+		last = fp[1];
 		fp = (uint32_t *)fp[0];
 	}
+	if (repeats)
+		printk(KERN_EMERG "  ... the same %u more time%s%s\n", repeats,
+		       repeats == 1 ? "" : "s", depth == 16 ? " (the trace stops at 16)" : "");
+}
+
+void dump_stack_reset(void)
+{
+	log.trace_shown = false;
 }
 
 void panic(const char *fmt, ...)
@@ -118,7 +177,7 @@ void panic(const char *fmt, ...)
 		log.panicking = true;
 		printk(KERN_EMERG "Kernel panic - not syncing: %s\n", msg);
 		if (!log.trace_shown)
-			dump_stack_from(0, (uint32_t)__builtin_frame_address(0));
+			dump_stack_from(0, 0, (uint32_t)__builtin_frame_address(0));
 		printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s ]---\n", msg);
 	}
 	power_off_panic();

@@ -47,8 +47,13 @@ size_t printk_read(size_t pos, char *buf, size_t size);
 size_t printk_log_size(void);
 
 /* Prints "Call trace:" and the return addresses up the frame-pointer
- * chain from ebp, starting with eip if it is not 0. */
-void dump_stack_from(uint32_t eip, uint32_t ebp);
+ * chain from ebp (while it stays on a kernel stack, at most 16), starting
+ * with eip if it is not 0, each symbolized: "  [<c0102ce5>] kmain+0x5/0x48a".
+ * With esp (not 0), return addresses found between esp and ebp come first,
+ * marked "?" (a function that faulted before making its frame). */
+void dump_stack_from(uint32_t eip, uint32_t esp, uint32_t ebp);
+/* After a contained oops: the next panic prints its own trace again. */
+void dump_stack_reset(void);
 
 /* Prints "Kernel panic - not syncing: MSG" and a register-free backtrace,
  * then powers off with a failure status. Only for broken invariants. */

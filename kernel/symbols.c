@@ -1,11 +1,297 @@
 /*
- * PLACEHOLDER sym_format: prints every address as 0x%08x. The oops branch
- * replaces this file with the real symbol tables (kernel and modules).
+ * Symbols for people (API in kernel/symbols.h). Two kinds of table, both
+ * sorted by address and searched by bisection:
+ *   the kernel's: kallsyms_table[] in section .kallsyms, generated from the
+ *     first kernel link (tools/kallsyms, the Makefile's two-stage link);
+ *   each module's: parsed from what the loader writes to /mod/NAME/symbols,
+ *     kept in the module's record, shortened when init is dropped.
  */
 #include "kernel/symbols.h"
+#include "kernel/module.h"
+#include "fs/vfs.h"
+#include "mm/mm.h"
 #include "lib/string.h"
+#include <tessera/errno.h>
+
+#define MODSYM_MAX_LINES 4096
+#define MODSYM_NAME_MAX 127
+
+/* One kernel symbol; name[0] is nm's type letter, the name follows. */
+struct kallsym {
+	uint32_t addr, size;
+	const char *name;
+};
+
+extern const struct kallsym kallsyms_table[];
+extern const uint32_t kallsyms_num;
+
+/* One module symbol, at an image offset. */
+struct modsym {
+	uint32_t off, size;
+	char type;
+	const char *name;
+};
+
+/* One allocation: the header, n_all entries, then their names. */
+struct modsym_table {
+	uint32_t n;		/* entries kept (init ones dropped at the end) */
+	uint32_t n_all;
+	struct modsym sym[];
+};
+
+/* Index of the last entry whose start is <= addr, or -1. start(i) gives
+ * entry i's address; n entries sorted by it. */
+static long bisect(uint32_t n, uint32_t addr, uint32_t (*start)(const void *, uint32_t),
+		   const void *tab)
+{
+	long lo = 0, hi = (long)n - 1, found = -1;
+
+	while (lo <= hi) {
+		long mid = lo + (hi - lo) / 2;
+
+		if (start(tab, (uint32_t)mid) <= addr) {
+			found = mid;
+			lo = mid + 1;
+		} else {
+			hi = mid - 1;
+		}
+	}
+	return found;
+}
+
+static uint32_t kall_start(const void *tab, uint32_t i)
+{
+	return ((const struct kallsym *)tab)[i].addr;
+}
+
+static uint32_t mod_start(const void *tab, uint32_t i)
+{
+	return ((const struct modsym_table *)tab)->sym[i].off;
+}
+
+/* Of several symbols at one address (init_module and hello_init), the
+ * local one is the name the author wrote: step back to it. */
+static bool kern_lookup(uint32_t addr, struct sym_info *info)
+{
+	long i = bisect(kallsyms_num, addr, kall_start, kallsyms_table);
+	const struct kallsym *k;
+
+	if (i < 0 || addr - kallsyms_table[i].addr >= kallsyms_table[i].size)
+		return false;
+	while (i > 0 && kallsyms_table[i - 1].addr == kallsyms_table[i].addr &&
+	       !(kallsyms_table[i].name[0] >= 'a'))
+		i--;
+	k = &kallsyms_table[i];
+	*info = (struct sym_info){ k->name + 1, k->addr, k->size, k->name[0], NULL };
+	return true;
+}
+
+static bool mod_lookup(const struct module_record *rec, uint32_t addr,
+		       struct sym_info *info)
+{
+	const struct modsym_table *t = rec->symtab;
+	uint32_t base = (uint32_t)(uintptr_t)rec->hdr, off = addr - base;
+	long i;
+
+	info->module = rec->name;
+	if (!t)
+		return false;
+	i = bisect(t->n, off, mod_start, t);
+	if (i < 0 || off - t->sym[i].off >= t->sym[i].size)
+		return false;
+	while (i > 0 && t->sym[i - 1].off == t->sym[i].off && !(t->sym[i].type >= 'a'))
+		i--;
+	info->name = t->sym[i].name;
+	info->start = base + t->sym[i].off;
+	info->size = t->sym[i].size;
+	info->type = t->sym[i].type;
+	return true;
+}
+
+bool sym_lookup(uintptr_t addr, struct sym_info *info)
+{
+	const struct module_record *rec = module_record_at(addr);
+
+	*info = (struct sym_info){ 0 };
+	if (rec)
+		return mod_lookup(rec, addr, info);
+	return kern_lookup(addr, info);
+}
 
 size_t sym_format(uintptr_t addr, char *buf, size_t size)
 {
-	return (size_t)snprintf(buf, size, "0x%08x", (unsigned)addr);
+	struct sym_info s;
+	int n;
+
+	if (sym_lookup(addr, &s))
+		n = snprintf(buf, size, "%s+0x%x/0x%x%s%s%s", s.name, (uint32_t)addr - s.start,
+			     s.size, s.module ? " [" : "", s.module ? s.module : "",
+			     s.module ? "]" : "");
+	else if (s.module)
+		n = snprintf(buf, size, "0x%08x [%s]", (uint32_t)addr, s.module);
+	else
+		n = snprintf(buf, size, "0x%08x", (uint32_t)addr);
+	if (size == 0)
+		return 0;
+	return (size_t)n < size ? (size_t)n : size - 1;
+}
+
+/* --- module tables --- */
+
+/* Parses "OFFSET SIZE TYPE NAME" at *p (up to end); advances *p past the
+ * line. Returns 0 or -EINVAL. */
+static int parse_line(const char **p, const char *end, struct modsym *s,
+		      size_t *name_len)
+{
+	const char *q = *p, *eol = q, *name;
+	char *e;
+
+	while (eol < end && *eol != '\n')
+		eol++;
+	*p = eol < end ? eol + 1 : end;
+	s->off = strtoul(q, &e, 16);
+	if (e == q || *e != ' ')
+		return -EINVAL;
+	q = e + 1;
+	s->size = strtoul(q, &e, 16);
+	if (e == q || e[0] != ' ' || !strchr("TtDdBbRr", e[1]) || !e[1] || e[2] != ' ')
+		return -EINVAL;
+	s->type = e[1];
+	name = e + 3;
+	*name_len = eol - name;
+	if (*name_len == 0 || *name_len > MODSYM_NAME_MAX)
+		return -EINVAL;
+	for (const char *c = name; c < eol; c++)
+		if (*c <= ' ' || *c > '~')
+			return -EINVAL;
+	s->name = name;
+	return 0;
+}
+
+/* Counts the lines and name bytes; checks each line. */
+static int measure(struct module_record *rec, const char *text, size_t len,
+		   uint32_t *lines, size_t *names)
+{
+	const char *p = text, *end = text + len;
+	struct modsym s;
+	size_t nl;
+
+	*lines = 0;
+	*names = 0;
+	while (p < end) {
+		if (parse_line(&p, end, &s, &nl))
+			return module_fail(rec, -EINVAL, "symbols: line %u: expected "
+					   "'OFFSET SIZE TYPE NAME' (hex, hex, one of "
+					   "TtDdBbRr, a name)", *lines + 1);
+		if (s.off > rec->mapped_size || s.size > rec->mapped_size - s.off)
+			return module_fail(rec, -EINVAL, "symbols: line %u: %.*s at 0x%x "
+					   "(0x%x bytes) lies outside the %u-byte image",
+					   *lines + 1, (int)nl, s.name, s.off, s.size,
+					   rec->mapped_size);
+		if (++*lines > MODSYM_MAX_LINES)
+			return module_fail(rec, -EINVAL, "symbols: more than %d lines",
+					   MODSYM_MAX_LINES);
+		*names += nl + 1;
+	}
+	return 0;
+}
+
+/* Fills t from the checked text: entries and their names, sorted. */
+static void fill(struct modsym_table *t, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	char *names = (char *)&t->sym[t->n_all];
+	size_t nl;
+
+	for (uint32_t i = 0; i < t->n_all; i++) {
+		struct modsym s;
+
+		parse_line(&p, end, &s, &nl);
+		memcpy(names, s.name, nl);
+		names[nl] = '\0';
+		s.name = names;
+		names += nl + 1;
+		uint32_t j = i;	/* insertion sort by offset, stable */
+		while (j > 0 && t->sym[j - 1].off > s.off) {
+			t->sym[j] = t->sym[j - 1];
+			j--;
+		}
+		t->sym[j] = s;
+	}
+}
+
+int modsyms_set(struct module_record *rec, const char *text, size_t len)
+{
+	struct modsym_table *t;
+	uint32_t lines;
+	size_t names;
+	int err;
+
+	if (rec->state != MODULE_STATE_MAPPED)
+		return module_fail(rec, -EBUSY, "symbols: module is %s; symbols are "
+				   "written after map, before init",
+				   module_state_name(rec->state));
+	err = measure(rec, text, len, &lines, &names);
+	if (err)
+		return err;
+	t = kmalloc(sizeof(*t) + lines * sizeof(t->sym[0]) + names + 1);
+	if (!t)
+		return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols", lines);
+	t->n = t->n_all = lines;
+	fill(t, text, len);
+	modsyms_free(rec);
+	rec->symtab = t;
+	return 0;
+}
+
+void modsyms_drop_init(struct module_record *rec)
+{
+	struct modsym_table *t = rec->symtab;
+
+	while (t && t->n && t->sym[t->n - 1].off >= rec->core_size)
+		t->n--;
+}
+
+void modsyms_free(struct module_record *rec)
+{
+	kfree(rec->symtab);
+	rec->symtab = NULL;
+}
+
+uint32_t modsyms_count(const struct module_record *rec)
+{
+	return rec->symtab ? rec->symtab->n : 0;
+}
+
+int modsyms_show(struct seq_buf *m, const struct module_record *rec)
+{
+	const struct modsym_table *t = rec->symtab;
+
+	for (uint32_t i = 0; t && i < t->n; i++)
+		seq_printf(m, "%08x %x %c %s\n", t->sym[i].off, t->sym[i].size,
+			   t->sym[i].type, t->sym[i].name);
+	return m->error;
+}
+
+/* --- /proc/kallsyms --- */
+
+static void module_kallsyms(struct module_record *rec, void *arg)
+{
+	const struct modsym_table *t = rec->symtab;
+	uint32_t base = (uint32_t)(uintptr_t)rec->hdr;
+
+	if (rec->state < MODULE_STATE_COMING)
+		return;
+	for (uint32_t i = 0; t && i < t->n; i++)
+		seq_printf(arg, "%08x %c %s\t[%s]\n", base + t->sym[i].off, t->sym[i].type,
+			   t->sym[i].name, rec->name);
+}
+
+int kallsyms_show(struct seq_buf *m, void *arg)
+{
+	for (uint32_t i = 0; i < kallsyms_num; i++)
+		seq_printf(m, "%08x %c %s\n", kallsyms_table[i].addr,
+			   kallsyms_table[i].name[0], kallsyms_table[i].name + 1);
+	module_for_each(module_kallsyms, m);
+	return m->error;
 }

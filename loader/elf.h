@@ -225,6 +225,18 @@ const char *modelf_next_undef(const struct modelf *m, uint32_t *pos);
 const char *modelf_symbol_at(const struct modelf *m, uint32_t off,
 			     uint32_t *start);
 
+/*
+ * The module's symbol table for /mod/NAME/symbols (loader/symbols.c): one
+ * line "OFFSET SIZE TYPE NAME\n" (hex image offset, hex bytes, nm's letter
+ * T/t function, D/d data, B/b .module.bss) for every named function and
+ * object wholly inside its part, in symbol-table order. Writes at most
+ * size bytes (always terminated when size > 0) and *count gets the number
+ * of lines; returns the length of the whole text, as snprintf does. Needs
+ * modelf_parse(). Never fails.
+ */
+size_t modelf_symbols_format(const struct modelf *m, char *buf, size_t size,
+			     uint32_t *count);
+
 /* Entry i (< hdr.num_versions) of the module's version table, from the
  * file: the CRC and name the module was built against. */
 void modelf_version(const struct modelf *m, uint32_t i, uint32_t *crc,

@@ -259,6 +259,46 @@ static int link_image(struct insmod *c)
 	return err;
 }
 
+/* Hands the kernel the module's symbols (loader/symbols.c), which only
+ * its oops printer reads. */
+static int write_symbols(struct insmod *c)
+{
+	uint32_t n;
+	size_t len = modelf_symbols_format(&c->m, NULL, 0, &n);
+	char *text = tool_alloc(len + 1), path[112];
+	int err = -ENOMEM;
+
+	snprintf(path, sizeof(path), "%s/symbols", c->dir);
+	if (text) {
+		modelf_symbols_format(&c->m, text, len + 1, &n);
+		err = tool_write_line(path, text);
+	}
+	step(c, err, "write %s (%u symbols)", path, n);
+	tool_free(text);
+	if (err && !text)
+		out_printf(2, "insmod: %s: no memory for the text of its %u symbols: %s\n",
+			   c->name, n, strerror(err));
+	return err && text ? kernel_refused(c, err) : err;
+}
+
+/* Init faulted (the kernel's reason starts "init faulted:"): the kernel
+ * printed the oops and keeps the module, marked; say where it faulted and
+ * leave it (an rmdir would be refused). Any other failure: kernel_refused. */
+static int init_failed(struct insmod *c, int err)
+{
+	char reason[MODULE_REASON_MAX];
+	int recorded;
+
+	if (tool_module_error(c->name, &recorded, reason, sizeof(reason)) ||
+	    recorded != err || strncmp(reason, "init faulted:", 13))
+		return kernel_refused(c, err);
+	out_printf(2, "insmod: %s: %s\n", c->name, reason);
+	out_printf(2, "insmod: %s stays loaded, marked faulted; rmmod -f %s removes it\n",
+		   c->name, c->name);
+	c->dir_made = false;
+	return err;
+}
+
 static int write_and_start(struct insmod *c)
 {
 	ssize_t n = sys_lseek(c->image_fd, 0, SEEK_SET);
@@ -281,7 +321,7 @@ static int write_and_start(struct insmod *c)
 	}
 	err = tool_write_line(c->control, "init module");
 	step(c, err, "write %s \"init module\"", c->control);
-	return err ? kernel_refused(c, err) : 0;
+	return err ? init_failed(c, err) : 0;
 }
 
 /* Truncates the image to its core; -v shows the layout and what the
@@ -354,6 +394,8 @@ static int insmod_run(struct insmod *c)
 		err = size_and_map(c);
 	if (!err)
 		err = link_image(c);
+	if (!err)
+		err = write_symbols(c);
 	if (!err)
 		err = write_and_start(c);
 	if (!err)

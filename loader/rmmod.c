@@ -1,8 +1,9 @@
 /*
- * rmmod [-v] NAME...: unloads modules on the file API only, the reverse of
- * insmod from whatever state the module is in: `exit module` if live
- * (refused while anyone holds it, naming them), `unmap module` if mapped,
- * unlink the image, rmdir.
+ * rmmod [-v] [-f] NAME...: unloads modules on the file API only, the
+ * reverse of insmod from whatever state the module is in: `exit module` if
+ * live (refused while anyone holds it, naming them), `unmap module` if
+ * mapped, unlink the image, rmdir. A module whose code faulted is refused;
+ * -f takes it out with `forget module` first (docs/debugging.md).
  */
 #include "loader/elf.h"
 #include "loader/tools.h"
@@ -37,6 +38,29 @@ static int explain(const char *name, int err)
 	return err;
 }
 
+/* A module whose code faulted stays loaded (docs/debugging.md): without
+ * -f say so; with -f, say what forcing it out means, then `forget module`
+ * (the kernel runs exit only if the fault was in neither init nor exit).
+ * Returns 0 when the module is then mapped, ready for unmap. */
+static int forget_faulted(const char *name, const char *faulted, const char *state,
+			  const char *control, bool v, bool force)
+{
+	int err;
+
+	if (!force) {
+		out_printf(2, "rmmod: %s faulted (%s); it stays loaded, since its own code "
+			   "cannot be trusted to clean up. rmmod -f %s removes it anyway\n",
+			   name, faulted, name);
+		return -EBUSY;
+	}
+	out_printf(2, "rmmod: forcing out %s, which faulted: its exit %s; devices and "
+		   "timers it left are removed; memory it allocated stays allocated\n",
+		   name, strcmp(state, "live") ? "is not run" : "runs");
+	err = rm_step(v, tool_write_line(control, "forget module"),
+		      "write \"forget module\" to", control);
+	return err ? explain(name, err) : 0;
+}
+
 /* Is the current directory dir or below it? */
 static bool cwd_inside(const char *dir)
 {
@@ -49,9 +73,9 @@ static bool cwd_inside(const char *dir)
 
 /* Takes the module down from whatever state it is in: exit if live, unmap
  * if mapped, then unlink the image and remove the directory. */
-static int rmmod_one(const char *name, bool v)
+static int rmmod_one(const char *name, bool v, bool force)
 {
-	char dir[80], control[96], image[96], state[32];
+	char dir[80], control[96], image[96], state[32], faulted[160];
 	int err = 0;
 
 	if (!module_name_valid(name)) {
@@ -68,6 +92,12 @@ static int rmmod_one(const char *name, bool v)
 	if (cwd_inside(dir)) {	/* the last step, rmdir, would fail: do nothing */
 		out_printf(2, "rmmod: %s: the current directory is inside it\n", dir);
 		return -EBUSY;
+	}
+	if (tool_status_field(name, "faulted", faulted, sizeof(faulted)) == 0 && faulted[0]) {
+		err = forget_faulted(name, faulted, state, control, v, force);
+		if (err)
+			return err;
+		strlcpy(state, "mapped", sizeof(state));
 	}
 	if (strcmp(state, "live") && strcmp(state, "mapped") && strcmp(state, "unmapped")) {
 		out_printf(2, "rmmod: %s is %s; try again when it is live\n", name, state);
@@ -93,16 +123,25 @@ static int rmmod_one(const char *name, bool v)
 
 static int rmmod_main(int argc, char **argv)
 {
-	bool verbose = argc > 1 && !strcmp(argv[1], "-v");
-	int first = verbose ? 2 : 1, status = 0;
+	bool verbose = false, force = false;
+	int first = 1, status = 0;
 
-	if (first >= argc || argv[first][0] == '-')
+	for (; first < argc && argv[first][0] == '-'; first++) {
+		if (!strcmp(argv[first], "-v"))
+			verbose = true;
+		else if (!strcmp(argv[first], "-f"))
+			force = true;
+		else
+			return cmd_usage("rmmod");
+	}
+	if (first >= argc)
 		return cmd_usage("rmmod");
 	for (int i = first; i < argc; i++)
-		if (rmmod_one(argv[i], verbose))
+		if (rmmod_one(argv[i], verbose, force))
 			status = 1;
 	return status;
 }
 
-SHELL_COMMAND(rmmod, rmmod_main, "rmmod [-v] NAME...",
-	      "unload modules: exit, unmap, unlink, rmdir (-v: show each step)");
+SHELL_COMMAND(rmmod, rmmod_main, "rmmod [-v] [-f] NAME...",
+	      "unload modules: exit, unmap, unlink, rmdir (-v: show each step, "
+	      "-f: also a module that faulted)");

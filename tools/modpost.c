@@ -1,12 +1,14 @@
 /*
  * modpost: the host step between compiling a module and linking it.
  *
- *   modpost -o NAME.mod.c NAME.o NAME.i
+ *   modpost [--intree] -o NAME.mod.c NAME.o NAME.i
  *	reads the module object (with loader/elf.c) and its preprocessed
  *	source; writes NAME.mod.c: the module header (__this_module), the
  *	version table of every symbol NAME.o imports and the __crc_ symbols
  *	of every symbol it exports, each CRC taken from the declaration the
- *	module's own source saw (tools/symcrc.c).
+ *	module's own source saw (tools/symcrc.c). --intree (modules built
+ *	from modules/) adds "intree=Y" to the modinfo, as Linux's modpost
+ *	does; the kernel taints itself O for a module without it.
  *   modpost --kernel-crcs -o build/kernel-crcs.lds FILE.i...
  *	writes `__crc_SYM = 0x...;` for every EXPORT_SYMBOL(SYM) in the
  *	preprocessed kernel sources, for the kernel link.
@@ -191,7 +193,8 @@ static void write_header(FILE *out, const char *name, int has_init,
 		nversions ? "__module_versions" : "NULL", nversions);
 }
 
-static int do_module(const char *outpath, const char *obj, const char *ipath)
+static int do_module(const char *outpath, const char *obj, const char *ipath,
+		     int intree)
 {
 	struct text o = read_file(obj), src = read_file(ipath);
 	struct modelf m;
@@ -218,6 +221,9 @@ static int do_module(const char *outpath, const char *obj, const char *ipath)
 	nv = write_versions(out, &m, &src, ipath);
 	write_header(out, name, defines(&m, "init_module"),
 		     defines(&m, "cleanup_module"), nv);
+	if (intree)
+		fprintf(out, "\nstatic const char __module_intree[]\n\t__attribute__((used, "
+			"section(\".modinfo\"), aligned(1))) = \"intree=Y\";\n");
 	if (fclose(out))
 		die("%s: write error", outpath);
 	free(o.data);
@@ -280,7 +286,9 @@ static int do_check(const char *path)
 int main(int argc, char **argv)
 {
 	if (argc == 5 && strcmp(argv[1], "-o") == 0)
-		return do_module(argv[2], argv[3], argv[4]);
+		return do_module(argv[2], argv[3], argv[4], 0);
+	if (argc == 6 && strcmp(argv[1], "--intree") == 0 && strcmp(argv[2], "-o") == 0)
+		return do_module(argv[3], argv[4], argv[5], 1);
 	if (argc >= 4 && strcmp(argv[1], "--kernel-crcs") == 0 &&
 	    strcmp(argv[2], "-o") == 0)
 		return do_kernel(argv[3], argc - 4, argv + 4);
@@ -288,7 +296,7 @@ int main(int argc, char **argv)
 		return do_crc(argv[2], argv[3]);
 	if (argc == 3 && strcmp(argv[1], "--check") == 0)
 		return do_check(argv[2]);
-	fprintf(stderr, "usage: modpost -o NAME.mod.c NAME.o NAME.i\n"
+	fprintf(stderr, "usage: modpost [--intree] -o NAME.mod.c NAME.o NAME.i\n"
 		"       modpost --kernel-crcs -o OUT.lds FILE.i...\n"
 		"       modpost --crc SYM FILE.i\n"
 		"       modpost --check NAME.ko\n");

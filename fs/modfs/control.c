@@ -8,9 +8,13 @@
  *   use NAME       this module uses live module NAME: pin it (loader step 7)
  *   init module    check the header, run init; the module is LIVE
  *   exit module    run exit if nobody holds the module; MAPPED again
+ *   forget module  take out a module whose code faulted: MAPPED again
+ *                  (module_forget; rmmod -f)
  */
 #include "fs/modfs/internal.h"
 #include "kernel/printk.h"
+#include "kernel/symbols.h"
+#include "kernel/timer.h"
 #include "mm/mm.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
@@ -74,18 +78,39 @@ static void report_leftover(const char *dev, void *arg)
 	pr_err("%s: the module left /dev/%s registered; removed it\n", rec->name, dev);
 }
 
-/* Devices a module left registered after its exit or a failed init would
- * point into memory about to be unmapped: remove them, and say so. */
+static void report_timer(const struct timer_list *t, void *arg)
+{
+	const struct module_record *rec = arg;
+	char sym[96];
+
+	sym_format((uintptr_t)t->function, sym, sizeof(sym));
+	pr_err("%s: the module left a timer pending (%s); removed it\n", rec->name, sym);
+}
+
+/* Devices and timers a module left registered after its exit or a failed
+ * init would point into memory about to be unmapped: remove them, and say
+ * so. */
 static void reap_leftovers(struct module_record *rec)
 {
 	chrdev_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_leftover, rec);
+	timer_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_timer, rec);
 }
 
+/* A faulted init keeps what it registered: the module stays loaded. */
 int modfs_start(struct module_record *rec)
 {
 	int err = module_start(rec);
 
-	if (err)
+	if (err && !rec->faulted)
+		reap_leftovers(rec);
+	return err;
+}
+
+int modfs_forget(struct module_record *rec)
+{
+	int err = module_forget(rec);
+
+	if (!err)
 		reap_leftovers(rec);
 	return err;
 }
@@ -119,7 +144,8 @@ static int split_words(char *cmd, char *word[3])
 
 static int run_command(struct module_record *rec, struct file *f, char *line)
 {
-	static const char usage[] = "expected 'map|unmap|init|exit module' or 'use NAME'";
+	static const char usage[] =
+		"expected 'map|unmap|init|exit|forget module' or 'use NAME'";
 	struct inode *image = modfs_module_inode(f->dentry);
 	char *w[3];
 	int n = split_words(line, w);
@@ -130,7 +156,7 @@ static int run_command(struct module_record *rec, struct file *f, char *line)
 		return n == 2 ? module_use(rec, w[1])
 			      : module_fail(rec, -EINVAL, "use: expected 'use NAME'");
 	if (strcmp(w[0], "map") && strcmp(w[0], "unmap") && strcmp(w[0], "init") &&
-	    strcmp(w[0], "exit"))
+	    strcmp(w[0], "exit") && strcmp(w[0], "forget"))
 		return module_fail(rec, -EINVAL, "unknown command '%s'; %s", w[0], usage);
 	if (n != 2)
 		return module_fail(rec, -EINVAL, "%s: expected '%s module'", w[0], w[0]);
@@ -144,7 +170,9 @@ static int run_command(struct module_record *rec, struct file *f, char *line)
 		return modfs_unmap(rec);
 	if (!strcmp(w[0], "init"))
 		return modfs_start(rec);
-	return modfs_stop(rec);
+	if (!strcmp(w[0], "exit"))
+		return modfs_stop(rec);
+	return modfs_forget(rec);
 }
 
 /* True if buf[0..n) holds no NUL and no newline. */

@@ -1,12 +1,16 @@
 /*
- * The `status`, `error` and `module` files of a module directory. `status`
- * is text made when it is opened; `error` the last failure as two lines; `module` is a regular page-backed file whose
+ * The `status`, `error`, `module` and `symbols` files of a module
+ * directory. `symbols` takes the loader's symbol table in one write
+ * (kernel/symbols.h) and reads back what the kernel keeps. `status` is text
+ * made when it is opened; `error` the last failure as two lines; `module`
+ * is a regular page-backed file whose
  * writes and size changes follow the module's state: anything goes while
  * unmapped; while mapped, writes may not grow it (new pages would not be
  * mapped); once init has started it is read-only, except for the one
  * truncation to the core size that drops the init part.
  */
 #include "fs/modfs/internal.h"
+#include "kernel/symbols.h"
 #include "mm/mm.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
@@ -66,6 +70,8 @@ static int show_status(struct seq_buf *m, void *arg)
 	for (unsigned i = 0; i < rec->n_uses; i++)
 		seq_printf(m, "%s%s", i ? "," : "", rec->uses[i]->name);
 	seq_printf(m, "%s\n", rec->n_uses ? "" : "-");
+	if (rec->faulted)
+		seq_printf(m, "faulted:     %s\n", rec->fault_why);
 	if (rec->last_error)
 		seq_printf(m, "last error:  %d (%s): %s\n", rec->last_error,
 			   strerror(rec->last_error), rec->last_why);
@@ -163,10 +169,44 @@ static int module_setsize(struct inode *inode, uint32_t size)
 	if (err)
 		return module_fail(rec, err, "truncate: vshrink failed");
 	rec->init_dropped = true;
+	modsyms_drop_init(rec);
 	rec->mapped_size = size;
 	return pagefile_truncate(&inode->data, size);
 }
 
 const struct inode_operations modfs_module_iops = {
 	.setsize = module_setsize,
+};
+
+static int show_symbols(struct seq_buf *m, void *arg)
+{
+	return modsyms_show(m, arg);
+}
+
+static int symbols_open(struct inode *inode, struct file *f)
+{
+	struct module_record *rec = modfs_record(inode);
+
+	if (!rec)
+		return -ENOENT;
+	return seq_file_open(f, show_symbols, rec);
+}
+
+/* One write is the whole table (it replaces the previous one). */
+static ssize_t symbols_write(struct file *f, const char *buf, size_t count, loff_t *pos)
+{
+	struct module_record *rec = modfs_record(f->inode);
+	int err;
+
+	if (!rec)
+		return -ENOENT;
+	err = modsyms_set(rec, buf, count);
+	return err ? err : (ssize_t)count;
+}
+
+const struct file_operations modfs_symbols_fops = {
+	.open = symbols_open,
+	.read = seq_file_read,
+	.write = symbols_write,
+	.release = seq_file_release,
 };

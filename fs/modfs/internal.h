@@ -12,6 +12,7 @@ extern const struct file_operations modfs_control_fops;
 extern const struct file_operations modfs_status_fops;
 extern const struct file_operations modfs_error_fops;
 extern const struct file_operations modfs_module_fops;
+extern const struct file_operations modfs_symbols_fops;
 extern const struct inode_operations modfs_module_iops;
 
 /* The record of the module a file belongs to; NULL once the directory
@@ -31,6 +32,8 @@ int modfs_unmap(struct module_record *rec);
  * registered (after a failed init, or after its exit), with a pr_err. */
 int modfs_start(struct module_record *rec);
 int modfs_stop(struct module_record *rec);
+/* module_forget, then removing what the faulted module left registered. */
+int modfs_forget(struct module_record *rec);
 
 /* /proc/modules and /proc/ksyms (proc.c) */
 int modfs_proc_init(void);

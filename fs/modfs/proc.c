@@ -5,14 +5,21 @@
  *   /proc/modules, Linux's line format: name, size in bytes (what is mapped
  *   now: the core once init is dropped), refcount, users ("a,b," or "-"),
  *   state (Loading while init runs, Live, Unloading while exit runs), base
- *   address; only modules from init to exit are listed, as in Linux:
+ *   address, then Linux's per-module flags in parentheses if any (O: out
+ *   of tree, D: its code faulted); only modules from init to exit are
+ *   listed, as in Linux:
  *       libdemo 432 1 libuser, Live 0xf0003000
- *       libuser 496 0 - Live 0xf0005000
+ *       hx_oops 448 0 - Loading 0xf0005000 (D)
  *   /proc/ksyms, one exported symbol a line: address, name, owner
  *   ("kernel" or the module), version CRC; e.g.
  *       c0102800 printk kernel 0x930c8fc1
+ *   /proc/kallsyms, every symbol the oops printer knows (kernel/symbols.h),
+ *   in Linux's format; /proc/tainted, the taint bits as a number (Linux's
+ *   /proc/sys/kernel/tainted: 128 = D, 4096 = O; docs/debugging.md).
  */
 #include "fs/modfs/internal.h"
+#include "kernel/oops.h"
+#include "kernel/symbols.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
 
@@ -25,7 +32,7 @@ static const char *linux_state(enum module_state s)
 static void module_line(struct module_record *rec, void *arg)
 {
 	struct seq_buf *m = arg;
-	char users[MODULE_WHY_LEN];
+	char users[MODULE_WHY_LEN], flags[8];
 
 	if (rec->state < MODULE_STATE_COMING)	/* not loaded: not in Linux's list */
 		return;
@@ -34,7 +41,9 @@ static void module_line(struct module_record *rec, void *arg)
 		seq_printf(m, "%s, ", users);
 	else
 		seq_printf(m, "- ");
-	seq_printf(m, "%s 0x%08x\n", linux_state(rec->state), (uint32_t)(uintptr_t)rec->hdr);
+	seq_printf(m, "%s 0x%08x", linux_state(rec->state), (uint32_t)(uintptr_t)rec->hdr);
+	module_flags(rec, flags, sizeof(flags));
+	seq_printf(m, flags[0] ? " (%s)\n" : "%s\n", flags);
 }
 
 static int show_modules(struct seq_buf *m, void *arg)
@@ -56,9 +65,18 @@ static int show_ksyms(struct seq_buf *m, void *arg)
 	return m->error;
 }
 
+static int show_tainted(struct seq_buf *m, void *arg)
+{
+	return seq_printf(m, "%u\n", get_taint());
+}
+
 int modfs_proc_init(void)
 {
 	int err = proc_create("modules", show_modules, NULL);
 
-	return err ? err : proc_create("ksyms", show_ksyms, NULL);
+	if (!err)
+		err = proc_create("ksyms", show_ksyms, NULL);
+	if (!err)
+		err = proc_create("kallsyms", kallsyms_show, NULL);
+	return err ? err : proc_create("tainted", show_tainted, NULL);
 }

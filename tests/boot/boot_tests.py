@@ -1,7 +1,8 @@
 """tests/boot/boot_tests.py: the boot tests tools/check runs.
 
-- crash_test(test): selftest=pagefault_report and selftest=null_deref_report
-  must each end in PANIC after a decoded page-fault report.
+- crash_test(test): selftest=TEST for each TEST of CRASH_LINES (page
+  fault, NULL pointer, divide error, invalid opcode, general protection,
+  kernel stack overflow) must end in PANIC after its symbolized oops.
 - boot_test(how, mb): -kernel or GRUB ISO with mb MiB reaches "Tessera
   ready", reports exactly the memory QEMU's map gives, powers off cleanly.
 - small_boot_test: 4 MiB boots or stops with a clear message, never RESET.
@@ -24,30 +25,82 @@ def res(ok, name, why="", log=None, details=()):
 
 
 # The lines each crash test must print, as (regex, what to say if missing).
+# Every one names the faulting function, symbolized ("EIP is at f+0x../0x..",
+# the first call-trace line), lists the modules (none) and the taint (none
+# before this oops), and ends in the panic line.
+SYM = r"\+0x[0-9a-f]+/0x[0-9a-f]+"
+
+
+def dump_lines(title, func, panic, caller="selftest_run"):
+    """The lines every symbolized oops of a kernel self test prints."""
+    return [
+        (r"^Oops: %s$" % re.escape(title), "Oops: " + title),
+        (r"^EIP is at %s%s$" % (func, SYM), "EIP is at %s+0x../0x.." % func),
+        (r"^EIP: c[0-9a-f]{7}  CS: 0008  EFLAGS: [0-9a-f]{8}$",
+         "EIP: c.......  CS: 0008  EFLAGS: ........"),
+        (r"^Call trace:\n  \[<c[0-9a-f]{7}>\] %s%s$" % (func, SYM),
+         "Call trace: then  [<c.......>] %s+0x../0x.." % func),
+        (r"^  \[<c[0-9a-f]{7}>\] %s%s$" % (caller, SYM),
+         "  [<c.......>] %s+0x../0x.." % caller),
+        (r"^Modules linked in:\nNot tainted\n---\[ end trace \]---$",
+         "Modules linked in:, Not tainted, ---[ end trace ]---"),
+        (r"^Cannot recover: no module call was running \(the kernel's own "
+         r"code faulted\)$", "Cannot recover: no module call was running"),
+        (r"^Kernel panic - not syncing: Fatal exception: %s$" % re.escape(panic),
+         "Kernel panic - not syncing: Fatal exception: " + panic),
+    ]
+
+
 # pagefault_report reads an unmapped kernel address (error code 0);
-# null_deref_report writes through NULL (error code 2: a write);
-# kernel_text_write_report writes into printk's code (3: a protection
-# violation on a write: .text is read-only).
+# null_deref_report writes through NULL (error code 2: a write), in a
+# function gcc compiles without a frame (its caller is not in the trace);
+# kernel_text_write_report writes into printk's code (error code 3: a
+# protection violation on a write: .text is read-only); the others divide
+# by zero, run ud2, load selector 0x38 into DS, recurse into the guard page
+# under the kernel stack.
 CRASH_LINES = {
     "pagefault_report": [
         (r"^Page fault at 0x[0-9a-f]{8}: page not present, read access, "
          r"kernel mode \(error code 0x0\)$",
          "Page fault at 0x...: page not present, read access, kernel mode "
          "(error code 0x0)"),
-    ],
+    ] + dump_lines("Page fault (vector 14, error code 0x0)",
+                   "selftest_pagefault_report", "Page fault"),
     "null_deref_report": [
         (r"^Page fault at 0x00000000: page not present, write access, "
          r"kernel mode \(error code 0x2\)$",
          "Page fault at 0x00000000: page not present, write access, kernel "
          "mode (error code 0x2)"),
         (r"^\(a NULL pointer dereference\)$", "(a NULL pointer dereference)"),
-    ],
+    ] + dump_lines("Page fault (vector 14, error code 0x2)",
+                   "selftest_null_deref_report", "Page fault", "kmain"),
     "kernel_text_write_report": [
         (r"^Page fault at 0x[0-9a-f]{8}: protection violation, write access, "
          r"kernel mode \(error code 0x3\)$",
          "Page fault at 0x...: protection violation, write access, kernel "
          "mode (error code 0x3)"),
-    ],
+    ] + dump_lines("Page fault (vector 14, error code 0x3)",
+                   "selftest_kernel_text_write_report", "Page fault"),
+    "divide_error_report": dump_lines(
+        "Divide error (vector 0, error code 0x0)",
+        "selftest_divide_error_report", "Divide error"),
+    "invalid_opcode_report": dump_lines(
+        "Invalid opcode (vector 6, error code 0x0)",
+        "selftest_invalid_opcode_report", "Invalid opcode"),
+    "general_protection_report": [
+        (r"^\(segment selector 0x38\)$", "(segment selector 0x38)"),
+    ] + dump_lines("General protection fault (vector 13, error code 0x38)",
+                   "selftest_general_protection_report",
+                   "General protection fault"),
+    "stack_overflow_report": [
+        (r"^ESP 0xc[0-9a-f]{7} ran into the guard page under the kernel "
+         r"stack$", "ESP 0x........ ran into the guard page under the "
+         "kernel stack"),
+        (r"^  \.\.\. the same 15 more times \(the trace stops at 16\)$",
+         "  ... the same 15 more times (the trace stops at 16)"),
+    ] + dump_lines("Double fault (vector 8): kernel stack overflow",
+                   "stack_overflow_recurse", "kernel stack overflow",
+                   "stack_overflow_recurse"),
 }
 
 

@@ -131,9 +131,11 @@ KTEST(hello_ko_parses_and_describes_itself)
 	KT_EXPECT(!strcmp(modelf_modinfo(&good, "author"), "Tessera"));
 	KT_EXPECT(!strcmp(modelf_modinfo(&good, "version"), "1.0"));
 	KT_EXPECT(modelf_modinfo(&good, "firmware") == NULL);
+	KT_EXPECT(!strcmp(modelf_modinfo(&good, "intree"), "Y"));	/* modpost --intree */
 	KT_EXPECT(good.hdr.modinfo_size == sizeof("license=GPL") +
 		  sizeof("author=Tessera") + sizeof("description=Prints a "
-		  "greeting on load and unload") + sizeof("version=1.0"));
+		  "greeting on load and unload") + sizeof("version=1.0") +
+		  sizeof("intree=Y"));
 }
 
 KTEST(hello_ko_imports_printk_only)
@@ -327,9 +329,10 @@ KTEST(refuses_part_at_wrong_address)
 	shdr(c, good.part[MODELF_INIT].shndx)->sh_addr += 0x10;
 	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
 	KT_EXPECT(!strcmp(why, fmt("section .module.init at address 0x%x, but "
-				   ".module.bss (0x0 bytes at 0x%x) ends at 0x%x: not "
+				   ".module.bss (0x%x bytes at 0x%x) ends at 0x%x: not "
 				   "linked with linker/module.lds", INIT->addr + 0x10,
-				   INIT->addr, INIT->addr)));
+				   good.part[MODELF_BSS].size, good.part[MODELF_BSS].addr,
+				   INIT->addr)));
 	c = copy(ko_len);
 	shdr(c, good.part[MODELF_MODULE].shndx)->sh_addr = 0x1000;
 	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);

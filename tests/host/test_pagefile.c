@@ -3,7 +3,7 @@
  * shrinking, holes, writes past the end, truncation to mid-page, the exact
  * page count after each step, and running out of memory mid-write.
  */
-// sources: fs/vfs.c fs/path.c fs/namei.c fs/file.c fs/ramfs.c fs/pagefile.c tests/host/fs_stubs.c lib/strlcpy.c
+// sources: fs/vfs.c fs/path.c fs/namei.c fs/file.c fs/fop_guard.c fs/ramfs.c fs/pagefile.c tests/host/fs_stubs.c lib/strlcpy.c
 #include <string.h>
 #include "tests/host/fs_stubs.h"
 #include "tests/host/ktest.h"

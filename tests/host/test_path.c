@@ -3,7 +3,7 @@
  * second ramfs mounted on /mnt:
  *   /a/b/  /a/f (file)  /mnt/ -> [x/  y (file)]
  */
-// sources: fs/vfs.c fs/path.c fs/namei.c fs/file.c fs/ramfs.c fs/pagefile.c tests/host/fs_stubs.c lib/strlcpy.c
+// sources: fs/vfs.c fs/path.c fs/namei.c fs/file.c fs/fop_guard.c fs/ramfs.c fs/pagefile.c tests/host/fs_stubs.c lib/strlcpy.c
 #include <string.h>
 #include "tests/host/fs_stubs.h"
 #include "tests/host/ktest.h"

@@ -4,7 +4,7 @@
  * their errors, readdir order, stat, and that removing everything gives
  * back every page and allocation.
  */
-// sources: fs/vfs.c fs/path.c fs/namei.c fs/file.c fs/ramfs.c fs/pagefile.c tests/host/fs_stubs.c lib/strlcpy.c
+// sources: fs/vfs.c fs/path.c fs/namei.c fs/file.c fs/fop_guard.c fs/ramfs.c fs/pagefile.c tests/host/fs_stubs.c lib/strlcpy.c
 #include <string.h>
 #include "tests/host/fs_stubs.h"
 #include "tests/host/ktest.h"

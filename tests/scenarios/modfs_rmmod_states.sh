@@ -33,6 +33,7 @@ insmod /lib/modules/hello.ko
 rmdir /mod/hello
 lsmod extra
 ls /mod
-# noexit stays loaded for good: its one page and one vmalloc range
+# noexit stays loaded for good: its image page and vmalloc range, and the
+# slab page of its symbol table (kmalloc'd by /mod/noexit/symbols)
 cat /proc/modules
 memdiff
