@@ -177,10 +177,10 @@ static void report_body(const struct regs *r)
 	line[0] = '\0';
 	module_for_each(module_entry, line);
 	printk(KERN_EMERG "Modules linked in:%s\n", line);
+	add_taint(TAINT_DIE);	/* before the line: it shows this oops too */
 	taint_format(line, sizeof(line));
 	printk(KERN_EMERG "%s\n", line);
 	printk(KERN_EMERG "---[ end trace ]---\n");
-	add_taint(TAINT_DIE);
 }
 
 /* --- containment --- */

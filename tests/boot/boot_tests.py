@@ -42,8 +42,8 @@ def dump_lines(title, func, panic, caller="selftest_run"):
          "Call trace: then  [<c.......>] %s+0x../0x.." % func),
         (r"^  \[<c[0-9a-f]{7}>\] %s%s$" % (caller, SYM),
          "  [<c.......>] %s+0x../0x.." % caller),
-        (r"^Modules linked in:\nNot tainted\n---\[ end trace \]---$",
-         "Modules linked in:, Not tainted, ---[ end trace ]---"),
+        (r"^Modules linked in:\nTainted: \[D\]=DIE\n---\[ end trace \]---$",
+         "Modules linked in:, Tainted: [D]=DIE, ---[ end trace ]---"),
         (r"^Cannot recover: no module call was running \(the kernel's own "
          r"code faulted\)$", "Cannot recover: no module call was running"),
         (r"^Kernel panic - not syncing: Fatal exception: %s$" % re.escape(panic),
