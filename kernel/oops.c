@@ -15,6 +15,7 @@
 #include "kernel/cpu.h"
 #include "kernel/module.h"
 #include "kernel/printk.h"
+#include "kernel/timer.h"
 #include "kernel/symbols.h"
 #include "lib/string.h"
 
@@ -105,6 +106,7 @@ long guard_call(struct fault_guard *g, const char *what, long (*fn)(void *arg), 
 	g->faulted = false;
 	g->reason[0] = '\0';
 	g->prev = oops.guard;
+	g->start = jiffies;
 	oops.guard = g;
 	ret = guard_enter(g, fn, arg);
 	oops.guard = g->prev;
@@ -241,6 +243,18 @@ static struct fault_guard *contain(const struct regs *r, bool overflow, const ch
 	return g;
 }
 
+/* Makes the frame r return to guard_resume with EAX = g: the guarded
+ * call then returns GUARD_FAULT_ERR on the stack it was called on. */
+static void resume_at(struct fault_guard *g, struct regs *r)
+{
+	oops.guard = g->prev;	/* guard_call would; it resumes past that */
+	g->prev = NULL;
+	oops.in_oops = false;
+	dump_stack_reset();
+	r->eip = (uint32_t)(uintptr_t)guard_resume;
+	r->eax = (uint32_t)(uintptr_t)g;
+}
+
 /* After the report: resume at a guard (r changed to enter guard_resume),
  * or panic. */
 static bool finish(struct regs *r, bool overflow)
@@ -253,13 +267,33 @@ static bool finish(struct regs *r, bool overflow)
 		panic("Fatal exception%s: %s", oops.irq_depth ? " in interrupt" : "",
 		      overflow ? "kernel stack overflow" : exception_names[r->vector & 31]);
 	}
-	oops.guard = g->prev;	/* guard_call would; it resumes past that */
-	g->prev = NULL;
-	oops.in_oops = false;
-	dump_stack_reset();
-	r->eip = (uint32_t)(uintptr_t)guard_resume;
-	r->eax = (uint32_t)(uintptr_t)g;
+	resume_at(g, r);
 	return true;
+}
+
+void oops_soft_lockup_check(struct regs *r)
+{
+	struct fault_guard *g = oops.guard;
+	struct module_record *rec = module_record_at(r->eip);
+	uint32_t secs;
+	char sym[96];
+
+	if (!g || !rec || oops.in_oops || oops.irq_depth != 1 ||
+	    jiffies - g->start < SOFT_LOCKUP_SECONDS * HZ)
+		return;
+	oops.in_oops = true;
+	secs = (jiffies - g->start) / HZ;
+	printk(KERN_EMERG "Oops: soft lockup: %s's %s has run %u s without returning\n",
+	       rec->name, g->what, secs);
+	report_body(r);
+	sym_format(r->eip, sym, sizeof(sym));
+	snprintf(g->reason, sizeof(g->reason), "soft lockup: ran %u s without "
+		 "returning, interrupted at %s", secs, sym);
+	g->faulted = true;
+	module_mark_faulted(rec, g->what, g->reason);
+	printk(KERN_ERR "%s stopped in %s: the call returns -EFAULT (Bad address); the "
+	       "module stays loaded, marked (D)\n", rec->name, g->what);
+	resume_at(g, r);
 }
 
 static void nested_fault(const struct regs *r)

@@ -42,7 +42,13 @@ struct fault_guard {
 	const char *what;		/* "init", "exit", "read"...: the call */
 	bool faulted;
 	char reason[160];		/* "NULL pointer dereference at f+0x3/0x8 [m]" */
+	uint32_t start;			/* jiffies when the call began */
 };
+
+/* A guarded call that has run this long without returning, interrupted
+ * in its module's own code, is ended by the timer tick as if it had
+ * faulted (a soft lockup: an endless loop in init, read...). */
+#define SOFT_LOCKUP_SECONDS 5
 
 /* The error a faulted guarded call returns: -EFAULT ("Bad address"). */
 #define GUARD_FAULT_ERR (-14)
@@ -57,6 +63,12 @@ struct fault_guard {
  * ("init"). Guards nest; the innermost one catches.
  */
 long guard_call(struct fault_guard *g, const char *what, long (*fn)(void *arg), void *arg);
+
+/* Called by the timer tick (IRQ 0) with the interrupted frame: if the
+ * innermost guarded call has run SOFT_LOCKUP_SECONDS and r is in module
+ * code interrupted in process context, prints the oops, marks the module
+ * and makes the interrupt return to the guard (GUARD_FAULT_ERR). */
+void oops_soft_lockup_check(struct regs *r);
 
 /* --- the oops itself (called by kernel/idt.c and doublefault.c) --- */
 

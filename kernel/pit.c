@@ -1,10 +1,12 @@
 /*
  * The 8253/8254 timer, channel 0, programmed for HZ interrupts a second;
- * each one advances jiffies and runs the timers that expired.
+ * each one advances jiffies, runs the timers that expired and ends a
+ * guarded module call that has looped too long (kernel/oops.h).
  */
 #include "kernel/timer.h"
 #include "kernel/arch.h"
 #include "kernel/cpu.h"
+#include "kernel/oops.h"
 
 #define PIT_HZ 1193182u
 
@@ -14,6 +16,7 @@ static void pit_tick(struct regs *r)
 {
 	jiffies++;
 	timers_run();
+	oops_soft_lockup_check(r);
 }
 
 void pit_init(void)
