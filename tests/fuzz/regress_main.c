@@ -49,8 +49,8 @@ static int is_input(const char *dir, const char *name)
 
 	if (name[0] == '.')
 		return 0;
-	/* build/: the .ko files only; the regression folder: every file */
-	return strncmp(dir, "build/", 6) || (n > 3 && !strcmp(name + n - 3, ".ko"));
+	/* build/modules: the .ko files only (not NAME.o, .i, .mod.c) */
+	return strcmp(dir, "build/modules") || (n > 3 && !strcmp(name + n - 3, ".ko"));
 }
 
 /* Runs every input file of dir (or dir itself if it is a file); returns
@@ -88,6 +88,7 @@ int main(int argc, char **argv)
 		paths = default_dirs;
 		n = sizeof(default_dirs) / sizeof(default_dirs[0]);
 	}
+	setvbuf(stdout, NULL, _IOLBF, 0);	/* a crash aborts: lose nothing */
 	printf("KTAP version 1\n1..%d\n", n);
 	for (int i = 0; i < n; i++) {
 		long count = run_path(paths[i]);
