@@ -8,6 +8,12 @@
  *   modreloc_apply into an image at its real address   (the relocator)
  *   kernel/module.c's check_header on that image        (the kernel)
  * Built 32-bit (-m32), like the kernel: the image's pointers are real.
+ * An input that starts with the module magic ("TMOD") instead is a raw
+ * image, as a person may write one into /mod/NAME/module by hand: only the
+ * kernel's checks see it.
+ * Images live at IMAGE_BASE, page-aligned like a vmap'd image, the bytes
+ * past the image poisoned for ASan; FUZZ_DUMP_IMAGES=DIR writes each
+ * relocated image there (tools/fuzz makes raw-image seeds that way).
  * Besides the sanitizers, it aborts when a refusal gives no reason or the
  * relocator refuses what modelf_parse accepted for any reason but an
  * unknown symbol.
@@ -15,6 +21,8 @@
 #include "loader/elf.h"
 #include "tests/fuzz/kcheck.h"
 #include <tessera/errno.h>
+#include <sanitizer/asan_interface.h>
+#include <sys/mman.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +33,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* Images larger than this are not made (insmod would need that much
  * memory; the checks before it have run). bigbss.ko's is 257 KiB. */
 #define MAX_IMAGE	(1u << 20)
+/* Where images are made: a fixed address, so that a raw image's pointers
+ * can be learnt by the fuzzer (clear of ASan's i386 shadow, 0x20000000 to
+ * 0x40000000). */
+#define IMAGE_BASE	0x70000000u
 
 /* --- the loader API: every call to a function that takes a reason
  * buffer is in this block, so a change of that API is made here only.
@@ -97,6 +109,75 @@ static int resolve(void *arg, const char *name, uint32_t *value)
 	return 0;
 }
 
+/* The image area: MAX_IMAGE bytes at IMAGE_BASE (elsewhere if taken), all
+ * poisoned; NULL if it cannot be mapped. */
+static uint8_t *image_area(void)
+{
+	static uint8_t *area;
+
+	if (!area) {
+		area = mmap((void *)IMAGE_BASE, MAX_IMAGE, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+		if (area == MAP_FAILED)
+			area = mmap(NULL, MAX_IMAGE, PROT_READ | PROT_WRITE,
+				    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (area == MAP_FAILED)
+			return area = NULL;
+		ASAN_POISON_MEMORY_REGION(area, MAX_IMAGE);
+	}
+	return area;
+}
+
+/* Makes size bytes (<= MAX_IMAGE) of the area usable; returns them. */
+static uint8_t *image_get(uint32_t size)
+{
+	uint8_t *img = image_area();
+
+	if (img)
+		ASAN_UNPOISON_MEMORY_REGION(img, size);
+	return img;
+}
+
+static void image_put(uint8_t *img, uint32_t size)
+{
+	ASAN_POISON_MEMORY_REGION(img, size);
+}
+
+/* FUZZ_DUMP_IMAGES=DIR: keeps a relocated image as DIR/image-NAME-SIZE. */
+static void dump_image(const uint8_t *img, uint32_t size, const char *name)
+{
+	const char *dir = getenv("FUZZ_DUMP_IMAGES");
+	char path[4096];
+	FILE *f;
+
+	if (!dir)
+		return;
+	snprintf(path, sizeof(path), "%s/image-%s-%u", dir, name, size);
+	f = fopen(path, "wb");
+	if (f) {
+		fwrite(img, 1, size, f);
+		fclose(f);
+	}
+}
+
+/* A raw image (starts with the module magic): the kernel's checks only,
+ * for the directory its header names. map refuses less than a header. */
+static void check_raw_image(const uint8_t *data, size_t size)
+{
+	char kwhy[MODULE_NAME_LEN + 200], dir[MODULE_NAME_LEN] = "x";
+	uint8_t *image;
+
+	if (size < MODHDR_SIZE || size > MAX_IMAGE || !(image = image_get(size)))
+		return;
+	memcpy(image, data, size);
+	if (strnlen((const char *)image + MODHDR_OFF_NAME, MODULE_NAME_LEN) <
+	    MODULE_NAME_LEN)
+		strcpy(dir, (const char *)image + MODHDR_OFF_NAME);
+	said(kcheck_header(image, size, dir, kwhy, sizeof(kwhy)), kwhy,
+	     "the kernel's check_header refused silently");
+	image_put(image, size);
+}
+
 /* modpost's walks over an object's symbols. */
 static void walk_object(const struct modelf *m)
 {
@@ -143,10 +224,7 @@ static void load_module(const struct modelf *m)
 	uint8_t *image;
 	int err;
 
-	if (m->image_size > MAX_IMAGE)
-		return;
-	image = malloc(m->image_size ? m->image_size : 1);
-	if (!image)
+	if (m->image_size > MAX_IMAGE || !(image = image_get(m->image_size)))
 		return;
 	err = fz_apply(m, image, (uint32_t)(uintptr_t)image, resolve, &why);
 	/* resolve() knows every named symbol, so only a nameless one may be
@@ -155,11 +233,12 @@ static void load_module(const struct modelf *m)
 		fail("modreloc_apply refused what modelf_parse accepted", err,
 		     why);
 	if (!err) {
+		dump_image(image, m->image_size, m->hdr.name);
 		err = kcheck_header(image, m->image_size, m->hdr.name, kwhy,
 				    sizeof(kwhy));
 		said(err, kwhy, "the kernel's check_header refused silently");
 	}
-	free(image);
+	image_put(image, m->image_size);
 }
 
 /* Contract: libFuzzer's. Always returns 0. */
@@ -174,6 +253,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!buf)
 		return 0;
 	memcpy(buf, data, size);
+	if (size >= 4 && !memcmp(buf, "TMOD", 4)) {
+		check_raw_image(buf, size);
+		free(buf);
+		return 0;
+	}
 	if (!said(fz_parse_object(&m, buf, size, &why), why,
 		  "modelf_parse_object refused silently"))
 		walk_object(&m);
