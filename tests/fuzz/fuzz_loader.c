@@ -39,8 +39,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define IMAGE_BASE	0x70000000u
 
 /* --- the loader API: every call to a function that takes a reason
- * buffer is in this block, so a change of that API is made here only.
- * Each returns 0 or -errno and points *why at the reason. --- */
+ * buffer is in this block, so a change of that API is made here only
+ * (m is not const for that reason). Each returns 0 or -errno and points
+ * *why at the reason. --- */
 
 static char why_buf[256];
 
@@ -58,20 +59,20 @@ static int fz_parse(struct modelf *m, const void *buf, size_t len,
 	return modelf_parse(buf, len, m, why_buf, sizeof(why_buf));
 }
 
-static int fz_eval_word(const struct modelf *m, uint32_t off, uint32_t *val,
+static int fz_eval_word(struct modelf *m, uint32_t off, uint32_t *val,
 			const char **why)
 {
 	*why = why_buf;
 	return modelf_eval_word(m, off, val, why_buf, sizeof(why_buf));
 }
 
-static int fz_reloc_check(const struct modelf *m, const char **why)
+static int fz_reloc_check(struct modelf *m, const char **why)
 {
 	*why = why_buf;
 	return modreloc_check(m, why_buf, sizeof(why_buf));
 }
 
-static int fz_apply(const struct modelf *m, void *image, uint32_t base,
+static int fz_apply(struct modelf *m, void *image, uint32_t base,
 		    modreloc_resolve_fn resolve, const char **why)
 {
 	*why = why_buf;
@@ -89,7 +90,7 @@ static void fail(const char *what, int err, const char *why)
 	abort();
 }
 
-/* A refusal must say why (docs/modules.md: every failure names its cause). */
+/* A refusal must say why: an empty reason is a finding. */
 static int said(int err, const char *why, const char *step)
 {
 	if (err && !why[0])
@@ -195,7 +196,7 @@ static void walk_object(const struct modelf *m)
 }
 
 /* insmod's and modinfo's queries on an accepted module. */
-static void query_module(const struct modelf *m)
+static void query_module(struct modelf *m)
 {
 	static const char *const keys[] = { "license", "author", "description" };
 	const char *why, *name;
@@ -217,7 +218,7 @@ static void query_module(const struct modelf *m)
 
 /* Relocates an accepted module at its real address and runs the kernel's
  * header checks on the image, as insmod and `init module` do. */
-static void load_module(const struct modelf *m)
+static void load_module(struct modelf *m)
 {
 	char kwhy[MODULE_NAME_LEN + 200];
 	const char *why;
