@@ -11,6 +11,7 @@
 #   make run-iso    boot build/tessera.iso through GRUB
 #   make debug      QEMU waits for gdb on :1234 (gdb -x tools/gdbinit)
 #   make check      every test; ends with "N passed, N failed"
+#   make fuzz       fuzz the loader for FUZZ_SECONDS (60): tools/fuzz
 #   make deps       install what a Debian machine lacks (tools/deps)
 #   make bench-boot, make bench-modules    boot and insmod cycle counts
 #   make clean      remove build/ and make M=tests/oot's outputs
@@ -33,7 +34,8 @@ CFLAGS	:= $(KCFLAGS) -MMD -MP
 ASFLAGS	:= -m32 -g -MMD -MP -I. -Iinclude
 HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	   -fsanitize=address,undefined -fno-sanitize-recover=all \
-	   -fno-omit-frame-pointer -I. -Iinclude -DHOST_TEST
+	   -fno-omit-frame-pointer -I. -Iinclude -DHOST_TEST \
+	   -fno-builtin-strerror	# lib/string.h: const char *strerror(int)
 
 # ---- the kernel, subsystem by subsystem --------------------------------
 BOOT_OBJS   := boot/multiboot.o boot/entry.o
@@ -165,6 +167,38 @@ $(B)/host/%: tests/host/%.c
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ $(filter %.c,$^)
 	@$(HOSTCC) $(HOSTCFLAGS) -MM -MP -MT $@ $(filter %.c,$^) > $@.d
+
+# ---- the loader fuzzer (docs/testing.md) ---------------------------------
+# clang's libFuzzer with ASan+UBSan, 32-bit like the kernel (so the image it
+# relocates has real pointers for kernel/module.c's checks). Seeds: every
+# build/modules/*.ko and NAME.o, build/badko/ and its set/; new inputs go to
+# build/fuzz/corpus, crashes to build/fuzz/crashes/. FUZZ_SECONDS=N to vary.
+FUZZ_SECONDS ?= 60
+FUZZCC	   := clang
+FUZZCFLAGS := -m32 -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
+	   -fsanitize=address,undefined -fno-sanitize-recover=all \
+	   -fno-omit-frame-pointer -I. -Iinclude -DHOST_TEST \
+	   -fno-builtin-strerror	# lib/string.h: const char *strerror(int)
+# libFuzzer is C++: its library linked in, so running needs only libc6-i386.
+FUZZLDFLAGS := -fsanitize=fuzzer -static-libstdc++ -static-libgcc
+FUZZ_SRCS  := tests/fuzz/fuzz_loader.c tests/fuzz/kcheck.c loader/elf.c \
+	      loader/reloc.c loader/symbols.c lib/strlcpy.c
+FUZZ_HDRS  := tests/fuzz/kcheck.h kernel/module.c kernel/module.h loader/elf.h \
+	      loader/internal.h include/tessera/modformat.h
+.PHONY: fuzz
+fuzz: deps
+	@$(MAKE) --no-print-directory modules badko $(B)/fuzz/fuzz_loader
+	@tools/fuzz $(FUZZ_SECONDS)
+$(B)/fuzz/fuzz_loader: $(FUZZ_SRCS) $(FUZZ_HDRS)
+	@mkdir -p $(dir $@)
+	@echo "  FUZZCC  $@"
+	@$(FUZZCC) $(FUZZCFLAGS) $(FUZZLDFLAGS) -o $@ $(FUZZ_SRCS)
+# The regression runner (a host test): tests/fuzz/regress/ and the sample
+# and damaged modules through the same target once each, no fuzzing.
+HOST_TESTS += $(B)/host/test_fuzz_regress
+$(B)/host/test_fuzz_regress: tests/fuzz/regress_main.c $(FUZZ_SRCS) $(FUZZ_HDRS)
+	@mkdir -p $(dir $@)
+	$(FUZZCC) $(FUZZCFLAGS) -static-libgcc -o $@ tests/fuzz/regress_main.c $(FUZZ_SRCS)
 
 # tools/check builds the host tests itself (make -s print-host-tests).
 check: deps

@@ -220,6 +220,10 @@ static int check_exports(struct module_record *rec)
 				      h->num_syms * sizeof(struct kernel_symbol), rec->core_size)))
 		return module_fail(rec, -ENOEXEC, "init: export table (%u entries) lies "
 				   "outside the core", h->num_syms);
+	if (h->num_syms && (uintptr_t)h->syms % __alignof__(struct kernel_symbol))
+		return module_fail(rec, -ENOEXEC, "init: export table at %p is not "
+				   "%u-byte aligned", h->syms,
+				   (unsigned)__alignof__(struct kernel_symbol));
 	for (uint32_t i = 0; i < h->num_syms; i++) {
 		if (!string_in_core(rec, h->syms[i].name) ||
 		    !in_image(rec, h->syms[i].value, 1, rec->core_size))

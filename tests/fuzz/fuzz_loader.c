@@ -1,0 +1,280 @@
+/*
+ * The loader fuzz target (make fuzz; docs/testing.md): one input is one
+ * .ko file, taken through every check a module meets on its way in, as
+ * modpost and insmod call them and then as the kernel checks the image at
+ * `init module`:
+ *   modelf_parse_object + the symbol walks of modpost  (an object)
+ *   modelf_parse + the queries of insmod and modinfo   (a module)
+ *   modreloc_apply into an image at its real address   (the relocator)
+ *   kernel/module.c's check_header on that image        (the kernel)
+ * Built 32-bit (-m32), like the kernel: the image's pointers are real.
+ * An input that starts with the module magic ("TMOD") instead is a raw
+ * image, as a person may write one into /mod/NAME/module by hand: only the
+ * kernel's checks see it.
+ * Images live at IMAGE_BASE, page-aligned like a vmap'd image, the bytes
+ * past the image poisoned for ASan; FUZZ_DUMP_IMAGES=DIR writes each
+ * relocated image there (tools/fuzz makes raw-image seeds that way).
+ * Besides the sanitizers, it aborts when a refusal gives no reason or the
+ * relocator refuses what modelf_parse accepted for any reason but an
+ * unknown symbol.
+ */
+#include "loader/elf.h"
+#include "tests/fuzz/kcheck.h"
+#include <tessera/errno.h>
+#include <sanitizer/asan_interface.h>
+#include <sys/mman.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Images larger than this are not made (insmod would need that much
+ * memory; the checks before it have run). bigbss.ko's is 257 KiB. */
+#define MAX_IMAGE	(1u << 20)
+/* Where images are made: a fixed address, so that a raw image's pointers
+ * can be learnt by the fuzzer (clear of ASan's i386 shadow, 0x20000000 to
+ * 0x40000000). */
+#define IMAGE_BASE	0x70000000u
+
+/* --- the loader API: every call to a function that takes a reason
+ * buffer is in this block, so a change of that API is made here only
+ * (m is not const for that reason). Each returns 0 or -errno and points
+ * *why at the reason. --- */
+
+static int fz_parse_object(struct modelf *m, const void *buf, size_t len,
+			   const char **why)
+{
+	int err = modelf_parse_object(buf, len, m);
+
+	*why = m->why;
+	return err;
+}
+
+static int fz_parse(struct modelf *m, const void *buf, size_t len,
+		    const char **why)
+{
+	int err = modelf_parse(buf, len, m);
+
+	*why = m->why;
+	return err;
+}
+
+static int fz_reloc_check(struct modelf *m, const char **why)
+{
+	int err = modreloc_check(m);
+
+	*why = m->why;
+	return err;
+}
+
+static int fz_apply(struct modelf *m, void *image, uint32_t base,
+		    modreloc_resolve_fn resolve, const char **why)
+{
+	int err = modreloc_apply(m, image, base, resolve, NULL);
+
+	*why = m->why;
+	return err;
+}
+
+/* --- end of the loader API block --- */
+
+/* Stops the run as a finding: libFuzzer keeps the input. */
+static void fail(const char *what, int err, const char *why)
+{
+	fprintf(stderr, "fuzz_loader: %s (error %d, reason \"%s\")\n", what,
+		err, why);
+	abort();
+}
+
+/* A refusal must say why: an empty reason is a finding. */
+static int said(int err, const char *why, const char *step)
+{
+	if (err && !why[0])
+		fail(step, err, why);
+	return err;
+}
+
+/* What the fuzzer's "kernel" exports: every named symbol, at the address
+ * of this array (a valid 32-bit address, as a kernel symbol would be). */
+static uint8_t fake_kernel[64];
+
+static int resolve(void *arg, const char *name, uint32_t *value)
+{
+	if (!name[0])
+		return -ENOKEY;
+	*value = (uint32_t)(uintptr_t)fake_kernel;
+	return 0;
+}
+
+/* The image area: MAX_IMAGE bytes at IMAGE_BASE (elsewhere if taken), all
+ * poisoned; NULL if it cannot be mapped. */
+static uint8_t *image_area(void)
+{
+	static uint8_t *area;
+
+	if (!area) {
+		area = mmap((void *)IMAGE_BASE, MAX_IMAGE, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+		if (area == MAP_FAILED)
+			area = mmap(NULL, MAX_IMAGE, PROT_READ | PROT_WRITE,
+				    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (area == MAP_FAILED)
+			return area = NULL;
+		ASAN_POISON_MEMORY_REGION(area, MAX_IMAGE);
+	}
+	return area;
+}
+
+/* Makes size bytes (<= MAX_IMAGE) of the area usable; returns them. */
+static uint8_t *image_get(uint32_t size)
+{
+	uint8_t *img = image_area();
+
+	if (img)
+		ASAN_UNPOISON_MEMORY_REGION(img, size);
+	return img;
+}
+
+static void image_put(uint8_t *img, uint32_t size)
+{
+	ASAN_POISON_MEMORY_REGION(img, size);
+}
+
+/* FUZZ_DUMP_IMAGES=DIR: keeps a relocated image as DIR/image-NAME-SIZE. */
+static void dump_image(const uint8_t *img, uint32_t size, const char *name)
+{
+	const char *dir = getenv("FUZZ_DUMP_IMAGES");
+	char path[4096];
+	FILE *f;
+
+	if (!dir)
+		return;
+	snprintf(path, sizeof(path), "%s/image-%s-%u", dir, name, size);
+	f = fopen(path, "wb");
+	if (f) {
+		fwrite(img, 1, size, f);
+		fclose(f);
+	}
+}
+
+/* A raw image (starts with the module magic): the kernel's checks only,
+ * for the directory its header names. map refuses less than a header. */
+static void check_raw_image(const uint8_t *data, size_t size)
+{
+	char kwhy[MODULE_NAME_LEN + 200], dir[MODULE_NAME_LEN] = "x";
+	uint8_t *image;
+
+	if (size < MODHDR_SIZE || size > MAX_IMAGE || !(image = image_get(size)))
+		return;
+	memcpy(image, data, size);
+	if (strnlen((const char *)image + MODHDR_OFF_NAME, MODULE_NAME_LEN) <
+	    MODULE_NAME_LEN)
+		strcpy(dir, (const char *)image + MODHDR_OFF_NAME);
+	said(kcheck_header(image, size, dir, kwhy, sizeof(kwhy)), kwhy,
+	     "the kernel's check_header refused silently");
+	image_put(image, size);
+}
+
+/* modpost's walks over an object's symbols. */
+static void walk_object(const struct modelf *m)
+{
+	uint32_t pos = 0, sum = 0;
+	const char *name;
+
+	for (uint32_t i = 0; i < m->nsym + 1; i++)
+		sum += (uint8_t)modelf_sym_name(m, i)[0];
+	while ((name = modelf_next_undef(m, &pos)) != NULL)
+		sum += (uint8_t)name[0];
+	for (uint32_t i = 0; i < m->shnum + 1; i++)
+		sum += (uint8_t)modelf_section_name(m, i)[0];
+	sum += modelf_find_section(m, ".module");
+	(void)sum;
+}
+
+/* insmod's and modinfo's queries on an accepted module. */
+static void query_module(struct modelf *m)
+{
+	static const char *const keys[] = { "license", "author", "description" };
+	const char *why, *name;
+	uint32_t crc, start, count;
+	struct modelf_sym sym;
+	size_t len;
+	char *text;
+
+	for (uint32_t i = 0; i < m->hdr.num_versions; i++)
+		modelf_version(m, i, &crc, &name);
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		modelf_modinfo(m, keys[i]);
+	for (uint32_t off = 0; off < m->image_size && off < 4096; off += 16)
+		modelf_symbol_at(m, off, &start);
+	for (uint32_t i = 0; i < m->nsym; i++)
+		modelf_symbol(m, i, &sym);
+	for (uint32_t off = 0; off + 4 <= MODHDR_SIZE; off += 4)
+		modelf_rel_at(&m->part[MODELF_MODULE], off);
+	len = modelf_symbols_format(m, NULL, 0, &count);
+	text = malloc(len + 1);
+	if (text) {
+		modelf_symbols_format(m, text, len + 1, &count);
+		free(text);
+	}
+	for (uint32_t i = 1; i < m->shnum; i++)
+		modelf_part_of(m, i);
+	said(fz_reloc_check(m, &why), why, "modreloc_check refused silently");
+}
+
+/* Relocates an accepted module at its real address and runs the kernel's
+ * header checks on the image, as insmod and `init module` do. */
+static void load_module(struct modelf *m)
+{
+	char kwhy[MODULE_NAME_LEN + 200];
+	const char *why;
+	uint8_t *image;
+	int err;
+
+	if (m->image_size > MAX_IMAGE || !(image = image_get(m->image_size)))
+		return;
+	err = fz_apply(m, image, (uint32_t)(uintptr_t)image, resolve, &why);
+	/* resolve() knows every named symbol, so only a nameless one may be
+	 * unknown; anything else modelf_parse should have refused. */
+	if (err && (err != -ENOKEY || strncmp(why, "unknown symbol", 14)))
+		fail("modreloc_apply refused what modelf_parse accepted", err,
+		     why);
+	if (!err) {
+		dump_image(image, m->image_size, m->hdr.name);
+		err = kcheck_header(image, m->image_size, m->hdr.name, kwhy,
+				    sizeof(kwhy));
+		said(err, kwhy, "the kernel's check_header refused silently");
+	}
+	image_put(image, m->image_size);
+}
+
+/* Contract: libFuzzer's. Always returns 0. */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	/* A copy of exactly size bytes: the sanitizer sees any read past the
+	 * end, and the buffer is 4-byte aligned as the loader requires. */
+	uint8_t *buf = malloc(size ? size : 1);
+	struct modelf m;
+	const char *why;
+
+	if (!buf)
+		return 0;
+	memcpy(buf, data, size);
+	if (size >= 4 && !memcmp(buf, "TMOD", 4)) {
+		check_raw_image(buf, size);
+		free(buf);
+		return 0;
+	}
+	if (!said(fz_parse_object(&m, buf, size, &why), why,
+		  "modelf_parse_object refused silently"))
+		walk_object(&m);
+	if (!said(fz_parse(&m, buf, size, &why), why,
+		  "modelf_parse refused silently")) {
+		query_module(&m);
+		load_module(&m);
+	}
+	free(buf);
+	return 0;
+}
