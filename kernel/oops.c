@@ -188,10 +188,14 @@ static void report_body(const struct regs *r)
 /* --- containment --- */
 
 /* The first module on the way from the fault up to the guard: the module
- * of eip, else of a return address in a frame below the guard's (*where
- * gets that address). */
-static struct module_record *module_on_stack(uint32_t eip, uint32_t ebp, uint32_t limit,
-					     uint32_t *where)
+ * of eip, else of a return address in a frame below the guard's, else of
+ * the first word on the stack between esp and the guard that points into a
+ * module (a call to a wild address faults at the target, before any frame
+ * is made: the module's return address is then only on top of the stack).
+ * *where gets that address. Everything running under a guard runs for the
+ * module it called, so this only names it. */
+static struct module_record *module_on_stack(uint32_t eip, uint32_t esp, uint32_t ebp,
+					     uint32_t limit, uint32_t *where)
 {
 	struct module_record *rec = module_record_at(eip);
 	uint32_t *fp = (uint32_t *)ebp;
@@ -203,6 +207,12 @@ static struct module_record *module_on_stack(uint32_t eip, uint32_t ebp, uint32_
 		rec = module_record_at(fp[1]);
 		*where = fp[1];
 		fp = (uint32_t *)fp[0];
+	}
+	for (uint32_t p = esp; !rec && p + 4 <= limit; p += 4) {
+		if (!on_kernel_stack(p, 4))
+			break;
+		rec = module_record_at(*(uint32_t *)p);
+		*where = *(uint32_t *)p;
 	}
 	return rec;
 }
@@ -223,7 +233,7 @@ static struct fault_guard *contain(const struct regs *r, bool overflow, const ch
 		*why_not = "no module call was running (the kernel's own code faulted)";
 	if (*why_not)
 		return NULL;
-	rec = module_on_stack(r->eip, r->ebp, g->esp, &where);
+	rec = module_on_stack(r->eip, r->esp_at_pusha + 20, r->ebp, g->esp, &where);
 	if (!rec) {
 		*why_not = "no module code is on the stack (the kernel's own code faulted)";
 		return NULL;
