@@ -403,12 +403,12 @@ static int check_import_name(struct modelf *m, uint32_t i, const char *label)
 	const char *name = modelf_sym_name(m, i);
 
 	if (!name[0])
-		return refuse(m, "symbol %s: undefined, so it needs a name to be "
-			      "found by", label);
+		return refuse(m, "symbol %s: undefined, with an empty name: "
+			      "there is nothing to look up", label);
 	for (const char *p = name; *p; p++)
 		if (*p <= 0x20 || *p > 0x7e)
 			return refuse(m, "symbol #%u: undefined, and its name has "
-				      "byte 0x%02x, in no symbol's name", i,
+				      "byte 0x%02x, which no exported name has", i,
 				      (uint8_t)*p);
 	return 0;
 }
