@@ -90,11 +90,6 @@ void irq_exit(void)
 	oops.irq_depth--;
 }
 
-bool in_irq(void)
-{
-	return oops.irq_depth > 0;
-}
-
 long guard_enter(struct fault_guard *g, long (*fn)(void *arg), void *arg);
 extern char guard_resume[];
 

@@ -31,7 +31,6 @@ void taint_format(char *buf, size_t size);
  * has no command to abort and panics. */
 void irq_enter(void);
 void irq_exit(void);
-bool in_irq(void);
 
 /* --- guarded calls: a fault inside ends the call, not the kernel --- */
 

@@ -258,11 +258,6 @@ void modsyms_free(struct module_record *rec)
 	rec->symtab = NULL;
 }
 
-uint32_t modsyms_count(const struct module_record *rec)
-{
-	return rec->symtab ? rec->symtab->n : 0;
-}
-
 int modsyms_show(struct seq_buf *m, const struct module_record *rec)
 {
 	const struct modsym_table *t = rec->symtab;

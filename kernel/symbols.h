@@ -54,8 +54,6 @@ void modsyms_free(struct module_record *rec);
 /* Appends rec's table, sorted by offset, in the format above. Returns 0
  * or -ENOMEM. */
 int modsyms_show(struct seq_buf *m, const struct module_record *rec);
-/* Number of symbols kept for rec. */
-uint32_t modsyms_count(const struct module_record *rec);
 
 /* /proc/kallsyms, Linux's format: "c0101020 T kmain" for the kernel,
  * "f0003000 t hello_init\t[hello]" for modules. */
