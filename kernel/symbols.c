@@ -196,7 +196,29 @@ static int measure(struct module_record *rec, const char *text, size_t len,
 	return 0;
 }
 
-/* Fills t from the checked text: entries and their names, sorted. */
+/* Sorts a[0..n) by offset, stably (aliases keep the loader's order), by
+ * merging runs of doubling width through tmp[n]. */
+static void sort_by_offset(struct modsym *a, struct modsym *tmp, uint32_t n)
+{
+	for (uint32_t w = 1; w < n; w *= 2) {
+		for (uint32_t lo = 0; lo < n; lo += 2 * w) {
+			uint32_t mid = lo + w < n ? lo + w : n;
+			uint32_t hi = lo + 2 * w < n ? lo + 2 * w : n;
+			uint32_t i = lo, j = mid, k = lo;
+
+			while (i < mid && j < hi)
+				tmp[k++] = a[j].off < a[i].off ? a[j++] : a[i++];
+			while (i < mid)
+				tmp[k++] = a[i++];
+			while (j < hi)
+				tmp[k++] = a[j++];
+		}
+		memcpy(a, tmp, n * sizeof(*a));
+	}
+}
+
+/* Fills t from the checked text: entries and their names, in the text's
+ * order. */
 static void fill(struct modsym_table *t, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
@@ -204,24 +226,19 @@ static void fill(struct modsym_table *t, const char *text, size_t len)
 	size_t nl;
 
 	for (uint32_t i = 0; i < t->n_all; i++) {
-		struct modsym s;
+		struct modsym *s = &t->sym[i];
 
-		parse_line(&p, end, &s, &nl);
-		memcpy(names, s.name, nl);
+		parse_line(&p, end, s, &nl);
+		memcpy(names, s->name, nl);
 		names[nl] = '\0';
-		s.name = names;
+		s->name = names;
 		names += nl + 1;
-		uint32_t j = i;	/* insertion sort by offset, stable */
-		while (j > 0 && t->sym[j - 1].off > s.off) {
-			t->sym[j] = t->sym[j - 1];
-			j--;
-		}
-		t->sym[j] = s;
 	}
 }
 
 int modsyms_set(struct module_record *rec, const char *text, size_t len)
 {
+	struct modsym *tmp;
 	struct modsym_table *t;
 	uint32_t lines;
 	size_t names;
@@ -235,10 +252,16 @@ int modsyms_set(struct module_record *rec, const char *text, size_t len)
 	if (err)
 		return err;
 	t = kmalloc(sizeof(*t) + lines * sizeof(t->sym[0]) + names + 1);
-	if (!t)
+	tmp = kmalloc(lines * sizeof(*tmp) + 1);
+	if (!t || !tmp) {
+		kfree(t);
+		kfree(tmp);
 		return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols", lines);
+	}
 	t->n = t->n_all = lines;
 	fill(t, text, len);
+	sort_by_offset(t->sym, tmp, lines);
+	kfree(tmp);
 	modsyms_free(rec);
 	rec->symtab = t;
 	return 0;

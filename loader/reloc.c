@@ -97,7 +97,23 @@ static const char *where(const struct modelf *m, const struct modelf_part *p,
 	return buf;
 }
 
-static int check_type(struct modelf *m, const char *at, uint32_t i,
+/* Where a relocation is, named only when a refusal needs it: finding the
+ * symbol that holds it scans the symbol table, too slow to do for each of
+ * a thousand relocations that are fine. */
+struct rel_at {
+	const struct modelf_part *p;
+	uint32_t off;		/* offset in part p */
+	char text[96];		/* where()'s text, once made */
+};
+
+static const char *at_text(const struct modelf *m, struct rel_at *a)
+{
+	if (!a->text[0])
+		where(m, a->p, a->off, a->text, sizeof(a->text));
+	return a->text;
+}
+
+static int check_type(struct modelf *m, struct rel_at *a, uint32_t i,
 		      uint32_t type)
 {
 	const char *name = modreloc_type_name(type);
@@ -107,23 +123,23 @@ static int check_type(struct modelf *m, const char *at, uint32_t i,
 		return 0;
 	case R_386_GOT32: case R_386_GOTOFF: case R_386_GOTPC: case R_386_GOT32X:
 		return refuse(m, "relocation %u at %s: %s needs a global "
-			      "offset table; compile with -fno-pic", i, at, name);
+			      "offset table; compile with -fno-pic", i, at_text(m, a), name);
 	}
 	if (name)
 		return refuse(m, "relocation %u at %s: type %s (%u) not "
-			      "supported", i, at, name, type);
-	return refuse(m, "relocation %u at %s: unknown type %u", i, at, type);
+			      "supported", i, at_text(m, a), name, type);
+	return refuse(m, "relocation %u at %s: unknown type %u", i, at_text(m, a), type);
 }
 
 /* Relocation i (at at) uses absolute symbol symi where it may not. */
-static int refuse_absolute(struct modelf *m, const char *at, uint32_t i,
+static int refuse_absolute(struct modelf *m, struct rel_at *a, uint32_t i,
 			   uint32_t type, uint32_t symi)
 {
 	struct modelf_label l;
 
 	return refuse(m, "relocation %u at %s: %s against absolute symbol %s; "
 		      "only the module header's sizes and the export table's "
-		      "CRCs may be", i, at, modreloc_type_name(type),
+		      "CRCs may be", i, at_text(m, a), modreloc_type_name(type),
 		      symi ? modelf_sym_label(m, symi, &l) : "#0");
 }
 
@@ -152,7 +168,7 @@ static const struct modelf_part *part_at(const struct modelf *m, uint32_t off)
 /* A PC-relative relocation is a call or jump: its symbol is in an
  * executable part, and its target, S + A + 4 (the field ends its
  * instruction), is code: in an executable part, not in the header. */
-static int check_pc_target(struct modelf *m, const char *at, uint32_t i,
+static int check_pc_target(struct modelf *m, struct rel_at *a, uint32_t i,
 			   const struct modelf_sym *s, const char *name,
 			   uint32_t A)
 {
@@ -164,12 +180,12 @@ static int check_pc_target(struct modelf *m, const char *at, uint32_t i,
 	if (!tp || target < MODHDR_SIZE || !(flags & SHF_EXECINSTR))
 		return refuse(m, "relocation %u at %s: a call or jump to image "
 			      "offset 0x%x (%s%+d), which is not code of the "
-			      "module", i, at, target, name, (int)(A + 4));
+			      "module", i, at_text(m, a), target, name, (int)(A + 4));
 	return 0;
 }
 
 /* The symbol of relocation i (at image offset off) may be used there. */
-static int check_symbol_use(struct modelf *m, const char *at, uint32_t i,
+static int check_symbol_use(struct modelf *m, struct rel_at *a, uint32_t i,
 			    uint32_t off, uint32_t symi, uint32_t type,
 			    uint32_t A)
 {
@@ -180,19 +196,19 @@ static int check_symbol_use(struct modelf *m, const char *at, uint32_t i,
 	modelf_symbol(m, symi, &s);
 	if (s.kind == MODSYM_OTHER)
 		return refuse(m, "relocation %u at %s: symbol %s is in section "
-			      "%s, outside the image", i, at, name,
+			      "%s, outside the image", i, at_text(m, a), name,
 			      modelf_sec_label(m, m->sym[symi].st_shndx, &ls));
 	if ((s.kind == MODSYM_NULL || s.kind == MODSYM_ABS) &&
 	    (type != R_386_32 || off >= m->part[MODELF_MODULE].size))
-		return refuse_absolute(m, at, i, type, symi);
+		return refuse_absolute(m, a, i, type, symi);
 	if (s.kind != MODSYM_IMAGE)
 		return 0;
 	if (type != R_386_32)
-		return check_pc_target(m, at, i, &s, name, A);
+		return check_pc_target(m, a, i, &s, name, A);
 	if ((uint64_t)s.value + (int32_t)A > m->image_size ||
 	    (int64_t)s.value + (int32_t)A < 0)
 		return refuse(m, "relocation %u at %s: address %s%+d is outside "
-			      "the image (0x%x bytes)", i, at, name, (int32_t)A,
+			      "the image (0x%x bytes)", i, at_text(m, a), name, (int32_t)A,
 			      m->image_size);
 	return 0;
 }
@@ -204,7 +220,7 @@ static int check_one(struct modelf *m, const struct modelf_part *p,
 {
 	const Elf32_Rel *r = &p->rel[i];
 	uint32_t off = r->r_offset, symi = ELF32_R_SYM(r->r_info);
-	char at[96];
+	struct rel_at a = { .p = p, .off = off };
 	int err;
 
 	if (off > p->size || p->size - off < 4)
@@ -212,18 +228,18 @@ static int check_one(struct modelf *m, const struct modelf_part *p,
 			      "the end of %s (0x%x bytes)", i,
 			      modelf_section_name(m, p->rel_shndx), off,
 			      modelf_section_name(m, p->shndx), p->size);
-	where(m, p, off, at, sizeof(at));
 	if (i && off < prev_end)
 		return refuse(m, "relocation %u at %s: offset 0x%x overlaps or "
 			      "precedes relocation %u (0x%x): relocations must "
-			      "be sorted by offset and not share bytes", i, at,
-			      off, i - 1, p->rel[i - 1].r_offset);
+			      "be sorted by offset and not share bytes", i,
+			      at_text(m, &a), off, i - 1, p->rel[i - 1].r_offset);
 	if (symi >= m->nsym)
 		return refuse(m, "relocation %u at %s: symbol index %u out "
-			      "of range (%u symbols)", i, at, symi, m->nsym);
-	if ((err = check_type(m, at, i, ELF32_R_TYPE(r->r_info))))
+			      "of range (%u symbols)", i, at_text(m, &a), symi,
+			      m->nsym);
+	if ((err = check_type(m, &a, i, ELF32_R_TYPE(r->r_info))))
 		return err;
-	return check_symbol_use(m, at, i, p->addr + off, symi,
+	return check_symbol_use(m, &a, i, p->addr + off, symi,
 				ELF32_R_TYPE(r->r_info), rd32(p->bytes + off));
 }
 
@@ -283,15 +299,14 @@ static int check_absolute_one(struct modelf *m, uint32_t i)
 	const struct modelf_part *p = &m->part[MODELF_MODULE];
 	const Elf32_Rel *r = &p->rel[i];
 	uint32_t symi = ELF32_R_SYM(r->r_info);
+	struct rel_at a = { .p = p, .off = r->r_offset };
 	struct modelf_sym s;
-	char at[96];
 
 	modelf_symbol(m, symi, &s);
 	if ((s.kind != MODSYM_NULL && s.kind != MODSYM_ABS) ||
 	    absolute_allowed(m, r->r_offset))
 		return 0;
-	where(m, p, r->r_offset, at, sizeof(at));
-	return refuse_absolute(m, at, i, ELF32_R_TYPE(r->r_info), symi);
+	return refuse_absolute(m, &a, i, ELF32_R_TYPE(r->r_info), symi);
 }
 
 int modreloc_check_targets(struct modelf *m)

@@ -712,8 +712,8 @@ KTEST(refusals_name_the_damaged_thing)
 	c = copy(ko_len);
 	symp(c, printk)->st_name = 0;
 	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
-	KT_EXPECT(!strcmp(why, fmt("symbol #%u (no name): undefined, so it needs "
-				   "a name to be found by", printk)));
+	KT_EXPECT(!strcmp(why, fmt("symbol #%u (no name): undefined, with an empty "
+				   "name: there is nothing to look up", printk)));
 	c = copy(ko_len);
 	shdr(c, INIT->shndx)->sh_name = 0;
 	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
