@@ -243,8 +243,9 @@ static struct fault_guard *contain(const struct regs *r, bool overflow, const ch
 			 sym, caller);
 	g->faulted = true;
 	module_mark_faulted(rec, g->what, g->reason);
-	printk(KERN_ERR "%s faulted in %s: the call returns -EFAULT (Bad address); the "
-	       "module stays loaded, marked (D)\n", rec->name, g->what);
+	printk(KERN_ERR "%s: %s faulted: %s; the %s returns -EFAULT (Bad address), "
+	       "the module stays loaded, marked (D)\n", rec->name, g->what, g->reason,
+	       g->what);
 	return g;
 }
 
@@ -296,8 +297,9 @@ void oops_soft_lockup_check(struct regs *r)
 		 "returning, interrupted at %s", secs, sym);
 	g->faulted = true;
 	module_mark_faulted(rec, g->what, g->reason);
-	printk(KERN_ERR "%s stopped in %s: the call returns -EFAULT (Bad address); the "
-	       "module stays loaded, marked (D)\n", rec->name, g->what);
+	printk(KERN_ERR "%s: %s faulted: %s; the %s returns -EFAULT (Bad address), "
+	       "the module stays loaded, marked (D)\n", rec->name, g->what, g->reason,
+	       g->what);
 	resume_at(g, r);
 }
 

@@ -560,22 +560,60 @@ static int find_part_section(struct modelf *m, int p, uint32_t *idx)
 	return 0;
 }
 
+/* "NAME (#i)", or "#i (no name)": a section named with its index, where a
+ * damaged name could pass for another section's. */
+static const char *sec_indexed(const struct modelf *m, uint32_t i, char *buf,
+			       size_t size)
+{
+	const char *name = modelf_section_name(m, i);
+
+	if (name[0])
+		snprintf(buf, size, "%s (#%u)", name, i);
+	else
+		snprintf(buf, size, "#%u (no name)", i);
+	return buf;
+}
+
+/* Nothing allocated but the parts idx[] found by name. Checked before the
+ * parts' addresses, so that a part whose name was damaged is refused as
+ * itself, not as the gap it leaves between the others. */
+static int check_no_stray_sections(struct modelf *m, const uint32_t idx[])
+{
+	char buf[80];
+
+	for (uint32_t i = 1; i < m->shnum; i++)
+		if (i != idx[MODELF_MODULE] && i != idx[MODELF_BSS] &&
+		    i != idx[MODELF_INIT] && (m->sh[i].sh_flags & SHF_ALLOC) &&
+		    m->sh[i].sh_size)
+			return refuse(m, "section %s: allocated section "
+				      "outside .module, .module.bss and "
+				      ".module.init (linker/module.lds does not "
+				      "place it)", sec_indexed(m, i, buf,
+							       sizeof(buf)));
+	return 0;
+}
+
 /* Finds .module (which must exist, at address 0), .module.bss and
- * .module.init, each where the previous one ends. */
+ * .module.init by name, refuses any other allocated section, then checks
+ * that each part starts where the previous one ends. */
 static int find_parts(struct modelf *m)
 {
-	uint32_t addr = 0, i = 0;
+	uint32_t addr = 0, idx[MODELF_NPARTS];
 	int err, prev = -1;
 
+	for (int p = 0; p < MODELF_NPARTS; p++)
+		if ((err = find_part_section(m, p, &idx[p])))
+			return err;
+	if (!idx[MODELF_MODULE])
+		return refuse(m, "no .module section: not linked with "
+			      "linker/module.lds");
+	if ((err = check_no_stray_sections(m, idx)))
+		return err;
 	for (int p = 0; p < MODELF_NPARTS; p++) {
 		struct modelf_part *part = &m->part[p];
+		uint32_t i = idx[p];
 
-		if ((err = find_part_section(m, p, &i)))
-			return err;
 		part->addr = addr;
-		if (!i && p == MODELF_MODULE)
-			return refuse(m, "no .module section: not "
-				      "linked with linker/module.lds");
 		if (!i)
 			continue;
 		if ((err = check_part(m, p, i, addr, prev)))
@@ -595,37 +633,14 @@ static int find_parts(struct modelf *m)
 	return 0;
 }
 
-/* "NAME (#i)", or "#i (no name)": a section named with its index, where a
- * damaged name could pass for another section's. */
-static const char *sec_indexed(const struct modelf *m, uint32_t i, char *buf,
-			       size_t size)
-{
-	const char *name = modelf_section_name(m, i);
-
-	if (name[0])
-		snprintf(buf, size, "%s (#%u)", name, i);
-	else
-		snprintf(buf, size, "#%u (no name)", i);
-	return buf;
-}
-
 /* The parts, and nothing else allocated. */
 static int find_module_sections(struct modelf *m)
 {
-	char buf[80];
 	const Elf32_Shdr *mod;
 	int err = find_parts(m);
 
 	if (err)
 		return err;
-	for (uint32_t i = 1; i < m->shnum; i++)
-		if (!modelf_part_of(m, i) && (m->sh[i].sh_flags & SHF_ALLOC) &&
-		    m->sh[i].sh_size)
-			return refuse(m, "section %s: allocated section "
-				      "outside .module, .module.bss and "
-				      ".module.init (linker/module.lds does not "
-				      "place it)", sec_indexed(m, i, buf,
-							       sizeof(buf)));
 	mod = &m->sh[m->part[MODELF_MODULE].shndx];
 	if (mod->sh_offset % 4)
 		return refuse(m, "section .module at offset 0x%x is not"

@@ -213,26 +213,37 @@ static int check_symbol_use(struct modelf *m, struct rel_at *a, uint32_t i,
 	return 0;
 }
 
-/* Checks relocation i of part p (see modreloc_check); prev_end: where the
- * previous one's bytes end. */
-static int check_one(struct modelf *m, const struct modelf_part *p,
-		     uint32_t i, uint32_t prev_end)
+/* Where relocation i of part p writes: inside the part, after the bytes
+ * of relocation i - 1 (ld writes them sorted; no two share a byte). All
+ * of a part's relocations pass this before any is checked further, so two
+ * relocations on the same word are refused as that, not for what the
+ * first one makes of the other's addend. */
+static int check_place(struct modelf *m, const struct modelf_part *p, uint32_t i)
 {
-	const Elf32_Rel *r = &p->rel[i];
-	uint32_t off = r->r_offset, symi = ELF32_R_SYM(r->r_info);
+	uint32_t off = p->rel[i].r_offset;
 	struct rel_at a = { .p = p, .off = off };
-	int err;
 
 	if (off > p->size || p->size - off < 4)
 		return refuse(m, "relocation %u of %s: offset 0x%x+4 runs past "
 			      "the end of %s (0x%x bytes)", i,
 			      modelf_section_name(m, p->rel_shndx), off,
 			      modelf_section_name(m, p->shndx), p->size);
-	if (i && off < prev_end)
+	if (i && off < p->rel[i - 1].r_offset + 4)
 		return refuse(m, "relocation %u at %s: offset 0x%x overlaps or "
 			      "precedes relocation %u (0x%x): relocations must "
 			      "be sorted by offset and not share bytes", i,
 			      at_text(m, &a), off, i - 1, p->rel[i - 1].r_offset);
+	return 0;
+}
+
+/* Checks relocation i of part p, whose place check_place accepted. */
+static int check_one(struct modelf *m, const struct modelf_part *p, uint32_t i)
+{
+	const Elf32_Rel *r = &p->rel[i];
+	uint32_t off = r->r_offset, symi = ELF32_R_SYM(r->r_info);
+	struct rel_at a = { .p = p, .off = off };
+	int err;
+
 	if (symi >= m->nsym)
 		return refuse(m, "relocation %u at %s: symbol index %u out "
 			      "of range (%u symbols)", i, at_text(m, &a), symi,
@@ -245,14 +256,16 @@ static int check_one(struct modelf *m, const struct modelf_part *p,
 
 int modreloc_check(struct modelf *m)
 {
-	for (int p = 0; p < MODELF_NPARTS; p++)
-		for (uint32_t i = 0; i < m->part[p].nrel; i++) {
-			uint32_t prev = i ? m->part[p].rel[i - 1].r_offset + 4 : 0;
-			int err = check_one(m, &m->part[p], i, prev);
+	int err;
 
-			if (err)
+	for (int p = 0; p < MODELF_NPARTS; p++)
+		for (uint32_t i = 0; i < m->part[p].nrel; i++)
+			if ((err = check_place(m, &m->part[p], i)))
 				return err;
-		}
+	for (int p = 0; p < MODELF_NPARTS; p++)
+		for (uint32_t i = 0; i < m->part[p].nrel; i++)
+			if ((err = check_one(m, &m->part[p], i)))
+				return err;
 	return 0;
 }
 

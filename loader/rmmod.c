@@ -53,12 +53,14 @@ static int forget_faulted(const char *name, const char *faulted, const char *sta
 			   name, faulted, name);
 		return -EBUSY;
 	}
-	out_printf(2, "rmmod: forcing out %s, which faulted: its exit %s; devices and "
-		   "timers it left are removed; memory it allocated stays allocated\n",
-		   name, strcmp(state, "live") ? "is not run" : "runs");
 	err = rm_step(v, tool_write_line(control, "forget module"),
 		      "write \"forget module\" to", control);
-	return err ? explain(name, err) : 0;
+	if (err)
+		return explain(name, err);
+	out_printf(2, "rmmod: forced out %s, which faulted: its exit %s; devices and "
+		   "timers it left were removed; memory it allocated stays allocated\n",
+		   name, strcmp(state, "live") ? "was not run" : "ran");
+	return 0;
 }
 
 /* Is the current directory dir or below it? */
@@ -85,9 +87,15 @@ static int rmmod_one(const char *name, bool v, bool force)
 	snprintf(dir, sizeof(dir), "/mod/%s", name);
 	snprintf(control, sizeof(control), "%s/control", dir);
 	snprintf(image, sizeof(image), "%s/module", dir);
-	if (tool_status_field(name, "state", state, sizeof(state)) < 0) {
+	err = tool_status_field(name, "state", state, sizeof(state));
+	if (err == -ENOENT) {
 		out_printf(2, "rmmod: %s is not currently loaded\n", name);
-		return -ENOENT;
+		return err;
+	}
+	if (err) {
+		out_printf(2, "rmmod: %s: cannot read its state from %s/status: %s\n",
+			   name, dir, strerror(err));
+		return err;
 	}
 	if (cwd_inside(dir)) {	/* the last step, rmdir, would fail: do nothing */
 		out_printf(2, "rmmod: %s: the current directory is inside it\n", dir);

@@ -9,6 +9,8 @@ cp /etc/motd /tmp/m5
 cp /etc/motd /tmp/m6
 cp /etc/motd /tmp/m7
 cp /etc/motd /tmp/m8
+cp /etc/motd /tmp/m9
+cp /etc/motd /tmp/m10
 cat /dev/zero > /tmp/fill
 insmod /lib/modules/hello.ko
 rm /tmp/m1
@@ -27,7 +29,15 @@ rm /tmp/m7
 insmod /lib/modules/hello.ko
 rm /tmp/m8
 insmod /lib/modules/hello.ko
+rm /tmp/m9
+insmod /lib/modules/hello.ko
+rm /tmp/m10
+insmod /lib/modules/hello.ko
 lsmod
+# full again: rmmod says why it cannot go on, and goes on once memory is back
+cat /dev/zero > /tmp/fill2
+rmmod hello
+rm /tmp/fill2
 rmmod hello
 rm /tmp/fill
 memdiff
