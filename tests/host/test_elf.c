@@ -700,6 +700,40 @@ KTEST(refuses_weak_section_symbol)
 			  "a section, with value 0"));
 }
 
+/* Regression (review): an R_386_32 moved onto the word of a PC32 was
+ * refused for the address it made of the PC32's addend, not as the
+ * overlap it is. */
+KTEST(two_relocations_on_one_word_refused_as_overlap)
+{
+	uint8_t *c;
+
+	if (!ko_len)
+		return;
+	c = copy(ko_len);
+	relp(c, 0)->r_offset = relp(c, 1)->r_offset;
+	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
+	KT_EXPECT(strstr(why, "relocation 1 at .module.init+0xe") != NULL);
+	KT_EXPECT(strstr(why, "overlaps or precedes relocation 0 (0xe)") != NULL);
+}
+
+/* Regression (review): .module.bss with a damaged name was refused for
+ * the gap it left (".module.init at address ... but .module ends at"),
+ * not named itself. */
+KTEST(part_with_damaged_name_named_itself)
+{
+	uint32_t bss = good.part[MODELF_BSS].shndx;
+	uint8_t *c;
+
+	if (!ko_len || !good.part[MODELF_BSS].size)
+		return;
+	c = copy(ko_len);
+	shdr(c, bss)->sh_name += 1;	/* ".module.bss" -> "module.bss" */
+	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
+	KT_EXPECT(!strcmp(why, fmt("section module.bss (#%u): allocated section "
+				   "outside .module, .module.bss and .module.init "
+				   "(linker/module.lds does not place it)", bss)));
+}
+
 /* Misleading refusals: names that are empty or damaged are told by
  * number; .module of size 0 is blamed itself. */
 KTEST(refusals_name_the_damaged_thing)
