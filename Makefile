@@ -47,8 +47,8 @@ KERNEL_OBJS := kernel/main.o kernel/bootinfo.o kernel/gdt.o kernel/idt.o \
 	       kernel/ksyms.o kernel/exports.o kernel/timer.o kernel/symbols.o \
 	       kernel/oops.o kernel/guard.o kernel/doublefault.o
 MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/stats.o mm/charge.o \
-	       mm/mm_selftest.o
-LIB_OBJS    := lib/string.o lib/strlcpy.o lib/vsnprintf.o
+	       mm/mm_selftest.o mm/linux_mem.o
+LIB_OBJS    := lib/string.o lib/strlcpy.o lib/vsnprintf.o lib/linux_lib.o
 FS_OBJS     := fs/vfs.o fs/path.o fs/namei.o fs/file.o fs/pagefile.o fs/ramfs.o \
 	       fs/devfs.o fs/devices.o fs/seq_buf.o fs/procfs.o fs/proc_files.o \
 	       fs/cpio.o fs/initrd.o fs/syscalls.o fs/init.o fs/fs_selftest.o \
@@ -238,8 +238,14 @@ MODNAME      = -DKBUILD_MODNAME='"$(basename $(notdir $<))"'
 MOD_CC       = @echo "  CC [M]  $<"; $(CC) $(MODCFLAGS) $(MODNAME) -MMD -MP -c $< -o $@
 MOD_CPP      = @echo "  CPP [M] $<"; \
 	       $(CC) $(MODCFLAGS) $(MODNAME) -E -MMD -MP -MT $@ -MF $@.d $< -o $@
+# modpost --known: the exports a module may import (the kernel's CRC list
+# and the other modules of its directory, plus KBUILD_EXTRA_SYMBOLS: .ko
+# files elsewhere); an import none of them exports fails the build.
+MOD_KNOWN    = --known $(B)/kernel-crcs.lds \
+	       $(foreach f,$(filter-out $(word 1,$^),$(filter %.o,$(wordlist 2,999,$^))) \
+	       $(KBUILD_EXTRA_SYMBOLS),--known $(f))
 MOD_POST     = @echo "  MODPOST $@"; \
-	       $(MODPOST) $(INTREE) -o $@ $(filter %.o,$^) $(filter %.i,$^)
+	       $(MODPOST) $(INTREE) $(MOD_KNOWN) -o $@ $(word 1,$^) $(filter %.i,$^)
 MOD_MODCC    = @echo "  CC [M]  $<"; $(CC) $(MODCFLAGS) -c $< -o $@
 MOD_LD       = @echo "  LD [M]  $@"; \
 	       $(LD) -r -T linker/module.lds -o $@ $(filter %.o,$^) && \
@@ -269,7 +275,8 @@ $(B)/modules/%.i: modules/skel/%.c
 # modules/ is the tree: modpost adds intree=Y to their modinfo, as Linux's
 # does; make M=DIR modules lack it and taint the kernel O when loaded.
 $(B)/modules/%.mod.c: INTREE := --intree
-$(B)/modules/%.mod.c: $(B)/modules/%.o $(B)/modules/%.i $(MODPOST)
+$(B)/modules/%.mod.c: $(B)/modules/%.o $(B)/modules/%.i $(MODPOST) $(B)/kernel-crcs.lds \
+		$(MODULE_KOS:.ko=.o)
 	$(MOD_POST)
 $(B)/modules/%.mod.o: $(B)/modules/%.mod.c include/tessera/modformat.h
 	$(MOD_MODCC)
@@ -287,7 +294,7 @@ $(M)/%.o: $(M)/%.c
 	$(MOD_CC)
 $(M)/%.i: $(M)/%.c
 	$(MOD_CPP)
-$(M)/%.mod.c: $(M)/%.o $(M)/%.i $(MODPOST)
+$(M)/%.mod.c: $(M)/%.o $(M)/%.i $(MODPOST) $(B)/kernel-crcs.lds $(M_KOS:.ko=.o)
 	$(MOD_POST)
 $(M)/%.mod.o: $(M)/%.mod.c include/tessera/modformat.h
 	$(MOD_MODCC)

@@ -27,11 +27,9 @@ struct file;
 struct super_block;
 struct mount;
 
-/* Linux's names, so a Linux character driver compiles unchanged. */
-typedef off_t loff_t;
-#ifndef __user
-#define __user
-#endif
+/* struct file, inode, dentry, file_operations and pagefile, with the
+ * Linux names modules use, are defined in the module-visible <linux/fs.h>. */
+#include <linux/fs.h>
 
 /* ---- page-backed file data (fs/pagefile.c) -----------------------------
  * The bytes of a regular file live in order-0 pages owned by its inode,
@@ -40,12 +38,6 @@ typedef off_t loff_t;
  */
 #define PAGEFILE_MAX_SIZE 0x7fffffffu	/* bytes; off_t's limit */
 
-struct pagefile {
-	struct page **pages;	/* [cap] slots, kmalloc'd; NULL = hole */
-	uint32_t cap;		/* slots in pages[] (0 when pages is NULL) */
-	uint32_t held;		/* non-NULL slots: pages of data held */
-	uint32_t size;		/* file size, bytes */
-};
 
 /* Copies up to count bytes from byte pos into buf; returns the count (0 at
  * or past the end). Never fails. */
@@ -87,27 +79,6 @@ void pagefile_fill_keep(struct pagefile_fill *fill);
 
 /* ---- filesystem types and operation tables ----------------------------- */
 
-/* Called for every open file. read/write advance *pos by what they moved
- * and return the count or -errno; their return value is what sys_read /
- * sys_write return. Any hook may be NULL: read/write then fail -EINVAL,
- * readdir -ENOTDIR. owner is pinned (try_module_get) from open to the last
- * close, recorded in file->pinned; an open op that hands the file to other
- * operations (devfs) pins and records their module instead. A failed pin
- * fails the open with -ENODEV. */
-struct file_operations {
-	struct module *owner;
-	int (*open)(struct inode *inode, struct file *file);
-	ssize_t (*read)(struct file *file, char __user *buf, size_t count,
-			loff_t *pos);
-	ssize_t (*write)(struct file *file, const char __user *buf,
-			 size_t count, loff_t *pos);
-	/* Called at the last close (after dup, when every descriptor is
-	 * closed). Its return value is ignored. */
-	int (*release)(struct inode *inode, struct file *file);
-	/* Fills *de with the entry at file->pos and advances it; 1 for an
-	 * entry, 0 at the end, or -errno. */
-	int (*readdir)(struct file *file, struct dirent *de);
-};
 
 /* Directory and size hooks. For create/mkdir the VFS has checked that
  * the name is valid and absent; d is a new dentry named and with parent
@@ -143,33 +114,7 @@ struct inode_operations {
 	void (*evict)(struct inode *inode);
 };
 
-struct inode {
-	uint32_t ino;		/* unique within its filesystem, root is 1 */
-	uint32_t mode;		/* S_IF* type | permission bits */
-	uint32_t nlink;		/* 1; directories 2 + subdirectories */
-	uint32_t rdev;		/* character devices: major << 8 | minor */
-	uint32_t mtime;		/* jiffies at the last change */
-	struct super_block *sb;
-	const struct inode_operations *i_op;	/* may be NULL: no ops */
-	const struct file_operations *i_fop;	/* installed at open */
-	struct pagefile data;	/* regular files: the bytes and the size */
-	void *private;		/* the filesystem's */
-};
 
-/* A name in the tree. Owns its inode (one name per inode, no hard links):
- * the inode lives exactly as long as the dentry. */
-struct dentry {
-	char *name;		/* kmalloc'd; "/" at a filesystem root */
-	struct inode *inode;
-	struct dentry *parent;	/* NULL at a filesystem root or once removed */
-	struct dentry *children;	/* sorted by name (strcmp) */
-	struct dentry *next;	/* next sibling */
-	struct super_block *sb;
-	struct mount *mounted;	/* filesystem mounted on this entry, or NULL */
-	uint32_t pins;		/* open files, current directories, mounts */
-	uint32_t cwd_pins;	/* of which current directories */
-	bool removed;		/* out of the tree; freed at the last unpin */
-};
 
 struct fs_type {
 	const char *name;	/* "ramfs": /proc/mounts' device and type */
@@ -192,18 +137,6 @@ struct mount {
 	struct dentry *mountpoint;	/* NULL for the root filesystem */
 };
 
-/* An open file. Several descriptors may share one (dup). */
-struct file {
-	struct dentry *dentry;	/* pinned while open */
-	struct inode *inode;
-	const struct file_operations *f_op;
-	loff_t pos;
-	int flags;		/* O_* given to open */
-	uint32_t refs;		/* descriptors sharing this file */
-	void *private_data;	/* the file operations' own */
-	struct module *pinned;	/* module held from open to the last close:
-				 * f_op->owner, unless an open op chose another */
-};
 
 /* ---- helpers for filesystem types (fs/vfs.c) --------------------------- */
 
@@ -345,27 +278,15 @@ int vfs_rename(struct dentry *cwd, const char *oldpath, const char *newpath);
 /* Fills *st for path. Returns 0 or the path errors (-ENOENT: missing). */
 int vfs_stat(struct dentry *cwd, const char *path, struct stat *st);
 
-/* ---- character devices (fs/devfs.c), Linux's interface -----------------
- * register_chrdev claims a major (0: the highest free one of 254..200) and
- * makes /dev/NAME (minor 0) whose opens use fops. As Linux: returns 0 for a
- * fixed major, the chosen major for major 0, or -EBUSY (major or name
- * taken), -EINVAL (major > 255, bad name), -ENOMEM. Opening the node pins
- * fops->owner, or, when that is NULL, the module whose image holds fops
- * (module_of_addr; -ENODEV if it is going), then calls fops->open; the last
- * close calls fops->release and puts exactly the module pinned. */
-int register_chrdev(unsigned major, const char *name,
-		    const struct file_operations *fops);
-/* Removes the device and its /dev node (files still open keep working). */
-void unregister_chrdev(unsigned major, const char *name);
+/* ---- character devices (fs/devfs.c): register_chrdev and
+ * unregister_chrdev are declared in <linux/fs.h> ------------------------ */
+
 /* Removes every device whose file_operations (the table or any function
  * in it) lie in [start, start + len): what a module left registered when
  * its exit returned or its init failed, which would otherwise point into
  * unmapped memory. Calls report(name, arg) for each; returns how many. */
 unsigned chrdev_remove_range(uintptr_t start, uintptr_t len,
 			     void (*report)(const char *name, void *arg), void *arg);
-#define MKDEV(ma, mi)	((uint32_t)(ma) << 8 | (mi))
-#define MAJOR(dev)	((dev) >> 8)
-#define MINOR(dev)	((dev) & 0xff)
 
 /* ---- procfs (fs/procfs.c) and its text buffers (fs/seq_buf.c) ---------- */
 

@@ -64,7 +64,7 @@ SELFTEST_CRASH(general_protection_report)
 
 /* Recurses until the stack runs into its guard page: a double fault,
  * reported by the double-fault task. */
-static __attribute__((noinline)) uint32_t stack_overflow_recurse(uint32_t depth)
+static __attribute__((__noinline__)) uint32_t stack_overflow_recurse(uint32_t depth)
 {
 	volatile uint32_t frame[16];
 

@@ -7,9 +7,7 @@
  * declaration is refused at load: "disagrees about version of symbol".
  * Keeping the list in one file makes the kernel's module API one page.
  */
-#include <module.h>
-#include "fs/vfs.h"
-#include "kernel/timer.h"
+#include <module.h>	/* every module-visible declaration (include/linux/) */
 
 /* printing */
 EXPORT_SYMBOL(printk);
@@ -54,3 +52,40 @@ EXPORT_SYMBOL(timer_setup);
 EXPORT_SYMBOL(mod_timer);
 EXPORT_SYMBOL(del_timer);
 EXPORT_SYMBOL(del_timer_sync);
+
+/* headers family (issue 8): Linux's memory, string and number helpers */
+EXPORT_SYMBOL(kmalloc_array);
+EXPORT_SYMBOL(kcalloc);
+EXPORT_SYMBOL(krealloc);
+EXPORT_SYMBOL(ksize);
+EXPORT_SYMBOL(kstrdup);
+EXPORT_SYMBOL(kstrndup);
+EXPORT_SYMBOL(kmemdup);
+EXPORT_SYMBOL(vzalloc);
+EXPORT_SYMBOL(__get_free_pages);
+EXPORT_SYMBOL(get_zeroed_page);
+EXPORT_SYMBOL(free_pages);
+EXPORT_SYMBOL(kmem_cache_create);
+EXPORT_SYMBOL(kmem_cache_alloc);
+EXPORT_SYMBOL(kmem_cache_free);
+EXPORT_SYMBOL(kmem_cache_destroy);
+EXPORT_SYMBOL(strrchr);
+EXPORT_SYMBOL(strstr);
+EXPORT_SYMBOL(strcpy);
+EXPORT_SYMBOL(strncpy);
+EXPORT_SYMBOL(strcat);
+EXPORT_SYMBOL(strscpy);
+EXPORT_SYMBOL(sprintf);
+EXPORT_SYMBOL(scnprintf);
+EXPORT_SYMBOL(vscnprintf);
+EXPORT_SYMBOL(kstrtoull);
+EXPORT_SYMBOL(kstrtoll);
+EXPORT_SYMBOL(kstrtoul);
+EXPORT_SYMBOL(kstrtol);
+EXPORT_SYMBOL(kstrtouint);
+EXPORT_SYMBOL(kstrtoint);
+EXPORT_SYMBOL(kstrtou16);
+EXPORT_SYMBOL(kstrtos16);
+EXPORT_SYMBOL(kstrtou8);
+EXPORT_SYMBOL(kstrtos8);
+EXPORT_SYMBOL(kstrtobool);

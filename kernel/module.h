@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <tessera/modformat.h>
+#include <linux/module.h>	/* try_module_get, module_put */
 
 enum module_state {
 	MODULE_STATE_UNMAPPED,
@@ -135,10 +136,8 @@ const char *module_flags(const struct module_record *rec, char *buf, size_t size
  * nothing loaded there). For pinning a driver that forgot .owner. */
 struct module *module_of_addr(const void *addr);
 
-/* Takes a reference if mod is live (or NULL, built-in); false otherwise. */
-bool try_module_get(struct module *mod);
-/* Drops a reference; an underflow is reported, not wrapped. */
-void module_put(struct module *mod);
+/* try_module_get and module_put (an underflow is reported, not wrapped)
+ * are declared in <linux/module.h>. */
 
 /* --- exported symbols (kernel/ksyms.c) --- */
 

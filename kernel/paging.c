@@ -129,7 +129,7 @@ int paging_unmap_direct(uintptr_t va)
 	if (boot_pgdir[pde] & PDE_4M) {
 		uint32_t frame = boot_pgdir[pde] & 0xffc00000u;
 
-		pt = get_zeroed_page();
+		pt = page_zalloc();
 		if (!pt)
 			return -ENOMEM;
 		for (uint32_t i = 0; i < PTES_PER_TABLE; i++)

@@ -10,35 +10,9 @@
 #include <stdarg.h>
 #include <stdint.h>
 
-/* Log levels, as Linux spells them: a prefix "\001" "N" on the format. */
-#define KERN_SOH	"\001"
-#define KERN_EMERG	KERN_SOH "0"
-#define KERN_ALERT	KERN_SOH "1"
-#define KERN_CRIT	KERN_SOH "2"
-#define KERN_ERR	KERN_SOH "3"
-#define KERN_WARNING	KERN_SOH "4"
-#define KERN_NOTICE	KERN_SOH "5"
-#define KERN_INFO	KERN_SOH "6"
-#define KERN_DEBUG	KERN_SOH "7"
-
-/* Level used when a format has no prefix. */
-#define LOGLEVEL_DEFAULT 4
-
-#ifndef pr_fmt
-#define pr_fmt(fmt) fmt
-#endif
-
-/* Formats (lib/string.h's vsnprintf), stores and prints one message.
- * Returns the number of characters printed. Safe with interrupts off. */
-int printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-int vprintk(const char *fmt, va_list ap);
-
-#define pr_emerg(fmt, ...)  printk(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_err(fmt, ...)    printk(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_warn(fmt, ...)   printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_notice(fmt, ...) printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_info(fmt, ...)   printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_debug(fmt, ...)  printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#include <linux/printk.h>	/* printk, vprintk, KERN_*, pr_* */
+#include <linux/panic.h>	/* panic */
+#include <linux/bug.h>		/* BUG, BUG_ON, WARN_ON */
 
 /* Copies up to size bytes of the log ring, oldest first, starting at byte
  * offset pos of what is still held; returns the count copied (0 at end). */
@@ -54,15 +28,5 @@ size_t printk_log_size(void);
 void dump_stack_from(uint32_t eip, uint32_t esp, uint32_t ebp);
 /* After a contained oops: the next panic prints its own trace again. */
 void dump_stack_reset(void);
-
-/* Prints "Kernel panic - not syncing: MSG" and a register-free backtrace,
- * then powers off with a failure status. Only for broken invariants. */
-void panic(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-
-#define BUG_ON(cond)							\
-	do {								\
-		if (cond)						\
-			panic("BUG_ON(%s) at %s:%d", #cond, __FILE__, __LINE__); \
-	} while (0)
 
 #endif

@@ -23,6 +23,7 @@ struct spec {
 	bool left, zero, plus, space, alt;
 	int width, prec;
 	int length;	/* 0 int, 1 long, 2 long long, 3 size_t */
+	int half;	/* h: 1 (short), hh: 2 (char), as Linux's %hd %hhu */
 };
 
 static void put_padded(struct out *o, const char *s, size_t n, const struct spec *sp,
@@ -102,11 +103,17 @@ static const char *parse_spec(const char *f, struct spec *sp, va_list *ap)
 		while (*f >= '0' && *f <= '9')
 			sp->prec = sp->prec * 10 + (*f++ - '0');
 	}
-	for (; *f == 'l' || *f == 'z' || *f == 'h'; f++)
+	sp->half = 0;
+	for (; *f == 'l' || *f == 'z' || *f == 'h' || *f == 'L' || *f == 'j' ||
+	       *f == 't'; f++)
 		if (*f == 'l')
 			sp->length++;
-		else if (*f == 'z')
+		else if (*f == 'z' || *f == 't')
 			sp->length = 3;
+		else if (*f == 'L' || *f == 'j')	/* %Ld: Linux's long long */
+			sp->length = 2;
+		else
+			sp->half++;
 	return f;
 }
 
@@ -118,6 +125,10 @@ static unsigned long long fetch_unsigned(const struct spec *sp, va_list *ap)
 		return va_arg(*ap, unsigned long);
 	if (sp->length == 3)
 		return va_arg(*ap, size_t);
+	if (sp->half == 1)
+		return (unsigned short)va_arg(*ap, unsigned int);
+	if (sp->half >= 2)
+		return (unsigned char)va_arg(*ap, unsigned int);
 	return va_arg(*ap, unsigned int);
 }
 
@@ -129,6 +140,10 @@ static long long fetch_signed(const struct spec *sp, va_list *ap)
 		return va_arg(*ap, long);
 	if (sp->length == 3)
 		return (long long)va_arg(*ap, size_t);
+	if (sp->half == 1)
+		return (short)va_arg(*ap, int);
+	if (sp->half >= 2)
+		return (signed char)va_arg(*ap, int);
 	return va_arg(*ap, int);
 }
 

@@ -155,7 +155,7 @@ struct page *page_alloc_track_caller(unsigned order, uintptr_t caller)
 /* Returns the first page of 2^order free pages, charged to the calling
  * module if a module called; NULL if none is free (or, for a module, the
  * charge found no memory). */
-__attribute__((noinline)) struct page *page_alloc(unsigned order)
+__attribute__((__noinline__)) struct page *page_alloc(unsigned order)
 {
 	return page_alloc_track_caller(order, _RET_IP_);
 }

@@ -151,13 +151,13 @@ void *kmalloc_track_caller(size_t size, uintptr_t caller)
  * if size is 0, larger than 2^MAX_ORDER pages, or memory is short. Called
  * from a module's code, the object is charged to that module.
  */
-__attribute__((noinline)) void *kmalloc(size_t size)
+__attribute__((__noinline__)) void *kmalloc(size_t size)
 {
 	return kmalloc_track_caller(size, _RET_IP_);
 }
 
 /* As kmalloc, with the bytes zeroed; charged to kzalloc's caller. */
-__attribute__((noinline)) void *kzalloc(size_t size)
+__attribute__((__noinline__)) void *kzalloc(size_t size)
 {
 	void *p = kmalloc_track_caller(size, _RET_IP_);
 
@@ -237,4 +237,17 @@ void kfree(const void *ptr)
 uint32_t kmalloc_pages_held(void)
 {
 	return kmem.pages;
+}
+
+/* The usable size of a kmalloc object: its size class, or the whole block
+ * for a large one; 0 for NULL or a pointer kmalloc did not return. */
+size_t ksize(const void *ptr)
+{
+	struct page *p = ptr ? virt_to_page(ptr) : NULL;
+
+	if (p && (p->flags & PG_SLAB))
+		return class_size(p->slab_class);
+	if (p && (p->flags & PG_KMALLOC_BIG) && ptr == page_address(p))
+		return (size_t)PAGE_SIZE << p->order;
+	return 0;
 }

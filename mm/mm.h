@@ -19,10 +19,11 @@
 #include <stdint.h>
 #include <stdbool.h>
 
-#define PAGE_SHIFT	12
-#define PAGE_SIZE	(1u << PAGE_SHIFT)
-#define PAGE_MASK	(~(PAGE_SIZE - 1))
-#define PAGE_ALIGN(x)	(((x) + PAGE_SIZE - 1) & PAGE_MASK)
+#include <asm/page.h>		/* PAGE_SIZE, PAGE_SHIFT... */
+#include <linux/gfp.h>		/* page_alloc, page_free, page_address, __get_free_pages */
+#include <linux/slab.h>		/* kmalloc, kzalloc, kfree, kcalloc, kmem_cache_* */
+#include <linux/vmalloc.h>	/* vmalloc, vzalloc, vfree */
+
 #define PAGES_FOR(bytes) (((bytes) + PAGE_SIZE - 1) >> PAGE_SHIFT)
 #define MAX_ORDER	10
 
@@ -78,14 +79,7 @@ int page_alloc_init(const struct mem_range *usable, unsigned n_usable,
  * number of pages released. */
 uint32_t page_release_boot(uint64_t start, uint64_t end);
 
-/* Returns the first page of 2^order contiguous free pages, refcount 1,
- * or NULL when no block that large is free. Contents are not cleared.
- * Called from a module's code, the block is charged to that module. */
-struct page *page_alloc(unsigned order);
-/* Returns a block from page_alloc to the free lists, merging buddies, and
- * drops its charge if a module's code allocated it. Reports (pr_err, no
- * corruption) a page that is not an allocated head. */
-void page_free(struct page *page, unsigned order);
+/* page_alloc, page_free: <linux/gfp.h>. */
 
 /* Converting between a page descriptor, its frame number and its address
  * in the direct map. page must be a descriptor of the allocator's array
@@ -94,37 +88,24 @@ void page_free(struct page *page, unsigned order);
  * direct-map address (not a vmalloc one) and pfn_to_page a frame number;
  * both return NULL past the memory the allocator describes. None fails
  * otherwise or changes anything. */
-void *page_address(const struct page *page);
 struct page *virt_to_page(const void *addr);
 struct page *pfn_to_page(uint32_t pfn);
 uint32_t page_to_pfn(const struct page *page);
 
 /* Convenience: one zeroed page's kernel address, or NULL when no page is
- * free. free_page gives it back; an address that is not a page from the
+ * free. page_zfree gives it back; an address that is not a page from the
  * allocator is reported with pr_err and otherwise ignored. */
-void *get_zeroed_page(void);
-void free_page(void *addr);
+void *page_zalloc(void);
+void page_zfree(void *addr);
 
 /* --- kmalloc (mm/kmalloc.c) --- */
 
-/* Returns size bytes, 16-byte aligned (page aligned above 2048), or NULL
- * when memory is short or size is more than 2^MAX_ORDER pages.
- * kmalloc(0) returns NULL. kzalloc is kmalloc with the bytes zeroed. */
-void *kmalloc(size_t size);
-void *kzalloc(size_t size);
-/* kfree(NULL) does nothing; a pointer kmalloc did not return, or one freed
- * twice, is reported with pr_err and otherwise ignored. An object a module
- * allocated is no longer charged to it, whoever frees it. */
-void kfree(const void *ptr);
+/* kmalloc, kzalloc, kfree and the rest: <linux/slab.h>. */
 
 /* --- vmalloc area (mm/vmalloc.c) --- */
 /* vmalloc and vfree charge a module's range to it like kmalloc and kfree. */
 
-/* Maps size bytes (rounded up to pages) of fresh pages in the vmalloc area,
- * followed by an unmapped guard page. Returns the address or NULL. */
-void *vmalloc(size_t size);
-/* Unmaps and frees a vmalloc() range; vfree(NULL) does nothing. */
-void vfree(const void *addr);
+/* vmalloc, vzalloc, vfree: <linux/vmalloc.h>. */
 /* Maps the given pages, in order, at a new range (plus guard page). The
  * caller keeps owning the pages. Returns the address or NULL. */
 void *vmap(struct page **pages, unsigned count);
@@ -204,5 +185,15 @@ struct vm_range_info {
 	bool is_vmap;
 };
 void vm_for_each(void (*fn)(const struct vm_range_info *r, void *arg), void *arg);
+
+/* --- kmem_cache leftovers (mm/linux_mem.c) --- */
+/* Removes every kmem_cache created from code in [start, start + len) or
+ * whose constructor lies there (a module's image about to be unmapped),
+ * calling report(name, live objects, creating call site, arg) for each
+ * first. Their objects stay allocated (and charged). Returns the count. */
+unsigned kmem_cache_remove_range(uintptr_t start, uintptr_t len,
+				 void (*report)(const char *name, uint32_t live,
+						uintptr_t creator, void *arg),
+				 void *arg);
 
 #endif

@@ -284,7 +284,7 @@ uint32_t page_to_pfn(const struct page *page)
 }
 
 /* Returns the kernel address of one zero-filled page, or NULL. */
-void *get_zeroed_page(void)
+void *page_zalloc(void)
 {
 	struct page *p = buddy_alloc(0);
 
@@ -294,13 +294,13 @@ void *get_zeroed_page(void)
 	return page_address(p);
 }
 
-/* Frees a page from get_zeroed_page(); anything else is reported. */
-void free_page(void *addr)
+/* Frees a page from page_zalloc(); anything else is reported. */
+void page_zfree(void *addr)
 {
 	struct page *p = virt_to_page(addr);
 
 	if (!p || ((uintptr_t)addr & (PAGE_SIZE - 1))) {
-		pr_err("free_page: %p is not a page address\n", addr);
+		pr_err("page_zfree: %p is not a page address\n", addr);
 		return;
 	}
 	buddy_free(p, 0);

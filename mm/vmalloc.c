@@ -135,7 +135,7 @@ out_release_range:
  * mapped in the vmalloc area with a guard page after; NULL if size is 0 or
  * address space or memory runs out (then nothing is left behind). Called
  * from a module's code, the range is charged to that module. */
-__attribute__((noinline)) void *vmalloc(size_t size)
+__attribute__((__noinline__)) void *vmalloc(size_t size)
 {
 	return vmalloc_track_caller(size, _RET_IP_);
 }

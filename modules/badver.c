@@ -1,11 +1,11 @@
 /*
  * badver: deliberately built against the wrong ABI. It declares kmalloc
- * itself, with a prototype that differs from the kernel's (mm/mm.h), so
+ * itself, with a prototype that differs from the kernel's (<linux/slab.h>), so
  * its recorded CRC differs and loading fails with
  *   insmod: badver: disagrees about version of symbol kmalloc
  * It builds, like any module: the mismatch is only seen at load time.
  */
-#include "kernel/printk.h"	/* only printk: not mm/mm.h */
+#include <linux/printk.h>	/* only printk: not <linux/slab.h> */
 #include <tessera/modformat.h>
 
 void *kmalloc(unsigned long size, int flags);	/* Linux's shape, not ours */

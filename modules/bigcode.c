@@ -9,7 +9,7 @@
 static char scratch[64];
 
 #define STEP(n)								\
-	static int __attribute__((noinline)) step_##n(int x)		\
+	static int __attribute__((__noinline__)) step_##n(int x)		\
 	{								\
 		snprintf(scratch, sizeof(scratch), "%d:%d", n, x);	\
 		return x + (int)strlen(scratch) + n;			\

@@ -10,7 +10,7 @@
 /* NULL, but the compiler cannot know it: it must emit the store. */
 static int *volatile hx_oops_target;
 
-static __attribute__((noinline)) void hx_oops_poke(int *p)
+static __attribute__((__noinline__)) void hx_oops_poke(int *p)
 {
 	*p = 1;
 }

@@ -6,7 +6,7 @@
  */
 #include <module.h>
 
-static __attribute__((noinline)) unsigned hx_recurse_down(unsigned depth)
+static __attribute__((__noinline__)) unsigned hx_recurse_down(unsigned depth)
 {
 	volatile unsigned frame[16];
 

@@ -11,7 +11,7 @@
 
 static volatile int hx_spin_ready;	/* nothing ever sets it */
 
-static __attribute__((noinline)) void hx_spin_wait(void)
+static __attribute__((__noinline__)) void hx_spin_wait(void)
 {
 	while (!hx_spin_ready)
 		;

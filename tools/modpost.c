@@ -1,7 +1,7 @@
 /*
  * modpost: the host step between compiling a module and linking it.
  *
- *   modpost [--intree] -o NAME.mod.c NAME.o NAME.i
+ *   modpost [--intree] [--known FILE]... -o NAME.mod.c NAME.o NAME.i
  *	reads the module object (with loader/elf.c) and its preprocessed
  *	source; writes NAME.mod.c: the module header (__this_module), the
  *	version table of every symbol NAME.o imports and the __crc_ symbols
@@ -9,6 +9,12 @@
  *	module's own source saw (tools/symcrc.c). --intree (modules built
  *	from modules/) adds "intree=Y" to the modinfo, as Linux's modpost
  *	does; the kernel taints itself O for a module without it.
+ *	Each --known FILE names exports the module may import:
+ *	build/kernel-crcs.lds (the kernel's) or another module's .o/.ko
+ *	(its __ksymtab_ symbols). Given any, an import none of them exports
+ *	fails the build, as Linux 6.1's modpost does:
+ *	  ERROR: modpost: "sys_read" [DIR/foo.ko] undefined!
+ *	(MODPOST_WARN=1 in the environment makes it a warning.)
  *   modpost --kernel-crcs -o build/kernel-crcs.lds FILE.i...
  *	writes `__crc_SYM = 0x...;` for every EXPORT_SYMBOL(SYM) in the
  *	preprocessed kernel sources, for the kernel link.
@@ -84,6 +90,65 @@ static void module_name(const char *obj, char *name, size_t size)
 	name[n] = '\0';
 }
 
+/* The exports named by --known files: one NUL-separated list. */
+static struct text known;
+static int have_known;
+
+static void known_add(const char *sym)
+{
+	size_t n = strlen(sym) + 1;
+	char *grown = realloc(known.data, known.len + n);
+
+	if (!grown)
+		die("out of memory");
+	known.data = grown;
+	memcpy(known.data + known.len, sym, n);
+	known.len += n;
+}
+
+static int is_known(const char *sym)
+{
+	for (size_t i = 0; i < known.len; i += strlen(known.data + i) + 1)
+		if (strcmp(known.data + i, sym) == 0)
+			return 1;
+	return 0;
+}
+
+/* Reads one --known file: `__crc_SYM = ...;` lines of kernel-crcs.lds,
+ * or the __ksymtab_SYM definitions of a module object. */
+static void known_load(const char *path)
+{
+	struct text t = read_file(path);
+	struct modelf m;
+
+	have_known = 1;
+	if (t.len >= 4 && memcmp(t.data, "\177ELF", 4) == 0) {
+		if (modelf_parse_object(t.data, t.len, &m) && modelf_parse(t.data, t.len, &m))
+			die("%s: %s", path, m.why);
+		for (uint32_t i = 1; i < m.nsym; i++) {
+			const char *n = modelf_sym_name(&m, i);
+
+			if (strncmp(n, "__ksymtab_", 10) == 0 && n[10] &&
+			    m.sym[i].st_shndx != SHN_UNDEF)
+				known_add(n + 10);
+		}
+	} else {
+		for (char *line = strstr(t.data, "__crc_"); line;
+		     line = strstr(line, "__crc_")) {
+			char *end;
+
+			line += 6;
+			end = strpbrk(line, " =");
+			if (!end)
+				break;
+			*end = '\0';
+			known_add(line);
+			line = end + 1;
+		}
+	}
+	free(t.data);
+}
+
 /* Symbols NAME.o may leave undefined that are not imports: the header,
  * its own export CRCs, and what linker/module.lds defines. */
 static int not_an_import(const char *sym)
@@ -97,6 +162,30 @@ static int defines(const struct modelf *m, const char *sym)
 	for (uint32_t i = 1; i < m->nsym; i++)
 		if (m->sym[i].st_shndx != SHN_UNDEF &&
 		    ELF32_ST_BIND(m->sym[i].st_info) != STB_LOCAL &&
+		    strcmp(modelf_sym_name(m, i), sym) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *ko_name = "";	/* NAME.ko, for messages */
+static int n_undefined;
+
+static void undefined(const char *sym)
+{
+	int warn_only = getenv("MODPOST_WARN") && strcmp(getenv("MODPOST_WARN"), "0");
+
+	fprintf(stderr, "%s: modpost: \"%s\" [%s] undefined!\n",
+		warn_only ? "WARNING" : "ERROR", sym, ko_name);
+	if (!warn_only)
+		n_undefined++;
+}
+
+/* A weak undefined reference may stay unresolved: the loader sets it to 0. */
+static int is_weak_undef(const struct modelf *m, const char *sym)
+{
+	for (uint32_t i = 1; i < m->nsym; i++)
+		if (m->sym[i].st_shndx == SHN_UNDEF &&
+		    ELF32_ST_BIND(m->sym[i].st_info) == STB_WEAK &&
 		    strcmp(modelf_sym_name(m, i), sym) == 0)
 			return 1;
 	return 0;
@@ -127,6 +216,8 @@ static unsigned write_versions(FILE *out, const struct modelf *m,
 	while ((sym = modelf_next_undef(m, &pos)) != NULL) {
 		if (not_an_import(sym))
 			continue;
+		if (have_known && !is_known(sym) && !is_weak_undef(m, sym))
+			undefined(sym);
 		if (strlen(sym) >= MODVERSION_NAME_LEN)
 			die("symbol %s: name longer than %d characters", sym,
 			    MODVERSION_NAME_LEN - 1);
@@ -205,6 +296,12 @@ static int do_module(const char *outpath, const char *obj, const char *ipath,
 	if (modelf_parse_object(o.data, o.len, &m))
 		die("%s: %s", obj, m.why);
 	module_name(obj, name, sizeof(name));
+	{
+		static char ko[1024];
+
+		snprintf(ko, sizeof(ko), "%.*s.ko", (int)(strlen(obj) > 2 ? strlen(obj) - 2 : 0), obj);
+		ko_name = ko;
+	}
 	out = fopen(outpath, "w");
 	if (!out)
 		die("%s: %s", outpath, strerror(errno));
@@ -228,6 +325,14 @@ static int do_module(const char *outpath, const char *obj, const char *ipath,
 		die("%s: write error", outpath);
 	free(o.data);
 	free(src.data);
+	if (n_undefined) {
+		fprintf(stderr, "modpost: %s: %d symbol%s neither the kernel nor a "
+			"module exports: a declaration the module made itself, or an "
+			"internal kernel function (docs/modules.md)\n", ko_name,
+			n_undefined, n_undefined == 1 ? "" : "s");
+		remove(outpath);
+		return 1;
+	}
 	return 0;
 }
 
@@ -285,6 +390,22 @@ static int do_check(const char *path)
 
 int main(int argc, char **argv)
 {
+	/* --known FILE options come first; main's forms follow unchanged. */
+	while (argc >= 3 && strcmp(argv[1], "--known") == 0) {
+		known_load(argv[2]);
+		argv[2] = argv[0];
+		argv += 2;
+		argc -= 2;
+	}
+	if (argc >= 3 && strcmp(argv[1], "--intree") == 0) {
+		while (argc >= 4 && strcmp(argv[2], "--known") == 0) {
+			known_load(argv[3]);
+			argv[3] = argv[1];
+			argv[2] = argv[0];
+			argv += 2;
+			argc -= 2;
+		}
+	}
 	if (argc == 5 && strcmp(argv[1], "-o") == 0)
 		return do_module(argv[2], argv[3], argv[4], 0);
 	if (argc == 6 && strcmp(argv[1], "--intree") == 0 && strcmp(argv[2], "-o") == 0)
@@ -296,7 +417,7 @@ int main(int argc, char **argv)
 		return do_crc(argv[2], argv[3]);
 	if (argc == 3 && strcmp(argv[1], "--check") == 0)
 		return do_check(argv[2]);
-	fprintf(stderr, "usage: modpost [--intree] -o NAME.mod.c NAME.o NAME.i\n"
+	fprintf(stderr, "usage: modpost [--intree] [--known FILE]... -o NAME.mod.c NAME.o NAME.i\n"
 		"       modpost --kernel-crcs -o OUT.lds FILE.i...\n"
 		"       modpost --crc SYM FILE.i\n"
 		"       modpost --check NAME.ko\n");

@@ -87,6 +87,17 @@ static void report_timer(const struct timer_list *t, void *arg)
 	pr_err("%s: the module left a timer pending (%s); removed it\n", rec->name, sym);
 }
 
+static void report_cache(const char *name, uint32_t live, uintptr_t creator,
+			 void *arg)
+{
+	const struct module_record *rec = arg;
+	char sym[96];
+
+	sym_format(creator, sym, sizeof(sym));
+	pr_err("%s: the module left kmem_cache %s (%s, %u object%s); removed it\n",
+	       rec->name, name, sym, live, live == 1 ? "" : "s");
+}
+
 /* Devices and timers a module left registered after its exit or a failed
  * init would point into memory about to be unmapped: remove them, and say
  * so. */
@@ -94,6 +105,7 @@ static void reap_leftovers(struct module_record *rec)
 {
 	chrdev_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_leftover, rec);
 	timer_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_timer, rec);
+	kmem_cache_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_cache, rec);
 }
 
 /* A faulted init keeps what it registered: the module stays loaded. */

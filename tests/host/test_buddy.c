@@ -271,7 +271,7 @@ KTEST(zeroed_page_and_address_round_trip)
 
 	host_mm_init();
 	memset(mm_host_base + 0x200000, 0x5a, 0x100000);
-	a = get_zeroed_page();
+	a = page_zalloc();
 	KT_EXPECT(a != NULL);
 	for (unsigned i = 0; i < PAGE_SIZE; i++)
 		zero &= a[i] == 0;
@@ -279,7 +279,7 @@ KTEST(zeroed_page_and_address_round_trip)
 	KT_EXPECT(page_address(virt_to_page(a)) == a);
 	KT_EXPECT(virt_to_page(a + 100) == virt_to_page(a));
 	KT_EXPECT(virt_to_page((char *)mm_host_base + HOST_MEM_SIZE) == NULL);
-	free_page(a);
+	page_zfree(a);
 	KT_EXPECT(stats().pages_free == FREE_PAGES);
 }
 

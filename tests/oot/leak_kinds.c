@@ -9,7 +9,7 @@
 #include <module.h>
 
 /* In the core: a site outside init, called three times. */
-static __attribute__((noinline)) void *leak_small(void)
+static __attribute__((__noinline__)) void *leak_small(void)
 {
 	return kzalloc(40, GFP_KERNEL);
 }

@@ -1,0 +1,178 @@
+/*
+ * Files as a driver sees them (<linux/fs.h>): struct file_operations, the
+ * open file (struct file), its inode and name (struct inode, struct
+ * dentry), device numbers, and register_chrdev. These are the VFS's own
+ * objects (fs/vfs.h builds on them); each field a Linux driver uses is
+ * there under its Linux name too, sharing the storage of Tessera's
+ * (an anonymous union), so both spellings work:
+ *   file->f_path.dentry->d_name.name   (file->dentry->name)
+ *   file->f_pos, file->f_flags, file->f_inode, file->private_data
+ *   inode->i_rdev, i_mode, i_ino, i_private; iminor(inode), imajor(inode)
+ * Tessera is 32-bit and loff_t is 32 bits: files stop at 2 GiB.
+ */
+#ifndef _LINUX_FS_H
+#define _LINUX_FS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <linux/types.h>
+#include <linux/kdev_t.h>
+#include <linux/stat.h>
+#include <linux/errno.h>
+#include <tessera/fstypes.h>	/* O_*, SEEK_*, struct dirent */
+#ifdef HOST_TEST
+typedef off_t loff_t;
+#endif
+
+struct page;
+struct module;
+struct inode;
+struct dentry;
+struct file;
+struct super_block;
+struct mount;
+struct inode_operations;
+struct poll_table_struct;
+struct vm_area_struct;
+
+/* The bytes of a regular file: order-0 pages owned by its inode, one per
+ * page index; a NULL slot is a hole and reads as zeros (fs/pagefile.c). */
+struct pagefile {
+	struct page **pages;	/* [cap] slots, kmalloc'd; NULL = hole */
+	uint32_t cap;		/* slots in pages[] (0 when pages is NULL) */
+	uint32_t held;		/* non-NULL slots: pages of data held */
+	uint32_t size;		/* file size, bytes */
+};
+
+/* Called for every open file. read/write advance *pos by what they moved
+ * and return the count or -errno; their return value is what sys_read /
+ * sys_write return. Any hook may be NULL: read/write then fail -EINVAL,
+ * readdir -ENOTDIR. owner is pinned (try_module_get) from open to the last
+ * close, recorded in file->pinned; an open op that hands the file to other
+ * operations (devfs) pins and records their module instead. A failed pin
+ * fails the open with -ENODEV. */
+struct file_operations {
+	struct module *owner;
+	int (*open)(struct inode *inode, struct file *file);
+	ssize_t (*read)(struct file *file, char __user *buf, size_t count,
+			loff_t *pos);
+	ssize_t (*write)(struct file *file, const char __user *buf,
+			 size_t count, loff_t *pos);
+	/* Called at the last close (after dup, when every descriptor is
+	 * closed). Its return value is ignored. */
+	int (*release)(struct inode *inode, struct file *file);
+	/* Fills *de with the entry at file->pos and advances it; 1 for an
+	 * entry, 0 at the end, or -errno. */
+	int (*readdir)(struct file *file, struct dirent *de);
+	/* Linux's other hooks, so that drivers setting them build. Which
+	 * ones the VFS calls: docs/linux-compat.md (llseek and
+	 * unlocked_ioctl: the chardev family). */
+	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
+	long (*unlocked_ioctl)(struct file *file, unsigned int cmd,
+			       unsigned long arg);
+	long (*compat_ioctl)(struct file *file, unsigned int cmd,
+			     unsigned long arg);
+	unsigned int (*poll)(struct file *file, struct poll_table_struct *wait);
+	int (*mmap)(struct file *file, struct vm_area_struct *vma);
+	int (*flush)(struct file *file, void *id);
+	int (*fsync)(struct file *file, loff_t start, loff_t end, int datasync);
+};
+
+struct inode {
+	union { uint32_t ino; unsigned long i_ino; };	/* unique within its
+					 * filesystem, root is 1 */
+	union { uint32_t mode; uint32_t i_mode; };	/* S_IF* type | permissions */
+	uint32_t nlink;		/* 1; directories 2 + subdirectories */
+	union { uint32_t rdev; uint32_t i_rdev; };	/* character devices:
+					 * MKDEV(major, minor) */
+	uint32_t mtime;		/* jiffies at the last change */
+	struct super_block *sb;
+	const struct inode_operations *i_op;	/* may be NULL: no ops */
+	const struct file_operations *i_fop;	/* installed at open */
+	struct pagefile data;	/* regular files: the bytes and the size */
+	union { void *private; void *i_private; };	/* the filesystem's */
+};
+
+/* A name, as Linux's dentry->d_name holds it. */
+struct qstr {
+	const char *name;
+};
+
+/* A name in the tree. Owns its inode (one name per inode, no hard links):
+ * the inode lives exactly as long as the dentry. */
+struct dentry {
+	union {
+		char *name;		/* kmalloc'd; "/" at a filesystem root */
+		struct qstr d_name;	/* Linux: d_name.name */
+	};
+	union { struct inode *inode; struct inode *d_inode; };
+	union {	/* NULL at a filesystem root or once removed */
+		struct dentry *parent;
+		struct dentry *d_parent;
+	};
+	struct dentry *children;	/* sorted by name (strcmp) */
+	struct dentry *next;	/* next sibling */
+	struct super_block *sb;
+	struct mount *mounted;	/* filesystem mounted on this entry, or NULL */
+	uint32_t pins;		/* open files, current directories, mounts */
+	uint32_t cwd_pins;	/* of which current directories */
+	bool removed;		/* out of the tree; freed at the last unpin */
+};
+
+/* Where a file is: Linux's file->f_path.dentry. */
+struct path {
+	struct dentry *dentry;
+};
+
+/* An open file. Several descriptors may share one (dup). */
+struct file {
+	union {
+		struct dentry *dentry;	/* pinned while open */
+		struct path f_path;	/* Linux: f_path.dentry */
+	};
+	union { struct inode *inode; struct inode *f_inode; };
+	const struct file_operations *f_op;
+	union { loff_t pos; loff_t f_pos; };
+	union { int flags; unsigned int f_flags; };	/* O_* given to open */
+	uint32_t refs;		/* descriptors sharing this file */
+	void *private_data;	/* the file operations' own */
+	struct module *pinned;	/* module held from open to the last close:
+				 * f_op->owner, unless an open op chose another */
+};
+
+/* Device numbers of an inode, the size of a regular file. */
+static inline unsigned int imajor(const struct inode *inode)
+{
+	return MAJOR(inode->rdev);
+}
+
+static inline unsigned int iminor(const struct inode *inode)
+{
+	return MINOR(inode->rdev);
+}
+
+static inline loff_t i_size_read(const struct inode *inode)
+{
+	return (loff_t)inode->data.size;
+}
+
+static inline struct inode *file_inode(const struct file *f)
+{
+	return f->inode;
+}
+
+/* ---- character devices (fs/devfs.c), Linux's interface -----------------
+ * register_chrdev claims a major (0: the highest free one of 254..200) and
+ * makes /dev/NAME (minor 0) whose opens use fops. As Linux: returns 0 for a
+ * fixed major, the chosen major for major 0, or -EBUSY (major or name
+ * taken), -EINVAL (major > 255, bad name), -ENOMEM. Opening the node pins
+ * fops->owner, or, when that is NULL, the module whose image holds fops
+ * (module_of_addr; -ENODEV if it is going), then calls fops->open; the last
+ * close calls fops->release and puts exactly the module pinned. */
+int register_chrdev(unsigned major, const char *name,
+		    const struct file_operations *fops);
+/* Removes the device and its /dev node (files still open keep working). */
+void unregister_chrdev(unsigned major, const char *name);
+
+#endif
