@@ -15,6 +15,7 @@
 #include "kernel/printk.h"
 #include "kernel/symbols.h"
 #include "kernel/timer.h"
+#include "kernel/irq.h"
 #include "mm/mm.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
@@ -87,13 +88,24 @@ static void report_timer(const struct timer_list *t, void *arg)
 	pr_err("%s: the module left a timer pending (%s); removed it\n", rec->name, sym);
 }
 
-/* Devices and timers a module left registered after its exit or a failed
+static void report_irq(unsigned irq, irq_handler_t fn, void *arg)
+{
+	const struct module_record *rec = arg;
+	char sym[96];
+
+	sym_format((uintptr_t)fn, sym, sizeof(sym));
+	pr_err("%s: the module left IRQ %u handler (%s) registered; removed it\n", rec->name,
+	       irq, sym);
+}
+
+/* Devices, timers and IRQ handlers a module left registered after its exit or a failed
  * init would point into memory about to be unmapped: remove them, and say
  * so. */
 static void reap_leftovers(struct module_record *rec)
 {
 	chrdev_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_leftover, rec);
 	timer_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_timer, rec);
+	irq_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_irq, rec);
 }
 
 /* A faulted init keeps what it registered: the module stays loaded. */
