@@ -57,16 +57,16 @@ unsigned spin_depth(void)
 
 /* --- spinlocks --- */
 
-/* Takes lock for caller; the depth counts even a refused recursion, so
- * the matching unlock balances it. */
+/* Takes lock for caller. A recursion is reported and not counted: the
+ * inner unlock releases the lock, the outer one is then reported. */
 static void spin_take(spinlock_t *lock, void *caller)
 {
-	sync.spin_depth++;
 	if (lock->locked) {
 		report("spin_lock", lock, caller, "already held (recursion), it would "
 		       "spin forever: not spinning; taken at", lock->owner_pc);
 		return;
 	}
+	sync.spin_depth++;
 	lock->locked = 1;
 	lock->owner_pc = caller;
 }
@@ -128,18 +128,17 @@ void spin_unlock_irq(spinlock_t *lock)
 
 static void read_take(rwlock_t *lock, void *caller)
 {
-	sync.spin_depth++;
 	if (lock->writer) {
 		report("read_lock", lock, caller, "write-held, it would spin forever: "
 		       "not spinning; write-locked at", lock->owner_pc);
 		return;
 	}
+	sync.spin_depth++;
 	lock->readers++;
 }
 
 static void write_take(rwlock_t *lock, void *caller)
 {
-	sync.spin_depth++;
 	if (lock->writer || lock->readers) {
 		report("write_lock", lock, caller, lock->writer ?
 		       "write-held, it would spin forever: not spinning; write-locked at" :
@@ -147,6 +146,7 @@ static void write_take(rwlock_t *lock, void *caller)
 		       lock->owner_pc : NULL);
 		return;
 	}
+	sync.spin_depth++;
 	lock->writer = 1;
 	lock->owner_pc = caller;
 }

@@ -85,7 +85,7 @@ static void report_timer(const struct timer_list *t, void *arg)
 	char sym[96];
 
 	sym_format((uintptr_t)t->function, sym, sizeof(sym));
-	pr_err("%s: the module left a timer pending (%s); removed it\n", rec->name, sym);
+	pr_err("%s: the module left a timer armed (%s); removed it\n", rec->name, sym);
 }
 
 static void report_irq(unsigned irq, irq_handler_t fn, void *arg)
