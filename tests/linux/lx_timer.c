@@ -41,8 +41,9 @@ static void lx_timer_helpers(void)
 		time_after_eq(7UL, 7UL), (unsigned long)j64 - jiffies <= 1 ? "yes" : "no");
 }
 
-/* Busy-waits with delay and says whether it took n ticks, give or take
- * the one started when it began. */
+/* Busy-waits and says whether it took at least the ticks asked, less the
+ * one already begun (a loaded host may deliver ticks late: no upper
+ * bound is checked). */
 static void lx_timer_delays(void)
 {
 	unsigned long t0 = jiffies, d1, d2;
@@ -53,9 +54,8 @@ static void lx_timer_delays(void)
 	for (int i = 0; i < 30; i++)
 		udelay(1000);
 	d2 = jiffies - t0;
-	pr_info("lx_timer: mdelay(50) took 5 jiffies (+-1): %s; 30 x udelay(1000) took "
-		"3 (+-1): %s\n", d1 >= 4 && d1 <= 6 ? "yes" : "no",
-		d2 >= 2 && d2 <= 4 ? "yes" : "no");
+	pr_info("lx_timer: mdelay(50) took at least 4 jiffies: %s; 30 x udelay(1000) at "
+		"least 2: %s\n", d1 >= 4 ? "yes" : "no", d2 >= 2 ? "yes" : "no");
 }
 
 static int __init lx_timer_init(void)
