@@ -45,7 +45,8 @@ KERNEL_OBJS := kernel/main.o kernel/bootinfo.o kernel/gdt.o kernel/idt.o \
 	       kernel/power.o kernel/selftest.o kernel/paging.o \
 	       kernel/crash_tests.o kernel/module.o kernel/module_selftest.o \
 	       kernel/ksyms.o kernel/exports.o kernel/timer.o kernel/symbols.o \
-	       kernel/oops.o kernel/guard.o kernel/doublefault.o
+	       kernel/oops.o kernel/guard.o kernel/doublefault.o kernel/irq.o \
+	       kernel/sync.o
 MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/stats.o mm/charge.o \
 	       mm/mm_selftest.o mm/linux_mem.o
 LIB_OBJS    := lib/string.o lib/strlcpy.o lib/vsnprintf.o lib/linux_lib.o
@@ -205,6 +206,7 @@ check: deps
 	@$(MAKE) --no-print-directory all badko stripped
 	@$(MAKE) --no-print-directory M=tests/oot
 	@$(MAKE) --no-print-directory M=tests/harness
+	@$(MAKE) --no-print-directory M=tests/linux
 	@tools/check
 
 .PHONY: print-host-tests
@@ -371,7 +373,7 @@ help:
 # in place: remove their outputs.
 clean:
 	rm -rf $(B)
-	for d in tests/oot tests/harness; do rm -f $$d/*.o $$d/*.ko $$d/*.mod.c \
+	for d in tests/oot tests/harness tests/linux; do rm -f $$d/*.o $$d/*.ko $$d/*.mod.c \
 		$$d/*.mod.o $$d/*.i $$d/*.d; done
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

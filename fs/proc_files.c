@@ -1,10 +1,11 @@
 /*
- * The built-in /proc files: meminfo, vmallocinfo, mounts, uptime and
- * cmdline, in the formats Linux users know.
+ * The built-in /proc files: meminfo, vmallocinfo, mounts, uptime, cmdline
+ * and interrupts, in the formats Linux users know.
  */
 #include "fs/internal.h"
 #include "kernel/bootinfo.h"
 #include "kernel/timer.h"
+#include "kernel/irq.h"
 #include "mm/mm.h"
 #include "lib/string.h"
 
@@ -85,6 +86,27 @@ static int show_cmdline(struct seq_buf *m, void *arg)
 	return 0;
 }
 
+/* Linux's layout for one CPU and the 8259 PICs (kernel/irq/proc.c with
+ * prec 3, no interrupt domain):
+ *              CPU0
+ *     0:       1234    XT-PIC      timer
+ *   ERR:          0
+ * Lines with no handler that never interrupted are left out. */
+static int show_interrupts(struct seq_buf *m, void *arg)
+{
+	struct irq_line_stat st;
+
+	seq_printf(m, "%*s%-11s\n", 11, "", "CPU0");
+	for (unsigned irq = 0; irq < NR_IRQS; irq++) {
+		if (!irq_line_stat(irq, &st))
+			continue;
+		seq_printf(m, "%3u: %10u  %8s %3s", irq, st.count, "XT-PIC", "");
+		seq_printf(m, st.names[0] ? "  %s\n" : "\n", st.names);
+	}
+	seq_printf(m, "%3s: %10u\n", "ERR", irq_err_count());
+	return 0;
+}
+
 int proc_register_builtin(void)
 {
 	static const struct {
@@ -96,6 +118,7 @@ int proc_register_builtin(void)
 		{ "mounts", show_mounts },
 		{ "uptime", show_uptime },
 		{ "cmdline", show_cmdline },
+		{ "interrupts", show_interrupts },
 	};
 
 	for (unsigned i = 0; i < sizeof(files) / sizeof(files[0]); i++) {

@@ -27,8 +27,9 @@ void gdt_init(void);
 void idt_init(void);
 /* Remaps the 8259 PICs to vectors 32..47, all lines masked. */
 void pic_init(void);
-/* Unmasks IRQ line irq (0..15). */
+/* Unmasks (masks) IRQ line irq (0..15). */
 void pic_unmask(unsigned irq);
+void pic_mask(unsigned irq);
 /* Acknowledges IRQ line irq (to both PICs for 8..15); the IRQ handler
  * path calls it once per interrupt. */
 void pic_eoi(unsigned irq);
@@ -40,9 +41,10 @@ void idt_set_task_gate(unsigned vector, uint16_t tss_selector);
  * returns its selector. Boot only. */
 uint16_t gdt_set_tss(unsigned index, uint32_t base, uint32_t limit);
 
-typedef void (*irq_handler_t)(struct regs *r);
-/* Installs the handler for IRQ line irq (0..15) and unmasks it. */
-void irq_register(unsigned irq, irq_handler_t fn);
+/* Installs the kernel's own driver fn for IRQ line irq (0..15), named
+ * name in /proc/interrupts, and unmasks the line (kernel/irq.c). Boot
+ * only; the line is then not shared. */
+void irq_register(unsigned irq, void (*fn)(struct regs *r), const char *name);
 
 /* Prints the register dump of an exception frame (used by oops/panic). */
 void regs_dump(const struct regs *r);

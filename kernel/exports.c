@@ -8,6 +8,11 @@
  * Keeping the list in one file makes the kernel's module API one page.
  */
 #include <module.h>	/* every module-visible declaration (include/linux/) */
+#include <linux/interrupt.h>
+#include <linux/spinlock.h>
+#include <linux/rwlock.h>
+#include <linux/mutex.h>
+#include <linux/wait.h>
 
 /* printing */
 EXPORT_SYMBOL(printk);
@@ -89,3 +94,40 @@ EXPORT_SYMBOL(kstrtos16);
 EXPORT_SYMBOL(kstrtou8);
 EXPORT_SYMBOL(kstrtos8);
 EXPORT_SYMBOL(kstrtobool);
+
+/* time, interrupts, synchronization (irqsync: <linux/jiffies.h>,
+ * timer.h, delay.h, interrupt.h, spinlock.h, rwlock.h, mutex.h, wait.h;
+ * atomics, bitops, irqflags and completions are inline) */
+EXPORT_SYMBOL(add_timer);
+EXPORT_SYMBOL(get_jiffies_64);
+EXPORT_SYMBOL(udelay);
+EXPORT_SYMBOL(ndelay);
+EXPORT_SYMBOL(msleep_interruptible);
+EXPORT_SYMBOL(request_irq);
+EXPORT_SYMBOL(free_irq);
+EXPORT_SYMBOL(disable_irq);
+EXPORT_SYMBOL(disable_irq_nosync);
+EXPORT_SYMBOL(enable_irq);
+EXPORT_SYMBOL(spin_lock);
+EXPORT_SYMBOL(spin_unlock);
+EXPORT_SYMBOL(spin_trylock);
+EXPORT_SYMBOL(_spin_lock_irqsave);
+EXPORT_SYMBOL(spin_unlock_irqrestore);
+EXPORT_SYMBOL(spin_lock_irq);
+EXPORT_SYMBOL(spin_unlock_irq);
+EXPORT_SYMBOL(read_lock);
+EXPORT_SYMBOL(read_unlock);
+EXPORT_SYMBOL(write_lock);
+EXPORT_SYMBOL(write_unlock);
+EXPORT_SYMBOL(read_trylock);
+EXPORT_SYMBOL(write_trylock);
+EXPORT_SYMBOL(_read_lock_irqsave);
+EXPORT_SYMBOL(_write_lock_irqsave);
+EXPORT_SYMBOL(read_unlock_irqrestore);
+EXPORT_SYMBOL(write_unlock_irqrestore);
+EXPORT_SYMBOL(mutex_lock);
+EXPORT_SYMBOL(mutex_lock_interruptible);
+EXPORT_SYMBOL(mutex_lock_killable);
+EXPORT_SYMBOL(mutex_trylock);
+EXPORT_SYMBOL(mutex_unlock);
+EXPORT_SYMBOL(__wait_idle);

@@ -2,7 +2,7 @@
  * The interrupt descriptor table and the C side of every interrupt:
  * CPU exceptions go to the oops code (kernel/oops.c), which reports them
  * and then panics or ends the guarded module call that faulted; hardware
- * IRQs go to the handler registered for the line, counted as interrupt
+ * IRQs go to the handlers of the line (kernel/irq.c), counted as interrupt
  * context (irq_enter). The double fault has a task gate of its own
  * (kernel/doublefault.c).
  */
@@ -10,6 +10,7 @@
 #include "kernel/cpu.h"
 #include "kernel/printk.h"
 #include "kernel/oops.h"
+#include "kernel/irq.h"
 
 struct idt_gate {
 	uint16_t off_lo, sel;
@@ -26,7 +27,6 @@ extern const uint32_t isr_table[48];
 
 static struct {
 	struct idt_gate gates[256];
-	irq_handler_t irq[16];
 } idt;
 
 void idt_init(void)
@@ -52,12 +52,6 @@ void idt_set_task_gate(unsigned vector, uint16_t tss_selector)
 	};
 }
 
-void irq_register(unsigned irq, irq_handler_t fn)
-{
-	idt.irq[irq] = fn;
-	pic_unmask(irq);
-}
-
 void regs_dump(const struct regs *r)
 {
 	printk(KERN_EMERG "EIP: %08x  CS: %04x  EFLAGS: %08x\n", r->eip, r->cs & 0xffff,
@@ -79,8 +73,7 @@ void isr_dispatch(struct regs *r)
 	}
 	unsigned irq = r->vector - 32;
 	irq_enter();
-	if (idt.irq[irq])
-		idt.irq[irq](r);
+	irq_dispatch(irq, r);
 	irq_exit();
 	pic_eoi(irq);
 }

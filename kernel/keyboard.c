@@ -78,5 +78,5 @@ void keyboard_init(void)
 {
 	while (inb(0x64) & 1)	/* drop anything pending */
 		inb(0x60);
-	irq_register(1, keyboard_irq);
+	irq_register(1, keyboard_irq, "i8042");
 }

@@ -90,6 +90,11 @@ void irq_exit(void)
 	oops.irq_depth--;
 }
 
+unsigned irq_depth(void)
+{
+	return oops.irq_depth;
+}
+
 long guard_enter(struct fault_guard *g, long (*fn)(void *arg), void *arg);
 extern char guard_resume[];
 

@@ -31,6 +31,8 @@ void taint_format(char *buf, size_t size);
  * has no command to abort and panics. */
 void irq_enter(void);
 void irq_exit(void);
+/* How many interrupts deep the CPU is: 0 in process context. */
+unsigned irq_depth(void);
 
 /* --- guarded calls: a fault inside ends the call, not the kernel --- */
 

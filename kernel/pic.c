@@ -42,6 +42,12 @@ void pic_unmask(unsigned irq)
 	pic_write_mask();
 }
 
+void pic_mask(unsigned irq)
+{
+	pic.mask |= 1u << irq;
+	pic_write_mask();
+}
+
 void pic_eoi(unsigned irq)
 {
 	if (irq >= 8)

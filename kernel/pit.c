@@ -1,32 +1,44 @@
 /*
  * The 8253/8254 timer, channel 0, programmed for HZ interrupts a second;
  * each one advances jiffies, runs the timers that expired and ends a
- * guarded module call that has looped too long (kernel/oops.h).
+ * guarded module call that has looped too long (kernel/oops.h). Its
+ * counter, read between ticks, also times udelay to the microsecond;
+ * msleep halts between ticks.
  */
 #include "kernel/timer.h"
 #include "kernel/arch.h"
 #include "kernel/cpu.h"
 #include "kernel/oops.h"
+#include "kernel/sync.h"
 
 #define PIT_HZ 1193182u
+#define PIT_DIVISOR ((PIT_HZ + HZ / 2) / HZ)	/* counts per tick: 11932 */
 
-volatile uint32_t jiffies;
+volatile unsigned long jiffies;
+
+static struct {
+	volatile uint32_t jiffies_high;	/* bits 32..63 of the 64-bit count */
+} pit;
 
 static void pit_tick(struct regs *r)
 {
-	jiffies++;
+	if (++jiffies == 0)
+		pit.jiffies_high++;
 	timers_run();
 	oops_soft_lockup_check(r);
 }
 
 void pit_init(void)
 {
-	uint16_t divisor = PIT_HZ / HZ;
+	uint16_t divisor = PIT_DIVISOR;
 
-	outb(0x43, 0x36);	/* channel 0, lobyte/hibyte, mode 3 */
+	/* mode 2, the rate generator: the counter runs down by one from
+	 * divisor to 1, then reloads with the interrupt, so it tells where
+	 * in the tick we are (mode 3 counts by two, twice a tick) */
+	outb(0x43, 0x34);	/* channel 0, lobyte/hibyte, mode 2 */
 	outb(0x40, divisor & 0xff);
 	outb(0x40, divisor >> 8);
-	irq_register(0, pit_tick);
+	irq_register(0, pit_tick, "timer");
 }
 
 uint32_t uptime_ms(void)
@@ -34,10 +46,62 @@ uint32_t uptime_ms(void)
 	return jiffies * (1000 / HZ);
 }
 
-void msleep(uint32_t ms)
+unsigned long long get_jiffies_64(void)
 {
-	uint32_t end = jiffies + (ms * HZ + 999) / 1000;
+	uint32_t flags = irq_save();
+	unsigned long long j = ((unsigned long long)pit.jiffies_high << 32) | jiffies;
 
-	while ((int32_t)(end - jiffies) > 0)
+	irq_restore(flags);
+	return j;
+}
+
+/* The counter of channel 0: PIT_DIVISOR..1, falling at PIT_HZ. */
+static uint32_t pit_count(void)
+{
+	uint32_t flags = irq_save();
+	uint32_t lo, hi;
+
+	outb(0x43, 0x00);	/* latch channel 0 */
+	lo = inb(0x40);
+	hi = inb(0x40);
+	irq_restore(flags);
+	return lo | hi << 8;
+}
+
+void udelay(unsigned long usecs)
+{
+	/* counts to wait, rounded up; 64 bits: usecs * PIT_HZ overflows 32 */
+	uint64_t need = ((uint64_t)usecs * PIT_HZ + 999999) / 1000000;
+	uint64_t done = 0;
+	uint32_t prev = pit_count();
+
+	while (done < need) {
+		uint32_t now = pit_count();
+
+		/* the counter falls and reloads at each tick; a tick missed
+		 * while an interrupt ran is not counted: longer, never shorter */
+		done += now <= prev ? prev - now : prev + PIT_DIVISOR - now;
+		prev = now;
+	}
+}
+
+void ndelay(unsigned long nsecs)
+{
+	udelay(nsecs / 1000 + (nsecs % 1000 != 0));
+}
+
+void msleep(unsigned int msecs)
+{
+	unsigned long end = jiffies + msecs_to_jiffies(msecs);
+
+	if (!might_sleep("msleep", __builtin_return_address(0)))
+		return;
+	while (time_before(jiffies, end))
 		cpu_sti_hlt();
+}
+
+unsigned long msleep_interruptible(unsigned int msecs)
+{
+	msleep(msecs);
+	return 0;
 }

@@ -57,7 +57,7 @@ void serial_rx_resume(void)
 
 void serial_enable_irq(void)
 {
-	irq_register(4, serial_irq);
+	irq_register(4, serial_irq, "ttyS0");
 	outb(COM1 + 1, 0x01);	/* interrupt on received data */
 	serial_irq(NULL);	/* take what came before */
 }

@@ -1,5 +1,5 @@
 /*
- * Kernel timers (API in kernel/timer.h): one list of pending timers,
+ * Kernel timers (API in <linux/timer.h>): one list of pending timers,
  * unsorted, scanned on every tick of the PIT interrupt. Few timers are ever
  * pending, so a scan is cheaper to read than a timer wheel.
  */
@@ -41,6 +41,11 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 	timers.pending = timer;
 	irq_restore(flags);
 	return was;
+}
+
+void add_timer(struct timer_list *timer)
+{
+	mod_timer(timer, timer->expires);
 }
 
 int del_timer(struct timer_list *timer)

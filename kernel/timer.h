@@ -2,7 +2,9 @@
  * Time: the programmable interval timer at HZ ticks a second, jiffies,
  * the tick count since boot (kernel/pit.c), and kernel timers with Linux's
  * names (kernel/timer.c): a function run from the timer interrupt once
- * jiffies reaches its expiry. Modules see all of it through <module.h>.
+ * jiffies reaches its expiry. What modules see is declared in
+ * <linux/jiffies.h>, <linux/timer.h> and <linux/delay.h>; this header adds
+ * what only the kernel calls.
  */
 #ifndef KERNEL_TIMER_H
 #define KERNEL_TIMER_H

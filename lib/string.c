@@ -218,6 +218,7 @@ static const char *const errno_words[] = {
 	[EMLINK] = "Too many links",
 	[EPIPE] = "Broken pipe",
 	[ERANGE] = "Numerical result out of range",
+	[EDEADLK] = "Resource deadlock avoided",
 	[ENAMETOOLONG] = "File name too long",
 	[ENOSYS] = "Function not implemented",
 	[ENOTEMPTY] = "Directory not empty",

@@ -15,6 +15,7 @@
 #include "kernel/printk.h"
 #include "kernel/symbols.h"
 #include "kernel/timer.h"
+#include "kernel/irq.h"
 #include "mm/mm.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
@@ -84,7 +85,7 @@ static void report_timer(const struct timer_list *t, void *arg)
 	char sym[96];
 
 	sym_format((uintptr_t)t->function, sym, sizeof(sym));
-	pr_err("%s: the module left a timer pending (%s); removed it\n", rec->name, sym);
+	pr_err("%s: the module left a timer armed (%s); removed it\n", rec->name, sym);
 }
 
 static void report_cache(const char *name, uint32_t live, uintptr_t creator,
@@ -98,7 +99,18 @@ static void report_cache(const char *name, uint32_t live, uintptr_t creator,
 	       rec->name, name, sym, live, live == 1 ? "" : "s");
 }
 
-/* Devices and timers a module left registered after its exit or a failed
+static void report_irq(unsigned irq, irq_handler_t fn, void *arg)
+{
+	const struct module_record *rec = arg;
+	char sym[96];
+
+	sym_format((uintptr_t)fn, sym, sizeof(sym));
+	pr_err("%s: the module left IRQ %u handler (%s) registered; removed it\n", rec->name,
+	       irq, sym);
+}
+
+/* Devices, timers, IRQ handlers and kmem_caches a module left registered
+ * after its exit or a failed
  * init would point into memory about to be unmapped: remove them, and say
  * so. */
 static void reap_leftovers(struct module_record *rec)
@@ -106,6 +118,7 @@ static void reap_leftovers(struct module_record *rec)
 	chrdev_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_leftover, rec);
 	timer_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_timer, rec);
 	kmem_cache_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_cache, rec);
+	irq_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_irq, rec);
 }
 
 /* A faulted init keeps what it registered: the module stays loaded. */

@@ -1,20 +1,19 @@
 /*
- * STUB (replaced by the irqsync branch): kernel timers as kernel/timer.h
- * had them (kernel/timer.c), moved here unchanged so modules reach them
- * without kernel-internal headers.
+ * <linux/timer.h>: kernel timers (kernel/timer.c). A timer runs its
+ * function once, from the timer interrupt, when jiffies reaches its
+ * expiry; the function may re-arm it. A module's timer still pending when
+ * the module goes away is removed (and reported) before its code is
+ * unmapped.
  */
 #ifndef _LINUX_TIMER_H
 #define _LINUX_TIMER_H
 
-#include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
-#include <linux/container_of.h>
+#include <stdbool.h>
 #include <linux/jiffies.h>
 
-/* One timer. Set it up with timer_setup, start it with mod_timer. The
- * function runs once, in interrupt context (no sleeping, a fault there is
- * a panic), with the timer no longer pending; it may re-arm it. */
+/* One timer. Set it up with timer_setup, start it with mod_timer (or set
+ * expires and add_timer). */
 struct timer_list {
 	unsigned long expires;			/* jiffies at which it runs */
 	void (*function)(struct timer_list *t);
@@ -23,9 +22,18 @@ struct timer_list {
 	bool pending;
 };
 
+#define TIMER_DEFERRABLE	0x00080000
+#define TIMER_PINNED		0x00200000
+#define TIMER_IRQSAFE		0x00400000
+
+/* A timer defined and set up at once: DEFINE_TIMER(t, fn). */
+#define DEFINE_TIMER(_name, _function)					\
+	struct timer_list _name = { .function = (_function) }
+
 /* In a timer function: the structure the timer is a member of. */
-#define from_timer(var, callback_timer, timer_fieldname)	\
-	container_of(callback_timer, __typeof__(*var), timer_fieldname)
+#define from_timer(var, callback_timer, timer_fieldname)		\
+	((__typeof__(var))((char *)(callback_timer) -			\
+			   offsetof(__typeof__(*(var)), timer_fieldname)))
 
 /* Initializes timer (not pending) to call callback. Never fails. */
 void timer_setup(struct timer_list *timer, void (*callback)(struct timer_list *),
@@ -33,12 +41,19 @@ void timer_setup(struct timer_list *timer, void (*callback)(struct timer_list *)
 /* Sets timer's expiry to expires (in jiffies; now or past: the next tick)
  * and makes it pending. Returns 1 if it was pending already, else 0. */
 int mod_timer(struct timer_list *timer, unsigned long expires);
+/* Starts timer at timer->expires. The timer must not be pending (if it
+ * is, it is re-armed, as mod_timer would). */
+void add_timer(struct timer_list *timer);
 /* Removes timer if pending. Returns 1 if it was, else 0. */
 int del_timer(struct timer_list *timer);
 /* del_timer that also waits for a running timer function: with one CPU
  * and functions run in the interrupt, none can be running when process
  * context calls it, so it is del_timer. Not from the timer's function. */
 int del_timer_sync(struct timer_list *timer);
+/* Linux 6.2's names for the same two. */
+#define timer_delete(t)		del_timer(t)
+#define timer_delete_sync(t)	del_timer_sync(t)
+
 /* Is timer pending? */
 static inline int timer_pending(const struct timer_list *timer)
 {
