@@ -94,7 +94,7 @@ void msleep(unsigned int msecs)
 {
 	unsigned long end = jiffies + msecs_to_jiffies(msecs);
 
-	if (!might_sleep("msleep", __builtin_return_address(0)))
+	if (!sleep_allowed("msleep", __builtin_return_address(0)))
 		return;
 	while (time_before(jiffies, end))
 		cpu_sti_hlt();

@@ -33,7 +33,7 @@ static void report(const char *op, const void *lock, void *caller, const char *w
 	       holder ? " " : "", holder ? h : "");
 }
 
-bool might_sleep(const char *what, void *caller)
+bool sleep_allowed(const char *what, void *caller)
 {
 	char c[96];
 
@@ -311,7 +311,7 @@ int __wait_idle(wait_queue_head_t *wq, unsigned long flags)
 		       "nothing could wake it; not waiting\n", c);
 		return -EDEADLK;
 	}
-	if (!might_sleep("wait_event", caller))
+	if (!sleep_allowed("wait_event", caller))
 		return -EDEADLK;
 	wq->waiters = 1;
 	cpu_sti_hlt();

@@ -16,7 +16,7 @@
  * the wait could never end: the caller must not wait); reports, and
  * returns true, with a spinlock held (Linux's "sleeping function called
  * from invalid context"). */
-bool might_sleep(const char *what, void *caller);
+bool sleep_allowed(const char *what, void *caller);
 
 /* Spinlocks held now (the preemption depth Linux would count). */
 unsigned spin_depth(void);
