@@ -1,0 +1,5 @@
+/* STUB (replaced by the headers branch): Tessera's module API. */
+#ifndef _LINUX_MODULE_H
+#define _LINUX_MODULE_H
+#include <module.h>
+#endif
