@@ -15,6 +15,7 @@
 #include "kernel/printk.h"
 #include "kernel/symbols.h"
 #include "kernel/timer.h"
+#include "kernel/io.h"
 #include "mm/mm.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
@@ -94,6 +95,7 @@ static void reap_leftovers(struct module_record *rec)
 {
 	chrdev_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_leftover, rec);
 	timer_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_timer, rec);
+	io_reap_module(rec->name, (uintptr_t)rec->hdr, rec->mapped_size);
 }
 
 /* A faulted init keeps what it registered: the module stays loaded. */
