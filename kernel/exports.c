@@ -95,3 +95,8 @@ EXPORT_SYMBOL(dma_alloc_coherent);
 EXPORT_SYMBOL(dma_free_coherent);
 EXPORT_SYMBOL(dma_set_mask);
 EXPORT_SYMBOL(dma_set_coherent_mask);
+
+/* STUB (replaced by the irqsync branch) */
+#include <linux/interrupt.h>
+EXPORT_SYMBOL(request_irq);
+EXPORT_SYMBOL(free_irq);
