@@ -10,6 +10,7 @@
 #include "kernel/io.h"
 #include "kernel/printk.h"
 #include "kernel/symbols.h"
+#include "kernel/module.h"
 #include "mm/mm.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
@@ -18,7 +19,8 @@ struct dma_buf {
 	void *virt;
 	uint32_t size;		/* bytes asked for */
 	unsigned order;		/* of the page block */
-	uintptr_t caller;	/* return address of the allocation; 0: forgotten */
+	uintptr_t caller;	/* return address of the allocation */
+	const struct module *owner;	/* module of caller; NULL: none or forgotten */
 	struct dma_buf *next;
 };
 
@@ -61,6 +63,7 @@ static void *dma_alloc_caller(struct device *dev, size_t size, dma_addr_t *handl
 	b->size = size;
 	b->order = order;
 	b->caller = caller;
+	b->owner = module_of_addr((const void *)caller);
 	b->next = dma.bufs;
 	dma.bufs = b;
 	*handle = virt_to_phys(b->virt);
@@ -125,12 +128,12 @@ unsigned dma_reap(const char *mod, uintptr_t start, uintptr_t len)
 	for (struct dma_buf *b = dma.bufs; b; b = b->next) {
 		char sym[96];
 
-		if (b->caller - start >= len)
+		if (!b->owner || (uintptr_t)b->owner - start >= len)
 			continue;
 		sym_format(b->caller, sym, sizeof(sym));
 		pr_err("%s: the module left a DMA buffer of %u bytes allocated (%s); "
 		       "it stays allocated\n", mod, b->size, sym);
-		b->caller = 0;
+		b->owner = NULL;
 		n++;
 	}
 	return n;

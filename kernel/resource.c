@@ -11,6 +11,7 @@
 #include "kernel/bootinfo.h"
 #include "kernel/printk.h"
 #include "kernel/symbols.h"
+#include "kernel/module.h"
 #include "kernel/cpu.h"
 #include "mm/mm.h"
 #include "fs/vfs.h"
@@ -28,6 +29,7 @@ struct resource iomem_resource = {
 struct claim {
 	struct resource res;
 	uintptr_t caller;	/* return address of the request */
+	const struct module *owner;	/* module of caller, or NULL */
 };
 
 /* The child of parent that overlaps [start, end], or NULL; *link gets the
@@ -98,6 +100,7 @@ struct resource *resource_request_caller(struct resource *root, uint32_t start,
 		.name = name, .flags = (root->flags & (IORESOURCE_IO | IORESOURCE_MEM)) |
 				       IORESOURCE_BUSY };
 	c->caller = caller;
+	c->owner = module_of_addr((const void *)caller);
 	flags = irq_save();
 	parent = find_parent(root, start, c->res.end, &link);
 	if (parent)
@@ -217,7 +220,8 @@ static unsigned reap_tree(struct resource **link, const char *mod, uintptr_t sta
 
 		if (r->child)
 			n += reap_tree(&r->child, mod, start, len, io);
-		if (!(r->flags & IORESOURCE_BUSY) || c->caller - start >= len) {
+		if (!(r->flags & IORESOURCE_BUSY) || !c->owner ||
+		    (uintptr_t)c->owner - start >= len) {
 			link = &r->sibling;
 			continue;
 		}

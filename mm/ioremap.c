@@ -8,6 +8,7 @@
 #include "kernel/io.h"
 #include "kernel/printk.h"
 #include "kernel/symbols.h"
+#include "kernel/module.h"
 #include "mm/mm.h"
 #include <tessera/errno.h>
 
@@ -15,6 +16,7 @@ struct iomap {
 	uintptr_t virt;		/* what ioremap returned */
 	uint32_t phys, size;	/* what was asked for */
 	uintptr_t caller;	/* return address of the request */
+	const struct module *owner;	/* module of caller, or NULL */
 	struct iomap *next;
 };
 
@@ -39,9 +41,10 @@ void *ioremap_caller(uint32_t phys, uint32_t size, uintptr_t caller)
 		kfree(m);
 		return NULL;
 	}
-	vm_set_owner(base, "ioremap");
 	*m = (struct iomap){ .virt = (uintptr_t)base + off, .phys = phys,
-			     .size = size, .caller = caller, .next = ioremaps.maps };
+			     .size = size, .caller = caller,
+			     .owner = module_of_addr((const void *)caller),
+			     .next = ioremaps.maps };
 	ioremaps.maps = m;
 	return (void *)m->virt;
 }
@@ -86,7 +89,7 @@ unsigned ioremap_reap(const char *mod, uintptr_t start, uintptr_t len)
 		struct iomap *m = *link;
 		char sym[96];
 
-		if (m->caller - start >= len) {
+		if (!m->owner || (uintptr_t)m->owner - start >= len) {
 			link = &m->next;
 			continue;
 		}

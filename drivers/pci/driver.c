@@ -130,7 +130,8 @@ unsigned pci_reap(const char *mod, uintptr_t start, uintptr_t len)
 		unsigned bound = 0;
 
 		next = drv->next;
-		if (!in_image(drv, start, len) && !in_image(drv->probe, start, len) &&
+		if (!in_image(drv, start, len) && !in_image(drv->owner, start, len) &&
+		    !in_image(drv->probe, start, len) &&
 		    !in_image(drv->remove, start, len))
 			continue;
 		for (struct pci_dev *d = pci_devices; d; d = d->next) {
