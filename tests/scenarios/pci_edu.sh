@@ -9,7 +9,7 @@ memdiff save
 insmod /extra/pci_edu.ko
 lspci -v
 cat /proc/iomem
-grep ioremap /proc/vmallocinfo
+cat /proc/vmallocinfo
 rmmod pci_edu
 lspci -v
 cat /proc/iomem
