@@ -56,9 +56,9 @@ FS_OBJS     := fs/vfs.o fs/path.o fs/namei.o fs/file.o fs/pagefile.o fs/ramfs.o 
 	       fs/fop_guard.o
 SHELL_OBJS  := shell/shell.o shell/parse.o shell/lineedit.o shell/commands.o \
 	       shell/cmd_files.o shell/cmd_misc.o shell/cmd_proc.o \
-	       shell/cmd_hexdump.o shell/hexfmt.o shell/cmd_repeat.o \
-	       shell/cmd_lspci.o
-DRIVERS_OBJS := drivers/pci/pci.o drivers/pci/driver.o drivers/pci/proc.o
+	       shell/cmd_hexdump.o shell/hexfmt.o shell/cmd_repeat.o
+DRIVERS_OBJS := drivers/pci/pci.o drivers/pci/driver.o drivers/pci/proc.o \
+		drivers/pci/lspci.o
 MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o fs/modfs/modfs_selftest.o \
 	       loader/elf.o loader/reloc.o loader/symbols.o loader/tools.o loader/insmod.o loader/rmmod.o \
 	       loader/memdiff.o loader/lsmod.o loader/modinfo.o

@@ -3,7 +3,8 @@
  * 1234:11e8 (rev 10)"); -v adds the subsystem, flags and IRQ, each BAR
  * with its size, and the bound driver. It reads what pciutils' lspci
  * reads: /proc/bus/pci/devices, and each device's configuration space in
- * /proc/bus/pci/BB/DD.F.
+ * /proc/bus/pci/BB/DD.F. A shell command, with the PCI code it reads
+ * (as loader/lsmod.c sits with the loader): it uses loader/tools.h.
  */
 #include "loader/tools.h"
 #include "shell/commands.h"
