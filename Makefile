@@ -46,9 +46,9 @@ KERNEL_OBJS := kernel/main.o kernel/bootinfo.o kernel/gdt.o kernel/idt.o \
 	       kernel/crash_tests.o kernel/module.o kernel/module_selftest.o \
 	       kernel/ksyms.o kernel/exports.o kernel/timer.o kernel/symbols.o \
 	       kernel/oops.o kernel/guard.o kernel/doublefault.o kernel/irq.o \
-	       kernel/sync.o
+	       kernel/sync.o kernel/resource.o kernel/dma.o
 MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/stats.o mm/charge.o \
-	       mm/mm_selftest.o mm/linux_mem.o
+	       mm/mm_selftest.o mm/linux_mem.o mm/ioremap.o
 LIB_OBJS    := lib/string.o lib/strlcpy.o lib/vsnprintf.o lib/linux_lib.o
 FS_OBJS     := fs/vfs.o fs/path.o fs/namei.o fs/file.o fs/pagefile.o fs/ramfs.o \
 	       fs/devfs.o fs/devices.o fs/seq_buf.o fs/procfs.o fs/proc_files.o \
@@ -57,12 +57,14 @@ FS_OBJS     := fs/vfs.o fs/path.o fs/namei.o fs/file.o fs/pagefile.o fs/ramfs.o 
 SHELL_OBJS  := shell/shell.o shell/parse.o shell/lineedit.o shell/commands.o \
 	       shell/cmd_files.o shell/cmd_misc.o shell/cmd_proc.o \
 	       shell/cmd_hexdump.o shell/hexfmt.o shell/cmd_repeat.o
+DRIVERS_OBJS := drivers/pci/pci.o drivers/pci/driver.o drivers/pci/proc.o \
+		drivers/pci/lspci.o
 MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o fs/modfs/modfs_selftest.o \
 	       loader/elf.o loader/reloc.o loader/symbols.o loader/tools.o loader/insmod.o loader/rmmod.o \
 	       loader/memdiff.o loader/lsmod.o loader/modinfo.o
 
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
-	  $(FS_OBJS) $(SHELL_OBJS) $(MODULE_OBJS))
+	  $(FS_OBJS) $(SHELL_OBJS) $(MODULE_OBJS) $(DRIVERS_OBJS))
 
 .PHONY: all kernel iso run run-iso debug check deps help clean bench-boot bench-modules
 all: kernel iso modules

@@ -45,7 +45,7 @@ static void vmalloc_line(const struct vm_range_info *r, void *arg)
 
 	seq_printf(arg, "0x%08x-0x%08x %7u pages=%u %s %s\n", (uint32_t)r->start,
 		   end, end - (uint32_t)r->start, r->pages,
-		   r->owner ? r->owner : "-", r->is_vmap ? "vmap" : "vmalloc");
+		   r->owner ? r->owner : "-", r->is_io ? "ioremap" : r->is_vmap ? "vmap" : "vmalloc");
 }
 
 static int show_vmallocinfo(struct seq_buf *m, void *arg)

@@ -315,8 +315,10 @@ ssize_t seq_file_read(struct file *f, char *buf, size_t count, loff_t *pos);
 int seq_file_release(struct inode *inode, struct file *f);
 
 /* Creates /proc/NAME: each open calls show(m, arg) to make the text that
- * reads return. show returns 0 or -errno (which fails the open). Returns 0,
- * -EEXIST, -ENOMEM, -ENOENT (procfs not mounted yet: call after fs_init). */
+ * reads return. show returns 0 or -errno (which fails the open). NAME may
+ * have directories ("bus/pci/devices"): missing ones are made. Returns 0,
+ * -EEXIST, -EINVAL (an empty part), -ENOMEM, -ENOENT (procfs not mounted
+ * yet: call after fs_init). */
 int proc_create(const char *name, int (*show)(struct seq_buf *m, void *arg),
 		void *arg);
 

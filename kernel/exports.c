@@ -13,6 +13,10 @@
 #include <linux/rwlock.h>
 #include <linux/mutex.h>
 #include <linux/wait.h>
+#include <linux/ioport.h>
+#include <linux/io.h>
+#include <linux/pci.h>
+#include <linux/dma-mapping.h>
 
 /* printing */
 EXPORT_SYMBOL(printk);
@@ -131,3 +135,40 @@ EXPORT_SYMBOL(mutex_lock_killable);
 EXPORT_SYMBOL(mutex_trylock);
 EXPORT_SYMBOL(mutex_unlock);
 EXPORT_SYMBOL(__wait_idle);
+
+/* ports, MMIO, PCI, DMA (the pci family: include/linux/{ioport,io,pci,
+ * dma-mapping}.h) */
+EXPORT_SYMBOL(ioport_resource);
+EXPORT_SYMBOL(iomem_resource);
+EXPORT_SYMBOL(__request_region);
+EXPORT_SYMBOL(__release_region);
+EXPORT_SYMBOL(__check_region);
+EXPORT_SYMBOL(ioremap);
+EXPORT_SYMBOL(iounmap);
+EXPORT_SYMBOL(__pci_register_driver);
+EXPORT_SYMBOL(pci_unregister_driver);
+EXPORT_SYMBOL(pci_match_id);
+EXPORT_SYMBOL(pci_get_device);
+EXPORT_SYMBOL(pci_get_domain_bus_and_slot);
+EXPORT_SYMBOL(pci_dev_get);
+EXPORT_SYMBOL(pci_dev_put);
+EXPORT_SYMBOL(pci_enable_device);
+EXPORT_SYMBOL(pci_disable_device);
+EXPORT_SYMBOL(pci_set_master);
+EXPORT_SYMBOL(pci_clear_master);
+EXPORT_SYMBOL(pci_request_region);
+EXPORT_SYMBOL(pci_release_region);
+EXPORT_SYMBOL(pci_request_regions);
+EXPORT_SYMBOL(pci_release_regions);
+EXPORT_SYMBOL(pci_iomap);
+EXPORT_SYMBOL(pci_iounmap);
+EXPORT_SYMBOL(pci_read_config_byte);
+EXPORT_SYMBOL(pci_read_config_word);
+EXPORT_SYMBOL(pci_read_config_dword);
+EXPORT_SYMBOL(pci_write_config_byte);
+EXPORT_SYMBOL(pci_write_config_word);
+EXPORT_SYMBOL(pci_write_config_dword);
+EXPORT_SYMBOL(dma_alloc_coherent);
+EXPORT_SYMBOL(dma_free_coherent);
+EXPORT_SYMBOL(dma_set_mask);
+EXPORT_SYMBOL(dma_set_coherent_mask);

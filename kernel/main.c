@@ -1,7 +1,8 @@
 /*
  * kmain: the boot sequence after boot/entry.S, in order: consoles, CPU
  * tables, the boot information, memory (page allocator, paging, vmalloc),
- * timer and input interrupts, filesystems, the symbol table and modfs
+ * timer and input interrupts, filesystems, I/O resources and PCI, the
+ * symbol table and modfs
  * (mounted before the ramdisk, so no archive entry can take /mod), the
  * ramdisk, then either the self tests or the shell, whose exit status
  * becomes the power-off status.
@@ -18,6 +19,7 @@
 #include "kernel/cpu.h"
 #include "kernel/module.h"
 #include "kernel/oops.h"
+#include "kernel/io.h"
 #include "mm/mm.h"
 #include "fs/vfs.h"
 #include "fs/modfs/modfs.h"
@@ -126,6 +128,8 @@ void kmain(uint32_t magic, uint32_t mbi_phys)
 	stack_guard_init();	/* a kernel stack overflow is an oops, not a reset */
 	interrupts_init();
 	fs_init();
+	resource_init(bootinfo());	/* /proc/ioports, /proc/iomem */
+	pci_init();
 	ksyms_init();
 	modfs_init();		/* /mod exists before any ramdisk entry could */
 	ramdisk_init(bootinfo());

@@ -18,6 +18,8 @@
 
 #define PTE_PRESENT 0x001
 #define PTE_WRITE   0x002
+#define PTE_PWT     0x008	/* write-through */
+#define PTE_PCD     0x010	/* cache disabled */
 #define PDE_4M      0x080
 #define VMALLOC_PAGES ((VMALLOC_END - VMALLOC_START) / PAGE_SIZE)
 #define PTES_PER_TABLE 1024
@@ -97,6 +99,16 @@ void paging_map(uintptr_t va, uintptr_t pa)
 
 	if (pte) {
 		*pte = (pa & PAGE_MASK) | PTE_PRESENT | PTE_WRITE;
+		invlpg(va);
+	}
+}
+
+void paging_map_io(uintptr_t va, uintptr_t pa)
+{
+	uint32_t *pte = pte_of(va);
+
+	if (pte) {
+		*pte = (pa & PAGE_MASK) | PTE_PRESENT | PTE_WRITE | PTE_PCD | PTE_PWT;
 		invlpg(va);
 	}
 }

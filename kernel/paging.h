@@ -14,6 +14,10 @@
 int paging_init(uint64_t ram_top);
 /* Maps one 4 KiB page at va (in the vmalloc area) to physical pa. */
 void paging_map(uintptr_t va, uintptr_t pa);
+/* Maps one 4 KiB page at va (in the vmalloc area) to physical pa, a
+ * device's memory, uncached (PCD and PWT): every access reaches the
+ * device, in program order. */
+void paging_map_io(uintptr_t va, uintptr_t pa);
 /* Removes the mapping at va and flushes its TLB entry. */
 void paging_unmap(uintptr_t va);
 /* Unmaps the 4 KiB page at va in the direct map (a guard page), first

@@ -109,7 +109,11 @@ void page_zfree(void *addr);
 /* Maps the given pages, in order, at a new range (plus guard page). The
  * caller keeps owning the pages. Returns the address or NULL. */
 void *vmap(struct page **pages, unsigned count);
-/* Unmaps a vmap() range; the pages are not freed. */
+/* Maps count pages of device memory from physical phys (page aligned),
+ * uncached, at a new range (plus guard page); for ioremap. vunmap undoes
+ * it. Returns the address or NULL. */
+void *vmap_io(uintptr_t phys, unsigned count);
+/* Unmaps a vmap() or vmap_io() range; the pages are not freed. */
 void vunmap(const void *addr);
 /* Shrinks the range at addr to new_size bytes (rounded up to pages): the
  * tail pages are unmapped and, for a vmalloc() range, freed; for a vmap()
@@ -183,6 +187,7 @@ struct vm_range_info {
 	uint32_t pages;
 	const char *owner;
 	bool is_vmap;
+	bool is_io;		/* vmap_io: device memory */
 };
 void vm_for_each(void (*fn)(const struct vm_range_info *r, void *arg), void *arg);
 

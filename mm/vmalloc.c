@@ -17,6 +17,7 @@ struct vm_range {
 	uintptr_t start;	/* first mapped page */
 	uint32_t pages;		/* mapped pages; the guard page follows */
 	bool is_vmap;		/* pages belong to the caller */
+	bool is_io;		/* device memory (vmap_io): no struct page */
 	const char *owner;	/* label for /proc/vmallocinfo, or NULL */
 	struct vm_range *next;	/* next range up */
 };
@@ -174,6 +175,27 @@ void *vmap(struct page **pages, unsigned count)
 	return (void *)r->start;
 }
 
+/* Maps count pages of physical address space from phys (page aligned),
+ * uncached, at a new range with a guard page. Returns the address, or
+ * NULL if count is 0 or no room or memory. */
+void *vmap_io(uintptr_t phys, unsigned count)
+{
+	struct vm_range *r;
+
+	if (count == 0)
+		return NULL;
+	r = range_reserve(count, true);
+	if (!r)
+		return NULL;
+	r->is_io = true;
+	for (unsigned i = 0; i < count; i++) {
+		paging_map_io(range_end(r), phys + (uintptr_t)i * PAGE_SIZE);
+		r->pages++;
+		vmlist.nr_pages++;
+	}
+	return (void *)r->start;
+}
+
 /* Unmaps a vmap() range, leaving its pages to the caller. NULL does
  * nothing; anything else that is not a vmap() range is reported. */
 void vunmap(const void *addr)
@@ -219,7 +241,7 @@ void vm_for_each(void (*fn)(const struct vm_range_info *r, void *arg),
 		struct vm_range_info info = {
 			.start = r->start, .end = range_end(r),
 			.pages = r->pages, .owner = r->owner,
-			.is_vmap = r->is_vmap,
+			.is_vmap = r->is_vmap, .is_io = r->is_io,
 		};
 
 		fn(&info, arg);

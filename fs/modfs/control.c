@@ -16,6 +16,7 @@
 #include "kernel/symbols.h"
 #include "kernel/timer.h"
 #include "kernel/irq.h"
+#include "kernel/io.h"
 #include "mm/mm.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
@@ -119,6 +120,7 @@ static void reap_leftovers(struct module_record *rec)
 	timer_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_timer, rec);
 	kmem_cache_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_cache, rec);
 	irq_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_irq, rec);
+	io_reap_module(rec->name, (uintptr_t)rec->hdr, rec->mapped_size);
 }
 
 /* A faulted init keeps what it registered: the module stays loaded. */

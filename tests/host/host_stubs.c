@@ -82,6 +82,20 @@ void paging_map(uintptr_t va, uintptr_t pa)
 	*e = (uint32_t)pa | PT_PRESENT;
 }
 
+/* Device memory: any physical address (mm/vmalloc.c's vmap_io). */
+void paging_map_io(uintptr_t va, uintptr_t pa)
+{
+	uint32_t *e = pte(va);
+
+	if (!e)
+		return;
+	if ((*e & PT_PRESENT) || (pa & (PAGE_SIZE - 1)))
+		host_pt_errors++;
+	else
+		fake_pt_mapped++;
+	*e = (uint32_t)pa | PT_PRESENT;
+}
+
 void paging_unmap(uintptr_t va)
 {
 	uint32_t *e = pte(va);
