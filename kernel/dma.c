@@ -72,7 +72,7 @@ static void *dma_alloc_caller(struct device *dev, size_t size, dma_addr_t *handl
 
 /* A zeroed, contiguous buffer below dev's coherent mask; see
  * <linux/dma-mapping.h>. */
-__attribute__((noinline))
+__attribute__((__noinline__))
 void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle,
 			 gfp_t gfp)
 {

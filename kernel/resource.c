@@ -113,7 +113,7 @@ struct resource *resource_request_caller(struct resource *root, uint32_t start,
 
 /* Claims [start, start + n) for name. NULL on clash, bad range or no
  * memory; see <linux/ioport.h>. */
-__attribute__((noinline))
+__attribute__((__noinline__))
 struct resource *__request_region(struct resource *parent, resource_size_t start,
 				  resource_size_t n, const char *name, int flags)
 {

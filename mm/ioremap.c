@@ -50,7 +50,7 @@ void *ioremap_caller(uint32_t phys, uint32_t size, uintptr_t caller)
 }
 
 /* Maps [phys, phys + size) uncached; see <asm/io.h>. */
-__attribute__((noinline)) void __iomem *ioremap(phys_addr_t phys, size_t size)
+__attribute__((__noinline__)) void __iomem *ioremap(phys_addr_t phys, size_t size)
 {
 	return ioremap_caller(phys, size, (uintptr_t)__builtin_return_address(0));
 }

@@ -304,14 +304,14 @@ void pci_release_region(struct pci_dev *dev, int bar)
 		__release_region(bar_root(r), r->start, resource_size(r));
 }
 
-__attribute__((noinline))
+__attribute__((__noinline__))
 int pci_request_region(struct pci_dev *dev, int bar, const char *name)
 {
 	return request_bar(dev, bar, name, (uintptr_t)__builtin_return_address(0));
 }
 
 /* Claims every BAR (not the ROM) or none. */
-__attribute__((noinline))
+__attribute__((__noinline__))
 int pci_request_regions(struct pci_dev *dev, const char *name)
 {
 	uintptr_t caller = (uintptr_t)__builtin_return_address(0);
@@ -332,7 +332,7 @@ void pci_release_regions(struct pci_dev *dev)
 		pci_release_region(dev, i);
 }
 
-__attribute__((noinline))
+__attribute__((__noinline__))
 void __iomem *pci_iomap(struct pci_dev *dev, int bar, unsigned long maxlen)
 {
 	struct resource *r = &dev->resource[bar];

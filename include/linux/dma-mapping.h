@@ -10,6 +10,7 @@
 #define _LINUX_DMA_MAPPING_H
 
 #include <linux/types.h>
+#include <linux/gfp.h>
 #include <linux/device.h>
 #include <asm/io.h>
 

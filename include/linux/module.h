@@ -38,9 +38,11 @@ void cleanup_module(void);
 #define MODULE_SOFTDEP(s)	MODULE_INFO(softdep, s)
 /* Linux 2.6 had it and ignored it too. */
 #define MODULE_SUPPORTED_DEVICE(name)
-#ifndef MODULE_DEVICE_TABLE
-#define MODULE_DEVICE_TABLE(type, name)
-#endif
+/* Linux puts a device table into the module's aliases for hotplug
+ * loading; Tessera has no hotplug, so it only checks the table's type. */
+#define MODULE_DEVICE_TABLE(type, name)					\
+	static inline __attribute__((unused)) const void *		\
+	__mod_##type##_device_table(void) { return &(name)[0]; }
 
 /* Takes a reference on mod (NULL: built-in code, always succeeds) so it
  * cannot be unloaded; false if it is not live (going away, or faulted). */

@@ -120,11 +120,7 @@ struct pci_driver {
 	.vendor = PCI_VENDOR_ID_##vend, .device = (dev),		\
 	.subvendor = PCI_ANY_ID, .subdevice = PCI_ANY_ID
 
-/* Linux puts the table into the module's aliases for hotplug loading;
- * Tessera has no hotplug, so it only checks the table's type. */
-#define MODULE_DEVICE_TABLE(type, name)					\
-	static inline __attribute__((unused)) const void *		\
-	__mod_##type##_device_table(void) { return &(name)[0]; }
+/* MODULE_DEVICE_TABLE: <linux/module.h>. */
 
 /* ---- drivers ---- */
 

@@ -18,10 +18,6 @@
 #include <linux/timer.h>
 #include <linux/delay.h>
 
-#ifndef noinline
-#define noinline __attribute__((noinline))
-#endif
-
 static DEFINE_SPINLOCK(lx_sync_spin);
 static DEFINE_RWLOCK(lx_sync_rw);
 static DEFINE_MUTEX(lx_sync_mutex);

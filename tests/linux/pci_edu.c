@@ -13,6 +13,9 @@
 #include <linux/interrupt.h>
 #include <linux/dma-mapping.h>
 #include <linux/io.h>
+#include <linux/delay.h>
+#include <linux/string.h>
+#include <linux/slab.h>
 
 #define EDU_ID		0x00	/* 0xRRrr00ed */
 #define EDU_LIVENESS	0x04	/* reads back ~value */
