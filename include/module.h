@@ -1,7 +1,7 @@
 /*
  * Everything a module author needs, under Linux's names: module_init /
  * module_exit, __init / __exit / __initdata / __initconst, EXPORT_SYMBOL,
- * MODULE_LICENSE and friends, THIS_MODULE, printk, kmalloc, vmalloc,
+ * MODULE_LICENSE and friends, module_param (linux/moduleparam.h), THIS_MODULE, printk, kmalloc, vmalloc,
  * try_module_get / module_put, register_chrdev, kernel timers (timer_setup,
  * mod_timer, del_timer: kernel/timer.h) and errno values; for
  * modules, also the Linux compatibility layer (GFP flags, copy_to_user...,
@@ -28,6 +28,7 @@
 #include "kernel/timer.h"
 
 #include "fs/vfs.h"	/* struct file_operations, register_chrdev */
+#include <linux/moduleparam.h>	/* module_param and friends */
 
 #ifndef __used
 #define __used		__attribute__((used))
@@ -211,14 +212,6 @@ static inline unsigned iminor(const struct inode *inode)
 #define S_IWUGO	(S_IWUSR | S_IWGRP | S_IWOTH)
 #endif
 
-/* Module parameters: recorded in .modinfo as Linux records them
- * ("parmtype=name:type", "parm=name:description"), but insmod does not set
- * them yet: the variable keeps its initial value. */
-#define module_param(name, type, perm)					\
-	MODULE_INFO(parmtype, #name ":" #type);				\
-	static inline __attribute__((unused)) void *__param_check_##name(void) \
-	{ return &(name); }
-#define MODULE_PARM_DESC(name, desc)	MODULE_INFO(parm, #name ":" desc)
 #define MODULE_ALIAS(name)		MODULE_INFO(alias, name)
 /* Linux 2.6 had it and ignored it too. */
 #define MODULE_SUPPORTED_DEVICE(name)
