@@ -46,10 +46,10 @@ KERNEL_OBJS := kernel/main.o kernel/bootinfo.o kernel/gdt.o kernel/idt.o \
 	       kernel/crash_tests.o kernel/module.o kernel/module_selftest.o \
 	       kernel/ksyms.o kernel/exports.o kernel/timer.o kernel/symbols.o \
 	       kernel/oops.o kernel/guard.o kernel/doublefault.o kernel/irq.o \
-	       kernel/sync.o kernel/resource.o kernel/dma.o
+	       kernel/sync.o kernel/resource.o kernel/dma.o kernel/params.o
 MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/stats.o mm/charge.o \
 	       mm/mm_selftest.o mm/linux_mem.o mm/ioremap.o
-LIB_OBJS    := lib/string.o lib/strlcpy.o lib/vsnprintf.o lib/linux_lib.o
+LIB_OBJS    := lib/string.o lib/strlcpy.o lib/vsnprintf.o lib/linux_lib.o lib/param.o
 FS_OBJS     := fs/vfs.o fs/path.o fs/namei.o fs/file.o fs/pagefile.o fs/ramfs.o \
 	       fs/devfs.o fs/devices.o fs/seq_buf.o fs/procfs.o fs/proc_files.o \
 	       fs/cpio.o fs/initrd.o fs/syscalls.o fs/init.o fs/fs_selftest.o \
@@ -60,6 +60,7 @@ SHELL_OBJS  := shell/shell.o shell/parse.o shell/lineedit.o shell/commands.o \
 DRIVERS_OBJS := drivers/pci/pci.o drivers/pci/driver.o drivers/pci/proc.o \
 		drivers/pci/lspci.o
 MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o fs/modfs/modfs_selftest.o \
+	       fs/modfs/params.o \
 	       loader/elf.o loader/reloc.o loader/symbols.o loader/tools.o loader/insmod.o loader/rmmod.o \
 	       loader/memdiff.o loader/lsmod.o loader/modinfo.o
 
@@ -185,7 +186,7 @@ FUZZCFLAGS := -m32 -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter
 # libFuzzer is C++: its library linked in, so running needs only libc6-i386.
 FUZZLDFLAGS := -fsanitize=fuzzer -static-libstdc++ -static-libgcc
 FUZZ_SRCS  := tests/fuzz/fuzz_loader.c tests/fuzz/kcheck.c loader/elf.c \
-	      loader/reloc.c loader/symbols.c lib/strlcpy.c
+	      loader/reloc.c loader/symbols.c lib/strlcpy.c kernel/params.c lib/param.c
 FUZZ_HDRS  := tests/fuzz/kcheck.h kernel/module.c kernel/module.h loader/elf.h \
 	      loader/internal.h include/tessera/modformat.h
 .PHONY: fuzz

@@ -76,6 +76,7 @@ int module_destroy(struct module_record *rec)
 			break;
 		}
 	}
+	module_params_release(rec);
 	kfree(rec);
 	return 0;
 }
@@ -153,6 +154,7 @@ int module_set_unmapped(struct module_record *rec)
 	mm_module_release(rec->hdr, report_held, rec);
 	drop_uses(rec);
 	modsyms_free(rec);
+	module_params_release(rec);
 	rec->hdr = NULL;
 	rec->mapped_size = 0;
 	rec->state = MODULE_STATE_UNMAPPED;
@@ -264,7 +266,7 @@ static int check_header(struct module_record *rec)
 	if (h->exit && !in_image(rec, (uintptr_t)h->exit, 1, rec->core_size))
 		return module_fail(rec, -ENOEXEC, "init: exit function %p is outside the "
 				   "core", h->exit);
-	return check_exports(rec);
+	return check_exports(rec) ?: module_params_check(rec);
 }
 
 static long call_init(void *arg)
@@ -340,6 +342,8 @@ int module_start(struct module_record *rec)
 		return module_fail(rec, -EBUSY, "init: the module faulted (%s); it can "
 				   "only be unmapped", rec->fault_why);
 	err = check_header(rec);
+	if (!err)
+		err = module_params_apply(rec);
 	if (err)
 		return err;
 	note_out_of_tree(rec);

@@ -40,6 +40,8 @@ enum module_state {
 #define MODULE_MAX_ERRNO 4095
 
 struct modsym_table;
+struct param_copy;
+struct dentry;
 
 /* The kernel's record of one module (one /mod/NAME directory). */
 struct module_record {
@@ -58,6 +60,9 @@ struct module_record {
 	bool out_of_tree;		/* no intree=Y in its modinfo: taints O */
 	bool faulted;			/* its code faulted: pinned, see module_forget */
 	char fault_why[MODULE_WHY_LEN];	/* "init: NULL pointer dereference at ..." */
+	char *args;			/* /mod/NAME/args: "name=value" lines, or NULL */
+	struct param_copy *param_copies;	/* charp values the kernel keeps */
+	struct dentry *params_dir;	/* /mod/NAME/parameters while live */
 	struct module_record *next;	/* all records, newest first */
 };
 
@@ -109,6 +114,33 @@ void module_for_each(void (*fn)(struct module_record *rec, void *arg), void *arg
 /* Writes the names of the modules that use rec, comma-separated, into
  * buf; returns how many there are. */
 unsigned module_users(const struct module_record *rec, char *buf, size_t size);
+
+/* --- parameters (kernel/params.c) --- */
+
+/* Checks the header's parameter table (every entry's name, type, variable
+ * and count inside the core). Called by module_start with the header's
+ * other checks. Returns 0 or -ENOEXEC with the reason recorded. */
+int module_params_check(struct module_record *rec);
+/* Keeps text (len bytes: "name=value" or "name" lines) as the arguments
+ * the next `init module` applies, replacing earlier ones. Returns 0, -EBUSY
+ * (not MAPPED), -EINVAL (a NUL inside, or over MODULE_ARGS_MAX bytes) or
+ * -ENOMEM. */
+#define MODULE_ARGS_MAX 4096
+int module_params_set_args(struct module_record *rec, const char *text, size_t len);
+/* Sets the parameters from the kept arguments, in order, before init: an
+ * unknown name is logged and ignored; a bad value is logged and refused
+ * (-EINVAL, -ERANGE, -ENOSPC: reason recorded, as Linux 6.1 words it).
+ * Returns 0 or that error (or -ENOMEM). */
+int module_params_apply(struct module_record *rec);
+/* The parameter named name (Linux's '-' = '_'), or NULL. */
+const struct kernel_param *module_param_find(const struct module_record *rec,
+					     const char *name);
+/* Sets parameter p of rec from text, as a write to its file does. Returns
+ * 0 or the -errno of param_set (lib/param.h). */
+int module_param_store(struct module_record *rec, const struct kernel_param *p,
+		       const char *text);
+/* Frees the charp copies and the arguments (at unmap and destroy). */
+void module_params_release(struct module_record *rec);
 
 /* --- faults (kernel/oops.c marks, modfs and the tools read) --- */
 

@@ -805,7 +805,9 @@ static const struct hfield hfields[] = {
 	{ MODHDR_OFF_MODINFO, 4, "modinfo", F_PTR },
 	{ MODHDR_OFF_MODINFO_SIZE, 4, "modinfo_size", F_SIZE },
 	{ MODHDR_OFF_PRIV, 4, "priv", F_FIXED },
-	{ MODHDR_OFF_PRIV + 4, MODHDR_SIZE - MODHDR_OFF_PRIV - 4, "reserved",
+	{ MODHDR_OFF_PARAMS, 4, "params", F_PTR },
+	{ MODHDR_OFF_NUM_PARAMS, 4, "num_params", F_SIZE },
+	{ MODHDR_OFF_RESERVED, MODHDR_SIZE - MODHDR_OFF_RESERVED, "reserved",
 	  F_FIXED },
 };
 #define NFIELDS (sizeof(hfields) / sizeof(hfields[0]))
@@ -883,7 +885,8 @@ static int read_header_fields(struct modelf *m)
 	uint32_t *dst[] = {
 		NULL, NULL, NULL, &h->core_size, &h->init_size, &h->init,
 		&h->exit, &h->syms, &h->num_syms, &h->versions, NULL,
-		&h->modinfo, &h->modinfo_size, NULL, NULL,
+		&h->modinfo, &h->modinfo_size, NULL, &h->params,
+		&h->num_params, NULL,
 	};
 	int err;
 
@@ -1012,6 +1015,9 @@ static int check_header_symbols(struct modelf *m)
 		{ "__module_modinfo", "modinfo", h->modinfo },
 		{ "__module_modinfo_end", "modinfo + modinfo_size",
 		  h->modinfo + h->modinfo_size },
+		{ "__module_params", "params", h->params },
+		{ "__module_params_end", "params + 20 * num_params",
+		  h->params + KPARAM_SIZE * h->num_params },
 		{ "__core_end", "core_size", h->core_size },
 		{ "__init_end", "core_size + init_size", m->image_size },
 	};
@@ -1044,6 +1050,23 @@ static int check_exports(struct modelf *m)
 	return 0;
 }
 
+/* Each parameter's name and variable are addresses: relocated. (The kernel
+ * checks where they point and the rest of the entry at init.) */
+static int check_params(struct modelf *m)
+{
+	const struct modelf_part *mod = &m->part[MODELF_MODULE];
+
+	for (uint32_t i = 0; i < m->hdr.num_params; i++) {
+		uint32_t e = m->hdr.params + i * KPARAM_SIZE;
+
+		if (!modelf_rel_at(mod, e + KPARAM_OFF_NAME) ||
+		    !modelf_rel_at(mod, e + KPARAM_OFF_ARG))
+			return refuse(m, "module header: parameter entry %u at 0x%x: "
+				      "name or variable not relocated", i, e);
+	}
+	return 0;
+}
+
 static int check_header_tables(struct modelf *m)
 {
 	const struct modelf_header *h = &m->hdr;
@@ -1058,8 +1081,11 @@ static int check_header_tables(struct modelf *m)
 	    (err = check_table(m, "version table", h->versions, h->num_versions,
 			       MODVERSION_SIZE, 4)) ||
 	    (err = check_table(m, "modinfo", h->modinfo, h->modinfo_size, 1, 1)) ||
+	    (err = check_table(m, "parameter table", h->params, h->num_params,
+			       KPARAM_SIZE, 4)) ||
 	    (err = check_header_symbols(m)) ||
-	    (err = check_exports(m)))
+	    (err = check_exports(m)) ||
+	    (err = check_params(m)))
 		return err;
 	if (h->modinfo_size && modbytes(m)[h->modinfo + h->modinfo_size - 1])
 		return refuse(m, "module header: modinfo does not end with a NUL");
@@ -1216,4 +1242,14 @@ const char *modelf_modinfo(const struct modelf *m, const char *key)
 		p += n + 1;
 	}
 	return NULL;
+}
+
+const char *modelf_modinfo_next(const struct modelf *m, uint32_t *pos)
+{
+	const char *p = (const char *)modbytes(m) + m->hdr.modinfo + *pos;
+
+	if (*pos >= m->hdr.modinfo_size)
+		return NULL;
+	*pos += strlen(p) + 1;	/* modinfo ends with a NUL: checked */
+	return p;
 }

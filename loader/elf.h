@@ -102,6 +102,7 @@ struct modelf_header {
 	uint32_t syms, num_syms;	/* export table offset, entries */
 	uint32_t versions, num_versions;	/* version table offset, entries */
 	uint32_t modinfo, modinfo_size;	/* modinfo offset, bytes */
+	uint32_t params, num_params;	/* parameter table offset, entries */
 };
 
 /* The parts of a module image, in image order: the three sections that
@@ -245,6 +246,9 @@ void modelf_version(const struct modelf *m, uint32_t i, uint32_t *crc,
 /* The value of "key=value" in the module's modinfo (first match; points
  * into the buffer), or NULL if the key is absent. */
 const char *modelf_modinfo(const struct modelf *m, const char *key);
+/* The modinfo strings in file order: start with *pos = 0; each call gives
+ * the next "key=value" string, NULL after the last. */
+const char *modelf_modinfo_next(const struct modelf *m, uint32_t *pos);
 
 /* The relocation of part p whose location is offset off of the part, or
  * NULL. Needs the part's relocations sorted (modreloc_check): O(log n). */

@@ -1,5 +1,6 @@
 /*
- * insmod [-v] [-t] FILE: loads a module through modfs, using only files
+ * insmod [-v] [-t] FILE [name=value ...]: loads a module through modfs,
+ * using only files
  * (the protocol of docs/modfs.md). A pipeline of small steps; each one is a
  * file operation whose result decides whether the next runs. A failure at
  * any step undoes the earlier ones with one rmdir, which unmaps the image
@@ -7,6 +8,9 @@
  *   -v  prints each step as the file operation it performs and its result,
  *       and a one-line picture of the layout
  *   -t  adds the guest TSC cycles each step took (make bench-modules)
+ * The name=value words (module parameters) go to /mod/NAME/args, one a
+ * line, before `init module`: the kernel sets them, or refuses a bad one
+ * (docs/modules.md, "Module parameters").
  */
 #include "loader/elf.h"
 #include "loader/tools.h"
@@ -36,6 +40,8 @@ struct insmod {
 	uint8_t *image;			/* the relocated image */
 	const char *owners[MAX_OWNERS];	/* modules it uses */
 	unsigned n_owners;
+	char **args;			/* name=value words */
+	int n_args;
 	uint64_t t0, total;		/* cycles */
 };
 
@@ -299,6 +305,32 @@ static int init_failed(struct insmod *c, int err)
 	return err;
 }
 
+/* The parameters, one "name=value" a line, in one write to args. */
+static int write_args(struct insmod *c)
+{
+	size_t len = 0, off = 0;
+	char path[112], *text;
+	int err;
+
+	if (!c->n_args)
+		return 0;
+	for (int i = 0; i < c->n_args; i++)
+		len += strlen(c->args[i]) + 1;
+	text = tool_alloc(len + 1);
+	if (!text) {
+		out_printf(2, "insmod: %s: no memory for its %d arguments: %s\n", c->name,
+			   c->n_args, strerror(-ENOMEM));
+		return -ENOMEM;
+	}
+	for (int i = 0; i < c->n_args; i++)
+		off += snprintf(text + off, len + 1 - off, "%s\n", c->args[i]);
+	snprintf(path, sizeof(path), "%s/args", c->dir);
+	err = tool_write_line(path, text);
+	step(c, err, "write %s (%d argument%s)", path, c->n_args, c->n_args == 1 ? "" : "s");
+	tool_free(text);
+	return err ? kernel_refused(c, err) : 0;
+}
+
 static int write_and_start(struct insmod *c)
 {
 	ssize_t n = sys_lseek(c->image_fd, 0, SEEK_SET);
@@ -319,6 +351,9 @@ static int write_and_start(struct insmod *c)
 		if (err)
 			return kernel_refused(c, err);
 	}
+	err = write_args(c);
+	if (err)
+		return err;
 	err = tool_write_line(c->control, "init module");
 	step(c, err, "write %s \"init module\"", c->control);
 	return err ? init_failed(c, err) : 0;
@@ -428,12 +463,15 @@ static int insmod_main(int argc, char **argv)
 		else
 			return cmd_usage("insmod");
 	}
-	if (i != argc - 1)
+	if (i >= argc)
 		return cmd_usage("insmod");
 	c.path = argv[i];
+	c.args = argv + i + 1;
+	c.n_args = argc - i - 1;
 	c.t0 = rdtsc();
 	return insmod_run(&c) ? 1 : 0;
 }
 
-SHELL_COMMAND(insmod, insmod_main, "insmod [-v] [-t] FILE.ko",
-	      "load a module through /mod (-v: show each step, -t: with cycles)");
+SHELL_COMMAND(insmod, insmod_main, "insmod [-v] [-t] FILE.ko [name=value ...]",
+	      "load a module through /mod, setting its parameters (-v: show each "
+	      "step, -t: with cycles)");

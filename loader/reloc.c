@@ -151,7 +151,8 @@ static int absolute_allowed(const struct modelf *m, uint32_t off)
 
 	if (off < MODHDR_SIZE)
 		return off == MODHDR_OFF_CORE_SIZE || off == MODHDR_OFF_INIT_SIZE ||
-		       off == MODHDR_OFF_NUM_SYMS || off == MODHDR_OFF_MODINFO_SIZE;
+		       off == MODHDR_OFF_NUM_SYMS || off == MODHDR_OFF_MODINFO_SIZE ||
+		       off == MODHDR_OFF_NUM_PARAMS;
 	return off >= h->syms && off - h->syms < KSYM_SIZE * h->num_syms &&
 	       (off - h->syms) % KSYM_SIZE == KSYM_OFF_CRC;
 }

@@ -279,6 +279,8 @@ static void write_header(FILE *out, const char *name, int has_init,
 		"\t.versions = %s,\n\t.num_versions = %u,\n"
 		"\t.modinfo = __module_modinfo,\n"
 		"\t.modinfo_size = (uint32_t)(unsigned long)__module_modinfo_size,\n"
+		"\t.params = __module_params,\n"
+		"\t.num_params = (uint32_t)(unsigned long)__module_num_params,\n"
 		"};\n", name, has_init ? "init_module" : "NULL",
 		has_exit ? "cleanup_module" : "NULL",
 		nversions ? "__module_versions" : "NULL", nversions);
@@ -311,8 +313,9 @@ static int do_module(const char *outpath, const char *obj, const char *ipath,
 		"/* Defined by linker/module.lds at link time. */\n"
 		"extern const char __module_core_size[], __module_init_size[],\n"
 		"\t__module_num_syms[], __module_modinfo_size[], "
-		"__module_modinfo[];\n"
-		"extern const struct kernel_symbol __module_ksymtab[];\n\n",
+		"__module_modinfo[],\n\t__module_num_params[];\n"
+		"extern const struct kernel_symbol __module_ksymtab[];\n"
+		"extern const struct kernel_param __module_params[];\n\n",
 		name, obj, ipath);
 	write_export_crcs(out, &m, &src, ipath);
 	nv = write_versions(out, &m, &src, ipath);

@@ -116,6 +116,7 @@ static void report_irq(unsigned irq, irq_handler_t fn, void *arg)
  * so. */
 static void reap_leftovers(struct module_record *rec)
 {
+	modfs_params_remove(rec);
 	chrdev_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_leftover, rec);
 	timer_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_timer, rec);
 	kmem_cache_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_cache, rec);
@@ -123,13 +124,18 @@ static void reap_leftovers(struct module_record *rec)
 	io_reap_module(rec->name, (uintptr_t)rec->hdr, rec->mapped_size);
 }
 
-/* A faulted init keeps what it registered: the module stays loaded. */
-int modfs_start(struct module_record *rec)
+/* A faulted init keeps what it registered: the module stays loaded. Once
+ * live, its parameters get their files (Linux makes them before init;
+ * here a failure to make them is only logged: init has run). */
+int modfs_start(struct module_record *rec, struct dentry *moddir)
 {
-	int err = module_start(rec);
+	int err = module_start(rec), perr;
 
 	if (err && !rec->faulted)
 		reap_leftovers(rec);
+	if (!err && (perr = modfs_params_create(rec, moddir)))
+		pr_err("%s: cannot make /mod/%s/parameters: %s\n", rec->name, rec->name,
+		       strerror(perr));
 	return err;
 }
 
@@ -196,7 +202,7 @@ static int run_command(struct module_record *rec, struct file *f, char *line)
 	if (!strcmp(w[0], "unmap"))
 		return modfs_unmap(rec);
 	if (!strcmp(w[0], "init"))
-		return modfs_start(rec);
+		return modfs_start(rec, f->dentry->parent);
 	if (!strcmp(w[0], "exit"))
 		return modfs_stop(rec);
 	return modfs_forget(rec);

@@ -13,6 +13,7 @@ extern const struct file_operations modfs_status_fops;
 extern const struct file_operations modfs_error_fops;
 extern const struct file_operations modfs_module_fops;
 extern const struct file_operations modfs_symbols_fops;
+extern const struct file_operations modfs_args_fops;
 extern const struct inode_operations modfs_module_iops;
 
 /* The record of the module a file belongs to; NULL once the directory
@@ -30,10 +31,17 @@ int modfs_map(struct module_record *rec, struct inode *image);
 int modfs_unmap(struct module_record *rec);
 /* module_start / module_stop, then removing the devices the module left
  * registered (after a failed init, or after its exit), with a pr_err. */
-int modfs_start(struct module_record *rec);
+int modfs_start(struct module_record *rec, struct dentry *moddir);
 int modfs_stop(struct module_record *rec);
 /* module_forget, then removing what the faulted module left registered. */
 int modfs_forget(struct module_record *rec);
+
+/* parameters (params.c): makes /mod/NAME/parameters/ (moddir is
+ * /mod/NAME) with a file per parameter whose perm is not 0, for a module
+ * that has parameters; returns 0 or -ENOMEM (nothing made). Remove takes it
+ * away (files still open on it then fail with ENOENT); safe without one. */
+int modfs_params_create(struct module_record *rec, struct dentry *moddir);
+void modfs_params_remove(struct module_record *rec);
 
 /* /proc/modules and /proc/ksyms (proc.c) */
 int modfs_proc_init(void);

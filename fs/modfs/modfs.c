@@ -31,8 +31,8 @@ static int add_file(struct dentry *dir, const char *name, uint32_t mode,
 	return 0;
 }
 
-/* mkdir /mod/NAME: the record, then control, module, status, error and
- * symbols. On any
+/* mkdir /mod/NAME: the record, then control, module, status, error,
+ * symbols and args. On any
  * failure the VFS frees d with the files already attached to it. */
 static int modfs_mkdir(struct inode *dir, struct dentry *d)
 {
@@ -61,6 +61,8 @@ static int modfs_mkdir(struct inode *dir, struct dentry *d)
 		err = add_file(d, "error", 0444, &modfs_error_fops, rec);
 	if (!err)
 		err = add_file(d, "symbols", 0600, &modfs_symbols_fops, rec);
+	if (!err)
+		err = add_file(d, "args", 0600, &modfs_args_fops, rec);
 	if (!err)
 		return 0;
 out_destroy:

@@ -22,6 +22,7 @@
  *                     .rodata .rodata.*        constants, strings
  *                     .data .data.*            initialized data
  *                     __ksymtab                struct kernel_symbol[num_syms]
+ *                     __param                  struct kernel_param[num_params]
  *                     __versions               struct modversion[num_versions]
  *                     .modinfo                 "key=value\0" strings
  *                     (end of .module)
@@ -36,7 +37,7 @@
  * relocator refuses such a module.
  *
  * Header values in the FILE: every pointer, and core_size, init_size,
- * num_syms and modinfo_size, are filled by relocation (the sizes are
+ * num_syms, modinfo_size and num_params, are filled by relocation (the sizes are
  * absolute symbols the linker script computes at link time: R_386_32 against
  * an SHN_ABS symbol). So they are only right in a relocated image; before
  * relocation read them with modelf_parse() (loader/elf.h), which evaluates
@@ -92,7 +93,43 @@ struct module {
 	uint32_t modinfo_size;		/* bytes of modinfo, every NUL counted */
 	/* Written only by the kernel; zero in the file. */
 	void *priv;			/* kernel/module.c's record of this module */
-	uint32_t reserved[5];
+	const struct kernel_param *params;	/* module_param()s (in the core) */
+	uint32_t num_params;			/* entries in params[] */
+	uint32_t reserved[3];
+};
+
+/*
+ * One module parameter (section __param, include/linux/moduleparam.h):
+ * what `name=value` at insmod and /mod/NAME/parameters/NAME set and show.
+ * 20 bytes on i386. The kernel reads it at `init module` (kernel/params.c);
+ * modinfo reads the .modinfo strings instead, as kmod does.
+ */
+struct kernel_param {
+	const char *name;	/* "howmany", NUL-terminated, in the core */
+	void *arg;		/* the variable; an array's first element; a
+				 * module_param_string's buffer */
+	uint16_t perm;		/* file mode bits of parameters/NAME; 0: no file */
+	uint8_t type;		/* PARAM_T_*, | PARAM_T_ARRAY for an array */
+	uint8_t flags;		/* 0 */
+	uint32_t max;		/* array: elements; string: buffer bytes; else 0 */
+	unsigned int *num;	/* array: where the count set goes, or NULL */
+};
+
+/* Parameter types: Linux's names (module_param(x, int, ...) is PARAM_T_int). */
+enum {
+	PARAM_T_byte = 1,	/* unsigned char */
+	PARAM_T_short,		/* short */
+	PARAM_T_ushort,		/* unsigned short */
+	PARAM_T_int,		/* int */
+	PARAM_T_uint,		/* unsigned int */
+	PARAM_T_long,		/* long */
+	PARAM_T_ulong,		/* unsigned long */
+	PARAM_T_bool,		/* bool */
+	PARAM_T_invbool,	/* bool, stored inverted */
+	PARAM_T_charp,		/* char *: the kernel keeps the string */
+	PARAM_T_string,		/* char[max]: module_param_string */
+	PARAM_T_LAST = PARAM_T_string,
+	PARAM_T_ARRAY = 0x80,	/* flag: max elements of the type above */
 };
 
 /* The rule for a module's name, the same in the kernel (mkdir /mod/NAME),
@@ -129,11 +166,21 @@ static inline int module_name_valid(const char *name)
 #define MODHDR_OFF_MODINFO		96
 #define MODHDR_OFF_MODINFO_SIZE		100
 #define MODHDR_OFF_PRIV			104
+#define MODHDR_OFF_PARAMS		108
+#define MODHDR_OFF_NUM_PARAMS		112
+#define MODHDR_OFF_RESERVED		116
 #define KSYM_SIZE			12	/* sizeof(struct kernel_symbol) */
 #define KSYM_OFF_VALUE			0
 #define KSYM_OFF_NAME			4
 #define KSYM_OFF_CRC			8
 #define MODVERSION_SIZE			64	/* sizeof(struct modversion) */
+#define KPARAM_SIZE			20	/* sizeof(struct kernel_param) */
+#define KPARAM_OFF_NAME			0
+#define KPARAM_OFF_ARG			4
+#define KPARAM_OFF_PERM			8
+#define KPARAM_OFF_TYPE			10
+#define KPARAM_OFF_MAX			12
+#define KPARAM_OFF_NUM			16
 
 #if defined(__i386__)
 #include <stddef.h>
@@ -144,6 +191,12 @@ _Static_assert(offsetof(struct module, modinfo_size) == MODHDR_OFF_MODINFO_SIZE,
 _Static_assert(offsetof(struct module, priv) == MODHDR_OFF_PRIV, "");
 _Static_assert(sizeof(struct kernel_symbol) == KSYM_SIZE, "kernel_symbol");
 _Static_assert(sizeof(struct modversion) == MODVERSION_SIZE, "modversion");
+_Static_assert(offsetof(struct module, params) == MODHDR_OFF_PARAMS, "");
+_Static_assert(offsetof(struct module, num_params) == MODHDR_OFF_NUM_PARAMS, "");
+_Static_assert(offsetof(struct module, reserved) == MODHDR_OFF_RESERVED, "");
+_Static_assert(sizeof(struct kernel_param) == KPARAM_SIZE, "kernel_param");
+_Static_assert(offsetof(struct kernel_param, type) == KPARAM_OFF_TYPE, "");
+_Static_assert(offsetof(struct kernel_param, num) == KPARAM_OFF_NUM, "");
 #endif
 
 #endif

@@ -648,10 +648,10 @@ KTEST(refuses_header_fields_relocated_wrongly)
 		return;
 	c = copy(ko_len);
 	r = (Elf32_Rel *)(c + ((const uint8_t *)good.part[0].rel - ko));
-	KT_EXPECT(r[8].r_offset == MODHDR_OFF_MODINFO_SIZE);
-	r[8].r_offset = 0x84;		/* between the header and 0x89 */
+	KT_EXPECT(r[10].r_offset == MODHDR_OFF_NUM_PARAMS);	/* the last */
+	r[10].r_offset = 0x84;		/* between the header and 0x89 */
 	KT_EXPECT(parse(c, ko_len) == -ENOEXEC);
-	KT_EXPECT(!strcmp(why, "module header field modinfo_size has no "
+	KT_EXPECT(!strcmp(why, "module header field num_params has no "
 			  "relocation (linker/module.lds computes it)"));
 	c = copy(ko_len);
 	r = (Elf32_Rel *)(c + ((const uint8_t *)good.part[0].rel - ko));

@@ -31,12 +31,14 @@ modinfo /tmp/empty
 modinfo /tmp
 modinfo /nope
 rm /tmp/empty
-# insmod: no argument, an unknown flag, an extra argument, a file that is not ELF
+# insmod: no argument, an unknown flag, a file that is not ELF; a word
+# after the file is a parameter (hello has none: ignored, as Linux does)
 insmod
 echo $?
 insmod -x /lib/modules/hello.ko
 echo $?
 insmod /lib/modules/hello.ko extra
+rmmod hello
 insmod /etc/motd
 echo $?
 lsmod
