@@ -62,7 +62,7 @@ extern const struct fs_type procfs_type;
 int devfs_add(uint32_t dev, const char *name, const struct file_operations *fops);
 
 /* Built-ins, called by fs_init once their filesystem is mounted. Return 0
- * or the first -errno of devfs_add / proc_create. */
+ * or the first -errno of devfs_add / proc_create_show. */
 int devfs_register_builtin(void);	/* null, zero, console, kmsg */
 int proc_register_builtin(void);	/* meminfo, vmallocinfo, mounts, ... */
 

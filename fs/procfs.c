@@ -1,6 +1,6 @@
 /*
  * procfs, mounted on /proc: one flat directory of generated files. Each
- * file is a show function registered with proc_create; opening the file
+ * file is a show function registered with proc_create_show; opening the file
  * runs it into a seq_buf, and reads copy from that text, so one open sees
  * one consistent snapshot.
  */
@@ -40,7 +40,7 @@ static const struct inode_operations proc_file_iops = {
 	.evict = proc_evict,
 };
 
-int proc_create(const char *name, int (*show)(struct seq_buf *m, void *arg),
+int proc_create_show(const char *name, int (*show)(struct seq_buf *m, void *arg),
 		void *arg)
 {
 	struct proc_entry *pe;

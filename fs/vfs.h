@@ -376,7 +376,7 @@ struct seq_buf {
 	int error;		/* -ENOMEM once an append failed */
 };
 /* Appends formatted text; returns 0 or -ENOMEM (also kept in m->error). */
-int seq_printf(struct seq_buf *m, const char *fmt, ...)
+int seq_buf_printf(struct seq_buf *m, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Frees the text (not m itself) and empties m. */
 void seq_buf_free(struct seq_buf *m);
@@ -396,7 +396,7 @@ int seq_file_release(struct inode *inode, struct file *f);
 /* Creates /proc/NAME: each open calls show(m, arg) to make the text that
  * reads return. show returns 0 or -errno (which fails the open). Returns 0,
  * -EEXIST, -ENOMEM, -ENOENT (procfs not mounted yet: call after fs_init). */
-int proc_create(const char *name, int (*show)(struct seq_buf *m, void *arg),
+int proc_create_show(const char *name, int (*show)(struct seq_buf *m, void *arg),
 		void *arg);
 
 /* ---- the program: descriptors and cwd (fs/syscalls.c) ------------------ */
