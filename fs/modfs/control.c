@@ -87,13 +87,22 @@ static void report_timer(const struct timer_list *t, void *arg)
 	pr_err("%s: the module left a timer pending (%s); removed it\n", rec->name, sym);
 }
 
-/* Devices and timers a module left registered after its exit or a failed
- * init would point into memory about to be unmapped: remove them, and say
- * so. */
+static void report_left(const char *what, void *arg)
+{
+	const struct module_record *rec = arg;
+
+	pr_err("%s: the module left %s; removed it\n", rec->name, what);
+}
+
+/* Devices, timers and /proc entries a module left registered after its
+ * exit or a failed init would point into memory about to be unmapped:
+ * remove them, and say so. */
 static void reap_leftovers(struct module_record *rec)
 {
 	chrdev_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_leftover, rec);
 	timer_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_timer, rec);
+	proc_reap(rec, report_left, rec);
+	chrdev_reap(rec, report_left, rec);
 }
 
 /* A faulted init keeps what it registered: the module stays loaded. */
