@@ -206,6 +206,7 @@ check: deps
 	@$(MAKE) --no-print-directory all badko stripped
 	@$(MAKE) --no-print-directory M=tests/oot
 	@$(MAKE) --no-print-directory M=tests/harness
+	@$(MAKE) --no-print-directory M=tests/linux
 	@tools/check
 
 .PHONY: print-host-tests
@@ -365,7 +366,7 @@ help:
 # in place: remove their outputs.
 clean:
 	rm -rf $(B)
-	for d in tests/oot tests/harness; do rm -f $$d/*.o $$d/*.ko $$d/*.mod.c \
+	for d in tests/oot tests/harness tests/linux; do rm -f $$d/*.o $$d/*.ko $$d/*.mod.c \
 		$$d/*.mod.o $$d/*.i $$d/*.d; done
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
