@@ -7,8 +7,7 @@ cat /proc/lx_seq
 # the same in reads of 7 bytes: every record once, in order; the file is identical
 dd if=/proc/lx_seq bs=7 > /tmp/seq7
 cat /proc/lx_seq > /tmp/seq
-stat /tmp/seq7
-stat /tmp/seq
+ls -l /tmp/seq7 /tmp/seq
 hexdump -s 4080 -n 48 /tmp/seq7
 hexdump -s 4080 -n 48 /tmp/seq
 hexdump -s 5952 /tmp/seq7
@@ -19,7 +18,7 @@ dd if=/proc/lx_seq bs=7 skip=3 count=2
 cat /proc/lx_dir/single
 # one 6000-byte record: the first 4096-byte buffer overflows and is retried with 8192
 dd if=/proc/lx_dir/big bs=1000 > /tmp/big
-stat /tmp/big
+ls -l /tmp/big
 hexdump /tmp/big
 # a writable entry (raw proc_read / proc_write)
 cat /proc/lx_msg
