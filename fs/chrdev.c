@@ -396,6 +396,8 @@ struct device *device_create(const struct class *cls, struct device *parent,
 	device_name(d, &mode, fmt, ap);
 	va_end(ap);
 	err = devfs_mknod(d->dev.name, devt, mode, &d->node);
+	if (err == -EEXIST && devfs_node_is(d->dev.name, devt))
+		err = 0;	/* register_chrdev's node: used, not owned */
 	if (err) {
 		kfree(d);
 		return ERR_PTR(err);

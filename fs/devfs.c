@@ -136,6 +136,13 @@ int devfs_mknod(const char *name, dev_t dev, uint32_t perm, struct dentry **out)
 	return 0;
 }
 
+bool devfs_node_is(const char *name, uint32_t dev)
+{
+	struct dentry *d = devfs.sb ? d_find_child(devfs.sb->root, name) : NULL;
+
+	return d && S_ISCHR(d->inode->mode) && d->inode->rdev == dev;
+}
+
 void devfs_rmnod(struct dentry *node)
 {
 	if (node)

@@ -73,6 +73,8 @@ int devfs_add(uint32_t dev, const char *name, const struct file_operations *fops
  * not mounted), -EEXIST, -ENOMEM. devfs_rmnod removes it (NULL ignored). */
 int devfs_mknod(const char *name, uint32_t dev, uint32_t perm, struct dentry **out);
 void devfs_rmnod(struct dentry *node);
+/* Is /dev/NAME a node for number dev (one register_chrdev made)? */
+bool devfs_node_is(const char *name, uint32_t dev);
 /* Is major used by a built-in or register_chrdev device? */
 bool chrdev_major_taken(unsigned major);
 /* Do the operations (the table or any function in it) lie in

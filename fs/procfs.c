@@ -399,6 +399,10 @@ void proc_set_size(struct proc_dir_entry *de, loff_t size)
 		de->dentry->inode->data.size = (uint32_t)size;
 }
 
+void proc_set_user(struct proc_dir_entry *de, kuid_t uid, kgid_t gid)
+{
+}
+
 void *pde_data(const struct inode *inode)
 {
 	const struct proc_dir_entry *de = inode->private;

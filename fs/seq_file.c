@@ -10,7 +10,8 @@
  *     overflows is dropped from the buffer, and m->index already names it:
  *     the next read's start shows it first;
  *   - stop(m, v) ends every start; bytes copied out go from buf[from],
- *     those left wait for the next read.
+ *     those left wait for the next read, which copies them before it
+ *     fills the buffer again (once per read, as Linux).
  * So a large output read in small pieces is complete and never repeated.
  * A read at another position than the last one ended at (seq_lseek, or a
  * pread-like caller) starts over from record 0 and skips up to it.
@@ -110,40 +111,52 @@ static int seq_fill(struct seq_file *m, size_t want)
 	return err;
 }
 
-/* Copies (or, with buf NULL, skips) up to size bytes of the records.
- * Returns the bytes moved; *err gets the error that stopped it early. */
+/* Moves up to n bytes out of the buffer into buf (or nowhere, buf NULL). */
+static size_t seq_take(struct seq_file *m, char *buf, size_t n)
+{
+	if (n > m->count)
+		n = m->count;
+	if (buf)
+		memcpy(buf, m->buf + m->from, n);
+	m->from += n;
+	m->count -= n;
+	return n;
+}
+
+/* One read's worth, as Linux's: what is left in the buffer first, then
+ * (if the reader wants more) one fill and what of it fits. Copies (or,
+ * with buf NULL, skips) up to size bytes; returns how many; *err gets the
+ * error of the fill. One fill per read matters: an iterator whose start
+ * returns NULL once past the end (and rewinds) ends a cat there. */
 static size_t seq_copy(struct seq_file *m, char *buf, size_t size, int *err)
 {
-	size_t done = 0, n;
+	size_t done = seq_take(m, buf, size);
 
 	*err = 0;
-	while (done < size) {
-		if (!m->count) {
-			*err = seq_fill(m, size - done);
-			if (*err || !m->count)
-				break;
-		}
-		n = m->count < size - done ? m->count : size - done;
-		if (buf)
-			memcpy(buf + done, m->buf + m->from, n);
-		m->from += n;
-		m->count -= n;
-		done += n;
+	if (done < size) {
+		*err = seq_fill(m, size - done);
+		if (!*err)
+			done += seq_take(m, buf ? buf + done : NULL, size - done);
 	}
 	m->read_pos += done;
 	return done;
 }
 
-/* Starts over from record 0 and skips to byte pos. */
+/* Starts over from record 0 and skips to byte pos (or the end). */
 static int seq_skip_to(struct seq_file *m, loff_t pos)
 {
-	int err;
+	size_t n;
+	int err = 0;
 
 	m->index = 0;
 	m->count = 0;
 	m->from = 0;
 	m->read_pos = 0;
-	seq_copy(m, NULL, (size_t)pos, &err);
+	while (m->read_pos < pos && !err) {
+		n = seq_copy(m, NULL, (size_t)(pos - m->read_pos), &err);
+		if (!n)
+			break;
+	}
 	m->read_pos = pos;
 	return err;
 }

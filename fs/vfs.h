@@ -30,7 +30,7 @@ struct super_block;
 struct mount;
 
 /* Linux's names, so a Linux character driver compiles unchanged. */
-typedef off_t loff_t;
+typedef long long loff_t;	/* 64 bits, as Linux's */
 #ifndef __user
 #define __user
 #endif

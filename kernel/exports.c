@@ -70,6 +70,7 @@ EXPORT_SYMBOL(proc_mkdir);
 EXPORT_SYMBOL(proc_remove);
 EXPORT_SYMBOL(remove_proc_entry);
 EXPORT_SYMBOL(proc_set_size);
+EXPORT_SYMBOL(proc_set_user);
 EXPORT_SYMBOL(pde_data);
 EXPORT_SYMBOL(seq_open);
 EXPORT_SYMBOL(__seq_open_private);

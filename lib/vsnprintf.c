@@ -102,9 +102,11 @@ static const char *parse_spec(const char *f, struct spec *sp, va_list *ap)
 		while (*f >= '0' && *f <= '9')
 			sp->prec = sp->prec * 10 + (*f++ - '0');
 	}
-	for (; *f == 'l' || *f == 'z' || *f == 'h'; f++)
+	for (; *f == 'l' || *f == 'z' || *f == 'h' || *f == 'L' || *f == 'q'; f++)
 		if (*f == 'l')
 			sp->length++;
+		else if (*f == 'L' || *f == 'q')	/* %Ld, %qd: long long */
+			sp->length = 2;
 		else if (*f == 'z')
 			sp->length = 3;
 	return f;

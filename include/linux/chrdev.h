@@ -11,7 +11,7 @@
 #include <tessera/sys.h>
 #include <linux/kdev_t.h>
 
-typedef off_t loff_t;
+typedef long long loff_t;	/* 64 bits, as Linux's */
 typedef unsigned short umode_t;
 #ifndef __user
 #define __user

@@ -10,6 +10,7 @@
 
 #include <stdarg.h>
 #include <linux/chrdev.h>
+#include <linux/err.h>	/* IS_ERR, PTR_ERR: Linux's device.h brings them */
 
 struct module;
 struct device;
@@ -65,6 +66,8 @@ void class_destroy(const struct class *cls);
 /* Makes the device devt in cls with the node /dev/NAME, NAME from the
  * printf-style fmt (or cls->devnode). Opening the node finds the driver
  * through the number (a cdev, misc device or register_chrdev major).
+ * register_chrdev has made /dev/NAME already when NAME is its name: that
+ * node, with the same number, is used (and stays register_chrdev's).
  * Returns the device, or ERR_PTR(-EINVAL / -EEXIST / -ENOMEM). */
 struct device *device_create(const struct class *cls, struct device *parent,
 			     dev_t devt, void *drvdata, const char *fmt, ...)

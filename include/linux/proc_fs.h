@@ -8,6 +8,7 @@
 #define _LINUX_PROC_FS_H
 
 #include <linux/chrdev.h>
+#include <linux/uidgid.h>
 
 struct proc_dir_entry;
 
@@ -46,6 +47,8 @@ void proc_remove(struct proc_dir_entry *de);
 void remove_proc_entry(const char *name, struct proc_dir_entry *parent);
 /* Sets the size stat (and ls) report for the entry. */
 void proc_set_size(struct proc_dir_entry *de, loff_t size);
+/* Sets the entry's owner: accepted and ignored (every file is root's). */
+void proc_set_user(struct proc_dir_entry *de, kuid_t uid, kgid_t gid);
 /* The data given to proc_create_data, from the inode a proc_open gets. */
 void *pde_data(const struct inode *inode);
 #define PDE_DATA(inode)	pde_data(inode)
