@@ -25,3 +25,11 @@ cat /dev/lx_cdev0
 insmod /extra/lx_cdev.ko
 rmmod lx_cdev
 memdiff
+# register_chrdev + class_create(THIS_MODULE, name) + device_create of the same name (tests/linux/lx_oldclass.c): one node
+memdiff save
+insmod /extra/lx_oldclass.ko
+ls -l /dev
+cat /dev/lx_oldclass
+rmmod lx_oldclass
+ls /dev
+memdiff
