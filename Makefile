@@ -53,10 +53,11 @@ LIB_OBJS    := lib/string.o lib/strlcpy.o lib/vsnprintf.o lib/linux_lib.o lib/pa
 FS_OBJS     := fs/vfs.o fs/path.o fs/namei.o fs/file.o fs/pagefile.o fs/ramfs.o \
 	       fs/devfs.o fs/devices.o fs/seq_buf.o fs/procfs.o fs/proc_files.o \
 	       fs/cpio.o fs/initrd.o fs/syscalls.o fs/init.o fs/fs_selftest.o \
-	       fs/fop_guard.o
+	       fs/fop_guard.o fs/chrdev.o fs/seq_file.o
 SHELL_OBJS  := shell/shell.o shell/parse.o shell/lineedit.o shell/commands.o \
 	       shell/cmd_files.o shell/cmd_misc.o shell/cmd_proc.o \
-	       shell/cmd_hexdump.o shell/hexfmt.o shell/cmd_repeat.o
+	       shell/cmd_hexdump.o shell/hexfmt.o shell/cmd_repeat.o \
+	       shell/cmd_ioctl.o shell/cmd_dd.o
 DRIVERS_OBJS := drivers/pci/pci.o drivers/pci/driver.o drivers/pci/proc.o \
 		drivers/pci/lspci.o
 MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o fs/modfs/modfs_selftest.o \

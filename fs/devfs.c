@@ -12,15 +12,17 @@
 #include "mm/mm.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
+#include <linux/chrdev.h>
 
 #define MAX_CHRDEVS	32
 #define DYNAMIC_MAJOR_HIGH 254
 #define DYNAMIC_MAJOR_LOW  200
 
 struct chrdev {
-	uint32_t dev;		/* MKDEV(major, minor) */
+	dev_t dev;		/* MKDEV(major, minor) */
 	const struct file_operations *fops;
 	struct dentry *node;	/* /dev/NAME; NULL: free slot */
+	bool whole_major;	/* register_chrdev: every minor of the major */
 };
 
 static struct {
@@ -36,7 +38,17 @@ static struct chrdev *find_dev(uint32_t dev)
 	return NULL;
 }
 
-static bool major_used(unsigned major)
+/* The register_chrdev device that serves every minor of major, or NULL. */
+static struct chrdev *find_major(unsigned major)
+{
+	for (unsigned i = 0; i < MAX_CHRDEVS; i++)
+		if (devfs.devs[i].node && devfs.devs[i].whole_major &&
+		    MAJOR(devfs.devs[i].dev) == major)
+			return &devfs.devs[i];
+	return NULL;
+}
+
+bool chrdev_major_taken(unsigned major)
 {
 	for (unsigned i = 0; i < MAX_CHRDEVS; i++)
 		if (devfs.devs[i].node && MAJOR(devfs.devs[i].dev) == major)
@@ -44,23 +56,47 @@ static bool major_used(unsigned major)
 	return false;
 }
 
+static bool major_used(unsigned major)
+{
+	return chrdev_major_taken(major) ||
+	       chrdev_region_taken(MKDEV(major, 0), MINORMASK + 1);
+}
+
 static const struct file_operations chrdev_fops;
+
+/* The driver of device number dev: a built-in or register_chrdev device,
+ * else a misc device or cdev (fs/chrdev.c). -ENXIO if none. */
+static int find_driver(dev_t dev, const struct file_operations **fops, void **priv)
+{
+	struct chrdev *c = find_dev(dev);
+
+	if (!c)
+		c = find_major(MAJOR(dev));
+	if (c) {
+		*fops = c->fops;
+		*priv = NULL;
+		return 0;
+	}
+	return chrdev_find(dev, fops, priv);
+}
 
 /* The open of every node: pin the module that holds the device's
  * operations (.owner, or else the module whose image holds the table) and
  * hand the file to them. */
 static int chrdev_open(struct inode *inode, struct file *f)
 {
-	struct chrdev *c = find_dev(inode->rdev);
+	const struct file_operations *fops;
 	struct module *mod;
-	int err;
+	void *priv;
+	int err = find_driver(inode->rdev, &fops, &priv);
 
-	if (!c)
-		return -ENODEV;
-	mod = c->fops->owner ? c->fops->owner : module_of_addr(c->fops);
+	if (err)
+		return err;
+	mod = fops->owner ? fops->owner : module_of_addr(fops);
 	if (!try_module_get(mod))
 		return -ENODEV;
-	f->f_op = c->fops;
+	f->f_op = fops;
+	f->private_data = priv;	/* a misc device: its struct miscdevice */
 	f->pinned = mod;	/* put by vfs_close after the device's release */
 	if (f->f_op->open) {
 		err = fop_open(inode, f);
@@ -78,33 +114,67 @@ static const struct file_operations chrdev_fops = {
 	.open = chrdev_open,
 };
 
-/* Adds a device and its node. Returns 0, -EBUSY, -EINVAL, -ENOMEM. */
-int devfs_add(uint32_t dev, const char *name, const struct file_operations *fops)
+int devfs_mknod(const char *name, dev_t dev, uint32_t perm, struct dentry **out)
 {
-	struct chrdev *slot = NULL;
 	struct inode *inode;
 
-	if (!devfs.sb || !fops || !name || !name[0] || strchr(name, '/') ||
+	if (!devfs.sb || !name || !name[0] || strchr(name, '/') ||
 	    strlen(name) > NAME_MAX)
 		return -EINVAL;
-	for (unsigned i = 0; i < MAX_CHRDEVS && !slot; i++)
-		if (!devfs.devs[i].node)
-			slot = &devfs.devs[i];
-	if (!slot || find_dev(dev) || d_find_child(devfs.sb->root, name))
-		return -EBUSY;
-	inode = inode_alloc(devfs.sb, S_IFCHR | 0666);
+	if (d_find_child(devfs.sb->root, name))
+		return -EEXIST;
+	inode = inode_alloc(devfs.sb, S_IFCHR | (perm & 0777));
 	if (!inode)
 		return -ENOMEM;
 	inode->rdev = dev;
 	inode->i_fop = &chrdev_fops;
-	slot->node = d_add_child(devfs.sb->root, name, inode);
-	if (!slot->node) {
+	*out = d_add_child(devfs.sb->root, name, inode);
+	if (!*out) {
 		inode_free(inode);
 		return -ENOMEM;
 	}
+	return 0;
+}
+
+bool devfs_node_is(const char *name, uint32_t dev)
+{
+	struct dentry *d = devfs.sb ? d_find_child(devfs.sb->root, name) : NULL;
+
+	return d && S_ISCHR(d->inode->mode) && d->inode->rdev == dev;
+}
+
+void devfs_rmnod(struct dentry *node)
+{
+	if (node)
+		d_remove(node);
+}
+
+/* Adds a device and its node. Returns 0, -EBUSY, -EINVAL, -ENOMEM. */
+static int chrdev_add(dev_t dev, const char *name,
+		      const struct file_operations *fops, bool whole_major)
+{
+	struct chrdev *slot = NULL;
+	int err;
+
+	if (!fops)
+		return -EINVAL;
+	for (unsigned i = 0; i < MAX_CHRDEVS && !slot; i++)
+		if (!devfs.devs[i].node)
+			slot = &devfs.devs[i];
+	if (!slot || find_dev(dev))
+		return -EBUSY;
+	err = devfs_mknod(name, dev, 0666, &slot->node);
+	if (err)
+		return err == -EEXIST ? -EBUSY : err;
 	slot->dev = dev;
 	slot->fops = fops;
+	slot->whole_major = whole_major;
 	return 0;
+}
+
+int devfs_add(dev_t dev, const char *name, const struct file_operations *fops)
+{
+	return chrdev_add(dev, name, fops, false);
 }
 
 int register_chrdev(unsigned major, const char *name,
@@ -113,7 +183,7 @@ int register_chrdev(unsigned major, const char *name,
 	bool fixed = major != 0;
 	int err;
 
-	if (major > 255)
+	if (major >= CHRDEV_MAJOR_MAX)
 		return -EINVAL;
 	if (major == 0) {
 		for (major = DYNAMIC_MAJOR_HIGH; major >= DYNAMIC_MAJOR_LOW; major--)
@@ -124,7 +194,7 @@ int register_chrdev(unsigned major, const char *name,
 	} else if (major_used(major)) {
 		return -EBUSY;
 	}
-	err = devfs_add(MKDEV(major, 0), name, fops);
+	err = chrdev_add(MKDEV(major, 0), name, fops, true);
 	if (err)
 		return err;
 	return fixed ? 0 : (int)major;
@@ -135,14 +205,14 @@ static bool inside(const void *p, uintptr_t start, uintptr_t len)
 	return (uintptr_t)p >= start && (uintptr_t)p - start < len;
 }
 
-/* Do the device's operations (the table, or any function in it) live in
- * [start, start + len)? */
-static bool ops_inside(const struct file_operations *f, uintptr_t start, uintptr_t len)
+bool fops_inside(const struct file_operations *f, uintptr_t start, uintptr_t len)
 {
 	return inside(f, start, len) || inside((const void *)f->open, start, len) ||
 	       inside((const void *)f->read, start, len) ||
 	       inside((const void *)f->write, start, len) ||
-	       inside((const void *)f->release, start, len);
+	       inside((const void *)f->release, start, len) ||
+	       inside((const void *)f->llseek, start, len) ||
+	       inside((const void *)f->unlocked_ioctl, start, len);
 }
 
 unsigned chrdev_remove_range(uintptr_t start, uintptr_t len,
@@ -153,7 +223,7 @@ unsigned chrdev_remove_range(uintptr_t start, uintptr_t len,
 	for (unsigned i = 0; i < MAX_CHRDEVS; i++) {
 		struct chrdev *c = &devfs.devs[i];
 
-		if (!c->node || !ops_inside(c->fops, start, len))
+		if (!c->node || !fops_inside(c->fops, start, len))
 			continue;
 		if (report)
 			report(c->node->name, arg);
@@ -174,6 +244,7 @@ void unregister_chrdev(unsigned major, const char *name)
 			d_remove(c->node);
 			c->node = NULL;
 			c->fops = NULL;
+			c->whole_major = false;
 			return;
 		}
 	}

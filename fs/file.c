@@ -128,6 +128,8 @@ off_t vfs_lseek(struct file *f, off_t offset, int whence)
 {
 	int64_t base, pos;
 
+	if (f->f_op->llseek)
+		return fop_llseek(f, offset, whence);
 	switch (whence) {
 	case SEEK_SET: base = 0; break;
 	case SEEK_CUR: base = f->pos; break;
@@ -139,6 +141,13 @@ off_t vfs_lseek(struct file *f, off_t offset, int whence)
 		return -EINVAL;
 	f->pos = (off_t)pos;
 	return f->pos;
+}
+
+long vfs_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	if (!f->f_op->unlocked_ioctl)
+		return -ENOTTY;
+	return fop_ioctl(f, cmd, arg);
 }
 
 int vfs_setsize(struct inode *inode, uint32_t size)

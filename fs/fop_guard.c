@@ -1,7 +1,8 @@
 /*
  * Calls of file operations that live in a module's image (a module's
- * device): each runs as a guarded call (kernel/oops.h), so a fault in the
- * module ends the read, write, open or release with -EFAULT, and the
+ * device; or a kernel function such as seq_read in a module's table):
+ * each runs as a guarded call (kernel/oops.h), so a fault in the
+ * module ends the read, write, open, release, llseek or ioctl with -EFAULT, and the
  * command that made it sees an error while the kernel goes on. Once a
  * module has faulted, none of its operations is called again: open, read
  * and write fail with -EIO, release is skipped. Operations of the kernel's
@@ -17,6 +18,10 @@ struct fop_args {
 	struct inode *inode;
 	void *buf;
 	size_t count;
+	loff_t offset;		/* llseek */
+	int whence;
+	unsigned int cmd;	/* ioctl */
+	unsigned long arg;
 };
 
 static long call_open(void *p)
@@ -47,18 +52,42 @@ static long call_release(void *p)
 	return a->f->f_op->release(a->inode, a->f);
 }
 
-/* fn's module decides: direct call, guarded call, or refusal (faulted). */
-static long guarded(const void *fn, const char *what, long (*call)(void *),
-		    struct fop_args *a, long refused)
+static long call_llseek(void *p)
+{
+	struct fop_args *a = p;
+
+	return a->f->f_op->llseek(a->f, a->offset, a->whence);
+}
+
+static long call_ioctl(void *p)
+{
+	struct fop_args *a = p;
+
+	return a->f->f_op->unlocked_ioctl(a->f, a->cmd, a->arg);
+}
+
+/* The module of fn, or else of table, decides: direct call, guarded call,
+ * or refusal (faulted). A kernel function in a module's table (seq_read,
+ * default_llseek) may call back into the module: guarded too. */
+long fop_guard(const void *table, const void *fn, const char *what,
+	       long (*call)(void *arg), void *arg, long refused)
 {
 	struct module_record *rec = module_record_at((uintptr_t)fn);
 	struct fault_guard g;
 
 	if (!rec)
-		return call(a);
+		rec = module_record_at((uintptr_t)table);
+	if (!rec)
+		return call(arg);
 	if (rec->faulted)
 		return refused;
-	return guard_call(&g, what, call, a);
+	return guard_call(&g, what, call, arg);
+}
+
+static long guarded(const void *fn, const char *what, long (*call)(void *),
+		    struct fop_args *a, long refused)
+{
+	return fop_guard(a->f->f_op, fn, what, call, a, refused);
 }
 
 int fop_open(struct inode *inode, struct file *f)
@@ -87,4 +116,19 @@ void fop_release(struct inode *inode, struct file *f)
 	struct fop_args a = { .f = f, .inode = inode };
 
 	guarded((const void *)f->f_op->release, "release", call_release, &a, 0);
+}
+
+loff_t fop_llseek(struct file *f, loff_t offset, int whence)
+{
+	struct fop_args a = { .f = f, .offset = offset, .whence = whence };
+
+	return guarded((const void *)f->f_op->llseek, "llseek", call_llseek, &a, -EIO);
+}
+
+long fop_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	struct fop_args a = { .f = f, .cmd = cmd, .arg = arg };
+
+	return guarded((const void *)f->f_op->unlocked_ioctl, "ioctl", call_ioctl,
+		       &a, -EIO);
 }

@@ -15,6 +15,14 @@ int fop_open(struct inode *inode, struct file *f);
 ssize_t fop_read(struct file *f, void *buf, size_t count);
 ssize_t fop_write(struct file *f, const void *buf, size_t count);
 void fop_release(struct inode *inode, struct file *f);
+/* f_op->llseek and f_op->unlocked_ioctl (each must be set), the same way. */
+loff_t fop_llseek(struct file *f, loff_t offset, int whence);
+long fop_ioctl(struct file *f, unsigned int cmd, unsigned long arg);
+/* Calls call(arg) as a guarded call named what when table (an operation
+ * table) or fn lives in a module: -EFAULT if it faults, refused without
+ * calling when that module has faulted before; else calls it directly. */
+long fop_guard(const void *table, const void *fn, const char *what,
+	       long (*call)(void *arg), void *arg, long refused);
 
 /* What path_parent leaves: the directory holding the last component, the
  * component itself ("" for a path naming "/" only; may be "." or ".."),
@@ -60,9 +68,31 @@ extern const struct fs_type procfs_type;
 /* Adds a character device with its node /dev/NAME (any minor; the
  * built-ins keep Linux's numbers). 0, -EBUSY, -EINVAL, -ENOMEM. */
 int devfs_add(uint32_t dev, const char *name, const struct file_operations *fops);
+/* Makes the node /dev/NAME for number dev (S_IFCHR | perm); opening it finds
+ * the driver by the number. Returns 0 and *out, -EINVAL (bad name, devfs
+ * not mounted), -EEXIST, -ENOMEM. devfs_rmnod removes it (NULL ignored). */
+int devfs_mknod(const char *name, uint32_t dev, uint32_t perm, struct dentry **out);
+void devfs_rmnod(struct dentry *node);
+/* Is /dev/NAME a node for number dev (one register_chrdev made)? */
+bool devfs_node_is(const char *name, uint32_t dev);
+/* Is major used by a built-in or register_chrdev device? */
+bool chrdev_major_taken(unsigned major);
+/* Do the operations (the table or any function in it) lie in
+ * [start, start + len)? */
+bool fops_inside(const struct file_operations *f, uintptr_t start, uintptr_t len);
+
+/* fs/chrdev.c: do any of from .. from+count-1 lie in a claimed region? */
+bool chrdev_region_taken(uint32_t from, unsigned count);
+/* The misc device or cdev serving dev: 0 with *fops and *priv (the
+ * miscdevice for a misc device, else NULL), or -ENXIO. */
+int chrdev_find(uint32_t dev, const struct file_operations **fops, void **priv);
+/* The module a registration is made for: the one whose code holds ret (the
+ * caller's return address), else the one whose init or exit is running
+ * (a module may tail-call), else NULL (the kernel). */
+struct module_record *fs_caller_module(const void *ret);
 
 /* Built-ins, called by fs_init once their filesystem is mounted. Return 0
- * or the first -errno of devfs_add / proc_create. */
+ * or the first -errno of devfs_add / proc_create_show. */
 int devfs_register_builtin(void);	/* null, zero, console, kmsg */
 int proc_register_builtin(void);	/* meminfo, vmallocinfo, mounts, ... */
 

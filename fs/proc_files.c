@@ -14,12 +14,12 @@
 /* "MemTotal:         131072 kB", Linux's columns. */
 static void meminfo_kb(struct seq_buf *m, const char *label, uint32_t kb)
 {
-	seq_printf(m, "%-16s%8u kB\n", label, kb);
+	seq_buf_printf(m, "%-16s%8u kB\n", label, kb);
 }
 
 static void meminfo_count(struct seq_buf *m, const char *label, uint32_t n)
 {
-	seq_printf(m, "%-16s%8u\n", label, n);
+	seq_buf_printf(m, "%-16s%8u\n", label, n);
 }
 
 static int show_meminfo(struct seq_buf *m, void *arg)
@@ -43,7 +43,7 @@ static void vmalloc_line(const struct vm_range_info *r, void *arg)
 {
 	uint32_t end = r->end + PAGE_SIZE;
 
-	seq_printf(arg, "0x%08x-0x%08x %7u pages=%u %s %s\n", (uint32_t)r->start,
+	seq_buf_printf(arg, "0x%08x-0x%08x %7u pages=%u %s %s\n", (uint32_t)r->start,
 		   end, end - (uint32_t)r->start, r->pages,
 		   r->owner ? r->owner : "-", r->is_io ? "ioremap" : r->is_vmap ? "vmap" : "vmalloc");
 }
@@ -62,7 +62,7 @@ static void mount_line(const struct mount *mnt, void *arg)
 
 	if (vfs_getpath(mnt->sb->root, path, sizeof(path)))
 		strlcpy(path, "?", sizeof(path));
-	seq_printf(arg, "%s %s %s rw 0 0\n", type, path, type);
+	seq_buf_printf(arg, "%s %s %s rw 0 0\n", type, path, type);
 }
 
 static int show_mounts(struct seq_buf *m, void *arg)
@@ -76,13 +76,13 @@ static int show_uptime(struct seq_buf *m, void *arg)
 {
 	uint32_t j = jiffies;
 
-	seq_printf(m, "%u.%02u 0.00\n", j / HZ, (j % HZ) * 100 / HZ);
+	seq_buf_printf(m, "%u.%02u 0.00\n", j / HZ, (j % HZ) * 100 / HZ);
 	return 0;
 }
 
 static int show_cmdline(struct seq_buf *m, void *arg)
 {
-	seq_printf(m, "%s\n", boot_cmdline());
+	seq_buf_printf(m, "%s\n", boot_cmdline());
 	return 0;
 }
 
@@ -122,7 +122,7 @@ int proc_register_builtin(void)
 	};
 
 	for (unsigned i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		int err = proc_create(files[i].name, files[i].show, NULL);
+		int err = proc_create_show(files[i].name, files[i].show, NULL);
 
 		if (err)
 			return err;

@@ -1,6 +1,6 @@
 /*
  * Growing text buffers for generated files (/proc, modfs status): text is
- * appended with seq_printf and the buffer doubles as needed. An append that
+ * appended with seq_buf_printf and the buffer doubles as needed. An append that
  * cannot get memory sets m->error and every later one does nothing.
  * Below them, the file operations that make the text at open and read it.
  */
@@ -34,7 +34,7 @@ static int seq_reserve(struct seq_buf *m, size_t extra)
 	return 0;
 }
 
-int seq_printf(struct seq_buf *m, const char *fmt, ...)
+int seq_buf_printf(struct seq_buf *m, const char *fmt, ...)
 {
 	va_list ap;
 	int n;

@@ -115,6 +115,13 @@ off_t sys_lseek(int fd, off_t offset, int whence)
 	return f ? vfs_lseek(f, offset, whence) : -EBADF;
 }
 
+long sys_ioctl(int fd, unsigned int cmd, unsigned long arg)
+{
+	struct file *f = fd_file(fd);
+
+	return f ? vfs_ioctl(f, cmd, arg) : -EBADF;
+}
+
 int sys_ftruncate(int fd, off_t length)
 {
 	struct file *f = fd_file(fd);

@@ -18,9 +18,11 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include <tessera/sys.h>
+#include <linux/kdev_t.h>	/* MKDEV, MAJOR, MINOR */
 
 struct page;
 struct module;
+struct module_record;
 struct inode;
 struct dentry;
 struct file;
@@ -230,9 +232,11 @@ ssize_t vfs_read(struct file *f, void *buf, size_t count);
  * -EBADF (opened O_RDONLY), -EINVAL (no write operation) or the
  * driver's -errno (pagefiles: -ENOMEM, -EFBIG). */
 ssize_t vfs_write(struct file *f, const void *buf, size_t count);
-/* Moves f->pos to offset from SEEK_SET (0), SEEK_CUR (f->pos) or SEEK_END
- * (the size). Returns the new position, or -EINVAL (unknown whence, a
- * result below 0 or above PAGEFILE_MAX_SIZE) leaving it unchanged. */
+/* Moves f->pos through f_op->llseek when the file has one (guarded for a
+ * module's: its result), else to offset from SEEK_SET (0), SEEK_CUR
+ * (f->pos) or SEEK_END (the size). Returns the new position, or -EINVAL
+ * (unknown whence, a result below 0 or above PAGEFILE_MAX_SIZE) leaving it
+ * unchanged. */
 off_t vfs_lseek(struct file *f, off_t offset, int whence);
 /* Sets the size of f's regular file with vfs_setsize. Returns 0, -EINVAL
  * (length < 0, opened O_RDONLY) or vfs_setsize's errors. */
@@ -240,6 +244,9 @@ int vfs_ftruncate(struct file *f, off_t length);
 /* The next directory entry: 1 and *de, 0 at the end, -ENOTDIR (not a
  * directory, or no readdir operation). */
 int vfs_readdir(struct file *f, struct dirent *de);
+/* Calls f_op->unlocked_ioctl(f, cmd, arg) (guarded for a module's) and
+ * returns its result; -ENOTTY without one. */
+long vfs_ioctl(struct file *f, unsigned int cmd, unsigned long arg);
 /* Fills *st for f's inode. Never fails. */
 void vfs_fstat(const struct file *f, struct stat *st);
 /* Drops one reference; the last one releases the file (f_op->release,
@@ -287,6 +294,13 @@ int vfs_stat(struct dentry *cwd, const char *path, struct stat *st);
  * unmapped memory. Calls report(name, arg) for each; returns how many. */
 unsigned chrdev_remove_range(uintptr_t start, uintptr_t len,
 			     void (*report)(const char *name, void *arg), void *arg);
+/* Removes what module rec left registered through Linux's interface
+ * (fs/chrdev.c): devices and classes it created, misc devices and cdevs
+ * whose structure or operations lie in its image, regions it claimed.
+ * Calls report(what, arg) for each, what saying which ("class hx", "cdev
+ * 254:0, 1 minor (hx_fops+0x0/0x40 [hx])", ...). Before the image goes. */
+void chrdev_reap(struct module_record *rec,
+		 void (*report)(const char *what, void *arg), void *arg);
 
 /* ---- procfs (fs/procfs.c) and its text buffers (fs/seq_buf.c) ---------- */
 
@@ -297,7 +311,7 @@ struct seq_buf {
 	int error;		/* -ENOMEM once an append failed */
 };
 /* Appends formatted text; returns 0 or -ENOMEM (also kept in m->error). */
-int seq_printf(struct seq_buf *m, const char *fmt, ...)
+int seq_buf_printf(struct seq_buf *m, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Frees the text (not m itself) and empties m. */
 void seq_buf_free(struct seq_buf *m);
@@ -314,13 +328,19 @@ int seq_file_open(struct file *f, int (*show)(struct seq_buf *m, void *arg),
 ssize_t seq_file_read(struct file *f, char *buf, size_t count, loff_t *pos);
 int seq_file_release(struct inode *inode, struct file *f);
 
-/* Creates /proc/NAME: each open calls show(m, arg) to make the text that
- * reads return. show returns 0 or -errno (which fails the open). NAME may
- * have directories ("bus/pci/devices"): missing ones are made. Returns 0,
- * -EEXIST, -EINVAL (an empty part), -ENOMEM, -ENOENT (procfs not mounted
- * yet: call after fs_init). */
-int proc_create(const char *name, int (*show)(struct seq_buf *m, void *arg),
-		void *arg);
+/* Creates /proc/NAME (NAME may be a path such as "bus/pci/devices": the
+ * directories are made where missing): each open calls show(m, arg) to
+ * make the text that reads return. show returns 0 or -errno (which fails
+ * the open). Returns 0, -EEXIST, -EINVAL, -ENOTDIR, -ENAMETOOLONG,
+ * -ENOMEM, -ENOENT (procfs not mounted yet: call after fs_init). Modules
+ * use Linux's proc_create (<linux/proc_fs.h>) instead. */
+int proc_create_show(const char *name, int (*show)(struct seq_buf *m, void *arg),
+		     void *arg);
+/* Removes the /proc entries module rec made or whose proc_ops lie in its
+ * image, newest first, calling report("/proc/PATH (ops symbol)", arg) for
+ * each. Before the image goes. */
+void proc_reap(struct module_record *rec,
+	       void (*report)(const char *what, void *arg), void *arg);
 
 /* ---- the program: descriptors and cwd (fs/syscalls.c) ------------------ */
 struct program {

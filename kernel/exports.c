@@ -17,6 +17,12 @@
 #include <linux/io.h>
 #include <linux/pci.h>
 #include <linux/dma-mapping.h>
+#include <linux/chrdev.h>
+#include <linux/cdev.h>
+#include <linux/device.h>
+#include <linux/miscdevice.h>
+#include <linux/proc_fs.h>
+#include <linux/seq_file.h>
 
 /* printing */
 EXPORT_SYMBOL(printk);
@@ -172,3 +178,46 @@ EXPORT_SYMBOL(dma_alloc_coherent);
 EXPORT_SYMBOL(dma_free_coherent);
 EXPORT_SYMBOL(dma_set_mask);
 EXPORT_SYMBOL(dma_set_coherent_mask);
+
+/* chardev family: /proc for modules, seq_file, device numbers, cdev, misc,
+ * classes and devices, llseek methods (fs/procfs.c, fs/seq_file.c,
+ * fs/chrdev.c) */
+EXPORT_SYMBOL(proc_create);
+EXPORT_SYMBOL(proc_create_data);
+EXPORT_SYMBOL(proc_mkdir);
+EXPORT_SYMBOL(proc_remove);
+EXPORT_SYMBOL(remove_proc_entry);
+EXPORT_SYMBOL(proc_set_size);
+EXPORT_SYMBOL(proc_set_user);
+EXPORT_SYMBOL(pde_data);
+EXPORT_SYMBOL(seq_open);
+EXPORT_SYMBOL(__seq_open_private);
+EXPORT_SYMBOL(seq_open_private);
+EXPORT_SYMBOL(seq_read);
+EXPORT_SYMBOL(seq_lseek);
+EXPORT_SYMBOL(seq_release);
+EXPORT_SYMBOL(seq_release_private);
+EXPORT_SYMBOL(seq_printf);
+EXPORT_SYMBOL(seq_vprintf);
+EXPORT_SYMBOL(seq_puts);
+EXPORT_SYMBOL(seq_putc);
+EXPORT_SYMBOL(seq_write);
+EXPORT_SYMBOL(single_open);
+EXPORT_SYMBOL(single_release);
+EXPORT_SYMBOL(alloc_chrdev_region);
+EXPORT_SYMBOL(register_chrdev_region);
+EXPORT_SYMBOL(unregister_chrdev_region);
+EXPORT_SYMBOL(cdev_init);
+EXPORT_SYMBOL(cdev_alloc);
+EXPORT_SYMBOL(cdev_add);
+EXPORT_SYMBOL(cdev_del);
+EXPORT_SYMBOL(misc_register);
+EXPORT_SYMBOL(misc_deregister);
+EXPORT_SYMBOL(class_create);
+EXPORT_SYMBOL(class_destroy);
+EXPORT_SYMBOL(device_create);
+EXPORT_SYMBOL(device_destroy);
+EXPORT_SYMBOL(default_llseek);
+EXPORT_SYMBOL(noop_llseek);
+EXPORT_SYMBOL(no_llseek);
+EXPORT_SYMBOL(fixed_size_llseek);

@@ -286,7 +286,7 @@ int modsyms_show(struct seq_buf *m, const struct module_record *rec)
 	const struct modsym_table *t = rec->symtab;
 
 	for (uint32_t i = 0; t && i < t->n; i++)
-		seq_printf(m, "%08x %x %c %s\n", t->sym[i].off, t->sym[i].size,
+		seq_buf_printf(m, "%08x %x %c %s\n", t->sym[i].off, t->sym[i].size,
 			   t->sym[i].type, t->sym[i].name);
 	return m->error;
 }
@@ -301,14 +301,14 @@ static void module_kallsyms(struct module_record *rec, void *arg)
 	if (rec->state < MODULE_STATE_COMING)
 		return;
 	for (uint32_t i = 0; t && i < t->n; i++)
-		seq_printf(arg, "%08x %c %s\t[%s]\n", base + t->sym[i].off, t->sym[i].type,
+		seq_buf_printf(arg, "%08x %c %s\t[%s]\n", base + t->sym[i].off, t->sym[i].type,
 			   t->sym[i].name, rec->name);
 }
 
 int kallsyms_show(struct seq_buf *m, void *arg)
 {
 	for (uint32_t i = 0; i < kallsyms_num; i++)
-		seq_printf(m, "%08x %c %s\n", kallsyms_table[i].addr,
+		seq_buf_printf(m, "%08x %c %s\n", kallsyms_table[i].addr,
 			   kallsyms_table[i].name[0], kallsyms_table[i].name + 1);
 	module_for_each(module_kallsyms, m);
 	return m->error;

@@ -105,12 +105,12 @@ static const char *parse_spec(const char *f, struct spec *sp, va_list *ap)
 	}
 	sp->half = 0;
 	for (; *f == 'l' || *f == 'z' || *f == 'h' || *f == 'L' || *f == 'j' ||
-	       *f == 't'; f++)
+	       *f == 't' || *f == 'q'; f++)
 		if (*f == 'l')
 			sp->length++;
 		else if (*f == 'z' || *f == 't')
 			sp->length = 3;
-		else if (*f == 'L' || *f == 'j')	/* %Ld: Linux's long long */
+		else if (*f == 'L' || *f == 'j' || *f == 'q')	/* %Ld, %qd: long long */
 			sp->length = 2;
 		else
 			sp->half++;

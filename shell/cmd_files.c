@@ -75,7 +75,7 @@ static void ls_print(const char *name, const struct stat *st, bool long_fmt)
 	mode_string(st->st_mode, mode);
 	if (S_ISCHR(st->st_mode))	/* device number instead of size */
 		out_printf(1, "%s %3u, %3u %s\n", mode,
-			   (unsigned)st->st_rdev >> 8, (unsigned)st->st_rdev & 0xff,
+			   (unsigned)st->st_rdev >> 20, (unsigned)st->st_rdev & 0xfffff,
 			   name);
 	else
 		out_printf(1, "%s %8u %s\n", mode, (unsigned)st->st_size, name);
@@ -384,9 +384,9 @@ static void stat_print(const char *path, const struct stat *st)
 	out_printf(1, " Pages: %u\n", (unsigned)st->st_blocks);
 	out_printf(1, " Inode: %u\n", (unsigned)st->st_ino);
 	out_printf(1, " Links: %u\n", (unsigned)st->st_nlink);
-	if (S_ISCHR(st->st_mode))	/* rdev is major << 8 | minor */
-		out_printf(1, "Device: %u,%u\n", (unsigned)st->st_rdev >> 8,
-			   (unsigned)st->st_rdev & 0xff);
+	if (S_ISCHR(st->st_mode))	/* rdev is major << 20 | minor */
+		out_printf(1, "Device: %u,%u\n", (unsigned)st->st_rdev >> 20,
+			   (unsigned)st->st_rdev & 0xfffff);
 }
 
 static int stat_main(int argc, char **argv)

@@ -110,15 +110,24 @@ static void report_irq(unsigned irq, irq_handler_t fn, void *arg)
 	       irq, sym);
 }
 
-/* Devices, timers, IRQ handlers and kmem_caches a module left registered
- * after its exit or a failed
- * init would point into memory about to be unmapped: remove them, and say
- * so. */
+
+static void report_left(const char *what, void *arg)
+{
+	const struct module_record *rec = arg;
+
+	pr_err("%s: the module left %s; removed it\n", rec->name, what);
+}
+
+/* Devices, /proc entries, timers, IRQ handlers, kmem_caches, regions and
+ * PCI drivers a module left registered after its exit or a failed init
+ * would point into memory about to be unmapped: remove them, and say so. */
 static void reap_leftovers(struct module_record *rec)
 {
 	modfs_params_remove(rec);
 	chrdev_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_leftover, rec);
 	timer_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_timer, rec);
+	proc_reap(rec, report_left, rec);
+	chrdev_reap(rec, report_left, rec);
 	kmem_cache_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_cache, rec);
 	irq_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_irq, rec);
 	io_reap_module(rec->name, (uintptr_t)rec->hdr, rec->mapped_size);

@@ -17,7 +17,7 @@
 
 static void show_size(struct seq_buf *m, const char *what, uint32_t bytes, const char *note)
 {
-	seq_printf(m, "%-12s %u bytes (%u page%s)%s\n", what, bytes, PAGES_FOR(bytes),
+	seq_buf_printf(m, "%-12s %u bytes (%u page%s)%s\n", what, bytes, PAGES_FOR(bytes),
 		   PAGES_FOR(bytes) == 1 ? "" : "s", note);
 }
 
@@ -34,9 +34,9 @@ static void show_holdings(struct seq_buf *m, const struct module *mod)
 		total += h.count[k];
 	}
 	if (total)
-		seq_printf(m, "holds:       %s, %s, %s\n", what[0], what[1], what[2]);
+		seq_buf_printf(m, "holds:       %s, %s, %s\n", what[0], what[1], what[2]);
 	else
-		seq_printf(m, "holds:       nothing\n");
+		seq_buf_printf(m, "holds:       nothing\n");
 }
 
 static int show_status(struct seq_buf *m, void *arg)
@@ -45,38 +45,38 @@ static int show_status(struct seq_buf *m, void *arg)
 	char users[MODULE_WHY_LEN];
 	bool sized = rec->hdr && (rec->state >= MODULE_STATE_COMING || rec->core_size);
 
-	seq_printf(m, "name:        %s\n", rec->name);
-	seq_printf(m, "state:       %s\n", module_state_name(rec->state));
+	seq_buf_printf(m, "name:        %s\n", rec->name);
+	seq_buf_printf(m, "state:       %s\n", module_state_name(rec->state));
 	if (rec->hdr)
-		seq_printf(m, "base:        0x%08x\n", (uint32_t)(uintptr_t)rec->hdr);
+		seq_buf_printf(m, "base:        0x%08x\n", (uint32_t)(uintptr_t)rec->hdr);
 	else
-		seq_printf(m, "base:        -\n");
+		seq_buf_printf(m, "base:        -\n");
 	if (rec->hdr)
 		show_size(m, "mapped:", rec->mapped_size, "");
 	if (sized) {
 		uint32_t init_pages = PAGES_FOR(rec->core_size + rec->init_size) -
 				      PAGES_FOR(rec->core_size);
 		show_size(m, "core size:", rec->core_size, "");
-		seq_printf(m, "init size:   %u bytes (%u page%s past the core), %s\n",
+		seq_buf_printf(m, "init size:   %u bytes (%u page%s past the core), %s\n",
 			   rec->init_size, init_pages, init_pages == 1 ? "" : "s",
 			   rec->init_dropped ? "discarded" : "present");
 	}
 	if (rec->hdr)
 		show_holdings(m, rec->hdr);
-	seq_printf(m, "refcount:    %d\n", rec->refcount);
+	seq_buf_printf(m, "refcount:    %d\n", rec->refcount);
 	module_users(rec, users, sizeof(users));
-	seq_printf(m, "used by:     %s\n", users[0] ? users : "-");
-	seq_printf(m, "uses:        ");
+	seq_buf_printf(m, "used by:     %s\n", users[0] ? users : "-");
+	seq_buf_printf(m, "uses:        ");
 	for (unsigned i = 0; i < rec->n_uses; i++)
-		seq_printf(m, "%s%s", i ? "," : "", rec->uses[i]->name);
-	seq_printf(m, "%s\n", rec->n_uses ? "" : "-");
+		seq_buf_printf(m, "%s%s", i ? "," : "", rec->uses[i]->name);
+	seq_buf_printf(m, "%s\n", rec->n_uses ? "" : "-");
 	if (rec->faulted)
-		seq_printf(m, "faulted:     %s\n", rec->fault_why);
+		seq_buf_printf(m, "faulted:     %s\n", rec->fault_why);
 	if (rec->last_error)
-		seq_printf(m, "last error:  %d (%s): %s\n", rec->last_error,
+		seq_buf_printf(m, "last error:  %d (%s): %s\n", rec->last_error,
 			   strerror(rec->last_error), rec->last_why);
 	else
-		seq_printf(m, "last error:  none\n");
+		seq_buf_printf(m, "last error:  none\n");
 	return 0;
 }
 

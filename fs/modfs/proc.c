@@ -36,14 +36,14 @@ static void module_line(struct module_record *rec, void *arg)
 
 	if (rec->state < MODULE_STATE_COMING)	/* not loaded: not in Linux's list */
 		return;
-	seq_printf(m, "%s %u %d ", rec->name, rec->mapped_size, rec->refcount);
+	seq_buf_printf(m, "%s %u %d ", rec->name, rec->mapped_size, rec->refcount);
 	if (module_users(rec, users, sizeof(users)))
-		seq_printf(m, "%s, ", users);
+		seq_buf_printf(m, "%s, ", users);
 	else
-		seq_printf(m, "- ");
-	seq_printf(m, "%s 0x%08x", linux_state(rec->state), (uint32_t)(uintptr_t)rec->hdr);
+		seq_buf_printf(m, "- ");
+	seq_buf_printf(m, "%s 0x%08x", linux_state(rec->state), (uint32_t)(uintptr_t)rec->hdr);
 	module_flags(rec, flags, sizeof(flags));
-	seq_printf(m, flags[0] ? " (%s)\n" : "%s\n", flags);
+	seq_buf_printf(m, flags[0] ? " (%s)\n" : "%s\n", flags);
 }
 
 static int show_modules(struct seq_buf *m, void *arg)
@@ -55,7 +55,7 @@ static int show_modules(struct seq_buf *m, void *arg)
 static void ksym_line(const struct kernel_symbol *sym, const struct module_record *owner,
 		      void *arg)
 {
-	seq_printf(arg, "%08lx %s %s 0x%08x\n", sym->value, sym->name,
+	seq_buf_printf(arg, "%08lx %s %s 0x%08x\n", sym->value, sym->name,
 		   owner ? owner->name : "kernel", sym->crc);
 }
 
@@ -67,16 +67,16 @@ static int show_ksyms(struct seq_buf *m, void *arg)
 
 static int show_tainted(struct seq_buf *m, void *arg)
 {
-	return seq_printf(m, "%u\n", get_taint());
+	return seq_buf_printf(m, "%u\n", get_taint());
 }
 
 int modfs_proc_init(void)
 {
-	int err = proc_create("modules", show_modules, NULL);
+	int err = proc_create_show("modules", show_modules, NULL);
 
 	if (!err)
-		err = proc_create("ksyms", show_ksyms, NULL);
+		err = proc_create_show("ksyms", show_ksyms, NULL);
 	if (!err)
-		err = proc_create("kallsyms", kallsyms_show, NULL);
-	return err ? err : proc_create("tainted", show_tainted, NULL);
+		err = proc_create_show("kallsyms", kallsyms_show, NULL);
+	return err ? err : proc_create_show("tainted", show_tainted, NULL);
 }

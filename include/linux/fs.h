@@ -8,7 +8,7 @@
  *   file->f_path.dentry->d_name.name   (file->dentry->name)
  *   file->f_pos, file->f_flags, file->f_inode, file->private_data
  *   inode->i_rdev, i_mode, i_ino, i_private; iminor(inode), imajor(inode)
- * Tessera is 32-bit and loff_t is 32 bits: files stop at 2 GiB.
+ * loff_t is 64 bits, as Linux's (files themselves stop at 2 GiB).
  */
 #ifndef _LINUX_FS_H
 #define _LINUX_FS_H
@@ -22,7 +22,7 @@
 #include <linux/errno.h>
 #include <tessera/fstypes.h>	/* O_*, SEEK_*, struct dirent */
 #ifdef HOST_TEST
-typedef off_t loff_t;
+typedef long long loff_t;
 #endif
 
 struct page;

@@ -1,17 +1,22 @@
 /*
- * Device numbers (<linux/kdev_t.h>). Tessera's dev_t is 16 bits of
- * meaning: major << 8 | minor, majors and minors 0..255 (Linux: 12 and 20
- * bits; MINORBITS here is 8).
+ * Device numbers as Linux keeps them inside the kernel: a dev_t is
+ * major << 20 | minor (12-bit major, 20-bit minor). /dev nodes, stat's
+ * st_rdev and every chrdev call use this one layout.
  */
 #ifndef _LINUX_KDEV_T_H
 #define _LINUX_KDEV_T_H
 
 #include <stdint.h>
 
-#define MINORBITS	8
-#define MINORMASK	((1u << MINORBITS) - 1)
-#define MKDEV(ma, mi)	((uint32_t)(ma) << MINORBITS | (mi))
+#ifndef HOST_TEST	/* host tests of fs/ see the host's dev_t */
+typedef uint32_t dev_t;
+#endif
+
+#define MINORBITS	20
+#define MINORMASK	((1U << MINORBITS) - 1)
+
 #define MAJOR(dev)	((unsigned int)((dev) >> MINORBITS))
 #define MINOR(dev)	((unsigned int)((dev) & MINORMASK))
+#define MKDEV(ma, mi)	((dev_t)(((dev_t)(ma) << MINORBITS) | (mi)))
 
 #endif

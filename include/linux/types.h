@@ -45,8 +45,8 @@ typedef uint32_t	resource_size_t;
 /* Host tests (HOST_TEST) take these from the C library instead. */
 #ifndef HOST_TEST
 #include <tessera/fstypes.h>	/* ssize_t, off_t */
-typedef off_t		loff_t;		/* 32-bit: files stop at 2 GiB */
-typedef uint32_t	dev_t;		/* major << 8 | minor (<linux/kdev_t.h>) */
+typedef long long	loff_t;		/* 64 bits, as Linux's */
+typedef uint32_t	dev_t;		/* major << 20 | minor (<linux/kdev_t.h>) */
 typedef int		pid_t;
 typedef unsigned long	ulong;
 typedef unsigned int	uint;

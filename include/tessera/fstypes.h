@@ -49,7 +49,7 @@ struct stat {
 	uint32_t st_nlink;	/* links (directories: 2 + subdirectories) */
 	uint32_t st_size;	/* bytes */
 	uint32_t st_blocks;	/* pages of data held (4096-byte units) */
-	uint32_t st_rdev;	/* device number of a character device */
+	uint32_t st_rdev;	/* a character device's number: major << 20 | minor */
 	uint32_t st_mtime;	/* jiffies at the last change */
 };
 

@@ -40,12 +40,19 @@ ssize_t sys_read(int fd, void *buf, size_t count);
  * error (a modfs control command's own). */
 ssize_t sys_write(int fd, const void *buf, size_t count);
 /* Sets the file position (SEEK_SET, SEEK_CUR, SEEK_END). Returns it, or
- * -EINVAL (unknown whence, negative or too large result). */
+ * -EINVAL (unknown whence, negative or too large result); a device decides
+ * through its llseek (-ESPIPE: it cannot seek). */
 off_t sys_lseek(int fd, off_t offset, int whence);
 /* Sets a regular file's size. Returns 0, -EINVAL (negative length, not
  * open for writing, not a regular file), -EFBIG, or the filesystem's
  * refusal. */
 int sys_ftruncate(int fd, off_t length);
+/* Sends command cmd (its number as <asm/ioctl.h> encodes it) with argument
+ * arg (a number, or the address of a buffer the driver reads or fills) to
+ * the device open on fd. Returns the driver's result (>= 0), -EBADF,
+ * -ENOTTY (the file takes no ioctl), -EFAULT (the driver faulted) or the
+ * driver's -errno. */
+long sys_ioctl(int fd, unsigned int cmd, unsigned long arg);
 /* Frees the descriptor; the file closes when no descriptor shares it.
  * Returns 0 or -EBADF. */
 int sys_close(int fd);

@@ -4,6 +4,7 @@
  * host C library may lack, and strerror as lib/string.h defines it.
  */
 #include <tessera/sys.h>
+#include <tessera/errno.h>
 #include "lib/string.h"
 #include "tests/host/shell_hostsys.h"
 
@@ -18,6 +19,7 @@ off_t sys_lseek(int fd, off_t off, int whence)
 	return hs_lseek(fd, off, whence);
 }
 int sys_ftruncate(int fd, off_t len) { return hs_ftruncate(fd, len); }
+long sys_ioctl(int fd, unsigned int cmd, unsigned long arg) { return -ENOTTY; }
 int sys_close(int fd) { return hs_close(fd); }
 int sys_dup(int fd) { return hs_dup(fd); }
 int sys_dup2(int fd, int newfd) { return hs_dup2(fd, newfd); }
