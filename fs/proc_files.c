@@ -96,14 +96,14 @@ static int show_interrupts(struct seq_buf *m, void *arg)
 {
 	struct irq_line_stat st;
 
-	seq_printf(m, "%*s%-11s\n", 11, "", "CPU0");
+	seq_buf_printf(m, "%*s%-11s\n", 11, "", "CPU0");
 	for (unsigned irq = 0; irq < NR_IRQS; irq++) {
 		if (!irq_line_stat(irq, &st))
 			continue;
-		seq_printf(m, "%3u: %10u  %8s %3s", irq, st.count, "XT-PIC", "");
-		seq_printf(m, st.names[0] ? "  %s\n" : "\n", st.names);
+		seq_buf_printf(m, "%3u: %10u  %8s %3s", irq, st.count, "XT-PIC", "");
+		seq_buf_printf(m, st.names[0] ? "  %s\n" : "\n", st.names);
 	}
-	seq_printf(m, "%3s: %10u\n", "ERR", irq_err_count());
+	seq_buf_printf(m, "%3s: %10u\n", "ERR", irq_err_count());
 	return 0;
 }
 

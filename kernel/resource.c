@@ -181,7 +181,7 @@ static void show_tree(struct seq_buf *m, const struct resource *r, int depth,
 		      int width)
 {
 	for (; r; r = r->sibling) {
-		seq_printf(m, "%*s%0*x-%0*x : %s\n", depth * 2, "", width, r->start,
+		seq_buf_printf(m, "%*s%0*x-%0*x : %s\n", depth * 2, "", width, r->start,
 			   width, r->end, r->name ? r->name : "<BAD>");
 		show_tree(m, r->child, depth + 1, width);
 	}
@@ -289,7 +289,7 @@ void resource_init(const struct bootinfo *bi)
 			pr_err("resource: cannot claim RAM at 0x%llx\n", s);
 	}
 	__request_region(&iomem_resource, 0xa0000, 0x20000, "Video RAM area", 0);
-	if (proc_create("ioports", show_ioports, NULL) ||
-	    proc_create("iomem", show_iomem, NULL))
+	if (proc_create_show("ioports", show_ioports, NULL) ||
+	    proc_create_show("iomem", show_iomem, NULL))
 		pr_err("resource: cannot make /proc/ioports and /proc/iomem\n");
 }

@@ -12,17 +12,17 @@
 static int show_devices(struct seq_buf *m, void *arg)
 {
 	for (struct pci_dev *d = pci_devices; d; d = d->next) {
-		seq_printf(m, "%02x%02x\t%04x%04x\t%x", d->bus->number, d->devfn,
+		seq_buf_printf(m, "%02x%02x\t%04x%04x\t%x", d->bus->number, d->devfn,
 			   d->vendor, d->device, d->irq);
 		for (int i = 0; i < DEVICE_COUNT_RESOURCE; i++)
-			seq_printf(m, "\t%08x", d->resource[i].start |
+			seq_buf_printf(m, "\t%08x", d->resource[i].start |
 				   (u32)(d->resource[i].flags & 0xf));
 		for (int i = 0; i < DEVICE_COUNT_RESOURCE; i++) {
 			const struct resource *r = &d->resource[i];
 
-			seq_printf(m, "\t%08x", r->start < r->end ? resource_size(r) : 0);
+			seq_buf_printf(m, "\t%08x", r->start < r->end ? resource_size(r) : 0);
 		}
-		seq_printf(m, "\t%s\n", d->driver ? d->driver->name : "");
+		seq_buf_printf(m, "\t%s\n", d->driver ? d->driver->name : "");
 	}
 	return 0;
 }
@@ -35,7 +35,7 @@ static int show_config(struct seq_buf *m, void *arg)
 		u32 v = pci_conf_read(d->bus->number, d->devfn, where, 4);
 
 		for (int i = 0; i < 4; i++)
-			seq_printf(m, "%c", (char)(v >> (8 * i)));
+			seq_buf_printf(m, "%c", (char)(v >> (8 * i)));
 	}
 	return 0;
 }
@@ -44,12 +44,12 @@ void pci_proc_init(void)
 {
 	char path[32];
 
-	if (proc_create("bus/pci/devices", show_devices, NULL))
+	if (proc_create_show("bus/pci/devices", show_devices, NULL))
 		pr_err("pci: cannot make /proc/bus/pci/devices\n");
 	for (struct pci_dev *d = pci_devices; d; d = d->next) {
 		snprintf(path, sizeof(path), "bus/pci/%02x/%02x.%x", d->bus->number,
 			 PCI_SLOT(d->devfn), PCI_FUNC(d->devfn));
-		if (proc_create(path, show_config, d))
+		if (proc_create_show(path, show_config, d))
 			pr_err("pci: cannot make /proc/%s\n", path);
 	}
 }

@@ -24,7 +24,7 @@ static int show_args(struct seq_buf *m, void *arg)
 	const struct module_record *rec = arg;
 
 	if (rec->args && rec->args[0])
-		seq_printf(m, "%s%s", rec->args,
+		seq_buf_printf(m, "%s%s", rec->args,
 			   rec->args[strlen(rec->args) - 1] == '\n' ? "" : "\n");
 	return 0;
 }
@@ -79,7 +79,7 @@ static int show_param(struct seq_buf *m, void *arg)
 	}
 	len = param_get(p, text, PARAM_TEXT_MAX);
 	if (len >= 0)
-		seq_printf(m, "%s", text);
+		seq_buf_printf(m, "%s", text);
 	kfree(text);
 	return len < 0 ? len : 0;
 }

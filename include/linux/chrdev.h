@@ -8,8 +8,12 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <tessera/sys.h>
+#include <linux/types.h>
+#include <tessera/fstypes.h>
 #include <linux/kdev_t.h>
+#ifdef HOST_TEST	/* libc's dev_t on x86-64 (the same type: no clash) */
+typedef unsigned long dev_t;
+#endif
 
 typedef long long loff_t;	/* 64 bits, as Linux's */
 typedef unsigned short umode_t;

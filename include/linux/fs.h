@@ -21,6 +21,10 @@
 #include <linux/stat.h>
 #include <linux/errno.h>
 #include <tessera/fstypes.h>	/* O_*, SEEK_*, struct dirent */
+#include <linux/chrdev.h>	/* device-number regions, llseek methods */
+#ifndef HOST_TEST	/* the host tests have libc's <string.h> */
+#include <linux/string.h>
+#endif
 #ifdef HOST_TEST
 typedef long long loff_t;
 #endif

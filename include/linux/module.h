@@ -16,6 +16,9 @@
 #include <linux/kernel.h>
 #include <linux/stat.h>
 #include <linux/moduleparam.h>
+#ifndef HOST_TEST	/* the host tests have libc's <string.h> */
+#include <linux/string.h>	/* as Linux's module.h brings it, through many headers */
+#endif
 #include <tessera/modformat.h>	/* struct module: the module's header */
 
 #ifdef MODULE
