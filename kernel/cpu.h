@@ -1,34 +1,13 @@
 /*
- * Small i386 instructions as inline functions: port I/O, interrupts on and
- * off, halt, control registers, the time-stamp counter.
+ * Small i386 instructions as inline functions: interrupts on and off, halt,
+ * control registers, the time-stamp counter (port I/O: <asm/io.h>, with
+ * Linux's argument order, outb(value, port), kernel and modules alike).
  */
 #ifndef KERNEL_CPU_H
 #define KERNEL_CPU_H
 
 #include <stdint.h>
-
-static inline void outb(uint16_t port, uint8_t v)
-{
-	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
-}
-
-static inline uint8_t inb(uint16_t port)
-{
-	uint8_t v;
-
-	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
-
-static inline void outw(uint16_t port, uint16_t v)
-{
-	__asm__ volatile("outw %0, %1" : : "a"(v), "Nd"(port));
-}
-
-static inline void outl(uint16_t port, uint32_t v)
-{
-	__asm__ volatile("outl %0, %1" : : "a"(v), "Nd"(port));
-}
+#include <asm/io.h>	/* inb..outl, Linux's order: outb(value, port) */
 
 static inline void cpu_cli(void) { __asm__ volatile("cli" ::: "memory"); }
 static inline void cpu_sti(void) { __asm__ volatile("sti" ::: "memory"); }

@@ -18,20 +18,20 @@ static struct {
 
 static void pic_write_mask(void)
 {
-	outb(PIC1_DATA, pic.mask & 0xff);
-	outb(PIC2_DATA, pic.mask >> 8);
+	outb(pic.mask & 0xff, PIC1_DATA);
+	outb(pic.mask >> 8, PIC2_DATA);
 }
 
 void pic_init(void)
 {
-	outb(PIC1_CMD, 0x11);	/* ICW1: init, expect ICW4 */
-	outb(PIC2_CMD, 0x11);
-	outb(PIC1_DATA, 32);	/* ICW2: vector offsets */
-	outb(PIC2_DATA, 40);
-	outb(PIC1_DATA, 4);	/* ICW3: slave on IRQ 2 */
-	outb(PIC2_DATA, 2);
-	outb(PIC1_DATA, 1);	/* ICW4: 8086 mode */
-	outb(PIC2_DATA, 1);
+	outb(0x11, PIC1_CMD);	/* ICW1: init, expect ICW4 */
+	outb(0x11, PIC2_CMD);
+	outb(32, PIC1_DATA);	/* ICW2: vector offsets */
+	outb(40, PIC2_DATA);
+	outb(4, PIC1_DATA);	/* ICW3: slave on IRQ 2 */
+	outb(2, PIC2_DATA);
+	outb(1, PIC1_DATA);	/* ICW4: 8086 mode */
+	outb(1, PIC2_DATA);
 	pic.mask = 0xffff & ~(1u << 2);	/* cascade line open */
 	pic_write_mask();
 }
@@ -51,6 +51,6 @@ void pic_mask(unsigned irq)
 void pic_eoi(unsigned irq)
 {
 	if (irq >= 8)
-		outb(PIC2_CMD, PIC_EOI);
-	outb(PIC1_CMD, PIC_EOI);
+		outb(PIC_EOI, PIC2_CMD);
+	outb(PIC_EOI, PIC1_CMD);
 }

@@ -35,9 +35,9 @@ void pit_init(void)
 	/* mode 2, the rate generator: the counter runs down by one from
 	 * divisor to 1, then reloads with the interrupt, so it tells where
 	 * in the tick we are (mode 3 counts by two, twice a tick) */
-	outb(0x43, 0x34);	/* channel 0, lobyte/hibyte, mode 2 */
-	outb(0x40, divisor & 0xff);
-	outb(0x40, divisor >> 8);
+	outb(0x34, 0x43);	/* channel 0, lobyte/hibyte, mode 2 */
+	outb(divisor & 0xff, 0x40);
+	outb(divisor >> 8, 0x40);
 	irq_register(0, pit_tick, "timer");
 }
 
@@ -61,7 +61,7 @@ static uint32_t pit_count(void)
 	uint32_t flags = irq_save();
 	uint32_t lo, hi;
 
-	outb(0x43, 0x00);	/* latch channel 0 */
+	outb(0x00, 0x43);	/* latch channel 0 */
 	lo = inb(0x40);
 	hi = inb(0x40);
 	irq_restore(flags);

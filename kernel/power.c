@@ -9,8 +9,8 @@
 static void __attribute__((noreturn)) power_off_code(uint8_t code)
 {
 	cpu_cli();
-	outb(0xf4, code);	/* QEMU exits here when the device is present */
-	outw(0x604, 0x2000);	/* QEMU's ACPI power-off (PIIX4 PM) */
+	outb(code, 0xf4);	/* QEMU exits here when the device is present */
+	outw(0x2000, 0x604);	/* QEMU's ACPI power-off (PIIX4 PM) */
 	for (;;)
 		cpu_hlt();
 }

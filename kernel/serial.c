@@ -14,20 +14,20 @@
 
 void serial_init(void)
 {
-	outb(COM1 + 1, 0x00);	/* no interrupts yet */
-	outb(COM1 + 3, 0x80);	/* DLAB on */
-	outb(COM1 + 0, 0x01);	/* divisor 1: 115200 baud */
-	outb(COM1 + 1, 0x00);
-	outb(COM1 + 3, 0x03);	/* 8N1, DLAB off */
-	outb(COM1 + 2, 0x07);	/* FIFO on and cleared */
-	outb(COM1 + 4, 0x0b);	/* DTR, RTS, OUT2 (IRQ line enable) */
+	outb(0x00, COM1 + 1);	/* no interrupts yet */
+	outb(0x80, COM1 + 3);	/* DLAB on */
+	outb(0x01, COM1 + 0);	/* divisor 1: 115200 baud */
+	outb(0x00, COM1 + 1);
+	outb(0x03, COM1 + 3);	/* 8N1, DLAB off */
+	outb(0x07, COM1 + 2);	/* FIFO on and cleared */
+	outb(0x0b, COM1 + 4);	/* DTR, RTS, OUT2 (IRQ line enable) */
 }
 
 void serial_putc(char c)
 {
 	for (int spin = 0; spin < 100000 && !(inb(COM1 + 5) & LSR_THR_EMPTY); spin++)
 		;
-	outb(COM1, (uint8_t)c);
+	outb((uint8_t)c, COM1);
 }
 
 static struct {
@@ -39,7 +39,7 @@ static void serial_irq(struct regs *r)
 	while (inb(COM1 + 5) & LSR_DATA_READY) {
 		if (!console_input_room()) {
 			serial.paused = true;
-			outb(COM1 + 1, 0x00);
+			outb(0x00, COM1 + 1);
 			return;
 		}
 		console_input((char)inb(COM1));
@@ -51,13 +51,13 @@ void serial_rx_resume(void)
 	if (!serial.paused)
 		return;
 	serial.paused = false;
-	outb(COM1 + 1, 0x01);
+	outb(0x01, COM1 + 1);
 	serial_irq(NULL);
 }
 
 void serial_enable_irq(void)
 {
 	irq_register(4, serial_irq, "ttyS0");
-	outb(COM1 + 1, 0x01);	/* interrupt on received data */
+	outb(0x01, COM1 + 1);	/* interrupt on received data */
 	serial_irq(NULL);	/* take what came before */
 }

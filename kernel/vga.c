@@ -22,10 +22,10 @@ static void vga_cursor(void)
 {
 	uint16_t pos = vga.row * COLS + vga.col;
 
-	outb(0x3d4, 14);
-	outb(0x3d5, pos >> 8);
-	outb(0x3d4, 15);
-	outb(0x3d5, pos & 0xff);
+	outb(14, 0x3d4);
+	outb(pos >> 8, 0x3d5);
+	outb(15, 0x3d4);
+	outb(pos & 0xff, 0x3d5);
 }
 
 void vga_init(void)

@@ -3,7 +3,7 @@
  * (<linux/string.h>, <linux/sprintf.h>, <linux/kstrtox.h>): strcpy and
  * friends, strscpy, sprintf, scnprintf, and the strict kstrto* parsers.
  */
-#include <linux/string.h>
+#include "lib/string.h"	/* <linux/string.h> and digit_value */
 #include <linux/sprintf.h>
 #include <linux/kstrtox.h>
 #include <linux/limits.h>
@@ -85,17 +85,6 @@ int scnprintf(char *buf, size_t size, const char *fmt, ...)
 
 /* ---- kstrto*: the whole string is the number, one '\n' may follow ---- */
 
-static int digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A' + 10;
-	return 99;
-}
-
 /* Parses an unsigned number (no sign) of s into *res; 0, -EINVAL, -ERANGE. */
 static int parse_ull(const char *s, unsigned int base, unsigned long long *res)
 {
@@ -103,7 +92,7 @@ static int parse_ull(const char *s, unsigned int base, unsigned long long *res)
 	int d, any = 0;
 
 	if (base == 0 || base == 16) {
-		if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && digit(s[2]) < 16) {
+		if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && digit_value(s[2]) < 16) {
 			s += 2;
 			base = 16;
 		} else if (base == 0) {
@@ -112,7 +101,7 @@ static int parse_ull(const char *s, unsigned int base, unsigned long long *res)
 	}
 	if (base < 2 || base > 36)
 		return -EINVAL;
-	for (; (d = digit(*s)) < (int)base; s++, any = 1) {
+	for (; (d = digit_value(*s)) < (int)base; s++, any = 1) {
 		if (v > (ULLONG_MAX - (unsigned)d) / base)
 			return -ERANGE;
 		v = v * base + (unsigned)d;

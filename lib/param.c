@@ -18,16 +18,6 @@ union param_value {
 	bool b;
 };
 
-static int digit_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return 99;
-}
 
 /* Linux's kstrtoull(s, 0): optional '+', base from the prefix (0x hex,
  * 0 octal, else decimal), digits, one optional trailing newline, nothing

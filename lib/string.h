@@ -24,5 +24,17 @@ uint32_t strhash(const char *s);
  * *end points past the last digit used. No overflow detection. */
 unsigned long strtoul(const char *s, char **end, int base);
 long strtol(const char *s, char **end, int base);
+/* The value of c as a digit of bases up to 36 (0-9, a-z, A-Z), or 99
+ * for any other character. */
+static inline int digit_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A' + 10;
+	return 99;
+}
 
 #endif

@@ -8,6 +8,7 @@
 #define DRIVERS_PCI_INTERNAL_H
 
 #include <linux/pci.h>
+#include "kernel/cpu.h"	/* irq_save / irq_restore */
 
 /* Every device found, in bus order (bus, then devfn). */
 extern struct pci_dev *pci_devices;
@@ -19,21 +20,5 @@ void pci_conf_write(unsigned bus, unsigned devfn, unsigned where, unsigned size,
 
 /* Makes /proc/bus/pci/devices and /proc/bus/pci/BB/DD.F. */
 void pci_proc_init(void);
-
-/* Interrupts off and back on around a config access or list change
- * (kernel/cpu.h cannot be included beside <asm/io.h>: its outb takes the
- * port first). */
-static inline u32 pci_irq_save(void)
-{
-	u32 flags;
-
-	__asm__ volatile("pushfl; popl %0; cli" : "=r"(flags) : : "memory");
-	return flags;
-}
-
-static inline void pci_irq_restore(u32 flags)
-{
-	__asm__ volatile("pushl %0; popfl" : : "r"(flags) : "memory", "cc");
-}
 
 #endif

@@ -24,7 +24,7 @@ static void conf_select(unsigned bus, unsigned devfn, unsigned where)
 
 u32 pci_conf_read(unsigned bus, unsigned devfn, unsigned where, unsigned size)
 {
-	u32 flags = pci_irq_save(), v;
+	u32 flags = irq_save(), v;
 
 	conf_select(bus, devfn, where);
 	if (size == 1)
@@ -33,14 +33,14 @@ u32 pci_conf_read(unsigned bus, unsigned devfn, unsigned where, unsigned size)
 		v = inw(CONF_DATA + (where & 2));
 	else
 		v = inl(CONF_DATA);
-	pci_irq_restore(flags);
+	irq_restore(flags);
 	return v;
 }
 
 void pci_conf_write(unsigned bus, unsigned devfn, unsigned where, unsigned size,
 		    u32 val)
 {
-	u32 flags = pci_irq_save();
+	u32 flags = irq_save();
 
 	conf_select(bus, devfn, where);
 	if (size == 1)
@@ -49,7 +49,7 @@ void pci_conf_write(unsigned bus, unsigned devfn, unsigned where, unsigned size,
 		outw(val, CONF_DATA + (where & 2));
 	else
 		outl(val, CONF_DATA);
-	pci_irq_restore(flags);
+	irq_restore(flags);
 }
 
 static u32 rd32(struct pci_dev *d, unsigned where)

@@ -41,9 +41,11 @@ static void lx_timer_helpers(void)
 		time_after_eq(7UL, 7UL), (unsigned long)j64 - jiffies <= 1 ? "yes" : "no");
 }
 
-/* Busy-waits and says whether it took at least the ticks asked, less the
- * one already begun (a loaded host may deliver ticks late: no upper
- * bound is checked). */
+/* Busy-waits and says whether a tick passed meanwhile: the delays count
+ * the timer chip's counter itself, while jiffies counts the interrupts
+ * QEMU delivers, and on a loaded host QEMU may drop some (no catch-up in
+ * its emulated PIT): so only "at least one tick" is certain, and no upper
+ * bound is checked. A delay that returned at once would show 0. */
 static void lx_timer_delays(void)
 {
 	unsigned long t0 = jiffies, d1, d2;
@@ -54,8 +56,8 @@ static void lx_timer_delays(void)
 	for (int i = 0; i < 30; i++)
 		udelay(1000);
 	d2 = jiffies - t0;
-	pr_info("lx_timer: mdelay(50) took at least 4 jiffies: %s; 30 x udelay(1000) at "
-		"least 2: %s\n", d1 >= 4 ? "yes" : "no", d2 >= 2 ? "yes" : "no");
+	pr_info("lx_timer: mdelay(50) outlasted a tick: %s; 30 x udelay(1000) too: %s\n",
+		d1 >= 1 ? "yes" : "no", d2 >= 1 ? "yes" : "no");
 }
 
 static int __init lx_timer_init(void)

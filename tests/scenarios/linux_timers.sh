@@ -1,4 +1,4 @@
-# lx_timer: a timer re-arming itself each tick runs until del_timer_sync, then never again; jiffies helpers; mdelay and udelay take as long as asked
+# lx_timer: a timer re-arming itself each tick runs until del_timer_sync, then never again; jiffies helpers; mdelay and udelay outlast a tick
 memdiff save
 insmod /extra/lx_timer.ko
 rmmod lx_timer
