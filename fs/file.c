@@ -9,6 +9,7 @@
 #include "mm/mm.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
+#include <linux/errno.h>	/* ENOIOCTLCMD */
 
 #define MAX_IO 0x7ffff000u	/* largest count one read or write moves */
 
@@ -145,9 +146,12 @@ off_t vfs_lseek(struct file *f, off_t offset, int whence)
 
 long vfs_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 {
+	long ret;
+
 	if (!f->f_op->unlocked_ioctl)
 		return -ENOTTY;
-	return fop_ioctl(f, cmd, arg);
+	ret = fop_ioctl(f, cmd, arg);
+	return ret == -ENOIOCTLCMD ? -ENOTTY : ret;	/* as Linux's ioctl(2) */
 }
 
 int vfs_setsize(struct inode *inode, uint32_t size)

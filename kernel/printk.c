@@ -21,6 +21,7 @@ static struct {
 	char ring[LOG_SIZE];
 	uint32_t head;		/* total bytes ever written */
 	bool line_open;		/* last message did not end in '\n' */
+	int line_level;		/* the level of the last message */
 	bool panicking;
 	bool trace_shown;	/* an oops already printed the call trace */
 } log;
@@ -31,15 +32,19 @@ static void log_put(const char *s, size_t n)
 		log.ring[log.head++ % LOG_SIZE] = s[i];
 }
 
+#define LEVEL_NONE	-1	/* no prefix: joins an open line */
+#define LEVEL_CONT	-2	/* KERN_CONT: joins an open line */
+
+/* The level prefix of *fmt (0..7, LEVEL_CONT, or LEVEL_NONE), skipped. */
 static int parse_level(const char **fmt)
 {
 	const char *f = *fmt;
 
-	if (f[0] == KERN_SOH[0] && f[1] >= '0' && f[1] <= '7') {
+	if (f[0] == KERN_SOH[0] && ((f[1] >= '0' && f[1] <= '7') || f[1] == 'c')) {
 		*fmt = f + 2;
-		return f[1] - '0';
+		return f[1] == 'c' ? LEVEL_CONT : f[1] - '0';
 	}
-	return LOGLEVEL_DEFAULT;
+	return LEVEL_NONE;
 }
 
 int vprintk(const char *fmt, va_list ap)
@@ -51,6 +56,15 @@ int vprintk(const char *fmt, va_list ap)
 
 	if (n > (int)sizeof(text) - 1)
 		n = sizeof(text) - 1;
+	if (level >= 0 && log.line_open) {	/* a new message ends the line */
+		log_put("\n", 1);
+		if (log.line_level < CONSOLE_LOGLEVEL)
+			console_write("\n", 1);
+		log.line_open = false;
+	}
+	if (level < 0)		/* a continuation has its line's level */
+		level = log.line_open ? log.line_level : LOGLEVEL_DEFAULT;
+	log.line_level = level;
 	if (!log.line_open) {
 		uint32_t ms = uptime_ms();
 		int s = snprintf(stamp, sizeof(stamp), "[%5u.%03u] ", ms / 1000, ms % 1000);

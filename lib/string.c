@@ -213,6 +213,11 @@ static const char *const errno_words[] = {
 	[ENOSYS] = "Function not implemented",
 	[ENOTEMPTY] = "Directory not empty",
 	[ELOOP] = "Too many levels of symbolic links",
+	[EOPNOTSUPP] = "Operation not supported",
+	[ECONNRESET] = "Connection reset by peer",
+	[ENOBUFS] = "No buffer space available",
+	[ESHUTDOWN] = "Cannot send after transport endpoint shutdown",
+	[ETIMEDOUT] = "Connection timed out",
 	[ENOKEY] = "Required key not available",
 };
 

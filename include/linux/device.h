@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <linux/chrdev.h>
 #include <linux/err.h>	/* IS_ERR, PTR_ERR: Linux's device.h brings them */
+#include <linux/dev_printk.h>	/* dev_err, dev_info...: so does Linux's */
 
 struct module;
 struct device;

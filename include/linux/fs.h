@@ -24,6 +24,7 @@
 #include <linux/chrdev.h>	/* device-number regions, llseek methods */
 #ifndef HOST_TEST	/* the host tests have libc's <string.h> */
 #include <linux/string.h>
+#include <linux/spinlock.h>	/* Linux's fs.h brings the locks */
 #endif
 #ifdef HOST_TEST
 typedef long long loff_t;

@@ -1,4 +1,5 @@
-/* PCI vendor, device and class numbers: the few Tessera's tests use. */
+/* PCI vendor, device and class numbers: the few Tessera's tests and the
+ * drivers tried from the books (docs/linux-compat.md) use. */
 #ifndef _LINUX_PCI_IDS_H
 #define _LINUX_PCI_IDS_H
 
@@ -15,6 +16,7 @@
 #define PCI_VENDOR_ID_INTEL		0x8086
 #define PCI_DEVICE_ID_INTEL_82441	0x1237
 #define PCI_DEVICE_ID_INTEL_82371SB_0	0x7000
+#define PCI_DEVICE_ID_INTEL_82801AA_3	0x2415	/* AC97 audio: QEMU -device AC97 */
 #define PCI_VENDOR_ID_REDHAT_QUMRANET	0x1af4
 
 #endif

@@ -12,7 +12,10 @@
 #include <linux/compiler.h>
 
 /* Log levels, as Linux spells them: a prefix "\001" "N" on the format.
- * KERN_CONT carries no level: the text joins the previous message. */
+ * A message with a level starts a new line: if the previous one did not
+ * end in '\n', the line is ended first (as Linux does). KERN_CONT
+ * ("\001" "c") carries no level: the text joins the previous message.
+ * A format with no prefix at all also joins an open line. */
 #define KERN_SOH	"\001"
 #define KERN_EMERG	KERN_SOH "0"
 #define KERN_ALERT	KERN_SOH "1"
@@ -23,7 +26,7 @@
 #define KERN_INFO	KERN_SOH "6"
 #define KERN_DEBUG	KERN_SOH "7"
 #define KERN_DEFAULT	""
-#define KERN_CONT	""
+#define KERN_CONT	KERN_SOH "c"
 
 /* Level used when a format has no prefix. */
 #define LOGLEVEL_DEFAULT 4

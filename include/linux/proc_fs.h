@@ -9,6 +9,7 @@
 
 #include <linux/chrdev.h>
 #include <linux/uidgid.h>
+#include <linux/fs.h>	/* struct file, as Linux's proc_fs.h brings it */
 
 struct proc_dir_entry;
 

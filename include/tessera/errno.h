@@ -42,6 +42,11 @@
 #define ENOSYS          38  /* Function not implemented */
 #define ENOTEMPTY       39  /* Directory not empty */
 #define ELOOP           40  /* Too many symbolic links encountered */
+#define EOPNOTSUPP      95  /* Operation not supported on transport endpoint */
+#define ECONNRESET      104 /* Connection reset by peer */
+#define ENOBUFS         105 /* No buffer space available */
+#define ESHUTDOWN       108 /* Cannot send after transport endpoint shutdown */
+#define ETIMEDOUT       110 /* Connection timed out */
 #define ENOKEY          126 /* Required key not available (unresolved symbol) */
 
 #endif

@@ -29,7 +29,7 @@ int vprintk(const char *fmt, va_list ap)
 	int level = 4;
 
 	if (fmt[0] == '\001' && fmt[1]) {
-		level = fmt[1] - '0';
+		level = fmt[1] == 'c' ? 4 : fmt[1] - '0';
 		fmt += 2;
 	}
 	if (level == 3)
