@@ -81,7 +81,7 @@ long fop_guard(const void *table, const void *fn, const char *what,
 		return call(arg);
 	if (rec->faulted)
 		return refused;
-	return guard_call(&g, what, call, arg);
+	return guard_call(&g, rec, what, call, arg);
 }
 
 static long guarded(const void *fn, const char *what, long (*call)(void *),

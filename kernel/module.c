@@ -288,7 +288,7 @@ static int run_init(struct module_record *rec)
 	long ret;
 
 	rec->state = MODULE_STATE_COMING;
-	ret = rec->hdr->init ? guard_call(&g, "init", call_init, rec->hdr) : 0;
+	ret = rec->hdr->init ? guard_call(&g, rec, "init", call_init, rec->hdr) : 0;
 	if (rec->hdr->init && g.faulted)
 		return module_fail(rec, GUARD_FAULT_ERR, "init faulted: %s", g.reason);
 	if (ret > 0) {
@@ -403,7 +403,7 @@ static int run_exit(struct module_record *rec)
 
 	rec->state = MODULE_STATE_GOING;
 	if (rec->hdr->exit) {
-		guard_call(&g, "exit", call_exit, rec->hdr);
+		guard_call(&g, rec, "exit", call_exit, rec->hdr);
 		if (g.faulted)
 			return module_fail(rec, GUARD_FAULT_ERR, "exit faulted: %s", g.reason);
 	}

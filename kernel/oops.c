@@ -98,10 +98,12 @@ unsigned irq_depth(void)
 long guard_enter(struct fault_guard *g, long (*fn)(void *arg), void *arg);
 extern char guard_resume[];
 
-long guard_call(struct fault_guard *g, const char *what, long (*fn)(void *arg), void *arg)
+long guard_call(struct fault_guard *g, struct module_record *owner, const char *what,
+		long (*fn)(void *arg), void *arg)
 {
 	long ret;
 
+	g->owner = owner;
 	g->what = what;
 	g->faulted = false;
 	g->reason[0] = '\0';
@@ -234,6 +236,10 @@ static struct fault_guard *contain(const struct regs *r, bool overflow, const ch
 	if (*why_not)
 		return NULL;
 	rec = module_on_stack(r->eip, r->esp_at_pusha + 20, r->ebp, g->esp, &where);
+	if (!rec && g->owner) {	/* no frame of it left: a smashed stack */
+		rec = g->owner;
+		where = r->eip;
+	}
 	if (!rec) {
 		*why_not = "no module code is on the stack (the kernel's own code faulted)";
 		return NULL;

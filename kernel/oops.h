@@ -44,6 +44,7 @@ struct fault_guard {
 	bool faulted;
 	char reason[160];		/* "NULL pointer dereference at f+0x3/0x8 [m]" */
 	uint32_t start;			/* jiffies when the call began */
+	struct module_record *owner;	/* the module called (guard_call's) */
 };
 
 /* A guarded call that has run this long without returning, interrupted
@@ -55,15 +56,19 @@ struct fault_guard {
 #define GUARD_FAULT_ERR (-14)
 
 /*
- * Calls fn(arg) so that a fault in module code it reaches (in process
- * context, not while an oops is printed) prints the oops, marks the
- * module faulted, taints D and makes guard_call return GUARD_FAULT_ERR
- * with g->faulted set and g->reason naming the fault and place: the
- * caller's own cleanup then runs as after any error. Otherwise returns
- * fn's result with g->faulted false. what names the call for the reason
- * ("init"). Guards nest; the innermost one catches.
+ * Calls fn(arg), a call into module owner's code, so that a fault in it
+ * (in process context, not while an oops is printed) prints the oops,
+ * marks the module faulted, taints D and makes guard_call return
+ * GUARD_FAULT_ERR with g->faulted set and g->reason naming the fault and
+ * place: the caller's own cleanup then runs as after any error. Otherwise
+ * returns fn's result with g->faulted false. what names the call for the
+ * reason ("init"). The faulting module is the first one found on the stack
+ * below the guard, else owner (a module that smashed its own stack leaves
+ * no frame to find). Guards nest; the innermost one catches.
  */
-long guard_call(struct fault_guard *g, const char *what, long (*fn)(void *arg), void *arg);
+struct module_record;
+long guard_call(struct fault_guard *g, struct module_record *owner, const char *what,
+		long (*fn)(void *arg), void *arg);
 
 /* Called by the timer tick (IRQ 0) with the interrupted frame: if the
  * innermost guarded call has run SOFT_LOCKUP_SECONDS and r is in module

@@ -45,7 +45,8 @@ const struct kernel_symbol *ksym_find(const char *name,
 
 /* Faults, taint, module symbols and memory accounting: only module_start,
  * module_stop and unmapping reach them, never check_header. */
-long guard_call(struct fault_guard *g, const char *what, long (*fn)(void *arg), void *arg)
+long guard_call(struct fault_guard *g, struct module_record *owner, const char *what,
+		long (*fn)(void *arg), void *arg)
 {
 	g->faulted = false;
 	return fn(arg);

@@ -99,7 +99,8 @@ struct module_record *module_record_at(uintptr_t addr)
 	return NULL;
 }
 
-long guard_call(struct fault_guard *g, const char *what, long (*fn)(void *arg), void *arg)
+long guard_call(struct fault_guard *g, struct module_record *owner, const char *what,
+		long (*fn)(void *arg), void *arg)
 {
 	g->faulted = false;
 	return fn(arg);
