@@ -324,15 +324,24 @@ KB_FILE := $(firstword $(wildcard $(M)/Kbuild) $(if $(shell grep -s -l \
 	'^[[:space:]]*obj-m[[:space:]]*[:+]*=' $(M)/Makefile),$(M)/Makefile))
 KB_WORDS := $(if $(KB_FILE),$(shell MAKEFLAGS= $(MAKE) -s --no-print-directory \
 	-f tools/kbuild.mk KBUILD_FILE=$(KB_FILE) M=$(M) kbuild-list))
-KB_MODS := $(patsubst mod:%,%,$(filter mod:%,$(KB_WORDS)))
 kb_comma := ,
-# each word NAME=A.o,B.o of a multi-object module
-KB_MULTI := $(foreach w,$(KB_MODS),$(if $(filter-out $(firstword $(subst =, ,$(w))).o, \
-	$(subst $(kb_comma), ,$(word 2,$(subst =, ,$(w))))),$(w)))
-M_KOS := $(if $(KB_FILE),$(foreach w,$(KB_MODS),$(M)/$(firstword $(subst =, ,$(w))).ko), \
-	$(patsubst %.c,%.ko,$(filter-out %.mod.c,$(wildcard $(M)/*.c))))
-M_OBJS := $(M_KOS:.ko=.o) $(foreach w,$(KB_MULTI),$(addprefix $(M)/, \
-	$(subst $(kb_comma), ,$(word 2,$(subst =, ,$(w))))))
+# NAME=A.o,B.o for each module: its objects (in DIR)
+KB_MODS := $(if $(KB_FILE),$(patsubst mod:%,%,$(filter mod:%,$(KB_WORDS))), \
+	$(foreach c,$(filter-out %.mod.c,$(wildcard $(M)/*.c)), \
+	$(basename $(notdir $(c)))=$(basename $(notdir $(c))).o))
+kb_name = $(firstword $(subst =, ,$(1)))
+kb_objs = $(subst $(kb_comma), ,$(word 2,$(subst =, ,$(1))))
+KB_MULTI := $(foreach w,$(KB_MODS),$(if $(filter-out $(call kb_name,$(w)).o, \
+	$(call kb_objs,$(w))),$(w)))
+M_KOS := $(foreach w,$(KB_MODS),$(M)/$(call kb_name,$(w)).ko)
+M_SHORT := $(filter-out $(M_KOS),$(notdir $(M_KOS)))
+M_OBJS := $(sort $(M_KOS:.ko=.o) $(foreach w,$(KB_MULTI),$(addprefix $(M)/,$(call kb_objs,$(w)))))
+# The modules of DIR whose sources export symbols (EXPORT_SYMBOL): every
+# module's modpost step reads their NAME.o (--known), so they come first.
+# The others do not wait for each other: `make -k` builds all that can be.
+M_EXPORTING_C := $(shell grep -s -l EXPORT_SYMBOL $(M)/*.c)
+M_EXPORTERS := $(foreach w,$(KB_MODS),$(if $(filter $(M_EXPORTING_C), \
+	$(addprefix $(M)/,$(patsubst %.o,%.c,$(call kb_objs,$(w))))),$(M)/$(call kb_name,$(w)).o))
 $(M)/%: MODCFLAGS = $(KBASEFLAGS) $(LINUX_WARN) -DMODULE \
 	$(patsubst cflags:%,%,$(filter cflags:%,$(KB_WORDS)))
 define kb_multi
@@ -342,8 +351,7 @@ $(M)/$(1).i: $(addprefix $(M)/,$(2:.o=.i))
 	@cat $$^ > $$@
 $(addprefix $(M)/,$(2) $(2:.o=.i)): KMODNAME := $(subst -,_,$(1))
 endef
-$(foreach w,$(KB_MULTI),$(eval $(call kb_multi,$(firstword $(subst =, ,$(w))),$(subst \
-	$(kb_comma), ,$(word 2,$(subst =, ,$(w)))))))
+$(foreach w,$(KB_MULTI),$(eval $(call kb_multi,$(call kb_name,$(w)),$(call kb_objs,$(w)))))
 .DEFAULT_GOAL := M-modules
 .PHONY: M-modules M-clean
 M-modules: $(M_KOS)
@@ -352,14 +360,18 @@ $(M)/%.o: $(M)/%.c
 	$(MOD_CC)
 $(M)/%.i: $(M)/%.c
 	$(MOD_CPP)
-$(M)/%.mod.c: $(M)/%.o $(M)/%.i $(MODPOST) $(B)/kernel-crcs.lds $(M_KOS:.ko=.o)
+# Building only single modules (make M=DIR NAME.ko ...), an exporter is
+# read if it is there, not built: a failing sibling does not stop NAME.
+M_SINGLE := $(if $(MAKECMDGOALS),$(if $(filter-out $(M_SHORT) $(M_KOS),$(MAKECMDGOALS)),,y))
+$(M)/%.mod.c: MOD_KNOWN = --known $(B)/kernel-crcs.lds $(foreach f,$(filter-out \
+	$(word 1,$^),$(wildcard $(M_EXPORTERS))) $(KBUILD_EXTRA_SYMBOLS),--known $(f))
+$(M)/%.mod.c: $(M)/%.o $(M)/%.i $(MODPOST) $(B)/kernel-crcs.lds $(if $(M_SINGLE),,$(M_EXPORTERS))
 	$(MOD_POST)
 $(M)/%.mod.o: $(M)/%.mod.c include/tessera/modformat.h
 	$(MOD_MODCC)
 $(M)/%.ko: $(M)/%.o $(M)/%.mod.o linker/module.lds $(MODPOST)
 	$(MOD_LD)
 # make -C TESSERA M=DIR NAME.ko: one module of DIR
-M_SHORT := $(filter-out $(M_KOS),$(notdir $(M_KOS)))
 .PHONY: $(M_SHORT)
 $(M_SHORT): %.ko: $(M)/%.ko
 .SECONDARY: $(foreach s,.o .i .mod.c .mod.o,$(M_KOS:.ko=$(s))) $(M_OBJS) $(M_OBJS:.o=.i)
