@@ -247,7 +247,7 @@ bench-modules: deps
 
 # ---- modules ------------------------------------------------------------
 # Each modules/NAME.c (and modules/skel/skel.c) becomes build/modules/NAME.ko;
-# `make M=DIR` turns every DIR/NAME.c into DIR/NAME.ko the same way. Steps
+# `make M=DIR` builds DIR's modules in DIR the same way (below). Steps
 # (docs/modules.md):
 # (cc is $(CC) $(KCFLAGS); -DKBUILD_MODNAME='"NAME"' as in kbuild)
 #   cc -DMODULE -c NAME.c        -> NAME.o      the module's code
@@ -375,8 +375,8 @@ $(M)/%.ko: $(M)/%.o $(M)/%.mod.o linker/module.lds $(MODPOST)
 .PHONY: $(M_SHORT)
 $(M_SHORT): %.ko: $(M)/%.ko
 .SECONDARY: $(foreach s,.o .i .mod.c .mod.o,$(M_KOS:.ko=$(s))) $(M_OBJS) $(M_OBJS:.o=.i)
-M_MADE := $(sort $(M_KOS) $(foreach s,.o .i .mod.c .mod.o .d .i.d,$(M_KOS:.ko=$(s)) \
-	$(M_OBJS:.o=$(s))))
+M_MADE := $(sort $(M_KOS) $(foreach s,.o .i .mod.c .mod.o .d .i.d,$(M_KOS:.ko=$(s))) \
+	$(foreach s,.o .i .d .i.d,$(M_OBJS:.o=$(s))))
 M-clean:
 	@echo "  CLEAN   $(M)"
 	@rm -f $(M_MADE)
