@@ -4,7 +4,10 @@
 #   make, make all  build/tessera.elf, build/tessera.iso, modules, ramdisk
 #   make kernel     build/tessera.elf only       make iso   build/tessera.iso
 #   make modules    build/modules/NAME.ko for modules/NAME.c and modules/skel
-#   make M=DIR      out-of-tree modules: each DIR/NAME.c into DIR/NAME.ko
+#   make M=DIR      out-of-tree modules in DIR, as Linux's `make -C KDIR
+#                   M=DIR modules`: DIR/Kbuild's or DIR/Makefile's obj-m,
+#                   or else each DIR/NAME.c into DIR/NAME.ko
+#   make M=DIR clean  remove what make M=DIR made in DIR
 #   make badko      build/badko/: damaged copies of hello.ko (named/, set/)
 #   make run        boot in QEMU: serial on this terminal, VGA window if any
 #                   (APPEND="..." sets the kernel command line)
@@ -14,7 +17,7 @@
 #   make fuzz       fuzz the loader for FUZZ_SECONDS (60): tools/fuzz
 #   make deps       install what a Debian machine lacks (tools/deps)
 #   make bench-boot, make bench-modules    boot and insmod cycle counts
-#   make clean      remove build/ and make M=tests/oot's outputs
+#   make clean      remove build/ and what make check's M= builds made
 #   make help       this list
 
 CROSS	?= i686-linux-gnu-
@@ -24,12 +27,28 @@ OBJCOPY	:= $(CROSS)objcopy
 HOSTCC	?= gcc
 B	:= build
 
-# Flags shared by the kernel and every module (make M=DIR uses them too).
-KCFLAGS	:= -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie -fno-common \
+# Code generation shared by the kernel and every module.
+KBASEFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie -fno-common \
 	   -fno-stack-protector -fno-omit-frame-pointer -fno-strict-aliasing \
 	   -mno-sse -mno-mmx -mno-80387 -mgeneral-regs-only -m32 -march=i686 \
-	   -Wall -Wextra -Werror -Wno-unused-parameter -I. -Iinclude \
-	   -ffile-prefix-map=$(CURDIR)=.
+	   -I. -Iinclude -ffile-prefix-map=$(CURDIR)=.
+# The kernel and modules/ (the tree): every warning an error.
+KCFLAGS	:= $(KBASEFLAGS) -Wall -Wextra -Werror -Wno-unused-parameter
+# make M=DIR (out of tree): the warnings Linux 6.1's top Makefile gives an
+# i386 module, no -Werror (W=e adds it, as in Linux: make check does).
+LINUX_WARN := -Wall -Wundef -Werror=strict-prototypes -Wno-trigraphs \
+	   -Werror=implicit-function-declaration -Werror=implicit-int \
+	   -Werror=return-type -Wno-format-security -Wno-sign-compare \
+	   -Wno-frame-address -Wno-format-truncation -Wno-format-overflow \
+	   -Wno-address-of-packed-member -Wframe-larger-than=1024 \
+	   -Wimplicit-fallthrough=5 -Wno-main -Wno-unused-but-set-variable \
+	   -Wno-unused-const-variable -Wno-dangling-pointer \
+	   -Wdeclaration-after-statement -Wvla -Wno-pointer-sign \
+	   -Wcast-function-type -Wno-stringop-truncation -Wno-array-bounds \
+	   -Wno-stringop-overflow -Wno-restrict -Wno-maybe-uninitialized \
+	   -Werror=date-time -Werror=incompatible-pointer-types \
+	   -Werror=designated-init -Wno-packed-not-aligned \
+	   $(if $(findstring e,$(W)),-Werror)
 CFLAGS	:= $(KCFLAGS) -MMD -MP
 ASFLAGS	:= -m32 -g -MMD -MP -I. -Iinclude
 HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
@@ -208,9 +227,10 @@ $(B)/host/test_fuzz_regress: tests/fuzz/regress_main.c $(FUZZ_SRCS) $(FUZZ_HDRS)
 # tools/check builds the host tests itself (make -s print-host-tests).
 check: deps
 	@$(MAKE) --no-print-directory all badko stripped
-	@$(MAKE) --no-print-directory M=tests/oot
-	@$(MAKE) --no-print-directory M=tests/harness
-	@$(MAKE) --no-print-directory M=tests/linux
+	@$(MAKE) --no-print-directory M=tests/oot W=e
+	@$(MAKE) --no-print-directory M=tests/harness W=e
+	@$(MAKE) --no-print-directory M=tests/linux W=e
+	@$(MAKE) --no-print-directory -C . M=tests/kbuild W=e modules
 	@tools/check
 
 .PHONY: print-host-tests
@@ -227,7 +247,7 @@ bench-modules: deps
 
 # ---- modules ------------------------------------------------------------
 # Each modules/NAME.c (and modules/skel/skel.c) becomes build/modules/NAME.ko;
-# `make M=DIR` turns every DIR/NAME.c into DIR/NAME.ko the same way. Steps
+# `make M=DIR` builds DIR's modules in DIR the same way (below). Steps
 # (docs/modules.md):
 # (cc is $(CC) $(KCFLAGS); -DKBUILD_MODNAME='"NAME"' as in kbuild)
 #   cc -DMODULE -c NAME.c        -> NAME.o      the module's code
@@ -240,7 +260,7 @@ MODPOST     := $(B)/tools/modpost
 MODCFLAGS   := $(KCFLAGS) -DMODULE
 MODULE_SRCS := $(wildcard modules/*.c) modules/skel/skel.c
 MODULE_KOS  := $(patsubst %.c,$(B)/modules/%.ko,$(notdir $(MODULE_SRCS)))
-MODNAME      = -DKBUILD_MODNAME='"$(basename $(notdir $<))"'
+MODNAME      = -DKBUILD_MODNAME='"$(or $(KMODNAME),$(subst -,_,$(basename $(notdir $<))))"'
 MOD_CC       = @echo "  CC [M]  $<"; $(CC) $(MODCFLAGS) $(MODNAME) -MMD -MP -c $< -o $@
 MOD_CPP      = @echo "  CPP [M] $<"; \
 	       $(CC) $(MODCFLAGS) $(MODNAME) -E -MMD -MP -MT $@ -MF $@.d $< -o $@
@@ -259,7 +279,6 @@ MOD_LD       = @echo "  LD [M]  $@"; \
 MODPOST_SRCS := tools/modpost.c tools/symcrc.c loader/elf.c loader/reloc.c
 
 .PHONY: modules badko
-modules: $(MODULE_KOS)
 
 $(MODPOST): $(MODPOST_SRCS) tools/symcrc.h loader/elf.h loader/internal.h include/tessera/modformat.h
 	@mkdir -p $(dir $@)
@@ -290,24 +309,80 @@ $(B)/modules/%.ko: $(B)/modules/%.o $(B)/modules/%.mod.o linker/module.lds $(MOD
 	$(MOD_LD)
 .SECONDARY: $(foreach s,.o .i .mod.c .mod.o,$(MODULE_KOS:.ko=$(s)))
 
-# make M=DIR: an out-of-tree module directory, built in place like kbuild.
+# make M=DIR: an out-of-tree module directory, built in place like kbuild
+# (docs/modules.md "Building out of tree"). `make -C TESSERA M=DIR modules`
+# or just `make M=DIR`; `make M=DIR clean` removes what it made there.
+# What to build: DIR/Kbuild, or else DIR/Makefile if it names obj-m,
+# read by tools/kbuild.mk with KERNELRELEASE set (obj-m += NAME.o,
+# NAME-objs/NAME-y := A.o B.o, ccflags-y); with neither, each DIR/NAME.c
+# is a module NAME. The objects of a module NAME are compiled with
+# KBUILD_MODNAME "NAME" ('-' becomes '_', as in Linux) and joined by
+# `ld -r` into NAME.o; their .i files, concatenated, are NAME.i.
 ifneq ($(M),)
-M_KOS := $(patsubst %.c,%.ko,$(filter-out %.mod.c,$(wildcard $(M)/*.c)))
+M := $(patsubst %/,%,$(M))
+KB_FILE := $(firstword $(wildcard $(M)/Kbuild) $(if $(shell grep -s -l \
+	'^[[:space:]]*obj-m[[:space:]]*[:+]*=' $(M)/Makefile),$(M)/Makefile))
+KB_WORDS := $(if $(KB_FILE),$(shell MAKEFLAGS= $(MAKE) -s --no-print-directory \
+	-f tools/kbuild.mk KBUILD_FILE=$(KB_FILE) M=$(M) kbuild-list))
+kb_comma := ,
+# NAME=A.o,B.o for each module: its objects (in DIR)
+KB_MODS := $(if $(KB_FILE),$(patsubst mod:%,%,$(filter mod:%,$(KB_WORDS))), \
+	$(foreach c,$(filter-out %.mod.c,$(wildcard $(M)/*.c)), \
+	$(basename $(notdir $(c)))=$(basename $(notdir $(c))).o))
+kb_name = $(firstword $(subst =, ,$(1)))
+kb_objs = $(subst $(kb_comma), ,$(word 2,$(subst =, ,$(1))))
+KB_MULTI := $(foreach w,$(KB_MODS),$(if $(filter-out $(call kb_name,$(w)).o, \
+	$(call kb_objs,$(w))),$(w)))
+M_KOS := $(foreach w,$(KB_MODS),$(M)/$(call kb_name,$(w)).ko)
+M_SHORT := $(filter-out $(M_KOS),$(notdir $(M_KOS)))
+M_OBJS := $(sort $(M_KOS:.ko=.o) $(foreach w,$(KB_MULTI),$(addprefix $(M)/,$(call kb_objs,$(w)))))
+# The modules of DIR whose sources export symbols (EXPORT_SYMBOL): every
+# module's modpost step reads their NAME.o (--known), so they come first.
+# The others do not wait for each other: `make -k` builds all that can be.
+M_EXPORTING_C := $(shell grep -s -l EXPORT_SYMBOL $(M)/*.c)
+M_EXPORTERS := $(foreach w,$(KB_MODS),$(if $(filter $(M_EXPORTING_C), \
+	$(addprefix $(M)/,$(patsubst %.o,%.c,$(call kb_objs,$(w))))),$(M)/$(call kb_name,$(w)).o))
+$(M)/%: MODCFLAGS = $(KBASEFLAGS) $(LINUX_WARN) -DMODULE \
+	$(patsubst cflags:%,%,$(filter cflags:%,$(KB_WORDS)))
+define kb_multi
+$(M)/$(1).o: $(addprefix $(M)/,$(2))
+	@echo "  LD [M]  $$@"; $$(LD) -r -o $$@ $$^
+$(M)/$(1).i: $(addprefix $(M)/,$(2:.o=.i))
+	@cat $$^ > $$@
+$(addprefix $(M)/,$(2) $(2:.o=.i)): KMODNAME := $(subst -,_,$(1))
+endef
+$(foreach w,$(KB_MULTI),$(eval $(call kb_multi,$(call kb_name,$(w)),$(call kb_objs,$(w)))))
 .DEFAULT_GOAL := M-modules
-.PHONY: M-modules
+.PHONY: M-modules M-clean
 M-modules: $(M_KOS)
+modules: M-modules
 $(M)/%.o: $(M)/%.c
 	$(MOD_CC)
 $(M)/%.i: $(M)/%.c
 	$(MOD_CPP)
-$(M)/%.mod.c: $(M)/%.o $(M)/%.i $(MODPOST) $(B)/kernel-crcs.lds $(M_KOS:.ko=.o)
+# Building only single modules (make M=DIR NAME.ko ...), an exporter is
+# read if it is there, not built: a failing sibling does not stop NAME.
+M_SINGLE := $(if $(MAKECMDGOALS),$(if $(filter-out $(M_SHORT) $(M_KOS),$(MAKECMDGOALS)),,y))
+$(M)/%.mod.c: MOD_KNOWN = --known $(B)/kernel-crcs.lds $(foreach f,$(filter-out \
+	$(word 1,$^),$(wildcard $(M_EXPORTERS))) $(KBUILD_EXTRA_SYMBOLS),--known $(f))
+$(M)/%.mod.c: $(M)/%.o $(M)/%.i $(MODPOST) $(B)/kernel-crcs.lds $(if $(M_SINGLE),,$(M_EXPORTERS))
 	$(MOD_POST)
 $(M)/%.mod.o: $(M)/%.mod.c include/tessera/modformat.h
 	$(MOD_MODCC)
 $(M)/%.ko: $(M)/%.o $(M)/%.mod.o linker/module.lds $(MODPOST)
 	$(MOD_LD)
-.SECONDARY: $(foreach s,.o .i .mod.c .mod.o,$(M_KOS:.ko=$(s)))
+# make -C TESSERA M=DIR NAME.ko: one module of DIR
+.PHONY: $(M_SHORT)
+$(M_SHORT): %.ko: $(M)/%.ko
+.SECONDARY: $(foreach s,.o .i .mod.c .mod.o,$(M_KOS:.ko=$(s))) $(M_OBJS) $(M_OBJS:.o=.i)
+M_MADE := $(sort $(M_KOS) $(foreach s,.o .i .mod.c .mod.o .d .i.d,$(M_KOS:.ko=$(s))) \
+	$(foreach s,.o .i .d .i.d,$(M_OBJS:.o=$(s))))
+M-clean:
+	@echo "  CLEAN   $(M)"
+	@rm -f $(M_MADE)
 -include $(wildcard $(M)/*.d)
+else
+modules: $(MODULE_KOS)
 endif
 
 # Damaged copies of hello.ko for insmod's tests (tools/badko.c):
@@ -373,11 +448,15 @@ $(B)/initrd.cpio: tools/mkramdisk $(shell find ramdisk -type f) \
 help:
 	@sed '/^$$/q' Makefile
 
-# `make M=tests/oot` and `make M=tests/harness` (make check runs them) build
-# in place: remove their outputs.
+# make clean: build/ and the outputs of the M= builds make check runs;
+# make M=DIR clean: only DIR's (M-clean above).
+M_CHECK_DIRS := tests/oot tests/harness tests/linux tests/kbuild
+ifeq ($(M),)
 clean:
 	rm -rf $(B)
-	for d in tests/oot tests/harness tests/linux; do rm -f $$d/*.o $$d/*.ko $$d/*.mod.c \
-		$$d/*.mod.o $$d/*.i $$d/*.d; done
+	@for d in $(M_CHECK_DIRS); do $(MAKE) --no-print-directory M=$$d clean; done
+else
+clean: M-clean
+endif
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -15,6 +15,7 @@
 #include "mm/mm_internal.h"
 #include "kernel/printk.h"
 #include "kernel/symbols.h"
+#include "kernel/module.h"
 #include "lib/string.h"
 
 static void *zalloc_caller(size_t size, gfp_t flags, uintptr_t caller)
@@ -161,15 +162,31 @@ struct kmem_cache {
 	void (*ctor)(void *obj);
 	uint32_t live;			/* objects allocated, not freed */
 	uintptr_t creator;		/* return address of kmem_cache_create */
+	uintptr_t owner;		/* image base of the module that made it, or 0 */
+	char site[KMEM_CACHE_NAME_LEN];	/* creator's name, "f+0x1c" (modules only) */
 	struct kmem_cache *next;
 };
 
 static struct kmem_cache *caches;
 
+/* c->site: sym_format's "f+0xoff/0xsize [module]" cut to "f+0xoff". */
+static void cache_site_name(struct kmem_cache *c)
+{
+	char text[96];
+	size_t n;
+
+	sym_format(c->creator, text, sizeof(text));
+	for (n = 0; text[n] && text[n] != '/' && text[n] != ' '; n++)
+		;
+	text[n] = '\0';
+	strlcpy(c->site, text, sizeof(c->site));
+}
+
 __attribute__((__noinline__)) struct kmem_cache *
 kmem_cache_create(const char *name, unsigned int size, unsigned int align,
 		  slab_flags_t flags, void (*ctor)(void *))
 {
+	struct module_record *rec;
 	struct kmem_cache *c;
 
 	if (size == 0 || !name)
@@ -185,6 +202,13 @@ kmem_cache_create(const char *name, unsigned int size, unsigned int align,
 	c->ctor = ctor;
 	c->live = 0;
 	c->creator = _RET_IP_;
+	/* Made from a module's __init code, creator is gone from its image by
+	 * unload (the init part is unmapped): remember the image itself. */
+	rec = module_record_at(_RET_IP_);
+	c->owner = rec ? (uintptr_t)rec->hdr : 0;
+	c->site[0] = '\0';
+	if (rec)
+		cache_site_name(c);
 	c->next = caches;
 	caches = c;
 	return c;
@@ -241,7 +265,7 @@ void kmem_cache_destroy(struct kmem_cache *c)
 
 unsigned kmem_cache_remove_range(uintptr_t start, uintptr_t len,
 				 void (*report)(const char *name, uint32_t live,
-						uintptr_t creator, void *arg),
+						const char *site, void *arg),
 				 void *arg)
 {
 	struct kmem_cache *c = caches, *next;
@@ -249,10 +273,10 @@ unsigned kmem_cache_remove_range(uintptr_t start, uintptr_t len,
 
 	for (; c; c = next) {
 		next = c->next;
-		if (c->creator - start >= len &&
+		if (c->creator - start >= len && c->owner - start >= len &&
 		    (uintptr_t)c->ctor - start >= len)
 			continue;
-		report(c->name, c->live, c->creator, arg);
+		report(c->name, c->live, c->site, arg);
 		cache_release(c);
 		n++;
 	}

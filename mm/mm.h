@@ -192,13 +192,15 @@ struct vm_range_info {
 void vm_for_each(void (*fn)(const struct vm_range_info *r, void *arg), void *arg);
 
 /* --- kmem_cache leftovers (mm/linux_mem.c) --- */
-/* Removes every kmem_cache created from code in [start, start + len) or
- * whose constructor lies there (a module's image about to be unmapped),
- * calling report(name, live objects, creating call site, arg) for each
- * first. Their objects stay allocated (and charged). Returns the count. */
+/* Removes every kmem_cache created by the module whose image is [start,
+ * start + len) (from its core or its __init code) or whose constructor
+ * lies there (an image about to be unmapped), calling report(name, live
+ * objects, the creating call site's name "f+0x1c", taken when the cache
+ * was made, arg) for each first. Their objects stay allocated (and
+ * charged). Returns the count. */
 unsigned kmem_cache_remove_range(uintptr_t start, uintptr_t len,
 				 void (*report)(const char *name, uint32_t live,
-						uintptr_t creator, void *arg),
+						const char *site, void *arg),
 				 void *arg);
 
 #endif

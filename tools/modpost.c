@@ -88,6 +88,9 @@ static void module_name(const char *obj, char *name, size_t size)
 		die("%s: module name must be 1..%zu characters", obj, size - 1);
 	memcpy(name, base, n);
 	name[n] = '\0';
+	for (char *c = name; *c; c++)	/* hello-1.o is module hello_1, as in Linux */
+		if (*c == '-')
+			*c = '_';
 }
 
 /* The exports named by --known files: one NUL-separated list. */

@@ -89,13 +89,11 @@ static void report_timer(const struct timer_list *t, void *arg)
 	pr_err("%s: the module left a timer armed (%s); removed it\n", rec->name, sym);
 }
 
-static void report_cache(const char *name, uint32_t live, uintptr_t creator,
+static void report_cache(const char *name, uint32_t live, const char *sym,
 			 void *arg)
 {
 	const struct module_record *rec = arg;
-	char sym[96];
 
-	sym_format(creator, sym, sizeof(sym));
 	pr_err("%s: the module left kmem_cache %s (%s, %u object%s); removed it\n",
 	       rec->name, name, sym, live, live == 1 ? "" : "s");
 }

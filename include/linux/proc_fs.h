@@ -7,7 +7,7 @@
 #ifndef _LINUX_PROC_FS_H
 #define _LINUX_PROC_FS_H
 
-#include <linux/chrdev.h>
+#include <linux/fs.h>	/* struct file, as Linux's proc_fs.h brings it */
 #include <linux/uidgid.h>
 #include <linux/fs.h>	/* struct file, as Linux's proc_fs.h brings it */
 
