@@ -73,6 +73,17 @@ static bool cwd_inside(const char *dir)
 	       (cwd[n] == '\0' || cwd[n] == '/');
 }
 
+/* name with each '-' made '_' (in buf), as kbuild names a module built
+ * from hello-1.c: Linux's rmmod accepts either spelling. */
+static const char *underscored(const char *name, char *buf, size_t size)
+{
+	strlcpy(buf, name, size);
+	for (char *p = buf; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	return buf;
+}
+
 /* Takes the module down from whatever state it is in: exit if live, unmap
  * if mapped, then unlink the image and remove the directory. */
 static int rmmod_one(const char *name, bool v, bool force)
@@ -88,6 +99,8 @@ static int rmmod_one(const char *name, bool v, bool force)
 	snprintf(control, sizeof(control), "%s/control", dir);
 	snprintf(image, sizeof(image), "%s/module", dir);
 	err = tool_status_field(name, "state", state, sizeof(state));
+	if (err == -ENOENT && strchr(name, '-'))	/* hello-1.ko loads as hello_1 */
+		return rmmod_one(underscored(name, dir, sizeof(dir)), v, force);
 	if (err == -ENOENT) {
 		out_printf(2, "rmmod: %s is not currently loaded\n", name);
 		return err;

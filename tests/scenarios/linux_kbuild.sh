@@ -5,4 +5,8 @@ lsmod
 rmmod kb_startstop
 insmod /extra/kb_parts.ko
 rmmod kb_parts
+# kb-dash.c makes module kb_dash; rmmod takes kb-dash too
+insmod /extra/kb-dash.ko
+lsmod
+rmmod kb-dash
 memdiff
