@@ -164,6 +164,27 @@ void unregister_chrdev_region(dev_t from, unsigned count)
 	}
 }
 
+/* Linux lists each region under its first major, and a driver's regions
+ * in the order they were claimed. */
+int chrdev_show_devices(struct seq_buf *m, void *arg)
+{
+	seq_buf_printf(m, "Character devices:\n");
+	for (unsigned major = 0; major < CHRDEV_MAJOR_MAX; major++) {
+		const char *name = chrdev_major_name(major);
+
+		if (name)
+			seq_buf_printf(m, "%3u %s\n", major, name);
+		for (unsigned i = 0; i < MAX_REGIONS; i++) {
+			const struct region *r = &chrdevs.regions[i];
+
+			if (r->count && MAJOR(r->from) == major)
+				seq_buf_printf(m, "%3u %s\n", major, r->name);
+		}
+	}
+	seq_buf_printf(m, "\nBlock devices:\n");
+	return 0;
+}
+
 /* ---- cdevs ---- */
 
 void cdev_init(struct cdev *cdev, const struct file_operations *fops)
@@ -285,8 +306,10 @@ void misc_deregister(struct miscdevice *misc)
 		}
 }
 
-int chrdev_find(dev_t dev, const struct file_operations **fops, void **priv)
+int chrdev_find(dev_t dev, const struct file_operations **fops, void **priv,
+		struct cdev **cdev)
 {
+	*cdev = NULL;
 	if (MAJOR(dev) == MISC_MAJOR) {
 		struct misc_slot *slot = misc_by_minor(MINOR(dev));
 
@@ -302,6 +325,7 @@ int chrdev_find(dev_t dev, const struct file_operations **fops, void **priv)
 		if (c && overlaps(c->dev, c->count, dev, 1)) {
 			*fops = c->ops;
 			*priv = NULL;
+			*cdev = c;
 			return 0;
 		}
 	}

@@ -56,6 +56,13 @@ bool chrdev_major_taken(unsigned major)
 	return false;
 }
 
+const char *chrdev_major_name(unsigned major)
+{
+	struct chrdev *c = find_major(major);
+
+	return c ? c->node->name : NULL;
+}
+
 static bool major_used(unsigned major)
 {
 	return chrdev_major_taken(major) ||
@@ -66,10 +73,12 @@ static const struct file_operations chrdev_fops;
 
 /* The driver of device number dev: a built-in or register_chrdev device,
  * else a misc device or cdev (fs/chrdev.c). -ENXIO if none. */
-static int find_driver(dev_t dev, const struct file_operations **fops, void **priv)
+static int find_driver(dev_t dev, const struct file_operations **fops, void **priv,
+		       struct cdev **cdev)
 {
 	struct chrdev *c = find_dev(dev);
 
+	*cdev = NULL;
 	if (!c)
 		c = find_major(MAJOR(dev));
 	if (c) {
@@ -77,21 +86,23 @@ static int find_driver(dev_t dev, const struct file_operations **fops, void **pr
 		*priv = NULL;
 		return 0;
 	}
-	return chrdev_find(dev, fops, priv);
+	return chrdev_find(dev, fops, priv, cdev);
 }
 
 /* The open of every node: pin the module that holds the device's
  * operations (.owner, or else the module whose image holds the table) and
- * hand the file to them. */
+ * hand the file to them; a cdev's node keeps the cdev in inode->i_cdev. */
 static int chrdev_open(struct inode *inode, struct file *f)
 {
 	const struct file_operations *fops;
 	struct module *mod;
+	struct cdev *cdev;
 	void *priv;
-	int err = find_driver(inode->rdev, &fops, &priv);
+	int err = find_driver(inode->rdev, &fops, &priv, &cdev);
 
 	if (err)
 		return err;
+	inode->i_cdev = cdev;	/* Linux's chrdev_open sets it too */
 	mod = fops->owner ? fops->owner : module_of_addr(fops);
 	if (!try_module_get(mod))
 		return -ENODEV;

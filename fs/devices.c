@@ -8,6 +8,7 @@
 #include "kernel/console.h"
 #include "kernel/printk.h"
 #include "lib/string.h"
+#include <linux/miscdevice.h>
 
 static ssize_t null_read(struct file *f, char *buf, size_t count, loff_t *pos)
 {
@@ -79,9 +80,19 @@ static const struct file_operations kmsg_fops = {
 	.read = kmsg_read,
 };
 
+/* The numbers are claimed under Linux's driver names, as /proc/devices
+ * shows them: major 1 "mem", 5:1 "/dev/console", 10 "misc" (the misc
+ * devices' major, fs/chrdev.c). */
 int devfs_register_builtin(void)
 {
-	int err = devfs_add(MKDEV(1, 3), "null", &null_fops);
+	int err = register_chrdev_region(MKDEV(1, 0), MINORMASK + 1, "mem");
+
+	if (!err)
+		err = register_chrdev_region(MKDEV(5, 1), 1, "/dev/console");
+	if (!err)
+		err = register_chrdev_region(MKDEV(MISC_MAJOR, 0), MINORMASK + 1, "misc");
+	if (!err)
+		err = devfs_add(MKDEV(1, 3), "null", &null_fops);
 
 	if (!err)
 		err = devfs_add(MKDEV(1, 5), "zero", &zero_fops);

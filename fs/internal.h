@@ -77,15 +77,23 @@ void devfs_rmnod(struct dentry *node);
 bool devfs_node_is(const char *name, uint32_t dev);
 /* Is major used by a built-in or register_chrdev device? */
 bool chrdev_major_taken(unsigned major);
+/* The name register_chrdev gave major (its node's), or NULL. */
+const char *chrdev_major_name(unsigned major);
+/* /proc/devices: "Character devices:", one "%3u NAME" line per major a
+ * driver claimed (regions, register_chrdev), lowest first, then
+ * "\nBlock devices:" (none), as Linux's fs/proc/devices.c. */
+int chrdev_show_devices(struct seq_buf *m, void *arg);
 /* Do the operations (the table or any function in it) lie in
  * [start, start + len)? */
 bool fops_inside(const struct file_operations *f, uintptr_t start, uintptr_t len);
 
 /* fs/chrdev.c: do any of from .. from+count-1 lie in a claimed region? */
 bool chrdev_region_taken(uint32_t from, unsigned count);
-/* The misc device or cdev serving dev: 0 with *fops and *priv (the
- * miscdevice for a misc device, else NULL), or -ENXIO. */
-int chrdev_find(uint32_t dev, const struct file_operations **fops, void **priv);
+/* The misc device or cdev serving dev: 0 with *fops, *priv (the
+ * miscdevice for a misc device, else NULL) and *cdev (the cdev, else
+ * NULL), or -ENXIO. */
+int chrdev_find(uint32_t dev, const struct file_operations **fops, void **priv,
+		struct cdev **cdev);
 /* The module a registration is made for: the one whose code holds ret (the
  * caller's return address), else the one whose init or exit is running
  * (a module may tail-call), else NULL (the kernel). */

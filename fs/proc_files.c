@@ -1,6 +1,6 @@
 /*
  * The built-in /proc files: meminfo, vmallocinfo, mounts, uptime, cmdline
- * and interrupts, in the formats Linux users know.
+ * interrupts and devices, in the formats Linux users know.
  */
 #include "fs/internal.h"
 #include "kernel/bootinfo.h"
@@ -119,6 +119,7 @@ int proc_register_builtin(void)
 		{ "uptime", show_uptime },
 		{ "cmdline", show_cmdline },
 		{ "interrupts", show_interrupts },
+		{ "devices", chrdev_show_devices },
 	};
 
 	for (unsigned i = 0; i < sizeof(files) / sizeof(files[0]); i++) {

@@ -23,6 +23,10 @@
 #include <linux/miscdevice.h>
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
+#include <linux/sched.h>
+#include <linux/capability.h>
+#include <linux/utsname.h>
+#include <linux/semaphore.h>
 
 /* printing */
 EXPORT_SYMBOL(printk);
@@ -221,3 +225,13 @@ EXPORT_SYMBOL(default_llseek);
 EXPORT_SYMBOL(noop_llseek);
 EXPORT_SYMBOL(no_llseek);
 EXPORT_SYMBOL(fixed_size_llseek);
+
+/* ldd3 gaps: what LDD3's examples use beyond issue 8's list */
+EXPORT_SYMBOL(get_current);
+EXPORT_SYMBOL(capable);
+EXPORT_SYMBOL(init_uts_ns);
+EXPORT_SYMBOL(down);
+EXPORT_SYMBOL(down_interruptible);
+EXPORT_SYMBOL(down_killable);
+EXPORT_SYMBOL(down_trylock);
+EXPORT_SYMBOL(up);

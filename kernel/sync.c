@@ -4,7 +4,8 @@
  * Nothing else can ever release a lock while its taker waits, so every
  * wait a lock would need is a deadlock: each one is reported (the lock
  * and both callers symbolized) and the call returns without waiting.
- * Layers: reporting; spinlocks; rwlocks; mutexes; idling for wait queues.
+ * Layers: reporting; spinlocks; rwlocks; mutexes; idling for wait queues;
+ * semaphores.
  */
 #include "kernel/sync.h"
 #include "kernel/cpu.h"
@@ -318,4 +319,55 @@ int __wait_idle(wait_queue_head_t *wq, unsigned long flags)
 	cpu_cli();
 	wq->waiters = 0;
 	return 0;
+}
+
+/* --- semaphores --- */
+
+/* Takes one for caller; returns 0, or -EDEADLK (reported) when it would
+ * wait: the count is 0, or this is interrupt context. */
+static int sem_take(struct semaphore *sem, void *caller)
+{
+	if (irq_depth()) {
+		report("down", sem, caller, "in interrupt context, where it may not "
+		       "sleep", NULL);
+		return -EDEADLK;
+	}
+	if (sem->count <= 0) {
+		report("down", sem, caller, "count is 0, so it would wait forever "
+		       "(one flow of control): not waiting; last taken at",
+		       sem->last_down);
+		return -EDEADLK;
+	}
+	sem->count--;
+	sem->last_down = caller;
+	return 0;
+}
+
+void down(struct semaphore *sem)
+{
+	sem_take(sem, __builtin_return_address(0));
+}
+
+int down_interruptible(struct semaphore *sem)
+{
+	return sem_take(sem, __builtin_return_address(0));
+}
+
+int down_killable(struct semaphore *sem)
+{
+	return sem_take(sem, __builtin_return_address(0));
+}
+
+int down_trylock(struct semaphore *sem)
+{
+	if (sem->count <= 0)
+		return 1;
+	sem->count--;
+	sem->last_down = __builtin_return_address(0);
+	return 0;
+}
+
+void up(struct semaphore *sem)
+{
+	sem->count++;
 }

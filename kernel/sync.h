@@ -10,6 +10,7 @@
 #include <linux/spinlock.h>
 #include <linux/mutex.h>
 #include <linux/wait.h>
+#include <linux/semaphore.h>
 
 /* Before a wait that idles the CPU (what names it: "msleep"), called from
  * caller: returns false, having reported it, in interrupt context (where

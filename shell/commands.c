@@ -125,10 +125,13 @@ int cmd_write_error(const char *cmd, int err)
 int cmd_run(const struct shell_command *c, int argc, char **argv)
 {
 	struct out_state outer = out_state;	/* `sh` runs commands too */
+	char outer_comm[16];
 	int status;
 
 	out_state = (struct out_state){ 0, false };
+	sys_set_comm(argv[0], outer_comm);
 	status = c->fn(argc, argv);
+	sys_set_comm(outer_comm, NULL);
 	status = status < 0 ? 1 : status & 0xff;
 	if (out_state.err && !out_state.reported) {
 		cmd_write_error(argv[0], out_state.err);

@@ -108,6 +108,27 @@ static inline void writel(u32 v, volatile void __iomem *addr)
 	*(volatile u32 *)addr = v;
 }
 
+/* Block copies to and from device memory, one byte access at a time
+ * (Linux's x86 versions may use wider moves; a device that needs a width
+ * should be driven with readl/writel). */
+static inline void memcpy_fromio(void *to, const volatile void __iomem *from, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		((u8 *)to)[i] = readb((const volatile u8 __iomem *)from + i);
+}
+
+static inline void memcpy_toio(volatile void __iomem *to, const void *from, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		writeb(((const u8 *)from)[i], (volatile u8 __iomem *)to + i);
+}
+
+static inline void memset_io(volatile void __iomem *to, int c, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		writeb((u8)c, (volatile u8 __iomem *)to + i);
+}
+
 /* The relaxed forms: on x86 the same accesses. */
 #define readb_relaxed(a)	readb(a)
 #define readw_relaxed(a)	readw(a)

@@ -24,7 +24,10 @@
 #include <linux/chrdev.h>	/* device-number regions, llseek methods */
 #ifndef HOST_TEST	/* the host tests have libc's <string.h> */
 #include <linux/string.h>
+#include <linux/capability.h>	/* capable(), as Linux's fs.h brings it */
+#include <linux/semaphore.h>
 #include <linux/spinlock.h>	/* Linux's fs.h brings the locks */
+#include <linux/mutex.h>
 #endif
 #ifdef HOST_TEST
 typedef long long loff_t;
@@ -40,6 +43,7 @@ struct mount;
 struct inode_operations;
 struct poll_table_struct;
 struct vm_area_struct;
+struct cdev;
 
 /* The bytes of a regular file: order-0 pages owned by its inode, one per
  * page index; a NULL slot is a hole and reads as zeros (fs/pagefile.c). */
@@ -82,6 +86,9 @@ struct file_operations {
 	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 	int (*flush)(struct file *file, void *id);
 	int (*fsync)(struct file *file, loff_t start, loff_t end, int datasync);
+	unsigned long (*get_unmapped_area)(struct file *file, unsigned long addr,
+					   unsigned long len, unsigned long pgoff,
+					   unsigned long flags);
 };
 
 struct inode {
@@ -97,6 +104,7 @@ struct inode {
 	const struct file_operations *i_fop;	/* installed at open */
 	struct pagefile data;	/* regular files: the bytes and the size */
 	union { void *private; void *i_private; };	/* the filesystem's */
+	struct cdev *i_cdev;	/* a cdev's node: the cdev, set at open */
 };
 
 /* A name, as Linux's dentry->d_name holds it. */
@@ -145,6 +153,13 @@ struct file {
 	struct module *pinned;	/* module held from open to the last close:
 				 * f_op->owner, unless an open op chose another */
 };
+
+/* The dentry the file was opened through (Linux: for overlay filesystems
+ * it may differ from f_path.dentry; here they are one). */
+static inline struct dentry *file_dentry(const struct file *file)
+{
+	return file->f_path.dentry;
+}
 
 /* Device numbers of an inode, the size of a regular file. */
 static inline unsigned int imajor(const struct inode *inode)

@@ -27,6 +27,13 @@ struct proc_ops {
 	loff_t (*proc_lseek)(struct file *file, loff_t offset, int whence);
 	int (*proc_release)(struct inode *inode, struct file *file);
 	long (*proc_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+	/* Linux's other hooks, so that a driver setting them builds; /proc
+	 * calls none of them yet (no poll, no mmap). */
+	unsigned int (*proc_poll)(struct file *file, struct poll_table_struct *wait);
+	int (*proc_mmap)(struct file *file, struct vm_area_struct *vma);
+	unsigned long (*proc_get_unmapped_area)(struct file *file, unsigned long addr,
+						unsigned long len, unsigned long pgoff,
+						unsigned long flags);
 };
 
 /* Makes the file NAME in parent (NULL: /proc itself) with the permission

@@ -92,6 +92,12 @@ int sys_chdir(const char *path);
  * it does not fit in size bytes, -ENOENT if it was removed. */
 int sys_getcwd(char *buf, size_t size);
 
+/* Names the running program (the task's comm, what a driver reads in
+ * current->comm), as exec does on Linux: the first TASK_COMM_LEN-1 bytes
+ * of name. Copies the previous name into old (16 bytes) when old is not
+ * NULL, so that a program running another can put it back. */
+void sys_set_comm(const char *name, char *old);
+
 /* Time and power, the little beyond files a shell needs. */
 void sys_sleep_ms(uint32_t ms);
 /* Powers the machine off: status 0 is success (QEMU exits 33), anything

@@ -30,6 +30,7 @@ int sys_rename(const char *a, const char *b) { return hs_rename(a, b); }
 int sys_chdir(const char *path) { return hs_chdir(path); }
 int sys_getcwd(char *buf, size_t size) { return hs_getcwd(buf, size); }
 void sys_sleep_ms(uint32_t ms) { hs_sleep_ms(ms); }
+void sys_set_comm(const char *name, char *old) { (void)name; if (old) old[0] = 0; }
 void sys_poweroff(int status) { hs_poweroff(status); }
 
 static void fill_stat(struct stat *st, const uint32_t f[8])
