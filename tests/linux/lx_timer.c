@@ -31,6 +31,7 @@ static void lx_timer_fire(struct timer_list *t)
 static void lx_timer_helpers(void)
 {
 	unsigned long long j64 = get_jiffies_64();
+	unsigned long j = jiffies;	/* read at once: a tick may fall between */
 
 	pr_info("lx_timer: HZ %d; 20 ms = %lu jiffies, 1 ms = %lu, 3 jiffies = %u ms, "
 		"10001 us = %lu jiffies\n", HZ, msecs_to_jiffies(20), msecs_to_jiffies(1),
@@ -38,7 +39,7 @@ static void lx_timer_helpers(void)
 	pr_info("lx_timer: time_after(5, ULONG_MAX - 5) = %d, time_before = %d, "
 		"time_after_eq(7, 7) = %d; 64-bit count agrees: %s\n",
 		time_after(5UL, ~0UL - 5), time_before(5UL, ~0UL - 5),
-		time_after_eq(7UL, 7UL), (unsigned long)j64 - jiffies <= 1 ? "yes" : "no");
+		time_after_eq(7UL, 7UL), j - (unsigned long)j64 <= 1 ? "yes" : "no");
 }
 
 /* Busy-waits and says whether a tick passed meanwhile: the delays count
