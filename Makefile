@@ -318,12 +318,14 @@ $(B)/modules/%.ko: $(B)/modules/%.o $(B)/modules/%.mod.o linker/module.lds $(MOD
 # NAME-objs/NAME-y := A.o B.o, ccflags-y); with neither, each DIR/NAME.c
 # is a module NAME. The objects of a module NAME are compiled with
 # KBUILD_MODNAME "NAME" ('-' becomes '_', as in Linux) and joined by
-# `ld -r` into NAME.o; their .i files, concatenated, are NAME.i.
+# `ld -r` into NAME.o; their .i files, concatenated, are NAME.i. The
+# kbuild file sees $(PWD) as the caller's directory (LDD3's LDDINC uses it):
+# the shell of $(shell) would reset it to this one.
 ifneq ($(M),)
 M := $(patsubst %/,%,$(M))
 KB_FILE := $(firstword $(wildcard $(M)/Kbuild) $(if $(shell grep -s -l \
 	'^[[:space:]]*obj-m[[:space:]]*[:+]*=' $(M)/Makefile),$(M)/Makefile))
-KB_WORDS := $(if $(KB_FILE),$(shell MAKEFLAGS= $(MAKE) -s --no-print-directory \
+KB_WORDS := $(if $(KB_FILE),$(shell MAKEFLAGS= PWD='$(PWD)' $(MAKE) -s --no-print-directory \
 	-f tools/kbuild.mk KBUILD_FILE=$(KB_FILE) M=$(M) kbuild-list))
 kb_comma := ,
 # NAME=A.o,B.o for each module: its objects (in DIR)

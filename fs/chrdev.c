@@ -193,6 +193,19 @@ void cdev_init(struct cdev *cdev, const struct file_operations *fops)
 	cdev->ops = fops;
 }
 
+int kobject_set_name(struct kobject *kobj, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!fmt)
+		return -EINVAL;
+	va_start(ap, fmt);
+	vsnprintf(kobj->name_buf, sizeof(kobj->name_buf), fmt, ap);
+	va_end(ap);
+	kobj->name = kobj->name_buf;
+	return 0;
+}
+
 struct cdev *cdev_alloc(void)
 {
 	struct cdev *cdev = kzalloc(sizeof(*cdev));
@@ -550,6 +563,13 @@ loff_t default_llseek(struct file *file, loff_t offset, int whence)
 		return seek_to(file, file->inode->data.size, offset, PAGEFILE_MAX_SIZE);
 	default: return -EINVAL;
 	}
+}
+
+int nonseekable_open(struct inode *inode, struct file *filp)
+{
+	(void)inode;
+	filp->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
+	return 0;
 }
 
 loff_t noop_llseek(struct file *file, loff_t offset, int whence)

@@ -261,9 +261,38 @@ void unregister_chrdev(unsigned major, const char *name)
 	}
 }
 
+/* Marks the inodes of nodes made by mknod (inode->private): only those may
+ * be removed; a driver's node goes when the driver unregisters. */
+static char mknod_made;
+
+int devfs_mknod_at(struct dentry *dir, const char *name, uint32_t mode, dev_t dev)
+{
+	struct dentry *node;
+	int err;
+
+	if (!devfs.sb || dir != devfs.sb->root)
+		return -EPERM;
+	if (!S_ISCHR(mode))
+		return -EINVAL;
+	err = devfs_mknod(name, dev, mode & 0777, &node);
+	if (!err)
+		node->inode->private = &mknod_made;
+	return err;
+}
+
+static int devfs_unlink(struct inode *dir, struct dentry *d)
+{
+	(void)dir;
+	return d->inode->private == &mknod_made ? 0 : -EPERM;
+}
+
+static const struct inode_operations devfs_dir_ops = {
+	.unlink = devfs_unlink,
+};
+
 static int devfs_fill_super(struct super_block *sb, void *data)
 {
-	int err = sb_make_root(sb, 0755, NULL);
+	int err = sb_make_root(sb, 0755, &devfs_dir_ops);
 
 	if (!err)
 		devfs.sb = sb;

@@ -25,6 +25,11 @@ static int file_alloc(struct dentry *d, int flags, struct file **out)
 	f->inode = d->inode;
 	f->f_op = d->inode->i_fop;
 	f->flags = flags;
+	f->f_mode = FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
+	if ((flags & O_ACCMODE) != O_WRONLY)
+		f->f_mode |= FMODE_READ;
+	if ((flags & O_ACCMODE) != O_RDONLY)
+		f->f_mode |= FMODE_WRITE;
 	f->refs = 1;
 	err = -ENXIO;
 	if (!f->f_op)

@@ -73,6 +73,11 @@ int devfs_add(uint32_t dev, const char *name, const struct file_operations *fops
  * not mounted), -EEXIST, -ENOMEM. devfs_rmnod removes it (NULL ignored). */
 int devfs_mknod(const char *name, uint32_t dev, uint32_t perm, struct dentry **out);
 void devfs_rmnod(struct dentry *node);
+/* mknod: the node dir/name (dir must be devfs's root: only devfs keeps
+ * device nodes) for number dev, S_IFCHR | perm in mode; `rm` may remove it.
+ * Returns 0, -EPERM (another directory), -EINVAL (not S_IFCHR, bad name),
+ * -EEXIST, -ENOMEM. */
+int devfs_mknod_at(struct dentry *dir, const char *name, uint32_t mode, uint32_t dev);
 /* Is /dev/NAME a node for number dev (one register_chrdev made)? */
 bool devfs_node_is(const char *name, uint32_t dev);
 /* Is major used by a built-in or register_chrdev device? */

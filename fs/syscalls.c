@@ -178,6 +178,22 @@ int sys_rmdir(const char *path)
 	return path ? vfs_rmdir(cwd(), path) : -EFAULT;
 }
 
+int sys_mknod(const char *path, uint32_t mode, uint32_t dev)
+{
+	struct dentry *d;
+	struct walk w;
+	int err = path ? path_parent(cwd(), path, &w) : -EFAULT;
+
+	if (err)
+		return err;
+	if (w.slash || !w.last[0])
+		return -EINVAL;
+	err = path_step(w.dir, w.last, &d);
+	if (err != -ENOENT)
+		return err ? err : -EEXIST;
+	return devfs_mknod_at(w.dir, w.last, mode, dev);
+}
+
 int sys_unlink(const char *path)
 {
 	return path ? vfs_unlink(cwd(), path) : -EFAULT;

@@ -27,6 +27,7 @@
 #include <linux/capability.h>
 #include <linux/utsname.h>
 #include <linux/semaphore.h>
+#include <linux/tty.h>
 
 /* printing */
 EXPORT_SYMBOL(printk);
@@ -235,3 +236,13 @@ EXPORT_SYMBOL(down_interruptible);
 EXPORT_SYMBOL(down_killable);
 EXPORT_SYMBOL(down_trylock);
 EXPORT_SYMBOL(up);
+
+/* scull: what LDD3's scull (pipe.c, access.c) needs */
+EXPORT_SYMBOL(prepare_to_wait);
+EXPORT_SYMBOL(finish_wait);
+EXPORT_SYMBOL(schedule);
+EXPORT_SYMBOL(fasync_helper);
+EXPORT_SYMBOL(kill_fasync);
+EXPORT_SYMBOL(tty_devnum);
+EXPORT_SYMBOL(nonseekable_open);
+EXPORT_SYMBOL(kobject_set_name);

@@ -8,6 +8,7 @@
  * semaphores.
  */
 #include "kernel/sync.h"
+#include <linux/sched.h>
 #include "kernel/cpu.h"
 #include "kernel/oops.h"
 #include "kernel/module.h"
@@ -319,6 +320,45 @@ int __wait_idle(wait_queue_head_t *wq, unsigned long flags)
 	cpu_cli();
 	wq->waiters = 0;
 	return 0;
+}
+
+/* --- open-coded waits: prepare_to_wait, schedule, finish_wait --- */
+
+void prepare_to_wait(wait_queue_head_t *wq, struct wait_queue_entry *entry,
+		     int state)
+{
+	entry->head = wq;
+	wq->waiters = 1;
+	set_current_state((unsigned int)state);
+}
+
+void finish_wait(wait_queue_head_t *wq, struct wait_queue_entry *entry)
+{
+	__set_current_state(TASK_RUNNING);
+	entry->head = NULL;
+	wq->waiters = 0;
+}
+
+void schedule(void)
+{
+	void *caller = __builtin_return_address(0);
+	unsigned long flags;
+
+	local_irq_save(flags);
+	if (current->__state != TASK_RUNNING) {
+		if (!(flags & X86_EFLAGS_IF)) {
+			char c[96];
+
+			sym_format((uintptr_t)caller, c, sizeof(c));
+			printk(KERN_ERR "BUG: schedule called from %s with interrupts "
+			       "masked: nothing could wake it; not waiting\n", c);
+		} else if (sleep_allowed("schedule", caller)) {
+			cpu_sti_hlt();
+			cpu_cli();
+		}
+		__set_current_state(TASK_RUNNING);
+	}
+	local_irq_restore(flags);
 }
 
 /* --- semaphores --- */

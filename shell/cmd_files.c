@@ -243,6 +243,28 @@ static int rm_main(int argc, char **argv)
 }
 SHELL_COMMAND(rm, rm_main, "rm FILE...", "remove files");
 
+/* mknod PATH c MAJOR MINOR: a character-device node, as Linux's mknod (only
+ * type c; devfs is the one place nodes live, so PATH is in /dev). The
+ * number is major << 20 | minor (<linux/kdev_t.h>'s MKDEV). */
+static int mknod_main(int argc, char **argv)
+{
+	unsigned long major, minor;
+	int err;
+
+	if (argc != 5 || strcmp(argv[2], "c") ||
+	    cmd_parse_uint(argv[3], &major) || cmd_parse_uint(argv[4], &minor) ||
+	    major > 0xfff || minor > 0xfffff)
+		return cmd_usage(argv[0]);
+	err = sys_mknod(argv[1], S_IFCHR | 0666, (uint32_t)(major << 20 | minor));
+	if (err) {
+		out_printf(2, "mknod: %s: %s\n", argv[1], strerror(-err));
+		return 1;
+	}
+	return 0;
+}
+SHELL_COMMAND(mknod, mknod_main, "mknod PATH c MAJOR MINOR",
+	      "make a character-device node in /dev");
+
 /* ---- cp, mv ----------------------------------------------------------- */
 
 /*

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <linux/chrdev.h>
+#include <linux/kobject.h>
 
 struct module;
 struct file_operations;
@@ -21,6 +22,7 @@ struct cdev {
 	unsigned int count;	/* numbers from dev */
 	bool added;		/* in the kernel's table (cdev_add .. cdev_del) */
 	bool allocated;		/* from cdev_alloc: cdev_del frees it */
+	struct kobject kobj;	/* its name only (kobject_set_name) */
 };
 
 /* Prepares a cdev the caller holds (zeroes it, sets ops). Never fails. */

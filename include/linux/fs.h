@@ -28,6 +28,7 @@
 #include <linux/semaphore.h>
 #include <linux/spinlock.h>	/* Linux's fs.h brings the locks */
 #include <linux/mutex.h>
+#include <linux/wait.h>	/* wait queues, as Linux's fs.h brings them */
 #endif
 #ifdef HOST_TEST
 typedef long long loff_t;
@@ -89,7 +90,27 @@ struct file_operations {
 	unsigned long (*get_unmapped_area)(struct file *file, unsigned long addr,
 					   unsigned long len, unsigned long pgoff,
 					   unsigned long flags);
+	int (*fasync)(int fd, struct file *file, int on);
 };
+
+/*
+ * Asynchronous notification (SIGIO to the processes that asked with
+ * fcntl(F_SETFL, O_ASYNC)). There are no user processes to signal yet
+ * (issue 9): nothing calls .fasync for a process, fasync_helper records
+ * nobody (*fapp stays as it was, normally NULL) and returns 0, and
+ * kill_fasync signals nobody.
+ */
+struct fasync_struct {
+	struct fasync_struct *fa_next;
+	struct file *fa_file;
+	int fa_fd;
+};
+
+/* Adds (on != 0) or removes filp's entry in *fapp. Returns 0: no
+ * process can ask for SIGIO yet, so there is nothing to record. */
+int fasync_helper(int fd, struct file *filp, int on, struct fasync_struct **fapp);
+/* Sends sig with band (POLL_IN ...) to every process in *fp: none yet. */
+void kill_fasync(struct fasync_struct **fp, int sig, int band);
 
 struct inode {
 	union { uint32_t ino; unsigned long i_ino; };	/* unique within its
@@ -148,11 +169,25 @@ struct file {
 	const struct file_operations *f_op;
 	union { loff_t pos; loff_t f_pos; };
 	union { int flags; unsigned int f_flags; };	/* O_* given to open */
+	unsigned int f_mode;	/* FMODE_*: from the access mode of flags */
 	uint32_t refs;		/* descriptors sharing this file */
 	void *private_data;	/* the file operations' own */
 	struct module *pinned;	/* module held from open to the last close:
 				 * f_op->owner, unless an open op chose another */
 };
+
+/* f_mode bits: what the open allows. READ/WRITE follow O_ACCMODE; LSEEK,
+ * PREAD, PWRITE are set at open and cleared by nonseekable_open. */
+#define FMODE_READ	0x1
+#define FMODE_WRITE	0x2
+#define FMODE_LSEEK	0x4
+#define FMODE_PREAD	0x8
+#define FMODE_PWRITE	0x10
+
+/* For an open method of a device with no position (a pipe, a stream):
+ * clears FMODE_LSEEK, FMODE_PREAD, FMODE_PWRITE. Returns 0. Seeking is
+ * refused by the file's llseek (no_llseek), not by the VFS. */
+int nonseekable_open(struct inode *inode, struct file *filp);
 
 /* The dentry the file was opened through (Linux: for overlay filesystems
  * it may differ from f_path.dentry; here they are one). */

@@ -14,15 +14,35 @@
 
 #define TASK_COMM_LEN		16
 
+struct signal_struct;	/* <linux/sched/signal.h> */
+
 /* The fields drivers read; Linux's task_struct has hundreds more. */
 struct task_struct {
 	pid_t pid;
 	pid_t tgid;
 	char comm[TASK_COMM_LEN];	/* the command's name, NUL-terminated */
+	unsigned int __state;		/* TASK_*: set before schedule() */
+	struct signal_struct *signal;	/* never NULL */
 };
 
 #define TASK_RUNNING		0
 #define TASK_INTERRUPTIBLE	1
 #define TASK_UNINTERRUPTIBLE	2
+#define TASK_KILLABLE		TASK_UNINTERRUPTIBLE
+
+#define __set_current_state(s)	do { current->__state = (s); } while (0)
+#define set_current_state(s)	__set_current_state(s)
+
+/*
+ * Gives up the CPU. Single-flow form (no other task to run yet): if the
+ * current state is TASK_RUNNING it returns at once; otherwise it idles
+ * (`sti; hlt`) until the next interrupt, sets TASK_RUNNING and returns, so
+ * the caller's loop (prepare_to_wait ... schedule ... finish_wait)
+ * checks its condition again after every interrupt; only an interrupt
+ * handler or timer can make it true. With interrupts masked or in
+ * interrupt context it could never end: reported, and it returns at once.
+ * Issue 9 brings tasks that really sleep and are woken.
+ */
+void schedule(void);
 
 #endif

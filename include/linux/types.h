@@ -48,6 +48,8 @@ typedef uint32_t	resource_size_t;
 typedef long long	loff_t;		/* 64 bits, as Linux's */
 typedef uint32_t	dev_t;		/* major << 20 | minor (<linux/kdev_t.h>) */
 typedef int		pid_t;
+typedef unsigned int	uid_t;		/* user ids (<linux/uidgid.h>: kuid_t) */
+typedef unsigned int	gid_t;
 typedef unsigned long	ulong;
 typedef unsigned int	uint;
 typedef unsigned short	ushort;

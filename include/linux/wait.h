@@ -82,6 +82,24 @@ int __wait_idle(wait_queue_head_t *wq, unsigned long flags);
 	__r < 0 ? -35L : __r ? 0L : (__left < 1 ? 1L : __left);		\
 })
 
+/* The entry of Linux's open-coded wait (DEFINE_WAIT, prepare_to_wait,
+ * schedule, finish_wait): here it only remembers its queue. */
+struct wait_queue_entry {
+	wait_queue_head_t *head;	/* queued on: NULL when not waiting */
+};
+typedef struct wait_queue_entry wait_queue_entry_t;
+
+#define DEFINE_WAIT(name)	struct wait_queue_entry name = { .head = NULL }
+#define init_wait(entry)	do { (entry)->head = NULL; } while (0)
+
+/* Queues entry on wq and sets the current task's state (TASK_INTERRUPTIBLE
+ * or TASK_UNINTERRUPTIBLE) before the caller checks its condition and
+ * calls schedule() (<linux/sched.h>). */
+void prepare_to_wait(wait_queue_head_t *wq, struct wait_queue_entry *entry,
+		     int state);
+/* Ends the wait prepare_to_wait began: TASK_RUNNING, entry off wq. */
+void finish_wait(wait_queue_head_t *wq, struct wait_queue_entry *entry);
+
 /* The waiter looks at its condition after every interrupt: waking it
  * needs nothing more than making the condition true. */
 static inline void wake_up(wait_queue_head_t *wq)
@@ -92,6 +110,8 @@ static inline void wake_up(wait_queue_head_t *wq)
 #define wake_up_interruptible(wq)	wake_up(wq)
 #define wake_up_all(wq)			wake_up(wq)
 #define wake_up_interruptible_all(wq)	wake_up(wq)
+#define wake_up_interruptible_sync(wq)	wake_up(wq)
+#define wake_up_nr(wq, nr)		wake_up(wq)
 #define waitqueue_active(wq)		((wq)->waiters != 0)
 
 #endif

@@ -73,6 +73,13 @@ int sys_rmdir(const char *path);
  * -EISDIR (a directory), -ENOTDIR (trailing slash), -EPERM, or the
  * filesystem's refusal (modfs: -EBUSY while mapped). */
 int sys_unlink(const char *path);
+/* Makes a character-device node for number dev (MKDEV(major, minor)):
+ * mode is S_IFCHR | permissions. Device nodes live in devfs only: path's
+ * directory must be /dev. Returns 0, -EEXIST, -EPERM (another directory),
+ * -EINVAL (not S_IFCHR, or a name ending in '/'), -ENOENT, -ENOMEM. The
+ * node works once a driver serves the number (else open fails -ENXIO);
+ * `rm` removes it. */
+int sys_mknod(const char *path, uint32_t mode, uint32_t dev);
 /* Renames, replacing a target of the same kind (an empty directory for a
  * directory). Returns 0, -EXDEV (another filesystem), -EBUSY (a mount
  * point, "/", ".", ".."), -EINVAL (a directory into itself), -EISDIR or
