@@ -26,6 +26,7 @@ int sys_dup2(int fd, int newfd) { return hs_dup2(fd, newfd); }
 int sys_mkdir(const char *path) { return hs_mkdir(path); }
 int sys_rmdir(const char *path) { return hs_rmdir(path); }
 int sys_unlink(const char *path) { return hs_unlink(path); }
+int sys_mknod(const char *path, uint32_t mode, uint32_t dev) { (void)path; (void)mode; (void)dev; return -EPERM; }
 int sys_rename(const char *a, const char *b) { return hs_rename(a, b); }
 int sys_chdir(const char *path) { return hs_chdir(path); }
 int sys_getcwd(char *buf, size_t size) { return hs_getcwd(buf, size); }
