@@ -34,6 +34,8 @@ struct irq_line {
 	uint32_t count, unhandled;
 	unsigned long reported_at;		/* jiffies of the last report */
 	unsigned depth;				/* disable_irq nesting */
+	uint32_t window, window_unhandled;	/* the last STORM_WINDOW */
+	bool storm_off;		/* masked: nobody handled it (a storm) */
 };
 
 static struct {
@@ -48,7 +50,7 @@ static void update_mask(unsigned irq)
 
 	if (irq == CASCADE_IRQ)
 		return;
-	if ((l->kernel_fn || l->actions) && !l->depth)
+	if ((l->kernel_fn || l->actions) && !l->depth && !l->storm_off)
 		pic_unmask(irq);
 	else
 		pic_mask(irq);
@@ -91,6 +93,32 @@ static void note_unhandled(unsigned irq, struct irq_line *l)
 	       names, l->unhandled);
 }
 
+/* Linux's rule (note_interrupt): a line whose interrupts went unhandled
+ * STORM_LIMIT times out of STORM_WINDOW is stuck (a device raising an
+ * interrupt its driver never acknowledges): left unmasked, it would keep
+ * the CPU in the interrupt path for good. It is masked until a handler is
+ * requested on it afresh. */
+#define STORM_WINDOW	100000
+#define STORM_LIMIT	99900
+
+static void check_storm(unsigned irq, struct irq_line *l, bool handled)
+{
+	char names[96];
+
+	l->window_unhandled += !handled;
+	if (++l->window < STORM_WINDOW)
+		return;
+	if (l->window_unhandled > STORM_LIMIT) {
+		line_names(l, names, sizeof(names));
+		printk(KERN_EMERG "irq %u: nobody cared (%s%s): %u of the last %u "
+		       "unhandled\nDisabling IRQ #%u\n", irq, names[0] ? "handlers: " :
+		       "no handler", names, l->window_unhandled, STORM_WINDOW, irq);
+		l->storm_off = true;
+		update_mask(irq);
+	}
+	l->window = l->window_unhandled = 0;
+}
+
 void irq_dispatch(unsigned irq, struct regs *r)
 {
 	struct irq_line *l = &irqs.line[irq];
@@ -111,6 +139,7 @@ void irq_dispatch(unsigned irq, struct regs *r)
 	}
 	if (!handled)
 		note_unhandled(irq, l);
+	check_storm(irq, l, handled);
 }
 
 int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
@@ -135,6 +164,8 @@ int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
 		kfree(a);
 		return -EBUSY;
 	}
+	if (!l->actions)		/* a new first handler: a stuck line may go again */
+		l->storm_off = false;
 	for (p = &l->actions; *p; p = &(*p)->next)
 		;
 	*p = a;

@@ -44,9 +44,11 @@ static void probe_device(struct pci_driver *drv, struct pci_dev *d)
 	if (!id || d->driver)
 		return;
 	d->driver = drv;	/* pci_get_drvdata etc. work inside probe */
+	d->dev.drv_name = drv->name;
 	err = drv->probe(d, id);
 	if (err) {
 		d->driver = NULL;
+		d->dev.drv_name = NULL;
 		d->dev.driver_data = NULL;
 		printk(KERN_INFO "%s %s: probe failed: %s\n", drv->name, d->slot_name,
 		       strerror(err));
@@ -90,6 +92,7 @@ static void unlink_driver(struct pci_driver *drv)
 static void unbind(struct pci_dev *d)
 {
 	d->driver = NULL;
+	d->dev.drv_name = NULL;
 	d->dev.driver_data = NULL;
 }
 

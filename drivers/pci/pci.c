@@ -169,6 +169,8 @@ static void add_device(struct pci_bus *bus, unsigned devfn)
 	d->devfn = devfn;
 	snprintf(d->slot_name, sizeof(d->slot_name), "0000:%02x:%02x.%x",
 		 bus->number, PCI_SLOT(devfn), PCI_FUNC(devfn));
+	strlcpy(d->dev.name, d->slot_name, sizeof(d->dev.name));	/* dev_name() */
+	d->dev.bus_name = "pci";
 	read_ids(d);
 	d->dma_mask = DMA_BIT_MASK(32);
 	d->dev.dma_mask = &d->dma_mask;

@@ -1,7 +1,8 @@
 /*
  * /proc/bus/pci: `devices`, one line per device in Linux's layout (bus and
  * devfn, vendor and device, irq, the 7 BARs with their flag bits, their
- * sizes, the driver's name), and BB/DD.F, each device's 256 bytes of
+ * sizes, each "\t%16llx" as Linux prints them, the driver's name), and
+ * BB/DD.F, each device's 256 bytes of
  * configuration space, read live (what lspci reads).
  */
 #include "drivers/pci/internal.h"
@@ -15,12 +16,13 @@ static int show_devices(struct seq_buf *m, void *arg)
 		seq_buf_printf(m, "%02x%02x\t%04x%04x\t%x", d->bus->number, d->devfn,
 			   d->vendor, d->device, d->irq);
 		for (int i = 0; i < DEVICE_COUNT_RESOURCE; i++)
-			seq_buf_printf(m, "\t%08x", d->resource[i].start |
-				   (u32)(d->resource[i].flags & 0xf));
+			seq_buf_printf(m, "\t%16llx", (unsigned long long)
+				       (d->resource[i].start | (d->resource[i].flags & 0xf)));
 		for (int i = 0; i < DEVICE_COUNT_RESOURCE; i++) {
 			const struct resource *r = &d->resource[i];
 
-			seq_buf_printf(m, "\t%08x", r->start < r->end ? resource_size(r) : 0);
+			seq_buf_printf(m, "\t%16llx", (unsigned long long)
+				       (r->start < r->end ? resource_size(r) : 0));
 		}
 		seq_buf_printf(m, "\t%s\n", d->driver ? d->driver->name : "");
 	}

@@ -1,7 +1,8 @@
 /*
  * dev_err, dev_warn, dev_info... (<linux/dev_printk.h>): printk with the
- * device's name first, "NAME: message". They need dev_name(dev), which
- * <linux/device.h> (the chardev family) provides; a NULL dev prints
+ * driver's and the device's names first, "DRIVER NAME: message", as
+ * Linux ("pci_edu 0000:00:04.0: ..."). They need dev_driver_string and
+ * dev_name, which <linux/device.h> provides; a NULL dev prints
  * "(NULL device *)" as Linux does.
  */
 #ifndef _LINUX_DEV_PRINTK_H
@@ -12,8 +13,9 @@
 struct device;
 
 #define dev_printk(level, dev, fmt, ...)				\
-	printk(level "%s: " fmt,					\
-	       (dev) ? dev_name(dev) : "(NULL device *)", ##__VA_ARGS__)
+	((dev) ? printk(level "%s %s: " fmt, dev_driver_string(dev),	\
+			dev_name(dev), ##__VA_ARGS__)			\
+	       : printk(level "(NULL device *): " fmt, ##__VA_ARGS__))
 #define dev_emerg(dev, fmt, ...)  dev_printk(KERN_EMERG, dev, fmt, ##__VA_ARGS__)
 #define dev_alert(dev, fmt, ...)  dev_printk(KERN_ALERT, dev, fmt, ##__VA_ARGS__)
 #define dev_crit(dev, fmt, ...)   dev_printk(KERN_CRIT, dev, fmt, ##__VA_ARGS__)

@@ -33,6 +33,8 @@ struct device {
 	char name[32];		/* the /dev node's name; a PCI device's bus id */
 	u64 *dma_mask;		/* streaming DMA mask (dma_set_mask) */
 	u64 coherent_dma_mask;	/* dma_alloc_coherent's limit */
+	const char *bus_name;	/* "pci" for a PCI device, else NULL */
+	const char *drv_name;	/* the bound driver's name, else NULL */
 };
 
 static inline void *dev_get_drvdata(const struct device *dev)
@@ -48,6 +50,14 @@ static inline void dev_set_drvdata(struct device *dev, void *data)
 static inline const char *dev_name(const struct device *dev)
 {
 	return dev->name;
+}
+
+/* What dev_info & co. print before the device's name, as Linux: the bound
+ * driver's name, else the class's, else the bus's ("pci"), else "". */
+static inline const char *dev_driver_string(const struct device *dev)
+{
+	return dev->drv_name ? dev->drv_name : dev->class ? dev->class->name :
+	       dev->bus_name ? dev->bus_name : "";
 }
 
 /* A new class named name. Returns it, or ERR_PTR(-EINVAL / -ENOMEM).

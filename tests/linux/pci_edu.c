@@ -116,7 +116,7 @@ static int edu_test(struct edu *edu)
 	int err;
 
 	iowrite32(0x12345678, edu->bar + EDU_LIVENESS);
-	pr_info("pci_edu %s: id 0x%08x, liveness: ~12345678 = %08x\n", pci_name(edu->pdev), id,
+	dev_info(&edu->pdev->dev, "id 0x%08x, liveness: ~12345678 = %08x\n", id,
 		ioread32(edu->bar + EDU_LIVENESS));
 	err = edu_factorial(edu, 10, &fact);
 	pr_info("pci_edu: 10! = %u (%s)\n", fact, err ? "no interrupt" : "interrupt");
@@ -206,7 +206,7 @@ static void edu_remove(struct pci_dev *pdev)
 	pci_release_regions(pdev);
 	pci_disable_device(pdev);
 	kfree(edu);
-	pr_info("pci_edu %s: removed\n", pci_name(pdev));
+	dev_info(&pdev->dev, "removed\n");
 }
 
 static const struct pci_device_id edu_ids[] = {
