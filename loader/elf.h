@@ -301,9 +301,10 @@ typedef int (*modreloc_resolve_fn)(void *arg, const char *name,
 
 /*
  * Makes the loadable image for base address base in image (m->image_size
- * writable bytes): copies .module and .module.init of a parsed module to
- * their image offsets, zero-fills the rest (.module.bss) and applies every
- * relocation (checked again by modreloc_check), calling resolve for
+ * writable bytes): copies .module and .module.init of a module that
+ * modelf_parse() accepted (it checked every relocation: they are not
+ * checked again here) to their image offsets, zero-fills the rest
+ * (.module.bss) and applies every relocation, calling resolve for
  * undefined symbols (an unresolved weak symbol becomes 0). Returns 0, or
  * -ENOEXEC/-ENOKEY/the resolver's error with the reason in m->why
  * ("unknown symbol foo"); image contents are then undefined.

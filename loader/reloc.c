@@ -399,10 +399,8 @@ int modreloc_apply(struct modelf *m, void *image, uint32_t base,
 		   modreloc_resolve_fn resolve, void *arg)
 {
 	uint8_t *img = image;
-	int err = modreloc_check(m);
+	int err;
 
-	if (err)
-		return err;
 	memset(img, 0, m->image_size);	/* .module.bss: the zero-fill */
 	for (int p = 0; p < MODELF_NPARTS; p++)
 		if (m->part[p].bytes)

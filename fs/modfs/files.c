@@ -80,13 +80,32 @@ static int show_status(struct seq_buf *m, void *arg)
 	return 0;
 }
 
-static int status_open(struct inode *inode, struct file *f)
+/* Contract in fs/modfs/internal.h. */
+int modfs_show_open(struct inode *inode, struct file *f,
+		    int (*show)(struct seq_buf *m, void *rec))
 {
 	struct module_record *rec = modfs_record(inode);
 
 	if (!rec)
 		return -ENOENT;
-	return seq_file_open(f, show_status, rec);
+	return seq_file_open(f, show, rec);
+}
+
+ssize_t modfs_set_write(struct file *f, const char *buf, size_t count,
+			int (*set)(struct module_record *rec, const char *text, size_t len))
+{
+	struct module_record *rec = modfs_record(f->inode);
+	int err;
+
+	if (!rec)
+		return -ENOENT;
+	err = set(rec, buf, count);
+	return err ? err : (ssize_t)count;
+}
+
+static int status_open(struct inode *inode, struct file *f)
+{
+	return modfs_show_open(inode, f, show_status);
 }
 
 const struct file_operations modfs_status_fops = {
@@ -185,23 +204,13 @@ static int show_symbols(struct seq_buf *m, void *arg)
 
 static int symbols_open(struct inode *inode, struct file *f)
 {
-	struct module_record *rec = modfs_record(inode);
-
-	if (!rec)
-		return -ENOENT;
-	return seq_file_open(f, show_symbols, rec);
+	return modfs_show_open(inode, f, show_symbols);
 }
 
 /* One write is the whole table (it replaces the previous one). */
 static ssize_t symbols_write(struct file *f, const char *buf, size_t count, loff_t *pos)
 {
-	struct module_record *rec = modfs_record(f->inode);
-	int err;
-
-	if (!rec)
-		return -ENOENT;
-	err = modsyms_set(rec, buf, count);
-	return err ? err : (ssize_t)count;
+	return modfs_set_write(f, buf, count, modsyms_set);
 }
 
 const struct file_operations modfs_symbols_fops = {

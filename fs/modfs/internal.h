@@ -26,6 +26,16 @@ static inline struct module_record *modfs_record(const struct inode *inode)
 /* The `module` file's inode in the directory of d's parent, or NULL. */
 struct inode *modfs_module_inode(const struct dentry *d);
 
+/* The text files of a module directory (files.c): modfs_show_open opens
+ * one whose text show(m, rec) makes at open (status, symbols, args);
+ * returns seq_file_open's result, or -ENOENT once the directory is gone.
+ * modfs_set_write hands one write, the whole text, to set(rec, buf,
+ * count) (symbols, args); returns count, set's -errno, or -ENOENT. */
+int modfs_show_open(struct inode *inode, struct file *f,
+		    int (*show)(struct seq_buf *m, void *rec));
+ssize_t modfs_set_write(struct file *f, const char *buf, size_t count,
+			int (*set)(struct module_record *rec, const char *text, size_t len));
+
 /* control commands (control.c) */
 int modfs_map(struct module_record *rec, struct inode *image);
 int modfs_unmap(struct module_record *rec);

@@ -31,23 +31,13 @@ static int show_args(struct seq_buf *m, void *arg)
 
 static int args_open(struct inode *inode, struct file *f)
 {
-	struct module_record *rec = modfs_record(inode);
-
-	if (!rec)
-		return -ENOENT;
-	return seq_file_open(f, show_args, rec);
+	return modfs_show_open(inode, f, show_args);
 }
 
 /* One write is all the arguments (it replaces earlier ones). */
 static ssize_t args_write(struct file *f, const char *buf, size_t count, loff_t *pos)
 {
-	struct module_record *rec = modfs_record(f->inode);
-	int err;
-
-	if (!rec)
-		return -ENOENT;
-	err = module_params_set_args(rec, buf, count);
-	return err ? err : (ssize_t)count;
+	return modfs_set_write(f, buf, count, module_params_set_args);
 }
 
 const struct file_operations modfs_args_fops = {

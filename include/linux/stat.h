@@ -3,14 +3,8 @@
 #ifndef _LINUX_STAT_H
 #define _LINUX_STAT_H
 
-#ifndef S_IFMT		/* as include/tessera/fstypes.h defines them */
-#define S_IFMT	0170000
-#define S_IFDIR	0040000
-#define S_IFCHR	0020000
-#define S_IFREG	0100000
-#define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
-#define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
-#define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
+#ifndef HOST_TEST		/* host tests: the C library's <sys/stat.h> */
+#include <tessera/fstypes.h>	/* S_IFMT, S_IFDIR..., S_ISDIR...: the file API's */
 #endif
 
 #ifndef S_IRWXU		/* the C library's <sys/stat.h> has them too */

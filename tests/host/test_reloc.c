@@ -147,10 +147,15 @@ static int resolve_nomem(void *arg, const char *name, uint32_t *value)
 	return -ENOMEM;
 }
 
+/* What insmod does on the crafted module: the relocation checks (which
+ * modelf_parse runs), then the relocator. */
 static int apply(modreloc_resolve_fn fn)
 {
 	struct modelf m = crafted();
-	int err = modreloc_apply(&m, out, BASE, fn, NULL);
+	int err = modreloc_check(&m);
+
+	if (!err)
+		err = modreloc_apply(&m, out, BASE, fn, NULL);
 
 	memcpy(why, m.why, sizeof(why));
 	return err;
