@@ -46,7 +46,10 @@ static ssize_t console_fop_read(struct file *f, char *buf, size_t count,
 
 	if (count == 0)
 		return 0;
-	buf[n++] = (char)console_getc();
+	c = console_getc();
+	if (c < 0)
+		return c;
+	buf[n++] = (char)c;
 	while (n < count && (c = console_getc_nowait()) >= 0)
 		buf[n++] = (char)c;
 	return n;

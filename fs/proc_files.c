@@ -2,6 +2,7 @@
  * The built-in /proc files: meminfo, vmallocinfo, mounts, uptime, cmdline
  * interrupts and devices, in the formats Linux users know.
  */
+#include "kernel/sched.h"
 #include "fs/internal.h"
 #include "kernel/bootinfo.h"
 #include "kernel/timer.h"
@@ -120,6 +121,7 @@ int proc_register_builtin(void)
 		{ "cmdline", show_cmdline },
 		{ "interrupts", show_interrupts },
 		{ "devices", chrdev_show_devices },
+		{ "threads", sched_show_threads },
 	};
 
 	for (unsigned i = 0; i < sizeof(files) / sizeof(files[0]); i++) {

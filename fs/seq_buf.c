@@ -1,7 +1,10 @@
 /*
  * Growing text buffers for generated files (/proc, modfs status): text is
- * appended with seq_buf_printf and the buffer doubles as needed. An append that
- * cannot get memory sets m->error and every later one does nothing.
+ * appended with seq_buf_printf and the buffer doubles as needed: from
+ * kmalloc up to a page, then from vmalloc (single pages, as Linux's
+ * seq_file uses kvmalloc), so a long text such as /proc/ksyms never needs
+ * contiguous pages. An append that cannot get memory sets m->error and
+ * every later one does nothing.
  * Below them, the file operations that make the text at open and read it.
  */
 #include "fs/vfs.h"
@@ -10,6 +13,14 @@
 #include <tessera/errno.h>
 
 #define SEQ_MIN_CAP 256
+
+static void buf_free(struct seq_buf *m)
+{
+	if (m->cap > PAGE_SIZE)
+		vfree(m->buf);
+	else
+		kfree(m->buf);
+}
 
 /* Room for extra more bytes plus a NUL. Returns 0 or -ENOMEM. */
 static int seq_reserve(struct seq_buf *m, size_t extra)
@@ -23,12 +34,12 @@ static int seq_reserve(struct seq_buf *m, size_t extra)
 		return 0;
 	while (cap < need)
 		cap *= 2;
-	buf = kmalloc(cap);
+	buf = cap > PAGE_SIZE ? vmalloc(cap) : kmalloc(cap);
 	if (!buf)
 		return m->error = -ENOMEM;
 	if (m->buf)
 		memcpy(buf, m->buf, m->len + 1);
-	kfree(m->buf);
+	buf_free(m);
 	m->buf = buf;
 	m->cap = cap;
 	return 0;
@@ -59,7 +70,7 @@ int seq_buf_printf(struct seq_buf *m, const char *fmt, ...)
 
 void seq_buf_free(struct seq_buf *m)
 {
-	kfree(m->buf);
+	buf_free(m);
 	m->buf = NULL;
 	m->len = m->cap = 0;
 }

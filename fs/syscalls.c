@@ -7,11 +7,12 @@
 #include "fs/internal.h"
 #include "kernel/power.h"
 #include "kernel/timer.h"
+#include "kernel/sched.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
 
 static struct {
-	struct program *current;
+	struct program *running;
 } programs;
 
 uint32_t fs_now(void)
@@ -21,7 +22,7 @@ uint32_t fs_now(void)
 
 void program_enter(struct program *p)
 {
-	programs.current = p;
+	programs.running = p;
 }
 
 static void cwd_set(struct program *p, struct dentry *d)
@@ -56,13 +57,20 @@ static struct file *fd_file(int fd)
 {
 	if (fd < 0 || fd >= SYS_MAX_FDS)
 		return NULL;
-	return programs.current->fds[fd];
+	return programs.running->fds[fd];
+}
+
+/* A driver's -ERESTARTSYS (a sleep ended by a signal) is -EINTR for the
+ * caller: no call is restarted after Ctrl-C. */
+static long no_restart(long ret)
+{
+	return ret == -ERESTARTSYS || ret == -ERESTARTNOINTR ? -EINTR : ret;
 }
 
 /* Puts f at the lowest free descriptor; -EMFILE if none. */
 static int fd_install(struct file *f)
 {
-	struct file **fds = programs.current->fds;
+	struct file **fds = programs.running->fds;
 
 	for (int fd = 0; fd < SYS_MAX_FDS; fd++) {
 		if (!fds[fd]) {
@@ -75,7 +83,7 @@ static int fd_install(struct file *f)
 
 static struct dentry *cwd(void)
 {
-	return programs.current->cwd;
+	return programs.running->cwd;
 }
 
 int sys_open(const char *path, int flags)
@@ -87,7 +95,7 @@ int sys_open(const char *path, int flags)
 		return -EFAULT;
 	err = vfs_open(cwd(), path, flags, &f);
 	if (err)
-		return err;
+		return no_restart(err);
 	fd = fd_install(f);
 	if (fd < 0)
 		vfs_close(f);
@@ -98,14 +106,14 @@ ssize_t sys_read(int fd, void *buf, size_t count)
 {
 	struct file *f = fd_file(fd);
 
-	return f ? vfs_read(f, buf, count) : -EBADF;
+	return f ? no_restart(vfs_read(f, buf, count)) : -EBADF;
 }
 
 ssize_t sys_write(int fd, const void *buf, size_t count)
 {
 	struct file *f = fd_file(fd);
 
-	return f ? vfs_write(f, buf, count) : -EBADF;
+	return f ? no_restart(vfs_write(f, buf, count)) : -EBADF;
 }
 
 off_t sys_lseek(int fd, off_t offset, int whence)
@@ -119,7 +127,7 @@ long sys_ioctl(int fd, unsigned int cmd, unsigned long arg)
 {
 	struct file *f = fd_file(fd);
 
-	return f ? vfs_ioctl(f, cmd, arg) : -EBADF;
+	return f ? no_restart(vfs_ioctl(f, cmd, arg)) : -EBADF;
 }
 
 int sys_ftruncate(int fd, off_t length)
@@ -135,7 +143,7 @@ int sys_close(int fd)
 
 	if (!f)
 		return -EBADF;
-	programs.current->fds[fd] = NULL;
+	programs.running->fds[fd] = NULL;
 	vfs_close(f);
 	return 0;
 }
@@ -163,7 +171,7 @@ int sys_dup2(int fd, int newfd)
 		return newfd;
 	if (fd_file(newfd))
 		sys_close(newfd);
-	programs.current->fds[newfd] = f;
+	programs.running->fds[newfd] = f;
 	f->refs++;
 	return newfd;
 }
@@ -238,7 +246,7 @@ int sys_chdir(const char *path)
 		return err;
 	if (!S_ISDIR(d->inode->mode))
 		return -ENOTDIR;
-	cwd_set(programs.current, d);
+	cwd_set(programs.running, d);
 	return 0;
 }
 
@@ -247,9 +255,24 @@ int sys_getcwd(char *buf, size_t size)
 	return vfs_getpath(cwd(), buf, size);
 }
 
-void sys_sleep_ms(uint32_t ms)
+int sys_sleep_ms(uint32_t ms)
 {
-	msleep(ms);
+	return msleep_interruptible(ms) ? -EINTR : 0;
+}
+
+void sys_foreground(int on)
+{
+	sched_set_foreground(on ? current : NULL);
+}
+
+int sys_interrupted(void)
+{
+	return signal_pending(current);
+}
+
+void sys_clear_interrupt(void)
+{
+	flush_signals(current);
 }
 
 void sys_poweroff(int status)

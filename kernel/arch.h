@@ -6,6 +6,7 @@
 #ifndef KERNEL_ARCH_H
 #define KERNEL_ARCH_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define KERNEL_CS 0x08
@@ -33,6 +34,8 @@ void pic_mask(unsigned irq);
 /* Acknowledges IRQ line irq (to both PICs for 8..15); the IRQ handler
  * path calls it once per interrupt. */
 void pic_eoi(unsigned irq);
+/* Is IRQ line irq raised and not yet taken (its IRR bit)? */
+bool pic_pending(unsigned irq);
 
 /* Makes vector a task gate to the TSS selected by tss_selector (the
  * double fault's own task). Boot only. */

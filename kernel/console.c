@@ -1,12 +1,17 @@
 /*
  * The console stream: output to COM1 and VGA ("\n" becomes "\r\n" on the
- * serial line), input bytes from both queued in a ring until read. When
- * the ring is full the UART is left holding its bytes (serial_rx_pause),
- * so a script piped into QEMU's serial port is never cut short.
+ * serial line), input bytes from both queued in a ring until read; a
+ * reader sleeps on a wait queue until one comes. When the ring is full
+ * the UART is left holding its bytes (serial_rx_pause), so a script piped
+ * into QEMU's serial port is never cut short. Ctrl-C (byte 3) while the
+ * shell runs a command is not input: it sends SIGINT to the command
+ * (kernel/sched.c), and the console echoes "^C" as a terminal would.
  */
 #include "kernel/console.h"
 #include "kernel/drivers.h"
 #include "kernel/cpu.h"
+#include "kernel/sched.h"
+#include <linux/wait.h>
 #include <stdint.h>
 #include <stdbool.h>
 
@@ -15,7 +20,10 @@
 static struct {
 	char ring[INPUT_RING];
 	volatile uint32_t head, tail;	/* head: next write; tail: next read */
-} con;
+	wait_queue_head_t readers;
+} con = {
+	.readers = __WAIT_QUEUE_HEAD_INITIALIZER(con.readers),
+};
 
 void console_init(void)
 {
@@ -40,10 +48,15 @@ bool console_input_room(void)
 
 void console_input(char c)
 {
+	if (c == 3 && sched_console_intr()) {
+		console_write("^C", 2);
+		return;
+	}
 	if (con.head - con.tail < INPUT_RING) {
 		con.ring[con.head % INPUT_RING] = c;
 		con.head++;
 	}
+	wake_up_interruptible(&con.readers);
 }
 
 int console_getc_nowait(void)
@@ -62,11 +75,9 @@ int console_getc_nowait(void)
 
 int console_getc(void)
 {
-	for (;;) {
-		int c = console_getc_nowait();
+	int c = -1;
+	int err = wait_event_interruptible(con.readers,
+					   (c = console_getc_nowait()) >= 0);
 
-		if (c >= 0)
-			return c;
-		cpu_sti_hlt();
-	}
+	return err ? err : c;
 }

@@ -17,7 +17,8 @@ void console_init(void);
 void console_write(const char *s, size_t n);
 /* Returns the next input byte, or -1 at once if none is waiting. */
 int console_getc_nowait(void);
-/* Waits (halting the CPU between interrupts) for the next input byte. */
+/* Sleeps until the next input byte and returns it; -ERESTARTSYS if a
+ * signal (Ctrl-C) ends the sleep. */
 int console_getc(void);
 /* Called by the serial and keyboard interrupt handlers. */
 void console_input(char c);

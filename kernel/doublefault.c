@@ -13,6 +13,7 @@
 #include "kernel/paging.h"
 #include "kernel/printk.h"
 #include "mm/mm.h"
+#include "kernel/sched.h"
 #include <tessera/errno.h>
 
 #define TSS_MAIN	3	/* GDT indexes */
@@ -64,12 +65,14 @@ bool on_kernel_stack(uintptr_t addr, size_t len)
 	uintptr_t dlo = (uintptr_t)dfault.stack, dhi = dlo + DF_STACK_SIZE;
 
 	return (addr >= lo && addr < hi && len <= hi - addr) ||
-	       (addr >= dlo && addr < dhi && len <= dhi - addr);
+	       (addr >= dlo && addr < dhi && len <= dhi - addr) ||
+	       on_thread_stack(addr, len);
 }
 
 bool in_stack_guard(uintptr_t addr)
 {
-	return addr - (uintptr_t)boot_stack_guard < PAGE_SIZE;
+	return addr - (uintptr_t)boot_stack_guard < PAGE_SIZE ||
+	       in_thread_stack_guard(addr);
 }
 
 /* The faulting task's state, as the exception path would have saved it. */

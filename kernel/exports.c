@@ -28,6 +28,10 @@
 #include <linux/utsname.h>
 #include <linux/semaphore.h>
 #include <linux/tty.h>
+#include <linux/kthread.h>
+#include <linux/completion.h>
+#include <linux/ktime.h>
+#include <linux/sched/signal.h>
 
 /* printing */
 EXPORT_SYMBOL(printk);
@@ -145,7 +149,6 @@ EXPORT_SYMBOL(mutex_lock_interruptible);
 EXPORT_SYMBOL(mutex_lock_killable);
 EXPORT_SYMBOL(mutex_trylock);
 EXPORT_SYMBOL(mutex_unlock);
-EXPORT_SYMBOL(__wait_idle);
 
 /* ports, MMIO, PCI, DMA (the pci family: include/linux/{ioport,io,pci,
  * dma-mapping}.h) */
@@ -241,6 +244,44 @@ EXPORT_SYMBOL(up);
 EXPORT_SYMBOL(prepare_to_wait);
 EXPORT_SYMBOL(finish_wait);
 EXPORT_SYMBOL(schedule);
+EXPORT_SYMBOL(schedule_timeout);
+EXPORT_SYMBOL(schedule_timeout_interruptible);
+EXPORT_SYMBOL(schedule_timeout_uninterruptible);
+EXPORT_SYMBOL(schedule_timeout_killable);
+EXPORT_SYMBOL(wake_up_process);
+EXPORT_SYMBOL(_cond_resched);
+EXPORT_SYMBOL(yield);
+EXPORT_SYMBOL(get_task_struct);
+EXPORT_SYMBOL(put_task_struct);
+EXPORT_SYMBOL(send_sig);
+EXPORT_SYMBOL(flush_signals);
+
+/* kernel threads (<linux/kthread.h>) */
+EXPORT_SYMBOL(kthread_create_on_node);
+EXPORT_SYMBOL(kthread_stop);
+EXPORT_SYMBOL(kthread_should_stop);
+
+/* wait queues and completions (<linux/wait.h>, <linux/completion.h>) */
+EXPORT_SYMBOL(default_wake_function);
+EXPORT_SYMBOL(autoremove_wake_function);
+EXPORT_SYMBOL(init_wait_entry);
+EXPORT_SYMBOL(add_wait_queue);
+EXPORT_SYMBOL(add_wait_queue_exclusive);
+EXPORT_SYMBOL(remove_wait_queue);
+EXPORT_SYMBOL(prepare_to_wait_exclusive);
+EXPORT_SYMBOL(prepare_to_wait_event);
+EXPORT_SYMBOL(__wake_up);
+EXPORT_SYMBOL(complete);
+EXPORT_SYMBOL(complete_all);
+EXPORT_SYMBOL(wait_for_completion);
+EXPORT_SYMBOL(wait_for_completion_timeout);
+EXPORT_SYMBOL(wait_for_completion_interruptible);
+EXPORT_SYMBOL(wait_for_completion_killable);
+EXPORT_SYMBOL(wait_for_completion_interruptible_timeout);
+EXPORT_SYMBOL(try_wait_for_completion);
+EXPORT_SYMBOL(completion_done);
+EXPORT_SYMBOL(down_timeout);
+EXPORT_SYMBOL(ktime_get_ns);
 EXPORT_SYMBOL(fasync_helper);
 EXPORT_SYMBOL(kill_fasync);
 EXPORT_SYMBOL(tty_devnum);

@@ -11,6 +11,7 @@
 #include "kernel/printk.h"
 #include "kernel/oops.h"
 #include "kernel/irq.h"
+#include "kernel/sched.h"
 
 struct idt_gate {
 	uint16_t off_lo, sel;
@@ -76,4 +77,5 @@ void isr_dispatch(struct regs *r)
 	irq_dispatch(irq, r);
 	irq_exit();
 	pic_eoi(irq);
+	sched_irq_exit(r);	/* maybe another thread now; back here later */
 }

@@ -16,6 +16,8 @@
 #include "kernel/printk.h"
 #include "kernel/selftest.h"
 #include "kernel/timer.h"
+#include "kernel/sched.h"
+#include "kernel/softirq.h"
 #include "kernel/cpu.h"
 #include "kernel/module.h"
 #include "kernel/oops.h"
@@ -84,6 +86,9 @@ static void memory_init(const struct bootinfo *bi)
 static void interrupts_init(void)
 {
 	pic_init();
+	sched_init();		/* the boot flow becomes the shell's thread */
+	softirq_init();		/* ksoftirqd: timer functions, tasklets */
+	timers_init();
 	pit_init();
 	keyboard_init();
 	serial_enable_irq();

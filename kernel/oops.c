@@ -17,13 +17,13 @@
 #include "kernel/printk.h"
 #include "kernel/timer.h"
 #include "kernel/symbols.h"
+#include "kernel/sched.h"
 #include "lib/string.h"
 
 static struct {
 	uint32_t taint;
 	unsigned irq_depth;
 	bool in_oops;			/* printing one: another fault panics */
-	struct fault_guard *guard;	/* innermost active guard */
 } oops;
 
 static const char *const exception_names[32] = {
@@ -107,11 +107,11 @@ long guard_call(struct fault_guard *g, struct module_record *owner, const char *
 	g->what = what;
 	g->faulted = false;
 	g->reason[0] = '\0';
-	g->prev = oops.guard;
+	g->prev = current->guard;
 	g->start = jiffies;
-	oops.guard = g;
+	current->guard = g;
 	ret = guard_enter(g, fn, arg);
-	oops.guard = g->prev;
+	current->guard = g->prev;
 	return ret;
 }
 
@@ -223,7 +223,7 @@ static struct module_record *module_on_stack(uint32_t eip, uint32_t esp, uint32_
  * with *why_not saying why the kernel cannot go on. */
 static struct fault_guard *contain(const struct regs *r, bool overflow, const char **why_not)
 {
-	struct fault_guard *g = oops.guard;
+	struct fault_guard *g = current->guard;
 	struct module_record *rec;
 	char what[48], sym[96], caller[96];
 	uint32_t where;
@@ -231,6 +231,9 @@ static struct fault_guard *contain(const struct regs *r, bool overflow, const ch
 	*why_not = NULL;
 	if (oops.irq_depth)
 		*why_not = "it happened in interrupt context, with no command to end";
+	else if (in_interrupt_context())
+		*why_not = "it happened in a timer function or tasklet (softirq context), "
+			   "with no command to end";
 	else if (!g)
 		*why_not = "no module call was running (the kernel's own code faulted)";
 	if (*why_not)
@@ -264,7 +267,7 @@ static struct fault_guard *contain(const struct regs *r, bool overflow, const ch
  * call then returns GUARD_FAULT_ERR on the stack it was called on. */
 static void resume_at(struct fault_guard *g, struct regs *r)
 {
-	oops.guard = g->prev;	/* guard_call would; it resumes past that */
+	current->guard = g->prev;	/* guard_call would; it resumes past that */
 	g->prev = NULL;
 	oops.in_oops = false;
 	dump_stack_reset();
@@ -281,7 +284,7 @@ static bool finish(struct regs *r, bool overflow)
 
 	if (!g) {
 		printk(KERN_EMERG "Cannot recover: %s\n", why_not);
-		panic("Fatal exception%s: %s", oops.irq_depth ? " in interrupt" : "",
+		panic("Fatal exception%s: %s", in_interrupt_context() ? " in interrupt" : "",
 		      overflow ? "kernel stack overflow" : exception_names[r->vector & 31]);
 	}
 	resume_at(g, r);
@@ -290,7 +293,7 @@ static bool finish(struct regs *r, bool overflow)
 
 void oops_soft_lockup_check(struct regs *r)
 {
-	struct fault_guard *g = oops.guard;
+	struct fault_guard *g = current->guard;
 	struct module_record *rec = module_record_at(r->eip);
 	uint32_t secs;
 	char sym[96];

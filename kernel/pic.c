@@ -54,3 +54,13 @@ void pic_eoi(unsigned irq)
 		outb(PIC_EOI, PIC2_CMD);
 	outb(PIC_EOI, PIC1_CMD);
 }
+
+bool pic_pending(unsigned irq)
+{
+	uint16_t port = irq >= 8 ? PIC2_CMD : PIC1_CMD;
+	uint8_t irr;
+
+	outb(0x0a, port);	/* OCW3: the next read gives the IRR */
+	irr = inb(port);
+	return irr & (1u << (irq & 7));
+}

@@ -1,15 +1,17 @@
 /*
  * The 8253/8254 timer, channel 0, programmed for HZ interrupts a second;
- * each one advances jiffies, runs the timers that expired and ends a
- * guarded module call that has looped too long (kernel/oops.h). Its
- * counter, read between ticks, also times udelay to the microsecond;
- * msleep halts between ticks.
+ * each one advances jiffies, drives the scheduler (time slices, timed
+ * sleeps), wakes ksoftirqd when a kernel timer is due and ends a guarded
+ * module call that has looped too long (kernel/oops.h). Its counter, read
+ * between ticks, also times udelay to the microsecond and ktime_get_ns
+ * below the tick; msleep sleeps in the scheduler.
  */
 #include "kernel/timer.h"
 #include "kernel/arch.h"
 #include "kernel/cpu.h"
 #include "kernel/oops.h"
 #include "kernel/sync.h"
+#include "kernel/sched.h"
 
 #define PIT_HZ 1193182u
 #define PIT_DIVISOR ((PIT_HZ + HZ / 2) / HZ)	/* counts per tick: 11932 */
@@ -24,7 +26,8 @@ static void pit_tick(struct regs *r)
 {
 	if (++jiffies == 0)
 		pit.jiffies_high++;
-	timers_run();
+	sched_tick();
+	timers_raise();
 	oops_soft_lockup_check(r);
 }
 
@@ -68,6 +71,23 @@ static uint32_t pit_count(void)
 	return lo | hi << 8;
 }
 
+u64 ktime_get_ns(void)
+{
+	uint32_t flags = irq_save();
+	unsigned long long j = ((unsigned long long)pit.jiffies_high << 32) | jiffies;
+	uint32_t count;
+
+	outb(0x00, 0x43);
+	count = inb(0x40);
+	count |= inb(0x40) << 8;
+	/* a tick due but not yet taken (interrupts off) reads as a reload */
+	if (pic_pending(0))
+		j++, count = PIT_DIVISOR;
+	irq_restore(flags);
+	return j * (1000000000ull / HZ) +
+	       (uint64_t)(PIT_DIVISOR - count) * 1000000000ull / PIT_HZ;
+}
+
 void udelay(unsigned long usecs)
 {
 	/* counts to wait, rounded up; 64 bits: usecs * PIT_HZ overflows 32 */
@@ -75,6 +95,7 @@ void udelay(unsigned long usecs)
 	uint64_t done = 0;
 	uint32_t prev = pit_count();
 
+	kpreempt_begin();	/* a busy-wait: other threads may run meanwhile */
 	while (done < need) {
 		uint32_t now = pit_count();
 
@@ -83,6 +104,7 @@ void udelay(unsigned long usecs)
 		done += now <= prev ? prev - now : prev + PIT_DIVISOR - now;
 		prev = now;
 	}
+	kpreempt_end();
 }
 
 void ndelay(unsigned long nsecs)
@@ -90,18 +112,26 @@ void ndelay(unsigned long nsecs)
 	udelay(nsecs / 1000 + (nsecs % 1000 != 0));
 }
 
+/* Linux's msleep: one tick more than asked, so the sleep is never short
+ * however far into the current tick it starts. */
 void msleep(unsigned int msecs)
 {
-	unsigned long end = jiffies + msecs_to_jiffies(msecs);
+	long timeout = (long)msecs_to_jiffies(msecs) + 1;
 
-	if (!sleep_allowed("msleep", __builtin_return_address(0)))
-		return;
-	while (time_before(jiffies, end))
-		cpu_sti_hlt();
+	while (timeout) {
+		__set_current_state(TASK_UNINTERRUPTIBLE);
+		timeout = sched_sleep_timeout(timeout, "msleep", __builtin_return_address(0));
+	}
 }
 
 unsigned long msleep_interruptible(unsigned int msecs)
 {
-	msleep(msecs);
-	return 0;
+	long timeout = (long)msecs_to_jiffies(msecs) + 1;
+
+	while (timeout && !signal_pending(current)) {
+		__set_current_state(TASK_INTERRUPTIBLE);
+		timeout = sched_sleep_timeout(timeout, "msleep_interruptible",
+					      __builtin_return_address(0));
+	}
+	return jiffies_to_msecs((unsigned long)timeout);
 }

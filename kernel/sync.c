@@ -1,24 +1,24 @@
 /*
- * Locks and waiting with one CPU and one flow of control (APIs in
- * <linux/spinlock.h>, <linux/rwlock.h>, <linux/mutex.h>, <linux/wait.h>).
- * Nothing else can ever release a lock while its taker waits, so every
- * wait a lock would need is a deadlock: each one is reported (the lock
- * and both callers symbolized) and the call returns without waiting.
- * Layers: reporting; spinlocks; rwlocks; mutexes; idling for wait queues;
- * semaphores.
+ * Locks and waiting on one CPU with preemptible threads (APIs in
+ * <linux/spinlock.h>, <linux/rwlock.h>, <linux/mutex.h>, <linux/wait.h>,
+ * <linux/completion.h>, <linux/semaphore.h>). A spinlock disables
+ * preemption (the holder's preempt_count): nobody else can run until it is
+ * released, so finding one held can only be the same thread coming back
+ * (or a handler interrupting a holder that left interrupts on), which
+ * would spin forever: reported, not spun. Mutexes, semaphores, wait queues
+ * and completions sleep in schedule() (kernel/sched.c) until woken. Every
+ * list of sleepers is changed with interrupts masked. Layers: reporting;
+ * spinlocks; rwlocks; mutexes; wait queues; completions; semaphores.
  */
 #include "kernel/sync.h"
-#include <linux/sched.h>
+#include "kernel/sched.h"
+#include <linux/completion.h>
 #include "kernel/cpu.h"
 #include "kernel/oops.h"
 #include "kernel/module.h"
 #include "kernel/printk.h"
 #include "kernel/symbols.h"
 #include <tessera/errno.h>
-
-static struct {
-	unsigned spin_depth;		/* spinlocks and rwlocks held */
-} sync;
 
 /* --- reporting --- */
 
@@ -35,26 +35,19 @@ static void report(const char *op, const void *lock, void *caller, const char *w
 	       holder ? " " : "", holder ? h : "");
 }
 
-bool sleep_allowed(const char *what, void *caller)
-{
-	char c[96];
-
-	if (!irq_depth() && !sync.spin_depth)
-		return true;
-	sym_format((uintptr_t)caller, c, sizeof(c));
-	if (irq_depth()) {
-		printk(KERN_ERR "BUG: %s called from %s in interrupt context: it could "
-		       "never end; not waiting\n", what, c);
-		return false;
-	}
-	printk(KERN_ERR "BUG: %s called from %s with %u spinlock%s held\n", what, c,
-	       sync.spin_depth, sync.spin_depth == 1 ? "" : "s");
-	return true;
-}
-
 unsigned spin_depth(void)
 {
-	return sync.spin_depth;
+	return (unsigned)current->preempt_count;
+}
+
+/* Preemption back on after the last spinlock: a thread woken meanwhile
+ * runs now, if the unlock is module code (the kernel's own code is not
+ * preempted, see kernel/sched.c) with interrupts on. */
+static void preempt_point(void *caller)
+{
+	if (!current->preempt_count && !irqs_disabled() && !in_interrupt_context() &&
+	    module_record_at((uintptr_t)caller))
+		cond_resched();
 }
 
 /* --- spinlocks --- */
@@ -68,7 +61,7 @@ static void spin_take(spinlock_t *lock, void *caller)
 		       "spin forever: not spinning; taken at", lock->owner_pc);
 		return;
 	}
-	sync.spin_depth++;
+	current->preempt_count++;
 	lock->locked = 1;
 	lock->owner_pc = caller;
 }
@@ -78,7 +71,7 @@ static void spin_release(spinlock_t *lock, void *caller)
 	if (!lock->locked)
 		report("spin_unlock", lock, caller, "not locked", NULL);
 	else
-		sync.spin_depth--;
+		current->preempt_count--;
 	lock->locked = 0;
 }
 
@@ -90,6 +83,7 @@ void spin_lock(spinlock_t *lock)
 void spin_unlock(spinlock_t *lock)
 {
 	spin_release(lock, __builtin_return_address(0));
+	preempt_point(__builtin_return_address(0));
 }
 
 int spin_trylock(spinlock_t *lock)
@@ -112,6 +106,7 @@ void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
 {
 	spin_release(lock, __builtin_return_address(0));
 	irq_restore(flags);
+	preempt_point(__builtin_return_address(0));
 }
 
 void spin_lock_irq(spinlock_t *lock)
@@ -124,6 +119,7 @@ void spin_unlock_irq(spinlock_t *lock)
 {
 	spin_release(lock, __builtin_return_address(0));
 	cpu_sti();
+	preempt_point(__builtin_return_address(0));
 }
 
 /* --- rwlocks --- */
@@ -135,7 +131,7 @@ static void read_take(rwlock_t *lock, void *caller)
 		       "not spinning; write-locked at", lock->owner_pc);
 		return;
 	}
-	sync.spin_depth++;
+	current->preempt_count++;
 	lock->readers++;
 }
 
@@ -148,7 +144,7 @@ static void write_take(rwlock_t *lock, void *caller)
 		       lock->owner_pc : NULL);
 		return;
 	}
-	sync.spin_depth++;
+	current->preempt_count++;
 	lock->writer = 1;
 	lock->owner_pc = caller;
 }
@@ -160,7 +156,7 @@ static void read_release(rwlock_t *lock, void *caller)
 		return;
 	}
 	lock->readers--;
-	sync.spin_depth--;
+	current->preempt_count--;
 }
 
 static void write_release(rwlock_t *lock, void *caller)
@@ -170,7 +166,7 @@ static void write_release(rwlock_t *lock, void *caller)
 		return;
 	}
 	lock->writer = 0;
-	sync.spin_depth--;
+	current->preempt_count--;
 }
 
 void read_lock(rwlock_t *lock)
@@ -239,175 +235,424 @@ void write_unlock_irqrestore(rwlock_t *lock, unsigned long flags)
 
 /* --- mutexes --- */
 
-/* Locks m for caller; returns 0, or -EDEADLK if it was locked (or this is
- * interrupt context), reported. */
-static int mutex_take(struct mutex *m, void *caller)
+/* One task sleeping for a mutex or a semaphore. */
+struct lock_waiter {
+	struct list_head list;
+	struct task_struct *task;
+};
+
+/* Sleeps in state until woken: the waiter is queued on list meanwhile.
+ * Interrupts masked on entry and return. Returns -EINTR if a signal ended
+ * an interruptible (or killable) sleep, else 0. */
+static int sleep_on(struct list_head *list, int state, const void *caller)
 {
-	if (irq_depth()) {
+	struct lock_waiter w = { .task = current };
+	int err = 0;
+
+	list_add_tail(&w.list, list);
+	set_current_state(state);
+	if (signal_pending_state(state, current))
+		err = -EINTR;
+	else
+		schedule();
+	__set_current_state(TASK_RUNNING);
+	list_del(&w.list);
+	if (!err && signal_pending_state(state, current))
+		err = -EINTR;
+	(void)caller;
+	return err;
+}
+
+static void wake_first(struct list_head *list)
+{
+	if (!list_empty(list))
+		wake_up_process(list_first_entry(list, struct lock_waiter, list)->task);
+}
+
+/* Locks m for caller, sleeping in state while another task holds it;
+ * returns 0, -EINTR (a signal), or -EDEADLK (reported): the caller holds
+ * it already, or this is interrupt context. */
+static int mutex_take(struct mutex *m, int state, void *caller)
+{
+	uint32_t flags;
+	int err = 0;
+
+	if (in_interrupt_context()) {
 		report("mutex_lock", m, caller, "in interrupt context, where it may "
 		       "not sleep", NULL);
 		return -EDEADLK;
 	}
-	if (m->locked) {
-		report("mutex_lock", m, caller, "already locked, so it would wait "
-		       "forever (one flow of control): not waiting; locked at",
-		       m->owner_pc);
-		return -EDEADLK;
+	flags = irq_save();
+	while (m->owner && !err) {
+		if (m->owner == current) {
+			irq_restore(flags);
+			report("mutex_lock", m, caller, "already held by this task, so it "
+			       "would sleep forever: not waiting; locked at", m->owner_pc);
+			return -EDEADLK;
+		}
+		if (current->preempt_count)
+			sleep_allowed("mutex_lock", caller);
+		err = sleep_on(&m->wait_list, state, caller);
 	}
-	m->locked = 1;
-	m->owner_pc = caller;
-	m->owner_irq = false;
-	return 0;
+	if (!err) {
+		m->owner = current;
+		m->owner_pc = caller;
+	}
+	irq_restore(flags);
+	return err;
 }
 
 void mutex_lock(struct mutex *lock)
 {
-	mutex_take(lock, __builtin_return_address(0));
+	mutex_take(lock, TASK_UNINTERRUPTIBLE, __builtin_return_address(0));
 }
 
 int mutex_lock_interruptible(struct mutex *lock)
 {
-	return mutex_take(lock, __builtin_return_address(0));
+	return mutex_take(lock, TASK_INTERRUPTIBLE, __builtin_return_address(0));
 }
 
 int mutex_lock_killable(struct mutex *lock)
 {
-	return mutex_take(lock, __builtin_return_address(0));
+	return mutex_take(lock, TASK_KILLABLE, __builtin_return_address(0));
 }
 
 int mutex_trylock(struct mutex *lock)
 {
-	if (lock->locked || irq_depth())
+	uint32_t flags;
+	int ok = 0;
+
+	if (in_interrupt_context())
 		return 0;
-	return mutex_take(lock, __builtin_return_address(0)) == 0;
+	flags = irq_save();
+	if (!lock->owner) {
+		lock->owner = current;
+		lock->owner_pc = __builtin_return_address(0);
+		ok = 1;
+	}
+	irq_restore(flags);
+	return ok;
 }
 
 void mutex_unlock(struct mutex *lock)
 {
 	void *caller = __builtin_return_address(0);
+	uint32_t flags;
 
-	if (!lock->locked)
+	if (!lock->owner)
 		report("mutex_unlock", lock, caller, "not locked", NULL);
-	else if ((irq_depth() != 0) != lock->owner_irq)
+	else if (in_interrupt_context())
 		report("mutex_unlock", lock, caller, "in interrupt context, which does "
 		       "not own it; locked at", lock->owner_pc);
-	else if (module_record_at((uintptr_t)caller) !=
-		 module_record_at((uintptr_t)lock->owner_pc))
-		report("mutex_unlock", lock, caller, "which does not own it; locked at",
-		       lock->owner_pc);
-	lock->locked = 0;
+	else if (lock->owner != current)
+		report("mutex_unlock", lock, caller, "by a task that does not own it; "
+		       "locked at", lock->owner_pc);
+	flags = irq_save();
+	lock->owner = NULL;
 	lock->owner_pc = NULL;
+	wake_first(&lock->wait_list);
+	irq_restore(flags);
 }
 
-/* --- idling for wait queues --- */
+/* --- wait queues --- */
 
-int __wait_idle(wait_queue_head_t *wq, unsigned long flags)
+int default_wake_function(struct wait_queue_entry *wq_entry, unsigned mode, int flags,
+			  void *key)
 {
-	void *caller = __builtin_return_address(0);
+	struct task_struct *p = wq_entry->private;
 
-	if (!(flags & X86_EFLAGS_IF)) {
-		char c[96];
-
-		sym_format((uintptr_t)caller, c, sizeof(c));
-		printk(KERN_ERR "BUG: wait_event called from %s with interrupts masked: "
-		       "nothing could wake it; not waiting\n", c);
-		return -EDEADLK;
-	}
-	if (!sleep_allowed("wait_event", caller))
-		return -EDEADLK;
-	wq->waiters = 1;
-	cpu_sti_hlt();
-	cpu_cli();
-	wq->waiters = 0;
-	return 0;
+	(void)flags;
+	(void)key;
+	if (!(p->__state & mode))
+		return 0;
+	return wake_up_process(p);
 }
 
-/* --- open-coded waits: prepare_to_wait, schedule, finish_wait --- */
+int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned mode,
+			     int flags, void *key)
+{
+	int ret = default_wake_function(wq_entry, mode, flags, key);
 
-void prepare_to_wait(wait_queue_head_t *wq, struct wait_queue_entry *entry,
+	if (ret)
+		list_del_init(&wq_entry->entry);
+	return ret;
+}
+
+void init_wait_entry(struct wait_queue_entry *wq_entry, int flags)
+{
+	wq_entry->flags = (unsigned)flags;
+	wq_entry->private = current;
+	wq_entry->func = autoremove_wake_function;
+	INIT_LIST_HEAD(&wq_entry->entry);
+}
+
+void add_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
+{
+	uint32_t flags = irq_save();
+
+	wq_entry->flags &= ~WQ_FLAG_EXCLUSIVE;
+	list_add(&wq_entry->entry, &wq_head->head);
+	irq_restore(flags);
+}
+
+void add_wait_queue_exclusive(struct wait_queue_head *wq_head,
+			      struct wait_queue_entry *wq_entry)
+{
+	uint32_t flags = irq_save();
+
+	wq_entry->flags |= WQ_FLAG_EXCLUSIVE;
+	list_add_tail(&wq_entry->entry, &wq_head->head);
+	irq_restore(flags);
+}
+
+void remove_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
+{
+	uint32_t flags = irq_save();
+
+	(void)wq_head;
+	list_del_init(&wq_entry->entry);
+	irq_restore(flags);
+}
+
+/* Queues the entry if it is not on a queue: non-exclusive waiters first,
+ * exclusive ones at the end (wake_up wakes in order). */
+static void queue_entry(struct wait_queue_head *wq_head, struct wait_queue_entry *e)
+{
+	if (!list_empty(&e->entry) && e->entry.next)
+		return;
+	if (e->flags & WQ_FLAG_EXCLUSIVE)
+		list_add_tail(&e->entry, &wq_head->head);
+	else
+		list_add(&e->entry, &wq_head->head);
+}
+
+void prepare_to_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry,
 		     int state)
 {
-	entry->head = wq;
-	wq->waiters = 1;
-	set_current_state((unsigned int)state);
+	uint32_t flags = irq_save();
+
+	wq_entry->flags &= ~WQ_FLAG_EXCLUSIVE;
+	queue_entry(wq_head, wq_entry);
+	set_current_state((unsigned)state);
+	irq_restore(flags);
 }
 
-void finish_wait(wait_queue_head_t *wq, struct wait_queue_entry *entry)
+void prepare_to_wait_exclusive(struct wait_queue_head *wq_head,
+			       struct wait_queue_entry *wq_entry, int state)
 {
-	__set_current_state(TASK_RUNNING);
-	entry->head = NULL;
-	wq->waiters = 0;
+	uint32_t flags = irq_save();
+
+	wq_entry->flags |= WQ_FLAG_EXCLUSIVE;
+	queue_entry(wq_head, wq_entry);
+	set_current_state((unsigned)state);
+	irq_restore(flags);
 }
 
-void schedule(void)
+long prepare_to_wait_event(struct wait_queue_head *wq_head,
+			   struct wait_queue_entry *wq_entry, int state)
 {
 	void *caller = __builtin_return_address(0);
-	unsigned long flags;
+	uint32_t flags;
+	long ret = 0;
 
-	local_irq_save(flags);
-	if (current->__state != TASK_RUNNING) {
-		if (!(flags & X86_EFLAGS_IF)) {
-			char c[96];
-
-			sym_format((uintptr_t)caller, c, sizeof(c));
-			printk(KERN_ERR "BUG: schedule called from %s with interrupts "
-			       "masked: nothing could wake it; not waiting\n", c);
-		} else if (sleep_allowed("schedule", caller)) {
-			cpu_sti_hlt();
-			cpu_cli();
-		}
-		__set_current_state(TASK_RUNNING);
+	if (in_interrupt_context()) {
+		sleep_allowed("wait_event", caller);
+		return -EDEADLK;
 	}
-	local_irq_restore(flags);
+	flags = irq_save();
+	if (signal_pending_state((unsigned)state, current)) {
+		list_del_init(&wq_entry->entry);
+		ret = -ERESTARTSYS;
+	} else {
+		queue_entry(wq_head, wq_entry);
+		set_current_state((unsigned)state);
+	}
+	irq_restore(flags);
+	return ret;
+}
+
+void finish_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
+{
+	uint32_t flags;
+
+	(void)wq_head;
+	__set_current_state(TASK_RUNNING);
+	flags = irq_save();
+	if (wq_entry->entry.next && !list_empty(&wq_entry->entry))
+		list_del_init(&wq_entry->entry);
+	irq_restore(flags);
+}
+
+void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr_exclusive,
+	       void *key)
+{
+	uint32_t flags = irq_save();
+	struct wait_queue_entry *e, *n;
+
+	list_for_each_entry_safe(e, n, &wq_head->head, entry) {
+		unsigned excl = e->flags & WQ_FLAG_EXCLUSIVE;
+		int ret = e->func(e, mode, 0, key);
+
+		if (ret < 0)
+			break;
+		if (ret && excl && !--nr_exclusive)
+			break;
+	}
+	irq_restore(flags);
+}
+
+/* --- completions --- */
+
+/* Takes one completion if there is one. */
+static bool completion_take(struct completion *x)
+{
+	uint32_t flags = irq_save();
+	bool ok = x->done != 0;
+
+	if (ok && x->done != UINT_MAX)
+		x->done--;
+	irq_restore(flags);
+	return ok;
+}
+
+void complete(struct completion *x)
+{
+	uint32_t flags = irq_save();
+
+	if (x->done != UINT_MAX)
+		x->done++;
+	__wake_up(&x->wait, TASK_NORMAL, 1, NULL);
+	irq_restore(flags);
+}
+
+void complete_all(struct completion *x)
+{
+	uint32_t flags = irq_save();
+
+	x->done = UINT_MAX;
+	__wake_up(&x->wait, TASK_NORMAL, 0, NULL);
+	irq_restore(flags);
+}
+
+void wait_for_completion(struct completion *x)
+{
+	wait_event(x->wait, completion_take(x));
+}
+
+unsigned long wait_for_completion_timeout(struct completion *x, unsigned long timeout)
+{
+	return (unsigned long)wait_event_timeout(x->wait, completion_take(x), (long)timeout);
+}
+
+int wait_for_completion_interruptible(struct completion *x)
+{
+	return wait_event_interruptible(x->wait, completion_take(x));
+}
+
+int wait_for_completion_killable(struct completion *x)
+{
+	return wait_event_killable(x->wait, completion_take(x));
+}
+
+long wait_for_completion_interruptible_timeout(struct completion *x,
+					       unsigned long timeout)
+{
+	return wait_event_interruptible_timeout(x->wait, completion_take(x), (long)timeout);
+}
+
+bool try_wait_for_completion(struct completion *x)
+{
+	return completion_take(x);
+}
+
+bool completion_done(struct completion *x)
+{
+	return x->done != 0;
 }
 
 /* --- semaphores --- */
 
-/* Takes one for caller; returns 0, or -EDEADLK (reported) when it would
- * wait: the count is 0, or this is interrupt context. */
-static int sem_take(struct semaphore *sem, void *caller)
+/* Takes one for caller, sleeping in state (at most timeout ticks) while
+ * the count is 0; returns 0, -EINTR, -ETIME, or -EDEADLK in interrupt
+ * context (reported). */
+static int sem_take(struct semaphore *sem, int state, long timeout, void *caller)
 {
-	if (irq_depth()) {
+	unsigned long end = jiffies + (unsigned long)timeout;
+	uint32_t flags;
+	int err = 0;
+
+	if (in_interrupt_context()) {
 		report("down", sem, caller, "in interrupt context, where it may not "
 		       "sleep", NULL);
 		return -EDEADLK;
 	}
-	if (sem->count <= 0) {
-		report("down", sem, caller, "count is 0, so it would wait forever "
-		       "(one flow of control): not waiting; last taken at",
-		       sem->last_down);
-		return -EDEADLK;
+	flags = irq_save();
+	while (sem->count <= 0 && !err) {
+		struct lock_waiter w = { .task = current };
+
+		if (timeout != MAX_SCHEDULE_TIMEOUT && (long)(end - jiffies) <= 0) {
+			err = -ETIME;
+			break;
+		}
+		list_add_tail(&w.list, &sem->wait_list);
+		set_current_state(state);
+		if (signal_pending_state(state, current))
+			err = -EINTR;
+		else if (timeout == MAX_SCHEDULE_TIMEOUT)
+			schedule();
+		else
+			schedule_timeout((long)(end - jiffies));
+		__set_current_state(TASK_RUNNING);
+		list_del(&w.list);
 	}
-	sem->count--;
-	sem->last_down = caller;
-	return 0;
+	if (!err) {
+		sem->count--;
+		sem->last_down = caller;
+	}
+	irq_restore(flags);
+	return err;
 }
 
 void down(struct semaphore *sem)
 {
-	sem_take(sem, __builtin_return_address(0));
+	sem_take(sem, TASK_UNINTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT, __builtin_return_address(0));
 }
 
 int down_interruptible(struct semaphore *sem)
 {
-	return sem_take(sem, __builtin_return_address(0));
+	return sem_take(sem, TASK_INTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT,
+			__builtin_return_address(0));
 }
 
 int down_killable(struct semaphore *sem)
 {
-	return sem_take(sem, __builtin_return_address(0));
+	return sem_take(sem, TASK_KILLABLE, MAX_SCHEDULE_TIMEOUT,
+			__builtin_return_address(0));
+}
+
+int down_timeout(struct semaphore *sem, long timeout)
+{
+	return sem_take(sem, TASK_UNINTERRUPTIBLE, timeout, __builtin_return_address(0));
 }
 
 int down_trylock(struct semaphore *sem)
 {
-	if (sem->count <= 0)
-		return 1;
-	sem->count--;
-	sem->last_down = __builtin_return_address(0);
-	return 0;
+	uint32_t flags = irq_save();
+	int busy = sem->count <= 0;
+
+	if (!busy) {
+		sem->count--;
+		sem->last_down = __builtin_return_address(0);
+	}
+	irq_restore(flags);
+	return busy;
 }
 
 void up(struct semaphore *sem)
 {
+	uint32_t flags = irq_save();
+
 	sem->count++;
+	wake_first(&sem->wait_list);
+	irq_restore(flags);
 }

@@ -1,10 +1,10 @@
 /*
- * The one task: Tessera runs a single flow of control (the shell and what
- * it calls), which drivers see as `current`: pid 1, named by the command
- * the shell is running. Also what uname reports (init_uts_ns) and
- * capable(), which is always true for the one user, root; and the
- * stand-ins for what a task has but Tessera lacks: no signals
- * (fasync_helper, kill_fasync record and send nothing), no tty.
+ * What a task has besides scheduling (kernel/sched.c): the shell's
+ * command name (sys_set_comm: `current->comm` is "cat" while cat runs),
+ * what uname reports (init_uts_ns), capable(), which is always true for
+ * the one user, root; and the stand-ins for what Tessera lacks: no user
+ * processes to send SIGIO to (fasync_helper, kill_fasync record and send
+ * nothing), no tty.
  */
 #include <stdbool.h>
 #include <linux/sched/signal.h>
@@ -15,19 +15,6 @@
 #include <linux/version.h>
 #include <tessera/sys.h>
 #include "lib/string.h"
-
-/* No tty, no signals: see <linux/sched/signal.h>. */
-static struct signal_struct init_signals = {
-	.tty = NULL,
-};
-
-static struct task_struct init_task = {
-	.pid = 1,
-	.tgid = 1,
-	.comm = "sh",
-	.__state = TASK_RUNNING,
-	.signal = &init_signals,
-};
 
 struct uts_namespace init_uts_ns = {
 	.name = {
@@ -40,16 +27,11 @@ struct uts_namespace init_uts_ns = {
 	},
 };
 
-struct task_struct *get_current(void)
-{
-	return &init_task;
-}
-
 void sys_set_comm(const char *name, char *old)
 {
 	if (old)
-		strlcpy(old, init_task.comm, TASK_COMM_LEN);
-	strlcpy(init_task.comm, name && name[0] ? name : "sh", TASK_COMM_LEN);
+		strlcpy(old, current->comm, TASK_COMM_LEN);
+	strlcpy(current->comm, name && name[0] ? name : "sh", TASK_COMM_LEN);
 }
 
 bool capable(int cap)
@@ -57,7 +39,7 @@ bool capable(int cap)
 	return cap >= 0 && cap <= CAP_LAST_CAP;
 }
 
-/* No user processes ask for SIGIO yet (issue 9): nothing to record. */
+/* No user processes to ask for SIGIO: nothing to record. */
 int fasync_helper(int fd, struct file *filp, int on, struct fasync_struct **fapp)
 {
 	(void)fd;

@@ -1,14 +1,26 @@
 /*
  * Kernel timers (API in <linux/timer.h>): one list of pending timers,
- * unsorted, scanned on every tick of the PIT interrupt. Few timers are ever
- * pending, so a scan is cheaper to read than a timer wheel.
+ * unsorted, scanned on every tick of the PIT interrupt; when one is due
+ * the tick raises TIMER_SOFTIRQ and ksoftirqd runs the due ones
+ * (kernel/softirq.c). Few timers are ever pending, so a scan is cheaper
+ * to read than a timer wheel. del_timer_sync sleeps on a wait queue until
+ * the function it waits for has returned.
  */
 #include "kernel/timer.h"
 #include "kernel/cpu.h"
+#include "kernel/sched.h"
+#include "kernel/softirq.h"
+#include "kernel/symbols.h"
+#include "kernel/printk.h"
+#include <linux/wait.h>
 
 static struct {
 	struct timer_list *pending;	/* the list of pending timers */
-} timers;
+	struct timer_list *running;	/* whose function runs now */
+	wait_queue_head_t done;		/* woken when a function returns */
+} timers = {
+	.done = __WAIT_QUEUE_HEAD_INITIALIZER(timers.done),
+};
 
 /* Unlinks t if it is on the list. Interrupts must be off. */
 static bool unlink_timer(struct timer_list *t)
@@ -59,7 +71,28 @@ int del_timer(struct timer_list *timer)
 
 int del_timer_sync(struct timer_list *timer)
 {
-	return del_timer(timer);
+	int was = 0;
+
+	for (;;) {
+		uint32_t flags = irq_save();
+		bool running;
+
+		was |= unlink_timer(timer);
+		running = timers.running == timer;
+		irq_restore(flags);
+		if (!running)
+			return was;
+		if (in_interrupt_context()) {
+			char c[96];
+
+			sym_format((uintptr_t)__builtin_return_address(0), c, sizeof(c));
+			printk(KERN_ERR "BUG: del_timer_sync from %s in %s: it would wait "
+			       "for itself forever; not waiting\n", c, in_softirq_thread() ?
+			       "a timer function" : "interrupt context");
+			return was;
+		}
+		wait_event(timers.done, timers.running != timer);
+	}
 }
 
 /* The first pending timer whose time has come, or NULL. */
@@ -71,15 +104,38 @@ static struct timer_list *first_expired(void)
 	return NULL;
 }
 
-void timers_run(void)
+/* TIMER_SOFTIRQ, in ksoftirqd: one due timer at a time, since a function
+ * may add or remove timers, with interrupts on while it runs. */
+static void timers_run(void)
 {
-	struct timer_list *t;
+	for (;;) {
+		uint32_t flags = irq_save();
+		struct timer_list *t = first_expired();
 
-	/* one at a time: a function may add or remove timers */
-	while ((t = first_expired()) != NULL) {
+		if (!t) {
+			irq_restore(flags);
+			return;
+		}
 		unlink_timer(t);
+		timers.running = t;
+		irq_restore(flags);
 		t->function(t);
+		flags = irq_save();
+		timers.running = NULL;
+		irq_restore(flags);
+		wake_up_all(&timers.done);
 	}
+}
+
+void timers_raise(void)
+{
+	if (first_expired())
+		raise_softirq(TIMER_SOFTIRQ);
+}
+
+void timers_init(void)
+{
+	open_softirq(TIMER_SOFTIRQ, timers_run);
 }
 
 static bool inside(uintptr_t p, uintptr_t start, uintptr_t len)

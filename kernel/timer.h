@@ -24,8 +24,11 @@ void pit_init(void);
 uint32_t uptime_ms(void);
 /* --- kernel timers (Linux's API, the part a driver needs) --- */
 
-/* Runs every expired timer; called by the timer interrupt each tick. */
-void timers_run(void);
+/* Hands the due timers to ksoftirqd; called by the timer interrupt each
+ * tick. */
+void timers_raise(void);
+/* Registers the timer softirq. Boot only. */
+void timers_init(void);
 /* Removes every pending timer whose function or structure lies in
  * [start, start + len) (a module's image about to be unmapped), calling
  * report(timer, arg) for each first. Returns how many were removed. */

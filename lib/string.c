@@ -213,6 +213,7 @@ static const char *const errno_words[] = {
 	[ENOSYS] = "Function not implemented",
 	[ENOTEMPTY] = "Directory not empty",
 	[ELOOP] = "Too many levels of symbolic links",
+	[ETIME] = "Timer expired",
 	[EOPNOTSUPP] = "Operation not supported",
 	[ECONNRESET] = "Connection reset by peer",
 	[ENOBUFS] = "No buffer space available",

@@ -1,8 +1,8 @@
 /*
  * hx_tmoops: starts a kernel timer whose function follows a NULL pointer
- * on the next tick, and waits for it in init. Timer functions run in the
- * timer interrupt, where no command can be ended, even with insmod's init
- * running underneath: the oops is printed, symbolized (hx_tmoops_fire
+ * on the next tick, and waits for it in init. Timer functions run in
+ * softirq context (the ksoftirqd thread), where no command can be ended,
+ * as in Linux: the oops is printed, symbolized (hx_tmoops_fire
  * [hx_tmoops]), and the kernel panics. Loading it ends the session.
  */
 #include <module.h>

@@ -188,8 +188,7 @@ static int sleep_main(int argc, char **argv)
 		out_printf(2, "sleep: invalid time interval '%s'\n", argv[1]);
 		return 1;
 	}
-	sys_sleep_ms(ms);
-	return 0;
+	return sys_sleep_ms(ms) ? 1 : 0;	/* Ctrl-C: cmd_run makes it 130 */
 }
 SHELL_COMMAND(sleep, sleep_main, "sleep SECONDS",
 	      "wait; decimal fractions are allowed (0.5)");

@@ -117,17 +117,15 @@ SHELL_COMMAND(uptime, uptime_main, "uptime",
 
 /* ---- dmesg ------------------------------------------------------------ */
 
-static int dmesg_main(int argc, char **argv)
+/* Copies the file at path to stdout for command cmd; its status. */
+static int print_file(const char *cmd, const char *path)
 {
-	const char *path = "/dev/kmsg";
 	int fd, err = 0;
 	ssize_t n;
 
-	if (argc != 1)
-		return cmd_usage(argv[0]);
 	fd = sys_open(path, O_RDONLY);
 	if (fd < 0) {
-		cmd_error("dmesg", path, fd);
+		cmd_error(cmd, path, fd);
 		return 1;
 	}
 	while ((n = sys_read(fd, text, sizeof(text))) > 0) {
@@ -137,11 +135,30 @@ static int dmesg_main(int argc, char **argv)
 	}
 	sys_close(fd);
 	if (err < 0)
-		return cmd_write_error("dmesg", err);
+		return cmd_write_error(cmd, err);
 	if (n < 0) {
-		cmd_error("dmesg", path, n);
+		cmd_error(cmd, path, n);
 		return 1;
 	}
 	return 0;
 }
+
+static int dmesg_main(int argc, char **argv)
+{
+	if (argc != 1)
+		return cmd_usage(argv[0]);
+	return print_file("dmesg", "/dev/kmsg");
+}
 SHELL_COMMAND(dmesg, dmesg_main, "dmesg", "print the kernel log (/dev/kmsg)");
+
+/* ---- ps ------------------------------------------------------------- */
+
+static int ps_main(int argc, char **argv)
+{
+	if (argc != 1)
+		return cmd_usage(argv[0]);
+	return print_file("ps", "/proc/threads");
+}
+SHELL_COMMAND(ps, ps_main, "ps", "list the threads (/proc/threads): pid, state "
+	      "(R running, S sleeping, D uninterruptible, Z ended), CPU time, name, "
+	      "function, where it sleeps");

@@ -4,6 +4,7 @@
  */
 #include "shell/commands.h"
 #include "lib/string.h"
+#include <tessera/sys.h>
 
 static int repeat_main(int argc, char **argv)
 {
@@ -19,6 +20,11 @@ static int repeat_main(int argc, char **argv)
 	}
 	for (i = 0; i < n; i++) {
 		int status = cmd->fn(argc - 2, argv + 2);
+
+		if (sys_interrupted()) {
+			out_printf(2, "repeat: interrupted in run %lu of %lu\n", i + 1, n);
+			return STATUS_INTERRUPTED;
+		}
 		if (status) {
 			out_printf(2, "repeat: run %lu of %lu failed with status %d\n", i + 1, n,
 				   status);

@@ -133,6 +133,8 @@ int cmd_run(const struct shell_command *c, int argc, char **argv)
 	status = c->fn(argc, argv);
 	sys_set_comm(outer_comm, NULL);
 	status = status < 0 ? 1 : status & 0xff;
+	if (sys_interrupted())	/* Ctrl-C, as a Unix shell: 128 + SIGINT */
+		status = STATUS_INTERRUPTED;
 	if (out_state.err && !out_state.reported) {
 		cmd_write_error(argv[0], out_state.err);
 		if (status == 0)

@@ -14,6 +14,8 @@
 #ifndef SHELL_COMMANDS_H
 #define SHELL_COMMANDS_H
 
+#define STATUS_INTERRUPTED 130	/* Ctrl-C: 128 + SIGINT, as a Unix shell */
+
 #include <stdarg.h>
 
 struct shell_command {

@@ -192,7 +192,7 @@ static int run_fd(const char *path, int fd)
 	int lineno = 0, n;
 
 	f->rlen = f->rpos = 0;
-	while (!shell.exiting && (n = read_line(f, fd)) != 0) {
+	while (!shell.exiting && !sys_interrupted() && (n = read_line(f, fd)) != 0) {
 		lineno++;
 		if (lineno == 1 && f->nul_seen) {
 			out_printf(2, "sh: %s: cannot execute binary file\n",
@@ -211,6 +211,8 @@ static int run_fd(const char *path, int fd)
 			run_line(f->line);
 		}
 	}
+	if (sys_interrupted())	/* Ctrl-C stops a script, as in a Unix shell */
+		shell.status = STATUS_INTERRUPTED;
 	shell.exiting = false;
 	shell.depth--;
 	return shell.status;
@@ -284,6 +286,21 @@ static int run_script(const char *path, bool quiet_enoent)
 
 /* ---- the prompt ------------------------------------------------------- */
 
+/* Runs a line typed at the prompt as the console's foreground command:
+ * Ctrl-C interrupts it, its status is then 130 and the SIGINT is gone
+ * before the next prompt. */
+static void run_foreground(const char *line)
+{
+	sys_foreground(1);
+	run_line(line);
+	sys_foreground(0);
+	if (sys_interrupted()) {
+		out_printf(1, "\n");
+		shell.status = STATUS_INTERRUPTED;
+		sys_clear_interrupt();
+	}
+}
+
 static void prompt(void)
 {
 	char cwd[PATH_MAX];
@@ -303,7 +320,7 @@ static void feed_input(const char *buf, int n)
 			continue;
 		out_write(1, le->out, le->out_len);
 		le->out_len = 0;
-		run_line(le->line);
+		run_foreground(le->line);
 		prompt();
 	}
 	out_write(1, le->out, le->out_len);
@@ -316,8 +333,12 @@ int shell_main(const char *script)
 	ssize_t n;
 
 	run_script("/etc/rc", true);
-	if (script)	/* the prompt's $? is the script's status */
+	if (script) {	/* the prompt's $? is the script's status */
+		sys_foreground(1);
 		shell.status = run_script(script, false);
+		sys_foreground(0);
+		sys_clear_interrupt();
+	}
 	prompt();
 	while ((n = sys_read(0, buf, sizeof(buf))) > 0)
 		feed_input(buf, n);

@@ -1,8 +1,9 @@
 /*
- * <linux/completion.h>: "this has happened" flags to wait for, over the
- * single-flow wait queues of <linux/wait.h>: complete() is called by an
- * interrupt handler or timer function, wait_for_completion idles until
- * then. All inline.
+ * <linux/completion.h>: "this has happened", to wait for (kernel/sync.c).
+ * complete() lets one waiter through (or the next wait_for_completion, if
+ * nobody waits yet), complete_all() every waiter until reinit_completion.
+ * Waiting sleeps on the completion's wait queue; complete() may be
+ * called from any context, an interrupt handler included.
  */
 #ifndef _LINUX_COMPLETION_H
 #define _LINUX_COMPLETION_H
@@ -10,15 +11,15 @@
 #include <stdbool.h>
 #include <linux/wait.h>
 
-#define COMPLETION_ALL	(~0U >> 1)	/* done after complete_all */
-
 struct completion {
 	unsigned int done;		/* completions not yet waited for */
 	wait_queue_head_t wait;
 };
 
-#define COMPLETION_INITIALIZER(work)	{ 0, __WAIT_QUEUE_HEAD_INITIALIZER((work).wait) }
+#define COMPLETION_INITIALIZER(work)					\
+	{ 0, __WAIT_QUEUE_HEAD_INITIALIZER((work).wait) }
 #define DECLARE_COMPLETION(work)	struct completion work = COMPLETION_INITIALIZER(work)
+#define DECLARE_COMPLETION_ONSTACK(work) DECLARE_COMPLETION(work)
 
 static inline void init_completion(struct completion *x)
 {
@@ -31,64 +32,23 @@ static inline void reinit_completion(struct completion *x)
 	x->done = 0;
 }
 
-/* Lets one waiter (the next wait_for_completion) through. */
-static inline void complete(struct completion *x)
-{
-	unsigned long flags;
-
-	local_irq_save(flags);
-	if (x->done != COMPLETION_ALL)
-		x->done++;
-	local_irq_restore(flags);
-}
-
+/* Lets one waiter (the next wait_for_completion) through. Any context. */
+void complete(struct completion *x);
 /* Lets every waiter through, now and later, until reinit_completion. */
-static inline void complete_all(struct completion *x)
-{
-	x->done = COMPLETION_ALL;
-}
-
-/* Takes one completion if there is one; true if it did. Interrupts off. */
-static inline bool __completion_take(struct completion *x)
-{
-	if (!x->done)
-		return false;
-	if (x->done != COMPLETION_ALL)
-		x->done--;
-	return true;
-}
-
-static inline void wait_for_completion(struct completion *x)
-{
-	wait_event(x->wait, __completion_take(x));
-}
-
+void complete_all(struct completion *x);
+/* Sleeps (uninterruptibly) until x is completed, and takes it. */
+void wait_for_completion(struct completion *x);
 /* Returns 0 on timeout, else the ticks left (at least 1). */
-static inline unsigned long wait_for_completion_timeout(struct completion *x,
-							unsigned long timeout)
-{
-	return wait_event_timeout(x->wait, __completion_take(x), timeout);
-}
-
-static inline int wait_for_completion_interruptible(struct completion *x)
-{
-	return wait_event_interruptible(x->wait, __completion_take(x));
-}
-
-static inline bool try_wait_for_completion(struct completion *x)
-{
-	unsigned long flags;
-	bool ok;
-
-	local_irq_save(flags);
-	ok = __completion_take(x);
-	local_irq_restore(flags);
-	return ok;
-}
-
-static inline bool completion_done(struct completion *x)
-{
-	return x->done != 0;
-}
+unsigned long wait_for_completion_timeout(struct completion *x, unsigned long timeout);
+/* 0, or -ERESTARTSYS if a signal came first. */
+int wait_for_completion_interruptible(struct completion *x);
+int wait_for_completion_killable(struct completion *x);
+/* Ticks left (>= 1), 0 on timeout, -ERESTARTSYS on a signal. */
+long wait_for_completion_interruptible_timeout(struct completion *x,
+					       unsigned long timeout);
+/* Takes a completion if there is one, without sleeping: true if it did. */
+bool try_wait_for_completion(struct completion *x);
+/* Is there a completion nobody took yet? */
+bool completion_done(struct completion *x);
 
 #endif

@@ -5,10 +5,11 @@
 #include <tessera/errno.h>
 
 /* Linux's kernel-only numbers: a driver returns them, the system-call
- * layer turns them into others before a program sees them. Tessera has
- * no signals and no system-call restart yet (the concurrency issue), so
- * one that reaches the shell prints as "Unknown error". */
+ * layer turns them into others before a program sees them. Tessera
+ * restarts no call: -ERESTARTSYS and -ERESTARTNOINTR (a sleep ended by
+ * Ctrl-C's SIGINT) reach the shell as -EINTR (fs/syscalls.c). */
 #define ERESTARTSYS	512	/* a wait interrupted by a signal */
+#define ERESTARTNOINTR	513
 #define ENOIOCTLCMD	515	/* ioctl: no such command (-ENOTTY for the caller) */
 #define EIOCBQUEUED	529	/* asynchronous I/O queued */
 

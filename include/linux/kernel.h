@@ -33,8 +33,8 @@
 #define abs(x) ({ __typeof__(x) __abs = (x); __abs < 0 ? -__abs : __abs; })
 #define upper_32_bits(n)	((u32)(((n) >> 16) >> 16))
 #define lower_32_bits(n)	((u32)((n) & 0xffffffff))
-/* One CPU, no preemption: nothing to check or yield to. */
+/* A reminder in code that may sleep; schedule() itself reports a sleep
+ * where none is allowed. cond_resched() is <linux/sched.h>'s. */
 #define might_sleep()		do { } while (0)
-#define cond_resched()		0
 
 #endif

@@ -1,9 +1,12 @@
 /*
  * <linux/timer.h>: kernel timers (kernel/timer.c). A timer runs its
- * function once, from the timer interrupt, when jiffies reaches its
- * expiry; the function may re-arm it. A module's timer still pending when
- * the module goes away is removed (and reported) before its code is
- * unmapped.
+ * function once, in the ksoftirqd thread woken by the timer tick, when
+ * jiffies reaches its expiry; the function may re-arm it. It runs in
+ * softirq context (no sleeping; a fault there panics, as in Linux) but,
+ * as on a PREEMPT_RT Linux, it can be preempted: another thread may run
+ * in the middle of it, which is why del_timer_sync exists. A module's
+ * timer still pending when the module goes away is removed (and
+ * reported) before its code is unmapped.
  */
 #ifndef _LINUX_TIMER_H
 #define _LINUX_TIMER_H
@@ -46,9 +49,11 @@ int mod_timer(struct timer_list *timer, unsigned long expires);
 void add_timer(struct timer_list *timer);
 /* Removes timer if pending. Returns 1 if it was, else 0. */
 int del_timer(struct timer_list *timer);
-/* del_timer that also waits for a running timer function: with one CPU
- * and functions run in the interrupt, none can be running when process
- * context calls it, so it is del_timer. Not from the timer's function. */
+/* del_timer, then, if the timer's function is running (preempted in
+ * ksoftirqd), sleeps until it returns and removes the timer again, in
+ * case the function re-armed it: afterwards the function is neither
+ * pending nor running. Returns 1 if the timer was pending. Not from the
+ * timer's own function, nor in interrupt context (reported). */
 int del_timer_sync(struct timer_list *timer);
 /* Linux 6.2's names for the same two. */
 #define timer_delete(t)		del_timer(t)

@@ -42,6 +42,7 @@
 #define ENOSYS          38  /* Function not implemented */
 #define ENOTEMPTY       39  /* Directory not empty */
 #define ELOOP           40  /* Too many symbolic links encountered */
+#define ETIME           62  /* Timer expired */
 #define EOPNOTSUPP      95  /* Operation not supported on transport endpoint */
 #define ECONNRESET      104 /* Connection reset by peer */
 #define ENOBUFS         105 /* No buffer space available */

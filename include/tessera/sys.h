@@ -105,8 +105,17 @@ int sys_getcwd(char *buf, size_t size);
  * NULL, so that a program running another can put it back. */
 void sys_set_comm(const char *name, char *old);
 
-/* Time and power, the little beyond files a shell needs. */
-void sys_sleep_ms(uint32_t ms);
+/* Time and power, the little beyond files a shell needs. sys_sleep_ms
+ * returns 0, or -EINTR when Ctrl-C ended the sleep. */
+int sys_sleep_ms(uint32_t ms);
+
+/* Ctrl-C. While a command runs (sys_foreground(1) .. (0)), Ctrl-C at the
+ * console sends it SIGINT: its interruptible sleeps end with -EINTR.
+ * sys_interrupted tells whether SIGINT is pending; it stays pending (so a
+ * script stops) until sys_clear_interrupt. */
+void sys_foreground(int on);
+int sys_interrupted(void);
+void sys_clear_interrupt(void);
 /* Powers the machine off: status 0 is success (QEMU exits 33), anything
  * else a failure. Does not return. */
 void sys_poweroff(int status) __attribute__((noreturn));

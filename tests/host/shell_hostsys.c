@@ -30,7 +30,10 @@ int sys_mknod(const char *path, uint32_t mode, uint32_t dev) { (void)path; (void
 int sys_rename(const char *a, const char *b) { return hs_rename(a, b); }
 int sys_chdir(const char *path) { return hs_chdir(path); }
 int sys_getcwd(char *buf, size_t size) { return hs_getcwd(buf, size); }
-void sys_sleep_ms(uint32_t ms) { hs_sleep_ms(ms); }
+int sys_sleep_ms(uint32_t ms) { hs_sleep_ms(ms); return 0; }
+void sys_foreground(int on) { (void)on; }
+int sys_interrupted(void) { return 0; }
+void sys_clear_interrupt(void) { }
 void sys_set_comm(const char *name, char *old) { (void)name; if (old) old[0] = 0; }
 void sys_poweroff(int status) { hs_poweroff(status); }
 

@@ -115,9 +115,10 @@ static const struct proc_ops lx_ldd3_proc_ops = {
 	.proc_get_unmapped_area = NULL,
 };
 
-/* The semaphore's single-flow meaning, told once: trylock takes it, a
- * second trylock fails (1), up gives it back, down takes it, a down at 0
- * is reported and returns -EDEADLK instead of waiting forever. */
+/* The semaphore's story, told once: trylock takes it, a second trylock
+ * fails (1), up gives it back, down takes it; a down at 0 would sleep until
+ * somebody ups it (nobody will here), so it is tried with a limit of a
+ * tenth of a second: -ETIME. */
 static void lx_semaphore_story(void)
 {
 	int t1, t2, d1, d2;
@@ -126,12 +127,12 @@ static void lx_semaphore_story(void)
 	t2 = down_trylock(&lx_story_sem);
 	up(&lx_story_sem);
 	d1 = down_interruptible(&lx_story_sem);
-	d2 = down_interruptible(&lx_story_sem);
+	d2 = down_timeout(&lx_story_sem, HZ / 10);
 	up(&lx_story_sem);
 	down(&lx_story_sem);
 	up(&lx_story_sem);
 	snprintf(lx_story, sizeof(lx_story),
-		 "semaphore: trylock %d, trylock %d, down_interruptible %d, then %d",
+		 "semaphore: trylock %d, trylock %d, down_interruptible %d, then down_timeout %d",
 		 t1, t2, d1, d2);
 }
 

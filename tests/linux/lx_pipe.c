@@ -65,8 +65,8 @@ static ssize_t lx_pipe_read(struct file *file, char __user *buf, size_t count,
 			return -ERESTARTSYS;
 		rounds++;
 	}
-	pr_info("lx_pipe: woken after %s round%s of schedule()\n",
-		rounds ? "one or more" : "no", rounds == 1 ? "" : "s");
+	pr_info("lx_pipe: woken after %d round%s of schedule()\n", rounds,
+		rounds == 1 ? "" : "s");
 	if (count > sizeof(msg) - 1)
 		count = sizeof(msg) - 1;
 	if (copy_to_user(buf, msg, count))
