@@ -70,6 +70,8 @@ isr_common:
 	pushl	%esp			/* struct regs * */
 	cld
 	call	isr_dispatch
+	.global isr_dispatch_ret	/* a frame walk meets it: struct regs above */
+isr_dispatch_ret:
 	addl	$4, %esp
 	popl	%gs
 	popl	%fs

@@ -7,6 +7,7 @@
 #include "kernel/printk.h"
 #include "kernel/oops.h"
 #include "kernel/symbols.h"
+#include "kernel/sched.h"
 #include "mm/mm.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
@@ -142,12 +143,38 @@ static void report_held(const struct mm_held_site *site, void *arg)
 	pr_warn("%s: unloaded holding %s from %s\n", rec->name, what, site->site);
 }
 
+/* Is another thread still running the module's code (kernel/sched.h:
+ * a return address in its frames, or preempted in it)? Then step must not
+ * go on: it is said on the console and in status, with the thread and the
+ * function, and the module is marked (D): it stays mapped. */
+static bool code_still_running(struct module_record *rec, const char *step)
+{
+	uintptr_t where;
+	const char *how;
+	struct task_struct *t = sched_find_user((uintptr_t)rec->hdr, rec->mapped_size,
+						&where, &how);
+	char sym[96], why[MODULE_WHY_LEN];
+
+	if (!t)
+		return false;
+	sym_format(where, sym, sizeof(sym));
+	snprintf(why, sizeof(why), "thread %s (pid %d) %s at %s", t->comm, t->pid, how, sym);
+	put_task_struct(t);
+	module_mark_faulted(rec, step, why);
+	pr_err("%s: %s: %s; not unloading: the module stays mapped, marked (D)\n",
+	       rec->name, step, why);
+	module_fail(rec, -EBUSY, "%s: %s", step, why);
+	return true;
+}
+
 int module_set_unmapped(struct module_record *rec)
 {
 	if (rec->state != MODULE_STATE_MAPPED)
 		return module_fail(rec, -EBUSY, "unmap: module is %s; only a mapped, "
 				   "not running module can be unmapped (exit it first)",
 				   module_state_name(rec->state));
+	if (code_still_running(rec, "unmap"))
+		return -EBUSY;
 	/* No code of it can run any more, so nothing it allocated can be freed
 	 * by it: report what it holds, one line per call site; the memory
 	 * stays allocated (mm/charge.c). */
@@ -407,6 +434,10 @@ static int run_exit(struct module_record *rec)
 		if (g.faulted)
 			return module_fail(rec, GUARD_FAULT_ERR, "exit faulted: %s", g.reason);
 	}
+	/* exit may have stopped its threads, timers and work: a thread still
+	 * in its code now would run unmapped memory */
+	if (code_still_running(rec, "after exit"))
+		return -EBUSY;
 	ksyms_remove(rec);
 	rec->hdr->priv = NULL;
 	rec->state = MODULE_STATE_MAPPED;
@@ -469,6 +500,8 @@ int module_forget(struct module_record *rec)
 		return module_fail(rec, -EBUSY, "in use by: %s", users);
 	if (rec->refcount > 0)
 		return module_fail(rec, -EBUSY, "in use: refcount is %d", rec->refcount);
+	if (rec->state != MODULE_STATE_LIVE && code_still_running(rec, "forget"))
+		return -EBUSY;
 	if (rec->state == MODULE_STATE_LIVE && rec->hdr->exit)
 		err = run_exit(rec);	/* it faulted in a call, not in init or exit */
 	if (err)
@@ -495,7 +528,10 @@ bool try_module_get(struct module *mod)
 	if (!mod)
 		return true;
 	rec = record_of(mod);
-	if (!rec || rec->state != MODULE_STATE_LIVE || rec->faulted)
+	/* as Linux: a module coming or live can be got; once it is going
+	 * (its exit has begun) it cannot */
+	if (!rec || (rec->state != MODULE_STATE_LIVE && rec->state != MODULE_STATE_COMING) ||
+	    rec->faulted)
 		return false;
 	rec->refcount++;
 	return true;

@@ -35,6 +35,7 @@
 
 extern char boot_stack_bottom[], boot_stack_top[];
 void switch_to(unsigned long *save_sp, unsigned long next_sp);
+extern char isr_dispatch_ret[];
 void thread_entry(void);
 void thread_start(void);
 
@@ -648,26 +649,65 @@ static bool inside(uintptr_t p, uintptr_t start, uintptr_t len)
 	return p - start < len;
 }
 
-/* The first word of t's live stack pointing into [start, start + len). */
-static bool stack_points_into(const struct task_struct *t, uintptr_t start, uintptr_t len,
-			      uintptr_t *where)
+/* Is [p, p + len) inside t's stack? */
+static bool on_stack_of(const struct task_struct *t, uintptr_t p, size_t len)
 {
-	uintptr_t lo = t->sp, hi = (uintptr_t)t->stack + t->stack_size;
+	uintptr_t lo = (uintptr_t)t->stack, hi = lo + t->stack_size;
 
-	if (!t->stack || lo < (uintptr_t)t->stack || lo > hi)
+	return p >= lo && p < hi && len <= hi - p;
+}
+
+/* Walks the frames of a switched-out thread t, from the frame switch_to
+ * left (its saved EBP) up through every saved EBP: is a return address,
+ * or the instruction pointer or a register of an interrupted frame (a
+ * thread preempted at the tick), inside [start, start + len)? *where gets
+ * the address, *how what it was. Frames are found by EBP (everything is
+ * built with frame pointers), so stale words on the stack never count. */
+static bool frames_point_into(const struct task_struct *t, uintptr_t start, uintptr_t len,
+			      uintptr_t *where, const char **how)
+{
+	const struct switch_frame *sf = (const struct switch_frame *)t->sp;
+	uintptr_t fp;
+
+	if (!t->stack || !on_stack_of(t, t->sp, sizeof(*sf)))
 		return false;
-	for (uintptr_t p = lo; p + 4 <= hi; p += 4) {
-		uintptr_t w = *(const uint32_t *)p;
+	fp = sf->ebp;
+	for (int depth = 0; depth < 64 && on_stack_of(t, fp, 12); depth++) {
+		const uint32_t *frame = (const uint32_t *)fp;
+		uintptr_t ret = frame[1];
 
-		if (inside(w, start, len)) {
-			*where = w;
+		if (inside(ret, start, len)) {
+			*where = ret;
+			*how = "is still in it: a call returns to";
 			return true;
 		}
+		if (ret == (uintptr_t)isr_dispatch_ret && on_stack_of(t, frame[2],
+								   sizeof(struct regs))) {
+			const struct regs *r = (const struct regs *)frame[2];
+			const uint32_t gp[] = { r->eax, r->ebx, r->ecx, r->edx, r->esi,
+						r->edi };
+
+			if (inside(r->eip, start, len)) {
+				*where = r->eip;
+				*how = "is still in it: preempted at";
+				return true;
+			}
+			for (unsigned i = 0; i < sizeof(gp) / sizeof(gp[0]); i++)
+				if (inside(gp[i], start, len)) {
+					*where = gp[i];
+					*how = "holds a pointer into it: a register has";
+					return true;
+				}
+		}
+		if (frame[0] <= fp)	/* frames go up the stack */
+			break;
+		fp = frame[0];
 	}
 	return false;
 }
 
-struct task_struct *sched_find_user(uintptr_t start, uintptr_t len, uintptr_t *where)
+struct task_struct *sched_find_user(uintptr_t start, uintptr_t len, uintptr_t *where,
+				    const char **how)
 {
 	uint32_t flags = irq_save();
 	struct task_struct *t, *found = NULL;
@@ -675,11 +715,15 @@ struct task_struct *sched_find_user(uintptr_t start, uintptr_t len, uintptr_t *w
 	list_for_each_entry(t, &sched.all, tasks) {
 		if (t == sched.curr || t->__state == TASK_DEAD)
 			continue;
-		if (stack_points_into(t, start, len, where)) {
-			found = t;
-			t->refs++;
-			break;
+		if (!t->started && inside((uintptr_t)t->threadfn, start, len)) {
+			*where = (uintptr_t)t->threadfn;
+			*how = "was made to run it, not started:";
+		} else if (!frames_point_into(t, start, len, where, how)) {
+			continue;
 		}
+		found = t;
+		t->refs++;
+		break;
 	}
 	irq_restore(flags);
 	return found;

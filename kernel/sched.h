@@ -53,12 +53,15 @@ struct task_struct *kthread_start_kernel(int (*fn)(void *data), void *data,
 
 /* --- threads and modules --- */
 
-/* Looks for a thread other than the caller that still runs, or holds on
- * its stack a pointer into, [start, start + len) (a module's image after
- * its exit returned): its saved instruction pointer and every word of its
- * live stack. Returns the first found (holding a reference: put it) with
- * *where the address found, or NULL. */
-struct task_struct *sched_find_user(uintptr_t start, uintptr_t len, uintptr_t *where);
+/* Looks for a thread other than the caller still running code in
+ * [start, start + len) (a module's image after its exit returned): a
+ * return address in one of its frames, the instruction pointer of an
+ * interrupted frame (preempted there), or a register of that frame
+ * pointing into it. Returns the first found (holding a reference:
+ * put_task_struct it) with *where the address and *how what it was
+ * ("is still in it: preempted at"), or NULL. */
+struct task_struct *sched_find_user(uintptr_t start, uintptr_t len, uintptr_t *where,
+				    const char **how);
 /* Frees the records of threads of this module that ended and were never
  * collected by kthread_stop. Before the image goes. */
 void sched_reap_module(uintptr_t start, uintptr_t len);

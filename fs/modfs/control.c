@@ -17,6 +17,7 @@
 #include "kernel/timer.h"
 #include "kernel/irq.h"
 #include "kernel/io.h"
+#include "kernel/sched.h"
 #include "mm/mm.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
@@ -129,6 +130,8 @@ static void reap_leftovers(struct module_record *rec)
 	kmem_cache_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_cache, rec);
 	irq_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_irq, rec);
 	io_reap_module(rec->name, (uintptr_t)rec->hdr, rec->mapped_size);
+	/* its threads that ended by themselves, never collected by kthread_stop */
+	sched_reap_module((uintptr_t)rec->hdr, rec->mapped_size);
 }
 
 /* A faulted init keeps what it registered: the module stays loaded. Once
