@@ -31,6 +31,7 @@
 #include <linux/kthread.h>
 #include <linux/completion.h>
 #include <linux/ktime.h>
+#include <linux/preempt.h>
 #include <linux/sched/signal.h>
 
 /* printing */
@@ -260,6 +261,8 @@ EXPORT_SYMBOL(flush_signals);
 EXPORT_SYMBOL(kthread_create_on_node);
 EXPORT_SYMBOL(kthread_stop);
 EXPORT_SYMBOL(kthread_should_stop);
+EXPORT_SYMBOL(kthread_exit);
+EXPORT_SYMBOL(kthread_complete_and_exit);
 
 /* wait queues and completions (<linux/wait.h>, <linux/completion.h>) */
 EXPORT_SYMBOL(default_wake_function);
@@ -282,6 +285,15 @@ EXPORT_SYMBOL(try_wait_for_completion);
 EXPORT_SYMBOL(completion_done);
 EXPORT_SYMBOL(down_timeout);
 EXPORT_SYMBOL(ktime_get_ns);
+
+/* preemption and context (<linux/preempt.h>) */
+EXPORT_SYMBOL(preempt_disable);
+EXPORT_SYMBOL(preempt_enable);
+EXPORT_SYMBOL(preempt_count);
+EXPORT_SYMBOL(in_hardirq);
+EXPORT_SYMBOL(in_softirq);
+EXPORT_SYMBOL(in_interrupt);
+EXPORT_SYMBOL(in_atomic);
 EXPORT_SYMBOL(fasync_helper);
 EXPORT_SYMBOL(kill_fasync);
 EXPORT_SYMBOL(tty_devnum);

@@ -31,6 +31,9 @@
 #include "lib/string.h"
 #include "fs/vfs.h"
 #include <stdarg.h>
+#include <linux/irqflags.h>
+#include <linux/preempt.h>
+#include <linux/completion.h>
 #include <tessera/errno.h>
 
 extern char boot_stack_bottom[], boot_stack_top[];
@@ -404,6 +407,18 @@ static void __attribute__((noreturn)) thread_exit(int code)
 	panic("a dead thread (%s, pid %d) was scheduled again", t->comm, t->pid);
 }
 
+void kthread_exit(long code)
+{
+	thread_exit((int)code);
+}
+
+void kthread_complete_and_exit(struct completion *comp, long code)
+{
+	if (comp)
+		complete(comp);
+	thread_exit((int)code);
+}
+
 /* Where every new thread starts (from thread_entry): a module's function
  * runs under a fault guard, so a fault ends the thread, not the kernel. */
 void thread_start(void)
@@ -529,7 +544,7 @@ int send_sig(int sig, struct task_struct *p, int priv)
 	if (sig < 1 || sig > 31)
 		return -EINVAL;
 	flags = irq_save();
-	p->pending |= 1UL << (sig - 1);
+	p->pending.signal.sig[0] |= 1UL << (sig - 1);
 	if ((p->__state & TASK_INTERRUPTIBLE) ||
 	    ((p->__state & TASK_WAKEKILL) && sig == SIGKILL))
 		wake_up_process(p);
@@ -541,7 +556,7 @@ void flush_signals(struct task_struct *p)
 {
 	uint32_t flags = irq_save();
 
-	p->pending = 0;
+	p->pending.signal.sig[0] = 0;
 	irq_restore(flags);
 }
 
@@ -822,4 +837,53 @@ int sched_show_threads(struct seq_buf *m, void *arg)
 		       "FUNCTION", "WCHAN");
 	sched_for_each(show_thread, m);
 	return m->error;
+}
+
+/* --- <linux/preempt.h> --- */
+
+void preempt_disable(void)
+{
+	sched.curr->preempt_count++;
+}
+
+void preempt_enable(void)
+{
+	void *caller = __builtin_return_address(0);
+
+	if (sched.curr->preempt_count <= 0) {
+		char c[96];
+
+		sym_format((uintptr_t)caller, c, sizeof(c));
+		printk(KERN_ERR "BUG: preempt_enable from %s without a preempt_disable\n", c);
+		return;
+	}
+	/* from module code with interrupts on: a preemption point */
+	if (--sched.curr->preempt_count == 0 && module_record_at((uintptr_t)caller) &&
+	    !irqs_disabled())
+		_cond_resched();
+}
+
+int preempt_count(void)
+{
+	return sched.curr->preempt_count;
+}
+
+bool in_hardirq(void)
+{
+	return irq_depth() != 0;
+}
+
+bool in_softirq(void)
+{
+	return sched.curr->softirq > 0;
+}
+
+bool in_interrupt(void)
+{
+	return in_interrupt_context();
+}
+
+bool in_atomic(void)
+{
+	return in_interrupt_context() || sched.curr->preempt_count > 0;
 }
