@@ -201,6 +201,8 @@ static void switch_away(bool preempted)
 	if (next == prev)
 		return;
 	prev->switches++;
+	prev->slept_at = jiffies;
+	prev->hung_told = 0;
 	sched.curr = next;
 	switch_to(&prev->sp, next->sp);
 	finish_switch();	/* on prev's stack again, later */
@@ -237,7 +239,7 @@ bool sleep_allowed(const char *what, void *caller)
 
 /* schedule() for the kernel's sleeping functions: what names the call
  * that sleeps ("msleep"), where its caller. */
-static void schedule_as(const char *what, const void *where)
+void sched_schedule_as(const char *what, const void *where)
 {
 	struct task_struct *t = sched.curr;
 	uint32_t flags;
@@ -255,7 +257,7 @@ static void schedule_as(const char *what, const void *where)
 
 static void schedule_at(const void *where)
 {
-	schedule_as("schedule", where);
+	sched_schedule_as("schedule", where);
 }
 
 void schedule(void)
@@ -297,7 +299,7 @@ long sched_sleep_timeout(long timeout, const char *what, const void *where)
 	long left;
 
 	if (timeout == MAX_SCHEDULE_TIMEOUT) {
-		schedule_as(what, where);
+		sched_schedule_as(what, where);
 		return timeout;
 	}
 	if (timeout < 0) {
@@ -315,7 +317,7 @@ long sched_sleep_timeout(long timeout, const char *what, const void *where)
 	list_add_tail(&t->timed, &sched.timed);
 	t->on_timed = 1;
 	irq_restore(flags);
-	schedule_as(what, where);
+	sched_schedule_as(what, where);
 	flags = irq_save();
 	timed_remove(t);
 	irq_restore(flags);
@@ -590,11 +592,32 @@ void kpreempt_end(void)
 	sched.curr->kpreempt--;
 }
 
+/* Linux's hung task warning (its khungtaskd waits 120 s; a teaching
+ * kernel tells sooner): a thread asleep uninterruptibly, with no time
+ * limit, for HUNG_TASK_SECONDS, is named once per sleep, with where. */
+#define HUNG_TASK_SECONDS 10
+
+static void hung_check(struct task_struct *t)
+{
+	char where[96];
+
+	if (t->__state != TASK_UNINTERRUPTIBLE || t->on_timed || t->hung_told ||
+	    (long)(jiffies - t->slept_at) < HUNG_TASK_SECONDS * HZ)
+		return;
+	t->hung_told = 1;
+	sym_format((uintptr_t)t->wchan, where, sizeof(where));
+	printk(KERN_ERR "INFO: task %s:%d blocked for more than %d seconds, in %s\n",
+	       t->comm, t->pid, HUNG_TASK_SECONDS, where);
+}
+
 void sched_tick(void)
 {
 	struct task_struct *t = sched.curr, *s, *n;
 
 	t->ticks++;
+	if (jiffies % HZ == 0)
+		list_for_each_entry(s, &sched.all, tasks)
+			hung_check(s);
 	list_for_each_entry_safe(s, n, &sched.timed, timed)
 		if ((long)(jiffies - s->wake_at) >= 0) {
 			timed_remove(s);

@@ -71,6 +71,8 @@ struct task_struct {
 	const void *wchan;		/* where it sleeps: schedule()'s caller */
 	unsigned long ticks;		/* ticks it was running at */
 	unsigned long switches;		/* times it gave up the CPU */
+	unsigned long slept_at;		/* jiffies when it last went to sleep */
+	int hung_told;			/* this sleep was reported as hung */
 	int refs;			/* get_task_struct() references */
 };
 
