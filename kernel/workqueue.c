@@ -92,6 +92,50 @@ static void run_work(work_func_t func, struct work_struct *work)
 		       rec->name, current->comm);
 }
 
+/* Zeroes the current thread's unused stack, below the caller's frame,
+ * interrupts masked: a kworker that ran a module's item then keeps no
+ * stale word pointing into the module's image (the item's frames, return
+ * addresses into it), which the unload check (sched_find_user) scanning
+ * its stack while it sleeps would take for a thread still using it. */
+static noinline void scrub_stack(void)
+{
+	uintptr_t low = (uintptr_t)current->stack, sp;
+	uint32_t flags = irq_save();
+
+	__asm__ volatile("mov %%esp, %0" : "=r"(sp));
+	if (sp - low > 512)
+		memset((void *)low, 0, sp - 256 - low);
+	irq_restore(flags);
+}
+
+/* Takes wq's first item and runs it. Returns false if the list was
+ * empty (interrupts then still masked, for the caller's sleep), true
+ * after a run (interrupts on). noinline: the item's pointers stay in this
+ * frame, not the thread's loop. */
+static noinline bool run_one(struct workqueue_struct *wq)
+{
+	struct work_struct *work;
+	work_func_t func;
+
+	cpu_cli();
+	if (list_empty(&wq->works))
+		return false;
+	work = list_first_entry(&wq->works, struct work_struct, entry);
+	list_del_init(&work->entry);
+	work->data &= ~WORK_STRUCT_PENDING;
+	wq->current_work = work;
+	func = work->func;	/* the function may free work */
+	cpu_sti();
+	run_work(func, work);
+	cpu_cli();
+	wq->current_work = NULL;
+	cpu_sti();
+	wake_up_all(&wq_state.done);
+	if (module_record_at((uintptr_t)func))
+		scrub_stack();
+	return true;
+}
+
 /* A workqueue's thread: runs its items in order until kthread_stop finds
  * the list empty. */
 static int worker_fn(void *arg)
@@ -99,32 +143,17 @@ static int worker_fn(void *arg)
 	struct workqueue_struct *wq = arg;
 
 	for (;;) {
-		struct work_struct *work;
-		work_func_t func;
-
-		cpu_cli();
-		if (list_empty(&wq->works)) {
-			if (kthread_should_stop()) {
-				cpu_sti();
-				return 0;
-			}
-			set_current_state(TASK_INTERRUPTIBLE);
-			schedule();
-			cpu_sti();
+		if (run_one(wq)) {
+			cond_resched();	/* an item that re-queues itself shares the CPU */
 			continue;
 		}
-		work = list_first_entry(&wq->works, struct work_struct, entry);
-		list_del_init(&work->entry);
-		work->data &= ~WORK_STRUCT_PENDING;
-		wq->current_work = work;
-		func = work->func;	/* the function may free work */
+		if (kthread_should_stop()) {
+			cpu_sti();
+			return 0;
+		}
+		set_current_state(TASK_INTERRUPTIBLE);
+		schedule();
 		cpu_sti();
-		run_work(func, work);
-		cpu_cli();
-		wq->current_work = NULL;
-		cpu_sti();
-		wake_up_all(&wq_state.done);
-		cond_resched();		/* an item that re-queues itself shares the CPU */
 	}
 }
 
