@@ -33,6 +33,8 @@
 #include <linux/ktime.h>
 #include <linux/preempt.h>
 #include <linux/sched/signal.h>
+#include <linux/workqueue.h>
+#include <linux/preempt.h>
 
 /* printing */
 EXPORT_SYMBOL(printk);
@@ -299,3 +301,27 @@ EXPORT_SYMBOL(kill_fasync);
 EXPORT_SYMBOL(tty_devnum);
 EXPORT_SYMBOL(nonseekable_open);
 EXPORT_SYMBOL(kobject_set_name);
+
+/* deferred work (<linux/workqueue.h>: workqueues run by kernel threads;
+ * <linux/interrupt.h>: tasklets run by ksoftirqd) */
+EXPORT_SYMBOL(system_wq);
+EXPORT_SYMBOL(alloc_workqueue);
+EXPORT_SYMBOL(destroy_workqueue);
+EXPORT_SYMBOL(queue_work);
+EXPORT_SYMBOL(queue_delayed_work);
+EXPORT_SYMBOL(mod_delayed_work);
+EXPORT_SYMBOL(delayed_work_timer_fn);
+EXPORT_SYMBOL(flush_work);
+EXPORT_SYMBOL(flush_delayed_work);
+EXPORT_SYMBOL(flush_workqueue);
+EXPORT_SYMBOL(cancel_work_sync);
+EXPORT_SYMBOL(cancel_delayed_work);
+EXPORT_SYMBOL(cancel_delayed_work_sync);
+EXPORT_SYMBOL(tasklet_init);
+EXPORT_SYMBOL(tasklet_setup);
+EXPORT_SYMBOL(tasklet_schedule);
+EXPORT_SYMBOL(tasklet_hi_schedule);
+EXPORT_SYMBOL(tasklet_disable_nosync);
+EXPORT_SYMBOL(tasklet_disable);
+EXPORT_SYMBOL(tasklet_enable);
+EXPORT_SYMBOL(tasklet_kill);
