@@ -28,9 +28,10 @@
 #include <linux/utsname.h>
 #include <linux/semaphore.h>
 #include <linux/tty.h>
+#include <linux/tick.h>
+#include <linux/ktime.h>
 #include <linux/kthread.h>
 #include <linux/completion.h>
-#include <linux/ktime.h>
 #include <linux/sched/signal.h>
 
 /* printing */
@@ -282,6 +283,7 @@ EXPORT_SYMBOL(try_wait_for_completion);
 EXPORT_SYMBOL(completion_done);
 EXPORT_SYMBOL(down_timeout);
 EXPORT_SYMBOL(ktime_get_ns);
+EXPORT_SYMBOL(get_cpu_idle_time_us);
 EXPORT_SYMBOL(fasync_helper);
 EXPORT_SYMBOL(kill_fasync);
 EXPORT_SYMBOL(tty_devnum);

@@ -31,6 +31,8 @@
 #include "lib/string.h"
 #include "fs/vfs.h"
 #include <stdarg.h>
+#include <linux/ktime.h>
+#include <linux/tick.h>
 #include <tessera/errno.h>
 
 extern char boot_stack_bottom[], boot_stack_top[];
@@ -713,6 +715,15 @@ void sched_for_each(void (*fn)(struct task_struct *t, void *arg), void *arg)
 unsigned long sched_idle_ticks(void)
 {
 	return sched.idle ? sched.idle->ticks : 0;
+}
+
+u64 get_cpu_idle_time_us(int cpu, u64 *last_update_time)
+{
+	if (last_update_time)
+		*last_update_time = ktime_get_ns() / 1000;
+	if (cpu != 0)
+		return (u64)-1;
+	return (u64)sched_idle_ticks() * (1000000 / HZ);
 }
 
 bool on_thread_stack(uintptr_t addr, size_t len)

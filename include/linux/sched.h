@@ -14,6 +14,7 @@
 #include <linux/list.h>
 #include <linux/jiffies.h>
 #include <asm/current.h>
+#include <asm/processor.h>
 
 #define TASK_COMM_LEN		16
 
