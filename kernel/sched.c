@@ -472,8 +472,15 @@ static bool task_exists(const struct task_struct *k)
 	return false;
 }
 
+/* Also a preemption point for module code, as spin_unlock is: a tick
+ * that lands in here (kernel code, not preempted) while a module thread
+ * polls it in a loop would otherwise give that thread the next slice too,
+ * and two such threads would share the CPU in long, uneven streaks. */
 bool kthread_should_stop(void)
 {
+	if (sched.need_resched && !irqs_disabled() &&
+	    module_record_at((uintptr_t)__builtin_return_address(0)))
+		_cond_resched();
 	return sched.curr->should_stop != 0;
 }
 
