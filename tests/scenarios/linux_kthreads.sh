@@ -1,6 +1,7 @@
 # lx_kthread (tests/linux): two threads count in a busy loop of module code; the shell still runs every command, and each counter grows between two reads
 memdiff save
 insmod /extra/lx_kthread.ko
+sleep 0.1
 cat /proc/lx_kthread
 sleep 0.2
 cat /proc/lx_kthread
