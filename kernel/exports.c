@@ -284,6 +284,7 @@ EXPORT_SYMBOL(completion_done);
 EXPORT_SYMBOL(down_timeout);
 EXPORT_SYMBOL(ktime_get_ns);
 EXPORT_SYMBOL(get_cpu_idle_time_us);
+EXPORT_SYMBOL(kthread_complete_and_exit);
 EXPORT_SYMBOL(fasync_helper);
 EXPORT_SYMBOL(kill_fasync);
 EXPORT_SYMBOL(tty_devnum);

@@ -33,6 +33,7 @@
 #include <stdarg.h>
 #include <linux/ktime.h>
 #include <linux/tick.h>
+#include <linux/completion.h>
 #include <tessera/errno.h>
 
 extern char boot_stack_bottom[], boot_stack_top[];
@@ -403,6 +404,13 @@ static void __attribute__((noreturn)) thread_exit(int code)
 	sched.dead = t;
 	switch_away(false);
 	panic("a dead thread (%s, pid %d) was scheduled again", t->comm, t->pid);
+}
+
+void kthread_complete_and_exit(struct completion *comp, long code)
+{
+	if (comp)
+		complete(comp);
+	thread_exit((int)code);
 }
 
 /* Where every new thread starts (from thread_entry): a module's function

@@ -38,6 +38,10 @@ struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *da
  * A thread never started returns -EINTR without running. Process
  * context; k must not be the caller. */
 int kthread_stop(struct task_struct *k);
+struct completion;
+/* Ends the current thread with code, after complete(comp) (comp may be
+ * NULL): the thread's function need not return. Never returns. */
+void __attribute__((noreturn)) kthread_complete_and_exit(struct completion *comp, long code);
 /* Has kthread_stop been called on the current thread? */
 bool kthread_should_stop(void);
 /* One CPU: binding is a no-op. */
