@@ -30,6 +30,7 @@
 #include <linux/tty.h>
 #include <linux/tick.h>
 #include <linux/ktime.h>
+#include <linux/time.h>
 #include <linux/kthread.h>
 #include <linux/completion.h>
 #include <linux/sched/signal.h>
@@ -287,6 +288,11 @@ EXPORT_SYMBOL(try_wait_for_completion);
 EXPORT_SYMBOL(completion_done);
 EXPORT_SYMBOL(down_timeout);
 EXPORT_SYMBOL(ktime_get_ns);
+EXPORT_SYMBOL(ktime_get_ts64);
+EXPORT_SYMBOL(ktime_get_real_ts64);
+EXPORT_SYMBOL(ktime_get_coarse_real_ts64);
+EXPORT_SYMBOL(ktime_get_real_seconds);
+EXPORT_SYMBOL(ktime_get_seconds);
 
 /* preemption and context (<linux/preempt.h>) */
 EXPORT_SYMBOL(preempt_disable);

@@ -12,6 +12,7 @@
 #include "kernel/oops.h"
 #include "kernel/sync.h"
 #include "kernel/sched.h"
+#include <linux/time.h>
 
 #define PIT_HZ 1193182u
 #define PIT_DIVISOR ((PIT_HZ + HZ / 2) / HZ)	/* counts per tick: 11932 */
@@ -134,4 +135,29 @@ unsigned long msleep_interruptible(unsigned int msecs)
 					      __builtin_return_address(0));
 	}
 	return jiffies_to_msecs((unsigned long)timeout);
+}
+
+void ktime_get_ts64(struct timespec64 *ts)
+{
+	*ts = ns_to_timespec64((s64)ktime_get_ns());
+}
+
+void ktime_get_real_ts64(struct timespec64 *ts)
+{
+	ktime_get_ts64(ts);
+}
+
+void ktime_get_coarse_real_ts64(struct timespec64 *ts)
+{
+	*ts = ns_to_timespec64((s64)get_jiffies_64() * (NSEC_PER_SEC / HZ));
+}
+
+time64_t ktime_get_real_seconds(void)
+{
+	return (time64_t)(get_jiffies_64() / HZ);
+}
+
+time64_t ktime_get_seconds(void)
+{
+	return ktime_get_real_seconds();
 }

@@ -904,9 +904,13 @@ void preempt_enable(void)
 		_cond_resched();
 }
 
+/* As Linux's count, whose higher bits say the context: SOFTIRQ_OFFSET
+ * (0x100) while timer functions and tasklets run, HARDIRQ_OFFSET
+ * (0x10000) per interrupt level (LDD3's jiq prints it). */
 int preempt_count(void)
 {
-	return sched.curr->preempt_count;
+	return sched.curr->preempt_count + (sched.curr->softirq > 0 ? 0x100 : 0) +
+	       (int)irq_depth() * 0x10000;
 }
 
 bool in_hardirq(void)

@@ -16,7 +16,9 @@
 void preempt_disable(void);
 void preempt_enable(void);
 #define preempt_enable_no_resched()	preempt_enable()
-/* Spinlocks held plus preempt_disable()s not yet undone. */
+/* Spinlocks held plus preempt_disable()s not yet undone, plus, as in
+ * Linux, 0x100 in softirq context and 0x10000 per hardware interrupt
+ * level. */
 int preempt_count(void);
 
 /* In a hardware interrupt handler. */

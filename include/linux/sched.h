@@ -15,6 +15,8 @@
 #include <linux/jiffies.h>
 #include <asm/current.h>
 #include <linux/preempt.h>
+#include <linux/smp.h>
+#include <asm/page.h>
 #include <asm/processor.h>
 
 #define TASK_COMM_LEN		16
