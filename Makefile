@@ -31,6 +31,7 @@ B	:= build
 KBASEFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie -fno-common \
 	   -fno-stack-protector -fno-omit-frame-pointer -fno-strict-aliasing \
 	   -mno-sse -mno-mmx -mno-80387 -mgeneral-regs-only -m32 -march=i686 \
+	   -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
 	   -I. -Iinclude -ffile-prefix-map=$(CURDIR)=.
 # The kernel and modules/ (the tree): every warning an error.
 KCFLAGS	:= $(KBASEFLAGS) -Wall -Wextra -Werror -Wno-unused-parameter

@@ -8,7 +8,11 @@
 #include "lib/string.h"
 #include <stdbool.h>
 #include <stdint.h>
+#ifdef HOST_TEST
 #include <limits.h>
+#else
+#include <linux/limits.h>	/* the kernel is built -nostdinc: no C library */
+#endif
 #include <tessera/errno.h>
 
 /* A parsed element, before it is stored. */

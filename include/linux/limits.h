@@ -17,6 +17,7 @@
 #define S64_MAX		((s64)(U64_MAX >> 1))
 #define S64_MIN		((s64)(-S64_MAX - 1))
 #ifndef INT_MAX
+#define UCHAR_MAX	((unsigned char)~0U)
 #define SHRT_MAX	((short)(USHRT_MAX >> 1))
 #define SHRT_MIN	((short)(-SHRT_MAX - 1))
 #define USHRT_MAX	((unsigned short)~0U)
