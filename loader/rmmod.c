@@ -59,7 +59,8 @@ static int forget_faulted(const char *name, const char *faulted, const char *sta
 		return explain(name, err);
 	out_printf(2, "rmmod: forced out %s, which faulted: its exit %s; devices and "
 		   "timers it left were removed; memory it allocated stays allocated\n",
-		   name, strcmp(state, "live") ? "was not run" : "ran");
+		   name, !strcmp(state, "live") ? "ran" : !strcmp(state, "going") ?
+		   "had run already" : "was not run");
 	return 0;
 }
 
