@@ -49,7 +49,8 @@ struct fault_guard {
 
 /* A guarded call that has run this long without returning, interrupted
  * in its module's own code, is ended by the timer tick as if it had
- * faulted (a soft lockup: an endless loop in init, read...). */
+ * faulted (a soft lockup: an endless loop in init, read...). Not a
+ * module thread's function (guard "thread"), which may run for good. */
 #define SOFT_LOCKUP_SECONDS 5
 
 /* The error a faulted guarded call returns: -EFAULT ("Bad address"). */
