@@ -66,7 +66,8 @@ KERNEL_OBJS := kernel/main.o kernel/bootinfo.o kernel/gdt.o kernel/idt.o \
 	       kernel/ksyms.o kernel/exports.o kernel/timer.o kernel/symbols.o \
 	       kernel/oops.o kernel/guard.o kernel/doublefault.o kernel/irq.o \
 	       kernel/sync.o kernel/resource.o kernel/dma.o kernel/params.o \
-	       kernel/task.o kernel/sched.o kernel/switch.o kernel/softirq.o
+	       kernel/task.o kernel/sched.o kernel/switch.o kernel/softirq.o \
+	       kernel/workqueue.o kernel/tasklet.o
 MM_OBJS     := mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o mm/stats.o mm/charge.o \
 	       mm/mm_selftest.o mm/linux_mem.o mm/ioremap.o
 LIB_OBJS    := lib/string.o lib/strlcpy.o lib/vsnprintf.o lib/linux_lib.o lib/param.o

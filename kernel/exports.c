@@ -31,7 +31,10 @@
 #include <linux/kthread.h>
 #include <linux/completion.h>
 #include <linux/ktime.h>
+#include <linux/preempt.h>
 #include <linux/sched/signal.h>
+#include <linux/workqueue.h>
+#include <linux/preempt.h>
 
 /* printing */
 EXPORT_SYMBOL(printk);
@@ -260,6 +263,8 @@ EXPORT_SYMBOL(flush_signals);
 EXPORT_SYMBOL(kthread_create_on_node);
 EXPORT_SYMBOL(kthread_stop);
 EXPORT_SYMBOL(kthread_should_stop);
+EXPORT_SYMBOL(kthread_exit);
+EXPORT_SYMBOL(kthread_complete_and_exit);
 
 /* wait queues and completions (<linux/wait.h>, <linux/completion.h>) */
 EXPORT_SYMBOL(default_wake_function);
@@ -282,8 +287,41 @@ EXPORT_SYMBOL(try_wait_for_completion);
 EXPORT_SYMBOL(completion_done);
 EXPORT_SYMBOL(down_timeout);
 EXPORT_SYMBOL(ktime_get_ns);
+
+/* preemption and context (<linux/preempt.h>) */
+EXPORT_SYMBOL(preempt_disable);
+EXPORT_SYMBOL(preempt_enable);
+EXPORT_SYMBOL(preempt_count);
+EXPORT_SYMBOL(in_hardirq);
+EXPORT_SYMBOL(in_softirq);
+EXPORT_SYMBOL(in_interrupt);
+EXPORT_SYMBOL(in_atomic);
 EXPORT_SYMBOL(fasync_helper);
 EXPORT_SYMBOL(kill_fasync);
 EXPORT_SYMBOL(tty_devnum);
 EXPORT_SYMBOL(nonseekable_open);
 EXPORT_SYMBOL(kobject_set_name);
+
+/* deferred work (<linux/workqueue.h>: workqueues run by kernel threads;
+ * <linux/interrupt.h>: tasklets run by ksoftirqd) */
+EXPORT_SYMBOL(system_wq);
+EXPORT_SYMBOL(alloc_workqueue);
+EXPORT_SYMBOL(destroy_workqueue);
+EXPORT_SYMBOL(queue_work);
+EXPORT_SYMBOL(queue_delayed_work);
+EXPORT_SYMBOL(mod_delayed_work);
+EXPORT_SYMBOL(delayed_work_timer_fn);
+EXPORT_SYMBOL(flush_work);
+EXPORT_SYMBOL(flush_delayed_work);
+EXPORT_SYMBOL(flush_workqueue);
+EXPORT_SYMBOL(cancel_work_sync);
+EXPORT_SYMBOL(cancel_delayed_work);
+EXPORT_SYMBOL(cancel_delayed_work_sync);
+EXPORT_SYMBOL(tasklet_init);
+EXPORT_SYMBOL(tasklet_setup);
+EXPORT_SYMBOL(tasklet_schedule);
+EXPORT_SYMBOL(tasklet_hi_schedule);
+EXPORT_SYMBOL(tasklet_disable_nosync);
+EXPORT_SYMBOL(tasklet_disable);
+EXPORT_SYMBOL(tasklet_enable);
+EXPORT_SYMBOL(tasklet_kill);

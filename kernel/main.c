@@ -18,6 +18,7 @@
 #include "kernel/timer.h"
 #include "kernel/sched.h"
 #include "kernel/softirq.h"
+#include "kernel/workqueue.h"
 #include "kernel/cpu.h"
 #include "kernel/module.h"
 #include "kernel/oops.h"
@@ -89,6 +90,8 @@ static void interrupts_init(void)
 	sched_init();		/* the boot flow becomes the shell's thread */
 	softirq_init();		/* ksoftirqd: timer functions, tasklets */
 	timers_init();
+	tasklet_init_softirq();
+	workqueue_init();	/* kworker/0: system_wq's items */
 	pit_init();
 	keyboard_init();
 	serial_enable_irq();

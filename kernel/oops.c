@@ -298,9 +298,9 @@ void oops_soft_lockup_check(struct regs *r)
 	uint32_t secs;
 	char sym[96];
 
-	/* a module thread's own function runs as long as the module wants:
-	 * it is preempted like any module code, so it freezes nobody */
-	if (!g || !rec || oops.in_oops || oops.irq_depth != 1 || !strcmp(g->what, "thread") ||
+	/* a kernel thread's function may run for ever (it loops until
+	 * kthread_should_stop): only a command's call is a lockup */
+	if (!g || !rec || oops.in_oops || oops.irq_depth != 1 || current->threadfn ||
 	    jiffies - g->start < SOFT_LOCKUP_SECONDS * HZ)
 		return;
 	oops.in_oops = true;

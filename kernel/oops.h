@@ -47,10 +47,10 @@ struct fault_guard {
 	struct module_record *owner;	/* the module called (guard_call's) */
 };
 
-/* A guarded call that has run this long without returning, interrupted
- * in its module's own code, is ended by the timer tick as if it had
- * faulted (a soft lockup: an endless loop in init, read...). Not a
- * module thread's function (guard "thread"), which may run for good. */
+/* A guarded call of a command (not a kernel thread's function, which may
+ * loop until stopped) that has run this long without returning,
+ * interrupted in its module's own code, is ended by the timer tick as if
+ * it had faulted (a soft lockup: an endless loop in init, read...). */
 #define SOFT_LOCKUP_SECONDS 5
 
 /* The error a faulted guarded call returns: -EFAULT ("Bad address"). */

@@ -31,6 +31,9 @@
 #include "lib/string.h"
 #include "fs/vfs.h"
 #include <stdarg.h>
+#include <linux/irqflags.h>
+#include <linux/preempt.h>
+#include <linux/completion.h>
 #include <tessera/errno.h>
 
 extern char boot_stack_bottom[], boot_stack_top[];
@@ -198,6 +201,8 @@ static void switch_away(bool preempted)
 	if (next == prev)
 		return;
 	prev->switches++;
+	prev->slept_at = jiffies;
+	prev->hung_told = 0;
 	sched.curr = next;
 	switch_to(&prev->sp, next->sp);
 	finish_switch();	/* on prev's stack again, later */
@@ -234,7 +239,7 @@ bool sleep_allowed(const char *what, void *caller)
 
 /* schedule() for the kernel's sleeping functions: what names the call
  * that sleeps ("msleep"), where its caller. */
-static void schedule_as(const char *what, const void *where)
+void sched_schedule_as(const char *what, const void *where)
 {
 	struct task_struct *t = sched.curr;
 	uint32_t flags;
@@ -252,7 +257,7 @@ static void schedule_as(const char *what, const void *where)
 
 static void schedule_at(const void *where)
 {
-	schedule_as("schedule", where);
+	sched_schedule_as("schedule", where);
 }
 
 void schedule(void)
@@ -294,7 +299,7 @@ long sched_sleep_timeout(long timeout, const char *what, const void *where)
 	long left;
 
 	if (timeout == MAX_SCHEDULE_TIMEOUT) {
-		schedule_as(what, where);
+		sched_schedule_as(what, where);
 		return timeout;
 	}
 	if (timeout < 0) {
@@ -312,7 +317,7 @@ long sched_sleep_timeout(long timeout, const char *what, const void *where)
 	list_add_tail(&t->timed, &sched.timed);
 	t->on_timed = 1;
 	irq_restore(flags);
-	schedule_as(what, where);
+	sched_schedule_as(what, where);
 	flags = irq_save();
 	timed_remove(t);
 	irq_restore(flags);
@@ -402,6 +407,18 @@ static void __attribute__((noreturn)) thread_exit(int code)
 	sched.dead = t;
 	switch_away(false);
 	panic("a dead thread (%s, pid %d) was scheduled again", t->comm, t->pid);
+}
+
+void kthread_exit(long code)
+{
+	thread_exit((int)code);
+}
+
+void kthread_complete_and_exit(struct completion *comp, long code)
+{
+	if (comp)
+		complete(comp);
+	thread_exit((int)code);
 }
 
 /* Where every new thread starts (from thread_entry): a module's function
@@ -529,7 +546,7 @@ int send_sig(int sig, struct task_struct *p, int priv)
 	if (sig < 1 || sig > 31)
 		return -EINVAL;
 	flags = irq_save();
-	p->pending |= 1UL << (sig - 1);
+	p->pending.signal.sig[0] |= 1UL << (sig - 1);
 	if ((p->__state & TASK_INTERRUPTIBLE) ||
 	    ((p->__state & TASK_WAKEKILL) && sig == SIGKILL))
 		wake_up_process(p);
@@ -541,7 +558,7 @@ void flush_signals(struct task_struct *p)
 {
 	uint32_t flags = irq_save();
 
-	p->pending = 0;
+	p->pending.signal.sig[0] = 0;
 	irq_restore(flags);
 }
 
@@ -575,11 +592,32 @@ void kpreempt_end(void)
 	sched.curr->kpreempt--;
 }
 
+/* Linux's hung task warning (its khungtaskd waits 120 s; a teaching
+ * kernel tells sooner): a thread asleep uninterruptibly, with no time
+ * limit, for HUNG_TASK_SECONDS, is named once per sleep, with where. */
+#define HUNG_TASK_SECONDS 10
+
+static void hung_check(struct task_struct *t)
+{
+	char where[96];
+
+	if (t->__state != TASK_UNINTERRUPTIBLE || t->on_timed || t->hung_told ||
+	    (long)(jiffies - t->slept_at) < HUNG_TASK_SECONDS * HZ)
+		return;
+	t->hung_told = 1;
+	sym_format((uintptr_t)t->wchan, where, sizeof(where));
+	printk(KERN_ERR "INFO: task %s:%d blocked for more than %d seconds, in %s\n",
+	       t->comm, t->pid, HUNG_TASK_SECONDS, where);
+}
+
 void sched_tick(void)
 {
 	struct task_struct *t = sched.curr, *s, *n;
 
 	t->ticks++;
+	if (jiffies % HZ == 0)
+		list_for_each_entry(s, &sched.all, tasks)
+			hung_check(s);
 	list_for_each_entry_safe(s, n, &sched.timed, timed)
 		if ((long)(jiffies - s->wake_at) >= 0) {
 			timed_remove(s);
@@ -822,4 +860,53 @@ int sched_show_threads(struct seq_buf *m, void *arg)
 		       "FUNCTION", "WCHAN");
 	sched_for_each(show_thread, m);
 	return m->error;
+}
+
+/* --- <linux/preempt.h> --- */
+
+void preempt_disable(void)
+{
+	sched.curr->preempt_count++;
+}
+
+void preempt_enable(void)
+{
+	void *caller = __builtin_return_address(0);
+
+	if (sched.curr->preempt_count <= 0) {
+		char c[96];
+
+		sym_format((uintptr_t)caller, c, sizeof(c));
+		printk(KERN_ERR "BUG: preempt_enable from %s without a preempt_disable\n", c);
+		return;
+	}
+	/* from module code with interrupts on: a preemption point */
+	if (--sched.curr->preempt_count == 0 && module_record_at((uintptr_t)caller) &&
+	    !irqs_disabled())
+		_cond_resched();
+}
+
+int preempt_count(void)
+{
+	return sched.curr->preempt_count;
+}
+
+bool in_hardirq(void)
+{
+	return irq_depth() != 0;
+}
+
+bool in_softirq(void)
+{
+	return sched.curr->softirq > 0;
+}
+
+bool in_interrupt(void)
+{
+	return in_interrupt_context();
+}
+
+bool in_atomic(void)
+{
+	return in_interrupt_context() || sched.curr->preempt_count > 0;
 }

@@ -36,6 +36,8 @@ void sched_irq_exit(struct regs *r);
  * kernel's sleeping functions: a sleep where none is allowed is reported
  * as what (e.g. "msleep") called from where. */
 long sched_sleep_timeout(long timeout, const char *what, const void *where);
+/* schedule() likewise: ps shows where as the sleeper's WCHAN. */
+void sched_schedule_as(const char *what, const void *where);
 
 /* In interrupt context or running timer functions and tasklets: where
  * sleeping is not allowed and a fault cannot be contained. */

@@ -254,12 +254,11 @@ static int sleep_on(struct list_head *list, int state, const void *caller)
 	if (signal_pending_state(state, current))
 		err = -EINTR;
 	else
-		schedule();
+		sched_schedule_as("mutex_lock", caller);
 	__set_current_state(TASK_RUNNING);
 	list_del(&w.list);
 	if (!err && signal_pending_state(state, current))
 		err = -EINTR;
-	(void)caller;
 	return err;
 }
 
@@ -599,9 +598,9 @@ static int sem_take(struct semaphore *sem, int state, long timeout, void *caller
 		if (signal_pending_state(state, current))
 			err = -EINTR;
 		else if (timeout == MAX_SCHEDULE_TIMEOUT)
-			schedule();
+			sched_schedule_as("down", caller);
 		else
-			schedule_timeout((long)(end - jiffies));
+			sched_sleep_timeout((long)(end - jiffies), "down_timeout", caller);
 		__set_current_state(TASK_RUNNING);
 		list_del(&w.list);
 	}

@@ -15,6 +15,7 @@
 #include "kernel/printk.h"
 #include "kernel/symbols.h"
 #include "kernel/timer.h"
+#include "kernel/workqueue.h"
 #include "kernel/irq.h"
 #include "kernel/io.h"
 #include "kernel/sched.h"
@@ -109,6 +110,31 @@ static void report_irq(unsigned irq, irq_handler_t fn, void *arg)
 	       irq, sym);
 }
 
+static void report_work(const struct work_struct *work, const char *what, void *arg)
+{
+	const struct module_record *rec = arg;
+	char sym[96];
+
+	sym_format((uintptr_t)work->func, sym, sizeof(sym));
+	pr_err("%s: the module left %s (%s); removed it\n", rec->name, what, sym);
+}
+
+static void report_tasklet(const struct tasklet_struct *t, void *arg)
+{
+	const struct module_record *rec = arg;
+	char sym[96];
+
+	sym_format((uintptr_t)t->func, sym, sizeof(sym));
+	pr_err("%s: the module left a tasklet scheduled (%s); removed it\n", rec->name, sym);
+}
+
+static void report_wq(const char *name, void *arg)
+{
+	const struct module_record *rec = arg;
+
+	pr_err("%s: the module left workqueue %s (its thread stopped); removed it\n",
+	       rec->name, name);
+}
 
 static void report_left(const char *what, void *arg)
 {
@@ -117,13 +143,17 @@ static void report_left(const char *what, void *arg)
 	pr_err("%s: the module left %s; removed it\n", rec->name, what);
 }
 
-/* Devices, /proc entries, timers, IRQ handlers, kmem_caches, regions and
- * PCI drivers a module left registered after its exit or a failed init
- * would point into memory about to be unmapped: remove them, and say so. */
+/* Devices, /proc entries, timers, work items, workqueues, tasklets, IRQ
+ * handlers, kmem_caches, regions and PCI drivers a module left registered
+ * after its exit or a failed init would point into memory about to be
+ * unmapped: remove them, and say so. */
 static void reap_leftovers(struct module_record *rec)
 {
 	modfs_params_remove(rec);
 	chrdev_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_leftover, rec);
+	work_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_work, rec);
+	workqueue_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_wq, rec);
+	tasklet_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_tasklet, rec);
 	timer_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_timer, rec);
 	proc_reap(rec, report_left, rec);
 	chrdev_reap(rec, report_left, rec);

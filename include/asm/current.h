@@ -1,8 +1,8 @@
 /*
- * <asm/current.h>: `current`, the task the kernel is running for. Tessera
- * has one flow of control: the shell, pid 1, whose comm is the name of the
- * command it is running ("cat" while `cat /dev/scull0` runs, "sh" between
- * commands). kernel/task.c keeps it.
+ * <asm/current.h>: `current`, the thread the CPU is running (in an
+ * interrupt handler: the thread it interrupted). For the shell, pid 1, comm
+ * is the name of the command it is running ("cat" while `cat /dev/scull0`
+ * runs, "sh" between commands). kernel/sched.c keeps it.
  */
 #ifndef _ASM_CURRENT_H
 #define _ASM_CURRENT_H

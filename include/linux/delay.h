@@ -1,9 +1,9 @@
 /*
  * <linux/delay.h>: waiting. udelay/ndelay/mdelay busy-wait on the timer
- * chip's counter (exact to a microsecond, usable with interrupts off);
- * msleep halts the CPU between timer ticks (at jiffy resolution: at least
- * the time asked, up to one tick more). Nothing else runs meanwhile but
- * interrupt handlers: there is one flow of control.
+ * chip's counter (exact to a microsecond, usable with interrupts off;
+ * other threads may preempt the wait); msleep sleeps in the scheduler
+ * (at jiffy resolution: at least the time asked, up to one tick more),
+ * while other threads run or the CPU idles.
  */
 #ifndef _LINUX_DELAY_H
 #define _LINUX_DELAY_H
@@ -22,11 +22,10 @@ static inline void mdelay(unsigned long msecs)
 		udelay(1000);
 }
 
-/* Waits at least msecs milliseconds, halting between ticks. Process
- * context only. */
+/* Sleeps at least msecs milliseconds. Process context only. */
 void msleep(unsigned int msecs);
-/* msleep; returns the milliseconds left when a signal ends the wait:
- * there are no signals yet, so always 0. */
+/* msleep; ends early when a signal (Ctrl-C) arrives and returns the
+ * milliseconds that were left, else 0. */
 unsigned long msleep_interruptible(unsigned int msecs);
 
 static inline void ssleep(unsigned int seconds)
@@ -34,11 +33,16 @@ static inline void ssleep(unsigned int seconds)
 	msleep(seconds * 1000);
 }
 
-/* Linux sleeps somewhere in [min, max]; here: busy-waits min. */
+/* Linux sleeps somewhere in [min, max] (a high-resolution timer). With
+ * 10 ms ticks, a wait shorter than a tick busy-waits min; a longer one
+ * sleeps. */
 static inline void usleep_range(unsigned long min, unsigned long max)
 {
 	(void)max;
-	udelay(min);
+	if (min < 1000000 / HZ)
+		udelay(min);
+	else
+		msleep((unsigned int)((min + 999) / 1000));
 }
 
 #endif

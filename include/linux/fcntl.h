@@ -10,7 +10,7 @@
 #include <tessera/fstypes.h>
 
 #define O_NOCTTY	0x0100
-#define O_NONBLOCK	0x0800	/* no blocking yet: the concurrency issue */
+#define O_NONBLOCK	0x0800	/* never set: the shell has no way to ask for it */
 #define O_NDELAY	O_NONBLOCK
 #define O_SYNC		0x101000
 

@@ -20,7 +20,7 @@
 #include <linux/kdev_t.h>
 #include <linux/stat.h>
 #include <linux/errno.h>
-#include <tessera/fstypes.h>	/* O_*, SEEK_*, struct dirent */
+#include <linux/fcntl.h>	/* O_* (O_NONBLOCK...), SEEK_*, struct dirent */
 #include <linux/chrdev.h>	/* device-number regions, llseek methods */
 #ifndef HOST_TEST	/* the host tests have libc's <string.h> */
 #include <linux/string.h>
@@ -96,7 +96,8 @@ struct file_operations {
 /*
  * Asynchronous notification (SIGIO to the processes that asked with
  * fcntl(F_SETFL, O_ASYNC)). There are no user processes to signal yet
- * (issue 9): nothing calls .fasync for a process, fasync_helper records
+ * (the shell runs in the kernel): nothing calls .fasync for a process,
+ * fasync_helper records
  * nobody (*fapp stays as it was, normally NULL) and returns 0, and
  * kill_fasync signals nobody.
  */

@@ -7,12 +7,22 @@
  * counted (the ERR: line) and reported. A module's handlers still
  * registered when it goes away are freed (and reported) before its code
  * is unmapped.
+ *
+ * Tasklets (kernel/tasklet.c), the second half of this header: a function
+ * an interrupt handler schedules to run soon after, in softirq context
+ * (the ksoftirqd thread: no sleeping), at most once per scheduling and
+ * never twice at once. Linux deprecates them: new code uses workqueues
+ * (<linux/workqueue.h>) or threaded interrupt handlers, and Linux 6.9's
+ * BH workqueues replace them; Tessera keeps them for the drivers and
+ * examples that still use them.
  */
 #ifndef _LINUX_INTERRUPT_H
 #define _LINUX_INTERRUPT_H
 
 #include <linux/irqreturn.h>
 #include <linux/irqflags.h>
+#include <linux/atomic.h>
+#include <linux/stddef.h>
 
 #define NR_IRQS		16
 
@@ -58,5 +68,75 @@ void disable_irq(unsigned int irq);
 void disable_irq_nosync(unsigned int irq);
 /* Undoes one disable_irq; an enable without a disable is reported. */
 void enable_irq(unsigned int irq);
+
+/* --- tasklets --- */
+
+/* One tasklet. count > 0: disabled (scheduled, it waits until enabled). */
+struct tasklet_struct {
+	struct tasklet_struct *next;	/* on the scheduled list */
+	unsigned long state;		/* 1 << TASKLET_STATE_* */
+	atomic_t count;			/* tasklet_disable depth */
+	bool use_callback;		/* callback (6.1's form), else func(data) */
+	union {
+		void (*func)(unsigned long data);
+		void (*callback)(struct tasklet_struct *t);
+	};
+	unsigned long data;
+};
+
+enum {
+	TASKLET_STATE_SCHED,		/* scheduled, not yet run */
+	TASKLET_STATE_RUN		/* its function runs now */
+};
+
+#define DECLARE_TASKLET(name, _callback)				\
+	struct tasklet_struct name = {					\
+		.count = ATOMIC_INIT(0),				\
+		.use_callback = true,					\
+		.callback = (_callback),				\
+	}
+#define DECLARE_TASKLET_DISABLED(name, _callback)			\
+	struct tasklet_struct name = {					\
+		.count = ATOMIC_INIT(1),				\
+		.use_callback = true,					\
+		.callback = (_callback),				\
+	}
+/* The pre-5.9 form: func(unsigned long data), data 0. */
+#define DECLARE_TASKLET_OLD(name, _func)				\
+	struct tasklet_struct name = {					\
+		.count = ATOMIC_INIT(0),				\
+		.func = (_func),					\
+	}
+#define DECLARE_TASKLET_DISABLED_OLD(name, _func)			\
+	struct tasklet_struct name = {					\
+		.count = ATOMIC_INIT(1),				\
+		.func = (_func),					\
+	}
+
+/* In a tasklet's callback: the structure the tasklet is a member of. */
+#define from_tasklet(var, callback_tasklet, tasklet_fieldname)		\
+	((__typeof__(var))((char *)(callback_tasklet) -			\
+			   offsetof(__typeof__(*(var)), tasklet_fieldname)))
+
+/* Sets t up (enabled, not scheduled) to call func(data) / callback(t). */
+void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long),
+		  unsigned long data);
+void tasklet_setup(struct tasklet_struct *t,
+		   void (*callback)(struct tasklet_struct *));
+/* Schedules t to run once in ksoftirqd, unless it is scheduled already
+ * (a tasklet running now may be scheduled again). The _hi_ form runs
+ * before the others. Any context. */
+void tasklet_schedule(struct tasklet_struct *t);
+void tasklet_hi_schedule(struct tasklet_struct *t);
+/* Disables t (calls nest): scheduled, it does not run until the matching
+ * tasklet_enable. tasklet_disable also sleeps until a run in progress
+ * returns (not in interrupt context: there it does not wait). */
+void tasklet_disable_nosync(struct tasklet_struct *t);
+void tasklet_disable(struct tasklet_struct *t);
+void tasklet_enable(struct tasklet_struct *t);
+/* Sleeps until t is neither scheduled nor running (a scheduled one runs
+ * first; a scheduled one that is disabled is unscheduled). Process
+ * context; a tasklet that keeps scheduling itself is waited for forever. */
+void tasklet_kill(struct tasklet_struct *t);
 
 #endif

@@ -38,6 +38,15 @@ struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *da
  * A thread never started returns -EINTR without running. Process
  * context; k must not be the caller. */
 int kthread_stop(struct task_struct *k);
+/* Ends the current thread at once with result code (what kthread_stop
+ * returns): as if its function had returned it. */
+void kthread_exit(long code) __attribute__((noreturn));
+/* complete(comp), then kthread_exit(code): a module's thread signals its
+ * exit from kernel code, so the module may go as soon as comp is done. */
+struct completion;
+void kthread_complete_and_exit(struct completion *comp, long code)
+	__attribute__((noreturn));
+
 /* Has kthread_stop been called on the current thread? */
 bool kthread_should_stop(void);
 /* One CPU: binding is a no-op. */

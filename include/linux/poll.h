@@ -1,8 +1,8 @@
 /*
  * <linux/poll.h>: the poll method's types and event bits, so that a
  * driver with a .poll method builds. Nothing calls .poll yet (no poll or
- * select system call, no processes: issue 9); poll_wait has no one to
- * register, so it does nothing.
+ * select system call: the shell has no use for one until user processes
+ * come); poll_wait has no one to register, so it does nothing.
  */
 #ifndef _LINUX_POLL_H
 #define _LINUX_POLL_H

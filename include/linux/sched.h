@@ -14,10 +14,26 @@
 #include <linux/list.h>
 #include <linux/jiffies.h>
 #include <asm/current.h>
+#include <linux/preempt.h>
 
 #define TASK_COMM_LEN		16
 
 struct signal_struct;	/* <linux/sched/signal.h> */
+
+/* A set of signals, as Linux's on i386: bit (sig - 1) of the words. */
+#define _NSIG		64
+#define _NSIG_BPW	32
+#define _NSIG_WORDS	(_NSIG / _NSIG_BPW)
+typedef struct {
+	unsigned long sig[_NSIG_WORDS];
+} sigset_t;
+
+/* The signals sent to a task and not yet taken (Linux also queues their
+ * siginfo on list; only the set is kept here). */
+struct sigpending {
+	struct list_head list;
+	sigset_t signal;
+};
 struct fault_guard;	/* kernel/oops.h */
 
 /* The first fields are those drivers read (Linux's names); the rest are
@@ -28,7 +44,8 @@ struct task_struct {
 	char comm[TASK_COMM_LEN];	/* the thread's name, NUL-terminated */
 	volatile unsigned int __state;	/* TASK_*: set before schedule() */
 	struct signal_struct *signal;	/* never NULL */
-	unsigned long pending;		/* signals sent, not yet taken: 1 << (sig - 1) */
+	struct sigpending pending;	/* signals sent, not yet taken */
+	sigset_t blocked;		/* signals it does not take: none here */
 	unsigned int flags;		/* PF_* */
 
 	/* --- the scheduler's (kernel/sched.c) --- */
@@ -54,6 +71,8 @@ struct task_struct {
 	const void *wchan;		/* where it sleeps: schedule()'s caller */
 	unsigned long ticks;		/* ticks it was running at */
 	unsigned long switches;		/* times it gave up the CPU */
+	unsigned long slept_at;		/* jiffies when it last went to sleep */
+	int hung_told;			/* this sleep was reported as hung */
 	int refs;			/* get_task_struct() references */
 };
 

@@ -1,7 +1,7 @@
 /*
  * <linux/signal.h>: signal numbers (i386's, as Linux's) and the poll band
- * codes kill_fasync takes. Numbers only: nothing delivers signals yet
- * (issue 9).
+ * codes kill_fasync takes. Tasks' pending signals and send_sig are in
+ * <linux/sched/signal.h>; the console's Ctrl-C sends SIGINT.
  */
 #ifndef _LINUX_SIGNAL_H
 #define _LINUX_SIGNAL_H

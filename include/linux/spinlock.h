@@ -2,10 +2,9 @@
  * <linux/spinlock.h>: spinlocks with their meaning on one CPU
  * (kernel/sync.c). No other CPU can hold a lock, so spinning is never
  * needed: what a spinlock does here is what it does on a uniprocessor
- * Linux. spin_lock disables preemption (there is none yet, but the depth
- * is counted: sleeping with a spinlock held is reported), the _irq and
- * _irqsave forms also mask interrupts, so a handler cannot run in the
- * middle. Taking a lock that is already held can only be the same flow of
+ * Linux. spin_lock disables preemption (no other thread runs until the
+ * unlock; sleeping meanwhile is reported), the _irq and _irqsave forms
+ * also mask interrupts, so a handler cannot run in the middle. Taking a lock that is already held can only be the same flow of
  * control coming back (recursion, or a handler interrupting a holder that
  * did not mask interrupts): it would spin forever, so it is reported and
  * the call returns without spinning. Unlocking a lock not held is reported.
@@ -16,6 +15,7 @@
 #include <linux/spinlock_types.h>
 #include <linux/irqflags.h>
 #include <linux/rwlock.h>
+#include <linux/preempt.h>
 
 #define spin_lock_init(lock)						\
 	do { *(lock) = (spinlock_t)__SPIN_LOCK_UNLOCKED(lock); } while (0)

@@ -54,6 +54,8 @@ typedef unsigned long	ulong;
 typedef unsigned int	uint;
 typedef unsigned short	ushort;
 typedef unsigned char	u_char;
+#else
+typedef int		pid_t;	/* the C library's own, the same type */
 #endif
 
 #endif

@@ -82,6 +82,16 @@ int mm_held_format(char *buf, size_t size, unsigned kind, uint32_t count,
 	return snprintf(buf, size, "%u", count);
 }
 
+struct task_struct *sched_find_user(uintptr_t start, uintptr_t len, uintptr_t *where,
+				    const char **how)
+{
+	return NULL;		/* no threads on the host */
+}
+
+void put_task_struct(struct task_struct *t)
+{
+}
+
 /* Contract in tests/fuzz/kcheck.h. */
 int kcheck_header(void *image, uint32_t mapped, const char *dirname,
 		  char *why, size_t whylen)

@@ -23,13 +23,13 @@ struct signal_struct {
 /* Has p a signal waiting? */
 static inline int signal_pending(struct task_struct *p)
 {
-	return p->pending != 0;
+	return (p->pending.signal.sig[0] & ~p->blocked.sig[0]) != 0;
 }
 
 /* SIGKILL waiting (what a TASK_KILLABLE sleep wakes for). */
 static inline int fatal_signal_pending(struct task_struct *p)
 {
-	return (p->pending & (1UL << (SIGKILL - 1))) != 0;
+	return (p->pending.signal.sig[0] & (1UL << (SIGKILL - 1))) != 0;
 }
 
 /* Would a sleep in state end for p's signals? */
