@@ -5,7 +5,8 @@
  * the UART is left holding its bytes (serial_rx_pause), so a script piped
  * into QEMU's serial port is never cut short. Ctrl-C (byte 3) while the
  * shell runs a command is not input: it sends SIGINT to the command
- * (kernel/sched.c), and the console echoes "^C" as a terminal would.
+ * (kernel/sched.c), and the console echoes "^C" and a newline, as a
+ * terminal would (what the command prints then starts a line).
  */
 #include "kernel/console.h"
 #include "kernel/drivers.h"
@@ -49,7 +50,7 @@ bool console_input_room(void)
 void console_input(char c)
 {
 	if (c == 3 && sched_console_intr()) {
-		console_write("^C", 2);
+		console_write("^C\n", 3);	/* before what the command prints */
 		return;
 	}
 	if (con.head - con.tail < INPUT_RING) {

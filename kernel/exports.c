@@ -28,10 +28,10 @@
 #include <linux/utsname.h>
 #include <linux/semaphore.h>
 #include <linux/tty.h>
+#include <linux/tick.h>
+#include <linux/ktime.h>
 #include <linux/kthread.h>
 #include <linux/completion.h>
-#include <linux/ktime.h>
-#include <linux/preempt.h>
 #include <linux/sched/signal.h>
 #include <linux/workqueue.h>
 #include <linux/preempt.h>
@@ -296,6 +296,7 @@ EXPORT_SYMBOL(in_hardirq);
 EXPORT_SYMBOL(in_softirq);
 EXPORT_SYMBOL(in_interrupt);
 EXPORT_SYMBOL(in_atomic);
+EXPORT_SYMBOL(get_cpu_idle_time_us);
 EXPORT_SYMBOL(fasync_helper);
 EXPORT_SYMBOL(kill_fasync);
 EXPORT_SYMBOL(tty_devnum);

@@ -33,6 +33,8 @@
 #include <stdarg.h>
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
+#include <linux/ktime.h>
+#include <linux/tick.h>
 #include <linux/completion.h>
 #include <tessera/errno.h>
 
@@ -488,8 +490,15 @@ static bool task_exists(const struct task_struct *k)
 	return false;
 }
 
+/* Also a preemption point for module code, as spin_unlock is: a tick
+ * that lands in here (kernel code, not preempted) while a module thread
+ * polls it in a loop would otherwise give that thread the next slice too,
+ * and two such threads would share the CPU in long, uneven streaks. */
 bool kthread_should_stop(void)
 {
+	if (sched.need_resched && !irqs_disabled() &&
+	    module_record_at((uintptr_t)__builtin_return_address(0)))
+		_cond_resched();
 	return sched.curr->should_stop != 0;
 }
 
@@ -795,6 +804,15 @@ void sched_for_each(void (*fn)(struct task_struct *t, void *arg), void *arg)
 unsigned long sched_idle_ticks(void)
 {
 	return sched.idle ? sched.idle->ticks : 0;
+}
+
+u64 get_cpu_idle_time_us(int cpu, u64 *last_update_time)
+{
+	if (last_update_time)
+		*last_update_time = ktime_get_ns() / 1000;
+	if (cpu != 0)
+		return (u64)-1;
+	return (u64)sched_idle_ticks() * (1000000 / HZ);
 }
 
 bool on_thread_stack(uintptr_t addr, size_t len)

@@ -287,15 +287,14 @@ static int run_script(const char *path, bool quiet_enoent)
 /* ---- the prompt ------------------------------------------------------- */
 
 /* Runs a line typed at the prompt as the console's foreground command:
- * Ctrl-C interrupts it, its status is then 130 and the SIGINT is gone
- * before the next prompt. */
+ * Ctrl-C interrupts it (the console echoes "^C" and a newline), its
+ * status is then 130 and the SIGINT is gone before the next prompt. */
 static void run_foreground(const char *line)
 {
 	sys_foreground(1);
 	run_line(line);
 	sys_foreground(0);
 	if (sys_interrupted()) {
-		out_printf(1, "\n");
 		shell.status = STATUS_INTERRUPTED;
 		sys_clear_interrupt();
 	}

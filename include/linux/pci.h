@@ -228,4 +228,18 @@ static inline int pci_set_consistent_dma_mask(struct pci_dev *dev, u64 mask)
 
 #define to_pci_dev(d)	((struct pci_dev *)((char *)(d) - offsetof(struct pci_dev, dev)))
 
+/* A module whose init and exit only register and unregister its PCI
+ * driver says so in one line, as in Linux (module_pci_driver). */
+#define module_pci_driver(__pci_driver)					\
+	static int __init __pci_driver##_init(void)			\
+	{								\
+		return pci_register_driver(&(__pci_driver));		\
+	}								\
+	module_init(__pci_driver##_init);				\
+	static void __exit __pci_driver##_exit(void)			\
+	{								\
+		pci_unregister_driver(&(__pci_driver));			\
+	}								\
+	module_exit(__pci_driver##_exit)
+
 #endif

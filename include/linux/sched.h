@@ -15,6 +15,7 @@
 #include <linux/jiffies.h>
 #include <asm/current.h>
 #include <linux/preempt.h>
+#include <asm/processor.h>
 
 #define TASK_COMM_LEN		16
 

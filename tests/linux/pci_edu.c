@@ -222,17 +222,6 @@ static struct pci_driver edu_driver = {
 	.remove = edu_remove,
 };
 
-static int __init edu_init(void)
-{
-	return pci_register_driver(&edu_driver);
-}
-
-static void __exit edu_exit(void)
-{
-	pci_unregister_driver(&edu_driver);
-}
-
-module_init(edu_init);
-module_exit(edu_exit);
+module_pci_driver(edu_driver);
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("Driver for QEMU's edu device: MMIO, interrupt, DMA");
