@@ -158,7 +158,7 @@ static bool code_still_running(struct module_record *rec, const char *step)
 	if (!t)
 		return false;
 	sym_format(where, sym, sizeof(sym));
-	snprintf(why, sizeof(why), "thread %s (pid %d) %s at %s", t->comm, t->pid, how, sym);
+	snprintf(why, sizeof(why), "thread %s (pid %d) %s %s", t->comm, t->pid, how, sym);
 	put_task_struct(t);
 	module_mark_faulted(rec, step, why);
 	pr_err("%s: %s: %s; not unloading: the module stays mapped, marked (D)\n",

@@ -1,9 +1,10 @@
 /*
- * rmmod [-v] [-f] NAME...: unloads modules on the file API only, the
+ * rmmod [-v] [-f] [-w] NAME...: unloads modules on the file API only, the
  * reverse of insmod from whatever state the module is in: `exit module` if
  * live (refused while anyone holds it, naming them), `unmap module` if
  * mapped, unlink the image, rmdir. A module whose code faulted is refused;
- * -f takes it out with `forget module` first (docs/debugging.md).
+ * -f takes it out with `forget module` first (docs/debugging.md). -w
+ * waits while the module is in use, trying again at each tick.
  */
 #include "loader/elf.h"
 #include "loader/tools.h"
@@ -59,8 +60,38 @@ static int forget_faulted(const char *name, const char *faulted, const char *sta
 		return explain(name, err);
 	out_printf(2, "rmmod: forced out %s, which faulted: its exit %s; devices and "
 		   "timers it left were removed; memory it allocated stays allocated\n",
-		   name, strcmp(state, "live") ? "was not run" : "ran");
+		   name, !strcmp(state, "live") ? "ran" : !strcmp(state, "going") ?
+		   "had run already" : "was not run");
 	return 0;
+}
+
+#define WAIT_TRY_MS	0	/* rmmod -w: try again at the next tick (a sleep */
+#define WAIT_TRIES	1000	/* lasts one tick more than asked); 10 s in all */
+
+/* Did the kernel refuse name's last command because it is in use? */
+static bool in_use(const char *name)
+{
+	char reason[MODULE_REASON_MAX];
+	int recorded;
+
+	return !tool_module_error(name, &recorded, reason, sizeof(reason)) &&
+	       recorded == -EBUSY && !strncmp(reason, "in use", 6);
+}
+
+/* `exit module`; with wait, tried again while the module is in use (a
+ * reference held for a moment, as by a call in flight), as kmod's
+ * `modprobe -r --wait` does. Any other refusal is final. */
+static int exit_module(const char *name, const char *control, bool v, bool wait)
+{
+	int err;
+
+	for (int tries = 1;; tries++) {
+		err = rm_step(v, tool_write_line(control, "exit module"),
+			      "write \"exit module\" to", control);
+		if (err != -EBUSY || !wait || tries == WAIT_TRIES || !in_use(name) ||
+		    sys_sleep_ms(WAIT_TRY_MS))
+			return err;
+	}
 }
 
 /* Is the current directory dir or below it? */
@@ -86,7 +117,7 @@ static const char *underscored(const char *name, char *buf, size_t size)
 
 /* Takes the module down from whatever state it is in: exit if live, unmap
  * if mapped, then unlink the image and remove the directory. */
-static int rmmod_one(const char *name, bool v, bool force)
+static int rmmod_one(const char *name, bool v, bool force, bool wait)
 {
 	char dir[80], control[96], image[96], state[32], faulted[160];
 	int err = 0;
@@ -100,7 +131,7 @@ static int rmmod_one(const char *name, bool v, bool force)
 	snprintf(image, sizeof(image), "%s/module", dir);
 	err = tool_status_field(name, "state", state, sizeof(state));
 	if (err == -ENOENT && strchr(name, '-'))	/* hello-1.ko loads as hello_1 */
-		return rmmod_one(underscored(name, dir, sizeof(dir)), v, force);
+		return rmmod_one(underscored(name, dir, sizeof(dir)), v, force, wait);
 	if (err == -ENOENT) {
 		out_printf(2, "rmmod: %s is not currently loaded\n", name);
 		return err;
@@ -125,8 +156,7 @@ static int rmmod_one(const char *name, bool v, bool force)
 		return -EBUSY;
 	}
 	if (!strcmp(state, "live"))
-		err = rm_step(v, tool_write_line(control, "exit module"),
-			      "write \"exit module\" to", control);
+		err = exit_module(name, control, v, wait);
 	if (!err && strcmp(state, "unmapped"))
 		err = rm_step(v, tool_write_line(control, "unmap module"),
 			      "write \"unmap module\" to", control);
@@ -144,7 +174,7 @@ static int rmmod_one(const char *name, bool v, bool force)
 
 static int rmmod_main(int argc, char **argv)
 {
-	bool verbose = false, force = false;
+	bool verbose = false, force = false, wait = false;
 	int first = 1, status = 0;
 
 	for (; first < argc && argv[first][0] == '-'; first++) {
@@ -152,17 +182,19 @@ static int rmmod_main(int argc, char **argv)
 			verbose = true;
 		else if (!strcmp(argv[first], "-f"))
 			force = true;
+		else if (!strcmp(argv[first], "-w"))
+			wait = true;
 		else
 			return cmd_usage("rmmod");
 	}
 	if (first >= argc)
 		return cmd_usage("rmmod");
 	for (int i = first; i < argc; i++)
-		if (rmmod_one(argv[i], verbose, force))
+		if (rmmod_one(argv[i], verbose, force, wait))
 			status = 1;
 	return status;
 }
 
-SHELL_COMMAND(rmmod, rmmod_main, "rmmod [-v] [-f] NAME...",
+SHELL_COMMAND(rmmod, rmmod_main, "rmmod [-v] [-f] [-w] NAME...",
 	      "unload modules: exit, unmap, unlink, rmdir (-v: show each step, "
-	      "-f: also a module that faulted)");
+	      "-f: also a module that faulted, -w: wait while it is in use)");
