@@ -109,6 +109,7 @@ long guard_call(struct fault_guard *g, struct module_record *owner, const char *
 	g->reason[0] = '\0';
 	g->prev = current->guard;
 	g->start = jiffies;
+	g->preempt_count = current->preempt_count;
 	current->guard = g;
 	ret = guard_enter(g, fn, arg);
 	current->guard = g->prev;
@@ -268,6 +269,9 @@ static struct fault_guard *contain(const struct regs *r, bool overflow, const ch
 static void resume_at(struct fault_guard *g, struct regs *r)
 {
 	current->guard = g->prev;	/* guard_call would; it resumes past that */
+	/* spinlocks the faulting code held stay held (reported when taken
+	 * again), but the caller's preemption count is its own again */
+	current->preempt_count = g->preempt_count;
 	g->prev = NULL;
 	oops.in_oops = false;
 	dump_stack_reset();

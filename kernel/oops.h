@@ -44,6 +44,7 @@ struct fault_guard {
 	bool faulted;
 	char reason[160];		/* "NULL pointer dereference at f+0x3/0x8 [m]" */
 	uint32_t start;			/* jiffies when the call began */
+	int preempt_count;		/* the caller's, given back after a fault */
 	struct module_record *owner;	/* the module called (guard_call's) */
 };
 

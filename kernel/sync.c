@@ -52,6 +52,15 @@ static void preempt_point(void *caller)
 
 /* --- spinlocks --- */
 
+/* A lock released: preemption back on by one. A lock taken by a call a
+ * fault ended (its holder never released it) and released by another
+ * thread would take this one's count below zero: it stays at zero. */
+static void preempt_put(void)
+{
+	if (current->preempt_count > 0)
+		current->preempt_count--;
+}
+
 /* Takes lock for caller. A recursion is reported and not counted: the
  * inner unlock releases the lock, the outer one is then reported. */
 static void spin_take(spinlock_t *lock, void *caller)
@@ -71,7 +80,7 @@ static void spin_release(spinlock_t *lock, void *caller)
 	if (!lock->locked)
 		report("spin_unlock", lock, caller, "not locked", NULL);
 	else
-		current->preempt_count--;
+		preempt_put();
 	lock->locked = 0;
 }
 
@@ -156,7 +165,7 @@ static void read_release(rwlock_t *lock, void *caller)
 		return;
 	}
 	lock->readers--;
-	current->preempt_count--;
+	preempt_put();
 }
 
 static void write_release(rwlock_t *lock, void *caller)
@@ -166,7 +175,7 @@ static void write_release(rwlock_t *lock, void *caller)
 		return;
 	}
 	lock->writer = 0;
-	current->preempt_count--;
+	preempt_put();
 }
 
 void read_lock(rwlock_t *lock)
