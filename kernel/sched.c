@@ -434,7 +434,9 @@ void thread_start(void)
 
 	finish_switch();
 	cpu_sti();
-	if (rec) {
+	if (t->should_stop) {	/* kthread_stop before it first ran: as Linux */
+		ret = -EINTR;
+	} else if (rec) {
 		ret = guard_call(&g, rec, "thread", call_threadfn, t);
 		if (g.faulted)
 			printk(KERN_ERR "%s: thread %s (pid %d) ended by the fault\n",
@@ -753,6 +755,15 @@ static bool frames_point_into(const struct task_struct *t, uintptr_t start, uint
 	return false;
 }
 
+/* Was t woken (started) but has not run yet? Its saved frame still
+ * returns to thread_entry: no frame of it points into its function. */
+static bool never_ran(const struct task_struct *t)
+{
+	const struct switch_frame *sf = (const struct switch_frame *)t->sp;
+
+	return t->stack && on_stack_of(t, t->sp, sizeof(*sf)) && sf->ret == thread_entry;
+}
+
 struct task_struct *sched_find_user(uintptr_t start, uintptr_t len, uintptr_t *where,
 				    const char **how)
 {
@@ -765,6 +776,9 @@ struct task_struct *sched_find_user(uintptr_t start, uintptr_t len, uintptr_t *w
 		if (!t->started && inside((uintptr_t)t->threadfn, start, len)) {
 			*where = (uintptr_t)t->threadfn;
 			*how = "was made to run it, not started:";
+		} else if (never_ran(t) && inside((uintptr_t)t->threadfn, start, len)) {
+			*where = (uintptr_t)t->threadfn;
+			*how = "was woken to run it, not run yet:";
 		} else if (!frames_point_into(t, start, len, where, how)) {
 			continue;
 		}
