@@ -313,6 +313,11 @@ long sched_sleep_timeout(long timeout, const char *what, const void *where)
 		__set_current_state(TASK_RUNNING);
 		return 0;
 	}
+	if (in_interrupt_context()) {	/* reported; the time "ran out" */
+		may_sleep(what, where);
+		__set_current_state(TASK_RUNNING);
+		return 0;
+	}
 	expire = jiffies + (unsigned long)timeout;
 	flags = irq_save();
 	t->wake_at = expire;
