@@ -239,6 +239,14 @@ bool sleep_allowed(const char *what, void *caller)
 	return may_sleep(what, caller);
 }
 
+/* A module call that slept has not been looping since it began: the
+ * soft-lockup clock of each guarded call in progress restarts. */
+static void restart_guards(struct task_struct *t)
+{
+	for (struct fault_guard *g = t->guard; g; g = g->prev)
+		g->start = jiffies;
+}
+
 /* schedule() for the kernel's sleeping functions: what names the call
  * that sleeps ("msleep"), where its caller. */
 void sched_schedule_as(const char *what, const void *where)
@@ -254,6 +262,7 @@ void sched_schedule_as(const char *what, const void *where)
 	t->wchan = where;
 	switch_away(false);
 	t->wchan = NULL;
+	restart_guards(t);
 	irq_restore(flags);
 }
 
