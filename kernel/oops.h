@@ -43,13 +43,13 @@ struct fault_guard {
 	const char *what;		/* "init", "exit", "read"...: the call */
 	bool faulted;
 	char reason[160];		/* "NULL pointer dereference at f+0x3/0x8 [m]" */
-	uint32_t start;			/* jiffies when the call began */
+	uint32_t start;			/* jiffies when the call began or last slept */
 	int preempt_count;		/* the caller's, given back after a fault */
 	struct module_record *owner;	/* the module called (guard_call's) */
 };
 
 /* A guarded call of a command (not a kernel thread's function, which may
- * loop until stopped) that has run this long without returning,
+ * loop until stopped) that has run this long without returning or sleeping,
  * interrupted in its module's own code, is ended by the timer tick as if
  * it had faulted (a soft lockup: an endless loop in init, read...). */
 #define SOFT_LOCKUP_SECONDS 5

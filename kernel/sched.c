@@ -239,6 +239,14 @@ bool sleep_allowed(const char *what, void *caller)
 	return may_sleep(what, caller);
 }
 
+/* A module call that slept has not been looping since it began: the
+ * soft-lockup clock of each guarded call in progress restarts. */
+static void restart_guards(struct task_struct *t)
+{
+	for (struct fault_guard *g = t->guard; g; g = g->prev)
+		g->start = jiffies;
+}
+
 /* schedule() for the kernel's sleeping functions: what names the call
  * that sleeps ("msleep"), where its caller. */
 void sched_schedule_as(const char *what, const void *where)
@@ -254,6 +262,7 @@ void sched_schedule_as(const char *what, const void *where)
 	t->wchan = where;
 	switch_away(false);
 	t->wchan = NULL;
+	restart_guards(t);
 	irq_restore(flags);
 }
 
@@ -310,6 +319,11 @@ long sched_sleep_timeout(long timeout, const char *what, const void *where)
 		sym_format((uintptr_t)where, c, sizeof(c));
 		printk(KERN_ERR "schedule_timeout: wrong timeout value %ld from %s\n",
 		       timeout, c);
+		__set_current_state(TASK_RUNNING);
+		return 0;
+	}
+	if (in_interrupt_context()) {	/* reported; the time "ran out" */
+		may_sleep(what, where);
 		__set_current_state(TASK_RUNNING);
 		return 0;
 	}
@@ -434,7 +448,9 @@ void thread_start(void)
 
 	finish_switch();
 	cpu_sti();
-	if (rec) {
+	if (t->should_stop) {	/* kthread_stop before it first ran: as Linux */
+		ret = -EINTR;
+	} else if (rec) {
 		ret = guard_call(&g, rec, "thread", call_threadfn, t);
 		if (g.faulted)
 			printk(KERN_ERR "%s: thread %s (pid %d) ended by the fault\n",
@@ -753,6 +769,15 @@ static bool frames_point_into(const struct task_struct *t, uintptr_t start, uint
 	return false;
 }
 
+/* Was t woken (started) but has not run yet? Its saved frame still
+ * returns to thread_entry: no frame of it points into its function. */
+static bool never_ran(const struct task_struct *t)
+{
+	const struct switch_frame *sf = (const struct switch_frame *)t->sp;
+
+	return t->stack && on_stack_of(t, t->sp, sizeof(*sf)) && sf->ret == thread_entry;
+}
+
 struct task_struct *sched_find_user(uintptr_t start, uintptr_t len, uintptr_t *where,
 				    const char **how)
 {
@@ -765,6 +790,9 @@ struct task_struct *sched_find_user(uintptr_t start, uintptr_t len, uintptr_t *w
 		if (!t->started && inside((uintptr_t)t->threadfn, start, len)) {
 			*where = (uintptr_t)t->threadfn;
 			*how = "was made to run it, not started:";
+		} else if (never_ran(t) && inside((uintptr_t)t->threadfn, start, len)) {
+			*where = (uintptr_t)t->threadfn;
+			*how = "was woken to run it, not run yet:";
 		} else if (!frames_point_into(t, start, len, where, how)) {
 			continue;
 		}

@@ -251,8 +251,11 @@ struct lock_waiter {
 };
 
 /* Sleeps in state until woken: the waiter is queued on list meanwhile.
- * Interrupts masked on entry and return. Returns -EINTR if a signal ended
- * an interruptible (or killable) sleep, else 0. */
+ * Interrupts masked on entry and return. Returns -EINTR if a signal is
+ * pending before it sleeps (interruptible or killable), else 0: a signal
+ * that comes after mutex_unlock woke this waiter does not count, the
+ * caller looks at the lock again first (else the wake-up meant for the
+ * next waiter would be lost with the mutex free, as in Linux's loop). */
 static int sleep_on(struct list_head *list, int state, const void *caller)
 {
 	struct lock_waiter w = { .task = current };
@@ -266,8 +269,6 @@ static int sleep_on(struct list_head *list, int state, const void *caller)
 		sched_schedule_as("mutex_lock", caller);
 	__set_current_state(TASK_RUNNING);
 	list_del(&w.list);
-	if (!err && signal_pending_state(state, current))
-		err = -EINTR;
 	return err;
 }
 

@@ -35,7 +35,7 @@ struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *da
 
 /* Asks k to stop (kthread_should_stop() becomes true, k is woken),
  * waits until its function returns and gives back what it returned.
- * A thread never started returns -EINTR without running. Process
+ * A thread that has not yet run returns -EINTR without running. Process
  * context; k must not be the caller. */
 int kthread_stop(struct task_struct *k);
 /* Ends the current thread at once with result code (what kthread_stop
