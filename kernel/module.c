@@ -504,6 +504,8 @@ int module_forget(struct module_record *rec)
 		return -EBUSY;
 	if (rec->state == MODULE_STATE_LIVE && rec->hdr->exit)
 		err = run_exit(rec);	/* it faulted in a call, not in init or exit */
+	if (err == -EBUSY)	/* a thread still runs its code: said already */
+		return err;
 	if (err)
 		pr_err("%s: exit faulted too; forgetting the module anyway\n", rec->name);
 	if (rec->state != MODULE_STATE_MAPPED)

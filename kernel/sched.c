@@ -526,13 +526,17 @@ int kthread_stop(struct task_struct *k)
 	int ret;
 
 	flags = irq_save();
-	if (k == sched.curr || !task_exists(k)) {
+	if (k == sched.curr || !task_exists(k) || k->stopper) {
+		bool busy = k != sched.curr && task_exists(k);
+		const char *why = k == sched.curr ? "a thread cannot stop itself" :
+				  busy ? "another kthread_stop of it is waiting already" :
+				  "no such thread (it ended and was freed, or never was)";
+
 		irq_restore(flags);
 		sym_format((uintptr_t)caller, c, sizeof(c));
 		printk(KERN_ERR "BUG: kthread_stop(%p) from %s: %s; not stopping\n", k, c,
-		       k == sched.curr ? "a thread cannot stop itself" :
-		       "no such thread (it ended and was freed, or never was)");
-		return -ESRCH;
+		       why);
+		return busy ? -EBUSY : -ESRCH;
 	}
 	k->should_stop = 1;
 	k->refs++;

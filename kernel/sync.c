@@ -256,12 +256,15 @@ struct lock_waiter {
  * that comes after mutex_unlock woke this waiter does not count, the
  * caller looks at the lock again first (else the wake-up meant for the
  * next waiter would be lost with the mutex free, as in Linux's loop). */
-static int sleep_on(struct list_head *list, int state, const void *caller)
+static int sleep_on(struct list_head *list, int state, const void *caller, bool again)
 {
 	struct lock_waiter w = { .task = current };
 	int err = 0;
 
-	list_add_tail(&w.list, list);
+	if (again)	/* woken, but another task took it first: keep our place */
+		list_add(&w.list, list);
+	else
+		list_add_tail(&w.list, list);
 	set_current_state(state);
 	if (signal_pending_state(state, current))
 		err = -EINTR;
@@ -284,7 +287,7 @@ static void wake_first(struct list_head *list)
 static int mutex_take(struct mutex *m, int state, void *caller)
 {
 	uint32_t flags;
-	int err = 0;
+	int err = 0, slept = 0;
 
 	if (in_interrupt_context()) {
 		report("mutex_lock", m, caller, "in interrupt context, where it may "
@@ -301,7 +304,7 @@ static int mutex_take(struct mutex *m, int state, void *caller)
 		}
 		if (current->preempt_count)
 			sleep_allowed("mutex_lock", caller);
-		err = sleep_on(&m->wait_list, state, caller);
+		err = sleep_on(&m->wait_list, state, caller, slept++ > 0);
 	}
 	if (!err) {
 		m->owner = current;

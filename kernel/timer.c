@@ -86,9 +86,9 @@ int del_timer_sync(struct timer_list *timer)
 			char c[96];
 
 			sym_format((uintptr_t)__builtin_return_address(0), c, sizeof(c));
-			printk(KERN_ERR "BUG: del_timer_sync from %s in %s: it would wait "
-			       "for itself forever; not waiting\n", c, in_softirq_thread() ?
-			       "a timer function" : "interrupt context");
+			printk(KERN_ERR "BUG: del_timer_sync from %s in %s, where it may "
+			       "not wait: the timer's function is running; not waiting\n", c,
+			       in_softirq_thread() ? "a timer function" : "interrupt context");
 			return was;
 		}
 		wait_event(timers.done, timers.running != timer);

@@ -521,6 +521,9 @@ void destroy_workqueue(struct workqueue_struct *wq)
 	disarm_for(wq);
 	drain(wq);
 	kthread_stop(wq->thread);
+	/* its own last items may have armed delayed work for it meanwhile:
+	 * no timer may queue onto it once it is freed */
+	disarm_for(wq);
 	flags = irq_save();
 	list_del(&wq->list);
 	irq_restore(flags);

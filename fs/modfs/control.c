@@ -146,22 +146,29 @@ static void report_left(const char *what, void *arg)
 /* Devices, /proc entries, timers, work items, workqueues, tasklets, IRQ
  * handlers, kmem_caches, regions and PCI drivers a module left registered
  * after its exit or a failed init would point into memory about to be
- * unmapped: remove them, and say so. */
+ * unmapped: remove them, and say so. The order matters: first what can
+ * run the module's code on its own and queue more (IRQ handlers, work
+ * items and delayed work, tasklets, timers), then the module's workqueues,
+ * whose destruction sleeps while other threads run, then once more the
+ * work items, in case a running one queued another meanwhile. */
 static void reap_leftovers(struct module_record *rec)
 {
+	uintptr_t base = (uintptr_t)rec->hdr, size = rec->mapped_size;
+
 	modfs_params_remove(rec);
-	chrdev_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_leftover, rec);
-	work_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_work, rec);
-	workqueue_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_wq, rec);
-	tasklet_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_tasklet, rec);
-	timer_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_timer, rec);
+	irq_remove_range(base, size, report_irq, rec);
+	work_remove_range(base, size, report_work, rec);
+	tasklet_remove_range(base, size, report_tasklet, rec);
+	timer_remove_range(base, size, report_timer, rec);
+	workqueue_remove_range(base, size, report_wq, rec);
+	work_remove_range(base, size, report_work, rec);
+	chrdev_remove_range(base, size, report_leftover, rec);
 	proc_reap(rec, report_left, rec);
 	chrdev_reap(rec, report_left, rec);
-	kmem_cache_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_cache, rec);
-	irq_remove_range((uintptr_t)rec->hdr, rec->mapped_size, report_irq, rec);
-	io_reap_module(rec->name, (uintptr_t)rec->hdr, rec->mapped_size);
+	kmem_cache_remove_range(base, size, report_cache, rec);
+	io_reap_module(rec->name, base, size);
 	/* its threads that ended by themselves, never collected by kthread_stop */
-	sched_reap_module((uintptr_t)rec->hdr, rec->mapped_size);
+	sched_reap_module(base, size);
 }
 
 /* A faulted init keeps what it registered: the module stays loaded. Once

@@ -7,7 +7,8 @@
  * with interrupts masked (one CPU), so interrupt handlers may wake.
  * Sleeping where it is not allowed (interrupt context, a timer function)
  * is reported and the wait returns at once: -EDEADLK from the
- * _interruptible forms, 0 (timed out) from the _timeout forms.
+ * _interruptible and _killable forms (_interruptible_timeout included),
+ * 0 (timed out) from wait_event_timeout.
  */
 #ifndef _LINUX_WAIT_H
 #define _LINUX_WAIT_H
