@@ -630,7 +630,8 @@ static void hung_check(struct task_struct *t)
 {
 	char where[96];
 
-	if (t->__state != TASK_UNINTERRUPTIBLE || t->on_timed || t->hung_told ||
+	if ((t->__state & ~TASK_WAKEKILL) != TASK_UNINTERRUPTIBLE || t->on_timed ||
+	    t->hung_told ||
 	    (long)(jiffies - t->slept_at) < HUNG_TASK_SECONDS * HZ)
 		return;
 	t->hung_told = 1;
@@ -872,6 +873,8 @@ static char state_letter(const struct task_struct *t)
 		return 'Z';
 	if (t->__state & TASK_INTERRUPTIBLE)
 		return 'S';
+	if (t->__state & TASK_NOLOAD)
+		return 'I';	/* TASK_IDLE: an idle kernel thread, as Linux's ps */
 	return 'D';
 }
 

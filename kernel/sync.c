@@ -66,13 +66,20 @@ static void preempt_put(void)
 static void spin_take(spinlock_t *lock, void *caller)
 {
 	if (lock->locked) {
-		report("spin_lock", lock, caller, "already held (recursion), it would "
-		       "spin forever: not spinning; taken at", lock->owner_pc);
+		/* the holder is this task, or one that slept holding it (reported
+		 * then) or whose call a fault ended: nobody can release it while
+		 * this one spins */
+		report("spin_lock", lock, caller, lock->owner == current ?
+		       "already held (recursion), it would spin forever: not spinning; "
+		       "taken at" : "held by another task that slept or faulted "
+		       "holding it, it would spin forever: not spinning; taken at",
+		       lock->owner_pc);
 		return;
 	}
 	current->preempt_count++;
 	lock->locked = 1;
 	lock->owner_pc = caller;
+	lock->owner = current;
 }
 
 static void spin_release(spinlock_t *lock, void *caller)
@@ -82,6 +89,7 @@ static void spin_release(spinlock_t *lock, void *caller)
 	else
 		preempt_put();
 	lock->locked = 0;
+	lock->owner = NULL;
 }
 
 void spin_lock(spinlock_t *lock)

@@ -8,9 +8,10 @@
 typedef struct spinlock {
 	volatile unsigned int locked;	/* 1 while held */
 	void *owner_pc;			/* where it was taken (for reports) */
+	void *owner;			/* the task holding it (for reports) */
 } spinlock_t;
 
-#define __SPIN_LOCK_UNLOCKED(lockname)	{ .locked = 0, .owner_pc = 0 }
+#define __SPIN_LOCK_UNLOCKED(lockname)	{ .locked = 0, .owner_pc = 0, .owner = 0 }
 #define DEFINE_SPINLOCK(x)	spinlock_t x = __SPIN_LOCK_UNLOCKED(x)
 
 typedef struct {
