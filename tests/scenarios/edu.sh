@@ -23,7 +23,7 @@ echo ten > /dev/edu
 cat /dev/edu
 ^C
 echo $?
-# DMA round trip, EDU_IOC_DMA_TEST = _IOWR('E', 1, 16 bytes), hex c0104501 typed in decimal (hex from 0xc0000000 up is masked as an address): len in, mismatches out (then the two times in us, not shown: -r 8)
+# DMA round trip, EDU_IOC_DMA_TEST = _IOWR('E', 1, 16 bytes), hex c0104501 typed in decimal (hex values from c0000000 up are masked as addresses): len in, mismatches out (then the two times in us, not shown: -r 8)
 # each way takes QEMU's 100 ms, the caller asleep until the DMA interrupt; 4095 is the longest (edu.c says why)
 ioctl -r 8 /dev/edu 3222291713 i:4095
 ioctl -r 8 /dev/edu 3222291713 i:1
