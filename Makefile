@@ -83,7 +83,7 @@ SHELL_OBJS  := shell/shell.o shell/parse.o shell/lineedit.o shell/commands.o \
 	       shell/cmd_hexdump.o shell/hexfmt.o shell/cmd_repeat.o \
 	       shell/cmd_ioctl.o shell/cmd_dd.o
 DRIVERS_OBJS := drivers/pci/pci.o drivers/pci/driver.o drivers/pci/proc.o \
-		drivers/pci/lspci.o
+		drivers/pci/lspci.o drivers/pci/names.o
 MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o fs/modfs/modfs_selftest.o \
 	       fs/modfs/params.o \
 	       loader/elf.o loader/reloc.o loader/symbols.o loader/tools.o loader/insmod.o loader/rmmod.o \
