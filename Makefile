@@ -12,6 +12,8 @@
 #   make run        boot in QEMU: serial on this terminal, VGA window if any
 #                   (APPEND="..." sets the kernel command line)
 #   make run-iso    boot build/tessera.iso through GRUB
+#   make run M=DIR, make run-iso M=DIR   build DIR's modules (as make M=DIR)
+#                   and boot with them in the ramdisk under /extra/
 #   make debug      QEMU waits for gdb on :1234 (gdb -x tools/gdbinit)
 #   make check      every test; ends with "N passed, N failed"
 #   make fuzz       fuzz the loader for FUZZ_SECONDS (60): tools/fuzz
@@ -81,7 +83,7 @@ SHELL_OBJS  := shell/shell.o shell/parse.o shell/lineedit.o shell/commands.o \
 	       shell/cmd_hexdump.o shell/hexfmt.o shell/cmd_repeat.o \
 	       shell/cmd_ioctl.o shell/cmd_dd.o
 DRIVERS_OBJS := drivers/pci/pci.o drivers/pci/driver.o drivers/pci/proc.o \
-		drivers/pci/lspci.o
+		drivers/pci/lspci.o drivers/pci/names.o
 MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o fs/modfs/modfs_selftest.o \
 	       fs/modfs/params.o \
 	       loader/elf.o loader/reloc.o loader/symbols.o loader/tools.o loader/insmod.o loader/rmmod.o \
@@ -137,14 +139,16 @@ $(B)/%.o: %.S
 	@echo "  AS      $<"
 	@$(CC) $(ASFLAGS) -c $< -o $@
 
+# MKISO: the GRUB ISO $@ with the kernel, ramdisk $(1) and boot/grub.cfg,
+# staged in $@.dir/
+MKISO = @rm -rf $@.dir && mkdir -p $@.dir/boot/grub && \
+	cp $(B)/tessera.elf $@.dir/boot/tessera.elf && \
+	cp $(1) $@.dir/boot/initrd.cpio && \
+	cp boot/grub.cfg $@.dir/boot/grub/grub.cfg && \
+	echo "  ISO     $@" && \
+	{ grub-mkrescue -o $@ $@.dir 2>$@.log || { cat $@.log; exit 1; }; }
 $(B)/tessera.iso: $(B)/tessera.elf $(B)/initrd.cpio boot/grub.cfg
-	@rm -rf $(B)/isodir && mkdir -p $(B)/isodir/boot/grub
-	@cp $(B)/tessera.elf $(B)/isodir/boot/tessera.elf
-	@cp $(B)/initrd.cpio $(B)/isodir/boot/initrd.cpio
-	@cp boot/grub.cfg $(B)/isodir/boot/grub/grub.cfg
-	@echo "  ISO     $@"
-	@grub-mkrescue -o $@ $(B)/isodir 2>$(B)/grub-mkrescue.log || \
-		{ cat $(B)/grub-mkrescue.log; exit 1; }
+	$(call MKISO,$(B)/initrd.cpio)
 
 # ---- set-up: install what a fresh Debian machine lacks ------------------
 deps:
@@ -154,16 +158,22 @@ deps:
 QEMU_DISPLAY := $(if $(DISPLAY),,-display none)
 QEMU_COMMON  := -m 128 -device isa-debug-exit,iobase=0xf4,iosize=0x04 -no-reboot
 
+# With M=DIR: the ramdisk (build/initrd-M.cpio, or the ISO
+# build/tessera-M.iso) also has DIR's modules, built first as make M=DIR
+# builds them, under /extra/ (tools/mkramdisk --add DIR: .ko and data
+# files, not sources or objects); /etc/motd says so in its last line.
+RUN_INITRD := $(if $(M),$(B)/initrd-M.cpio,$(B)/initrd.cpio)
+RUN_ISO    := $(if $(M),$(B)/tessera-M.iso,$(B)/tessera.iso)
 run: deps
-	@$(MAKE) --no-print-directory kernel $(B)/initrd.cpio
+	@$(MAKE) --no-print-directory kernel $(RUN_INITRD)
 	qemu-system-i386 $(QEMU_COMMON) $(QEMU_DISPLAY) -serial mon:stdio \
-		-kernel $(B)/tessera.elf -initrd $(B)/initrd.cpio -append "$(APPEND)"; \
+		-kernel $(B)/tessera.elf -initrd $(RUN_INITRD) -append "$(APPEND)"; \
 		st=$$?; [ $$st -eq 33 ] || [ $$st -eq 0 ] || echo "qemu exit $$st"
 
 run-iso: deps
-	@$(MAKE) --no-print-directory iso
+	@$(MAKE) --no-print-directory $(RUN_ISO)
 	qemu-system-i386 $(QEMU_COMMON) $(QEMU_DISPLAY) -serial mon:stdio \
-		-cdrom $(B)/tessera.iso; true
+		-cdrom $(RUN_ISO); true
 
 # QEMU stopped at the first instruction, waiting for gdb on :1234;
 # `gdb -x tools/gdbinit` connects and loads the kernel's symbols.
@@ -380,6 +390,15 @@ $(M)/%.ko: $(M)/%.o $(M)/%.mod.o linker/module.lds $(MODPOST)
 .PHONY: $(M_SHORT)
 $(M_SHORT): %.ko: $(M)/%.ko
 .SECONDARY: $(foreach s,.o .i .mod.c .mod.o,$(M_KOS:.ko=$(s))) $(M_OBJS) $(M_OBJS:.o=.i)
+# make run M=DIR / run-iso M=DIR: the ramdisk with DIR's modules in
+# /extra/, made afresh each time (DIR's data files are not tracked)
+.PHONY: M-always
+M_MOTD = M=$(M) is in /extra/: $(notdir $(M_KOS)) (insmod /extra/NAME.ko)
+$(B)/initrd-M.cpio: $(B)/initrd.cpio $(M_KOS) M-always
+	@echo "  CPIO    $@ (+ $(M) in /extra/)"
+	@tools/mkramdisk -o $@ --add $(M) --motd "$(M_MOTD)"
+$(B)/tessera-M.iso: $(B)/tessera.elf $(B)/initrd-M.cpio boot/grub.cfg
+	$(call MKISO,$(B)/initrd-M.cpio)
 M_MADE := $(sort $(M_KOS) $(foreach s,.o .i .mod.c .mod.o .d .i.d,$(M_KOS:.ko=$(s))) \
 	$(foreach s,.o .i .d .i.d,$(M_OBJS:.o=$(s))))
 M-clean:

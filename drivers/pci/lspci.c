@@ -1,6 +1,8 @@
 /*
- * lspci: the PCI devices as `lspci -n` prints them ("00:04.0 00ff:
- * 1234:11e8 (rev 10)"); -v adds the subsystem, flags and IRQ, each BAR
+ * lspci: the PCI devices as pciutils' lspci prints them ("00:00.0 Host
+ * bridge: Intel Corporation 440FX - 82441FX PMC [Natoma] (rev 02)", names
+ * from drivers/pci/names.c); -n numbers only ("00:04.0 00ff: 1234:11e8
+ * (rev 10)"), -nn both; -v adds the subsystem, flags and IRQ, each BAR
  * with its size, and the bound driver. It reads what pciutils' lspci
  * reads: /proc/bus/pci/devices, and each device's configuration space in
  * /proc/bus/pci/BB/DD.F. A shell command, with the PCI code it reads
@@ -8,6 +10,7 @@
  */
 #include "loader/tools.h"
 #include "shell/commands.h"
+#include "drivers/pci/names.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
 #include <stdbool.h>
@@ -103,29 +106,82 @@ static int read_config(const struct pci_line *p, uint8_t cfg[64])
 	return 0;
 }
 
-static void print_device(const struct pci_line *p, bool verbose)
+/*
+ * "VENDOR DEVICE" as pciutils names it: by name, "VENDOR Device dddd" or
+ * "Device vvvv:dddd" for what the table lacks; num 1 (-n): "vvvv:dddd";
+ * num 2 (-nn): the names then "[vvvv:dddd]".
+ */
+static void print_id(unsigned v, unsigned d, const char *vn, const char *dn,
+		     int num)
 {
-	uint8_t c[64];
-	int err = read_config(p, c);
-
-	if (err) {
-		cmd_error("lspci", "configuration space", err);
+	if (num == 1) {
+		out_printf(1, "%04x:%04x", v, d);
 		return;
 	}
-	out_printf(1, "%02x:%02x.%x %02x%02x: %04x:%04x", p->bus, p->devfn >> 3,
-		   p->devfn & 7, c[0x0b], c[0x0a], p->vendor, p->device);
+	if (vn && dn)
+		out_printf(1, "%s %s", vn, dn);
+	else if (vn)
+		out_printf(1, num ? "%s Device" : "%s Device %04x", vn, d);
+	else
+		out_printf(1, num ? "Device" : "Device %04x:%04x", v, d);
+	if (num == 2)
+		out_printf(1, " [%04x:%04x]", v, d);
+}
+
+/* "Host bridge", "Unclassified device [00ff]" (only the base class
+ * known), "Class ccss"; -n: "ccss"; -nn: "Host bridge [0600]". */
+static void print_class(unsigned base, unsigned sub, int num)
+{
+	int generic;
+	const char *name = pci_class_name(base, sub, &generic);
+
+	if (num == 1)
+		out_printf(1, "%02x%02x", base, sub);
+	else if (!name)
+		out_printf(1, "Class %02x%02x", base, sub);
+	else if (generic || num == 2)
+		out_printf(1, "%s [%02x%02x]", name, base, sub);
+	else
+		out_printf(1, "%s", name);
+}
+
+/* The first line: slot, class, vendor and device, revision, prog-if. */
+static void print_title(const struct pci_line *p, const uint8_t *c,
+			bool verbose, int num)
+{
+	const char *pi = num == 1 ? NULL :
+		pci_progif_name(c[0x0b], c[0x0a], c[0x09]);
+
+	out_printf(1, "%02x:%02x.%x ", p->bus, p->devfn >> 3, p->devfn & 7);
+	print_class(c[0x0b], c[0x0a], num);
+	out_printf(1, ": ");
+	print_id(p->vendor, p->device, pci_vendor_name(p->vendor),
+		 pci_device_name(p->vendor, p->device), num);
 	if (c[0x08])
 		out_printf(1, " (rev %02x)", c[0x08]);
-	if (verbose && c[0x09])
-		out_printf(1, " (prog-if %02x)", c[0x09]);
+	if (verbose && (c[0x09] || pi))
+		out_printf(1, pi ? " (prog-if %02x [%s])" : " (prog-if %02x)",
+			   c[0x09], pi);
 	out_printf(1, "\n");
-	if (!verbose)
-		return;
-	if ((c[0x0e] & 0x7f) == 0 && (c[0x2c] | c[0x2d] | c[0x2e] | c[0x2f]))
-		out_printf(1, "\tSubsystem: %02x%02x:%02x%02x\n", c[0x2d], c[0x2c],
-			   c[0x2f], c[0x2e]);
-	out_printf(1, "\tFlags: %s%s devsel", c[0x04] & 4 ? "bus master, " : "",
-		   devsel[(c[0x07] >> 1) & 3]);
+}
+
+/* -v: subsystem, flags (bus master, 66MHz, devsel, latency, IRQ), BARs,
+ * driver. */
+static void print_details(const struct pci_line *p, const uint8_t *c, int num)
+{
+	unsigned sv = c[0x2c] | c[0x2d] << 8, sd = c[0x2e] | c[0x2f] << 8;
+	bool master = c[0x04] & 4;
+
+	if ((c[0x0e] & 0x7f) == 0 && (sv || sd)) {
+		out_printf(1, "\tSubsystem: ");
+		print_id(sv, sd, pci_vendor_name(sv),
+			 pci_subsys_name(p->vendor, p->device, sv, sd), num);
+		out_printf(1, "\n");
+	}
+	out_printf(1, "\tFlags: %s%s%s devsel", master ? "bus master, " : "",
+		   c[0x06] & 0x20 ? "66MHz, " : "", devsel[(c[0x07] >> 1) & 3]);
+	if (master)
+		out_printf(1, ", latency %u", c[0x0d]);
 	if (c[0x3d] && p->irq)
 		out_printf(1, ", IRQ %u", p->irq);
 	out_printf(1, "\n");
@@ -135,9 +191,24 @@ static void print_device(const struct pci_line *p, bool verbose)
 	out_printf(1, "\n");
 }
 
+static void print_device(const struct pci_line *p, bool verbose, int num)
+{
+	uint8_t c[64];
+	int err = read_config(p, c);
+
+	if (err) {
+		cmd_error("lspci", "configuration space", err);
+		return;
+	}
+	print_title(p, c, verbose, num);
+	if (verbose)
+		print_details(p, c, num);
+}
+
 static int lspci_main(int argc, char **argv)
 {
 	bool verbose = false;
+	int num = 0;
 	char *text, *line, *nl;
 	size_t len;
 	int err;
@@ -145,7 +216,11 @@ static int lspci_main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-v"))
 			verbose = true;
-		else if (strcmp(argv[i], "-n"))
+		else if (!strcmp(argv[i], "-n"))
+			num = num ? 2 : 1;
+		else if (!strcmp(argv[i], "-nn"))
+			num = 2;
+		else
 			return cmd_usage("lspci");
 	}
 	err = tool_read_file("/proc/bus/pci/devices", &text, &len);
@@ -158,11 +233,11 @@ static int lspci_main(int argc, char **argv)
 
 		*nl = '\0';
 		if (parse_line(line, &p))
-			print_device(&p, verbose);
+			print_device(&p, verbose, num);
 	}
 	tool_free(text);
 	return 0;
 }
 
-SHELL_COMMAND(lspci, lspci_main, "lspci [-n] [-v]",
-	      "list PCI devices, numerically (from /proc/bus/pci)");
+SHELL_COMMAND(lspci, lspci_main, "lspci [-n|-nn] [-v]",
+	      "list PCI devices: names, -n numbers, -nn both (from /proc/bus/pci)");

@@ -1,5 +1,5 @@
-# lspci as `lspci -n` prints it; the edu device is 00:04.0, IRQ 11, BAR 0 a 1 MiB memory BAR
-lspci
+# lspci -n: numbers only; the edu device is 00:04.0, IRQ 11, BAR 0 a 1 MiB memory BAR
+lspci -n
 cat /proc/bus/pci/devices
 # the kernel's own ports, and the BARs found at boot as ranges nobody claimed yet
 cat /proc/ioports
