@@ -57,9 +57,8 @@ struct task_struct *kthread_start_kernel(int (*fn)(void *data), void *data,
 
 /* Looks for a thread other than the caller still running code in
  * [start, start + len) (a module's image after its exit returned): a
- * return address in one of its frames, the instruction pointer of an
- * interrupted frame (preempted there), or a register of that frame
- * pointing into it. Returns the first found (holding a reference:
+ * return address in one of its frames, or the instruction pointer of an
+ * interrupted frame (preempted there). Returns the first found (holding a reference:
  * put_task_struct it) with *where the address and *how what it was
  * ("is still in it: preempted at"), or NULL. */
 struct task_struct *sched_find_user(uintptr_t start, uintptr_t len, uintptr_t *where,
