@@ -11,6 +11,7 @@
 #include "kernel/console.h"
 #include "kernel/arch.h"
 #include "kernel/cpu.h"
+#include "kernel/printk.h"
 #include <stdbool.h>
 #include <linux/errno.h>
 #include <linux/i8042.h>
@@ -53,6 +54,19 @@ int i8042_remove_filter(bool (*filter)(unsigned char data, unsigned char str,
 }
 
 /* Sends ESC [ then the rest of a VT100 key sequence ("A", "3~"). */
+void i8042_reap(const char *mod, uintptr_t start, uintptr_t len)
+{
+	uint32_t flags = irq_save();
+	uintptr_t f = (uintptr_t)kbd.filter;
+	bool left = kbd.filter && f - start < len;
+
+	if (left)
+		kbd.filter = NULL;
+	irq_restore(flags);
+	if (left)
+		pr_err("%s: the module left its i8042 filter installed; removed it\n", mod);
+}
+
 static void key_csi(const char *rest)
 {
 	console_input('\033');

@@ -24,7 +24,8 @@ struct serio;
 /* Installs filter, called in interrupt context (IRQ 1, interrupts off)
  * with each byte (data) and the status register read before it (str).
  * Returns 0, or -EBUSY when another filter is installed. The module must
- * remove it in its exit: nothing removes it for it. */
+ * remove it in its exit (one left installed is removed at unload, with a
+ * message). */
 int i8042_install_filter(bool (*filter)(unsigned char data, unsigned char str,
 					struct serio *serio));
 /* Removes filter; once it returns the filter is not running and will not
