@@ -7,6 +7,7 @@
 #define KERNEL_DRIVERS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Programs COM1: 115200 baud 8N1, FIFO on, interrupts off. Never fails. */
 void serial_init(void);
@@ -27,5 +28,8 @@ void vga_putc(char c);
 
 /* Starts keyboard interrupts (IRQ 1) feeding console_input(). */
 void keyboard_init(void);
+/* At unload: removes an i8042 filter (<linux/i8042.h>) whose function lies
+ * in [start, start + len), with a message naming mod. */
+void i8042_reap(const char *mod, uintptr_t start, uintptr_t len);
 
 #endif

@@ -36,6 +36,7 @@
 #include <linux/sched/signal.h>
 #include <linux/workqueue.h>
 #include <linux/preempt.h>
+#include <linux/i8042.h>
 
 /* printing */
 EXPORT_SYMBOL(printk);
@@ -332,3 +333,8 @@ EXPORT_SYMBOL(tasklet_disable_nosync);
 EXPORT_SYMBOL(tasklet_disable);
 EXPORT_SYMBOL(tasklet_enable);
 EXPORT_SYMBOL(tasklet_kill);
+
+/* the keyboard controller (<linux/i8042.h>: a module sees port 0x60's
+ * bytes first, e.g. the keyboard's ACKs to LED commands) */
+EXPORT_SYMBOL(i8042_install_filter);
+EXPORT_SYMBOL(i8042_remove_filter);

@@ -474,6 +474,15 @@ struct module_record *module_record_at(uintptr_t addr)
 	return NULL;
 }
 
+struct module_record *module_record_dropped_init_at(uintptr_t addr)
+{
+	for (struct module_record *r = modules.list; r; r = r->next)
+		if (r->hdr && r->init_dropped &&
+		    addr - (uintptr_t)r->hdr - r->core_size < r->init_size)
+			return r;
+	return NULL;
+}
+
 void module_mark_faulted(struct module_record *rec, const char *what, const char *why)
 {
 	if (rec->faulted)	/* keep the first fault: the others follow from it */

@@ -147,6 +147,10 @@ void module_params_release(struct module_record *rec);
 /* The record of the module whose mapped image holds addr, or NULL. Safe in
  * an exception handler. */
 struct module_record *module_record_at(uintptr_t addr);
+/* The module whose discarded init part held addr (its init was dropped,
+ * addr lies in [core_size, core_size + init_size) past its base), or
+ * NULL: for an oops at an address that was a module's __init code. */
+struct module_record *module_record_dropped_init_at(uintptr_t addr);
 /* Marks rec faulted: what ("init", "read"...) and why ("NULL pointer
  * dereference at f+0x3/0x8 [m]") are kept for status; the kernel taints.
  * A faulted module stays where it is: no new reference (try_module_get

@@ -8,6 +8,7 @@
  */
 #include <linux/ioport.h>
 #include "kernel/io.h"
+#include "kernel/drivers.h"
 #include "kernel/bootinfo.h"
 #include "kernel/printk.h"
 #include "kernel/symbols.h"
@@ -251,6 +252,7 @@ void io_reap_module(const char *mod, uintptr_t start, uintptr_t len)
 	ioremap_reap(mod, start, len);
 	resource_reap(mod, start, len);
 	dma_reap(mod, start, len);
+	i8042_reap(mod, start, len);
 }
 
 /* ---- boot ---- */

@@ -120,6 +120,7 @@ bool sym_lookup(uintptr_t addr, struct sym_info *info)
 
 size_t sym_format(uintptr_t addr, char *buf, size_t size)
 {
+	const struct module_record *rec;
 	struct sym_info s;
 	int n;
 
@@ -129,6 +130,9 @@ size_t sym_format(uintptr_t addr, char *buf, size_t size)
 			     s.module ? "]" : "");
 	else if (s.module)
 		n = snprintf(buf, size, "0x%08x [%s]", (uint32_t)addr, s.module);
+	else if ((rec = module_record_dropped_init_at(addr)))
+		n = snprintf(buf, size, "0x%08x [%s: its init part, discarded]",
+			     (uint32_t)addr, rec->name);
 	else
 		n = snprintf(buf, size, "0x%08x", (uint32_t)addr);
 	if (size == 0)

@@ -30,8 +30,9 @@ bool sym_lookup(uintptr_t addr, struct sym_info *info);
 
 /* Writes addr as "function+0xoff/0xsize [module]" (kernel symbols without
  * the bracket), "0x%08x [module]" for an address in a module outside its
- * symbols, "0x%08x" when nothing is known; always NUL-terminated when size
- * is not 0. Returns the length written (snprintf's, capped at size - 1). */
+ * symbols, "0x%08x [module: its init part, discarded]" for an address in
+ * a module's dropped init part, "0x%08x" when nothing is known; always
+ * NUL-terminated when size is not 0. Returns the length written (snprintf's, capped at size - 1). */
 size_t sym_format(uintptr_t addr, char *buf, size_t size);
 
 /*

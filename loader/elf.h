@@ -145,6 +145,10 @@ struct modelf {
 	/* Why the last call that takes this context refused ("" if none).
 	 * The only field the functions below write after a parse. */
 	char why[MODELF_WHY_LEN];
+	/* modelf_parse: a section mismatch let through because the module
+	 * says section_mismatch=warn in its modinfo (built with
+	 * KBUILD_MODPOST_WARN=1, docs/modules.md); "" if none. */
+	char warn[MODELF_WHY_LEN];
 };
 
 /* A symbol as every phase reads it (modelf_symbol): the import check, the

@@ -113,6 +113,8 @@ static int read_object(struct insmod *c)
 		return err;
 	}
 	c->name = c->m.hdr.name;
+	if (c->m.warn[0])	/* built with KBUILD_MODPOST_WARN=1 */
+		out_printf(2, "insmod: %s: warning: %s\n", c->name, c->m.warn);
 	return 0;
 }
 

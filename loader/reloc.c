@@ -283,6 +283,15 @@ static uint32_t target_of(const struct modelf_sym *s, uint32_t type, uint32_t A)
 	return s->value + A + (type == R_386_32 ? 0 : 4);
 }
 
+/* Built with KBUILD_MODPOST_WARN=1: modpost wrote section_mismatch=warn
+ * into the modinfo, and the module is loaded anyway (modules/initbug.c). */
+static int mismatch_allowed(const struct modelf *m)
+{
+	const char *v = modelf_modinfo(m, "section_mismatch");
+
+	return v && strcmp(v, "warn") == 0;
+}
+
 static int check_core_to_init_one(struct modelf *m, const struct modelf_part *p,
 				  const Elf32_Rel *r)
 {
@@ -303,6 +312,12 @@ static int check_core_to_init_one(struct modelf *m, const struct modelf_part *p,
 		describe(m, target, to, sizeof(to));
 	else
 		snprintf(to, sizeof(to), "symbol %s", s.name);
+	if (mismatch_allowed(m)) {
+		if (!m->warn[0])	/* the first one is reported */
+			snprintf(m->warn, sizeof(m->warn), "core %.78s refers "
+				 "to init %.78s, discarded after init", from, to);
+		return 0;
+	}
 	return refuse(m, "core %s refers to init %s, which is "
 		      "discarded after init", from, to);
 }

@@ -23,6 +23,9 @@
  *   modpost --check NAME.ko
  *	runs insmod's checks (loader/elf.c) on the linked module, so that a
  *	broken one (say, core code pointing at __init data) fails the build.
+ *	A module built with KBUILD_MODPOST_WARN=1 carries
+ *	section_mismatch=warn in its modinfo: its section mismatches are a
+ *	WARNING instead (modules/initbug.c; docs/modules.md).
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -50,6 +53,17 @@ static void die(const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	exit(1);
+}
+
+/* KBUILD_MODPOST_WARN=1 in the environment, as Linux's: the module's
+ * section mismatches (core code or data pointing into init) become
+ * warnings. The module records it in its modinfo (section_mismatch=warn),
+ * which the checks of --check and insmod honour. */
+static int mismatch_warn(void)
+{
+	const char *v = getenv("KBUILD_MODPOST_WARN");
+
+	return v && *v && strcmp(v, "0") != 0;
 }
 
 /* Reads a whole file; malloc's alignment suits modelf_parse. */
@@ -327,6 +341,9 @@ static int do_module(const char *outpath, const char *obj, const char *ipath,
 	if (intree)
 		fprintf(out, "\nstatic const char __module_intree[]\n\t__attribute__((used, "
 			"section(\".modinfo\"), aligned(1))) = \"intree=Y\";\n");
+	if (mismatch_warn())
+		fprintf(out, "\nstatic const char __module_mismatch[]\n\t__attribute__((used, "
+			"section(\".modinfo\"), aligned(1))) = \"section_mismatch=warn\";\n");
 	if (fclose(out))
 		die("%s: write error", outpath);
 	free(o.data);
@@ -390,6 +407,9 @@ static int do_check(const char *path)
 
 	if (modelf_parse(ko.data, ko.len, &m))
 		die("%s: %s", path, m.why);
+	if (m.warn[0])
+		fprintf(stderr, "WARNING: modpost: %s: %s (allowed: built with "
+			"KBUILD_MODPOST_WARN=1)\n", path, m.warn);
 	free(ko.data);
 	return 0;
 }
