@@ -70,7 +70,7 @@ static int __init crcsum_init(void)
 	if (!proc_create("crcsum", 0666, NULL, &crcsum_ops))
 		return -ENOMEM;
 	/* the check value of CRC-32: "123456789" gives 0xcbf43926 */
-	pr_info("crcsum: crc32 of \"123456789\" is 0x%08x\n",
+	pr_info("crcsum: crc32 of \"123456789\" is %08x\n",
 		crc32_le(~0u, (unsigned char const *)"123456789", 9) ^ ~0u);
 	return 0;
 }
