@@ -120,15 +120,35 @@ static int read_object(struct insmod *c)
 	return 0;
 }
 
+/* Reads the kernel's version magic (/proc/vermagic, one line) into
+ * buf[size] without its newline, needing no memory (a step that fails
+ * under memory pressure should be a later one, which says what it lacks).
+ * Returns 0 or -errno. */
+static int kernel_vermagic(char *buf, size_t size)
+{
+	int fd = sys_open("/proc/vermagic", O_RDONLY);
+	size_t got = 0;
+	ssize_t n = 0;
+
+	if (fd < 0)
+		return fd;
+	while (got < size - 1 && (n = sys_read(fd, buf + got, size - 1 - got)) > 0)
+		got += n;
+	sys_close(fd);
+	buf[got] = '\0';
+	if (got && buf[got - 1] == '\n')
+		buf[got - 1] = '\0';
+	return n < 0 ? n : 0;
+}
+
 /* The module's vermagic must be the kernel's (/proc/vermagic), word for
  * word, or it was built for another kernel: refused as Linux's kernel
  * does, naming both, unless -f. */
 static int check_vermagic(struct insmod *c)
 {
 	const char *mine = modelf_modinfo(&c->m, "vermagic");
-	char *kernel;
-	size_t len;
-	int err = tool_read_file("/proc/vermagic", &kernel, &len);
+	char kernel[128];
+	int err = kernel_vermagic(kernel, sizeof(kernel));
 
 	if (err) {
 		step(c, err, "read /proc/vermagic");
@@ -136,8 +156,6 @@ static int check_vermagic(struct insmod *c)
 			   "/proc/vermagic: %s\n", c->name, strerror(err));
 		return err;
 	}
-	if (len && kernel[len - 1] == '\n')
-		kernel[len - 1] = '\0';
 	if (!mine || strcmp(mine, kernel)) {
 		err = c->force ? 0 : -ENOEXEC;
 		if (!mine)
@@ -149,7 +167,6 @@ static int check_vermagic(struct insmod *c)
 		c->forced = c->force;
 	}
 	step(c, err, "check vermagic against /proc/vermagic");
-	tool_free(kernel);
 	return err;
 }
 
