@@ -87,7 +87,8 @@ DRIVERS_OBJS := drivers/pci/pci.o drivers/pci/driver.o drivers/pci/proc.o \
 MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o fs/modfs/modfs_selftest.o \
 	       fs/modfs/params.o \
 	       loader/elf.o loader/reloc.o loader/symbols.o loader/tools.o loader/insmod.o loader/rmmod.o \
-	       loader/memdiff.o loader/lsmod.o loader/modinfo.o
+	       loader/memdiff.o loader/lsmod.o loader/modinfo.o loader/modalias.o \
+	       loader/depmod.o loader/depmod_cmd.o loader/modprobe.o
 
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
 	  $(FS_OBJS) $(SHELL_OBJS) $(MODULE_OBJS) $(DRIVERS_OBJS))
@@ -239,10 +240,11 @@ $(B)/host/test_fuzz_regress: tests/fuzz/regress_main.c $(FUZZ_SRCS) $(FUZZ_HDRS)
 
 # tools/check builds the host tests itself (make -s print-host-tests).
 check: deps
-	@$(MAKE) --no-print-directory all badko stripped
+	@$(MAKE) --no-print-directory all badko stripped $(DEPMOD)
 	@$(MAKE) --no-print-directory M=tests/oot W=e
 	@$(MAKE) --no-print-directory M=tests/harness W=e
 	@$(MAKE) --no-print-directory M=tests/linux W=e
+	@$(MAKE) --no-print-directory M=tests/depmod W=e
 	@$(MAKE) --no-print-directory -C . M=tests/kbuild W=e modules
 	@tools/check
 
@@ -289,11 +291,21 @@ MOD_MODCC    = @echo "  CC [M]  $<"; $(CC) $(MODCFLAGS) -c $< -o $@
 MOD_LD       = @echo "  LD [M]  $@"; \
 	       $(LD) -r -T linker/module.lds -o $@ $(filter %.o,$^) && \
 	       { $(MODPOST) --check $@ || { rm -f $@; exit 1; }; }
-MODPOST_SRCS := tools/modpost.c tools/symcrc.c loader/elf.c loader/reloc.c
+MODPOST_SRCS := tools/modpost.c tools/symcrc.c loader/elf.c loader/reloc.c loader/modalias.c
 
 .PHONY: modules badko
 
-$(MODPOST): $(MODPOST_SRCS) tools/symcrc.h loader/elf.h loader/internal.h include/tessera/modformat.h
+# tools/depmod: the guest's depmod core (loader/depmod.c) on the host, for
+# the ramdisk's /lib/modules/modules.dep and modules.alias (tools/mkramdisk).
+DEPMOD      := $(B)/tools/depmod
+DEPMOD_SRCS := tools/depmod.c loader/depmod.c loader/elf.c loader/reloc.c lib/strlcpy.c
+$(DEPMOD): $(DEPMOD_SRCS) loader/depmod.h loader/elf.h loader/internal.h loader/tools.h
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $@"
+	@$(HOSTCC) $(HOSTCFLAGS) -o $@ $(DEPMOD_SRCS)
+
+$(MODPOST): $(MODPOST_SRCS) tools/symcrc.h loader/elf.h loader/internal.h include/tessera/modformat.h \
+		loader/modalias.h include/tessera/vermagic.h
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@"
 	@$(HOSTCC) $(HOSTCFLAGS) -o $@ $(MODPOST_SRCS)
@@ -470,7 +482,7 @@ $(EXPORT_IS): $(B)/%.i: %.c
 # (kept below the module rules: MODULE_KOS, the list of build/modules/*.ko,
 # must be defined before this line to count as prerequisites)
 $(B)/initrd.cpio: tools/mkramdisk $(shell find ramdisk -type f) \
-		$(MODULE_KOS) $(wildcard $(B)/modules/*.ko)
+		$(MODULE_KOS) $(wildcard $(B)/modules/*.ko) $(DEPMOD) $(B)/kernel-crcs.lds
 	@echo "  CPIO    $@"
 	@tools/mkramdisk -o $@
 
@@ -479,7 +491,7 @@ help:
 
 # make clean: build/ and the outputs of the M= builds make check runs;
 # make M=DIR clean: only DIR's (M-clean above).
-M_CHECK_DIRS := tests/oot tests/harness tests/linux tests/kbuild
+M_CHECK_DIRS := tests/oot tests/harness tests/linux tests/kbuild tests/depmod
 ifeq ($(M),)
 clean:
 	rm -rf $(B)

@@ -208,6 +208,19 @@ int module_use(struct module_record *rec, const char *name)
 	return 0;
 }
 
+int module_force(struct module_record *rec, const char *reason)
+{
+	if (rec->state != MODULE_STATE_MAPPED)
+		return module_fail(rec, -EBUSY, "force: module is %s, not mapped",
+				   module_state_name(rec->state));
+	if (strcmp(reason, "vermagic"))
+		return module_fail(rec, -EINVAL, "force: expected 'force vermagic'");
+	pr_warn("%s: bad vermagic: kernel tainted.\n", rec->name);
+	add_taint(TAINT_FORCED_MODULE);
+	rec->forced = true;
+	return 0;
+}
+
 /* Is [p, p+len) inside the first `limit` bytes of the image? */
 static bool in_image(const struct module_record *rec, uintptr_t p, uint32_t len,
 		     uint32_t limit)
@@ -493,7 +506,8 @@ void module_mark_faulted(struct module_record *rec, const char *what, const char
 
 const char *module_flags(const struct module_record *rec, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s%s", rec->out_of_tree ? "O" : "", rec->faulted ? "D" : "");
+	snprintf(buf, size, "%s%s%s", rec->forced ? "F" : "", rec->out_of_tree ? "O" : "",
+		 rec->faulted ? "D" : "");
 	return buf;
 }
 

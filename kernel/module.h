@@ -58,6 +58,7 @@ struct module_record {
 	char last_why[MODULE_WHY_LEN];	/* that failure in words */
 	struct modsym_table *symtab;	/* from /mod/NAME/symbols (kernel/symbols.h) */
 	bool out_of_tree;		/* no intree=Y in its modinfo: taints O */
+	bool forced;			/* loaded with insmod -f: taints F */
 	bool faulted;			/* its code faulted: pinned, see module_forget */
 	char fault_why[MODULE_WHY_LEN];	/* "init: NULL pointer dereference at ..." */
 	char *args;			/* /mod/NAME/args: "name=value" lines, or NULL */
@@ -86,6 +87,12 @@ int module_set_unmapped(struct module_record *rec);
  * symbols to it), pinning it. Returns 0, -ENOENT (no live module of that
  * name), -EBUSY (rec is not MAPPED) or -ENOSPC (too many). */
 int module_use(struct module_record *rec, const char *used);
+/* Records that the loader loads rec against its own check (the control
+ * command `force vermagic`, from insmod -f): taints the kernel F
+ * (TAINT_FORCED_MODULE) with Linux's warning, and /proc/modules shows F
+ * for it. Returns 0, -EBUSY (rec is not MAPPED) or -EINVAL (a reason other
+ * than "vermagic"). */
+int module_force(struct module_record *rec, const char *reason);
 /* Checks the header of the mapped image, checks its exports against the
  * symbol table, runs its init function and on success makes it LIVE with
  * its exports visible. Returns 0, -ENOEXEC (bad header, reason recorded),

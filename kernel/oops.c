@@ -46,6 +46,7 @@ static const struct {
 	char letter;
 	const char *name;
 } taints[] = {
+	{ TAINT_FORCED_MODULE, 'F', "FORCED_MODULE" },
 	{ TAINT_DIE, 'D', "DIE" },
 	{ TAINT_OOT_MODULE, 'O', "OOT_MODULE" },
 };

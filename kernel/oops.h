@@ -15,6 +15,7 @@
 struct regs;
 
 /* --- taint: Linux's bit numbers and letters --- */
+#define TAINT_FORCED_MODULE	1	/* 'F': a module was loaded with insmod -f */
 #define TAINT_DIE		7	/* 'D': an oops happened */
 #define TAINT_OOT_MODULE	12	/* 'O': an out-of-tree module was loaded */
 

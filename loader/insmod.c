@@ -1,5 +1,5 @@
 /*
- * insmod [-v] [-t] FILE [name=value ...]: loads a module through modfs,
+ * insmod [-v] [-t] [-f] FILE [name=value ...]: loads a module through modfs,
  * using only files
  * (the protocol of docs/modfs.md). A pipeline of small steps; each one is a
  * file operation whose result decides whether the next runs. A failure at
@@ -8,6 +8,9 @@
  *   -v  prints each step as the file operation it performs and its result,
  *       and a one-line picture of the layout
  *   -t  adds the guest TSC cycles each step took (make bench-modules)
+ *   -f  loads a module whose version magic differs from the kernel's
+ *       (/proc/vermagic), telling the kernel with `force vermagic`, which
+ *       taints it F; without -f such a module is refused
  * The name=value words (module parameters) go to /mod/NAME/args, one a
  * line, before `init module`: the kernel sets them, or refuses a bad one
  * (docs/modules.md, "Module parameters").
@@ -27,7 +30,8 @@
 
 struct insmod {
 	const char *path;
-	bool verbose, timing;
+	bool verbose, timing, force;
+	bool forced;			/* vermagic differs, -f given */
 	char *file;			/* the .ko */
 	size_t file_len;
 	struct modelf m;
@@ -116,6 +120,68 @@ static int read_object(struct insmod *c)
 	if (c->m.warn[0])	/* built with KBUILD_MODPOST_WARN=1 */
 		out_printf(2, "insmod: %s: warning: %s\n", c->name, c->m.warn);
 	return 0;
+}
+
+/* Reads the kernel's version magic (/proc/vermagic, one line) into
+ * buf[size] without its newline, needing no memory (a step that fails
+ * under memory pressure should be a later one, which says what it lacks).
+ * Returns 0 or -errno. */
+static int kernel_vermagic(char *buf, size_t size)
+{
+	int fd = sys_open("/proc/vermagic", O_RDONLY);
+	size_t got = 0;
+	ssize_t n = 0;
+
+	if (fd < 0)
+		return fd;
+	while (got < size - 1 && (n = sys_read(fd, buf + got, size - 1 - got)) > 0)
+		got += n;
+	sys_close(fd);
+	buf[got] = '\0';
+	if (got && buf[got - 1] == '\n')
+		buf[got - 1] = '\0';
+	return n < 0 ? n : 0;
+}
+
+/* The module's vermagic must be the kernel's (/proc/vermagic), word for
+ * word, or it was built for another kernel: refused as Linux's kernel
+ * does, naming both, unless -f. */
+static int check_vermagic(struct insmod *c)
+{
+	const char *mine = modelf_modinfo(&c->m, "vermagic");
+	char kernel[128];
+	int err = kernel_vermagic(kernel, sizeof(kernel));
+
+	if (err) {
+		step(c, err, "read /proc/vermagic");
+		out_printf(2, "insmod: %s: cannot read the kernel's version magic from "
+			   "/proc/vermagic: %s\n", c->name, strerror(err));
+		return err;
+	}
+	if (!mine || strcmp(mine, kernel)) {
+		err = c->force ? 0 : -ENOEXEC;
+		if (!mine)
+			out_printf(2, "insmod: %s: no version magic%s\n", c->name,
+				   c->force ? "; loading it anyway (-f)" : ": not loaded");
+		else
+			out_printf(2, "insmod: %s: version magic '%s' should be '%s'%s\n",
+				   c->name, mine, kernel, c->force ? "; loading it anyway (-f)" : "");
+		c->forced = c->force;
+	}
+	step(c, err, "check vermagic against /proc/vermagic");
+	return err;
+}
+
+/* insmod -f of a module with another vermagic: the kernel taints itself. */
+static int tell_forced(struct insmod *c)
+{
+	int err;
+
+	if (!c->forced)
+		return 0;
+	err = tool_write_line(c->control, "force vermagic");
+	step(c, err, "write %s \"force vermagic\"", c->control);
+	return err ? kernel_refused(c, err) : 0;
 }
 
 static int make_directory(struct insmod *c)
@@ -426,9 +492,13 @@ static int insmod_run(struct insmod *c)
 	int err = read_object(c);
 
 	if (!err)
+		err = check_vermagic(c);
+	if (!err)
 		err = make_directory(c);
 	if (!err)
 		err = size_and_map(c);
+	if (!err)
+		err = tell_forced(c);
 	if (!err)
 		err = link_image(c);
 	if (!err)
@@ -462,6 +532,8 @@ static int insmod_main(int argc, char **argv)
 			c.verbose = true;
 		else if (!strcmp(argv[i], "-t"))
 			c.verbose = c.timing = true;
+		else if (!strcmp(argv[i], "-f"))
+			c.force = true;
 		else
 			return cmd_usage("insmod");
 	}
@@ -474,6 +546,6 @@ static int insmod_main(int argc, char **argv)
 	return insmod_run(&c) ? 1 : 0;
 }
 
-SHELL_COMMAND(insmod, insmod_main, "insmod [-v] [-t] FILE.ko [name=value ...]",
+SHELL_COMMAND(insmod, insmod_main, "insmod [-v] [-t] [-f] FILE.ko [name=value ...]",
 	      "load a module through /mod, setting its parameters (-v: show each "
-	      "step, -t: with cycles)");
+	      "step, -t: with cycles, -f: despite another vermagic)");

@@ -33,7 +33,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "loader/elf.h"
+#include "loader/modalias.h"
 #include "tools/symcrc.h"
+#include <tessera/vermagic.h>
 
 struct text {
 	char *data;
@@ -98,6 +100,8 @@ static void module_name(const char *obj, char *name, size_t size)
 	n = strlen(base);
 	if (n > 2 && strcmp(base + n - 2, ".o") == 0)
 		n -= 2;
+	else if (n > 3 && strcmp(base + n - 3, ".ko") == 0)
+		n -= 3;
 	if (n == 0 || n >= size)
 		die("%s: module name must be 1..%zu characters", obj, size - 1);
 	memcpy(name, base, n);
@@ -107,28 +111,40 @@ static void module_name(const char *obj, char *name, size_t size)
 			*c = '_';
 }
 
-/* The exports named by --known files: one NUL-separated list. */
+/* The exports named by --known files: one NUL-separated list of
+ * "SYM\0OWNER\0" pairs, OWNER "" for the kernel's. */
 static struct text known;
 static int have_known;
 
-static void known_add(const char *sym)
+static void known_add(const char *sym, const char *owner)
 {
-	size_t n = strlen(sym) + 1;
-	char *grown = realloc(known.data, known.len + n);
+	size_t n = strlen(sym) + 1, o = strlen(owner) + 1;
+	char *grown = realloc(known.data, known.len + n + o);
 
 	if (!grown)
 		die("out of memory");
 	known.data = grown;
 	memcpy(known.data + known.len, sym, n);
-	known.len += n;
+	memcpy(known.data + known.len + n, owner, o);
+	known.len += n + o;
+}
+
+/* The owner of an export ("" for the kernel's), or NULL if unknown. */
+static const char *known_owner(const char *sym)
+{
+	for (size_t i = 0; i < known.len; ) {
+		const char *owner = known.data + i + strlen(known.data + i) + 1;
+
+		if (strcmp(known.data + i, sym) == 0)
+			return owner;
+		i = owner + strlen(owner) + 1 - known.data;
+	}
+	return NULL;
 }
 
 static int is_known(const char *sym)
 {
-	for (size_t i = 0; i < known.len; i += strlen(known.data + i) + 1)
-		if (strcmp(known.data + i, sym) == 0)
-			return 1;
-	return 0;
+	return known_owner(sym) != NULL;
 }
 
 /* Reads one --known file: `__crc_SYM = ...;` lines of kernel-crcs.lds,
@@ -137,9 +153,11 @@ static void known_load(const char *path)
 {
 	struct text t = read_file(path);
 	struct modelf m;
+	char owner[MODULE_NAME_LEN];
 
 	have_known = 1;
 	if (t.len >= 4 && memcmp(t.data, "\177ELF", 4) == 0) {
+		module_name(path, owner, sizeof(owner));
 		if (modelf_parse_object(t.data, t.len, &m) && modelf_parse(t.data, t.len, &m))
 			die("%s: %s", path, m.why);
 		for (uint32_t i = 1; i < m.nsym; i++) {
@@ -147,7 +165,7 @@ static void known_load(const char *path)
 
 			if (strncmp(n, "__ksymtab_", 10) == 0 && n[10] &&
 			    m.sym[i].st_shndx != SHN_UNDEF)
-				known_add(n + 10);
+				known_add(n + 10, owner);
 		}
 	} else {
 		for (char *line = strstr(t.data, "__crc_"); line;
@@ -159,7 +177,7 @@ static void known_load(const char *path)
 			if (!end)
 				break;
 			*end = '\0';
-			known_add(line);
+			known_add(line, "");
 			line = end + 1;
 		}
 	}
@@ -221,6 +239,28 @@ static uint32_t crc_of(const struct text *src, const char *srcname,
 	return crc;
 }
 
+/* The modules whose exports NAME.o imports, "a,b" in the order of first
+ * use: what Linux's modpost writes as depends= (docs/modules.md). */
+static char depends[1024];
+
+static void note_depend(const char *sym)
+{
+	const char *owner = known_owner(sym);
+	size_t n;
+
+	if (!owner || !owner[0])
+		return;
+	n = strlen(owner);
+	for (const char *p = depends; (p = strstr(p, owner)) != NULL; p += n)
+		if ((p == depends || p[-1] == ',') && (p[n] == ',' || !p[n]))
+			return;
+	if (strlen(depends) + n + 2 > sizeof(depends))
+		die("depends= longer than %zu bytes", sizeof(depends));
+	if (depends[0])
+		strcat(depends, ",");
+	strcat(depends, owner);
+}
+
 /* Writes one version entry per import; returns the count. */
 static unsigned write_versions(FILE *out, const struct modelf *m,
 			       const struct text *src, const char *srcname)
@@ -235,6 +275,7 @@ static unsigned write_versions(FILE *out, const struct modelf *m,
 			continue;
 		if (have_known && !is_known(sym) && !is_weak_undef(m, sym))
 			undefined(sym);
+		note_depend(sym);
 		if (strlen(sym) >= MODVERSION_NAME_LEN)
 			die("symbol %s: name longer than %d characters", sym,
 			    MODVERSION_NAME_LEN - 1);
@@ -303,6 +344,90 @@ static void write_header(FILE *out, const char *name, int has_init,
 		nversions ? "__module_versions" : "NULL", nversions);
 }
 
+/* One .modinfo string of NAME.mod.c, "key=value". */
+static void write_modinfo(FILE *out, const char *var, const char *kv)
+{
+	fprintf(out, "static const char __module_%s[]\n\t__attribute__((used, "
+		"section(\".modinfo\"), aligned(1))) = \"%s\";\n", var, kv);
+}
+
+/* Does NAME.o's own .modinfo already set key (a test module that sets
+ * its own vermagic, say)? */
+static int object_has_modinfo(const struct modelf *m, const char *key)
+{
+	uint32_t i = modelf_find_section(m, ".modinfo");
+	size_t k = strlen(key);
+
+	if (!i || m->sh[i].sh_type != SHT_PROGBITS)
+		return 0;
+	for (uint32_t at = 0; at < m->sh[i].sh_size; ) {
+		const char *kv = (const char *)m->buf + m->sh[i].sh_offset + at;
+		size_t len = strnlen(kv, m->sh[i].sh_size - at);
+
+		if (len > k && strncmp(kv, key, k) == 0 && kv[k] == '=')
+			return 1;
+		at += len + 1;
+	}
+	return 0;
+}
+
+/* alias= strings for each MODULE_DEVICE_TABLE(pci, ids): the symbol
+ * __mod_pci__ids_device_table names the table; its rows, up to the zeroed
+ * one, become kmod's patterns (loader/modalias.c), as Linux's file2alias. */
+static void write_pci_aliases(FILE *out, const struct modelf *m)
+{
+	unsigned n = 0;
+
+	for (uint32_t i = 1; i < m->nsym; i++) {
+		const char *s = modelf_sym_name(m, i);
+		const Elf32_Sym *sym = &m->sym[i];
+		const Elf32_Shdr *sec;
+
+		if (strncmp(s, "__mod_pci__", 11) || !strstr(s, "_device_table") ||
+		    sym->st_shndx == SHN_UNDEF || sym->st_shndx >= m->shnum)
+			continue;
+		sec = &m->sh[sym->st_shndx];
+		if (sec->sh_type != SHT_PROGBITS || sym->st_value + sym->st_size > sec->sh_size)
+			die("%s: %s is not a table in the object", ko_name, s);
+		for (uint32_t at = 0; at + MODALIAS_PCI_ROW <= sym->st_size; at += MODALIAS_PCI_ROW) {
+			const uint8_t *row = m->buf + sec->sh_offset + sym->st_value + at;
+			struct modalias_pci_id id;
+			char alias[MODALIAS_LEN], kv[MODALIAS_LEN + 8], var[32];
+
+			memcpy(&id, row, sizeof(id));	/* i386 words, little-endian */
+			if (!id.vendor && !id.device && !id.subvendor && !id.subdevice &&
+			    !id.class_ && !id.class_mask)
+				break;
+			if (modalias_pci_pattern(&id, alias)) {
+				fprintf(stderr, "%s: warning: %s: row %u: class mask 0x%06x "
+					"has a byte neither 00 nor ff; no alias\n", prog,
+					ko_name, at / MODALIAS_PCI_ROW, id.class_mask);
+				continue;
+			}
+			snprintf(kv, sizeof(kv), "alias=%s", alias);
+			snprintf(var, sizeof(var), "alias_%u", n++);
+			write_modinfo(out, var, kv);
+		}
+	}
+}
+
+/* The modinfo modpost adds: aliases from device tables, depends= (even
+ * empty, as Linux), intree=Y for modules/, and the vermagic of the kernel
+ * it is built for unless the source set its own. */
+static void write_modinfo_all(FILE *out, const struct modelf *m, int intree)
+{
+	char kv[sizeof(depends) + 16];
+
+	fprintf(out, "\n");
+	write_pci_aliases(out, m);
+	snprintf(kv, sizeof(kv), "depends=%s", depends);
+	write_modinfo(out, "depends", kv);
+	if (intree)
+		write_modinfo(out, "intree", "intree=Y");
+	if (!object_has_modinfo(m, "vermagic"))
+		write_modinfo(out, "vermagic", "vermagic=" VERMAGIC_STRING);
+}
+
 static int do_module(const char *outpath, const char *obj, const char *ipath,
 		     int intree)
 {
@@ -338,9 +463,7 @@ static int do_module(const char *outpath, const char *obj, const char *ipath,
 	nv = write_versions(out, &m, &src, ipath);
 	write_header(out, name, defines(&m, "init_module"),
 		     defines(&m, "cleanup_module"), nv);
-	if (intree)
-		fprintf(out, "\nstatic const char __module_intree[]\n\t__attribute__((used, "
-			"section(\".modinfo\"), aligned(1))) = \"intree=Y\";\n");
+	write_modinfo_all(out, &m, intree);
 	if (mismatch_warn())
 		fprintf(out, "\nstatic const char __module_mismatch[]\n\t__attribute__((used, "
 			"section(\".modinfo\"), aligned(1))) = \"section_mismatch=warn\";\n");

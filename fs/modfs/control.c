@@ -225,7 +225,8 @@ static int split_words(char *cmd, char *word[3])
 static int run_command(struct module_record *rec, struct file *f, char *line)
 {
 	static const char usage[] =
-		"expected 'map|unmap|init|exit|forget module' or 'use NAME'";
+		"expected 'map|unmap|init|exit|forget module', 'use NAME' or "
+		"'force vermagic'";
 	struct inode *image = modfs_module_inode(f->dentry);
 	char *w[3];
 	int n = split_words(line, w);
@@ -235,6 +236,9 @@ static int run_command(struct module_record *rec, struct file *f, char *line)
 	if (!strcmp(w[0], "use"))
 		return n == 2 ? module_use(rec, w[1])
 			      : module_fail(rec, -EINVAL, "use: expected 'use NAME'");
+	if (!strcmp(w[0], "force"))
+		return n == 2 ? module_force(rec, w[1])
+			      : module_fail(rec, -EINVAL, "force: expected 'force vermagic'");
 	if (strcmp(w[0], "map") && strcmp(w[0], "unmap") && strcmp(w[0], "init") &&
 	    strcmp(w[0], "exit") && strcmp(w[0], "forget"))
 		return module_fail(rec, -EINVAL, "unknown command '%s'; %s", w[0], usage);

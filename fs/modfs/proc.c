@@ -5,8 +5,8 @@
  *   /proc/modules, Linux's line format: name, size in bytes (what is mapped
  *   now: the core once init is dropped), refcount, users ("a,b," or "-"),
  *   state (Loading while init runs, Live, Unloading while exit runs), base
- *   address, then Linux's per-module flags in parentheses if any (O: out
- *   of tree, D: its code faulted); only modules from init to exit are
+ *   address, then Linux's per-module flags in parentheses if any (F: forced,
+ *   O: out of tree, D: its code faulted); only modules from init to exit are
  *   listed, as in Linux:
  *       libdemo 432 1 libuser, Live 0xf0003000
  *       hx_oops 448 0 - Loading 0xf0005000 (D)
@@ -15,13 +15,16 @@
  *       c0102800 printk kernel 0x930c8fc1
  *   /proc/kallsyms, every symbol the oops printer knows (kernel/symbols.h),
  *   in Linux's format; /proc/tainted, the taint bits as a number (Linux's
- *   /proc/sys/kernel/tainted: 128 = D, 4096 = O; docs/debugging.md).
+ *   /proc/sys/kernel/tainted: 1 = F, 128 = D, 4096 = O; docs/debugging.md);
+ *   /proc/vermagic, the kernel's version magic (include/tessera/vermagic.h),
+ *   which insmod compares with each module's.
  */
 #include "fs/modfs/internal.h"
 #include "kernel/oops.h"
 #include "kernel/symbols.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
+#include <tessera/vermagic.h>
 
 static const char *linux_state(enum module_state s)
 {
@@ -70,6 +73,12 @@ static int show_tainted(struct seq_buf *m, void *arg)
 	return seq_buf_printf(m, "%u\n", get_taint());
 }
 
+/* The kernel's version magic, which insmod compares with a module's. */
+static int show_vermagic(struct seq_buf *m, void *arg)
+{
+	return seq_buf_printf(m, "%s\n", VERMAGIC_STRING);
+}
+
 int modfs_proc_init(void)
 {
 	int err = proc_create_show("modules", show_modules, NULL);
@@ -78,5 +87,7 @@ int modfs_proc_init(void)
 		err = proc_create_show("ksyms", show_ksyms, NULL);
 	if (!err)
 		err = proc_create_show("kallsyms", kallsyms_show, NULL);
+	if (!err)
+		err = proc_create_show("vermagic", show_vermagic, NULL);
 	return err ? err : proc_create_show("tainted", show_tainted, NULL);
 }

@@ -41,11 +41,13 @@ void cleanup_module(void);
 #define MODULE_SOFTDEP(s)	MODULE_INFO(softdep, s)
 /* Linux 2.6 had it and ignored it too. */
 #define MODULE_SUPPORTED_DEVICE(name)
-/* Linux puts a device table into the module's aliases for hotplug
- * loading; Tessera has no hotplug, so it only checks the table's type. */
+/* As in Linux: a second name for the device table, which modpost finds
+ * and turns into alias= strings (for pci: kmod's "pci:v...d...sv*sd*bc*
+ * sc*i*" patterns); depmod gathers them into modules.alias, and modprobe
+ * and coldplug load drivers by them (docs/modules.md, "Module tools"). */
 #define MODULE_DEVICE_TABLE(type, name)					\
-	static inline __attribute__((unused)) const void *		\
-	__mod_##type##_device_table(void) { return &(name)[0]; }
+	extern typeof(name) __mod_##type##__##name##_device_table	\
+		__attribute__((unused, alias(#name)))
 
 /* Takes a reference on mod (NULL: built-in code, always succeeds) so it
  * cannot be unloaded; false if it is not live (going away, or faulted). */

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "loader/elf.h"
+#include <tessera/vermagic.h>
 #include "tools/hostfile.h"
 #include <tessera/errno.h>
 #include "tests/host/ktest.h"
@@ -135,7 +136,10 @@ KTEST(hello_ko_parses_and_describes_itself)
 	KT_EXPECT(good.hdr.modinfo_size == sizeof("license=GPL") +
 		  sizeof("author=Tessera") + sizeof("description=Prints a "
 		  "greeting on load and unload") + sizeof("version=1.0") +
-		  sizeof("intree=Y"));
+		  sizeof("intree=Y") + sizeof("depends=") +
+		  sizeof("vermagic=" VERMAGIC_STRING));	/* modpost's */
+	KT_EXPECT(!strcmp(modelf_modinfo(&good, "vermagic"), VERMAGIC_STRING));
+	KT_EXPECT(!strcmp(modelf_modinfo(&good, "depends"), ""));
 }
 
 KTEST(hello_ko_imports_printk_only)

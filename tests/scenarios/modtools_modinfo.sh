@@ -1,0 +1,35 @@
+# modinfo on every sample in /lib/modules, in kmod's layout: filename, license, author, description, version, other fields, alias, depends (from modpost's view of who exports what), intree, name, vermagic, parm
+modinfo /lib/modules/badver.ko
+modinfo /lib/modules/bigbss.ko
+modinfo /lib/modules/bigcode.ko
+modinfo /lib/modules/bigdata.ko
+modinfo /lib/modules/chardev.ko
+modinfo /lib/modules/crc32.ko
+modinfo /lib/modules/crcsum.ko
+modinfo /lib/modules/hello.ko
+modinfo /lib/modules/hellop.ko
+modinfo /lib/modules/hx_leak.ko
+modinfo /lib/modules/hx_oops.ko
+modinfo /lib/modules/hx_rdoops.ko
+modinfo /lib/modules/hx_recurse.ko
+modinfo /lib/modules/hx_spin.ko
+modinfo /lib/modules/hx_tmoops.ko
+modinfo /lib/modules/initfail.ko
+modinfo /lib/modules/leaky.ko
+modinfo /lib/modules/libdemo.ko
+modinfo /lib/modules/libuser.ko
+modinfo /lib/modules/noexit.ko
+modinfo /lib/modules/paramdemo.ko
+modinfo /lib/modules/race_caller.ko
+modinfo /lib/modules/race_kthread.ko
+modinfo /lib/modules/race_open.ko
+modinfo /lib/modules/race_ops.ko
+modinfo /lib/modules/race_subsys.ko
+modinfo /lib/modules/race_timer.ko
+modinfo /lib/modules/race_work.ko
+modinfo /lib/modules/skel.ko
+modinfo /lib/modules/weakref.ko
+# by name: looked up in /lib/modules/modules.dep
+modinfo crcsum
+modinfo nope
+echo $?
