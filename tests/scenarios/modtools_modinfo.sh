@@ -3,9 +3,11 @@ modinfo /lib/modules/badver.ko
 modinfo /lib/modules/bigbss.ko
 modinfo /lib/modules/bigcode.ko
 modinfo /lib/modules/bigdata.ko
+modinfo /lib/modules/bigtable.ko
 modinfo /lib/modules/chardev.ko
 modinfo /lib/modules/crc32.ko
 modinfo /lib/modules/crcsum.ko
+modinfo /lib/modules/edu.ko
 modinfo /lib/modules/hello.ko
 modinfo /lib/modules/hellop.ko
 modinfo /lib/modules/hx_leak.ko
@@ -14,12 +16,15 @@ modinfo /lib/modules/hx_rdoops.ko
 modinfo /lib/modules/hx_recurse.ko
 modinfo /lib/modules/hx_spin.ko
 modinfo /lib/modules/hx_tmoops.ko
+modinfo /lib/modules/initbug.ko
 modinfo /lib/modules/initfail.ko
+modinfo /lib/modules/kbdleds.ko
 modinfo /lib/modules/leaky.ko
 modinfo /lib/modules/libdemo.ko
 modinfo /lib/modules/libuser.ko
 modinfo /lib/modules/noexit.ko
 modinfo /lib/modules/paramdemo.ko
+modinfo /lib/modules/pcspkr.ko
 modinfo /lib/modules/race_caller.ko
 modinfo /lib/modules/race_kthread.ko
 modinfo /lib/modules/race_open.ko
@@ -27,7 +32,10 @@ modinfo /lib/modules/race_ops.ko
 modinfo /lib/modules/race_subsys.ko
 modinfo /lib/modules/race_timer.ko
 modinfo /lib/modules/race_work.ko
+modinfo /lib/modules/rtc.ko
+modinfo /lib/modules/serial2.ko
 modinfo /lib/modules/skel.ko
+modinfo /lib/modules/ticker.ko
 modinfo /lib/modules/weakref.ko
 # by name: looked up in /lib/modules/modules.dep
 modinfo crcsum
