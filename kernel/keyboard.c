@@ -53,7 +53,7 @@ int i8042_remove_filter(bool (*filter)(unsigned char data, unsigned char str,
 	return err;
 }
 
-/* Sends ESC [ then the rest of a VT100 key sequence ("A", "3~"). */
+/* A filter whose code lies in an unloading module's image: removed. */
 void i8042_reap(const char *mod, uintptr_t start, uintptr_t len)
 {
 	uint32_t flags = irq_save();
@@ -67,6 +67,7 @@ void i8042_reap(const char *mod, uintptr_t start, uintptr_t len)
 		pr_err("%s: the module left its i8042 filter installed; removed it\n", mod);
 }
 
+/* Sends ESC [ then the rest of a VT100 key sequence ("A", "3~"). */
 static void key_csi(const char *rest)
 {
 	console_input('\033');

@@ -29,14 +29,26 @@ static int crcsum_open(struct inode *inode, struct file *file)
 	return 0;
 }
 
+/* buf is the caller's (__user): copied in, a chunk at a time, never read
+ * in place. */
 static ssize_t crcsum_write(struct file *file, const char __user *buf, size_t count,
 			    loff_t *pos)
 {
+	unsigned char chunk[64];
+	size_t done = 0;
+
 	mutex_lock(&crcsum_lock);
-	crcsum_crc = crc32_le(crcsum_crc, (unsigned char const *)buf, count);
-	crcsum_bytes += count;
+	while (done < count) {
+		size_t n = min(count - done, sizeof(chunk));
+
+		if (copy_from_user(chunk, buf + done, n))
+			break;
+		crcsum_crc = crc32_le(crcsum_crc, chunk, n);
+		done += n;
+	}
+	crcsum_bytes += done;
 	mutex_unlock(&crcsum_lock);
-	return count;
+	return done || !count ? (ssize_t)done : -EFAULT;
 }
 
 static ssize_t crcsum_read(struct file *file, char __user *buf, size_t count, loff_t *pos)

@@ -110,7 +110,10 @@ static void kbdleds_timer(struct timer_list *t)
 
 	spin_lock_irqsave(&kl.lock, flags);
 	if (kl.state != IDLE) {
-		kl.missed++;		/* no answer within a period: skip */
+		/* No answer within a period: give that exchange up, or the
+		 * state stays busy and the timer re-arms for ever. */
+		kl.missed++;
+		kl.state = IDLE;
 	} else if (kl.done < 2 * blinks) {
 		struct exchange *x = &kl.x[kl.done++ % MAX_EXCHANGES];
 

@@ -3,8 +3,7 @@ memdiff save
 insmod /extra/hx_sched.ko mode=0; rmmod hx_sched; sleep 0.1
 rmmod -f hx_sched
 # mode=1: msleep in a timer function is reported once and does not sleep
-insmod /extra/hx_sched.ko mode=1
-sleep 0.1
+insmod /extra/hx_sched.ko mode=1; sleep 0.1
 rmmod hx_sched
 # mode=2: a mutex waiter woken by mutex_unlock, then signalled before it runs, takes the free mutex; the next waiter gets it after
 insmod /extra/hx_sched.ko mode=2
