@@ -244,7 +244,9 @@ size_t depmod_format_dep(const struct depmod *d, char *buf, size_t size)
 		buf[0] = '\0';
 	for (uint32_t i = 0; i < d->n; i++) {
 		put(buf, size, &n, "%s:", d->mods[i].path);
-		for (uint32_t k = 0; k < d->mods[i].ndeps; k++)
+		/* kmod's order: the module's direct needs first, the deepest
+		 * last; modprobe loads right to left */
+		for (uint32_t k = d->mods[i].ndeps; k-- > 0; )
 			put(buf, size, &n, " %s", d->mods[d->mods[i].deps[k]].path);
 		put(buf, size, &n, "\n");
 	}

@@ -220,8 +220,9 @@ static int check_order(const struct modprobe *c)
 	return 0;
 }
 
-/* The load list of name: its dependencies as modules.dep gives them, then
- * itself; every file must exist. Returns 0 or -errno (said). */
+/* The load list of name: its dependencies as modules.dep gives them, read
+ * right to left (kmod's order: the deepest is last on the line, loaded
+ * first), then itself; every file must exist. Returns 0 or -errno (said). */
 static int plan(struct modprobe *c, const char *name, char *deps_copy, size_t size)
 {
 	const char *path, *deps;
@@ -233,7 +234,7 @@ static int plan(struct modprobe *c, const char *name, char *deps_copy, size_t si
 	strlcpy(deps_copy, deps, size);
 	n = tool_split_words(deps_copy, w, MP_MAX_DEPS);
 	c->n = 0;
-	for (int i = 0; i < n; i++)
+	for (int i = n; i-- > 0; )
 		c->list[c->n++] = w[i];
 	c->list[c->n++] = path;
 	for (unsigned i = 0; i < c->n; i++) {

@@ -1,9 +1,16 @@
 /*
- * dm_user needs dm_lib_value from dm_lib (see dm_lib.c).
+ * dm_user needs dm_lib_value from dm_lib (see dm_lib.c), and exports
+ * dm_user_value, which dm_top needs: a chain two deep for depmod's order.
  */
 #include <module.h>
 
 int dm_lib_value(void);
+
+int dm_user_value(void)
+{
+	return dm_lib_value() + 1;
+}
+EXPORT_SYMBOL(dm_user_value);
 
 static int __init dm_user_init(void)
 {

@@ -135,6 +135,25 @@ KTEST(dependencies_come_in_load_order)
 	depmod_free(&d);
 }
 
+/* A chain two deep: dm_top needs dm_user needs dm_lib. kmod's order on
+ * the line is the reverse of the load order: the direct need first, the
+ * deepest last (modprobe loads right to left). */
+KTEST(a_chain_lists_the_deepest_last)
+{
+	struct depmod d;
+	char buf[512];
+
+	start(&d);
+	KT_EXPECT(add(&d, "tests/depmod", "dm_top.ko") == 0);
+	KT_EXPECT(add(&d, "tests/depmod", "dm_user.ko") == 0);
+	KT_EXPECT(add(&d, "tests/depmod", "dm_lib.ko") == 0);
+	KT_EXPECT(depmod_resolve(&d) == 0);
+	depmod_format_dep(&d, buf, sizeof(buf));
+	KT_EXPECT(!strcmp(buf, "dm_lib.ko:\ndm_top.ko: dm_user.ko dm_lib.ko\n"
+			  "dm_user.ko: dm_lib.ko\n"));
+	depmod_free(&d);
+}
+
 KTEST(aliases_and_lengths)
 {
 	struct depmod d;

@@ -8,9 +8,12 @@ cat /lib/modules/modules.dep
 depmod -n /extra
 echo $?
 mkdir /tmp/ok
-cp /extra/dm_lib.ko /extra/dm_user.ko /tmp/ok
+cp /extra/dm_lib.ko /extra/dm_user.ko /extra/dm_top.ko /tmp/ok
 depmod /tmp/ok
 cat /tmp/ok/modules.dep
+# a chain two deep: the line lists dm_user then dm_lib; modprobe loads right to left
+modprobe -v -d /tmp/ok dm_top
+modprobe -v -r -d /tmp/ok dm_top
 mkdir /tmp/miss
 cp /extra/dm_user.ko /tmp/miss
 depmod /tmp/miss
@@ -23,6 +26,6 @@ echo $?
 ls /tmp/cyc
 depmod /nope
 depmod -x
-rm /tmp/ok/dm_lib.ko /tmp/ok/dm_user.ko /tmp/ok/modules.dep /tmp/ok/modules.alias /tmp/miss/dm_user.ko /tmp/miss/modules.dep /tmp/miss/modules.alias /tmp/cyc/dm_cyc_a.ko /tmp/cyc/dm_cyc_b.ko /tmp/cyc/dm_lib.ko
+rm /tmp/ok/dm_lib.ko /tmp/ok/dm_user.ko /tmp/ok/dm_top.ko /tmp/ok/modules.dep /tmp/ok/modules.alias /tmp/miss/dm_user.ko /tmp/miss/modules.dep /tmp/miss/modules.alias /tmp/cyc/dm_cyc_a.ko /tmp/cyc/dm_cyc_b.ko /tmp/cyc/dm_lib.ko
 rmdir /tmp/ok /tmp/miss /tmp/cyc
 memdiff
