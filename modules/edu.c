@@ -95,6 +95,7 @@ struct edu {
 	bool fact_ready;		/* a result waits to be read */
 	u32 fact_result;
 	bool dma_done;
+	bool dma_stuck;			/* a DMA never finished: no more DMA */
 
 	/* Two DMA buffers in RAM: the source and the way back. */
 	void *src, *dst;		/* what the CPU uses */
@@ -201,7 +202,16 @@ static int edu_dma_one(struct edu *edu, u32 src, u32 dst, u32 len, u32 dir, u32 
 	left = wait_event_timeout(edu->wq, READ_ONCE(edu->dma_done),
 				  msecs_to_jiffies(EDU_DMA_TIMEOUT_MS));
 	*us = (u32)(ktime_get_ns() - t0) / 1000;	/* fits: < 4 s */
-	return left ? 0 : -ETIMEDOUT;
+	if (!left) {
+		/* The device may still be moving bytes: starting another
+		 * transfer on it, or reusing the buffers, is not safe. The
+		 * buffers stay allocated until remove, and DMA is refused. */
+		edu->dma_stuck = true;
+		dev_err(&edu->pdev->dev, "DMA did not finish in %d ms: no more DMA\n",
+			EDU_DMA_TIMEOUT_MS);
+		return -ETIMEDOUT;
+	}
+	return 0;
 }
 
 /* Fills src with a pattern, moves it to the device and back into dst,
@@ -273,12 +283,12 @@ static ssize_t edu_read(struct file *file, char __user *buf, size_t count,
 
 	if (*ppos > 0)		/* one result per open: cat stops here */
 		return 0;
+	if (count < sizeof("4294967295\n") - 1)	/* room for any result */
+		return -EINVAL;
 	err = edu_fact_take(edu, &result);
 	if (err)
 		return err;
 	len = scnprintf(text, sizeof(text), "%u\n", result);
-	if (count < (size_t)len)
-		return -EINVAL;
 	if (copy_to_user(buf, text, len))
 		return -EFAULT;
 	*ppos = len;
@@ -301,7 +311,7 @@ static long edu_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return -EINVAL;
 	if (mutex_lock_interruptible(&edu->lock))
 		return -ERESTARTSYS;
-	err = edu_dma_round_trip(edu, &t);
+	err = edu->dma_stuck ? -EIO : edu_dma_round_trip(edu, &t);
 	mutex_unlock(&edu->lock);
 	if (!err && copy_to_user((void __user *)arg, &t, sizeof(t)))
 		err = -EFAULT;
@@ -395,6 +405,11 @@ static int edu_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	err = edu_dma_alloc(edu);
 	if (err)
 		goto out_dma;
+	/* A previous driver (an earlier load of this one) may have left the
+	 * factorial interrupt enabled or an interrupt unacknowledged: start
+	 * from a quiet device, or the handler takes a stale result. */
+	iowrite32(0, edu->bar + EDU_STATUS);
+	iowrite32(ioread32(edu->bar + EDU_IRQ_STATUS), edu->bar + EDU_IRQ_ACK);
 	pci_set_master(pdev);			/* it may now start DMA */
 	/* Shared: the device's INTx line may serve others too (edu_irq). */
 	err = request_irq(pdev->irq, edu_irq, IRQF_SHARED, "edu", edu);
@@ -441,6 +456,12 @@ static void edu_remove(struct pci_dev *pdev)
 	struct edu *edu = pci_get_drvdata(pdev);
 
 	misc_deregister(&edu->misc);	/* no new opens */
+	/* 0. Quiet the device: no more factorial interrupts (status bit
+	 *    0x80 off), and whatever it raised acknowledged, so a factorial
+	 *    still computing cannot leave an interrupt pending for the next
+	 *    driver. */
+	iowrite32(0, edu->bar + EDU_STATUS);
+	iowrite32(ioread32(edu->bar + EDU_IRQ_STATUS), edu->bar + EDU_IRQ_ACK);
 	/* 1. The interrupt first: its handler reads the registers through
 	 *    the mapping and touches *edu. free_irq also waits for a handler
 	 *    running right now to finish. */
