@@ -301,6 +301,32 @@ static bool unused(const char *name)
 	return !tool_status_field(name, "refcount", ref, sizeof(ref)) && !strcmp(ref, "0");
 }
 
+/* For a dry run, which removes nothing: would name be unused once the
+ * modules of c->list after index i (removed first) were gone? Its
+ * refcount is then all from users among them ("used by" in its status). */
+static bool unused_after(const struct modprobe *c, unsigned i, const char *name)
+{
+	char ref[16], users[256], *w[MP_MAX_DEPS];
+	unsigned n, gone = 0;
+
+	if (tool_status_field(name, "refcount", ref, sizeof(ref)) ||
+	    tool_status_field(name, "used by", users, sizeof(users)))
+		return false;
+	for (char *p = users; *p; p++)
+		if (*p == ',')
+			*p = ' ';
+	n = !strcmp(users, "-") ? 0 : (unsigned)tool_split_words(users, w, MP_MAX_DEPS);
+	for (unsigned u = 0; u < n; u++)
+		for (unsigned k = i + 1; k < c->n; k++) {
+			char later[64];
+
+			path_name(c->list[k], later, sizeof(later));
+			if (!strcmp(w[u], later))
+				gone++;
+		}
+	return gone == n && strtoul(ref, NULL, 10) == n;
+}
+
 static int unload(struct modprobe *c, const char *name)
 {
 	char deps[512], mname[64], *argv[2] = { "rmmod", mname };
@@ -317,7 +343,8 @@ static int unload(struct modprobe *c, const char *name)
 		return -EBUSY;
 	for (unsigned i = c->n - 1; i-- > 0; ) {
 		path_name(c->list[i], mname, sizeof(mname));
-		if (is_loaded(mname) && (c->dry || unused(mname)) && run(c, 2, argv))
+		if (is_loaded(mname) && (c->dry ? unused_after(c, i, mname) : unused(mname)) &&
+		    run(c, 2, argv))
 			return -EBUSY;
 	}
 	return 0;
@@ -441,9 +468,12 @@ static int coldplug_one(struct modprobe *c, unsigned bdf, unsigned vd)
 		out_printf(1, "coldplug: %02x:%02x.%x %s: no module\n", bdf >> 8,
 			   (bdf >> 3) & 0x1f, bdf & 7, alias);
 	for (unsigned i = 0; i < n; i++) {
+		bool loaded = is_loaded(names[i]);
+
 		out_printf(1, "coldplug: %02x:%02x.%x %s: %s %s\n", bdf >> 8, (bdf >> 3) & 0x1f,
-			   bdf & 7, alias, c->dry ? "would load" : "loading", names[i]);
-		if (!c->dry && !is_loaded(names[i]) && load(c, names[i], 0, NULL))
+			   bdf & 7, alias, loaded ? "already loaded:" : c->dry ? "would load" :
+			   "loading", names[i]);
+		if (!c->dry && !loaded && load(c, names[i], 0, NULL))
 			status = 1;
 	}
 	return status;

@@ -13,6 +13,9 @@ depmod /tmp/ok
 cat /tmp/ok/modules.dep
 # a chain two deep: the line lists dm_user then dm_lib; modprobe loads right to left
 modprobe -v -d /tmp/ok dm_top
+# -n: what -r would do, nothing done (each dependency counted as unused once its users would be gone)
+modprobe -n -r -d /tmp/ok dm_top
+lsmod
 modprobe -v -r -d /tmp/ok dm_top
 mkdir /tmp/miss
 cp /extra/dm_user.ko /tmp/miss
