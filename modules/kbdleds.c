@@ -21,6 +21,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/timer.h>
+#include <linux/delay.h>
 #include <linux/jiffies.h>
 #include <linux/spinlock.h>
 #include <linux/i8042.h>
@@ -184,7 +185,24 @@ static int __init kbdleds_init(void)
  * still on its way then goes to the keyboard driver, which drops it. */
 static void __exit kbdleds_exit(void)
 {
+	unsigned long flags;
+	int tries;
+
 	del_timer_sync(&kl.timer);
+	/* An exchange may be half done (0xED sent, the LED byte not yet):
+	 * the keyboard would wait for that byte. Give it a moment to finish,
+	 * with the filter still taking its replies. */
+	for (tries = 0; tries < 5 && READ_ONCE(kl.state) != IDLE; tries++)
+		msleep(10);
+	spin_lock_irqsave(&kl.lock, flags);
+	if (kl.state == WAIT_LEDS_ACK || (kl.done % 2 && kl.state == IDLE)) {
+		/* LEDs left lit (an odd count of exchanges, or one cut short):
+		 * put them out, without waiting for the ACKs */
+		kbd_send(KBD_CMD_SET_LEDS);
+		kbd_send(0);
+	}
+	kl.state = IDLE;
+	spin_unlock_irqrestore(&kl.lock, flags);
 	i8042_remove_filter(kbdleds_filter);
 	proc_remove(kl.proc);
 }

@@ -318,8 +318,12 @@ out_release:
  * init in reverse. */
 static void __exit serial2_exit(void)
 {
+	unsigned long flags;
+
 	misc_deregister(&ttys1_misc);
+	spin_lock_irqsave(&com2.lock, flags);	/* as every other IER write */
 	ier_set(0);			/* the UART raises nothing more */
+	spin_unlock_irqrestore(&com2.lock, flags);
 	outb(0, COM2_BASE + UART_MCR);
 	free_irq(COM2_IRQ, &com2);
 	release_region(COM2_BASE, COM2_PORTS);
