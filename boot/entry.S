@@ -6,6 +6,7 @@
  * runs, and at 0xC0000000) and physical 0..768 MiB at 0xC0000000 with 4 MiB
  * pages, turn paging on, move to the higher half, set the stack and call
  * kmain(magic, mbi_phys). kernel/paging.c drops the identity entry later.
+ * The TSC at _start is kept in boot_entry_tsc (tools/bench-boot).
  */
 #define KERNEL_BASE	0xC0000000
 #define PDE_PRESENT	0x001
@@ -19,6 +20,9 @@ _start:
 	cli
 	movl	%eax, %esi			/* keep magic and mbi */
 	movl	%ebx, %edi
+	rdtsc					/* boot_entry_tsc: where the kernel's */
+	movl	%eax, (boot_entry_tsc - KERNEL_BASE)	/* own boot work */
+	movl	%edx, (boot_entry_tsc + 4 - KERNEL_BASE)	/* begins */
 
 	/* PDE 0 (identity) and PDEs 768.. (higher half) */
 	movl	$(boot_pgdir - KERNEL_BASE), %edx
@@ -53,6 +57,11 @@ higher_half:
 	jmp	2b
 
 	.section .data
+	.align 8
+	.global boot_entry_tsc
+boot_entry_tsc:				/* uint64_t: the TSC at _start */
+	.quad 0
+
 	.align 4096
 	.global boot_pgdir
 boot_pgdir:

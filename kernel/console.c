@@ -12,6 +12,8 @@
 #include "kernel/drivers.h"
 #include "kernel/cpu.h"
 #include "kernel/sched.h"
+#include "kernel/power.h"
+#include "kernel/printk.h"
 #include <linux/wait.h>
 #include <stdint.h>
 #include <stdbool.h>
@@ -74,11 +76,26 @@ int console_getc_nowait(void)
 	return c;
 }
 
+static bool poweroff_at_first_read;
+
+/* poweroff=prompt (tools/bench-boot): the first wait for console input is
+ * the shell's first prompt, where boot ends; report its TSC and power off. */
+void console_poweroff_at_first_read(void)
+{
+	poweroff_at_first_read = true;
+}
+
 int console_getc(void)
 {
 	int c = -1;
-	int err = wait_event_interruptible(con.readers,
-					   (c = console_getc_nowait()) >= 0);
+	int err;
+
+	if (poweroff_at_first_read) {
+		printk(KERN_INFO "Tessera prompt: tsc=%llu cycles\n", rdtsc());
+		power_off(0);
+	}
+	err = wait_event_interruptible(con.readers,
+				       (c = console_getc_nowait()) >= 0);
 
 	return err ? err : c;
 }

@@ -20,6 +20,9 @@ int console_getc_nowait(void);
 /* Sleeps until the next input byte and returns it; -ERESTARTSYS if a
  * signal (Ctrl-C) ends the sleep. */
 int console_getc(void);
+/* Makes the next console_getc print "Tessera prompt: tsc=N cycles" and
+ * power off instead of waiting (boot argument poweroff=prompt). */
+void console_poweroff_at_first_read(void);
 /* Called by the serial and keyboard interrupt handlers. */
 void console_input(char c);
 /* True while the input ring can take another byte. */

@@ -118,10 +118,40 @@ static void ramdisk_init(const struct bootinfo *bi)
 		printk(KERN_WARNING "ramdisk: none given (QEMU -initrd, GRUB module)\n");
 }
 
+/* The TSC after each kmain step, printed with the boot argument
+ * bootprofile (tools/bench-boot --profile): where the kernel's own boot
+ * time goes. boot_entry_tsc is read at _start (boot/entry.S). */
+extern uint64_t boot_entry_tsc;
+static struct {
+	const char *step[16];
+	uint64_t tsc[16];
+	unsigned n;
+} boot_prof;
+
+static void boot_mark(const char *step)
+{
+	if (boot_prof.n < 16) {
+		boot_prof.step[boot_prof.n] = step;
+		boot_prof.tsc[boot_prof.n++] = rdtsc();
+	}
+}
+
+static void boot_profile_print(void)
+{
+	uint64_t prev = boot_entry_tsc;
+
+	for (unsigned i = 0; i < boot_prof.n; i++) {
+		printk(KERN_INFO "bootprofile: %-16s %10llu cycles\n",
+		       boot_prof.step[i], boot_prof.tsc[i] - prev);
+		prev = boot_prof.tsc[i];
+	}
+}
+
 void kmain(uint32_t magic, uint32_t mbi_phys)
 {
 	char arg[64];
 
+	boot_mark("entry.S");
 	console_init();
 	gdt_init();
 	idt_init();
@@ -132,20 +162,33 @@ void kmain(uint32_t magic, uint32_t mbi_phys)
 		power_off(1);
 	}
 	printk(KERN_INFO "Command line: %s\n", boot_cmdline());
+	boot_mark("consoles, cpu");
 	memory_init(bootinfo());
+	boot_mark("memory");
 	stack_guard_init();	/* a kernel stack overflow is an oops, not a reset */
 	interrupts_init();
+	boot_mark("interrupts");
 	fs_init();
 	resource_init(bootinfo());	/* /proc/ioports, /proc/iomem */
+	boot_mark("fs, resources");
 	pci_init();
+	boot_mark("pci");
 	ksyms_init();
+	boot_mark("ksyms");
 	modfs_init();		/* /mod exists before any ramdisk entry could */
+	boot_mark("modfs");
 	ramdisk_init(bootinfo());
+	boot_mark("ramdisk");
+	if (boot_arg("bootprofile", arg, sizeof(arg)))
+		boot_profile_print();
 
 	if (boot_arg("selftest", arg, sizeof(arg)))
 		selftest_run(arg);
-	printk(KERN_INFO "Tessera ready: tsc=%llu cycles\n", rdtsc());
-	if (boot_arg("poweroff", arg, sizeof(arg)))
+	printk(KERN_INFO "Tessera ready: tsc=%llu cycles, kernel entry at tsc=%llu\n",
+	       rdtsc(), boot_entry_tsc);
+	if (boot_arg("poweroff", arg, sizeof(arg)) && strcmp(arg, "prompt") != 0)
 		power_off(0);
+	if (boot_arg("poweroff", arg, sizeof(arg)))
+		console_poweroff_at_first_read();
 	power_off(shell_main(boot_arg("script", arg, sizeof(arg))));
 }

@@ -15,6 +15,9 @@
 
 /* Fewer free pages than this after init and the kernel cannot run. */
 #define MIN_FREE_PAGES	256
+/* Reserved ranges page_alloc_init takes (the caller passes 3 + modules). */
+#define MAX_RESERVED	32
+#define MAX_USABLE	64	/* usable ranges it takes (the map has 32) */
 
 static struct {
 	struct page *pages;		/* the struct page array, one per pfn */
@@ -23,6 +26,7 @@ static struct {
 	uint32_t free_blocks[MAX_ORDER + 1];	/* blocks on each list */
 	uint32_t pages_total;		/* pages handed to the allocator */
 	uint32_t pages_free;		/* pages on the free lists */
+	uint32_t init_next;		/* init: pfns below are classified */
 } buddy;
 
 static void list_push(struct page *p, unsigned order)
@@ -72,15 +76,6 @@ static void free_block(uint32_t pfn, unsigned order)
 	list_push(&buddy.pages[pfn], order);
 }
 
-static bool overlaps(uint64_t start, uint64_t end, const struct mem_range *r,
-		     unsigned n)
-{
-	for (unsigned i = 0; i < n; i++)
-		if (start < r[i].end && r[i].start < end)
-			return true;
-	return false;
-}
-
 /* The part of r that is whole pages below DIRECT_MAP_LIMIT, as pfns. */
 static bool range_pfns(const struct mem_range *r, uint32_t *first,
 		       uint32_t *last)
@@ -127,38 +122,125 @@ static uint64_t find_array_spot(uint64_t bytes, const struct mem_range *usable,
 	return 0;
 }
 
-/* Frees every page of the usable ranges that is in no reserved range and
- * not the array itself. Overlapping usable ranges free a page only once. */
-static void free_usable(const struct mem_range *usable, unsigned n_usable,
-			const struct mem_range *reserved, unsigned n_reserved,
-			const struct mem_range *array)
+/* The pfns [*first, *last) of range r rounded outward to whole pages: the
+ * pages a reserved range touches. */
+static void touched_pfns(const struct mem_range *r, uint32_t *first,
+			 uint32_t *last)
 {
-	for (unsigned i = 0; i < n_usable; i++) {
-		uint32_t first, last;
+	uint64_t end = PAGE_ALIGN(r->end);
 
-		if (!range_pfns(&usable[i], &first, &last))
-			continue;
-		for (uint32_t pfn = first; pfn < last; pfn++) {
-			uint64_t pa = (uint64_t)pfn << PAGE_SHIFT;
+	*first = r->start >> PAGE_SHIFT;
+	*last = end > DIRECT_MAP_LIMIT ? DIRECT_MAP_LIMIT >> PAGE_SHIFT
+				       : end >> PAGE_SHIFT;
+}
 
-			if (!(buddy.pages[pfn].flags & PG_RESERVED) ||
-			    overlaps(pa, pa + PAGE_SIZE, reserved, n_reserved) ||
-			    overlaps(pa, pa + PAGE_SIZE, array, 1))
-				continue;
-			buddy.pages[pfn].flags = 0;
-			buddy.pages_total++;
-			free_block(pfn, 0);
-		}
+/* Marks the pfns [pfn, end) reserved (the array starts zeroed). */
+static void mark_reserved(uint32_t pfn, uint32_t end)
+{
+	for (; pfn < end; pfn++)
+		buddy.pages[pfn].flags = PG_RESERVED;
+}
+
+/* Puts the free pfns [pfn, end) on the free lists as the largest aligned
+ * blocks that fit, in address order: exactly the blocks (and list order)
+ * that freeing the pages one by one with merging would leave, in
+ * O(blocks) instead of O(pages). Blocks of the same order taken here are
+ * never buddies: two buddies would have been taken as their parent. */
+static void free_run(uint32_t pfn, uint32_t end)
+{
+	mark_reserved(buddy.init_next, pfn);
+	buddy.init_next = end;
+	buddy.pages_total += end - pfn;
+	while (pfn < end) {
+		unsigned order = 0;
+
+		while (order < MAX_ORDER && !(pfn & (1u << order)) &&
+		       pfn + (2u << order) <= end)
+			order++;
+		list_push(&buddy.pages[pfn], order);
+		pfn += 1u << order;
 	}
+}
+
+/* Frees the pages of [pfn, end) that touch no reserved range (nor the
+ * array), run by run. */
+static void free_unreserved(uint32_t pfn, uint32_t end,
+			    const struct mem_range *reserved,
+			    unsigned n_reserved)
+{
+	while (pfn < end) {
+		uint32_t stop = end, next = end;
+
+		for (unsigned i = 0; i < n_reserved; i++) {
+			uint32_t rf, rl;
+
+			touched_pfns(&reserved[i], &rf, &rl);
+			if (rf <= pfn && pfn < rl) {	/* pfn is reserved */
+				stop = pfn;
+				next = rl < end ? rl : end;
+				break;
+			}
+			if (pfn < rf && rf < stop)
+				stop = next = rf;
+		}
+		if (stop > pfn) {
+			free_run(pfn, stop);
+			next = stop;
+		}
+		pfn = next;
+	}
+}
+
+/* Frees every page of the usable ranges that is in no reserved range (the
+ * array is one): the ranges' pfns are sorted and merged first, so
+ * overlapping usable ranges free a page only once, and every page left
+ * over is marked PG_RESERVED. Returns -EINVAL past MAX_USABLE ranges. */
+static int free_usable(const struct mem_range *usable, unsigned n_usable,
+		       const struct mem_range *reserved, unsigned n_reserved)
+{
+	uint32_t first[MAX_USABLE], last[MAX_USABLE];
+	unsigned n = 0;
+
+	if (n_usable > MAX_USABLE)
+		return -EINVAL;
+	for (unsigned i = 0; i < n_usable; i++) {	/* insertion sort */
+		uint32_t f, l;
+		unsigned j;
+
+		if (!range_pfns(&usable[i], &f, &l))
+			continue;
+		for (j = n++; j > 0 && first[j - 1] > f; j--) {
+			first[j] = first[j - 1];
+			last[j] = last[j - 1];
+		}
+		first[j] = f;
+		last[j] = l;
+	}
+	for (unsigned i = 0; i < n; i++) {
+		uint32_t start = first[i], end = last[i];
+
+		while (i + 1 < n && first[i + 1] <= end) {	/* merge */
+			i++;
+			end = last[i] > end ? last[i] : end;
+		}
+		if (start < buddy.init_next)
+			start = buddy.init_next;
+		free_unreserved(start, end, reserved, n_reserved);
+	}
+	mark_reserved(buddy.init_next, buddy.npages);
+	return 0;
 }
 
 int page_alloc_init(const struct mem_range *usable, unsigned n_usable,
 		    const struct mem_range *reserved, unsigned n_reserved)
 {
 	uint32_t max_pfn = 0, first, last;
-	struct mem_range array;
+	struct mem_range all[MAX_RESERVED + 1];
 	uint64_t bytes, at;
+	int err;
 
+	if (n_reserved > MAX_RESERVED)
+		return -EINVAL;
 	for (unsigned i = 0; i < n_usable; i++)
 		if (range_pfns(&usable[i], &first, &last) && last > max_pfn)
 			max_pfn = last;
@@ -169,10 +251,12 @@ int page_alloc_init(const struct mem_range *usable, unsigned n_usable,
 		return -ENOMEM;
 	buddy.pages = mm_phys_to_virt(at);
 	buddy.npages = max_pfn;
-	for (uint32_t pfn = 0; pfn < max_pfn; pfn++)
-		buddy.pages[pfn] = (struct page){ .flags = PG_RESERVED };
-	array = (struct mem_range){ at, at + bytes };
-	free_usable(usable, n_usable, reserved, n_reserved, &array);
+	memset(buddy.pages, 0, max_pfn * sizeof(struct page));
+	memcpy(all, reserved, n_reserved * sizeof(*reserved));
+	all[n_reserved] = (struct mem_range){ at, at + bytes };	/* the array */
+	err = free_usable(usable, n_usable, all, n_reserved + 1);
+	if (err)
+		return err;
 	return buddy.pages_free < MIN_FREE_PAGES ? -ENOMEM : 0;
 }
 
