@@ -88,11 +88,14 @@ ssize_t pagefile_write(struct pagefile *pf, const void *buf, size_t count,
 		uint32_t n = min_u32(PAGE_SIZE - off, count - done);
 		struct page **slot = &pf->pages[at >> PAGE_SHIFT];
 
-		if (!*slot) {
-			*slot = zeroed_page();
+		if (!*slot) {	/* zero only what this write leaves */
+			*slot = page_alloc(0);
 			if (!*slot)
 				break;
 			pf->held++;
+			memset(page_address(*slot), 0, off);
+			memset((char *)page_address(*slot) + off + n, 0,
+			       PAGE_SIZE - off - n);
 		}
 		memcpy((char *)page_address(*slot) + off, (const char *)buf + done, n);
 		done += n;

@@ -68,6 +68,16 @@ int seq_buf_printf(struct seq_buf *m, const char *fmt, ...)
 	return 0;
 }
 
+int seq_buf_write(struct seq_buf *m, const void *data, size_t n)
+{
+	if (seq_reserve(m, n))
+		return m->error;
+	memcpy(m->buf + m->len, data, n);
+	m->len += n;
+	m->buf[m->len] = '\0';
+	return 0;
+}
+
 void seq_buf_free(struct seq_buf *m)
 {
 	buf_free(m);

@@ -313,6 +313,8 @@ struct seq_buf {
 /* Appends formatted text; returns 0 or -ENOMEM (also kept in m->error). */
 int seq_buf_printf(struct seq_buf *m, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Appends n bytes as they are (NULs too); returns 0 or -ENOMEM. */
+int seq_buf_write(struct seq_buf *m, const void *data, size_t n);
 /* Frees the text (not m itself) and empties m. */
 void seq_buf_free(struct seq_buf *m);
 

@@ -32,14 +32,15 @@ static int show_devices(struct seq_buf *m, void *arg)
 static int show_config(struct seq_buf *m, void *arg)
 {
 	const struct pci_dev *d = arg;
+	unsigned char cfg[256];
 
 	for (unsigned where = 0; where < 256; where += 4) {
 		u32 v = pci_conf_read(d->bus->number, d->devfn, where, 4);
 
 		for (int i = 0; i < 4; i++)
-			seq_buf_printf(m, "%c", (char)(v >> (8 * i)));
+			cfg[where + i] = (unsigned char)(v >> (8 * i));
 	}
-	return 0;
+	return seq_buf_write(m, cfg, sizeof(cfg));
 }
 
 void pci_proc_init(void)
