@@ -213,8 +213,42 @@ def small_boot_test():
     return [res(False, name, "%s (%s)" % (r.result, r.why), log)]
 
 
+BOOT_STEPS = ["entry.S", "consoles, cpu", "memory", "interrupts",
+              "fs, resources", "pci", "ksyms", "modfs", "ramdisk"]
+
+
+def prompt_profile_test():
+    """poweroff=prompt bootprofile (what tools/bench-boot boots with): the
+    kernel entry TSC on the ready line, one bootprofile line per kmain
+    step, /etc/rc's output, then "Tessera prompt: tsc=N cycles" after the
+    first prompt with entry < ready < prompt, and a clean power-off."""
+    name = "boot/prompt-profile"
+    r = qr.run(mem=128, append="poweroff=prompt bootprofile", timeout=60,
+               initrd=os.path.join(qr.BUILD, "initrd.cpio"))
+    log = qr.keep_log(r, name)
+    probs = [] if r.result == "PASS" else ["%s (%s)" % (r.result, r.why)]
+    steps = re.findall(r"^bootprofile: (.*?)\s+\d+ cycles$", r.output, re.M)
+    if steps != BOOT_STEPS:
+        probs.append("bootprofile steps %s, expected %s" % (steps, BOOT_STEPS))
+    m = re.search(r"^Tessera ready: tsc=(\d+) cycles, kernel entry at "
+                  r"tsc=(\d+)$", r.output, re.M)
+    p = re.search(r"^/ # Tessera prompt: tsc=(\d+) cycles\nPower off: "
+                  r"status 0$", r.output, re.M)
+    if not m or not p:
+        probs.append("no ready line with the entry TSC, or no 'Tessera "
+                     "prompt' line after the prompt then power-off")
+    elif not 0 < int(m.group(2)) < int(m.group(1)) < int(p.group(1)):
+        probs.append("TSCs out of order: entry %s, ready %s, prompt %s" % (
+            m.group(2), m.group(1), p.group(1)))
+    if "Welcome to Tessera" not in r.output:      # /etc/motd, by /etc/rc
+        probs.append("/etc/rc did not run before the prompt")
+    return [res(not probs, name + ": entry, step, ready and prompt TSCs",
+                "; ".join(probs[:1]), log, probs[1:])]
+
+
 # What tools/check runs from this file, in order: (name, function, args).
 JOBS = [("crash/" + t, crash_test, (t,)) for t in CRASH_LINES]
 JOBS += [("boot/%s-%dM" % (how, mb), boot_test, (how, mb))
          for how in ("kernel", "iso") for mb in (32, 512)]
 JOBS.append(("boot/kernel-4M", small_boot_test, ()))
+JOBS.append(("boot/prompt-profile", prompt_profile_test, ()))
