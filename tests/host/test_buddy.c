@@ -69,6 +69,32 @@ KTEST(init_counts_exact)
 	KT_EXPECT(pfn_to_page(4096) == NULL);
 }
 
+KTEST(init_marks_every_page)
+{
+	/* Init puts whole blocks on the lists: every page below the first
+	 * free one is reserved, each free block has a PG_FREE head and tail
+	 * pages with no flags, refcount 0. */
+	unsigned heads = 0, reserved = 0, tails = 0, other = 0;
+
+	KT_EXPECT(host_mm_init() == 0);
+	for (uint32_t pfn = 0; pfn < 4096; pfn++) {
+		const struct page *p = pfn_to_page(pfn);
+
+		if (p->flags == PG_RESERVED && pfn < FIRST_FREE_PFN)
+			reserved++;
+		else if (p->flags == PG_FREE && p->refcount == 0)
+			heads++;
+		else if (p->flags == 0 && p->refcount == 0)
+			tails++;
+		else
+			other++;
+	}
+	KT_EXPECT(reserved == FIRST_FREE_PFN);
+	KT_EXPECT(heads == 1 + 1 + 1 + 1 + 3);	/* std_buddyinfo's blocks */
+	KT_EXPECT(tails == FREE_PAGES - heads);
+	KT_EXPECT(other == 0);
+}
+
 KTEST(every_page_out_one_by_one_then_back)
 {
 	static struct page *got[4096];
