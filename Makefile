@@ -19,6 +19,8 @@
 #   make fuzz       fuzz the loader for FUZZ_SECONDS (60): tools/fuzz
 #   make deps       install what a Debian machine lacks (tools/deps)
 #   make bench-boot, make bench-modules    boot and insmod cycle counts
+#   make bench-linux  Debian's i386 kernel's finit_module/delete_module in
+#                   the same QEMU, beside Tessera's (fetches it with apt)
 #   make clean      remove build/ and what make check's M= builds made
 #   make help       this list
 
@@ -93,7 +95,7 @@ MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/pro
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
 	  $(FS_OBJS) $(SHELL_OBJS) $(MODULE_OBJS) $(DRIVERS_OBJS))
 
-.PHONY: all kernel iso run run-iso debug check deps help clean bench-boot bench-modules
+.PHONY: all kernel iso run run-iso debug check deps help clean bench-boot bench-modules bench-linux
 all: kernel iso modules
 
 kernel: $(B)/tessera.elf
@@ -259,6 +261,10 @@ bench-boot: deps
 bench-modules: deps
 	@$(MAKE) --no-print-directory all
 	@tools/bench-modules
+
+bench-linux: deps
+	@$(MAKE) --no-print-directory all
+	@tools/bench-linux
 
 # ---- modules ------------------------------------------------------------
 # Each modules/NAME.c (and modules/skel/skel.c) becomes build/modules/NAME.ko;
@@ -500,4 +506,4 @@ else
 clean: M-clean
 endif
 
--include $(shell find $(B) -name '*.d' 2>/dev/null)
+-include $(shell find $(B) -type f -name '*.d' 2>/dev/null)
