@@ -16,14 +16,6 @@
 #include "lib/string.h"
 #endif
 
-static void wr32(uint8_t *p, uint32_t v)
-{
-	p[0] = v;
-	p[1] = v >> 8;
-	p[2] = v >> 16;
-	p[3] = v >> 24;
-}
-
 int modreloc_compute(uint32_t type, uint32_t S, uint32_t A, uint32_t P,
 		     uint32_t *out)
 {
@@ -255,10 +247,167 @@ static int check_one(struct modelf *m, const struct modelf_part *p, uint32_t i)
 				ELF32_R_TYPE(r->r_info), rd32(p->bytes + off));
 }
 
+/*
+ * The fast path. Each relocation is first tried here: its offset, symbol
+ * index, type, its symbol's section index and value and the addend, read
+ * straight from the tables, with no name made and no table scanned. It
+ * accepts only what the checks above accept; anything else (every refusal
+ * and every rare case) makes modreloc_check run those checks from the
+ * start, so a refusal and its reason are exactly theirs.
+ */
+struct fast {
+	const Elf32_Sym *sym;
+	uint32_t nsym, image_size;
+	uint32_t shndx[MODELF_NPARTS];	/* UINT32_MAX: no such part */
+	uint32_t exec[MODELF_NPARTS];	/* the part is executable */
+	uint32_t core_max, nabs;	/* as m->rel_core_max, m->rel_nabs */
+};
+
+/* The word at p, any alignment (i386 and the host are little-endian). */
+static inline uint32_t ld32(const uint8_t *p)
+{
+	uint32_t v;
+
+	__builtin_memcpy(&v, p, 4);
+	return v;
+}
+
+static void fast_init(const struct modelf *m, struct fast *f)
+{
+	*f = (struct fast){ .sym = m->sym, .nsym = m->nsym,
+			    .image_size = m->image_size };
+	for (int p = 0; p < MODELF_NPARTS; p++) {
+		uint32_t i = m->part[p].shndx;
+
+		f->shndx[p] = i ? i : UINT32_MAX;
+		f->exec[p] = i && (m->sh[i].sh_flags & SHF_EXECINSTR);
+	}
+}
+
+/* The part that defines symbol e (-1: none; then it is symbol 0,
+ * absolute, undefined or outside the image). */
+static inline int fast_part(const struct fast *f, const Elf32_Sym *e)
+{
+	uint32_t sh = e->st_shndx;
+
+	if (sh == f->shndx[MODELF_MODULE])
+		return MODELF_MODULE;
+	if (sh == f->shndx[MODELF_INIT])
+		return MODELF_INIT;
+	if (sh == f->shndx[MODELF_BSS])
+		return MODELF_BSS;
+	return -1;
+}
+
+/* A call or jump from part sp's symbol to image offset t lands on code:
+ * check_pc_target's rule, for targets in .module or .module.init. */
+static inline int fast_code(const struct fast *f, const struct modelf *m,
+			    int sp, uint32_t t)
+{
+	const struct modelf_part *in = &m->part[MODELF_INIT];
+
+	if (!f->exec[sp])
+		return 0;
+	if (t < m->part[MODELF_MODULE].size)
+		return t >= MODHDR_SIZE && f->exec[MODELF_MODULE];
+	return t - in->addr < in->size && f->exec[MODELF_INIT];
+}
+
+/* Relocation r of part pi against symbol symi, not defined in the image:
+ * an import (any supported type) or, in .module, an absolute R_386_32. */
+static inline int fast_other(struct fast *f, int pi, uint32_t symi,
+			     uint32_t type)
+{
+	uint32_t sh = f->sym[symi].st_shndx;
+
+	if (symi && sh == SHN_UNDEF)
+		return 1;
+	if ((!symi || sh == SHN_ABS) && type == R_386_32 &&
+	    pi == MODELF_MODULE) {
+		f->nabs++;
+		return 1;
+	}
+	return 0;
+}
+
+/* Relocation r (place checked) of part pi against a symbol of part sp at
+ * image offset v, addend A: its target is allowed; notes a .module one's. */
+static inline int fast_target(struct fast *f, const struct modelf *m, int pi,
+			      const Elf32_Rel *r, int sp, uint32_t v,
+			      uint32_t A)
+{
+	uint32_t type = ELF32_R_TYPE(r->r_info), t;
+	int64_t to = (int64_t)v + (int32_t)A;
+
+	if (type == R_386_32) {
+		if (to < 0 || to > f->image_size)
+			return 0;
+		t = v + A;
+	} else if (type == R_386_PC32 || type == R_386_PLT32) {
+		t = v + A + 4;
+		if (!fast_code(f, m, sp, t))
+			return 0;
+	} else {
+		return 0;
+	}
+	if (ELF32_ST_TYPE(f->sym[ELF32_R_SYM(r->r_info)].st_info) != STT_SECTION)
+		t = v;		/* target_of: a named symbol is its own target */
+	if (pi == MODELF_MODULE && r->r_offset != MODHDR_OFF_INIT &&
+	    t < f->image_size && t > f->core_max)
+		f->core_max = t;
+	return 1;
+}
+
+/* Every relocation of part pi passes the fast path. */
+static int fast_check_part(struct fast *f, const struct modelf *m, int pi)
+{
+	const struct modelf_part *p = &m->part[pi];
+	const Elf32_Rel *r = p->rel, *end = r + p->nrel;
+	uint32_t next = 0, lim = p->size - 4;
+
+	if (p->nrel && p->size < 4)
+		return 0;
+	for (; r < end; r++) {
+		uint32_t off = r->r_offset, symi = ELF32_R_SYM(r->r_info);
+		uint32_t type = ELF32_R_TYPE(r->r_info);
+		int sp;
+
+		if (off > lim || off < next || symi >= f->nsym ||
+		    (type != R_386_32 && type != R_386_PC32 &&
+		     type != R_386_PLT32))
+			return 0;
+		next = off + 4;
+		sp = fast_part(f, &f->sym[symi]);
+		if (sp < 0 ? !fast_other(f, pi, symi, type) :
+		    !fast_target(f, m, pi, r, sp, m->part[sp].addr +
+				 f->sym[symi].st_value, ld32(p->bytes + off)))
+			return 0;
+	}
+	return 1;
+}
+
+/* The fast path over every relocation; fills m's summary. 0: not all
+ * passed. */
+static int fast_check(struct modelf *m)
+{
+	struct fast f;
+
+	fast_init(m, &f);
+	for (int p = 0; p < MODELF_NPARTS; p++)
+		if (!fast_check_part(&f, m, p))
+			return 0;
+	m->rel_core_max = f.core_max;
+	m->rel_nabs = f.nabs;
+	return 1;
+}
+
 int modreloc_check(struct modelf *m)
 {
 	int err;
 
+	m->rel_fast = fast_check(m);
+	if (m->rel_fast)
+		return 0;
 	for (int p = 0; p < MODELF_NPARTS; p++)
 		for (uint32_t i = 0; i < m->part[p].nrel; i++)
 			if ((err = check_place(m, &m->part[p], i)))
@@ -338,10 +487,49 @@ static int check_absolute_one(struct modelf *m, uint32_t i)
 	return refuse_absolute(m, &a, i, ELF32_R_TYPE(r->r_info), symi);
 }
 
+/* A relocation of .module at offset off against an absolute symbol. */
+static int abs_rel_at(const struct modelf *m, uint32_t off)
+{
+	const Elf32_Rel *r = modelf_rel_at(&m->part[MODELF_MODULE], off);
+	uint32_t symi = r ? ELF32_R_SYM(r->r_info) : 0;
+
+	return r && (!symi || m->sym[symi].st_shndx == SHN_ABS);
+}
+
+/* modreloc_check_targets from modreloc_check's summary: the absolute
+ * relocations are all where absolute_allowed lets them be (counted by
+ * looking each allowed place up: relocations never share an offset), and
+ * no .module target lies in [core_size, image_size). 0: not sure. */
+static int fast_targets(const struct modelf *m)
+{
+	static const uint32_t sizes[] = {
+		MODHDR_OFF_CORE_SIZE, MODHDR_OFF_INIT_SIZE, MODHDR_OFF_NUM_SYMS,
+		MODHDR_OFF_MODINFO_SIZE, MODHDR_OFF_NUM_PARAMS,
+	};
+	const struct modelf_header *h = &m->hdr;
+	uint32_t allowed = 0;
+
+	if (!m->rel_fast || h->core_size < m->part[MODELF_MODULE].size ||
+	    h->core_size > m->part[MODELF_INIT].addr ||
+	    m->rel_core_max >= h->core_size ||
+	    h->num_syms > m->part[MODELF_MODULE].size / KSYM_SIZE)
+		return 0;
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
+		allowed += abs_rel_at(m, sizes[i]);
+	for (uint32_t i = 0; i < h->num_syms; i++) {
+		uint32_t off = h->syms + i * KSYM_SIZE + KSYM_OFF_CRC;
+
+		allowed += off >= MODHDR_SIZE && abs_rel_at(m, off);
+	}
+	return allowed == m->rel_nabs;
+}
+
 int modreloc_check_targets(struct modelf *m)
 {
 	int err;
 
+	if (fast_targets(m))
+		return 0;
 	for (uint32_t i = 0; i < m->part[MODELF_MODULE].nrel; i++)
 		if ((err = check_absolute_one(m, i)))
 			return err;
@@ -390,43 +578,86 @@ static int symbol_value(struct modelf *m, const Elf32_Rel *r, uint32_t base,
 	return 0;
 }
 
-/* Applies relocation i of part p (checked) to img, loaded at base. */
-static int apply_one(struct modelf *m, const struct modelf_part *p,
-		     uint32_t i, uint8_t *img, uint32_t base,
-		     modreloc_resolve_fn resolve, void *arg)
-{
-	const Elf32_Rel *r = &p->rel[i];
-	uint32_t type = ELF32_R_TYPE(r->r_info), at = p->addr + r->r_offset;
-	uint32_t S, val;
-	int err = symbol_value(m, r, base, resolve, arg, &S);
+/* The addresses of undefined symbols, each looked up once: a cache keyed
+ * by symbol index (direct-mapped; symbol 0 is never undefined, so 0 marks
+ * an empty slot). A module's imports are few and their indices mostly
+ * consecutive, so each is looked up once in practice. */
+#define IMPORT_SLOTS 64
 
-	if (err)
-		return err;
-	err = modreloc_compute(type, S, rd32(p->bytes + r->r_offset),
-			       base + at, &val);
-	if (err)	/* modreloc_check let only known types through */
-		return refuse(m, "relocation %u: type %u", i, type);
-	wr32(img + at, val);
+struct imports {
+	uint32_t symi[IMPORT_SLOTS], value[IMPORT_SLOTS];
+};
+
+/* S of relocation r's symbol, not defined in the image (symbol_value,
+ * with imports looked up once). */
+static int other_value(struct modelf *m, struct imports *c, const Elf32_Rel *r,
+		       uint32_t base, modreloc_resolve_fn resolve, void *arg,
+		       uint32_t *S)
+{
+	uint32_t symi = ELF32_R_SYM(r->r_info), slot = symi % IMPORT_SLOTS;
+	int err;
+
+	if (symi && c->symi[slot] == symi) {
+		*S = c->value[slot];
+		return 0;
+	}
+	err = symbol_value(m, r, base, resolve, arg, S);
+	if (!err && symi && m->sym[symi].st_shndx == SHN_UNDEF) {
+		c->symi[slot] = symi;
+		c->value[slot] = *S;
+	}
+	return err;
+}
+
+/* Applies the relocations of part p (checked) to img, loaded at base:
+ * S + A for R_386_32, S + A - P for the PC-relative ones. */
+static int apply_part(struct modelf *m, const struct modelf_part *p,
+		      uint8_t *img, uint32_t base, struct imports *c,
+		      modreloc_resolve_fn resolve, void *arg)
+{
+	struct fast f;
+	uint32_t delta[MODELF_NPARTS];
+	uint8_t *at = img + p->addr;
+	int err;
+
+	fast_init(m, &f);
+	for (int k = 0; k < MODELF_NPARTS; k++)
+		delta[k] = base + m->part[k].addr;
+	for (uint32_t i = 0; i < p->nrel; i++) {
+		const Elf32_Rel *r = &p->rel[i];
+		uint32_t type = ELF32_R_TYPE(r->r_info), S, val;
+		const Elf32_Sym *e = &f.sym[ELF32_R_SYM(r->r_info)];
+		int sp = fast_part(&f, e);
+
+		if (sp >= 0)
+			S = delta[sp] + e->st_value;
+		else if ((err = other_value(m, c, r, base, resolve, arg, &S)))
+			return err;
+		if (modreloc_compute(type, S, ld32(p->bytes + r->r_offset),
+				     base + p->addr + r->r_offset, &val))
+			return refuse(m, "relocation %u: type %u", i, type);
+		__builtin_memcpy(at + r->r_offset, &val, 4);
+	}
 	return 0;
 }
 
 int modreloc_apply(struct modelf *m, void *image, uint32_t base,
 		   modreloc_resolve_fn resolve, void *arg)
 {
+	const struct modelf_part *bss = &m->part[MODELF_BSS];
 	uint8_t *img = image;
+	struct imports c;
 	int err;
 
-	memset(img, 0, m->image_size);	/* .module.bss: the zero-fill */
 	for (int p = 0; p < MODELF_NPARTS; p++)
 		if (m->part[p].bytes)
 			memcpy(img + m->part[p].addr, m->part[p].bytes,
 			       m->part[p].size);
+	memset(img + bss->addr, 0, bss->size);	/* .module.bss: the zero-fill */
+	memset(c.symi, 0, sizeof(c.symi));
 	for (int p = 0; p < MODELF_NPARTS; p++)
-		for (uint32_t i = 0; i < m->part[p].nrel; i++) {
-			err = apply_one(m, &m->part[p], i, img, base, resolve,
-					arg);
-			if (err)
-				return err;
-		}
+		if ((err = apply_part(m, &m->part[p], img, base, &c, resolve,
+				      arg)))
+			return err;
 	return 0;
 }
