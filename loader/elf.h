@@ -204,6 +204,18 @@ int modelf_parse_object(const void *buf, size_t len, struct modelf *m);
  */
 int modelf_parse(const void *buf, size_t len, struct modelf *m);
 
+/*
+ * Whether modelf_parse() reads the bytes of section i (< shnum) of an
+ * object whose section table is sh and section names shstr (shstr_size
+ * bytes; NULL if not known): 0 for a non-allocated PROGBITS section that
+ * is not named like a part (debug information, .comment) and for the
+ * relocation sections of those, 1 for every other (when in doubt, 1).
+ * A loader may leave the bytes of the others unread: modelf_parse() then
+ * decides exactly as on the whole file. Needs no parse.
+ */
+int modelf_section_needed(const Elf32_Shdr *sh, uint32_t shnum,
+			  const char *shstr, uint32_t shstr_size, uint32_t i);
+
 /* Name of section idx ("" for a bad index). Valid after a parse. */
 const char *modelf_section_name(const struct modelf *m, uint32_t idx);
 /* Index of the section named name, or 0 (the null section) if none. */

@@ -362,12 +362,14 @@ static inline int fast_target(struct fast *f, const struct modelf *m, int pi,
 static int fast_check_part(struct fast *f, const struct modelf *m, int pi)
 {
 	const struct modelf_part *p = &m->part[pi];
-	const Elf32_Rel *r = p->rel, *end = r + p->nrel;
+	const Elf32_Rel *r = p->rel, *end;
 	uint32_t next = 0, lim = p->size - 4;
 
-	if (p->nrel && p->size < 4)
+	if (!p->nrel)
+		return 1;
+	if (p->size < 4)
 		return 0;
-	for (; r < end; r++) {
+	for (end = r + p->nrel; r < end; r++) {
 		uint32_t off = r->r_offset, symi = ELF32_R_SYM(r->r_info);
 		uint32_t type = ELF32_R_TYPE(r->r_info);
 		int sp;
