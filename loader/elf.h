@@ -326,12 +326,15 @@ typedef int (*modreloc_resolve_fn)(void *arg, const char *name,
  * writable bytes): copies .module and .module.init of a module that
  * modelf_parse() accepted (it checked every relocation: they are not
  * checked again here) to their image offsets, zero-fills the rest
- * (.module.bss) and applies every relocation, calling resolve for
- * undefined symbols (an unresolved weak symbol becomes 0). Returns 0, or
+ * (.module.bss) and applies every relocation, calling resolve once for
+ * each undefined symbol a relocation uses (an unresolved weak symbol
+ * becomes 0). values: m->nsym words of scratch from the caller (each
+ * symbol's address, worked out once; this code allocates nothing).
+ * Returns 0, or
  * -ENOEXEC/-ENOKEY/the resolver's error with the reason in m->why
  * ("unknown symbol foo"); image contents are then undefined.
  */
 int modreloc_apply(struct modelf *m, void *image, uint32_t base,
-		   modreloc_resolve_fn resolve, void *arg);
+		   modreloc_resolve_fn resolve, void *arg, uint32_t *values);
 
 #endif

@@ -43,6 +43,7 @@ struct insmod {
 	uint32_t base;
 	struct ksym_table syms;
 	uint8_t *image;			/* the relocated image */
+	uint32_t *values;		/* each symbol's address (modreloc_apply) */
 	const char *owners[MAX_OWNERS];	/* modules it uses */
 	unsigned n_owners;
 	char **args;			/* name=value words */
@@ -407,7 +408,13 @@ static int link_image(struct insmod *c)
 			   c->name, c->m.image_size, strerror(-ENOMEM));
 		return -ENOMEM;
 	}
-	err = modreloc_apply(&c->m, c->image, c->base, resolve, c);
+	c->values = tool_alloc(c->m.nsym * sizeof(uint32_t));
+	if (!c->values) {
+		out_printf(2, "insmod: %s: no memory for the addresses of its %u symbols: %s\n",
+			   c->name, c->m.nsym, strerror(-ENOMEM));
+		return -ENOMEM;
+	}
+	err = modreloc_apply(&c->m, c->image, c->base, resolve, c, c->values);
 	step(c, err, "relocate %u relocations for base 0x%08x", c->m.nrel, c->base);
 	if (err)
 		out_printf(2, "insmod: %s: %s\n", c->path, c->m.why);
@@ -598,6 +605,7 @@ static int insmod_run(struct insmod *c)
 			copy_floor(c);
 	}
 	tool_free(c->image);
+	tool_free(c->values);
 	tool_free(c->file);
 	ksym_table_free(&c->syms);
 	return err;

@@ -330,61 +330,136 @@ static inline int fast_other(struct fast *f, int pi, uint32_t symi,
 	return 0;
 }
 
-/* Relocation r (place checked) of part pi against a symbol of part sp at
- * image offset v, addend A: its target is allowed; notes a .module one's. */
-static inline int fast_target(struct fast *f, const struct modelf *m, int pi,
-			      const Elf32_Rel *r, int sp, uint32_t v,
-			      uint32_t A)
-{
-	uint32_t type = ELF32_R_TYPE(r->r_info), t;
-	int64_t to = (int64_t)v + (int32_t)A;
+/* What a run of part pi's relocations needs, through one pointer. */
+struct run {
+	const Elf32_Sym *sym;
+	const uint8_t *bytes;		/* the part's */
+	uint32_t nsym, lim;		/* lim: the part's size - 4 */
+	uint32_t mod_sh, image_size;
+	uint32_t bss_sh, bss_addr;	/* .module.bss's (UINT32_MAX: none) */
+	uint32_t code_end;		/* .module's size if it is executable,
+					 * else MODHDR_SIZE: calls and jumps
+					 * to [MODHDR_SIZE, code_end) */
+	uint32_t next;			/* the next offset may not be below */
+	uint32_t core_max;		/* as struct fast's (.module only), or
+					 * higher: never lower */
+};
 
-	if (type == R_386_32) {
-		if (to < 0 || to > f->image_size)
-			return 0;
-		t = v + A;
-	} else if (type == R_386_PC32 || type == R_386_PLT32) {
-		t = v + A + 4;
-		if (!fast_code(f, m, sp, t))
-			return 0;
-	} else {
-		return 0;
+/* Checks relocations r..end of a part while they are the common kinds: a
+ * symbol in .module (R_386_32 inside the image, or a call or jump to code
+ * of .module after the header), one in .module.bss (R_386_32) or an
+ * import. Returns the first one it did
+ * not check (end: all). The rules are fast_one's, and few variables. */
+static __attribute__((__noinline__)) const Elf32_Rel *
+check_run(const Elf32_Rel *r, const Elf32_Rel *end, struct run *k)
+{
+	uint32_t next = k->next, core_max = k->core_max;
+
+	for (; r < end; r++) {
+		uint32_t off = r->r_offset, info = r->r_info, t, v, code;
+		const Elf32_Sym *e;
+
+		if (off > k->lim || off < next || ELF32_R_SYM(info) >= k->nsym)
+			break;
+		e = &k->sym[ELF32_R_SYM(info)];
+		if (e->st_shndx == k->mod_sh) {
+			v = e->st_value;
+			code = k->code_end;
+		} else if (e->st_shndx == k->bss_sh) {
+			v = k->bss_addr + e->st_value;
+			code = MODHDR_SIZE;	/* no code: calls go to fast_one */
+		} else if (e->st_shndx == SHN_UNDEF && ELF32_R_SYM(info) &&
+			   (ELF32_R_TYPE(info) == R_386_32 ||
+			    ELF32_R_TYPE(info) == R_386_PC32 ||
+			    ELF32_R_TYPE(info) == R_386_PLT32)) {
+			next = off + 4;
+			continue;
+		} else {
+			break;
+		}
+		t = v + ld32(k->bytes + off);
+		if (ELF32_R_TYPE(info) == R_386_32) {
+			if (t > k->image_size)
+				break;
+		} else if (ELF32_R_TYPE(info) == R_386_PC32 ||
+			   ELF32_R_TYPE(info) == R_386_PLT32) {
+			if ((t += 4) - MODHDR_SIZE >= code - MODHDR_SIZE)
+				break;
+		} else {
+			break;
+		}
+		/* The target is S + A for a section symbol, S for a named
+		 * one: the higher of the two is never below it (a section
+		 * symbol's S is 0), and one too high only sends
+		 * modreloc_check_targets through each relocation. */
+		if (v > t)
+			t = v;
+		if (t > core_max)
+			core_max = t;
+		next = off + 4;
 	}
-	if (ELF32_ST_TYPE(f->sym[ELF32_R_SYM(r->r_info)].st_info) != STT_SECTION)
-		t = v;		/* target_of: a named symbol is its own target */
-	if (pi == MODELF_MODULE && r->r_offset != MODHDR_OFF_INIT &&
-	    t < f->image_size && t > f->core_max)
-		f->core_max = t;
+	k->next = next;
+	k->core_max = core_max;
+	return r;
+}
+
+/* Checks relocation r of part pi (any kind) as check_run does; 0 if it
+ * is not sure. */
+static int fast_one(struct fast *f, const struct modelf *m, int pi,
+		    const Elf32_Rel *r, struct run *k)
+{
+	uint32_t off = r->r_offset, symi = ELF32_R_SYM(r->r_info);
+	uint32_t type = ELF32_R_TYPE(r->r_info), v, t;
+	const Elf32_Sym *e;
+	int sp;
+
+	if (off > k->lim || off < k->next || symi >= k->nsym ||
+	    (type != R_386_32 && type != R_386_PC32 && type != R_386_PLT32))
+		return 0;
+	k->next = off + 4;
+	e = &k->sym[symi];
+	if ((sp = fast_part(f, e)) < 0)
+		return fast_other(f, pi, symi, type);
+	v = m->part[sp].addr + e->st_value;
+	t = v + ld32(k->bytes + off);	/* S + A, for base 0 */
+	if (type == R_386_32 ? t > k->image_size :	/* v <= size < 2^31 */
+	    !fast_code(f, m, sp, t += 4))
+		return 0;
+	if (ELF32_ST_TYPE(e->st_info) != STT_SECTION)
+		t = v;	/* target_of: a named symbol is its own target */
+	if (t > k->core_max && t < k->image_size && off != MODHDR_OFF_INIT)
+		k->core_max = t;
 	return 1;
 }
 
-/* Every relocation of part pi passes the fast path. */
+/* Every relocation of part pi passes the fast path: runs of the common
+ * kinds (check_run), the others one by one (fast_one). */
 static int fast_check_part(struct fast *f, const struct modelf *m, int pi)
 {
 	const struct modelf_part *p = &m->part[pi];
-	const Elf32_Rel *r = p->rel, *end;
-	uint32_t next = 0, lim = p->size - 4;
+	const Elf32_Rel *r = p->rel, *end = r + p->nrel;
+	uint32_t mod_sh = f->shndx[MODELF_MODULE];
+	struct run k = {
+		.sym = f->sym, .bytes = p->bytes, .nsym = f->nsym,
+		.lim = p->size - 4, .mod_sh = mod_sh,
+		.bss_sh = f->shndx[MODELF_BSS], .bss_addr = m->part[MODELF_BSS].addr,
+		.image_size = f->image_size,
+		.code_end = f->exec[MODELF_MODULE] ? m->part[MODELF_MODULE].size :
+			    MODHDR_SIZE,	/* no call checked in the run */
+		.core_max = f->core_max,
+	};
 
-	if (!p->nrel)
+	if (r == end)
 		return 1;
-	if (p->size < 4)
+	if (p->size < 4 || f->image_size >= 0x80000000u)
 		return 0;
-	for (end = r + p->nrel; r < end; r++) {
-		uint32_t off = r->r_offset, symi = ELF32_R_SYM(r->r_info);
-		uint32_t type = ELF32_R_TYPE(r->r_info);
-		int sp;
-
-		if (off > lim || off < next || symi >= f->nsym ||
-		    (type != R_386_32 && type != R_386_PC32 &&
-		     type != R_386_PLT32))
+	while ((r = check_run(r, end, &k)) < end) {
+		if (!fast_one(f, m, pi, r, &k))
 			return 0;
-		next = off + 4;
-		sp = fast_part(f, &f->sym[symi]);
-		if (sp < 0 ? !fast_other(f, pi, symi, type) :
-		    !fast_target(f, m, pi, r, sp, m->part[sp].addr +
-				 f->sym[symi].st_value, ld32(p->bytes + off)))
-			return 0;
+		r++;
 	}
+	if (pi == MODELF_MODULE)	/* core: the targets that matter */
+		f->core_max = k.core_max;
 	return 1;
 }
 
@@ -580,75 +655,104 @@ static int symbol_value(struct modelf *m, const Elf32_Rel *r, uint32_t base,
 	return 0;
 }
 
-/* The addresses of undefined symbols, each looked up once: a cache keyed
- * by symbol index (direct-mapped; symbol 0 is never undefined, so 0 marks
- * an empty slot). A module's imports are few and their indices mostly
- * consecutive, so each is looked up once in practice. */
-#define IMPORT_SLOTS 64
+/* S of each symbol, once: an import's is looked up at its first use
+ * (MODRELOC_UNSET until then), so an unknown one is reported by the first
+ * relocation that needs it, as before. */
+#define MODRELOC_UNSET	0xffffffffu
 
-struct imports {
-	uint32_t symi[IMPORT_SLOTS], value[IMPORT_SLOTS];
-};
-
-/* S of relocation r's symbol, not defined in the image (symbol_value,
- * with imports looked up once). */
-static int other_value(struct modelf *m, struct imports *c, const Elf32_Rel *r,
-		       uint32_t base, modreloc_resolve_fn resolve, void *arg,
-		       uint32_t *S)
+static void values_init(const struct modelf *m, uint32_t base,
+			uint32_t *values)
 {
-	uint32_t symi = ELF32_R_SYM(r->r_info), slot = symi % IMPORT_SLOTS;
-	int err;
+	struct fast f;
 
-	if (symi && c->symi[slot] == symi) {
-		*S = c->value[slot];
-		return 0;
+	fast_init(m, &f);
+	values[0] = 0;
+	for (uint32_t i = 1; i < m->nsym; i++) {
+		const Elf32_Sym *e = &m->sym[i];
+		int sp = fast_part(&f, e);
+
+		values[i] = sp >= 0 ? base + m->part[sp].addr + e->st_value :
+			    e->st_shndx == SHN_ABS ? e->st_value : MODRELOC_UNSET;
 	}
-	err = symbol_value(m, r, base, resolve, arg, S);
-	if (!err && symi && m->sym[symi].st_shndx == SHN_UNDEF) {
-		c->symi[slot] = symi;
-		c->value[slot] = *S;
-	}
+}
+
+/* S of relocation r's symbol when values[] does not hold it yet (an
+ * import, or a symbol outside the image, which is refused). */
+static int first_value(struct modelf *m, const Elf32_Rel *r, uint32_t base,
+		       modreloc_resolve_fn resolve, void *arg,
+		       uint32_t *values, uint32_t *S)
+{
+	uint32_t symi = ELF32_R_SYM(r->r_info);
+	int err = symbol_value(m, r, base, resolve, arg, S);
+
+	if (!err && m->sym[symi].st_shndx == SHN_UNDEF)
+		values[symi] = *S;
 	return err;
 }
 
-/* Applies the relocations of part p (checked) to img, loaded at base:
- * S + A for R_386_32, S + A - P for the PC-relative ones. */
+/* Applies relocations r..end to the part's bytes already copied to at
+ * (the addend is the word in place), P = at's address + k: S + A for
+ * R_386_32, S + A - P for PC32 and PLT32. Stops at the first one whose S
+ * is not known yet or whose type is another, and returns it (end: all
+ * done). Few variables, so that i386 keeps them in registers. */
+static __attribute__((__noinline__)) const Elf32_Rel *
+apply_run(const Elf32_Rel *r, const Elf32_Rel *end,
+				  uint8_t *at, const uint32_t *values,
+				  uint32_t k)
+{
+	for (; r < end; r++) {
+		uint32_t info = r->r_info, val = values[ELF32_R_SYM(info)];
+		uint8_t *w = at + r->r_offset;
+
+		if (val == MODRELOC_UNSET)
+			break;
+		val += ld32(w);
+		if (ELF32_R_TYPE(info) != R_386_32) {
+			if (ELF32_R_TYPE(info) != R_386_PC32 &&
+			    ELF32_R_TYPE(info) != R_386_PLT32)
+				break;
+			val -= (uint32_t)(uintptr_t)w + k;
+		}
+		__builtin_memcpy(w, &val, 4);
+	}
+	return r;
+}
+
+/* Applies the relocations of part p (checked) to its bytes at img + its
+ * image offset, loaded at base; the arithmetic is modreloc_compute's. */
 static int apply_part(struct modelf *m, const struct modelf_part *p,
-		      uint8_t *img, uint32_t base, struct imports *c,
+		      uint8_t *img, uint32_t base, uint32_t *values,
 		      modreloc_resolve_fn resolve, void *arg)
 {
-	struct fast f;
-	uint32_t delta[MODELF_NPARTS];
+	const Elf32_Rel *r = p->rel, *end = r + p->nrel;
 	uint8_t *at = img + p->addr;
+	uint32_t k = base + p->addr - (uint32_t)(uintptr_t)at, S, val;
 	int err;
 
-	fast_init(m, &f);
-	for (int k = 0; k < MODELF_NPARTS; k++)
-		delta[k] = base + m->part[k].addr;
-	for (uint32_t i = 0; i < p->nrel; i++) {
-		const Elf32_Rel *r = &p->rel[i];
-		uint32_t type = ELF32_R_TYPE(r->r_info), S, val;
-		const Elf32_Sym *e = &f.sym[ELF32_R_SYM(r->r_info)];
-		int sp = fast_part(&f, e);
+	if (!p->nrel)
+		return 0;
+	while ((r = apply_run(r, end, at, values, k)) < end) {
+		uint32_t type = ELF32_R_TYPE(r->r_info), off = r->r_offset;
 
-		if (sp >= 0)
-			S = delta[sp] + e->st_value;
-		else if ((err = other_value(m, c, r, base, resolve, arg, &S)))
+		S = values[ELF32_R_SYM(r->r_info)];
+		if (S == MODRELOC_UNSET &&
+		    (err = first_value(m, r, base, resolve, arg, values, &S)))
 			return err;
-		if (modreloc_compute(type, S, ld32(p->bytes + r->r_offset),
-				     base + p->addr + r->r_offset, &val))
-			return refuse(m, "relocation %u: type %u", i, type);
-		__builtin_memcpy(at + r->r_offset, &val, 4);
+		if (modreloc_compute(type, S, ld32(at + off),
+				     base + p->addr + off, &val))
+			return refuse(m, "relocation %u: type %u",
+				      (unsigned)(r - p->rel), type);
+		__builtin_memcpy(at + off, &val, 4);
+		r++;
 	}
 	return 0;
 }
 
 int modreloc_apply(struct modelf *m, void *image, uint32_t base,
-		   modreloc_resolve_fn resolve, void *arg)
+		   modreloc_resolve_fn resolve, void *arg, uint32_t *values)
 {
 	const struct modelf_part *bss = &m->part[MODELF_BSS];
 	uint8_t *img = image;
-	struct imports c;
 	int err;
 
 	for (int p = 0; p < MODELF_NPARTS; p++)
@@ -656,10 +760,10 @@ int modreloc_apply(struct modelf *m, void *image, uint32_t base,
 			memcpy(img + m->part[p].addr, m->part[p].bytes,
 			       m->part[p].size);
 	memset(img + bss->addr, 0, bss->size);	/* .module.bss: the zero-fill */
-	memset(c.symi, 0, sizeof(c.symi));
+	values_init(m, base, values);
 	for (int p = 0; p < MODELF_NPARTS; p++)
-		if ((err = apply_part(m, &m->part[p], img, base, &c, resolve,
-				      arg)))
+		if ((err = apply_part(m, &m->part[p], img, base, values,
+				      resolve, arg)))
 			return err;
 	return 0;
 }

@@ -72,9 +72,12 @@ static int fz_reloc_check(struct modelf *m, const char **why)
 static int fz_apply(struct modelf *m, void *image, uint32_t base,
 		    modreloc_resolve_fn resolve, const char **why)
 {
-	int err = modreloc_apply(m, image, base, resolve, NULL);
+	uint32_t *values = malloc(m->nsym * sizeof(uint32_t));
+	int err = values ? modreloc_apply(m, image, base, resolve, NULL, values)
+			 : -ENOMEM;
 
-	*why = m->why;
+	free(values);
+	*why = values ? m->why : "no memory for the symbol values";
 	return err;
 }
 

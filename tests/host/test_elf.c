@@ -788,6 +788,20 @@ KTEST(accepts_header_size_against_symbol_0)
 
 static const char *bigbss_path = "build/modules/bigbss.ko";
 
+/* modreloc_apply's scratch: m->nsym words, kept for the next call. */
+static uint32_t *test_values(const struct modelf *m)
+{
+	static uint32_t *v;
+	static size_t n;
+
+	if (m->nsym > n) {
+		free(v);
+		n = m->nsym;
+		v = malloc(n * sizeof(*v));
+	}
+	return v;
+}
+
 static int resolve_any(void *arg, const char *name, uint32_t *value)
 {
 	*value = 0xC0101230u;
@@ -840,7 +854,8 @@ KTEST(big_bss_image_has_zeros_where_bss_is)
 		return;
 	img = malloc(m.image_size);
 	memset(img, 0xcc, m.image_size);	/* what the loader must overwrite */
-	KT_EXPECT(modreloc_apply(&m, img, 0xF0010000u, resolve_any, NULL) == 0);
+	KT_EXPECT(modreloc_apply(&m, img, 0xF0010000u, resolve_any, NULL,
+				 test_values(&m)) == 0);
 	for (uint32_t i = bss->addr; i < bss->addr + bss->size; i++)
 		nonzero += img[i] != 0;
 	KT_EXPECT(nonzero == 0);

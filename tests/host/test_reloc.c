@@ -134,6 +134,20 @@ static void rel(uint32_t off, uint32_t symi, uint32_t type, uint32_t addend)
 	put32(image + off, addend);
 }
 
+/* modreloc_apply's scratch: m->nsym words, kept for the next call. */
+static uint32_t *test_values(const struct modelf *m)
+{
+	static uint32_t *v;
+	static size_t n;
+
+	if (m->nsym > n) {
+		free(v);
+		n = m->nsym;
+		v = malloc(n * sizeof(*v));
+	}
+	return v;
+}
+
 static int resolve_ext(void *arg, const char *name, uint32_t *value)
 {
 	if (strcmp(name, "ext"))
@@ -155,7 +169,7 @@ static int apply(modreloc_resolve_fn fn)
 	int err = modreloc_check(&m);
 
 	if (!err)
-		err = modreloc_apply(&m, out, BASE, fn, NULL);
+		err = modreloc_apply(&m, out, BASE, fn, NULL, test_values(&m));
 
 	memcpy(why, m.why, sizeof(why));
 	return err;
@@ -468,7 +482,8 @@ KTEST(relocates_hello_ko)
 		return;
 	KT_EXPECT(modelf_parse(buf, len, &m) == 0);
 	img = malloc(m.image_size);
-	KT_EXPECT(modreloc_apply(&m, img, base, resolve_printk, NULL) == 0);
+	KT_EXPECT(modreloc_apply(&m, img, base, resolve_printk, NULL,
+				 test_values(&m)) == 0);
 	KT_EXPECT(get32(img + MODHDR_OFF_MAGIC) == MODULE_MAGIC);
 	KT_EXPECT(!strcmp((char *)img + MODHDR_OFF_NAME, "hello"));
 	KT_EXPECT(get32(img + MODHDR_OFF_CORE_SIZE) == m.hdr.core_size);
@@ -508,7 +523,8 @@ KTEST(relocates_bigbss_ko_into_its_bss)
 		return;
 	KT_EXPECT(modelf_parse(buf, len, &m) == 0);
 	img = malloc(m.image_size);
-	KT_EXPECT(modreloc_apply(&m, img, base, resolve_printk, NULL) == 0);
+	KT_EXPECT(modreloc_apply(&m, img, base, resolve_printk, NULL,
+				 test_values(&m)) == 0);
 	for (int p = 0; p < MODELF_NPARTS; p++)
 		for (uint32_t i = 0; i < m.part[p].nrel; i++) {
 			const Elf32_Rel *r = &m.part[p].rel[i];
@@ -553,7 +569,8 @@ static uint8_t *image_of(const char *path, uint32_t *size)
 	if (buf && modelf_parse(buf, len, &m) == 0) {
 		img = malloc(m.image_size);
 		*size = m.image_size;
-		if (modreloc_apply(&m, img, 0xF0000000u, resolve_hash, NULL)) {
+		if (modreloc_apply(&m, img, 0xF0000000u, resolve_hash, NULL,
+				   test_values(&m))) {
 			free(img);
 			img = NULL;
 		}
