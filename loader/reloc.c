@@ -437,7 +437,7 @@ static int fast_one(struct fast *f, const struct modelf *m, int pi,
 static int fast_check_part(struct fast *f, const struct modelf *m, int pi)
 {
 	const struct modelf_part *p = &m->part[pi];
-	const Elf32_Rel *r = p->rel, *end = r + p->nrel;
+	const Elf32_Rel *r = p->rel, *end;
 	uint32_t mod_sh = f->shndx[MODELF_MODULE];
 	struct run k = {
 		.sym = f->sym, .bytes = p->bytes, .nsym = f->nsym,
@@ -449,10 +449,11 @@ static int fast_check_part(struct fast *f, const struct modelf *m, int pi)
 		.core_max = f->core_max,
 	};
 
-	if (r == end)
+	if (!p->nrel)
 		return 1;
 	if (p->size < 4 || f->image_size >= 0x80000000u)
 		return 0;
+	end = r + p->nrel;
 	while ((r = check_run(r, end, &k)) < end) {
 		if (!fast_one(f, m, pi, r, &k))
 			return 0;
@@ -724,13 +725,14 @@ static int apply_part(struct modelf *m, const struct modelf_part *p,
 		      uint8_t *img, uint32_t base, uint32_t *values,
 		      modreloc_resolve_fn resolve, void *arg)
 {
-	const Elf32_Rel *r = p->rel, *end = r + p->nrel;
+	const Elf32_Rel *r = p->rel, *end;
 	uint8_t *at = img + p->addr;
 	uint32_t k = base + p->addr - (uint32_t)(uintptr_t)at, S, val;
 	int err;
 
 	if (!p->nrel)
 		return 0;
+	end = r + p->nrel;
 	while ((r = apply_run(r, end, at, values, k)) < end) {
 		uint32_t type = ELF32_R_TYPE(r->r_info), off = r->r_offset;
 
