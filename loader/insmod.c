@@ -126,7 +126,7 @@ static int read_at(struct insmod *c, int fd, uint32_t off, uint32_t len)
 static int read_sections(struct insmod *c, int fd)
 {
 	const Elf32_Ehdr *eh = (const Elf32_Ehdr *)c->file;
-	const Elf32_Shdr *sh = (const Elf32_Shdr *)(c->file + eh->e_shoff);
+	const Elf32_Shdr *sh;
 	uint32_t shnum = eh->e_shnum, x = eh->e_shstrndx, size = 0;
 	const char *shstr = NULL;
 	int err;
@@ -138,10 +138,13 @@ static int read_sections(struct insmod *c, int fd)
 		return read_at(c, fd, sizeof(Elf32_Ehdr), c->file_len - sizeof(Elf32_Ehdr));
 	if ((err = read_at(c, fd, eh->e_shoff, shnum * sizeof(Elf32_Shdr))))
 		return err;
+	sh = (const Elf32_Shdr *)(c->file + eh->e_shoff);
 	if (x && x < shnum && sh[x].sh_type == SHT_STRTAB &&
-	    !(err = read_at(c, fd, sh[x].sh_offset, sh[x].sh_size)) &&
-	    sh[x].sh_offset <= c->file_len && sh[x].sh_size <= c->file_len - sh[x].sh_offset)
+	    sh[x].sh_offset <= c->file_len && sh[x].sh_size <= c->file_len - sh[x].sh_offset) {
+		if ((err = read_at(c, fd, sh[x].sh_offset, sh[x].sh_size)))
+			return err;
 		shstr = c->file + sh[x].sh_offset, size = sh[x].sh_size;
+	}
 	for (uint32_t i = 1; i < shnum; i++)
 		if (i != x && sh[i].sh_type != SHT_NOBITS &&
 		    modelf_section_needed(sh, shnum, shstr, size, i) &&
