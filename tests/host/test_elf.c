@@ -868,6 +868,36 @@ KTEST(big_bss_image_has_zeros_where_bss_is)
 	free(buf);
 }
 
+/* What insmod leaves unread in hello.ko (built with -g): exactly the
+ * debug information, .comment and their relocation sections; then, with
+ * every one of those bytes overwritten, the module still parses to the
+ * same image description. */
+KTEST(section_needed_skips_debug_information_only)
+{
+	uint8_t *c = copy(ko_len);
+	uint32_t skipped = 0;
+	struct modelf m;
+
+	for (uint32_t i = 1; i < good.shnum; i++) {
+		const char *name = modelf_section_name(&good, i);
+		int debug = !strncmp(name, ".debug", 6) ||
+			    !strncmp(name, ".rel.debug", 10) ||
+			    !strcmp(name, ".comment");
+		int needed = modelf_section_needed(good.sh, good.shnum,
+						   good.shstr, good.shstr_size, i);
+
+		KT_EXPECT(needed == !debug);
+		if (!needed) {
+			memset(c + good.sh[i].sh_offset, 0xa5, good.sh[i].sh_size);
+			skipped++;
+		}
+	}
+	KT_EXPECT(skipped >= 4);	/* .debug_info and its relocations, ... */
+	KT_EXPECT(modelf_parse(c, ko_len, &m) == 0);
+	KT_EXPECT(m.image_size == good.image_size && m.nrel == good.nrel);
+	free(c);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1)

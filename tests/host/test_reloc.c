@@ -457,6 +457,40 @@ KTEST(check_passes_clean_module)
 	KT_EXPECT(modreloc_type_name(200) == NULL);
 }
 
+static int lookups;
+
+static int resolve_counting(void *arg, const char *name, uint32_t *value)
+{
+	lookups++;
+	*value = 0xC0100000u + (uint8_t)name[0];
+	return 0;
+}
+
+/* bigcode calls snprintf and strlen 256 times each: each import is looked
+ * up once, not once per relocation. */
+KTEST(apply_looks_each_import_up_once)
+{
+	size_t len;
+	uint8_t *buf = host_read_file("build/modules/bigcode.ko", &len);
+	uint32_t pos = 0, imports = 0;
+	struct modelf m;
+	uint8_t *img;
+
+	if (!buf)
+		return;
+	KT_EXPECT(modelf_parse(buf, len, &m) == 0);
+	while (modelf_next_undef(&m, &pos))
+		imports++;
+	img = malloc(m.image_size);
+	lookups = 0;
+	KT_EXPECT(modreloc_apply(&m, img, 0xF0000000u, resolve_counting, NULL,
+				 test_values(&m)) == 0);
+	KT_EXPECT(m.nrel > 1000 && imports > 0 && imports < 10);
+	KT_EXPECT(lookups == (int)imports);
+	free(img);
+	free(buf);
+}
+
 /* --- the real hello.ko --- */
 
 static const char *ko_path = "build/modules/hello.ko";
