@@ -302,7 +302,8 @@ const char *modreloc_type_name(uint32_t t);
  * R_386_32 target (S + A) inside the image; a PC-relative target (S + A + 4)
  * in an executable part, not in the header. Needs m->part[] and
  * m->image_size. Returns 0 or -ENOEXEC with the reason in m->why, which
- * numbers a relocation within its own section, as readelf -r does.
+ * numbers a relocation within its own section, as readelf -r does. Sets
+ * m->rel_fast and the summary modreloc_check_targets uses.
  */
 int modreloc_check(struct modelf *m);
 
