@@ -258,9 +258,17 @@ bench-boot: deps
 	@$(MAKE) --no-print-directory all
 	@tools/bench-boot
 
+# bench-modules also loads the generated modules (tools/genmods: 50,000
+# relocations, 1 MiB and 4 MiB of data), built as M=build/genmod and put
+# in /extra/ of build/initrd-bench.cpio.
+GENMOD := $(B)/genmod
 bench-modules: deps
 	@$(MAKE) --no-print-directory all
-	@tools/bench-modules
+	@tools/genmods $(GENMOD)
+	@$(MAKE) --no-print-directory M=$(GENMOD)
+	@tools/mkramdisk -o $(B)/initrd-bench.cpio --add $(GENMOD)
+	@tools/bench-modules --initrd $(B)/initrd-bench.cpio $(BENCH_MODULES)
+BENCH_MODULES ?= hello bigcode extra/rel50k extra/data1m extra/data4m
 
 bench-linux: deps
 	@$(MAKE) --no-print-directory all

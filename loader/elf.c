@@ -1118,6 +1118,40 @@ int modelf_parse(const void *buf, size_t len, struct modelf *m)
 	return 0;
 }
 
+/* --- what a loader must read --- */
+
+/* Section i's bytes are never read: non-allocated PROGBITS, and not named
+ * like a part (a part's bytes are read whatever its flags say). */
+static int unread_section(const Elf32_Shdr *sh, const char *shstr,
+			  uint32_t shstr_size, uint32_t i)
+{
+	const char *name;
+
+	if (sh[i].sh_type != SHT_PROGBITS || (sh[i].sh_flags & SHF_ALLOC) ||
+	    !shstr || sh[i].sh_name >= shstr_size ||
+	    !has_nul((const uint8_t *)shstr + sh[i].sh_name,
+		     shstr_size - sh[i].sh_name))
+		return 0;
+	name = shstr + sh[i].sh_name;
+	for (int p = 0; p < MODELF_NPARTS; p++)
+		if (!strcmp(name, part_names[p]))
+			return 0;
+	return 1;
+}
+
+int modelf_section_needed(const Elf32_Shdr *sh, uint32_t shnum,
+			  const char *shstr, uint32_t shstr_size, uint32_t i)
+{
+	uint32_t type = sh[i].sh_type, target = sh[i].sh_info;
+
+	if (unread_section(sh, shstr, shstr_size, i))
+		return 0;
+	if ((type == SHT_REL || type == SHT_RELA) && target && target < shnum &&
+	    target != i && unread_section(sh, shstr, shstr_size, target))
+		return 0;
+	return 1;
+}
+
 /* --- queries on a parsed object --- */
 
 const char *modelf_section_name(const struct modelf *m, uint32_t idx)

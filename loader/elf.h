@@ -142,6 +142,12 @@ struct modelf {
 	uint32_t image_size;		/* = core_size + init_size */
 	uint32_t nrel;			/* relocations of all parts */
 	struct modelf_header hdr;
+	/* modreloc_check's summary for modreloc_check_targets, when every
+	 * relocation passed its fast path (rel_fast 1; else 0 and the
+	 * targets are checked one by one): the highest in-image target of a
+	 * .module relocation (the header's init field excepted), and how many
+	 * .module relocations use an absolute symbol. */
+	uint32_t rel_fast, rel_core_max, rel_nabs;
 	/* Why the last call that takes this context refused ("" if none).
 	 * The only field the functions below write after a parse. */
 	char why[MODELF_WHY_LEN];
@@ -197,6 +203,18 @@ int modelf_parse_object(const void *buf, size_t len, struct modelf *m);
  * bytes of .module.bss are never read, whatever the file holds there.
  */
 int modelf_parse(const void *buf, size_t len, struct modelf *m);
+
+/*
+ * Whether modelf_parse() reads the bytes of section i (< shnum) of an
+ * object whose section table is sh and section names shstr (shstr_size
+ * bytes; NULL if not known): 0 for a non-allocated PROGBITS section that
+ * is not named like a part (debug information, .comment) and for the
+ * relocation sections of those, 1 for every other (when in doubt, 1).
+ * A loader may leave the bytes of the others unread: modelf_parse() then
+ * decides exactly as on the whole file. Needs no parse.
+ */
+int modelf_section_needed(const Elf32_Shdr *sh, uint32_t shnum,
+			  const char *shstr, uint32_t shstr_size, uint32_t i);
 
 /* Name of section idx ("" for a bad index). Valid after a parse. */
 const char *modelf_section_name(const struct modelf *m, uint32_t idx);
@@ -284,7 +302,8 @@ const char *modreloc_type_name(uint32_t t);
  * R_386_32 target (S + A) inside the image; a PC-relative target (S + A + 4)
  * in an executable part, not in the header. Needs m->part[] and
  * m->image_size. Returns 0 or -ENOEXEC with the reason in m->why, which
- * numbers a relocation within its own section, as readelf -r does.
+ * numbers a relocation within its own section, as readelf -r does. Sets
+ * m->rel_fast and the summary modreloc_check_targets uses.
  */
 int modreloc_check(struct modelf *m);
 
@@ -308,12 +327,15 @@ typedef int (*modreloc_resolve_fn)(void *arg, const char *name,
  * writable bytes): copies .module and .module.init of a module that
  * modelf_parse() accepted (it checked every relocation: they are not
  * checked again here) to their image offsets, zero-fills the rest
- * (.module.bss) and applies every relocation, calling resolve for
- * undefined symbols (an unresolved weak symbol becomes 0). Returns 0, or
+ * (.module.bss) and applies every relocation, calling resolve once for
+ * each undefined symbol a relocation uses (an unresolved weak symbol
+ * becomes 0). values: m->nsym words of scratch from the caller (each
+ * symbol's address, worked out once; this code allocates nothing).
+ * Returns 0, or
  * -ENOEXEC/-ENOKEY/the resolver's error with the reason in m->why
  * ("unknown symbol foo"); image contents are then undefined.
  */
 int modreloc_apply(struct modelf *m, void *image, uint32_t base,
-		   modreloc_resolve_fn resolve, void *arg);
+		   modreloc_resolve_fn resolve, void *arg, uint32_t *values);
 
 #endif

@@ -34,6 +34,7 @@ struct insmod {
 	bool forced;			/* vermagic differs, -f given */
 	char *file;			/* the .ko */
 	size_t file_len;
+	uint32_t bytes_read;		/* of it: what loading needs */
 	struct modelf m;
 	const char *name;		/* the module's name, from its header */
 	char dir[80], control[96], image_path[96];
@@ -42,6 +43,7 @@ struct insmod {
 	uint32_t base;
 	struct ksym_table syms;
 	uint8_t *image;			/* the relocated image */
+	uint32_t *values;		/* each symbol's address (modreloc_apply) */
 	const char *owners[MAX_OWNERS];	/* modules it uses */
 	unsigned n_owners;
 	char **args;			/* name=value words */
@@ -99,11 +101,94 @@ static int kernel_refused(struct insmod *c, int err)
 	return err;
 }
 
+/* Reads len bytes at offset off of fd into c->file + off, if they lie
+ * in the file (else leaves them: the checks will say what is wrong). */
+static int read_at(struct insmod *c, int fd, uint32_t off, uint32_t len)
+{
+	ssize_t n = 0;
+
+	if (off > c->file_len || len > c->file_len - off || !len)
+		return 0;
+	if (sys_lseek(fd, off, SEEK_SET) != (off_t)off)
+		return -EIO;
+	while (len && (n = sys_read(fd, c->file + off, len)) > 0) {
+		off += n, len -= n;
+		c->bytes_read += n;
+	}
+	return n < 0 ? n : len ? -EIO : 0;
+}
+
+/* Reads the ELF header, the section table, then only the sections whose
+ * bytes the checks and the image need (modelf_section_needed: not the
+ * debug information), each where it lies in the file; the rest of the
+ * buffer stays unread. A file whose section table is not where its header
+ * says is read whole, for the checks to judge. */
+static int read_sections(struct insmod *c, int fd)
+{
+	const Elf32_Ehdr *eh = (const Elf32_Ehdr *)c->file;
+	const Elf32_Shdr *sh;
+	uint32_t shnum = eh->e_shnum, x = eh->e_shstrndx, size = 0;
+	const char *shstr = NULL;
+	int err;
+
+	if (eh->e_shentsize != sizeof(Elf32_Shdr) || !shnum ||
+	    shnum > MODELF_MAX_SECTIONS || eh->e_shoff % 4 ||
+	    eh->e_shoff > c->file_len ||
+	    shnum * sizeof(Elf32_Shdr) > c->file_len - eh->e_shoff)
+		return read_at(c, fd, sizeof(Elf32_Ehdr), c->file_len - sizeof(Elf32_Ehdr));
+	if ((err = read_at(c, fd, eh->e_shoff, shnum * sizeof(Elf32_Shdr))))
+		return err;
+	sh = (const Elf32_Shdr *)(c->file + eh->e_shoff);
+	if (x && x < shnum && sh[x].sh_type == SHT_STRTAB &&
+	    sh[x].sh_offset <= c->file_len && sh[x].sh_size <= c->file_len - sh[x].sh_offset) {
+		if ((err = read_at(c, fd, sh[x].sh_offset, sh[x].sh_size)))
+			return err;
+		shstr = c->file + sh[x].sh_offset, size = sh[x].sh_size;
+	}
+	for (uint32_t i = 1; i < shnum; i++)
+		if (i != x && sh[i].sh_type != SHT_NOBITS &&
+		    modelf_section_needed(sh, shnum, shstr, size, i) &&
+		    (err = read_at(c, fd, sh[i].sh_offset, sh[i].sh_size)))
+			return err;
+	return 0;
+}
+
+/* Opens the .ko and reads what loading needs (read_sections) into a
+ * buffer of the file's size. Returns 0 or -errno (-EINVAL: not a
+ * regular file). */
+static int read_needed(struct insmod *c)
+{
+	struct stat st;
+	int fd = sys_open(c->path, O_RDONLY), err;
+
+	if (fd < 0)
+		return fd;
+	err = sys_fstat(fd, &st);
+	if (!err && S_ISDIR(st.st_mode))
+		err = -EISDIR;
+	else if (!err && !S_ISREG(st.st_mode))
+		err = -EINVAL;
+	if (!err) {
+		c->file_len = st.st_size;
+		c->file = tool_alloc(c->file_len + 1);
+		err = c->file ? 0 : -ENOMEM;
+	}
+	if (!err)
+		c->file[c->file_len] = '\0';
+	if (!err && c->file_len < sizeof(Elf32_Ehdr))
+		err = read_at(c, fd, 0, c->file_len);
+	else if (!err && !(err = read_at(c, fd, 0, sizeof(Elf32_Ehdr))))
+		err = read_sections(c, fd);
+	sys_close(fd);
+	return err;
+}
+
 static int read_object(struct insmod *c)
 {
-	int err = tool_read_file(c->path, &c->file, &c->file_len);
+	int err = read_needed(c);
 
-	step(c, err ? err : (int)c->file_len, "read %s", c->path);
+	step(c, err ? err : (int)c->bytes_read, "read %s (the sections it needs, of %u bytes)",
+	     c->path, (unsigned)c->file_len);
 	if (err == -EINVAL)
 		out_printf(2, "insmod: %s: not a regular file\n", c->path);
 	else if (err)
@@ -326,7 +411,13 @@ static int link_image(struct insmod *c)
 			   c->name, c->m.image_size, strerror(-ENOMEM));
 		return -ENOMEM;
 	}
-	err = modreloc_apply(&c->m, c->image, c->base, resolve, c);
+	c->values = tool_alloc(c->m.nsym * sizeof(uint32_t));
+	if (!c->values) {
+		out_printf(2, "insmod: %s: no memory for the addresses of its %u symbols: %s\n",
+			   c->name, c->m.nsym, strerror(-ENOMEM));
+		return -ENOMEM;
+	}
+	err = modreloc_apply(&c->m, c->image, c->base, resolve, c, c->values);
 	step(c, err, "relocate %u relocations for base 0x%08x", c->m.nrel, c->base);
 	if (err)
 		out_printf(2, "insmod: %s: %s\n", c->path, c->m.why);
@@ -517,6 +608,7 @@ static int insmod_run(struct insmod *c)
 			copy_floor(c);
 	}
 	tool_free(c->image);
+	tool_free(c->values);
 	tool_free(c->file);
 	ksym_table_free(&c->syms);
 	return err;

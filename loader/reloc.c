@@ -16,14 +16,6 @@
 #include "lib/string.h"
 #endif
 
-static void wr32(uint8_t *p, uint32_t v)
-{
-	p[0] = v;
-	p[1] = v >> 8;
-	p[2] = v >> 16;
-	p[3] = v >> 24;
-}
-
 int modreloc_compute(uint32_t type, uint32_t S, uint32_t A, uint32_t P,
 		     uint32_t *out)
 {
@@ -255,10 +247,245 @@ static int check_one(struct modelf *m, const struct modelf_part *p, uint32_t i)
 				ELF32_R_TYPE(r->r_info), rd32(p->bytes + off));
 }
 
+/*
+ * The fast path. Each relocation is first tried here: its offset, symbol
+ * index, type, its symbol's section index and value and the addend, read
+ * straight from the tables, with no name made and no table scanned. It
+ * accepts only what the checks above accept; anything else (every refusal
+ * and every rare case) makes modreloc_check run those checks from the
+ * start, so a refusal and its reason are exactly theirs.
+ */
+struct fast {
+	const Elf32_Sym *sym;
+	uint32_t nsym, image_size;
+	uint32_t shndx[MODELF_NPARTS];	/* UINT32_MAX: no such part */
+	uint32_t exec[MODELF_NPARTS];	/* the part is executable */
+	uint32_t core_max, nabs;	/* as m->rel_core_max, m->rel_nabs */
+};
+
+/* The word at p, any alignment (i386 and the host are little-endian). */
+static inline uint32_t ld32(const uint8_t *p)
+{
+	uint32_t v;
+
+	__builtin_memcpy(&v, p, 4);
+	return v;
+}
+
+static void fast_init(const struct modelf *m, struct fast *f)
+{
+	*f = (struct fast){ .sym = m->sym, .nsym = m->nsym,
+			    .image_size = m->image_size };
+	for (int p = 0; p < MODELF_NPARTS; p++) {
+		uint32_t i = m->part[p].shndx;
+
+		f->shndx[p] = i ? i : UINT32_MAX;
+		f->exec[p] = i && (m->sh[i].sh_flags & SHF_EXECINSTR);
+	}
+}
+
+/* The part that defines symbol e (-1: none; then it is symbol 0,
+ * absolute, undefined or outside the image). */
+static inline int fast_part(const struct fast *f, const Elf32_Sym *e)
+{
+	uint32_t sh = e->st_shndx;
+
+	if (sh == f->shndx[MODELF_MODULE])
+		return MODELF_MODULE;
+	if (sh == f->shndx[MODELF_INIT])
+		return MODELF_INIT;
+	if (sh == f->shndx[MODELF_BSS])
+		return MODELF_BSS;
+	return -1;
+}
+
+/* A call or jump from part sp's symbol to image offset t lands on code:
+ * check_pc_target's rule, for targets in .module or .module.init. */
+static inline int fast_code(const struct fast *f, const struct modelf *m,
+			    int sp, uint32_t t)
+{
+	const struct modelf_part *in = &m->part[MODELF_INIT];
+
+	if (!f->exec[sp])
+		return 0;
+	if (t < m->part[MODELF_MODULE].size)
+		return t >= MODHDR_SIZE && f->exec[MODELF_MODULE];
+	return t - in->addr < in->size && f->exec[MODELF_INIT];
+}
+
+/* Relocation r of part pi against symbol symi, not defined in the image:
+ * an import (any supported type) or, in .module, an absolute R_386_32. */
+static inline int fast_other(struct fast *f, int pi, uint32_t symi,
+			     uint32_t type)
+{
+	uint32_t sh = f->sym[symi].st_shndx;
+
+	if (symi && sh == SHN_UNDEF)
+		return 1;
+	if ((!symi || sh == SHN_ABS) && type == R_386_32 &&
+	    pi == MODELF_MODULE) {
+		f->nabs++;
+		return 1;
+	}
+	return 0;
+}
+
+/* What a run of part pi's relocations needs, through one pointer. */
+struct run {
+	const Elf32_Sym *sym;
+	const uint8_t *bytes;		/* the part's */
+	uint32_t nsym, lim;		/* lim: the part's size - 4 */
+	uint32_t mod_sh, image_size;
+	uint32_t bss_sh, bss_addr;	/* .module.bss's (UINT32_MAX: none) */
+	uint32_t code_end;		/* .module's size if it is executable,
+					 * else MODHDR_SIZE: calls and jumps
+					 * to [MODHDR_SIZE, code_end) */
+	uint32_t next;			/* the next offset may not be below */
+	uint32_t core_max;		/* as struct fast's (.module only), or
+					 * higher: never lower */
+};
+
+/* Checks relocations r..end of a part while they are the common kinds: a
+ * symbol in .module (R_386_32 inside the image, or a call or jump to code
+ * of .module after the header), one in .module.bss (R_386_32) or an
+ * import. Returns the first one it did
+ * not check (end: all). The rules are fast_one's, and few variables. */
+static __attribute__((__noinline__)) const Elf32_Rel *
+check_run(const Elf32_Rel *r, const Elf32_Rel *end, struct run *k)
+{
+	uint32_t next = k->next, core_max = k->core_max;
+
+	for (; r < end; r++) {
+		uint32_t off = r->r_offset, info = r->r_info, t, v, code;
+		const Elf32_Sym *e;
+
+		if (off > k->lim || off < next || ELF32_R_SYM(info) >= k->nsym)
+			break;
+		e = &k->sym[ELF32_R_SYM(info)];
+		if (e->st_shndx == k->mod_sh) {
+			v = e->st_value;
+			code = k->code_end;
+		} else if (e->st_shndx == k->bss_sh) {
+			v = k->bss_addr + e->st_value;
+			code = MODHDR_SIZE;	/* no code: calls go to fast_one */
+		} else if (e->st_shndx == SHN_UNDEF && ELF32_R_SYM(info) &&
+			   (ELF32_R_TYPE(info) == R_386_32 ||
+			    ELF32_R_TYPE(info) == R_386_PC32 ||
+			    ELF32_R_TYPE(info) == R_386_PLT32)) {
+			next = off + 4;
+			continue;
+		} else {
+			break;
+		}
+		t = v + ld32(k->bytes + off);
+		if (ELF32_R_TYPE(info) == R_386_32) {
+			if (t > k->image_size)
+				break;
+		} else if (ELF32_R_TYPE(info) == R_386_PC32 ||
+			   ELF32_R_TYPE(info) == R_386_PLT32) {
+			if ((t += 4) - MODHDR_SIZE >= code - MODHDR_SIZE)
+				break;
+		} else {
+			break;
+		}
+		/* The target is S + A for a section symbol, S for a named
+		 * one: the higher of the two is never below it (a section
+		 * symbol's S is 0), and one too high only sends
+		 * modreloc_check_targets through each relocation. */
+		if (v > t)
+			t = v;
+		if (t > core_max)
+			core_max = t;
+		next = off + 4;
+	}
+	k->next = next;
+	k->core_max = core_max;
+	return r;
+}
+
+/* Checks relocation r of part pi (any kind) as check_run does; 0 if it
+ * is not sure. */
+static int fast_one(struct fast *f, const struct modelf *m, int pi,
+		    const Elf32_Rel *r, struct run *k)
+{
+	uint32_t off = r->r_offset, symi = ELF32_R_SYM(r->r_info);
+	uint32_t type = ELF32_R_TYPE(r->r_info), v, t;
+	const Elf32_Sym *e;
+	int sp;
+
+	if (off > k->lim || off < k->next || symi >= k->nsym ||
+	    (type != R_386_32 && type != R_386_PC32 && type != R_386_PLT32))
+		return 0;
+	k->next = off + 4;
+	e = &k->sym[symi];
+	if ((sp = fast_part(f, e)) < 0)
+		return fast_other(f, pi, symi, type);
+	v = m->part[sp].addr + e->st_value;
+	t = v + ld32(k->bytes + off);	/* S + A, for base 0 */
+	if (type == R_386_32 ? t > k->image_size :	/* v <= size < 2^31 */
+	    !fast_code(f, m, sp, t += 4))
+		return 0;
+	if (ELF32_ST_TYPE(e->st_info) != STT_SECTION)
+		t = v;	/* target_of: a named symbol is its own target */
+	if (t > k->core_max && t < k->image_size && off != MODHDR_OFF_INIT)
+		k->core_max = t;
+	return 1;
+}
+
+/* Every relocation of part pi passes the fast path: runs of the common
+ * kinds (check_run), the others one by one (fast_one). */
+static int fast_check_part(struct fast *f, const struct modelf *m, int pi)
+{
+	const struct modelf_part *p = &m->part[pi];
+	const Elf32_Rel *r = p->rel, *end;
+	uint32_t mod_sh = f->shndx[MODELF_MODULE];
+	struct run k = {
+		.sym = f->sym, .bytes = p->bytes, .nsym = f->nsym,
+		.lim = p->size - 4, .mod_sh = mod_sh,
+		.bss_sh = f->shndx[MODELF_BSS], .bss_addr = m->part[MODELF_BSS].addr,
+		.image_size = f->image_size,
+		.code_end = f->exec[MODELF_MODULE] ? m->part[MODELF_MODULE].size :
+			    MODHDR_SIZE,	/* no call checked in the run */
+		.core_max = f->core_max,
+	};
+
+	if (!p->nrel)
+		return 1;
+	if (p->size < 4 || f->image_size >= 0x80000000u)
+		return 0;
+	end = r + p->nrel;
+	while ((r = check_run(r, end, &k)) < end) {
+		if (!fast_one(f, m, pi, r, &k))
+			return 0;
+		r++;
+	}
+	if (pi == MODELF_MODULE)	/* core: the targets that matter */
+		f->core_max = k.core_max;
+	return 1;
+}
+
+/* The fast path over every relocation; fills m's summary. 0: not all
+ * passed. */
+static int fast_check(struct modelf *m)
+{
+	struct fast f;
+
+	fast_init(m, &f);
+	for (int p = 0; p < MODELF_NPARTS; p++)
+		if (!fast_check_part(&f, m, p))
+			return 0;
+	m->rel_core_max = f.core_max;
+	m->rel_nabs = f.nabs;
+	return 1;
+}
+
 int modreloc_check(struct modelf *m)
 {
 	int err;
 
+	m->rel_fast = fast_check(m);
+	if (m->rel_fast)
+		return 0;
 	for (int p = 0; p < MODELF_NPARTS; p++)
 		for (uint32_t i = 0; i < m->part[p].nrel; i++)
 			if ((err = check_place(m, &m->part[p], i)))
@@ -338,10 +565,49 @@ static int check_absolute_one(struct modelf *m, uint32_t i)
 	return refuse_absolute(m, &a, i, ELF32_R_TYPE(r->r_info), symi);
 }
 
+/* A relocation of .module at offset off against an absolute symbol. */
+static int abs_rel_at(const struct modelf *m, uint32_t off)
+{
+	const Elf32_Rel *r = modelf_rel_at(&m->part[MODELF_MODULE], off);
+	uint32_t symi = r ? ELF32_R_SYM(r->r_info) : 0;
+
+	return r && (!symi || m->sym[symi].st_shndx == SHN_ABS);
+}
+
+/* modreloc_check_targets from modreloc_check's summary: the absolute
+ * relocations are all where absolute_allowed lets them be (counted by
+ * looking each allowed place up: relocations never share an offset), and
+ * no .module target lies in [core_size, image_size). 0: not sure. */
+static int fast_targets(const struct modelf *m)
+{
+	static const uint32_t sizes[] = {
+		MODHDR_OFF_CORE_SIZE, MODHDR_OFF_INIT_SIZE, MODHDR_OFF_NUM_SYMS,
+		MODHDR_OFF_MODINFO_SIZE, MODHDR_OFF_NUM_PARAMS,
+	};
+	const struct modelf_header *h = &m->hdr;
+	uint32_t allowed = 0;
+
+	if (!m->rel_fast || h->core_size < m->part[MODELF_MODULE].size ||
+	    h->core_size > m->part[MODELF_INIT].addr ||
+	    m->rel_core_max >= h->core_size ||
+	    h->num_syms > m->part[MODELF_MODULE].size / KSYM_SIZE)
+		return 0;
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
+		allowed += abs_rel_at(m, sizes[i]);
+	for (uint32_t i = 0; i < h->num_syms; i++) {
+		uint32_t off = h->syms + i * KSYM_SIZE + KSYM_OFF_CRC;
+
+		allowed += off >= MODHDR_SIZE && abs_rel_at(m, off);
+	}
+	return allowed == m->rel_nabs;
+}
+
 int modreloc_check_targets(struct modelf *m)
 {
 	int err;
 
+	if (fast_targets(m))
+		return 0;
 	for (uint32_t i = 0; i < m->part[MODELF_MODULE].nrel; i++)
 		if ((err = check_absolute_one(m, i)))
 			return err;
@@ -390,43 +656,116 @@ static int symbol_value(struct modelf *m, const Elf32_Rel *r, uint32_t base,
 	return 0;
 }
 
-/* Applies relocation i of part p (checked) to img, loaded at base. */
-static int apply_one(struct modelf *m, const struct modelf_part *p,
-		     uint32_t i, uint8_t *img, uint32_t base,
-		     modreloc_resolve_fn resolve, void *arg)
-{
-	const Elf32_Rel *r = &p->rel[i];
-	uint32_t type = ELF32_R_TYPE(r->r_info), at = p->addr + r->r_offset;
-	uint32_t S, val;
-	int err = symbol_value(m, r, base, resolve, arg, &S);
+/* S of each symbol, once: an import's is looked up at its first use
+ * (MODRELOC_UNSET until then), so an unknown one is reported by the first
+ * relocation that needs it, as before. */
+#define MODRELOC_UNSET	0xffffffffu
 
-	if (err)
-		return err;
-	err = modreloc_compute(type, S, rd32(p->bytes + r->r_offset),
-			       base + at, &val);
-	if (err)	/* modreloc_check let only known types through */
-		return refuse(m, "relocation %u: type %u", i, type);
-	wr32(img + at, val);
+static void values_init(const struct modelf *m, uint32_t base,
+			uint32_t *values)
+{
+	struct fast f;
+
+	fast_init(m, &f);
+	values[0] = 0;
+	for (uint32_t i = 1; i < m->nsym; i++) {
+		const Elf32_Sym *e = &m->sym[i];
+		int sp = fast_part(&f, e);
+
+		values[i] = sp >= 0 ? base + m->part[sp].addr + e->st_value :
+			    e->st_shndx == SHN_ABS ? e->st_value : MODRELOC_UNSET;
+	}
+}
+
+/* S of relocation r's symbol when values[] does not hold it yet (an
+ * import, or a symbol outside the image, which is refused). */
+static int first_value(struct modelf *m, const Elf32_Rel *r, uint32_t base,
+		       modreloc_resolve_fn resolve, void *arg,
+		       uint32_t *values, uint32_t *S)
+{
+	uint32_t symi = ELF32_R_SYM(r->r_info);
+	int err = symbol_value(m, r, base, resolve, arg, S);
+
+	if (!err && m->sym[symi].st_shndx == SHN_UNDEF)
+		values[symi] = *S;
+	return err;
+}
+
+/* Applies relocations r..end to the part's bytes already copied to at
+ * (the addend is the word in place), P = at's address + k: S + A for
+ * R_386_32, S + A - P for PC32 and PLT32. Stops at the first one whose S
+ * is not known yet or whose type is another, and returns it (end: all
+ * done). Few variables, so that i386 keeps them in registers. */
+static __attribute__((__noinline__)) const Elf32_Rel *
+apply_run(const Elf32_Rel *r, const Elf32_Rel *end,
+				  uint8_t *at, const uint32_t *values,
+				  uint32_t k)
+{
+	for (; r < end; r++) {
+		uint32_t info = r->r_info, val = values[ELF32_R_SYM(info)];
+		uint8_t *w = at + r->r_offset;
+
+		if (val == MODRELOC_UNSET)
+			break;
+		val += ld32(w);
+		if (ELF32_R_TYPE(info) != R_386_32) {
+			if (ELF32_R_TYPE(info) != R_386_PC32 &&
+			    ELF32_R_TYPE(info) != R_386_PLT32)
+				break;
+			val -= (uint32_t)(uintptr_t)w + k;
+		}
+		__builtin_memcpy(w, &val, 4);
+	}
+	return r;
+}
+
+/* Applies the relocations of part p (checked) to its bytes at img + its
+ * image offset, loaded at base; the arithmetic is modreloc_compute's. */
+static int apply_part(struct modelf *m, const struct modelf_part *p,
+		      uint8_t *img, uint32_t base, uint32_t *values,
+		      modreloc_resolve_fn resolve, void *arg)
+{
+	const Elf32_Rel *r = p->rel, *end;
+	uint8_t *at = img + p->addr;
+	uint32_t k = base + p->addr - (uint32_t)(uintptr_t)at, S, val;
+	int err;
+
+	if (!p->nrel)
+		return 0;
+	end = r + p->nrel;
+	while ((r = apply_run(r, end, at, values, k)) < end) {
+		uint32_t type = ELF32_R_TYPE(r->r_info), off = r->r_offset;
+
+		S = values[ELF32_R_SYM(r->r_info)];
+		if (S == MODRELOC_UNSET &&
+		    (err = first_value(m, r, base, resolve, arg, values, &S)))
+			return err;
+		if (modreloc_compute(type, S, ld32(at + off),
+				     base + p->addr + off, &val))
+			return refuse(m, "relocation %u: type %u",
+				      (unsigned)(r - p->rel), type);
+		__builtin_memcpy(at + off, &val, 4);
+		r++;
+	}
 	return 0;
 }
 
 int modreloc_apply(struct modelf *m, void *image, uint32_t base,
-		   modreloc_resolve_fn resolve, void *arg)
+		   modreloc_resolve_fn resolve, void *arg, uint32_t *values)
 {
+	const struct modelf_part *bss = &m->part[MODELF_BSS];
 	uint8_t *img = image;
 	int err;
 
-	memset(img, 0, m->image_size);	/* .module.bss: the zero-fill */
 	for (int p = 0; p < MODELF_NPARTS; p++)
 		if (m->part[p].bytes)
 			memcpy(img + m->part[p].addr, m->part[p].bytes,
 			       m->part[p].size);
+	memset(img + bss->addr, 0, bss->size);	/* .module.bss: the zero-fill */
+	values_init(m, base, values);
 	for (int p = 0; p < MODELF_NPARTS; p++)
-		for (uint32_t i = 0; i < m->part[p].nrel; i++) {
-			err = apply_one(m, &m->part[p], i, img, base, resolve,
-					arg);
-			if (err)
-				return err;
-		}
+		if ((err = apply_part(m, &m->part[p], img, base, values,
+				      resolve, arg)))
+			return err;
 	return 0;
 }

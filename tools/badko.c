@@ -242,6 +242,20 @@ static int read_exports(const char *path)
 	return kernel.n ? 0 : -1;
 }
 
+/* modreloc_apply's scratch: m->nsym words, kept for the next call. */
+static uint32_t *values(const struct modelf *m)
+{
+	static uint32_t *v;
+	static size_t n;
+
+	if (m->nsym > n) {
+		free(v);
+		n = m->nsym;
+		v = malloc(n * sizeof(*v));
+	}
+	return v;
+}
+
 /* A fixed fake address for each kernel export; -ENOKEY for other names. */
 static int resolve(void *arg, const char *name, uint32_t *value)
 {
@@ -275,7 +289,7 @@ static int load(const uint8_t *buf, size_t len, uint8_t **img, uint32_t *size,
 		}
 	*size = m.image_size;
 	*img = malloc(m.image_size ? m.image_size : 1);
-	if (modreloc_apply(&m, *img, BASE, resolve, NULL)) {
+	if (modreloc_apply(&m, *img, BASE, resolve, NULL, values(&m))) {
 		snprintf(why, whylen, "%s", m.why);
 		free(*img);
 		*img = NULL;

@@ -72,9 +72,12 @@ static int fz_reloc_check(struct modelf *m, const char **why)
 static int fz_apply(struct modelf *m, void *image, uint32_t base,
 		    modreloc_resolve_fn resolve, const char **why)
 {
-	int err = modreloc_apply(m, image, base, resolve, NULL);
+	uint32_t *values = malloc(m->nsym * sizeof(uint32_t));
+	int err = values ? modreloc_apply(m, image, base, resolve, NULL, values)
+			 : -ENOMEM;
 
-	*why = m->why;
+	free(values);
+	*why = values ? m->why : "no memory for the symbol values";
 	return err;
 }
 
@@ -250,6 +253,55 @@ static void load_module(struct modelf *m)
 	image_put(image, m->image_size);
 }
 
+/* Copies [off, off+len) of buf into out if it lies in the file. */
+static void copy_in(uint8_t *out, const uint8_t *buf, size_t size,
+		    uint32_t off, uint32_t len)
+{
+	if (off <= size && len <= size - off)
+		memcpy(out + off, buf + off, len);
+}
+
+/* insmod reads only the ELF header, the section table and the sections
+ * modelf_section_needed names (loader/insmod.c, read_sections): made so
+ * here, with every other byte poisoned, modelf_parse must decide exactly
+ * as on the whole file (err, why). */
+static void check_needed_only(const uint8_t *buf, size_t size, int err,
+			      const char *why)
+{
+	const Elf32_Ehdr *eh = (const Elf32_Ehdr *)buf;
+	const Elf32_Shdr *sh;
+	uint32_t x, shstr_size = 0;
+	const char *shstr = NULL, *why2;
+	uint8_t *part = malloc(size ? size : 1);
+	struct modelf m2;
+
+	if (!part || size < sizeof(*eh) || eh->e_shentsize != sizeof(*sh) ||
+	    !eh->e_shnum || eh->e_shnum > MODELF_MAX_SECTIONS ||
+	    eh->e_shoff % 4 || eh->e_shoff > size ||
+	    eh->e_shnum * sizeof(*sh) > size - eh->e_shoff)
+		goto out;	/* insmod reads such a file whole */
+	memset(part, 0xa5, size);
+	sh = (const Elf32_Shdr *)(buf + eh->e_shoff);
+	x = eh->e_shstrndx;
+	copy_in(part, buf, size, 0, sizeof(*eh));
+	copy_in(part, buf, size, eh->e_shoff, eh->e_shnum * sizeof(*sh));
+	if (x && x < eh->e_shnum && sh[x].sh_type == SHT_STRTAB &&
+	    sh[x].sh_offset <= size && sh[x].sh_size <= size - sh[x].sh_offset) {
+		copy_in(part, buf, size, sh[x].sh_offset, sh[x].sh_size);
+		shstr = (const char *)buf + sh[x].sh_offset;
+		shstr_size = sh[x].sh_size;
+	}
+	for (uint32_t i = 1; i < eh->e_shnum; i++)
+		if (sh[i].sh_type != SHT_NOBITS &&
+		    modelf_section_needed(sh, eh->e_shnum, shstr, shstr_size, i))
+			copy_in(part, buf, size, sh[i].sh_offset, sh[i].sh_size);
+	if (fz_parse(&m2, part, size, &why2) != err || strcmp(why, why2))
+		fail("modelf_parse decided otherwise on the needed sections only",
+		     err, why2);
+out:
+	free(part);
+}
+
 /* Contract: libFuzzer's. Always returns 0. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -258,6 +310,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint8_t *buf = malloc(size ? size : 1);
 	struct modelf m;
 	const char *why;
+	int err;
 
 	if (!buf)
 		return 0;
@@ -270,8 +323,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!said(fz_parse_object(&m, buf, size, &why), why,
 		  "modelf_parse_object refused silently"))
 		walk_object(&m);
-	if (!said(fz_parse(&m, buf, size, &why), why,
-		  "modelf_parse refused silently")) {
+	err = fz_parse(&m, buf, size, &why);
+	check_needed_only(buf, size, err, why);
+	if (!said(err, why, "modelf_parse refused silently")) {
 		query_module(&m);
 		load_module(&m);
 	}

@@ -788,6 +788,20 @@ KTEST(accepts_header_size_against_symbol_0)
 
 static const char *bigbss_path = "build/modules/bigbss.ko";
 
+/* modreloc_apply's scratch: m->nsym words, kept for the next call. */
+static uint32_t *test_values(const struct modelf *m)
+{
+	static uint32_t *v;
+	static size_t n;
+
+	if (m->nsym > n) {
+		free(v);
+		n = m->nsym;
+		v = malloc(n * sizeof(*v));
+	}
+	return v;
+}
+
 static int resolve_any(void *arg, const char *name, uint32_t *value)
 {
 	*value = 0xC0101230u;
@@ -840,7 +854,8 @@ KTEST(big_bss_image_has_zeros_where_bss_is)
 		return;
 	img = malloc(m.image_size);
 	memset(img, 0xcc, m.image_size);	/* what the loader must overwrite */
-	KT_EXPECT(modreloc_apply(&m, img, 0xF0010000u, resolve_any, NULL) == 0);
+	KT_EXPECT(modreloc_apply(&m, img, 0xF0010000u, resolve_any, NULL,
+				 test_values(&m)) == 0);
 	for (uint32_t i = bss->addr; i < bss->addr + bss->size; i++)
 		nonzero += img[i] != 0;
 	KT_EXPECT(nonzero == 0);
@@ -851,6 +866,36 @@ KTEST(big_bss_image_has_zeros_where_bss_is)
 	KT_EXPECT(img[m.hdr.core_size - 1] == 0);	/* last byte of the bss */
 	free(img);
 	free(buf);
+}
+
+/* What insmod leaves unread in hello.ko (built with -g): exactly the
+ * debug information, .comment and their relocation sections; then, with
+ * every one of those bytes overwritten, the module still parses to the
+ * same image description. */
+KTEST(section_needed_skips_debug_information_only)
+{
+	uint8_t *c = copy(ko_len);
+	uint32_t skipped = 0;
+	struct modelf m;
+
+	for (uint32_t i = 1; i < good.shnum; i++) {
+		const char *name = modelf_section_name(&good, i);
+		int debug = !strncmp(name, ".debug", 6) ||
+			    !strncmp(name, ".rel.debug", 10) ||
+			    !strcmp(name, ".comment");
+		int needed = modelf_section_needed(good.sh, good.shnum,
+						   good.shstr, good.shstr_size, i);
+
+		KT_EXPECT(needed == !debug);
+		if (!needed) {
+			memset(c + good.sh[i].sh_offset, 0xa5, good.sh[i].sh_size);
+			skipped++;
+		}
+	}
+	KT_EXPECT(skipped >= 4);	/* .debug_info and its relocations, ... */
+	KT_EXPECT(modelf_parse(c, ko_len, &m) == 0);
+	KT_EXPECT(m.image_size == good.image_size && m.nrel == good.nrel);
+	free(c);
 }
 
 int main(int argc, char **argv)

@@ -134,6 +134,20 @@ static void rel(uint32_t off, uint32_t symi, uint32_t type, uint32_t addend)
 	put32(image + off, addend);
 }
 
+/* modreloc_apply's scratch: m->nsym words, kept for the next call. */
+static uint32_t *test_values(const struct modelf *m)
+{
+	static uint32_t *v;
+	static size_t n;
+
+	if (m->nsym > n) {
+		free(v);
+		n = m->nsym;
+		v = malloc(n * sizeof(*v));
+	}
+	return v;
+}
+
 static int resolve_ext(void *arg, const char *name, uint32_t *value)
 {
 	if (strcmp(name, "ext"))
@@ -155,7 +169,7 @@ static int apply(modreloc_resolve_fn fn)
 	int err = modreloc_check(&m);
 
 	if (!err)
-		err = modreloc_apply(&m, out, BASE, fn, NULL);
+		err = modreloc_apply(&m, out, BASE, fn, NULL, test_values(&m));
 
 	memcpy(why, m.why, sizeof(why));
 	return err;
@@ -443,6 +457,40 @@ KTEST(check_passes_clean_module)
 	KT_EXPECT(modreloc_type_name(200) == NULL);
 }
 
+static int lookups;
+
+static int resolve_counting(void *arg, const char *name, uint32_t *value)
+{
+	lookups++;
+	*value = 0xC0100000u + (uint8_t)name[0];
+	return 0;
+}
+
+/* bigcode calls snprintf and strlen 256 times each: each import is looked
+ * up once, not once per relocation. */
+KTEST(apply_looks_each_import_up_once)
+{
+	size_t len;
+	uint8_t *buf = host_read_file("build/modules/bigcode.ko", &len);
+	uint32_t pos = 0, imports = 0;
+	struct modelf m;
+	uint8_t *img;
+
+	if (!buf)
+		return;
+	KT_EXPECT(modelf_parse(buf, len, &m) == 0);
+	while (modelf_next_undef(&m, &pos))
+		imports++;
+	img = malloc(m.image_size);
+	lookups = 0;
+	KT_EXPECT(modreloc_apply(&m, img, 0xF0000000u, resolve_counting, NULL,
+				 test_values(&m)) == 0);
+	KT_EXPECT(m.nrel > 1000 && imports > 0 && imports < 10);
+	KT_EXPECT(lookups == (int)imports);
+	free(img);
+	free(buf);
+}
+
 /* --- the real hello.ko --- */
 
 static const char *ko_path = "build/modules/hello.ko";
@@ -468,7 +516,8 @@ KTEST(relocates_hello_ko)
 		return;
 	KT_EXPECT(modelf_parse(buf, len, &m) == 0);
 	img = malloc(m.image_size);
-	KT_EXPECT(modreloc_apply(&m, img, base, resolve_printk, NULL) == 0);
+	KT_EXPECT(modreloc_apply(&m, img, base, resolve_printk, NULL,
+				 test_values(&m)) == 0);
 	KT_EXPECT(get32(img + MODHDR_OFF_MAGIC) == MODULE_MAGIC);
 	KT_EXPECT(!strcmp((char *)img + MODHDR_OFF_NAME, "hello"));
 	KT_EXPECT(get32(img + MODHDR_OFF_CORE_SIZE) == m.hdr.core_size);
@@ -508,7 +557,8 @@ KTEST(relocates_bigbss_ko_into_its_bss)
 		return;
 	KT_EXPECT(modelf_parse(buf, len, &m) == 0);
 	img = malloc(m.image_size);
-	KT_EXPECT(modreloc_apply(&m, img, base, resolve_printk, NULL) == 0);
+	KT_EXPECT(modreloc_apply(&m, img, base, resolve_printk, NULL,
+				 test_values(&m)) == 0);
 	for (int p = 0; p < MODELF_NPARTS; p++)
 		for (uint32_t i = 0; i < m.part[p].nrel; i++) {
 			const Elf32_Rel *r = &m.part[p].rel[i];
@@ -553,7 +603,8 @@ static uint8_t *image_of(const char *path, uint32_t *size)
 	if (buf && modelf_parse(buf, len, &m) == 0) {
 		img = malloc(m.image_size);
 		*size = m.image_size;
-		if (modreloc_apply(&m, img, 0xF0000000u, resolve_hash, NULL)) {
+		if (modreloc_apply(&m, img, 0xF0000000u, resolve_hash, NULL,
+				   test_values(&m))) {
 			free(img);
 			img = NULL;
 		}
