@@ -25,7 +25,7 @@ static int cycles_main(int argc, char **argv)
 	t = rdtsc();
 	status = cmd->fn(argc - 1, argv + 1);
 	t = rdtsc() - t;
-	out_printf(2, "cycles: %llu\n", t);
+	out_printf(2, "cycles: %llu\n", (unsigned long long)t);
 	return status;
 }
 
