@@ -21,6 +21,7 @@
 #   make bench-boot, make bench-modules    boot and insmod cycle counts
 #   make bench-linux  Debian's i386 kernel's finit_module/delete_module in
 #                   the same QEMU, beside Tessera's (fetches it with apt)
+#   make bench-scale  insmod/rmmod/lsmod with 0 to 1,000 modules loaded
 #   make clean      remove build/ and what make check's M= builds made
 #   make help       this list
 
@@ -83,7 +84,7 @@ FS_OBJS     := fs/vfs.o fs/path.o fs/namei.o fs/file.o fs/pagefile.o fs/ramfs.o 
 SHELL_OBJS  := shell/shell.o shell/parse.o shell/lineedit.o shell/commands.o \
 	       shell/cmd_files.o shell/cmd_misc.o shell/cmd_proc.o \
 	       shell/cmd_hexdump.o shell/hexfmt.o shell/cmd_repeat.o \
-	       shell/cmd_ioctl.o shell/cmd_dd.o
+	       shell/cmd_ioctl.o shell/cmd_dd.o shell/cmd_cycles.o
 DRIVERS_OBJS := drivers/pci/pci.o drivers/pci/driver.o drivers/pci/proc.o \
 		drivers/pci/lspci.o drivers/pci/names.o
 MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o fs/modfs/modfs_selftest.o \
@@ -95,7 +96,7 @@ MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/pro
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
 	  $(FS_OBJS) $(SHELL_OBJS) $(MODULE_OBJS) $(DRIVERS_OBJS))
 
-.PHONY: all kernel iso run run-iso debug check deps help clean bench-boot bench-modules bench-linux
+.PHONY: all kernel iso run run-iso debug check deps help clean bench-boot bench-modules bench-linux bench-scale
 all: kernel iso modules
 
 kernel: $(B)/tessera.elf
@@ -273,6 +274,11 @@ BENCH_MODULES ?= hello bigcode extra/rel50k extra/data1m extra/data4m
 bench-linux: deps
 	@$(MAKE) --no-print-directory all
 	@tools/bench-linux
+
+# N generated modules loaded in one boot: insmod/lsmod/rmmod at each size
+bench-scale: deps
+	@$(MAKE) --no-print-directory all
+	@tools/bench-scale $(BENCH_SCALE_ARGS)
 
 # ---- modules ------------------------------------------------------------
 # Each modules/NAME.c (and modules/skel/skel.c) becomes build/modules/NAME.ko;

@@ -319,6 +319,21 @@ int proc_create_show(const char *name, int (*show)(struct seq_buf *m, void *arg)
 	return 0;
 }
 
+int proc_create_fops(const char *name, uint32_t mode,
+		     const struct file_operations *fops)
+{
+	struct proc_dir_entry *de;
+	int err;
+
+	if (!procfs.sb)
+		return -ENOENT;
+	de = proc_new(procfs.sb->root, name, S_IFREG | (mode & 0777), &err);
+	if (!de)
+		return err;
+	de->dentry->inode->i_fop = fops;
+	return 0;
+}
+
 struct proc_dir_entry *proc_create_data(const char *name, umode_t mode,
 					struct proc_dir_entry *parent,
 					const struct proc_ops *proc_ops,

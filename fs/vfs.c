@@ -140,11 +140,16 @@ struct dentry *d_add_child(struct dentry *dir, const char *name,
 	return d;
 }
 
+/* The children are sorted by name: the walk stops at the first one past
+ * name, found or not. */
 struct dentry *d_find_child(struct dentry *dir, const char *name)
 {
-	for (struct dentry *d = dir->children; d; d = d->next)
-		if (strcmp(d->name, name) == 0)
-			return d;
+	for (struct dentry *d = dir->children; d; d = d->next) {
+		int c = strcmp(d->name, name);
+
+		if (c >= 0)
+			return c ? NULL : d;
+	}
 	return NULL;
 }
 

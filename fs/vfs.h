@@ -338,6 +338,12 @@ int seq_file_release(struct inode *inode, struct file *f);
  * use Linux's proc_create (<linux/proc_fs.h>) instead. */
 int proc_create_show(const char *name, int (*show)(struct seq_buf *m, void *arg),
 		     void *arg);
+/* Creates /proc/NAME (NAME at the top of /proc) with the kernel's own
+ * file operations fops and permission bits mode: for a file that is more
+ * than text made at open (modfs's ksym_lookup, written then read). Returns
+ * 0, -EEXIST, -EINVAL, -ENOMEM or -ENOENT (procfs not mounted yet). */
+int proc_create_fops(const char *name, uint32_t mode,
+		     const struct file_operations *fops);
 /* Removes the /proc entries module rec made or whose proc_ops lie in its
  * image, newest first, calling report("/proc/PATH (ops symbol)", arg) for
  * each. Before the image goes. */

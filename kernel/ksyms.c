@@ -9,12 +9,14 @@
 #include "lib/string.h"
 #include <tessera/errno.h>
 
-#define KSYM_BUCKETS 512
+#define KSYM_BUCKETS 2048
 
 struct ksym_entry {
 	const struct kernel_symbol *sym;
 	struct module_record *owner;	/* NULL: the kernel */
 	struct ksym_entry *next;
+	struct ksym_entry *owner_next;	/* the owner's other exports */
+	uint32_t bucket;		/* where it is chained */
 };
 
 extern const struct kernel_symbol __start___ksymtab[], __stop___ksymtab[];
@@ -33,6 +35,7 @@ static void insert(struct ksym_entry *e)
 {
 	uint32_t b = name_hash(e->sym->name);
 
+	e->bucket = b;
 	e->next = ksyms.bucket[b];
 	ksyms.bucket[b] = e;
 }
@@ -79,26 +82,27 @@ int ksyms_add(struct module_record *rec, const char **clash)
 			ksyms_remove(rec);
 			return -ENOMEM;
 		}
-		*e = (struct ksym_entry){ &h->syms[i], rec, NULL };
+		*e = (struct ksym_entry){ &h->syms[i], rec, NULL, rec->exports, 0 };
 		insert(e);
+		rec->exports = e;
 	}
 	return 0;
 }
 
+/* Each of rec's entries is unchained from the bucket it was put in (not
+ * found again by its name, which lies in the module's memory): the cost is
+ * its own exports' chains, not the whole table. */
 void ksyms_remove(struct module_record *rec)
 {
-	for (unsigned b = 0; b < KSYM_BUCKETS; b++) {
-		struct ksym_entry **p = &ksyms.bucket[b];
+	while (rec->exports) {
+		struct ksym_entry *e = rec->exports, **p = &ksyms.bucket[e->bucket];
 
-		while (*p) {
-			struct ksym_entry *e = *p;
-			if (e->owner == rec) {
-				*p = e->next;
-				kfree(e);
-			} else {
-				p = &e->next;
-			}
-		}
+		while (*p && *p != e)
+			p = &(*p)->next;
+		if (*p)
+			*p = e->next;
+		rec->exports = e->owner_next;
+		kfree(e);
 	}
 }
 

@@ -13,9 +13,75 @@
 #include <tessera/errno.h>
 #include <stdarg.h>
 
+/* Which record maps each page of the vmalloc area, so that
+ * module_record_at (called on every preempt_enable from module code, every
+ * guarded call, every oops frame) is two array reads, not a walk of every
+ * module: a directory of PAGE_DIR_SLOTS slices of PAGE_SLICE pages, each
+ * slice allocated when a module is first mapped in it and freed when the
+ * last one there is unmapped (every page comes back). */
+#define PAGE_SLICE	256
+#define PAGE_DIR_SLOTS	((VMALLOC_END - VMALLOC_START) / PAGE_SIZE / PAGE_SLICE)
+
+#define NAME_BUCKETS	256
+
 static struct {
 	struct module_record *list;	/* newest first */
+	struct module_record *oldest;	/* its other end (->newer goes back) */
+	struct module_record *by_name[NAME_BUCKETS];	/* chained by name_next */
+	struct module_record **page_dir[PAGE_DIR_SLOTS];
+	uint16_t page_dir_used[PAGE_DIR_SLOTS];	/* entries set in each slice */
+	bool page_dir_failed;		/* a page not in the table: walk */
 } modules;
+
+/* The slot of the page holding addr, or NULL (outside the area, or its
+ * slice never allocated). */
+static struct module_record **page_slot(uintptr_t addr)
+{
+	uintptr_t page = (addr - VMALLOC_START) / PAGE_SIZE;
+
+	if (addr < VMALLOC_START || addr >= VMALLOC_END || !modules.page_dir[page / PAGE_SLICE])
+		return NULL;
+	return &modules.page_dir[page / PAGE_SLICE][page % PAGE_SLICE];
+}
+
+/* Records rec as the owner of the pages of [base, base + size). */
+static void pages_claim(struct module_record *rec, uintptr_t base, uint32_t size)
+{
+	for (uintptr_t a = base & ~(uintptr_t)(PAGE_SIZE - 1); a < base + size; a += PAGE_SIZE) {
+		uintptr_t page = (a - VMALLOC_START) / PAGE_SIZE;
+		struct module_record ***slice = &modules.page_dir[page / PAGE_SLICE];
+
+		if (a < VMALLOC_START || a >= VMALLOC_END) {
+			modules.page_dir_failed = true;	/* not in the table: walk */
+			continue;
+		}
+		if (!*slice)
+			*slice = kzalloc(PAGE_SLICE * sizeof(**slice));
+		if (!*slice) {
+			modules.page_dir_failed = true;
+		} else {
+			modules.page_dir_used[page / PAGE_SLICE] += !(*slice)[page % PAGE_SLICE];
+			(*slice)[page % PAGE_SLICE] = rec;
+		}
+	}
+}
+
+/* Forgets rec's pages from base on (those still recorded as its). */
+static void pages_release(struct module_record *rec, uintptr_t base)
+{
+	struct module_record **slot;
+
+	for (uintptr_t a = base & ~(uintptr_t)(PAGE_SIZE - 1);
+	     (slot = page_slot(a)) && *slot == rec; a += PAGE_SIZE) {
+		unsigned s = (a - VMALLOC_START) / PAGE_SIZE / PAGE_SLICE;
+
+		*slot = NULL;
+		if (!--modules.page_dir_used[s]) {
+			kfree(modules.page_dir[s]);
+			modules.page_dir[s] = NULL;
+		}
+	}
+}
 
 static const char *const state_names[] = {
 	[MODULE_STATE_UNMAPPED] = "unmapped", [MODULE_STATE_MAPPED] = "mapped",
@@ -39,9 +105,20 @@ int module_fail(struct module_record *rec, int err, const char *fmt, ...)
 	return err;
 }
 
+/* Bernstein's hash (a local one: the fuzzer's host build of this file
+ * has no lib/string.c). */
+static struct module_record **name_bucket(const char *name)
+{
+	uint32_t h = 5381;
+
+	while (*name)
+		h = h * 33 + (uint8_t)*name++;
+	return &modules.by_name[h % NAME_BUCKETS];
+}
+
 struct module_record *module_find(const char *name)
 {
-	for (struct module_record *r = modules.list; r; r = r->next)
+	for (struct module_record *r = *name_bucket(name); r; r = r->name_next)
 		if (!strcmp(r->name, name))
 			return r;
 	return NULL;
@@ -61,7 +138,13 @@ struct module_record *module_create(const char *name, int *err)
 	}
 	strlcpy(rec->name, name, sizeof(rec->name));
 	rec->next = modules.list;
+	if (modules.list)
+		modules.list->newer = rec;
+	else
+		modules.oldest = rec;
 	modules.list = rec;
+	rec->name_next = *name_bucket(name);
+	*name_bucket(name) = rec;
 	return rec;
 }
 
@@ -71,9 +154,11 @@ int module_destroy(struct module_record *rec)
 
 	if (rec->state != MODULE_STATE_UNMAPPED)
 		return -EBUSY;
-	for (p = &modules.list; *p; p = &(*p)->next) {
+	*(rec->newer ? &rec->newer->next : &modules.list) = rec->next;
+	*(rec->next ? &rec->next->newer : &modules.oldest) = rec->newer;
+	for (p = name_bucket(rec->name); *p; p = &(*p)->name_next) {
 		if (*p == rec) {
-			*p = rec->next;
+			*p = rec->name_next;
 			break;
 		}
 	}
@@ -82,18 +167,12 @@ int module_destroy(struct module_record *rec)
 	return 0;
 }
 
-static void for_each_oldest_first(struct module_record *r,
-				  void (*fn)(struct module_record *, void *), void *arg)
-{
-	if (!r)
-		return;
-	for_each_oldest_first(r->next, fn, arg);
-	fn(r, arg);
-}
-
 void module_for_each(void (*fn)(struct module_record *rec, void *arg), void *arg)
 {
-	for_each_oldest_first(modules.list, fn, arg);
+	for (struct module_record *r = modules.oldest, *newer; r; r = newer) {
+		newer = r->newer;
+		fn(r, arg);
+	}
 }
 
 unsigned module_users(const struct module_record *rec, char *buf, size_t size)
@@ -102,14 +181,10 @@ unsigned module_users(const struct module_record *rec, char *buf, size_t size)
 
 	if (size)
 		buf[0] = '\0';
-	for (struct module_record *r = modules.list; r; r = r->next) {
-		for (unsigned i = 0; i < r->n_uses; i++) {
-			if (r->uses[i] != rec)
-				continue;
-			if (count++)
-				strlcat(buf, ",", size);
-			strlcat(buf, r->name, size);
-		}
+	for (const struct module_use_link *l = rec->users; l; l = l->next) {
+		if (count++)
+			strlcat(buf, ",", size);
+		strlcat(buf, l->user->name, size);
 	}
 	return count;
 }
@@ -120,16 +195,32 @@ int module_set_mapped(struct module_record *rec, void *base, uint32_t size)
 		return module_fail(rec, -EBUSY, "map: already mapped");
 	rec->hdr = base;
 	rec->mapped_size = size;
+	pages_claim(rec, (uintptr_t)base, size);
 	rec->core_size = rec->init_size = 0;
 	rec->init_dropped = false;
 	rec->state = MODULE_STATE_MAPPED;
 	return 0;
 }
 
+void module_set_mapped_size(struct module_record *rec, uint32_t size)
+{
+	uintptr_t end = (uintptr_t)rec->hdr + size;
+
+	pages_release(rec, (end + PAGE_SIZE - 1) & ~(uintptr_t)(PAGE_SIZE - 1));
+	rec->mapped_size = size;
+}
+
 static void drop_uses(struct module_record *rec)
 {
 	while (rec->n_uses) {
-		struct module_record *used = rec->uses[--rec->n_uses];
+		unsigned i = --rec->n_uses;
+		struct module_record *used = rec->uses[i];
+		struct module_use_link **p = &used->users;
+
+		while (*p && *p != &rec->use_links[i])
+			p = &(*p)->next;
+		if (*p)
+			*p = (*p)->next;
 		used->refcount--;
 	}
 }
@@ -182,6 +273,7 @@ int module_set_unmapped(struct module_record *rec)
 	drop_uses(rec);
 	modsyms_free(rec);
 	module_params_release(rec);
+	pages_release(rec, (uintptr_t)rec->hdr);
 	rec->hdr = NULL;
 	rec->mapped_size = 0;
 	rec->state = MODULE_STATE_UNMAPPED;
@@ -203,6 +295,8 @@ int module_use(struct module_record *rec, const char *name)
 	if (rec->n_uses == MODULE_MAX_USES)
 		return module_fail(rec, -ENOSPC, "use: more than %d modules used",
 				   MODULE_MAX_USES);
+	rec->use_links[rec->n_uses] = (struct module_use_link){ rec, used->users };
+	used->users = &rec->use_links[rec->n_uses];
 	rec->uses[rec->n_uses++] = used;
 	used->refcount++;
 	return 0;
@@ -473,15 +567,20 @@ int module_check_shrink(struct module_record *rec, uint32_t new_size)
 
 static struct module_record *record_of(const struct module *mod)
 {
-	for (struct module_record *r = modules.list; r; r = r->next)
-		if (r->hdr == mod && r->state != MODULE_STATE_UNMAPPED)
-			return r;
-	return NULL;
+	struct module_record *r = module_record_at((uintptr_t)mod);
+
+	return r && r->hdr == mod && r->state != MODULE_STATE_UNMAPPED ? r : NULL;
 }
 
 struct module_record *module_record_at(uintptr_t addr)
 {
-	for (struct module_record *r = modules.list; r; r = r->next)
+	struct module_record **slot = page_slot(addr), *r;
+
+	if (slot || !modules.page_dir_failed) {
+		r = slot ? *slot : NULL;
+		return r && r->hdr && addr - (uintptr_t)r->hdr < r->mapped_size ? r : NULL;
+	}
+	for (r = modules.list; r; r = r->next)
 		if (r->hdr && addr - (uintptr_t)r->hdr < r->mapped_size)
 			return r;
 	return NULL;
@@ -540,10 +639,9 @@ int module_forget(struct module_record *rec)
 
 struct module *module_of_addr(const void *addr)
 {
-	for (struct module_record *r = modules.list; r; r = r->next)
-		if (r->hdr && (uintptr_t)addr - (uintptr_t)r->hdr < r->mapped_size)
-			return r->hdr;
-	return NULL;
+	struct module_record *r = module_record_at((uintptr_t)addr);
+
+	return r ? r->hdr : NULL;
 }
 
 bool try_module_get(struct module *mod)

@@ -43,6 +43,13 @@ struct modsym_table;
 struct param_copy;
 struct dentry;
 
+/* One use of a module by another: a link in the used module's list of
+ * users (module_users walks it, not every record). */
+struct module_use_link {
+	struct module_record *user;
+	struct module_use_link *next;
+};
+
 /* The kernel's record of one module (one /mod/NAME directory). */
 struct module_record {
 	char name[MODULE_NAME_LEN];
@@ -54,6 +61,8 @@ struct module_record {
 	int refcount;			/* try_module_get, open devices, users */
 	struct module_record *uses[MODULE_MAX_USES];	/* modules it uses */
 	unsigned n_uses;
+	struct module_use_link use_links[MODULE_MAX_USES];	/* one per uses[i] */
+	struct module_use_link *users;	/* modules using it, newest use first */
 	int last_error;			/* 0 or -errno of the last failed command */
 	char last_why[MODULE_WHY_LEN];	/* that failure in words */
 	struct modsym_table *symtab;	/* from /mod/NAME/symbols (kernel/symbols.h) */
@@ -64,7 +73,10 @@ struct module_record {
 	char *args;			/* /mod/NAME/args: "name=value" lines, or NULL */
 	struct param_copy *param_copies;	/* charp values the kernel keeps */
 	struct dentry *params_dir;	/* /mod/NAME/parameters while live */
+	struct ksym_entry *exports;	/* its entries in kernel/ksyms.c's table */
 	struct module_record *next;	/* all records, newest first */
+	struct module_record *newer;	/* the same list backwards */
+	struct module_record *name_next;	/* module_find's hash chain */
 };
 
 /* --- records and state changes, called by modfs (fs/modfs/) --- */
@@ -78,6 +90,9 @@ int module_destroy(struct module_record *rec);
 /* Records that the image is now mapped at base (size bytes): UNMAPPED ->
  * MAPPED. Returns 0 or -EBUSY (already mapped). */
 int module_set_mapped(struct module_record *rec, void *base, uint32_t size);
+/* Records that the image now maps only size bytes (its init part was
+ * dropped): the pages past it are no longer rec's (module_record_at). */
+void module_set_mapped_size(struct module_record *rec, uint32_t size);
 /* Checks that an unmap is allowed (MAPPED only: never while live), reports
  * (pr_warn) what the module's code allocated and never freed, one line per
  * call site, and drops the module's uses. Returns 0 or -EBUSY with the

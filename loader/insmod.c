@@ -390,16 +390,38 @@ static int resolve(void *arg, const char *name, uint32_t *value)
 	return 0;
 }
 
+/* Asks the kernel about the symbols the module imports and those it has
+ * version CRCs for, and only those (/proc/ksym_lookup): the cost follows
+ * the module, not how many symbols the system exports. */
+static int look_up_imports(struct insmod *c)
+{
+	uint32_t pos = 0, n = 0, crc;
+	const char **names = tool_alloc((c->m.nsym + c->m.hdr.num_versions) * sizeof(char *));
+	const char *sym;
+	int err = -ENOMEM;
+
+	if (names) {
+		while ((sym = modelf_next_undef(&c->m, &pos)) != NULL)
+			names[n++] = sym;
+		for (uint32_t i = 0; i < c->m.hdr.num_versions; i++)
+			modelf_version(&c->m, i, &crc, &names[n++]);
+		err = ksym_table_lookup(&c->syms, names, n);
+	}
+	tool_free(names);
+	step(c, err, "look up %u symbol%s in /proc/ksym_lookup (%u known)", c->syms.count,
+	     c->syms.count == 1 ? "" : "s", c->syms.known);
+	if (err)
+		out_printf(2, "insmod: %s: cannot look the kernel's symbols up in "
+			   "/proc/ksym_lookup: %s\n", c->name, strerror(err));
+	return err;
+}
+
 static int link_image(struct insmod *c)
 {
-	int err = ksym_table_load(&c->syms);
+	int err = look_up_imports(c);
 
-	step(c, err, "read /proc/ksyms (%u symbols)", c->syms.count);
-	if (err) {
-		out_printf(2, "insmod: %s: cannot read the kernel's symbols from "
-			   "/proc/ksyms: %s\n", c->name, strerror(err));
+	if (err)
 		return err;
-	}
 	err = check_imports(c);
 	step(c, err, "resolve and check versions (uses %u module%s)", c->n_owners,
 	     c->n_owners == 1 ? "" : "s");

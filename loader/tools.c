@@ -169,9 +169,31 @@ long tool_meminfo(const char *key)
 	return v;
 }
 
-static uint32_t hash_name(const char *s)
+static uint32_t hash_name(const struct ksym_table *t, const char *s)
 {
-	return strhash(s) % KSYM_TABLE_BUCKETS;
+	return strhash(s) & (t->nbuckets - 1);
+}
+
+/* Allocates room for n entries and their chains; 0 or -ENOMEM. */
+static int table_alloc(struct ksym_table *t, size_t n, uint32_t nbuckets)
+{
+	t->nbuckets = nbuckets;
+	t->syms = tool_alloc((n + 1) * sizeof(struct ksym));
+	t->bucket = tool_alloc(nbuckets * sizeof(struct ksym *));
+	if (!t->syms || !t->bucket)
+		return -ENOMEM;
+	memset(t->bucket, 0, nbuckets * sizeof(struct ksym *));
+	return 0;
+}
+
+static void table_insert(struct ksym_table *t, struct ksym *k)
+{
+	uint32_t b = hash_name(t, k->name);
+
+	k->next = t->bucket[b];
+	t->bucket[b] = k;
+	t->count++;
+	t->known++;
 }
 
 int tool_split_words(char *line, char **word, int max)
@@ -223,32 +245,129 @@ int ksym_table_load(struct ksym_table *t)
 		return err;
 	for (p = t->text; *p; p++)
 		lines += *p == '\n';
-	t->syms = tool_alloc((lines + 1) * sizeof(struct ksym));
-	t->bucket = tool_alloc(KSYM_TABLE_BUCKETS * sizeof(struct ksym *));
-	if (!t->syms || !t->bucket) {
+	if (table_alloc(t, lines, KSYM_TABLE_BUCKETS)) {
 		ksym_table_free(t);
 		return -ENOMEM;
 	}
-	memset(t->bucket, 0, KSYM_TABLE_BUCKETS * sizeof(struct ksym *));
 	for (p = t->text; *p && t->count <= lines;) {
 		struct ksym *k = &t->syms[t->count];
 		if (parse_line(&p, k)) {
 			ksym_table_free(t);
 			return -EINVAL;
 		}
-		k->next = t->bucket[hash_name(k->name)];
-		t->bucket[hash_name(k->name)] = k;
-		t->count++;
+		table_insert(t, k);
 	}
 	return 0;
 }
 
-const struct ksym *ksym_table_find(const struct ksym_table *t, const char *name)
+/* The question: the table's names, one a line, in one buffer; NULL if no
+ * memory. */
+static char *lookup_question(const struct ksym_table *t, size_t *len)
 {
-	for (const struct ksym *k = t->bucket[hash_name(name)]; k; k = k->next)
+	char *q;
+
+	*len = 0;
+	for (uint32_t i = 0; i < t->count; i++)
+		*len += strlen(t->syms[i].name) + 1;
+	q = tool_alloc(*len + 1);
+	if (!q)
+		return NULL;
+	for (size_t i = 0, off = 0; i < t->count; i++) {
+		size_t l = strlen(t->syms[i].name);
+		memcpy(q + off, t->syms[i].name, l);
+		q[off + l] = '\n';
+		off += l + 1;
+	}
+	return q;
+}
+
+/* Writes the question in one write and reads the whole answer into
+ * t->text. Returns 0 or -errno. */
+static int lookup_ask(struct ksym_table *t)
+{
+	size_t len, got;
+	char *q = lookup_question(t, &len);
+	int fd, err;
+	ssize_t w;
+
+	if (!q)
+		return -ENOMEM;
+	fd = sys_open("/proc/ksym_lookup", O_RDWR);
+	err = fd;
+	if (fd >= 0) {
+		w = sys_write(fd, q, len);
+		err = w < 0 ? (int)w : (size_t)w != len ? -EIO : 0;
+		if (!err)	/* an answer line is at most 80 bytes */
+			err = read_all(fd, &t->text, 80 * (size_t)t->count + 2, true, &got);
+		sys_close(fd);
+	}
+	tool_free(q);
+	return err;
+}
+
+/* One answer line: "c0102800 kernel 0x930c8fc1", or "unknown" (k->owner
+ * stays NULL: ksym_table_find skips it). Advances *p past it. */
+static int parse_answer(char **p, struct ksym *k)
+{
+	char *line = *p, *nl = strchr(line, '\n'), *w[4];
+
+	if (!nl)
+		return -EIO;
+	*nl = '\0';
+	*p = nl + 1;
+	if (!strcmp(line, "unknown"))
+		return 0;
+	if (tool_split_words(line, w, 4) != 3)
+		return -EIO;
+	k->addr = strtoul(w[0], NULL, 16);
+	k->owner = w[1];
+	k->crc = strtoul(w[2], NULL, 16);
+	return 0;
+}
+
+/* The entry named name, known or not. */
+static struct ksym *table_entry(const struct ksym_table *t, const char *name)
+{
+	for (struct ksym *k = t->bucket[hash_name(t, name)]; k; k = k->next)
 		if (!strcmp(k->name, name))
 			return k;
 	return NULL;
+}
+
+int ksym_table_lookup(struct ksym_table *t, const char *const *names, uint32_t n)
+{
+	uint32_t nb = 16;
+	char *p;
+	int err;
+
+	*t = (struct ksym_table){ 0 };
+	while (nb < 2 * n)
+		nb *= 2;
+	err = table_alloc(t, n, nb);
+	for (uint32_t i = 0; !err && i < n; i++) {
+		if (!table_entry(t, names[i])) {
+			t->syms[t->count] = (struct ksym){ .name = names[i] };
+			table_insert(t, &t->syms[t->count]);
+		}
+	}
+	if (!err && t->count)
+		err = lookup_ask(t);
+	p = t->text;
+	t->known = 0;
+	for (uint32_t i = 0; !err && i < t->count; i++) {
+		err = parse_answer(&p, &t->syms[i]);
+		t->known += !err && t->syms[i].owner;
+	}
+	if (err)
+		ksym_table_free(t);
+	return err;
+}
+
+const struct ksym *ksym_table_find(const struct ksym_table *t, const char *name)
+{
+	const struct ksym *k = table_entry(t, name);
+
+	return k && k->owner ? k : NULL;
 }
 
 void ksym_table_free(struct ksym_table *t)

@@ -59,13 +59,20 @@ struct ksym {
 struct ksym_table {
 	char *text;		/* the file, split into strings in place */
 	struct ksym *syms;
-	uint32_t count;
-	struct ksym **bucket;	/* KSYM_TABLE_BUCKETS chains */
+	uint32_t count;		/* entries (names asked, for a lookup) */
+	uint32_t known;		/* entries the kernel exports */
+	struct ksym **bucket;	/* nbuckets chains (a power of two) */
+	uint32_t nbuckets;
 };
 
 /* Reads and hashes /proc/ksyms. Returns 0 or -errno (-EINVAL for a line
  * it cannot parse). */
 int ksym_table_load(struct ksym_table *t);
+/* Asks the kernel about only the n names (/proc/ksym_lookup: one write,
+ * one read; docs/modfs.md), each once however often it is given: t->count
+ * names asked, t->known of them exported. names must outlive t.
+ * Returns 0 or -errno (-EIO for an answer it cannot parse). */
+int ksym_table_lookup(struct ksym_table *t, const char *const *names, uint32_t n);
 /* The entry named name, or NULL. One hash lookup. */
 const struct ksym *ksym_table_find(const struct ksym_table *t, const char *name);
 /* Frees the table's memory and empties it (safe on an emptied table). */

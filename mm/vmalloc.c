@@ -5,6 +5,9 @@
  * drops a range's tail pages and moves its guard page down (how a module's
  * init sections are dropped). Mapping goes through kernel/paging.h.
  * A range a module's code asks for is charged to it (charge.c).
+ * With a thousand modules loaded there are thousands of ranges, so neither
+ * finding a range by its address (a hash of the starts) nor placing one (a
+ * search that starts past the packed beginning of the area) walks them all.
  */
 #include "mm/mm.h"
 #include "mm/mm_internal.h"
@@ -12,6 +15,7 @@
 #include "kernel/printk.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
+#include <linux/container_of.h>
 
 struct vm_range {
 	uintptr_t start;	/* first mapped page */
@@ -20,59 +24,130 @@ struct vm_range {
 	bool is_io;		/* device memory (vmap_io): no struct page */
 	const char *owner;	/* label for /proc/vmallocinfo, or NULL */
 	struct vm_range *next;	/* next range up */
+	struct vm_range *prev;	/* next range down */
+	struct vm_range *hnext;	/* chain of its start's hash bucket */
 };
+
+#define VM_HASH 512
 
 static struct {
 	struct vm_range *ranges;	/* sorted by start */
 	uint32_t nr_ranges;
 	uint32_t nr_pages;		/* mapped in all ranges */
+	struct vm_range *hash[VM_HASH];	/* by start */
+	/* The ranges before *first_gap (NULL: &ranges) leave no hole: the
+	 * first starts at VMALLOC_START, each other one page past the end
+	 * of the one before. First fit searches from there. */
+	struct vm_range **first_gap;
+	struct vm_range **rover;	/* &last placed->next, or NULL */
 } vmlist;
+
+static struct vm_range **hash_bucket(uintptr_t start)
+{
+	return &vmlist.hash[(start >> PAGE_SHIFT) % VM_HASH];
+}
+
+/* The link that points at r: its predecessor's next, or the list head. */
+static struct vm_range **link_of(struct vm_range *r)
+{
+	return r->prev ? &r->prev->next : &vmlist.ranges;
+}
+
+static struct vm_range **first_gap(void)
+{
+	return vmlist.first_gap ? vmlist.first_gap : &vmlist.ranges;
+}
+
+/* Does r lie before first_gap, where a new hole breaks its promise? */
+static bool before_first_gap(const struct vm_range *r)
+{
+	struct vm_range *g = *first_gap();
+
+	return r->start < (g ? g->start : VMALLOC_END);
+}
 
 static uintptr_t range_end(const struct vm_range *r)
 {
 	return r->start + (uintptr_t)r->pages * PAGE_SIZE;
 }
 
-/* Reserves room for `pages` pages plus a guard page, first fit. Returns the
- * new (still unmapped, pages = 0) range, or NULL if no room or memory. */
+/* The room for need bytes searching from link on: the link to insert
+ * before (*link may be NULL: at the end) and the address, or NULL. */
+static struct vm_range **find_room(struct vm_range **link, uintptr_t need,
+				   uintptr_t *at_out, bool track_gap)
+{
+	struct vm_range *prev = link == &vmlist.ranges ? NULL :
+				container_of(link, struct vm_range, next);
+	uintptr_t at = prev ? range_end(prev) + PAGE_SIZE : VMALLOC_START;
+	bool packed = track_gap;
+
+	for (; *link; link = &(*link)->next) {
+		if ((*link)->start - at >= need)
+			break;
+		packed = packed && (*link)->start == at;
+		if (packed)
+			vmlist.first_gap = &(*link)->next;
+		at = range_end(*link) + PAGE_SIZE;
+	}
+	if (!*link && (at > VMALLOC_END || VMALLOC_END - at < need))
+		return NULL;
+	*at_out = at;
+	return link;
+}
+
+/* Reserves room for `pages` pages plus a guard page: next fit, from where
+ * the last range was placed (loading modules allocates and frees at the
+ * end of the used area, so the search is short whatever the number of
+ * ranges), then first fit from the first hole. Returns the new (still
+ * unmapped, pages = 0) range, or NULL if no room or memory. */
 static struct vm_range *range_reserve(uint32_t pages, bool is_vmap)
 {
-	uintptr_t need, at = VMALLOC_START;
-	struct vm_range **link = &vmlist.ranges, *r;
+	struct vm_range **link = NULL, *r;
+	uintptr_t need, at = 0;
 
 	if (pages >= (VMALLOC_END - VMALLOC_START) / PAGE_SIZE)
 		return NULL;
 	need = ((uintptr_t)pages + 1) * PAGE_SIZE;
-	for (; *link; link = &(*link)->next) {
-		if ((*link)->start - at >= need)
-			break;
-		at = range_end(*link) + PAGE_SIZE;
-	}
-	if (!*link && VMALLOC_END - at < need)
+	if (vmlist.rover)
+		link = find_room(vmlist.rover, need, &at, false);
+	if (!link)
+		link = find_room(first_gap(), need, &at, true);
+	if (!link)
 		return NULL;
 	r = kmalloc(sizeof(*r));
 	if (!r)
 		return NULL;
-	*r = (struct vm_range){ .start = at, .is_vmap = is_vmap,
-				.next = *link };
+	*r = (struct vm_range){ .start = at, .is_vmap = is_vmap, .next = *link,
+				.prev = link == &vmlist.ranges ? NULL :
+					container_of(link, struct vm_range, next),
+				.hnext = *hash_bucket(at) };
+	if (r->next)
+		r->next->prev = r;
+	if (vmlist.first_gap == link && at == (r->prev ? range_end(r->prev) + PAGE_SIZE
+						      : VMALLOC_START))
+		vmlist.first_gap = &r->next;	/* still no hole before it */
 	*link = r;
+	*hash_bucket(at) = r;
+	vmlist.rover = &r->next;
 	vmlist.nr_ranges++;
 	return r;
 }
 
 static struct vm_range **range_find(const void *addr)
 {
-	struct vm_range **link = &vmlist.ranges;
+	struct vm_range *r = *hash_bucket((uintptr_t)addr);
 
-	while (*link && (*link)->start != (uintptr_t)addr)
-		link = &(*link)->next;
-	return *link ? link : NULL;
+	while (r && r->start != (uintptr_t)addr)
+		r = r->hnext;
+	return r ? link_of(r) : NULL;
 }
 
 /* Unmaps the range's pages from index `keep` on (freeing them unless it is
  * a vmap range) and shrinks it to `keep` pages. */
 static void range_trim(struct vm_range *r, uint32_t keep)
 {
+	if (r->pages > keep && before_first_gap(r))
+		vmlist.first_gap = &r->next;	/* a hole after r now */
 	while (r->pages > keep) {
 		uintptr_t va = r->start + (uintptr_t)(r->pages - 1) * PAGE_SIZE;
 		uintptr_t pa = paging_lookup(va);
@@ -87,10 +162,19 @@ static void range_trim(struct vm_range *r, uint32_t keep)
 
 static void range_release(struct vm_range **link)
 {
-	struct vm_range *r = *link;
+	struct vm_range *r = *link, **h = hash_bucket(r->start);
 
 	range_trim(r, 0);
+	if (before_first_gap(r) || vmlist.first_gap == &r->next)
+		vmlist.first_gap = link;	/* the hole is where r was */
+	if (vmlist.rover == &r->next)
+		vmlist.rover = link;
 	*link = r->next;
+	if (r->next)
+		r->next->prev = r->prev;
+	while (*h != r)
+		h = &(*h)->hnext;
+	*h = r->hnext;
 	vmlist.nr_ranges--;
 	kfree(r);
 }

@@ -189,7 +189,7 @@ static int module_setsize(struct inode *inode, uint32_t size)
 		return module_fail(rec, err, "truncate: vshrink failed");
 	rec->init_dropped = true;
 	modsyms_drop_init(rec);
-	rec->mapped_size = size;
+	module_set_mapped_size(rec, size);
 	return pagefile_truncate(&inode->data, size);
 }
 

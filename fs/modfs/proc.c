@@ -13,6 +13,11 @@
  *   /proc/ksyms, one exported symbol a line: address, name, owner
  *   ("kernel" or the module), version CRC; e.g.
  *       c0102800 printk kernel 0x930c8fc1
+ *   /proc/ksym_lookup, the loader's question about only the symbols a module
+ *   needs (docs/modfs.md, "Looking symbols up"): a write of names, one a
+ *   line, is answered in the same open file, a line per name in order:
+ *   "c0102800 kernel 0x930c8fc1" (address, owner, CRC, as /proc/ksyms) or
+ *   "unknown"; each name is one lookup in the kernel's hash table.
  *   /proc/kallsyms, every symbol the oops printer knows (kernel/symbols.h),
  *   in Linux's format; /proc/tainted, the taint bits as a number (Linux's
  *   /proc/sys/kernel/tainted: 1 = F, 128 = D, 4096 = O; docs/debugging.md);
@@ -23,6 +28,7 @@
 #include "kernel/oops.h"
 #include "kernel/symbols.h"
 #include "lib/string.h"
+#include "mm/mm.h"
 #include <tessera/errno.h>
 #include <tessera/vermagic.h>
 
@@ -68,6 +74,95 @@ static int show_ksyms(struct seq_buf *m, void *arg)
 	return m->error;
 }
 
+/* One open file of /proc/ksym_lookup: the answers not yet read. */
+struct ksym_lookup {
+	struct seq_buf answers;
+	size_t read;		/* bytes of answers already read */
+};
+
+#define KSYM_LOOKUP_NAME_MAX 255
+
+static int lookup_open(struct inode *inode, struct file *f)
+{
+	f->private_data = kzalloc(sizeof(struct ksym_lookup));
+	return f->private_data ? 0 : -ENOMEM;
+}
+
+/* Answers one name, as /proc/ksyms would list it: only the kernel's and
+ * live modules' exports are known. */
+static void lookup_one(struct seq_buf *m, const char *name)
+{
+	struct module_record *owner;
+	const struct kernel_symbol *sym = ksym_find(name, &owner);
+
+	if (sym && (!owner || owner->state == MODULE_STATE_LIVE))
+		seq_buf_printf(m, "%08lx %s 0x%08x\n", sym->value,
+			       owner ? owner->name : "kernel", sym->crc);
+	else
+		seq_buf_printf(m, "unknown\n");
+}
+
+/* A write holds whole lines, one name each (the last newline may be
+ * left out); each is answered at once. -EINVAL for an empty line or a
+ * name over KSYM_LOOKUP_NAME_MAX bytes (nothing of the write is answered
+ * then), -ENOMEM if the answers do not fit in memory. */
+static ssize_t lookup_write(struct file *f, const char *buf, size_t count, loff_t *pos)
+{
+	struct ksym_lookup *l = f->private_data;
+	size_t start = l->answers.len;
+	char name[KSYM_LOOKUP_NAME_MAX + 1];
+
+	for (size_t i = 0; i < count;) {
+		size_t n = 0;
+
+		while (i + n < count && buf[i + n] != '\n')
+			n++;
+		if (!n || n > KSYM_LOOKUP_NAME_MAX) {
+			l->answers.len = start;
+			return -EINVAL;
+		}
+		memcpy(name, buf + i, n);
+		name[n] = '\0';
+		lookup_one(&l->answers, name);
+		i += n + 1;
+	}
+	if (l->answers.error) {
+		seq_buf_free(&l->answers);
+		l->answers.error = 0;
+		l->read = 0;
+		return -ENOMEM;
+	}
+	return count;
+}
+
+/* Reads the answers in order, each byte once (the file position is the
+ * writes' and is not used). */
+static ssize_t lookup_read(struct file *f, char *buf, size_t count, loff_t *pos)
+{
+	struct ksym_lookup *l = f->private_data;
+	size_t n = l->answers.len - l->read < count ? l->answers.len - l->read : count;
+
+	memcpy(buf, l->answers.buf + l->read, n);
+	l->read += n;
+	return n;
+}
+
+static int lookup_release(struct inode *inode, struct file *f)
+{
+	struct ksym_lookup *l = f->private_data;
+
+	seq_buf_free(&l->answers);
+	kfree(l);
+	return 0;
+}
+
+static const struct file_operations ksym_lookup_fops = {
+	.open = lookup_open,
+	.read = lookup_read,
+	.write = lookup_write,
+	.release = lookup_release,
+};
+
 static int show_tainted(struct seq_buf *m, void *arg)
 {
 	return seq_buf_printf(m, "%u\n", get_taint());
@@ -85,6 +180,8 @@ int modfs_proc_init(void)
 
 	if (!err)
 		err = proc_create_show("ksyms", show_ksyms, NULL);
+	if (!err)
+		err = proc_create_fops("ksym_lookup", 0666, &ksym_lookup_fops);
 	if (!err)
 		err = proc_create_show("kallsyms", kallsyms_show, NULL);
 	if (!err)

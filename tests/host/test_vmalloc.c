@@ -1,7 +1,7 @@
 /*
  * Host tests of the vmalloc area (mm/vmalloc.c) against the fake page table
  * in host_stubs.c: exact page and range counts, guard pages left unmapped,
- * first-fit placement without overlap, vmap, vshrink, and running out of
+ * next-fit placement (first fit once the end is reached) without overlap, vmap, vshrink, and running out of
  * memory or address space with nothing leaked.
  * Memory map as in test_buddy.c: 3736 free pages after init. A range
  * descriptor is a 32-byte kmalloc object, so the first range also costs
@@ -85,7 +85,7 @@ KTEST(vmalloc_maps_fresh_zeroed_pages_and_a_guard)
 	KT_EXPECT(all_back());
 }
 
-KTEST(ranges_first_fit_and_never_overlap)
+KTEST(ranges_next_fit_and_never_overlap)
 {
 	void *a, *b, *c, *d, *e;
 	struct seen s = { 0 };
@@ -98,18 +98,18 @@ KTEST(ranges_first_fit_and_never_overlap)
 	KT_EXPECT((uintptr_t)a == VA(0) && (uintptr_t)b == VA(2) &&
 		  (uintptr_t)c == VA(5));
 	vfree(b);			/* hole 2..4 */
-	d = vmalloc(PAGE_SIZE);		/* fits the hole: 2, guard 3 */
-	e = vmalloc(2 * PAGE_SIZE);	/* page 4 alone is too small */
-	KT_EXPECT((uintptr_t)d == VA(2));
-	KT_EXPECT((uintptr_t)e == VA(7));
+	d = vmalloc(PAGE_SIZE);		/* next fit: after c, 7, guard 8 */
+	e = vmalloc(2 * PAGE_SIZE);	/* 9-10, guard 11 */
+	KT_EXPECT((uintptr_t)d == VA(7));
+	KT_EXPECT((uintptr_t)e == VA(9));
 	vm_for_each(collect, &s);
 	KT_EXPECT(s.n == 4);
 	for (unsigned i = 0; i + 1 < s.n; i++)
 		bad += s.r[i].end + PAGE_SIZE > s.r[i + 1].start;
 	KT_EXPECT(bad == 0);
-	KT_EXPECT(s.r[0].start == VA(0) && s.r[1].start == VA(2) &&
-		  s.r[2].start == VA(5) && s.r[3].start == VA(7));
-	KT_EXPECT(s.r[3].end == VA(9) && s.r[3].pages == 2);
+	KT_EXPECT(s.r[0].start == VA(0) && s.r[1].start == VA(5) &&
+		  s.r[2].start == VA(7) && s.r[3].start == VA(9));
+	KT_EXPECT(s.r[3].end == VA(11) && s.r[3].pages == 2);
 	vfree(a);
 	vfree(c);
 	vfree(d);
@@ -227,6 +227,33 @@ KTEST(vmalloc_out_of_memory_leaks_nothing)
 	KT_EXPECT(vmalloc(PAGE_SIZE) == NULL);
 	KT_EXPECT(stats().vmalloc_ranges == 0 && host_pt_mapped() == 0);
 	KT_EXPECT(host_mm_init() == 0);		/* drop the hoarded pages */
+}
+
+/* Once the end of the area is reached, placing goes back to the first
+ * hole big enough (first fit). */
+KTEST(next_fit_wraps_to_the_first_hole)
+{
+	static struct page *same[4096];
+	void *v[4], *w;
+	struct page *pg;
+
+	fresh();
+	pg = page_alloc(0);
+	for (int i = 0; i < 4096; i++)
+		same[i] = pg;
+	for (int i = 0; i < 3; i++)
+		v[i] = vmap(same, 4096);
+	v[3] = vmap(same, 4092);	/* up to the end */
+	KT_EXPECT(v[3] != NULL && (uintptr_t)v[1] == VA(4097));
+	vunmap(v[1]);
+	w = vmap(same, 10);
+	KT_EXPECT((uintptr_t)w == VA(4097));
+	vunmap(w);
+	vunmap(v[0]);
+	vunmap(v[2]);
+	vunmap(v[3]);
+	page_free(pg, 0);
+	KT_EXPECT(all_back());
 }
 
 KTEST(address_space_exhaustion_returns_null)

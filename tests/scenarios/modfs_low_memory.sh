@@ -1,7 +1,8 @@
 # memory pressure: every insmod step that fails says which and why,
 # and nothing is lost. Memory is filled, then freed a page at a time.
-# (Reading /proc/ksyms whole needs about ten pages: the steps after it
-# are only reached one by one again when insmod reads less: issue 11.)
+# (Looking the symbols up in /proc/ksym_lookup takes four small vmalloc
+# buffers, a page each, where reading /proc/ksyms whole took about ten: the
+# steps after it succeed together once it does.)
 memdiff save
 cp /etc/motd /tmp/m1
 cp /etc/motd /tmp/m2

@@ -33,7 +33,9 @@ insmod /lib/modules/hello.ko
 rmdir /mod/hello
 lsmod extra
 ls /mod
-# noexit stays loaded for good: its image page and vmalloc range, and the
-# slab page of its symbol table (kmalloc'd by /mod/noexit/symbols)
+# noexit stays loaded for good: its image page and vmalloc range, the
+# slab page of its symbol table (kmalloc'd by /mod/noexit/symbols), and
+# the slab page of the slice of the kernel's page-to-module table
+# (kernel/module.c) that holds its page
 cat /proc/modules
 memdiff
