@@ -242,18 +242,10 @@ static int read_exports(const char *path)
 	return kernel.n ? 0 : -1;
 }
 
-/* modreloc_apply's scratch: m->nsym words, kept for the next call. */
+/* modreloc_apply's scratch: m->nsym words (tools/hostfile.c). */
 static uint32_t *values(const struct modelf *m)
 {
-	static uint32_t *v;
-	static size_t n;
-
-	if (m->nsym > n) {
-		free(v);
-		n = m->nsym;
-		v = malloc(n * sizeof(*v));
-	}
-	return v;
+	return host_scratch_words(m->nsym);
 }
 
 /* A fixed fake address for each kernel export; -ENOKEY for other names. */

@@ -25,3 +25,18 @@ void *host_read_file(const char *path, size_t *len)
 	fclose(f);
 	return buf;
 }
+
+uint32_t *host_scratch_words(size_t n)
+{
+	static uint32_t *v;
+	static size_t have;
+
+	if (n > have) {
+		free(v);
+		have = n;
+		v = malloc(n * sizeof(*v));
+		if (!v)
+			have = 0;
+	}
+	return v;
+}

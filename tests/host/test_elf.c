@@ -788,18 +788,10 @@ KTEST(accepts_header_size_against_symbol_0)
 
 static const char *bigbss_path = "build/modules/bigbss.ko";
 
-/* modreloc_apply's scratch: m->nsym words, kept for the next call. */
+/* modreloc_apply's scratch: m->nsym words (tools/hostfile.c). */
 static uint32_t *test_values(const struct modelf *m)
 {
-	static uint32_t *v;
-	static size_t n;
-
-	if (m->nsym > n) {
-		free(v);
-		n = m->nsym;
-		v = malloc(n * sizeof(*v));
-	}
-	return v;
+	return host_scratch_words(m->nsym);
 }
 
 static int resolve_any(void *arg, const char *name, uint32_t *value)

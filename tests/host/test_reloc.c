@@ -134,18 +134,10 @@ static void rel(uint32_t off, uint32_t symi, uint32_t type, uint32_t addend)
 	put32(image + off, addend);
 }
 
-/* modreloc_apply's scratch: m->nsym words, kept for the next call. */
+/* modreloc_apply's scratch: m->nsym words (tools/hostfile.c). */
 static uint32_t *test_values(const struct modelf *m)
 {
-	static uint32_t *v;
-	static size_t n;
-
-	if (m->nsym > n) {
-		free(v);
-		n = m->nsym;
-		v = malloc(n * sizeof(*v));
-	}
-	return v;
+	return host_scratch_words(m->nsym);
 }
 
 static int resolve_ext(void *arg, const char *name, uint32_t *value)
