@@ -372,6 +372,28 @@ static void edu_dma_free(struct edu *edu)
 		dma_free_coherent(dev, EDU_DMA_BUF_SIZE, edu->src, edu->src_dma);
 }
 
+/* Quiets the device: no factorial interrupt (status bit 0x80 off), and
+ * whatever it raised acknowledged. At probe, because an earlier driver
+ * (an earlier load of this one) may have left either behind, and the
+ * handler would then take a stale result; at remove, so that a factorial
+ * still computing leaves no interrupt pending for the next driver. */
+static void edu_quiet(struct edu *edu)
+{
+	iowrite32(0, edu->bar + EDU_STATUS);
+	iowrite32(ioread32(edu->bar + EDU_IRQ_STATUS), edu->bar + EDU_IRQ_ACK);
+}
+
+/* /dev/edu: a misc device (major 10, a free minor) whose files find us
+ * through edu->misc (file_edu). */
+static int edu_node_register(struct edu *edu, struct pci_dev *pdev)
+{
+	edu->misc.minor = MISC_DYNAMIC_MINOR;
+	edu->misc.name = "edu";
+	edu->misc.fops = &edu_fops;
+	edu->misc.parent = &pdev->dev;
+	return misc_register(&edu->misc);
+}
+
 /*
  * Each step needs the ones before it, and each failure undoes exactly the
  * steps done so far, in reverse (the labels at the bottom). The device
@@ -405,22 +427,14 @@ static int edu_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	err = edu_dma_alloc(edu);
 	if (err)
 		goto out_dma;
-	/* A previous driver (an earlier load of this one) may have left the
-	 * factorial interrupt enabled or an interrupt unacknowledged: start
-	 * from a quiet device, or the handler takes a stale result. */
-	iowrite32(0, edu->bar + EDU_STATUS);
-	iowrite32(ioread32(edu->bar + EDU_IRQ_STATUS), edu->bar + EDU_IRQ_ACK);
+	edu_quiet(edu);				/* nothing left from before */
 	pci_set_master(pdev);			/* it may now start DMA */
 	/* Shared: the device's INTx line may serve others too (edu_irq). */
 	err = request_irq(pdev->irq, edu_irq, IRQF_SHARED, "edu", edu);
 	if (err)
 		goto out_master;
 
-	edu->misc.minor = MISC_DYNAMIC_MINOR;
-	edu->misc.name = "edu";
-	edu->misc.fops = &edu_fops;
-	edu->misc.parent = &pdev->dev;
-	err = misc_register(&edu->misc);	/* /dev/edu appears */
+	err = edu_node_register(edu, pdev);	/* /dev/edu appears */
 	if (err)
 		goto out_irq;
 	pci_set_drvdata(pdev, edu);		/* for remove */
@@ -456,12 +470,7 @@ static void edu_remove(struct pci_dev *pdev)
 	struct edu *edu = pci_get_drvdata(pdev);
 
 	misc_deregister(&edu->misc);	/* no new opens */
-	/* 0. Quiet the device: no more factorial interrupts (status bit
-	 *    0x80 off), and whatever it raised acknowledged, so a factorial
-	 *    still computing cannot leave an interrupt pending for the next
-	 *    driver. */
-	iowrite32(0, edu->bar + EDU_STATUS);
-	iowrite32(ioread32(edu->bar + EDU_IRQ_STATUS), edu->bar + EDU_IRQ_ACK);
+	edu_quiet(edu);		/* 0. nothing more raised, nothing pending */
 	/* 1. The interrupt first: its handler reads the registers through
 	 *    the mapping and touches *edu. free_irq also waits for a handler
 	 *    running right now to finish. */
