@@ -179,6 +179,16 @@ run-iso: deps
 	qemu-system-i386 $(QEMU_COMMON) $(QEMU_DISPLAY) -serial mon:stdio \
 		-cdrom $(RUN_ISO); true
 
+# make grade LAB=N M=DIR: lab N's grader (labs/README.md): builds DIR as
+# make M=DIR does, boots with it in /extra/, runs labs/NN-slug/checks,
+# prints KTAP; exit status 0 only if every check passed.
+.PHONY: grade
+grade: deps
+	@$(if $(LAB),,$(error make grade needs LAB=N (labs/README.md lists them)))
+	@$(if $(M),,$(error make grade needs M=DIR, the student's module directory))
+	@$(MAKE) --no-print-directory M= kernel $(B)/initrd.cpio >&2
+	@tools/grade $(LAB) $(M)
+
 # QEMU stopped at the first instruction, waiting for gdb on :1234;
 # `gdb -x tools/gdbinit` connects and loads the kernel's symbols.
 debug: deps

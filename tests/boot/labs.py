@@ -1,0 +1,89 @@
+"""tests/boot/labs.py: every lab's grader against its reference solution
+and its starting file (labs/README.md; tools/check runs these JOBS).
+
+- lab_NN_slug_solution: labs/NN-slug/ with tests/labs/NN-slug/'s files
+  put over it (the reference solution), copied to build/labs/, graded by
+  tools/grade: every check must pass, exit status 0.
+- lab_NN_slug_start: labs/NN-slug/ as handed out, graded the same way: it
+  must fail, and exactly the checks tests/labs/NN-slug/start-fails names
+  (one check name a line): the ones the task is about, no others.
+"""
+import glob
+import os
+import re
+import shutil
+import subprocess
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+RESULT_RE = re.compile(r"^(ok|not ok) \d+ (.*?)(?: # (.*))?$")
+
+
+def res(ok, name, why="", log=None, details=()):
+    return (ok, name, why, log, list(details))
+
+
+def copy_lab(lab, kind):
+    """build/labs/NN-slug-KIND: the lab's files, and for a solution the
+    files of tests/labs/NN-slug/ over them; returns the repo path."""
+    dst = os.path.join("build", "labs", "%s-%s" % (lab, kind))
+    shutil.rmtree(os.path.join(ROOT, dst), ignore_errors=True)
+    shutil.copytree(os.path.join(ROOT, "labs", lab), os.path.join(ROOT, dst))
+    if kind == "solution":
+        for f in glob.glob(os.path.join(ROOT, "tests", "labs", lab, "*")):
+            if os.path.basename(f) != "start-fails":
+                shutil.copy(f, os.path.join(ROOT, dst))
+    return dst
+
+
+def grade(lab, kind):
+    """Runs tools/grade on the copy; returns (exit status, {check name:
+    reason or None}, stdout, log path)."""
+    d = copy_lab(lab, kind)
+    log = os.path.join("build", "test-logs", "lab-%s-%s.log" % (lab, kind))
+    p = subprocess.run([os.path.join(ROOT, "tools", "grade"), "--log", log,
+                        lab, d], cwd=ROOT, capture_output=True, text=True,
+                       timeout=300)
+    checks = {}
+    for line in p.stdout.splitlines():
+        m = RESULT_RE.match(line)
+        if m:
+            checks[m.group(2)] = None if m.group(1) == "ok" else m.group(3)
+    return p.returncode, checks, p.stdout + p.stderr, log
+
+
+def solution_test(name, lab):
+    rc, checks, out, log = grade(lab, "solution")
+    bad = ["%s: %s" % (k, v) for k, v in checks.items() if v is not None]
+    if rc != 0 or bad or not checks:
+        return [res(False, name, "the grader fails the reference solution",
+                    log, bad or out.splitlines()[-10:])]
+    return [res(True, name)]
+
+
+def start_test(name, lab):
+    with open(os.path.join(ROOT, "tests", "labs", lab, "start-fails")) as f:
+        want = [l.strip() for l in f if l.strip() and not l.startswith("#")]
+    rc, checks, out, log = grade(lab, "start")
+    failed = [k for k, v in checks.items() if v is not None]
+    if rc == 0 or failed != want:
+        return [res(False, name, "the starting file must fail exactly the "
+                    "checks of tests/labs/%s/start-fails" % lab, log,
+                    ["failed: " + ", ".join(failed) if failed else
+                     "failed: none", "wanted: " + ", ".join(want)])]
+    return [res(True, name)]
+
+
+def lab_jobs():
+    jobs = []
+    for d in sorted(glob.glob(os.path.join(ROOT, "tests", "labs", "*"))):
+        lab = os.path.basename(d)
+        slug = lab.replace("-", "_")
+        jobs.append(("lab_%s_solution" % slug, solution_test,
+                     ("lab_%s_solution" % slug, lab)))
+        jobs.append(("lab_%s_start" % slug, start_test,
+                     ("lab_%s_start" % slug, lab)))
+    return jobs
+
+
+JOBS = lab_jobs()
