@@ -1,15 +1,15 @@
 # tools/tessera-gdb.py: gdb commands that know Tessera, loaded by
 # tools/gdbinit (`make debug`; docs/debugging.md "Debugging with gdb").
 #
-#   tx-symbols [DIR...]  load the symbols of every loaded module at its real
-#                        section addresses (add-symbol-file NAME.ko -o BASE:
-#                        each section's address in the file is its offset
-#                        in the image); DIRs are searched for
-#                        NAME.ko after the ones already known (build/modules/,
-#                        $TESSERA_M: make debug M=DIR). Runs again by itself
-#                        each time a module is about to run its init (a
-#                        breakpoint on module_debug_loaded, kernel/module.c),
-#                        so `break NAME_init` set before insmod stops there.
+#   tx-symbols [DIR...]  load the symbols of every mapped module where the
+#                        kernel put it (add-symbol-file NAME.ko -o BASE: a
+#                        section's address in a .ko is its image offset, so
+#                        each section lands at its real address); NAME.ko is
+#                        looked for in build/modules/, $TESSERA_M (make debug
+#                        M=DIR) and the DIRs given. Runs by itself each time
+#                        a module is about to run its init (a breakpoint on
+#                        module_debug_loaded, kernel/module.c), so `break
+#                        NAME_init` set before insmod stops there.
 #   tx-lsmod             the kernel's module records: name, base, size,
 #                        state, refcount, users
 #   tx-ps                the threads: pid, state, name
@@ -196,7 +196,10 @@ gdb.execute("directory " + ROOT, to_string=True)
 TxSymbols()
 TxLsmod()
 TxPs()
+LoadBreakpoint()
 for _linux, _ours in (("lx-symbols", "tx-symbols"), ("lx-lsmod", "tx-lsmod"),
                       ("lx-ps", "tx-ps")):
-    gdb.execute("alias %s = %s" % (_linux, _ours))
-LoadBreakpoint()
+    try:        # Linux's own scripts, if loaded too, keep their names
+        gdb.execute("alias %s = %s" % (_linux, _ours), to_string=True)
+    except gdb.error:
+        pass
