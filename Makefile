@@ -14,7 +14,9 @@
 #   make run-iso    boot build/tessera.iso through GRUB
 #   make run M=DIR, make run-iso M=DIR   build DIR's modules (as make M=DIR)
 #                   and boot with them in the ramdisk under /extra/
-#   make debug      QEMU waits for gdb on :1234 (gdb -x tools/gdbinit)
+#   make debug      QEMU waiting for gdb on :1234, and gdb (tools/gdbinit);
+#                   make console in another terminal is Tessera's shell;
+#                   make debug M=DIR: DIR's modules in /extra/, as make run
 #   make check      every test; ends with "N passed, N failed"
 #   make fuzz       fuzz the loader for FUZZ_SECONDS (60): tools/fuzz
 #   make deps       install what a Debian machine lacks (tools/deps)
@@ -96,7 +98,7 @@ MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/pro
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
 	  $(FS_OBJS) $(SHELL_OBJS) $(MODULE_OBJS) $(DRIVERS_OBJS))
 
-.PHONY: all kernel iso run run-iso debug check deps help clean bench-boot bench-modules bench-linux bench-scale
+.PHONY: all kernel iso run run-iso debug console check deps help clean bench-boot bench-modules bench-linux bench-scale
 all: kernel iso modules
 
 kernel: $(B)/tessera.elf
@@ -189,13 +191,17 @@ grade: deps
 	@$(MAKE) --no-print-directory M= kernel $(B)/initrd.cpio >&2
 	@tools/grade $(LAB) $(M)
 
-# QEMU stopped at the first instruction, waiting for gdb on :1234;
-# `gdb -x tools/gdbinit` connects and loads the kernel's symbols.
+# QEMU in the background, stopped before its first instruction, its gdb
+# stub on :1234 (GDBPORT=N for another), its console on a socket that
+# `make console` (tools/console) attaches in a second terminal; gdb in the
+# foreground with tools/gdbinit and tools/tessera-gdb.py (docs/debugging.md).
+# With M=DIR, DIR's modules are in /extra/ as with make run M=DIR, and gdb
+# finds their .ko files there.
 debug: deps
-	@$(MAKE) --no-print-directory kernel $(B)/initrd.cpio
-	@echo "QEMU waits for gdb: run 'gdb -x tools/gdbinit' in another terminal"
-	qemu-system-i386 $(QEMU_COMMON) $(QEMU_DISPLAY) -serial mon:stdio -s -S \
-		-kernel $(B)/tessera.elf -initrd $(B)/initrd.cpio -append "$(APPEND)"; true
+	@$(MAKE) --no-print-directory kernel $(RUN_INITRD)
+	@TESSERA_M=$(M) tools/debug $(RUN_INITRD) "$(APPEND)"
+console:
+	@tools/console
 
 # ---- tests -------------------------------------------------------------
 # Host tests: every tests/host/test_NAME.c is one, built into

@@ -461,6 +461,15 @@ static void note_out_of_tree(struct module_record *rec)
 		add_taint(TAINT_OOT_MODULE);
 }
 
+/* A no-op the debugger breaks on (tools/tessera-gdb.py, docs/debugging.md
+ * "Debugging with gdb"): rec's image is mapped and relocated, its init not
+ * yet run, so gdb can load the module's symbols before `break NAME_init`
+ * is needed. noinline and an empty asm keep the call and the function. */
+void __attribute__((__noinline__)) module_debug_loaded(struct module_record *rec)
+{
+	__asm__ volatile("" : : "r"(rec) : "memory");
+}
+
 int module_start(struct module_record *rec)
 {
 	const char *clash = NULL;
@@ -491,6 +500,7 @@ int module_start(struct module_record *rec)
 	if (err)
 		return module_fail(rec, err, "init: %s", strerror(err));
 	rec->hdr->priv = rec;
+	module_debug_loaded(rec);
 	err = run_init(rec);
 	if (err && rec->faulted)
 		return err;

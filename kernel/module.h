@@ -114,6 +114,9 @@ int module_force(struct module_record *rec, const char *reason);
  * -EEXIST (an export clashes), -EBUSY (wrong state), or init's own error;
  * on any failure the module is MAPPED again, exactly as before. */
 int module_start(struct module_record *rec);
+/* Called by module_start after the checks, just before init runs: a
+ * no-op, the breakpoint gdb's module-symbol loader uses. */
+void module_debug_loaded(struct module_record *rec);
 /* Runs the exit function of a LIVE module nobody holds, removes its
  * exports: LIVE -> GOING -> MAPPED. Returns 0 or -EBUSY (in use: the
  * reason names the users, or gives the refcount). */

@@ -257,6 +257,20 @@ static int check_vermagic(struct insmod *c)
 	return err;
 }
 
+/* -v: the gdb command that loads the module's symbols where they now are
+ * (docs/debugging.md "Debugging with gdb"): each section's address in the
+ * .ko is its image offset, so -o BASE places all three. The file is named
+ * as the host has it: build/modules/ for the ramdisk's /lib/modules/. */
+static void gdb_line(struct insmod *c)
+{
+	const char *lib = "/lib/modules/";
+	bool in_lib = !strncmp(c->path, lib, strlen(lib));
+
+	out_printf(1, "insmod: gdb: add-symbol-file %s%s -o 0x%08x\n",
+		   in_lib ? "build/modules/" : "", in_lib ? c->path + strlen(lib) : c->path,
+		   c->base);
+}
+
 /* insmod -f of a module with another vermagic: the kernel taints itself. */
 static int tell_forced(struct insmod *c)
 {
@@ -317,6 +331,8 @@ static int size_and_map(struct insmod *c)
 	err = tool_status_field(c->name, "base", base, sizeof(base));
 	c->base = strtoul(base, NULL, 16);
 	step(c, err, "read %s/status: base 0x%08x", c->dir, c->base);
+	if (!err && c->base && c->verbose)
+		gdb_line(c);
 	if (err)
 		out_printf(2, "insmod: %s: cannot read the base address from %s/status: "
 			   "%s\n", c->name, c->dir, strerror(err));
