@@ -11,10 +11,36 @@
 
 /* ---- help ------------------------------------------------------------- */
 
+#define HELP_PAGES "/usr/share/doc/commands/"	/* NAME.md, from docs/commands/ */
+
 static int help_line(const struct shell_command *c, void *arg)
 {
 	out_printf(1, "  %-10s %s\n", c->name, c->help);
 	return 0;
+}
+
+/* Prints command c's manual page. Without one (a kernel booted with
+ * another ramdisk): the usage and help lines, and why, with status 1. */
+static int help_page(const struct shell_command *c)
+{
+	static char path[PATH_MAX], buf[512];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), HELP_PAGES "%s.md", c->name);
+	fd = sys_open(path, O_RDONLY);
+	if (fd < 0) {
+		out_printf(1, "usage: %s\n%s\n", c->usage, c->help);
+		cmd_error("help", path, fd);
+		return 1;
+	}
+	while ((n = sys_read(fd, buf, sizeof(buf))) > 0)
+		if (out_write(1, buf, n) < 0)
+			break;		/* cmd_run reports it */
+	if (n < 0)
+		cmd_error("help", path, n);
+	sys_close(fd);
+	return n < 0;
 }
 
 static int help_main(int argc, char **argv)
@@ -34,11 +60,10 @@ static int help_main(int argc, char **argv)
 		out_printf(2, "help: %s: no such command\n", argv[1]);
 		return 1;
 	}
-	out_printf(1, "usage: %s\n%s\n", c->usage, c->help);
-	return 0;
+	return help_page(c);
 }
 SHELL_COMMAND(help, help_main, "help [COMMAND]",
-	      "list the commands, or show how to use one");
+	      "list the commands, or show one's manual page");
 
 /* ---- echo, true, false ------------------------------------------------ */
 

@@ -1,7 +1,7 @@
 /*
  * The shell's line editor: keys in, line text and VT100 echo out, with a
  * ring of LE_HISTORY past lines. Layers: echo helpers, editing operations,
- * history, and the byte dispatcher le_feed().
+ * history, Tab completion, and the byte dispatcher le_feed().
  */
 #include "shell/lineedit.h"
 #include "lib/string.h"
@@ -128,6 +128,7 @@ void le_start(struct lineedit *le)
 	le->esc = LE_ESC_NONE;
 	le->hist_pos = le->hist_count;
 	le->done = false;
+	le->last_tab = false;
 }
 
 /* ---- history --------------------------------------------------------- */
@@ -166,6 +167,140 @@ static void hist_walk(struct lineedit *le, int step)
 		copy_line(le->saved, le->line);
 	le->hist_pos = to;
 	replace_line(le, to == le->hist_count ? le->saved : hist_entry(le, to));
+}
+
+/* ---- Tab completion -------------------------------------------------- */
+
+#define LE_LIST_WIDTH	80	/* a listing's columns fit in this */
+
+void le_add_match(struct lineedit *le, const char *name, bool is_dir)
+{
+	struct le_matches *m = &le->m;
+	int n = strlen(name), i;
+
+	if (m->count++ == 0) {
+		m->common_len = copy_line(m->common, name);
+		m->is_dir = is_dir;
+	} else {
+		for (i = 0; i < m->common_len && m->common[i] == name[i]; i++)
+			;
+		m->common_len = i;
+	}
+	if (m->stored == LE_MATCH_MAX || m->used + n + 2 > LE_MATCH_BYTES)
+		return;			/* counted, but not listed */
+	memcpy(m->names + m->used, name, n);
+	if (is_dir)
+		m->names[m->used + n++] = '/';
+	m->names[m->used + n] = '\0';
+	m->used += n + 1;
+	m->stored++;
+}
+
+/* Blanks, ';' and '>' end words (quotes are not looked at). */
+static bool ends_word(char c)
+{
+	return c == ' ' || c == ';' || c == '>';
+}
+
+/* Is the word starting at index at the first of its command? */
+static bool first_word(const struct lineedit *le, int at)
+{
+	while (at > 0 && le->line[at - 1] == ' ')
+		at--;
+	return at == 0 || le->line[at - 1] == ';';
+}
+
+/*
+ * Fills le->m with the matches of the word before the cursor, split at its
+ * last '/' into the directory and the base looked for. Returns the base's
+ * length (what the matches share already).
+ */
+static int collect_matches(struct lineedit *le)
+{
+	static char dir[SH_LINE_MAX], base[SH_LINE_MAX];
+	int start = le->cur, slash;
+
+	while (start > 0 && !ends_word(le->line[start - 1]))
+		start--;
+	for (slash = le->cur; slash > start && le->line[slash - 1] != '/'; )
+		slash--;
+	memcpy(dir, le->line + start, slash - start);	/* "" or ".../" */
+	dir[slash - start] = '\0';
+	memcpy(base, le->line + slash, le->cur - slash);
+	base[le->cur - slash] = '\0';
+	le->m.count = le->m.stored = le->m.used = le->m.common_len = 0;
+	le->complete(le, slash == start && first_word(le, start), dir, base);
+	return le->cur - slash;
+}
+
+/* Prints the stored matches sorted, down then across in columns, then
+ * the prompt and the line again. */
+static void list_matches(struct lineedit *le)
+{
+	static const char *name[LE_MATCH_MAX];
+	struct le_matches *m = &le->m;
+	int n = m->stored, width = 0, cols, rows;
+	const char *p = m->names;
+
+	for (int i = 0; i < n; p += strlen(p) + 1, i++) {
+		int j = i;
+
+		while (j > 0 && strcmp(name[j - 1], p) > 0) {
+			name[j] = name[j - 1];
+			j--;
+		}
+		name[j] = p;
+		if ((int)strlen(p) + 2 > width)
+			width = strlen(p) + 2;
+	}
+	cols = width < LE_LIST_WIDTH ? LE_LIST_WIDTH / width : 1;
+	rows = (n + cols - 1) / cols;
+	puts_(le, "\n");
+	for (int r = 0; r < rows; r++) {
+		for (int c = 0; c < cols && c * rows + r < n; c++) {
+			const char *s = name[c * rows + r];
+			bool last = c == cols - 1 || (c + 1) * rows + r >= n;
+
+			puts_(le, s);
+			for (int k = strlen(s); !last && k < width; k++)
+				puts_(le, " ");
+		}
+		puts_(le, "\n");
+	}
+	if (m->count > n) {
+		char more[48];
+
+		snprintf(more, sizeof(more), "(and %d more)\n", m->count - n);
+		puts_(le, more);
+	}
+	puts_(le, le->prompt ? le->prompt : "");
+	redraw_from(le, 0);
+}
+
+static void complete(struct lineedit *le)
+{
+	bool again = le->last_tab;
+	int have;
+
+	if (!le->complete) {
+		puts_(le, "\a");
+		return;
+	}
+	have = collect_matches(le);
+	if (le->m.count == 0) {
+		puts_(le, "\a");
+		return;
+	}
+	for (int i = have; i < le->m.common_len; i++)
+		insert_char(le, le->m.common[i]);
+	if (le->m.count == 1)
+		insert_char(le, le->m.is_dir ? '/' : ' ');
+	else if (le->m.common_len > have)
+		return;
+	else if (again)
+		list_matches(le);
+	else
+		puts_(le, "\a");
 }
 
 /* ---- dispatch -------------------------------------------------------- */
@@ -268,6 +403,12 @@ bool le_feed(struct lineedit *le, char c)
 		feed_escape(le, c);
 		return false;
 	}
+	if (c == '\t') {
+		complete(le);
+		le->last_tab = true;
+		return false;
+	}
+	le->last_tab = false;
 	if (!is_control(c)) {
 		insert_char(le, c);
 		return false;

@@ -20,6 +20,30 @@
 #include "shell/parse.h"
 
 #define LE_HISTORY	32	/* lines remembered */
+#define LE_MATCH_BYTES	4096	/* names kept for a Tab listing */
+#define LE_MATCH_MAX	256	/* at most this many of them */
+
+struct lineedit;
+
+/*
+ * Tab's source of names. first: the word is a command's first one and has
+ * no '/': call le_add_match for each command name starting with base.
+ * Otherwise: for each entry of directory dir ("" for the current one, else
+ * ending in '/') starting with base, but "." and "..".
+ */
+typedef void (*le_complete_fn)(struct lineedit *le, bool first,
+			       const char *dir, const char *base);
+
+/* The matches of one Tab (filled through le_add_match). */
+struct le_matches {
+	int count;			/* all matches seen */
+	int stored;			/* kept in names[] for a listing */
+	int used;			/* bytes of names[] used */
+	char names[LE_MATCH_BYTES];	/* "name\0" or "dir/\0" each */
+	char common[SH_LINE_MAX];	/* their longest common prefix */
+	int common_len;
+	bool is_dir;			/* the first match is a directory */
+};
 
 struct lineedit {
 	char line[SH_LINE_MAX];		/* NUL-terminated text */
@@ -34,7 +58,12 @@ struct lineedit {
 	int hist_pos;			/* entry shown; hist_count = new line */
 	char saved[SH_LINE_MAX];	/* the new line while browsing */
 
-	char out[2 * SH_LINE_MAX + 64];	/* bytes to echo */
+	le_complete_fn complete;	/* Tab's names, or NULL: Tab beeps */
+	const char *prompt;		/* redrawn after a Tab listing */
+	bool last_tab;			/* the previous key was Tab */
+	struct le_matches m;
+
+	char out[3 * SH_LINE_MAX + 16384];	/* bytes to echo (a Tab listing) */
 	int out_len;
 };
 
@@ -49,6 +78,9 @@ void le_start(struct lineedit *le);
  * empty line. A zeroed struct lineedit is ready to use.
  */
 bool le_feed(struct lineedit *le, char c);
+
+/* Reports one match to the Tab in progress (called by le->complete). */
+void le_add_match(struct lineedit *le, const char *name, bool is_dir);
 
 /* Adds a line to the history unless blank or equal to the newest. */
 void le_history_add(struct lineedit *le, const char *line);

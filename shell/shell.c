@@ -300,13 +300,53 @@ static void run_foreground(const char *line)
 	}
 }
 
+/* Prints the prompt, kept for the line editor to redraw after a Tab
+ * listing. */
 static void prompt(void)
 {
+	static char text[PATH_MAX + 3];
 	char cwd[PATH_MAX];
 
 	if (sys_getcwd(cwd, sizeof(cwd)) < 0)
 		strlcpy(cwd, "?", sizeof(cwd));
-	out_printf(1, "%s # ", cwd);
+	snprintf(text, sizeof(text), "%s # ", cwd);
+	shell.le.prompt = text;
+	out_printf(1, "%s", text);
+}
+
+/* ---- Tab completion's names (shell/lineedit.h, le_complete_fn) --------- */
+
+static int add_command(const struct shell_command *c, void *arg)
+{
+	struct lineedit *le = &shell.le;
+	const char *base = arg;
+
+	if (!strncmp(c->name, base, strlen(base)))
+		le_add_match(le, c->name, false);
+	return 0;
+}
+
+/* Command names for a first word, else the entries of dir (the current
+ * directory when ""): what the file API shows, nothing cached. */
+static void complete_names(struct lineedit *le, bool first, const char *dir,
+			   const char *base)
+{
+	static struct dirent de;
+	size_t n = strlen(base);
+	int fd;
+
+	if (first) {
+		shell_command_for_each(add_command, (void *)base);
+		return;
+	}
+	fd = sys_open(*dir ? dir : ".", O_RDONLY | O_DIRECTORY);
+	if (fd < 0)
+		return;
+	while (sys_readdir(fd, &de) > 0)
+		if (strcmp(de.d_name, ".") && strcmp(de.d_name, "..") &&
+		    !strncmp(de.d_name, base, n))
+			le_add_match(le, de.d_name, de.d_type == DT_DIR);
+	sys_close(fd);
 }
 
 /* Feeds a chunk of input to the line editor, running each line it ends. */
@@ -331,6 +371,7 @@ int shell_main(const char *script)
 	char buf[64];
 	ssize_t n;
 
+	shell.le.complete = complete_names;
 	run_script("/etc/rc", true);
 	if (script) {	/* the prompt's $? is the script's status */
 		sys_foreground(1);

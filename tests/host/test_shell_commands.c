@@ -393,17 +393,55 @@ KTEST(sleep_parses_fractions)
 
 KTEST(help_lists_sorted_commands)
 {
-	const char *o = run("help\nhelp ls\nhelp nope\n");
+	const char *o = run("help\nhelp nope\n");
 
 	KT_EXPECT(!strncmp(o, "Commands:\n  cat        print files\n"
 			   "  cd         change the directory (default /)\n", 76));
 	KT_EXPECT(strstr(o, "  true       do nothing, successfully\n"
 			 "  uptime     seconds since boot (from /proc/uptime)\n"
 			 "'help NAME' shows how to use one.\n"
-			 "usage: ls [-l] [PATH...]\n"
-			 "list directories (-l: type, size, name)\n"
 			 "help: nope: no such command\n"
 			 "/ # [end 1]\n") != NULL);
+}
+
+/* help NAME prints /usr/share/doc/commands/NAME.md; without the page, the
+ * usage and help lines and why, status 1. */
+KTEST(help_shows_the_manual_page)
+{
+	char cmd[8300];
+
+	make_root();
+	snprintf(cmd, sizeof(cmd), "mkdir -p '%s/usr/share/doc/commands'", hs_root);
+	KT_EXPECT(system(cmd) == 0);
+	put_file("/usr/share/doc/commands/ls.md", "# ls(1)\n\n## NAME\nls - list\n");
+	EXPECT_OUT(shell("help ls; echo $?\nhelp cat; echo $?\nhelp a b\n", NULL),
+		   "# ls(1)\n\n## NAME\nls - list\n0\n"
+		   "usage: cat FILE...\nprint files\n"
+		   "help: /usr/share/doc/commands/cat.md: No such file or directory\n1\n"
+		   "usage: help [COMMAND]\n/ # [end 2]\n");
+	remove_root();
+}
+
+/* Tab at the prompt: command names from the table, paths from the file
+ * API (here the host directory standing in for the root). */
+KTEST(tab_completes_commands_and_paths_at_the_prompt)
+{
+	make_root();
+	put_file("/etc/motd", "hi\n");
+	put_file("/etc/rc.local", "");
+	EXPECT_OUT(shell(NULL, "ech\t/et\t\nca\t/etc/m\t\ncat /etc/r\t\n"
+			 "cat /etc/x\t\nls /e\t\t\n"),
+		   "/ # echo /etc/\n/etc/\n"
+		   "/ # cat /etc/motd \nhi\n"
+		   "/ # cat /etc/rc.local \n"
+		   "/ # cat /etc/x\a\n"
+		   "cat: /etc/x: No such file or directory\n"
+		   "/ # ls /etc/\n"		/* Tab, Tab: a listing */
+		   "motd      rc.local\n"
+		   "/ # ls /etc/\x1b[K\n"
+		   "motd\nrc.local\n"
+		   "/ # [end 0]\n");
+	remove_root();
 }
 
 /* Found by fuzzing: an error line longer than 1023 bytes was cut before

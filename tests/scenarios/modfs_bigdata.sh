@@ -2,8 +2,9 @@
 memdiff save
 insmod -v /lib/modules/bigdata.ko
 # loaded, bigdata holds one page (its core) and one vmalloc range; the
-# other pages are slab pages: its symbol table, and the slice of the
+# other page is a slab page for its symbol table or the slice of the
 # kernel's page-to-module table (kernel/module.c) that holds its page
+# (a slab with room left by earlier allocations needs no new page)
 memdiff
 cat /mod/bigdata/status
 cat /proc/modules

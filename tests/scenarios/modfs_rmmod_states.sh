@@ -33,9 +33,9 @@ insmod /lib/modules/hello.ko
 rmdir /mod/hello
 lsmod extra
 ls /mod
-# noexit stays loaded for good: its image page and vmalloc range, the
-# slab page of its symbol table (kmalloc'd by /mod/noexit/symbols), and
-# the slab page of the slice of the kernel's page-to-module table
-# (kernel/module.c) that holds its page
+# noexit stays loaded for good: its image page and vmalloc range, and
+# a slab page for its symbol table (kmalloc'd by /mod/noexit/symbols) or
+# the slice of the kernel's page-to-module table (kernel/module.c) that
+# holds its page (a slab with room left needs no new page)
 cat /proc/modules
 memdiff

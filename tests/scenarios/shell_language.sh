@@ -19,6 +19,6 @@ echo a; echo 'b
 echo ends with a semicolon;
 echo x'y z'"w"
 echo '' "" end
-help echo
+help echo > /dev/null; echo $?
 help nosuch
 echo $?
