@@ -97,7 +97,7 @@ OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
 	  $(FS_OBJS) $(SHELL_OBJS) $(MODULE_OBJS) $(DRIVERS_OBJS))
 
 .PHONY: all kernel iso run run-iso debug check deps help clean bench-boot bench-modules bench-linux bench-scale
-all: kernel iso modules
+all: kernel iso modules inittools
 
 kernel: $(B)/tessera.elf
 iso: $(B)/tessera.iso
@@ -465,6 +465,23 @@ $(B)/badko/set/EXPECT: $(B)/modules/hello.ko $(B)/kernel-crcs.lds $(B)/tools/bad
 	@rm -rf $(dir $@) && mkdir -p $(dir $@)
 	@echo "  BADKO   $(dir $@)"
 	@$(B)/tools/badko --set $< $(B)/kernel-crcs.lds $(dir $@)
+
+# The init tools seed 000 wished for (docs/initsavings.md): initsavings,
+# secmismatch, initonly; host programs for any ELF32 i386 relocatable (a
+# Tessera .ko or .o, a Linux i386 .ko), sharing tools/secref.c.
+INIT_TOOLS      := $(addprefix $(B)/tools/,initsavings secmismatch initonly)
+INIT_TOOLS_SRCS := tools/secref.c tools/hostfile.c loader/elf.c loader/reloc.c
+.PHONY: inittools initsavings-linux
+inittools: $(INIT_TOOLS)
+$(INIT_TOOLS): $(B)/tools/%: tools/%.c $(INIT_TOOLS_SRCS) tools/secref.h \
+	tools/hostfile.h loader/elf.h loader/internal.h include/tessera/modformat.h
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $@"
+	@$(HOSTCC) $(HOSTCFLAGS) -o $@ $< $(INIT_TOOLS_SRCS)
+# Debian's i386 Linux 6.1 modules through initsavings (fetched as
+# tools/bench-linux fetches its kernel: docs/initsavings.md).
+initsavings-linux: deps $(B)/tools/initsavings
+	@tools/initsavings-linux
 
 # What a user does to shrink a .ko: strip --strip-debug and
 # --strip-unneeded of every sample, build/stripped/NAME-debug.ko and
