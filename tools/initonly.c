@@ -4,8 +4,8 @@
  * write a tool to identify procedures that are only called from init
  * sections"; docs/initsavings.md).
  *
- *   initonly FILE...
- *	FILE: a whole module (a Tessera .ko or a one-object NAME.o, a Linux
+ *   initonly DIR|FILE...
+ *	DIR: every *.ko under it. FILE: a whole module (a Tessera .ko or a one-object NAME.o, a Linux
  *	i386 .ko): the analysis sees one object, so a global function that
  *	another object of the same module calls would look unused by it.
  *	Prints, per candidate:
@@ -361,20 +361,25 @@ static unsigned analyse(const struct secref_obj *o, unsigned long long *bytes)
 
 int main(int argc, char **argv)
 {
+	struct secref_paths paths = { 0 };
 	unsigned long long bytes = 0;
 	unsigned n = 0, files = 0, with = 0;
 	int status = 0;
 
 	if (argc < 2 || argv[1][0] == '-') {
-		fprintf(stderr, "usage: initonly FILE...\n");
+		fprintf(stderr, "usage: initonly DIR|FILE...\n");
 		return 2;
 	}
-	for (int i = 1; i < argc; i++) {
+	if (secref_paths(argc - 1, argv + 1, &paths)) {
+		fprintf(stderr, "initonly: %s\n", paths.why);
+		status = 2;
+	}
+	for (size_t i = 0; i < paths.n; i++) {
 		struct secref_obj o;
 		char why[300];
 		unsigned k;
 
-		if (secref_open(&o, argv[i], why, sizeof(why))) {
+		if (secref_open(&o, paths.path[i], why, sizeof(why))) {
 			fprintf(stderr, "initonly: %s\n", why);
 			status = 2;
 			continue;
@@ -394,5 +399,6 @@ int main(int argc, char **argv)
 	       n == 1 ? "" : "s", bytes, with, files, files == 1 ? "" : "s");
 	free(obj.use);
 	free(obj.relocated);
+	secref_paths_free(&paths);
 	return status;
 }

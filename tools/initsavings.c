@@ -17,13 +17,10 @@
  *	Exit status 1 if a file could not be read (named on stderr; the
  *	others are still counted), 2 for a usage error.
  */
-#define _XOPEN_SOURCE 700	/* nftw */
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include "tools/secref.h"
 
 #define PAGE	4096u
@@ -38,51 +35,7 @@ static struct {
 	int verbose, linux_loader, failed;
 } tally;
 
-/* The file paths found under the directories: a growing list. */
-static struct {
-	char **path;
-	size_t n, cap;
-	int width;	/* of the longest path, for -v's column */
-} found;
-
-static int add_path(const char *p)
-{
-	if (found.n == found.cap) {
-		size_t cap = found.cap ? 2 * found.cap : 256;
-		char **grown = realloc(found.path, cap * sizeof(*grown));
-
-		if (!grown)
-			return -ENOMEM;
-		found.path = grown;
-		found.cap = cap;
-	}
-	if (!(found.path[found.n] = strdup(p)))
-		return -ENOMEM;
-	if ((int)strlen(p) > found.width)
-		found.width = (int)strlen(p);
-	found.n++;
-	return 0;
-}
-
-static int is_ko(const char *p)
-{
-	size_t n = strlen(p);
-
-	return n > 3 && strcmp(p + n - 3, ".ko") == 0;
-}
-
-static int walk_one(const char *p, const struct stat *st, int flag,
-		    struct FTW *ftw)
-{
-	if (flag == FTW_F && is_ko(p))
-		return add_path(p) ? 1 : 0;
-	return 0;
-}
-
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
+static struct secref_paths found;	/* the modules to count */
 
 /* Counts one module; 0 or -errno (the reason printed). */
 static int count(const char *path)
@@ -145,23 +98,6 @@ static void report(void)
 	       percent(saved, tally.pages_with));
 }
 
-/* Adds path, or every .ko under it if it is a directory. */
-static int collect(const char *path)
-{
-	struct stat st;
-	size_t first = found.n;
-
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		if (nftw(path, walk_one, 16, FTW_PHYS)) {
-			fprintf(stderr, "initsavings: %s: cannot walk it\n", path);
-			return -EIO;
-		}
-		qsort(found.path + first, found.n - first, sizeof(char *), by_name);
-		return 0;
-	}
-	return add_path(path);
-}
-
 int main(int argc, char **argv)
 {
 	int i = 1;
@@ -178,15 +114,14 @@ int main(int argc, char **argv)
 			"DIR|FILE...\n");
 		return 2;
 	}
-	for (; i < argc; i++)
-		if (collect(argv[i]))
-			tally.failed = 1;
-	for (size_t k = 0; k < found.n; k++) {
+	if (secref_paths(argc - i, argv + i, &found)) {
+		fprintf(stderr, "initsavings: %s\n", found.why);
+		tally.failed = 1;
+	}
+	for (size_t k = 0; k < found.n; k++)
 		if (count(found.path[k]))
 			tally.failed = 1;
-		free(found.path[k]);
-	}
-	free(found.path);
+	secref_paths_free(&found);
 	report();
 	return tally.failed;
 }

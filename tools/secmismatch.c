@@ -2,8 +2,8 @@
  * secmismatch: every section mismatch of some objects, as Linux 6.1's
  * modpost words the first line of its warning (docs/initsavings.md).
  *
- *   secmismatch FILE...
- *	FILE: any ELF32 i386 relocatable (a Tessera NAME.o or .ko, a Linux
+ *   secmismatch DIR|FILE...
+ *	DIR: every *.ko under it. FILE: any ELF32 i386 relocatable (a Tessera NAME.o or .ko, a Linux
  *	i386 .ko). Reports each relocation that makes a core section point
  *	into an init section (gone after init) and each that makes an init
  *	section point into an exit section (exit code is dropped when the
@@ -96,23 +96,29 @@ static int report(void *arg, const struct secref_obj *o, const struct secref *r)
 
 int main(int argc, char **argv)
 {
+	struct secref_paths files = { 0 };
 	unsigned found = 0;
 	int status = 0;
 
 	if (argc < 2 || argv[1][0] == '-') {
-		fprintf(stderr, "usage: secmismatch FILE...\n");
+		fprintf(stderr, "usage: secmismatch DIR|FILE...\n");
 		return 2;
 	}
-	for (int i = 1; i < argc; i++) {
+	if (secref_paths(argc - 1, argv + 1, &files)) {
+		fprintf(stderr, "secmismatch: %s\n", files.why);
+		status = 2;
+	}
+	for (size_t i = 0; i < files.n; i++) {
 		struct secref_obj o;
 		char why[300];
 
-		if (secref_open(&o, argv[i], why, sizeof(why)) ||
+		if (secref_open(&o, files.path[i], why, sizeof(why)) ||
 		    secref_each(&o, report, &found, why, sizeof(why))) {
 			fprintf(stderr, "secmismatch: %s\n", why);
 			status = 2;
 		}
 		secref_close(&o);
 	}
+	secref_paths_free(&files);
 	return status ? status : found != 0;
 }

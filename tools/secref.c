@@ -3,10 +3,13 @@
  * (API in tools/secref.h). Reading and checking the ELF is loader/elf.c's
  * job; this file only classifies and walks what it found.
  */
+#define _XOPEN_SOURCE 700	/* nftw */
 #include <errno.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "tools/hostfile.h"
 #include "tools/secref.h"
 
@@ -242,4 +245,74 @@ int secref_is_header_init(const struct secref_obj *o, uint32_t sec,
 {
 	return o->tessera && sec == o->m.part[MODELF_MODULE].shndx &&
 	       off == MODHDR_OFF_INIT;
+}
+
+static int add_path(struct secref_paths *p, const char *path)
+{
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 256;
+		char **grown = realloc(p->path, cap * sizeof(*grown));
+
+		if (!grown)
+			return -ENOMEM;
+		p->path = grown;
+		p->cap = cap;
+	}
+	if (!(p->path[p->n] = strdup(path)))
+		return -ENOMEM;
+	p->n++;
+	if ((int)strlen(path) > p->width)
+		p->width = (int)strlen(path);
+	return 0;
+}
+
+static struct secref_paths *walking;	/* nftw passes no argument */
+
+static int walk_one(const char *path, const struct stat *st, int flag,
+		    struct FTW *ftw)
+{
+	size_t n = strlen(path);
+
+	if (flag == FTW_F && n > 3 && strcmp(path + n - 3, ".ko") == 0)
+		return add_path(walking, path) ? 1 : 0;
+	return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int secref_paths(int n, char **args, struct secref_paths *p)
+{
+	for (int i = 0; i < n; i++) {
+		struct stat st;
+		size_t first = p->n;
+
+		if (stat(args[i], &st) || !S_ISDIR(st.st_mode)) {
+			if (add_path(p, args[i]))
+				goto out_nomem;
+			continue;
+		}
+		walking = p;
+		if (nftw(args[i], walk_one, 16, FTW_PHYS)) {
+			snprintf(p->why, sizeof(p->why), "%s: cannot walk it "
+				 "(or out of memory)", args[i]);
+			return -EIO;
+		}
+		qsort(p->path + first, p->n - first, sizeof(char *), by_name);
+	}
+	return 0;
+out_nomem:
+	snprintf(p->why, sizeof(p->why), "out of memory");
+	return -ENOMEM;
+}
+
+void secref_paths_free(struct secref_paths *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->path[i]);
+	free(p->path);
+	p->path = NULL;
+	p->n = p->cap = 0;
 }

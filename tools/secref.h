@@ -96,4 +96,21 @@ uint32_t secref_function_at(const struct secref_obj *o, uint32_t sec,
 int secref_is_header_init(const struct secref_obj *o, uint32_t sec,
 			  uint32_t off);
 
+/* The files a tool was given. */
+struct secref_paths {
+	char **path;		/* n paths, malloc'd */
+	size_t n, cap;
+	int width;		/* of the longest, for a column */
+	char why[300];		/* why secref_paths() failed */
+};
+
+/*
+ * Fills *p (zeroed by the caller) with the files args[0..n) name: a FILE
+ * as given, a DIR as every *.ko under it at any depth, sorted by path.
+ * Returns 0, or -errno with the reason in p->why (the paths found so far
+ * stay in *p). secref_paths_free() frees them either way.
+ */
+int secref_paths(int n, char **args, struct secref_paths *p);
+void secref_paths_free(struct secref_paths *p);
+
 #endif
