@@ -478,6 +478,16 @@ $(INIT_TOOLS): $(B)/tools/%: tools/%.c $(INIT_TOOLS_SRCS) tools/secref.h \
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@"
 	@$(HOSTCC) $(HOSTCFLAGS) -o $@ $< $(INIT_TOOLS_SRCS)
+# Their tests' hand-made objects (tests/boot/inittools_tests.py): small
+# .S files whose tables, mismatches and candidates are known.
+INITTOOLS_OBJS := $(patsubst tests/inittools/%.S,$(B)/inittools/%.o,\
+	$(wildcard tests/inittools/*.S))
+.PHONY: inittools-objs
+inittools-objs: $(INITTOOLS_OBJS) $(INIT_TOOLS)
+$(B)/inittools/%.o: tests/inittools/%.S
+	@mkdir -p $(dir $@)
+	@echo "  AS      $@"
+	@$(CROSS)as --32 -o $@ $<
 # Debian's i386 Linux 6.1 modules through initsavings (fetched as
 # tools/bench-linux fetches its kernel: docs/initsavings.md).
 initsavings-linux: deps $(B)/tools/initsavings

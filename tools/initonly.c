@@ -348,9 +348,10 @@ static unsigned analyse(const struct secref_obj *o, unsigned long long *bytes)
 
 		if (!x->cand || !x->reached)
 			continue;
-		printf("%s: %s (%s, %u bytes)", o->path,
+		printf("%s: %s (%s, %u byte%s)", o->path,
 		       modelf_sym_name(&o->m, x->sym),
-		       modelf_section_name(&o->m, x->sec), x->size);
+		       modelf_section_name(&o->m, x->sec), x->size,
+		       x->size == 1 ? "" : "s");
 		print_users(o, f);
 		n++;
 		*bytes += x->size;

@@ -94,8 +94,8 @@ static void report(void)
 	       percent(tally.init, bytes));
 	printf("pages with init:       %llu\n", tally.pages_with);
 	printf("pages without init:    %llu\n", tally.pages_without);
-	printf("discarding init saves: %llu pages (%.2f%%)\n", saved,
-	       percent(saved, tally.pages_with));
+	printf("discarding init saves: %llu page%s (%.2f%%)\n", saved,
+	       saved == 1 ? "" : "s", percent(saved, tally.pages_with));
 }
 
 int main(int argc, char **argv)
