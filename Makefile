@@ -168,15 +168,20 @@ QEMU_COMMON  := -m 128 -device isa-debug-exit,iobase=0xf4,iosize=0x04 -no-reboot
 # files, not sources or objects); /etc/motd says so in its last line.
 RUN_INITRD := $(if $(M),$(B)/initrd-M.cpio,$(B)/initrd.cpio)
 RUN_ISO    := $(if $(M),$(B)/tessera-M.iso,$(B)/tessera.iso)
+# The serial console on this terminal, with QEMU's monitor escape moved from
+# Ctrl-A to Ctrl-] (-echr 0x1d), so that Ctrl-A reaches the shell's line
+# editor (start of line, docs/shell.md): Ctrl-] X quits, Ctrl-] C switches
+# to QEMU's monitor and back, Ctrl-] H lists the rest.
+RUN_SERIAL := -echr 0x1d -serial mon:stdio
 run: deps
 	@$(MAKE) --no-print-directory kernel $(RUN_INITRD)
-	qemu-system-i386 $(QEMU_COMMON) $(QEMU_DISPLAY) -serial mon:stdio \
+	qemu-system-i386 $(QEMU_COMMON) $(QEMU_DISPLAY) $(RUN_SERIAL) \
 		-kernel $(B)/tessera.elf -initrd $(RUN_INITRD) -append "$(APPEND)"; \
 		st=$$?; [ $$st -eq 33 ] || [ $$st -eq 0 ] || echo "qemu exit $$st"
 
 run-iso: deps
 	@$(MAKE) --no-print-directory $(RUN_ISO)
-	qemu-system-i386 $(QEMU_COMMON) $(QEMU_DISPLAY) -serial mon:stdio \
+	qemu-system-i386 $(QEMU_COMMON) $(QEMU_DISPLAY) $(RUN_SERIAL) \
 		-cdrom $(RUN_ISO); true
 
 # QEMU stopped at the first instruction, waiting for gdb on :1234;
