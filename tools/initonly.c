@@ -85,7 +85,7 @@ static int annotation(const char *sec)
 {
 	static const char *const names[] = {
 		".eh_frame", "__mcount_loc", "__patchable_function_entries",
-		".altinstructions", ".altinstr_replacement", "__ex_table",
+		".altinstructions", "__ex_table",
 		"__bug_table", ".smp_locks", ".parainstructions", "__jump_table",
 		".static_call_sites", ".retpoline_sites", ".return_sites",
 		".call_sites", ".ibt_endbr_seal", ".orc_unwind_ip", ".kcfi_traps",
@@ -105,8 +105,10 @@ static void find_functions(const struct secref_obj *o)
 	uint32_t n = 0;
 
 	obj.fn = calloc(m->nsym ? m->nsym : 1, sizeof(*obj.fn));
-	if (!obj.fn)
+	if (!obj.fn) {
+		fprintf(stderr, "initonly: out of memory\n");
 		exit(2);
+	}
 	for (uint32_t i = 1; i < m->nsym; i++) {
 		const Elf32_Sym *s = &m->sym[i];
 
@@ -214,36 +216,36 @@ static int by_value(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Whether a relocated word (sorted obj.relocated) overlaps the four bytes
- * at off. */
+/* Whether a relocation's word starts at off (sorted obj.relocated). */
 static int relocated(uint32_t off)
 {
-	uint32_t lo = off >= 3 ? off - 3 : 0;
 	size_t a = 0, b = obj.nrelocated;
 
-	while (a < b) {			/* the first place >= lo */
+	while (a < b) {			/* the first place >= off */
 		size_t mid = (a + b) / 2;
 
-		if (obj.relocated[mid] < lo)
+		if (obj.relocated[mid] < off)
 			a = mid + 1;
 		else
 			b = mid;
 	}
-	return a < obj.nrelocated && obj.relocated[a] <= off + 3;
+	return a < obj.nrelocated && obj.relocated[a] == off;
 }
 
-/* The direct branch at b[i] (of len bytes): its target, or -1. */
+/* The direct branch at b[i] (of len bytes): its target, or -1 (none, or
+ * its rel32 field is a relocation's word: that use is counted from the
+ * relocation). */
 static long branch_target(const uint8_t *b, uint32_t i, uint32_t len)
 {
 	int32_t rel;
 
 	if ((b[i] == 0xe8 || b[i] == 0xe9) && i + 5 <= len) {
 		memcpy(&rel, b + i + 1, 4);	/* i386: little-endian */
-		return (long)i + 5 + rel;
+		return relocated(i + 1) ? -1 : (long)i + 5 + rel;
 	}
 	if (b[i] == 0x0f && i + 6 <= len && (b[i + 1] & 0xf0) == 0x80) {
 		memcpy(&rel, b + i + 2, 4);
-		return (long)i + 6 + rel;
+		return relocated(i + 2) ? -1 : (long)i + 6 + rel;
 	}
 	if ((b[i] == 0xeb || (b[i] & 0xf0) == 0x70) && i + 2 <= len)
 		return (long)i + 2 + (int8_t)b[i + 1];
@@ -266,8 +268,7 @@ static void scan_branches(const struct secref_obj *o, uint32_t sec)
 		long t = branch_target(b, i, sh->sh_size);
 		long to = t >= 0 && t < (long)sh->sh_size ? fn_at(sec, t) : -1;
 
-		if (to >= 0 && obj.fn[to].start == (uint32_t)t &&
-		    !relocated(i + 1))
+		if (to >= 0 && obj.fn[to].start == (uint32_t)t)
 			use(o, sec, i, sec, (uint32_t)t, 1);
 	}
 }
