@@ -99,7 +99,7 @@ OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
 	  $(FS_OBJS) $(SHELL_OBJS) $(MODULE_OBJS) $(DRIVERS_OBJS))
 
 .PHONY: all kernel iso run run-iso debug console check deps help clean bench-boot bench-modules bench-linux bench-scale
-all: kernel iso modules
+all: kernel iso modules inittools
 
 kernel: $(B)/tessera.elf
 iso: $(B)/tessera.iso
@@ -170,15 +170,20 @@ QEMU_COMMON  := -m 128 -device isa-debug-exit,iobase=0xf4,iosize=0x04 -no-reboot
 # files, not sources or objects); /etc/motd says so in its last line.
 RUN_INITRD := $(if $(M),$(B)/initrd-M.cpio,$(B)/initrd.cpio)
 RUN_ISO    := $(if $(M),$(B)/tessera-M.iso,$(B)/tessera.iso)
+# The serial console on this terminal, with QEMU's monitor escape moved from
+# Ctrl-A to Ctrl-] (-echr 0x1d), so that Ctrl-A reaches the shell's line
+# editor (start of line, docs/shell.md): Ctrl-] X quits, Ctrl-] C switches
+# to QEMU's monitor and back, Ctrl-] H lists the rest.
+RUN_SERIAL := -echr 0x1d -serial mon:stdio
 run: deps
 	@$(MAKE) --no-print-directory kernel $(RUN_INITRD)
-	qemu-system-i386 $(QEMU_COMMON) $(QEMU_DISPLAY) -serial mon:stdio \
+	qemu-system-i386 $(QEMU_COMMON) $(QEMU_DISPLAY) $(RUN_SERIAL) \
 		-kernel $(B)/tessera.elf -initrd $(RUN_INITRD) -append "$(APPEND)"; \
 		st=$$?; [ $$st -eq 33 ] || [ $$st -eq 0 ] || echo "qemu exit $$st"
 
 run-iso: deps
 	@$(MAKE) --no-print-directory $(RUN_ISO)
-	qemu-system-i386 $(QEMU_COMMON) $(QEMU_DISPLAY) -serial mon:stdio \
+	qemu-system-i386 $(QEMU_COMMON) $(QEMU_DISPLAY) $(RUN_SERIAL) \
 		-cdrom $(RUN_ISO); true
 
 # make grade LAB=N M=DIR: lab N's grader (labs/README.md): builds DIR as
@@ -481,6 +486,33 @@ $(B)/badko/set/EXPECT: $(B)/modules/hello.ko $(B)/kernel-crcs.lds $(B)/tools/bad
 	@rm -rf $(dir $@) && mkdir -p $(dir $@)
 	@echo "  BADKO   $(dir $@)"
 	@$(B)/tools/badko --set $< $(B)/kernel-crcs.lds $(dir $@)
+
+# The init tools seed 000 wished for (docs/initsavings.md): initsavings,
+# secmismatch, initonly; host programs for any ELF32 i386 relocatable (a
+# Tessera .ko or .o, a Linux i386 .ko), sharing tools/secref.c.
+INIT_TOOLS      := $(addprefix $(B)/tools/,initsavings secmismatch initonly)
+INIT_TOOLS_SRCS := tools/secref.c tools/hostfile.c loader/elf.c loader/reloc.c
+.PHONY: inittools initsavings-linux
+inittools: $(INIT_TOOLS)
+$(INIT_TOOLS): $(B)/tools/%: tools/%.c $(INIT_TOOLS_SRCS) tools/secref.h \
+	tools/hostfile.h loader/elf.h loader/internal.h include/tessera/modformat.h
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $@"
+	@$(HOSTCC) $(HOSTCFLAGS) -o $@ $< $(INIT_TOOLS_SRCS)
+# Their tests' hand-made objects (tests/boot/inittools_tests.py): small
+# .S files whose tables, mismatches and candidates are known.
+INITTOOLS_OBJS := $(patsubst tests/inittools/%.S,$(B)/inittools/%.o,\
+	$(wildcard tests/inittools/*.S))
+.PHONY: inittools-objs
+inittools-objs: $(INITTOOLS_OBJS) $(INIT_TOOLS)
+$(B)/inittools/%.o: tests/inittools/%.S
+	@mkdir -p $(dir $@)
+	@echo "  AS      $@"
+	@$(CROSS)as --32 -o $@ $<
+# Debian's i386 Linux 6.1 modules through initsavings (fetched as
+# tools/bench-linux fetches its kernel: docs/initsavings.md).
+initsavings-linux: deps $(B)/tools/initsavings
+	@tools/initsavings-linux
 
 # What a user does to shrink a .ko: strip --strip-debug and
 # --strip-unneeded of every sample, build/stripped/NAME-debug.ko and
