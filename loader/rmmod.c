@@ -120,7 +120,7 @@ static const char *underscored(const char *name, char *buf, size_t size)
 /* The module name in an argument given as a file, as Linux's rmmod takes
  * it: "hello.ko" and "/lib/modules/hello.ko" name hello (the directory and
  * the .ko go; '-' becomes '_' in rmmod_one). Anything else is the name as
- * it is. Returns buf or arg. */
+ * it is ("../tmp" is refused as a name). Returns buf or arg. */
 static const char *name_of_arg(const char *arg, char *buf, size_t size)
 {
 	const char *base = strrchr(arg, '/') ? strrchr(arg, '/') + 1 : arg;
@@ -130,7 +130,7 @@ static const char *name_of_arg(const char *arg, char *buf, size_t size)
 		strlcpy(buf, base, len - 2);
 		return buf;
 	}
-	return base == arg ? arg : base;
+	return arg;
 }
 
 /* Takes the module down from whatever state it is in: exit if live, unmap
