@@ -23,7 +23,7 @@
  * Files go to build/host/ldoracle/. Prints KTAP, one test per module and
  * base.
  */
-// sources: loader/elf.c loader/reloc.c tools/hostfile.c build/modules/hello.ko build/modules/libdemo.ko
+// sources: loader/elf.c loader/reloc.c tools/hostfile.c build/tessera.elf build/modules/hello.ko build/modules/libdemo.ko
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
