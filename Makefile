@@ -86,14 +86,15 @@ FS_OBJS     := fs/vfs.o fs/path.o fs/namei.o fs/file.o fs/pagefile.o fs/ramfs.o 
 SHELL_OBJS  := shell/shell.o shell/parse.o shell/lineedit.o shell/commands.o \
 	       shell/cmd_files.o shell/cmd_misc.o shell/cmd_proc.o \
 	       shell/cmd_hexdump.o shell/hexfmt.o shell/cmd_repeat.o \
-	       shell/cmd_ioctl.o shell/cmd_dd.o shell/cmd_cycles.o
+	       shell/cmd_ioctl.o shell/cmd_dd.o shell/cmd_cycles.o \
+	       shell/cmd_truncate.o shell/cmd_cmp.o
 DRIVERS_OBJS := drivers/pci/pci.o drivers/pci/driver.o drivers/pci/proc.o \
 		drivers/pci/lspci.o drivers/pci/names.o
 MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o fs/modfs/modfs_selftest.o \
 	       fs/modfs/params.o \
 	       loader/elf.o loader/reloc.o loader/symbols.o loader/tools.o loader/insmod.o loader/rmmod.o \
 	       loader/memdiff.o loader/lsmod.o loader/modinfo.o loader/modalias.o \
-	       loader/depmod.o loader/depmod_cmd.o loader/modprobe.o
+	       loader/depmod.o loader/depmod_cmd.o loader/modprobe.o loader/byhand.o
 
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
 	  $(FS_OBJS) $(SHELL_OBJS) $(MODULE_OBJS) $(DRIVERS_OBJS))

@@ -1,5 +1,5 @@
 /*
- * insmod [-v] [-t] [-f] FILE [name=value ...]: loads a module through modfs,
+ * insmod [-v] [-t] [-f] [-n] FILE [name=value ...]: loads a module through modfs,
  * using only files
  * (the protocol of docs/modfs.md). A pipeline of small steps; each one is a
  * file operation whose result decides whether the next runs. A failure at
@@ -11,11 +11,15 @@
  *   -f  loads a module whose version magic differs from the kernel's
  *       (/proc/vermagic), telling the kernel with `force vermagic`, which
  *       taints it F; without -f such a module is refused
+ *   -n  dry run: checks the file and looks its imports up, then prints the
+ *       shell commands that load it by hand (loader/byhand.c) and changes
+ *       nothing
  * The name=value words (module parameters) go to /mod/NAME/args, one a
  * line, before `init module`: the kernel sets them, or refuses a bad one
  * (docs/modules.md, "Module parameters").
  */
 #include "loader/elf.h"
+#include "loader/byhand.h"
 #include "loader/tools.h"
 #include "shell/commands.h"
 #include "lib/string.h"
@@ -30,7 +34,7 @@
 
 struct insmod {
 	const char *path;
-	bool verbose, timing, force;
+	bool verbose, timing, force, dry_run;
 	bool forced;			/* vermagic differs, -f given */
 	char *file;			/* the .ko */
 	size_t file_len;
@@ -616,12 +620,33 @@ static void undo(struct insmod *c)
 		cmd_error("insmod", c->dir, err);
 }
 
+/* insmod -n: what insmod would do, as commands to type; changes nothing. */
+static int dry_run(struct insmod *c)
+{
+	int err = look_up_imports(c);
+	struct byhand_plan p = {
+		.path = c->path, .m = &c->m, .owners = c->owners, .args = c->args,
+		.n_args = c->n_args, .forced = c->forced,
+	};
+
+	if (!err)
+		err = check_imports(c);
+	p.n_owners = c->n_owners;
+	if (!err)
+		byhand_print_commands(&p);
+	return err;
+}
+
 static int insmod_run(struct insmod *c)
 {
 	int err = read_object(c);
 
 	if (!err)
 		err = check_vermagic(c);
+	if (!err && c->dry_run) {
+		err = dry_run(c);
+		goto out;
+	}
 	if (!err)
 		err = make_directory(c);
 	if (!err)
@@ -645,6 +670,7 @@ static int insmod_run(struct insmod *c)
 		if (!err)
 			copy_floor(c);
 	}
+out:
 	tool_free(c->image);
 	tool_free(c->values);
 	tool_free(c->file);
@@ -664,6 +690,8 @@ static int insmod_main(int argc, char **argv)
 			c.verbose = c.timing = true;
 		else if (!strcmp(argv[i], "-f"))
 			c.force = true;
+		else if (!strcmp(argv[i], "-n"))
+			c.dry_run = true;
 		else
 			return cmd_usage("insmod");
 	}
@@ -676,6 +704,7 @@ static int insmod_main(int argc, char **argv)
 	return insmod_run(&c) ? 1 : 0;
 }
 
-SHELL_COMMAND(insmod, insmod_main, "insmod [-v] [-t] [-f] FILE.ko [name=value ...]",
+SHELL_COMMAND(insmod, insmod_main, "insmod [-v] [-t] [-f] [-n] FILE.ko [name=value ...]",
 	      "load a module through /mod, setting its parameters (-v: show each "
-	      "step, -t: with cycles, -f: despite another vermagic)");
+	      "step, -t: with cycles, -f: despite another vermagic, -n: print the "
+	      "commands that load it by hand)");

@@ -4,7 +4,9 @@
  * live (refused while anyone holds it, naming them), `unmap module` if
  * mapped, unlink the image, rmdir. A module whose code faulted is refused;
  * -f takes it out with `forget module` first (docs/debugging.md). -w
- * waits while the module is in use, trying again at each tick.
+ * waits while the module is in use, trying again at each tick. A NAME may
+ * be given as the module's file, hello.ko or /lib/modules/hello.ko, as
+ * Linux's rmmod allows.
  */
 #include "loader/elf.h"
 #include "loader/tools.h"
@@ -115,6 +117,22 @@ static const char *underscored(const char *name, char *buf, size_t size)
 	return buf;
 }
 
+/* The module name in an argument given as a file, as Linux's rmmod takes
+ * it: "hello.ko" and "/lib/modules/hello.ko" name hello (the directory and
+ * the .ko go; '-' becomes '_' in rmmod_one). Anything else is the name as
+ * it is ("../tmp" is refused as a name). Returns buf or arg. */
+static const char *name_of_arg(const char *arg, char *buf, size_t size)
+{
+	const char *base = strrchr(arg, '/') ? strrchr(arg, '/') + 1 : arg;
+	size_t len = strlen(base);
+
+	if (len > 3 && !strcmp(base + len - 3, ".ko") && len - 3 < size) {
+		strlcpy(buf, base, len - 2);
+		return buf;
+	}
+	return arg;
+}
+
 /* Takes the module down from whatever state it is in: exit if live, unmap
  * if mapped, then unlink the image and remove the directory. */
 static int rmmod_one(const char *name, bool v, bool force, bool wait)
@@ -189,12 +207,15 @@ static int rmmod_main(int argc, char **argv)
 	}
 	if (first >= argc)
 		return cmd_usage("rmmod");
-	for (int i = first; i < argc; i++)
-		if (rmmod_one(argv[i], verbose, force, wait))
+	for (int i = first; i < argc; i++) {
+		char name[MODULE_NAME_LEN];
+
+		if (rmmod_one(name_of_arg(argv[i], name, sizeof(name)), verbose, force, wait))
 			status = 1;
+	}
 	return status;
 }
 
-SHELL_COMMAND(rmmod, rmmod_main, "rmmod [-v] [-f] [-w] NAME...",
+SHELL_COMMAND(rmmod, rmmod_main, "rmmod [-v] [-f] [-w] NAME|FILE.ko...",
 	      "unload modules: exit, unmap, unlink, rmdir (-v: show each step, "
 	      "-f: also a module that faulted, -w: wait while it is in use)");

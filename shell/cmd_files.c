@@ -289,7 +289,26 @@ static bool same_file(int fd, const char *path)
 	       a.st_ino == b.st_ino && a.st_dev == b.st_dev;
 }
 
-/* Copies file src to path dst (created or truncated); returns 0 or 1. */
+/* Sets the regular file open as out to the size of what was written to it
+ * (its position): cp writes in place and cuts what is left after, rather
+ * than emptying it first, so copying an image of the same size into a
+ * mapped module's `module` file works (docs/modfs.md, "Loading by hand").
+ * Only a regular file longer than that is cut (a modfs file whose size
+ * says nothing, like `args`, is left as it is). Returns 0 or -errno. */
+static int cut_after_copy(int out)
+{
+	struct stat st;
+	off_t end = sys_lseek(out, 0, SEEK_CUR);
+
+	if (end < 0)
+		return end;
+	if (sys_fstat(out, &st) || !S_ISREG(st.st_mode) || st.st_size <= (uint32_t)end)
+		return 0;
+	return sys_ftruncate(out, end);
+}
+
+/* Copies file src to path dst (created, or overwritten in place and cut to
+ * src's length); returns 0 or 1. */
 static int cp_one(const char *src, const char *dst)
 {
 	struct stat st;
@@ -313,12 +332,14 @@ static int cp_one(const char *src, const char *dst)
 		err = -EINVAL;
 		goto out_close_in;
 	}
-	out = sys_open(dst, O_WRONLY | O_CREAT | O_TRUNC);
+	out = sys_open(dst, O_WRONLY | O_CREAT);
 	if (out < 0) {
 		cmd_error("cp", dst, err = out);
 		goto out_close_in;
 	}
 	err = copy_fd(in, out, &bad_in);
+	if (!err && (err = cut_after_copy(out)) < 0)
+		bad_in = false;
 	if (err < 0)
 		cmd_error("cp", bad_in ? src : dst, err);
 	sys_close(out);

@@ -282,6 +282,63 @@ KTEST(hexdump_command)
 		   "/ # [end 1]\n");
 }
 
+/* coreutils' truncate: sizes, units, the relative forms, its messages. */
+KTEST(truncate_sets_sizes)
+{
+	EXPECT_OUT(run("echo hello > /tmp/a\n"
+		       "truncate -s 2 /tmp/a; cat /tmp/a; echo\n"
+		       "truncate -s 1K /tmp/b; ls -l /tmp\n"
+		       "truncate -s +24 /tmp/b; truncate -s -2000 /tmp/a; ls -l /tmp\n"
+		       "truncate -s %1000 /tmp/b; truncate -s 2KB /tmp/a; ls -l /tmp\n"
+		       "truncate -s '<100' /tmp/a; truncate -s '>3000' /tmp/b; ls -l /tmp\n"
+		       "truncate -s /7 /tmp/a; truncate -c -s 5 /tmp/none; ls -l /tmp\n"
+		       "truncate -s 1x /tmp/a\n"
+		       "truncate -s 3G /tmp/a\n"
+		       "truncate -s /0 /tmp/a\n"
+		       "truncate /tmp/a\n"
+		       "truncate -s 1\n"
+		       "truncate -s 1 /nope/a\n"),
+		   "he\n"
+		   "-rw-r--r--        2 a\n-rw-r--r--     1024 b\n"
+		   "-rw-r--r--        0 a\n-rw-r--r--     1048 b\n"
+		   "-rw-r--r--     2000 a\n-rw-r--r--     2000 b\n"
+		   "-rw-r--r--      100 a\n-rw-r--r--     3000 b\n"
+		   "-rw-r--r--       98 a\n-rw-r--r--     3000 b\n"
+		   "truncate: Invalid number: '1x'\n"
+		   "truncate: Invalid number: '3G': Value too large for defined data type\n"
+		   "truncate: division by zero\n"
+		   "truncate: you must specify either '--size' or '--reference'\n"
+		   "truncate: missing file operand\n"
+		   "truncate: cannot open '/nope/a' for writing: No such file or directory\n"
+		   "/ # [end 1]\n");
+}
+
+/* GNU cmp's messages; cp overwrites in place and cuts to the source's
+ * length. */
+KTEST(cmp_and_cp_in_place)
+{
+	EXPECT_OUT(run("echo hello > /tmp/a; echo hello > /tmp/b; echo help > /tmp/c\n"
+		       "cmp /tmp/a /tmp/b; echo $?\n"
+		       "cmp /tmp/a /tmp/c; echo $?\n"
+		       "cmp -l /tmp/a /tmp/c; echo $?\n"
+		       "echo hello world > /tmp/d; cmp /tmp/a /tmp/d; echo $?\n"
+		       "truncate -s 0 /tmp/e; cmp /tmp/e /tmp/a; echo $?\n"
+		       "cmp /tmp/a /nope; echo $?\n"
+		       "cp /tmp/a /tmp/d; cat /tmp/d; ls -l /tmp\n"
+		       "cmp /tmp/a\n"),
+		   "0\n"
+		   "/tmp/a /tmp/c differ: byte 4, line 1\n1\n"
+		   "4 154 160\n5 157  12\ncmp: EOF on /tmp/c after byte 5, line 1\n1\n"
+		   "/tmp/a /tmp/d differ: byte 6, line 1\n1\n"
+		   "cmp: EOF on /tmp/e which is empty\n1\n"
+		   "cmp: /nope: No such file or directory\n2\n"
+		   "hello\n"
+		   "-rw-r--r--        6 a\n-rw-r--r--        6 b\n-rw-r--r--        5 c\n"
+		   "-rw-r--r--        6 d\n-rw-r--r--        0 e\n"
+		   "usage: cmp [-l] FILE1 FILE2\n"
+		   "/ # [end 2]\n");
+}
+
 KTEST(scripts_exit_and_nesting)
 {
 	make_root();
@@ -398,6 +455,7 @@ KTEST(help_lists_sorted_commands)
 	KT_EXPECT(!strncmp(o, "Commands:\n  cat        print files\n"
 			   "  cd         change the directory (default /)\n", 76));
 	KT_EXPECT(strstr(o, "  true       do nothing, successfully\n"
+			 "  truncate   set each file's size (-c: do not create missing files)\n"
 			 "  uptime     seconds since boot (from /proc/uptime)\n"
 			 "'help NAME' shows how to use one.\n"
 			 "help: nope: no such command\n"

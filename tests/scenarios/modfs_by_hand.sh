@@ -1,0 +1,85 @@
+# Loading by hand (docs/modfs.md, "Loading by hand"): insmod -n prints the
+# commands, which change nothing; typed back they load the module as insmod
+# does; modreloc's image is the one insmod maps, but for the header's priv
+# word the kernel writes at init (cmp's bytes 105..108) and what the
+# module's own code wrote (bigdata's sum, bytes 430..431).
+memdiff save
+insmod -n /lib/modules/hellop.ko howmany=2
+insmod -n /lib/modules/hellop.ko howmany=2 "whom=big world"
+insmod -n /lib/modules/libuser.ko
+memdiff
+# Typed back: hellop with two parameters.
+mkdir /mod/hellop
+truncate -s 691 /mod/hellop/module
+echo map module > /mod/hellop/control
+modreloc /lib/modules/hellop.ko /mod/hellop /tmp/hellop.img
+modsyms /lib/modules/hellop.ko > /mod/hellop/symbols
+cp /tmp/hellop.img /mod/hellop/module
+rm /tmp/hellop.img
+echo howmany=2 > /tmp/hellop.args
+echo 'whom=big world' >> /tmp/hellop.args
+cp /tmp/hellop.args /mod/hellop/args
+rm /tmp/hellop.args
+echo init module > /mod/hellop/control
+truncate -s 608 /mod/hellop/module
+cat /mod/hellop/status
+cat /mod/hellop/parameters/whom
+rmmod hellop.ko
+# A dependency: libuser uses libdemo.
+insmod /lib/modules/libdemo.ko
+modreloc /lib/modules/libuser.ko 0xf0100000 /tmp/x.img
+modlayout /lib/modules/libuser.ko
+insmod -n /lib/modules/libuser.ko
+mkdir /mod/libuser
+truncate -s 635 /mod/libuser/module
+echo map module > /mod/libuser/control
+modreloc /lib/modules/libuser.ko /mod/libuser /tmp/libuser.img
+modsyms /lib/modules/libuser.ko > /mod/libuser/symbols
+cp /tmp/libuser.img /mod/libuser/module
+echo use libdemo > /mod/libuser/control
+echo init module > /mod/libuser/control
+truncate -s 576 /mod/libuser/module
+cat /mod/libuser/symbols
+cat /mod/libuser/status
+rmmod /lib/modules/libuser.ko
+rmmod libdemo
+rm /tmp/libuser.img
+rm /tmp/x.img
+memdiff
+# The image insmod maps is modreloc's, but for priv and the module's writes.
+insmod /lib/modules/hello.ko
+modreloc /lib/modules/hello.ko /mod/hello /tmp/h.img
+truncate -s 432 /tmp/h.img
+cmp -l /tmp/h.img /mod/hello/module
+rmmod hello.ko
+insmod /lib/modules/bigdata.ko
+modreloc /lib/modules/bigdata.ko /mod/bigdata /tmp/b.img
+truncate -s 432 /tmp/b.img
+cmp -l /tmp/b.img /mod/bigdata/module
+rmmod /lib/modules/bigdata.ko
+rm /tmp/h.img
+rm /tmp/b.img
+memdiff
+# Refusals, each precise and leaving nothing behind.
+modreloc /lib/modules/libuser.ko 0xf0100000 /tmp/x.img
+modreloc /lib/modules/hello.ko /mod/nothere /tmp/x.img
+modreloc /lib/modules/hello.ko 12zz /tmp/x.img
+modreloc /etc/motd 0 /tmp/x.img
+modreloc /lib/modules/hello.ko 0
+mkdir /mod/hello
+modreloc /lib/modules/hello.ko /mod/hello /tmp/x.img
+truncate -s 456 /mod/hello/module
+echo map module > /mod/hello/control
+truncate -s 432 /mod/hello/module
+modreloc /lib/modules/hello.ko /mod/hello /tmp/x.img
+truncate -s 400 /tmp/x.img
+cp /tmp/x.img /mod/hello/module
+modreloc /lib/modules/bigdata.ko /mod/hello /tmp/x.img
+cp /tmp/x.img /mod/hello/module
+rm /tmp/x.img
+rmmod hello-x.ko
+rmmod /lib/modules/hello.ko
+insmod -n /lib/modules/libuser.ko
+insmod -n /lib/modules/badver.ko
+ls /mod
+memdiff
