@@ -22,7 +22,8 @@ gdb"), in batch mode.
   lines of an in-tree module (modules/hello.c) and an out-of-tree one
   (tests/oot/oot_hello.c) loaded with add-symbol-file: the build names
   sources relative to the tree's top (-ffile-prefix-map) and the script
-  adds the tree to gdb's source path.
+  adds the tree to gdb's source path. tests/oot is built (make M=tests/oot,
+  as make check does first) when its .ko is missing.
 
 Each returns a list of (ok, name, why, log, details) tuples.
 """
@@ -237,6 +238,11 @@ def source_paths():
         want.append("%d\t%s" % (n, src[n - 1]))
         cmds += ["add-symbol-file %s/%s -o 0xf0%d000" % (ROOT, ko, len(want)),
                  "list %s:%d,%d" % (os.path.basename(path), n, n)]
+    if not os.path.exists(os.path.join(ROOT, "tests/oot/oot_hello.ko")):
+        # make check builds it first; `tools/check gdb` alone may not have it
+        subprocess.run(["env", "-u", "MAKEFLAGS", "-u", "MAKELEVEL", "make",
+                        "-s", "--no-print-directory", "-C", ROOT,
+                        "M=tests/oot"], capture_output=True, timeout=120)
     argv = ["gdb", "-q", "-nx", "-batch"]
     for c in cmds:
         argv += ["-ex", c]
