@@ -144,9 +144,10 @@ struct modelf {
 	struct modelf_header hdr;
 	/* modreloc_check's summary for modreloc_check_targets, when every
 	 * relocation passed its fast path (rel_fast 1; else 0 and the
-	 * targets are checked one by one): the highest in-image target of a
-	 * .module relocation (the header's init field excepted), and how many
-	 * .module relocations use an absolute symbol. */
+	 * targets are checked one by one): a bound, never below the highest
+	 * in-image target of a .module relocation (the header's init field
+	 * excepted), and how many .module relocations use an absolute
+	 * symbol. */
 	uint32_t rel_fast, rel_core_max, rel_nabs;
 	/* Why the last call that takes this context refused ("" if none).
 	 * The only field the functions below write after a parse. */
