@@ -329,8 +329,10 @@ typedef int (*modreloc_resolve_fn)(void *arg, const char *name,
  * modelf_parse() accepted (it checked every relocation: they are not
  * checked again here) to their image offsets, zero-fills the rest
  * (.module.bss) and applies every relocation, calling resolve once for
- * each undefined symbol a relocation uses (an unresolved weak symbol
- * becomes 0). values: m->nsym words of scratch from the caller (each
+ * each undefined symbol, before the first relocation (an unresolved weak
+ * symbol becomes 0; an unknown one is asked about again, and reported, at
+ * the first relocation that uses it: one no relocation uses is no
+ * error). values: m->nsym words of scratch from the caller (each
  * symbol's address, worked out once; this code allocates nothing).
  * Returns 0, or
  * -ENOEXEC/-ENOKEY/the resolver's error with the reason in m->why
