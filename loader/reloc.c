@@ -365,7 +365,8 @@ static inline const Elf32_Sym *sym_of(const struct run *k, uint32_t info)
  * most k->tlim, a call or jump from a symbol in executable .module to its
  * code after the header, or an import (any supported type). Returns the
  * first one it did not check (k->end: all). The rules are fast_one's,
- * narrowed; few variables, so that i386 keeps them in registers. */
+ * narrowed. Its state stays in *k (memory operands), so that i386's six
+ * registers hold the relocation's own values. */
 static __attribute__((__noinline__)) const Elf32_Rel *
 check_run(const Elf32_Rel *r, struct run *k)
 {
