@@ -144,9 +144,10 @@ struct modelf {
 	struct modelf_header hdr;
 	/* modreloc_check's summary for modreloc_check_targets, when every
 	 * relocation passed its fast path (rel_fast 1; else 0 and the
-	 * targets are checked one by one): the highest in-image target of a
-	 * .module relocation (the header's init field excepted), and how many
-	 * .module relocations use an absolute symbol. */
+	 * targets are checked one by one): a bound, never below the highest
+	 * in-image target of a .module relocation (the header's init field
+	 * excepted), and how many .module relocations use an absolute
+	 * symbol. */
 	uint32_t rel_fast, rel_core_max, rel_nabs;
 	/* Why the last call that takes this context refused ("" if none).
 	 * The only field the functions below write after a parse. */
@@ -328,8 +329,10 @@ typedef int (*modreloc_resolve_fn)(void *arg, const char *name,
  * modelf_parse() accepted (it checked every relocation: they are not
  * checked again here) to their image offsets, zero-fills the rest
  * (.module.bss) and applies every relocation, calling resolve once for
- * each undefined symbol a relocation uses (an unresolved weak symbol
- * becomes 0). values: m->nsym words of scratch from the caller (each
+ * each undefined symbol, before the first relocation (an unresolved weak
+ * symbol becomes 0; an unknown one is asked about again, and reported, at
+ * the first relocation that uses it: one no relocation uses is no
+ * error). values: m->nsym words of scratch from the caller (each
  * symbol's address, worked out once; this code allocates nothing).
  * Returns 0, or
  * -ENOEXEC/-ENOKEY/the resolver's error with the reason in m->why

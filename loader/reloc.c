@@ -261,6 +261,8 @@ struct fast {
 	uint32_t shndx[MODELF_NPARTS];	/* UINT32_MAX: no such part */
 	uint32_t exec[MODELF_NPARTS];	/* the part is executable */
 	uint32_t core_max, nabs;	/* as m->rel_core_max, m->rel_nabs */
+	uint32_t vmax;			/* the highest image offset of a symbol
+					 * in .module */
 };
 
 /* The word at p, any alignment (i386 and the host are little-endian). */
@@ -332,74 +334,77 @@ static inline int fast_other(struct fast *f, int pi, uint32_t symi,
 
 /* What a run of part pi's relocations needs, through one pointer. */
 struct run {
+	const Elf32_Rel *end;		/* the part's relocations end here */
 	const Elf32_Sym *sym;
 	const uint8_t *bytes;		/* the part's */
-	uint32_t nsym, lim;		/* lim: the part's size - 4 */
-	uint32_t mod_sh, image_size;
+	uint32_t lim;			/* the part's size - 4 */
+	uint32_t nsym8;			/* nsym << 8: a relocation's r_info is
+					 * below it iff its symbol index is in
+					 * range (UINT32_MAX if nsym >= 2^24) */
+	uint32_t mod_sh;		/* .module's index */
 	uint32_t bss_sh, bss_addr;	/* .module.bss's (UINT32_MAX: none) */
-	uint32_t code_end;		/* .module's size if it is executable,
-					 * else MODHDR_SIZE: calls and jumps
-					 * to [MODHDR_SIZE, code_end) */
+	uint32_t bss_vlim;		/* its symbols' values taken: below */
+	uint32_t tlim;			/* R_386_32 targets (S + A) taken in
+					 * the run: at most this */
+	uint32_t code_sh;		/* .module's index if it is executable,
+					 * else UINT32_MAX: calls and jumps */
+	uint32_t code_span;		/* to [MODHDR_SIZE, .module's size) */
 	uint32_t next;			/* the next offset may not be below */
-	uint32_t core_max;		/* as struct fast's (.module only), or
-					 * higher: never lower */
+	uint32_t core_max;		/* fast_one's highest .module target */
 };
 
-/* Checks relocations r..end of a part while they are the common kinds: a
- * symbol in .module (R_386_32 inside the image, or a call or jump to code
- * of .module after the header), one in .module.bss (R_386_32) or an
- * import. Returns the first one it did
- * not check (end: all). The rules are fast_one's, and few variables. */
-static __attribute__((__noinline__)) const Elf32_Rel *
-check_run(const Elf32_Rel *r, const Elf32_Rel *end, struct run *k)
+/* The symbol of r_info info, whose type is below 16: info >> 4 is then
+ * the symbol index times sizeof(Elf32_Sym). */
+static inline const Elf32_Sym *sym_of(const struct run *k, uint32_t info)
 {
-	uint32_t next = k->next, core_max = k->core_max;
+	return (const Elf32_Sym *)((const uint8_t *)k->sym + (info >> 4));
+}
 
-	for (; r < end; r++) {
-		uint32_t off = r->r_offset, info = r->r_info, t, v, code;
+/* Checks relocations r..k->end of a part while they are the common kinds:
+ * R_386_32 against a symbol in .module or .module.bss with the target at
+ * most k->tlim, a call or jump from a symbol in executable .module to its
+ * code after the header, or an import (any supported type). Returns the
+ * first one it did not check (k->end: all). The rules are fast_one's,
+ * narrowed. Its state stays in *k (memory operands), so that i386's six
+ * registers hold the relocation's own values. */
+static __attribute__((__noinline__)) const Elf32_Rel *
+check_run(const Elf32_Rel *r, struct run *k)
+{
+	for (uint32_t n = k->end - r; n; n--, r++) {
+		uint32_t off = r->r_offset, info = r->r_info, t;
+		uint8_t type = *(const uint8_t *)&r->r_info;	/* low byte */
 		const Elf32_Sym *e;
 
-		if (off > k->lim || off < next || ELF32_R_SYM(info) >= k->nsym)
+		if (off < k->next || off > k->lim || info >= k->nsym8)
 			break;
-		e = &k->sym[ELF32_R_SYM(info)];
-		if (e->st_shndx == k->mod_sh) {
-			v = e->st_value;
-			code = k->code_end;
-		} else if (e->st_shndx == k->bss_sh) {
-			v = k->bss_addr + e->st_value;
-			code = MODHDR_SIZE;	/* no code: calls go to fast_one */
-		} else if (e->st_shndx == SHN_UNDEF && ELF32_R_SYM(info) &&
-			   (ELF32_R_TYPE(info) == R_386_32 ||
-			    ELF32_R_TYPE(info) == R_386_PC32 ||
-			    ELF32_R_TYPE(info) == R_386_PLT32)) {
-			next = off + 4;
-			continue;
-		} else {
-			break;
-		}
-		t = v + ld32(k->bytes + off);
-		if (ELF32_R_TYPE(info) == R_386_32) {
-			if (t > k->image_size)
+		if (type == R_386_32) {
+			e = sym_of(k, info);
+			if (e->st_shndx == k->mod_sh)
+				t = e->st_value;
+			else if (e->st_shndx == k->bss_sh &&
+				 e->st_value < k->bss_vlim)
+				t = e->st_value + k->bss_addr;
+			else
+				goto other;
+			if (t + ld32(k->bytes + off) > k->tlim)
 				break;
-		} else if (ELF32_R_TYPE(info) == R_386_PC32 ||
-			   ELF32_R_TYPE(info) == R_386_PLT32) {
-			if ((t += 4) - MODHDR_SIZE >= code - MODHDR_SIZE)
+		} else if (type == R_386_PC32 || type == R_386_PLT32) {
+			e = sym_of(k, info);
+			if (e->st_shndx != k->code_sh)
+				goto other;
+			t = e->st_value + ld32(k->bytes + off);
+			if (t + 4 - MODHDR_SIZE >= k->code_span)
 				break;
 		} else {
 			break;
 		}
-		/* The target is S + A for a section symbol, S for a named
-		 * one: the higher of the two is never below it (a section
-		 * symbol's S is 0), and one too high only sends
-		 * modreloc_check_targets through each relocation. */
-		if (v > t)
-			t = v;
-		if (t > core_max)
-			core_max = t;
-		next = off + 4;
+		k->next = off + 4;
+		continue;
+other:		/* an import: undefined, and not symbol 0 */
+		if (e->st_shndx != SHN_UNDEF || info < 256)
+			break;
+		k->next = off + 4;
 	}
-	k->next = next;
-	k->core_max = core_max;
 	return r;
 }
 
@@ -413,7 +418,7 @@ static int fast_one(struct fast *f, const struct modelf *m, int pi,
 	const Elf32_Sym *e;
 	int sp;
 
-	if (off > k->lim || off < k->next || symi >= k->nsym ||
+	if (off > k->lim || off < k->next || symi >= f->nsym ||
 	    (type != R_386_32 && type != R_386_PC32 && type != R_386_PLT32))
 		return 0;
 	k->next = off + 4;
@@ -422,14 +427,26 @@ static int fast_one(struct fast *f, const struct modelf *m, int pi,
 		return fast_other(f, pi, symi, type);
 	v = m->part[sp].addr + e->st_value;
 	t = v + ld32(k->bytes + off);	/* S + A, for base 0 */
-	if (type == R_386_32 ? t > k->image_size :	/* v <= size < 2^31 */
+	if (type == R_386_32 ? t > f->image_size :	/* v <= size < 2^31 */
 	    !fast_code(f, m, sp, t += 4))
 		return 0;
 	if (ELF32_ST_TYPE(e->st_info) != STT_SECTION)
 		t = v;	/* target_of: a named symbol is its own target */
-	if (t > k->core_max && t < k->image_size && off != MODHDR_OFF_INIT)
+	if (t > k->core_max && t < f->image_size && off != MODHDR_OFF_INIT)
 		k->core_max = t;
 	return 1;
+}
+
+/* The highest target check_run may accept in part pi: for .module, below
+ * .module.init (none of its relocations then refers to init: what
+ * modreloc_check_targets wants to know); else the image's end. */
+static uint32_t run_tlim(const struct modelf *m, int pi)
+{
+	const struct modelf_part *in = &m->part[MODELF_INIT];
+
+	if (pi == MODELF_MODULE && in->size)
+		return in->addr - 1;
+	return m->image_size;
 }
 
 /* Every relocation of part pi passes the fast path: runs of the common
@@ -437,30 +454,45 @@ static int fast_one(struct fast *f, const struct modelf *m, int pi,
 static int fast_check_part(struct fast *f, const struct modelf *m, int pi)
 {
 	const struct modelf_part *p = &m->part[pi];
-	const Elf32_Rel *r = p->rel, *end;
-	uint32_t mod_sh = f->shndx[MODELF_MODULE];
+	const Elf32_Rel *r = p->rel;
 	struct run k = {
-		.sym = f->sym, .bytes = p->bytes, .nsym = f->nsym,
-		.lim = p->size - 4, .mod_sh = mod_sh,
+		.end = p->rel ? p->rel + p->nrel : NULL, .sym = f->sym,
+		.bytes = p->bytes,
+		.lim = p->size - 4,
+		.nsym8 = f->nsym < (1u << 24) ? f->nsym << 8 : UINT32_MAX,
+		.mod_sh = f->shndx[MODELF_MODULE],
 		.bss_sh = f->shndx[MODELF_BSS], .bss_addr = m->part[MODELF_BSS].addr,
-		.image_size = f->image_size,
-		.code_end = f->exec[MODELF_MODULE] ? m->part[MODELF_MODULE].size :
-			    MODHDR_SIZE,	/* no call checked in the run */
+		.bss_vlim = run_tlim(m, pi) - m->part[MODELF_BSS].addr + 1,
+		.tlim = run_tlim(m, pi),
+		.code_sh = f->exec[MODELF_MODULE] ? f->shndx[MODELF_MODULE] :
+			   UINT32_MAX,
+		.code_span = m->part[MODELF_MODULE].size - MODHDR_SIZE,
 		.core_max = f->core_max,
 	};
 
 	if (!p->nrel)
 		return 1;
-	if (p->size < 4 || f->image_size >= 0x80000000u)
+	if (p->size < 4 || f->image_size >= 0x80000000u ||
+	    m->part[MODELF_MODULE].size < MODHDR_SIZE)
 		return 0;
-	end = r + p->nrel;
-	while ((r = check_run(r, end, &k)) < end) {
+	while ((r = check_run(r, &k)) < k.end) {
 		if (!fast_one(f, m, pi, r, &k))
 			return 0;
 		r++;
 	}
-	if (pi == MODELF_MODULE)	/* core: the targets that matter */
-		f->core_max = k.core_max;
+	if (pi != MODELF_MODULE)
+		return 1;
+	/* core: the highest target below the image's end (the targets that
+	 * matter), at most: check_run's bound, or a named .module symbol's
+	 * value (its own target, whatever the addend; a .module.bss one's is
+	 * below bss_vlim) */
+	if (k.core_max < k.tlim)
+		k.core_max = k.tlim;
+	if (k.core_max < f->vmax)
+		k.core_max = f->vmax;
+	if (k.core_max >= f->image_size)
+		k.core_max = f->image_size - 1;
+	f->core_max = k.core_max;
 	return 1;
 }
 
@@ -471,6 +503,13 @@ static int fast_check(struct modelf *m)
 	struct fast f;
 
 	fast_init(m, &f);
+	for (uint32_t i = 1; i < m->nsym; i++) {
+		const Elf32_Sym *e = &m->sym[i];
+		int sp = fast_part(&f, e);
+
+		if (sp == MODELF_MODULE && e->st_value > f.vmax)
+			f.vmax = e->st_value;
+	}
 	for (int p = 0; p < MODELF_NPARTS; p++)
 		if (!fast_check_part(&f, m, p))
 			return 0;
@@ -656,15 +695,20 @@ static int symbol_value(struct modelf *m, const Elf32_Rel *r, uint32_t base,
 	return 0;
 }
 
-/* S of each symbol, once: an import's is looked up at its first use
- * (MODRELOC_UNSET until then), so an unknown one is reported by the first
+/* S of each symbol, once. Every import is looked up first; one that is
+ * not known (and not weak: that one is 0) stays MODRELOC_UNSET, and then
+ * the relocations are applied one by one, each import looked up again at
+ * its first use, so that the unknown one is reported by the first
  * relocation that needs it, as before. */
 #define MODRELOC_UNSET	0xffffffffu
 
-static void values_init(const struct modelf *m, uint32_t base,
-			uint32_t *values)
+/* Fills values[]; returns 1 if every import is known (0: one is not). */
+static int values_init(const struct modelf *m, uint32_t base,
+		       modreloc_resolve_fn resolve, void *arg,
+		       uint32_t *values)
 {
 	struct fast f;
+	int known = 1;
 
 	fast_init(m, &f);
 	values[0] = 0;
@@ -674,7 +718,17 @@ static void values_init(const struct modelf *m, uint32_t base,
 
 		values[i] = sp >= 0 ? base + m->part[sp].addr + e->st_value :
 			    e->st_shndx == SHN_ABS ? e->st_value : MODRELOC_UNSET;
+		if (e->st_shndx != SHN_UNDEF)
+			continue;
+		if (!resolve || resolve(arg, modelf_sym_name(m, i), &values[i])) {
+			values[i] = MODRELOC_UNSET;
+			if (ELF32_ST_BIND(e->st_info) == STB_WEAK)
+				values[i] = 0;
+			else
+				known = 0;
+		}
 	}
+	return known;
 }
 
 /* S of relocation r's symbol when values[] does not hold it yet (an
@@ -693,24 +747,21 @@ static int first_value(struct modelf *m, const Elf32_Rel *r, uint32_t base,
 
 /* Applies relocations r..end to the part's bytes already copied to at
  * (the addend is the word in place), P = at's address + k: S + A for
- * R_386_32, S + A - P for PC32 and PLT32. Stops at the first one whose S
- * is not known yet or whose type is another, and returns it (end: all
- * done). Few variables, so that i386 keeps them in registers. */
+ * R_386_32, S + A - P for PC32 and PLT32, S from values[], which holds
+ * every symbol a relocation uses. Stops at the first one whose type is
+ * another, and returns it (end: all done). Few variables, so that i386
+ * keeps them in registers. */
 static __attribute__((__noinline__)) const Elf32_Rel *
-apply_run(const Elf32_Rel *r, const Elf32_Rel *end,
-				  uint8_t *at, const uint32_t *values,
-				  uint32_t k)
+apply_run(const Elf32_Rel *r, const Elf32_Rel *end, uint8_t *at,
+	  const uint32_t *values, uint32_t k)
 {
-	for (; r < end; r++) {
-		uint32_t info = r->r_info, val = values[ELF32_R_SYM(info)];
+	for (uint32_t n = end - r; n; n--, r++) {
 		uint8_t *w = at + r->r_offset;
+		uint32_t val = values[ELF32_R_SYM(r->r_info)] + ld32(w);
+		uint8_t type = *(const uint8_t *)&r->r_info;	/* low byte */
 
-		if (val == MODRELOC_UNSET)
-			break;
-		val += ld32(w);
-		if (ELF32_R_TYPE(info) != R_386_32) {
-			if (ELF32_R_TYPE(info) != R_386_PC32 &&
-			    ELF32_R_TYPE(info) != R_386_PLT32)
+		if (type != R_386_32) {
+			if (type != R_386_PC32 && type != R_386_PLT32)
 				break;
 			val -= (uint32_t)(uintptr_t)w + k;
 		}
@@ -720,9 +771,11 @@ apply_run(const Elf32_Rel *r, const Elf32_Rel *end,
 }
 
 /* Applies the relocations of part p (checked) to its bytes at img + its
- * image offset, loaded at base; the arithmetic is modreloc_compute's. */
+ * image offset, loaded at base; the arithmetic is modreloc_compute's.
+ * known: values[] holds every import (apply_run takes the relocations);
+ * else each is applied here, an import looked up at its first use. */
 static int apply_part(struct modelf *m, const struct modelf_part *p,
-		      uint8_t *img, uint32_t base, uint32_t *values,
+		      uint8_t *img, uint32_t base, uint32_t *values, int known,
 		      modreloc_resolve_fn resolve, void *arg)
 {
 	const Elf32_Rel *r = p->rel, *end;
@@ -733,9 +786,13 @@ static int apply_part(struct modelf *m, const struct modelf_part *p,
 	if (!p->nrel)
 		return 0;
 	end = r + p->nrel;
-	while ((r = apply_run(r, end, at, values, k)) < end) {
-		uint32_t type = ELF32_R_TYPE(r->r_info), off = r->r_offset;
+	for (; r < end; r++) {
+		uint32_t type, off;
 
+		if (known && (r = apply_run(r, end, at, values, k)) == end)
+			break;
+		type = ELF32_R_TYPE(r->r_info);
+		off = r->r_offset;
 		S = values[ELF32_R_SYM(r->r_info)];
 		if (S == MODRELOC_UNSET &&
 		    (err = first_value(m, r, base, resolve, arg, values, &S)))
@@ -745,7 +802,6 @@ static int apply_part(struct modelf *m, const struct modelf_part *p,
 			return refuse(m, "relocation %u: type %u",
 				      (unsigned)(r - p->rel), type);
 		__builtin_memcpy(at + off, &val, 4);
-		r++;
 	}
 	return 0;
 }
@@ -755,16 +811,16 @@ int modreloc_apply(struct modelf *m, void *image, uint32_t base,
 {
 	const struct modelf_part *bss = &m->part[MODELF_BSS];
 	uint8_t *img = image;
-	int err;
+	int err, known;
 
 	for (int p = 0; p < MODELF_NPARTS; p++)
 		if (m->part[p].bytes)
 			memcpy(img + m->part[p].addr, m->part[p].bytes,
 			       m->part[p].size);
 	memset(img + bss->addr, 0, bss->size);	/* .module.bss: the zero-fill */
-	values_init(m, base, values);
+	known = values_init(m, base, resolve, arg, values);
 	for (int p = 0; p < MODELF_NPARTS; p++)
-		if ((err = apply_part(m, &m->part[p], img, base, values,
+		if ((err = apply_part(m, &m->part[p], img, base, values, known,
 				      resolve, arg)))
 			return err;
 	return 0;
