@@ -88,7 +88,7 @@ SHELL_OBJS  := shell/shell.o shell/parse.o shell/lineedit.o shell/commands.o \
 DRIVERS_OBJS := drivers/pci/pci.o drivers/pci/driver.o drivers/pci/proc.o \
 		drivers/pci/lspci.o drivers/pci/names.o
 MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o fs/modfs/modfs_selftest.o \
-	       fs/modfs/params.o \
+	       fs/modfs/params.o fs/modfs/pack.o \
 	       loader/elf.o loader/reloc.o loader/symbols.o loader/tools.o loader/insmod.o loader/rmmod.o \
 	       loader/memdiff.o loader/lsmod.o loader/modinfo.o loader/modalias.o \
 	       loader/depmod.o loader/depmod_cmd.o loader/modprobe.o
