@@ -32,6 +32,7 @@ struct insmod {
 	const char *path;
 	bool verbose, timing, force;
 	bool forced;			/* vermagic differs, -f given */
+	const char *near;		/* --near=NAME: place next to NAME */
 	char *file;			/* the .ko */
 	size_t file_len;
 	uint32_t bytes_read;		/* of it: what loading needs */
@@ -309,6 +310,15 @@ static int size_and_map(struct insmod *c)
 			   "init %u): %s\n", c->name, size, c->m.hdr.core_size,
 			   c->m.hdr.init_size, strerror(err));
 		return err;
+	}
+	if (c->near) {	/* a placement hint (modalloc=pack, docs/modfs.md) */
+		char cmd[80];
+
+		snprintf(cmd, sizeof(cmd), "near %s", c->near);
+		err = tool_write_line(c->control, cmd);
+		step(c, err, "write %s \"%s\"", c->control, cmd);
+		if (err)
+			return kernel_refused(c, err);
 	}
 	err = tool_write_line(c->control, "map module");
 	step(c, err, "write %s \"map module\"", c->control);
@@ -648,6 +658,8 @@ static int insmod_main(int argc, char **argv)
 			c.verbose = c.timing = true;
 		else if (!strcmp(argv[i], "-f"))
 			c.force = true;
+		else if (!strncmp(argv[i], "--near=", 7) && argv[i][7])
+			c.near = argv[i] + 7;
 		else
 			return cmd_usage("insmod");
 	}
@@ -660,6 +672,7 @@ static int insmod_main(int argc, char **argv)
 	return insmod_run(&c) ? 1 : 0;
 }
 
-SHELL_COMMAND(insmod, insmod_main, "insmod [-v] [-t] [-f] FILE.ko [name=value ...]",
+SHELL_COMMAND(insmod, insmod_main, "insmod [-v] [-t] [-f] [--near=NAME] FILE.ko [name=value ...]",
 	      "load a module through /mod, setting its parameters (-v: show each "
-	      "step, -t: with cycles, -f: despite another vermagic)");
+	      "step, -t: with cycles, -f: despite another vermagic, --near: under "
+	      "modalloc=pack, next to module NAME)");
