@@ -248,6 +248,7 @@ check: deps
 	@$(MAKE) --no-print-directory M=tests/harness W=e
 	@$(MAKE) --no-print-directory M=tests/linux W=e
 	@$(MAKE) --no-print-directory M=tests/depmod W=e
+	@$(MAKE) --no-print-directory M=tests/pack W=e
 	@$(MAKE) --no-print-directory -C . M=tests/kbuild W=e modules
 	@tools/check
 
@@ -511,7 +512,7 @@ help:
 
 # make clean: build/ and the outputs of the M= builds make check runs;
 # make M=DIR clean: only DIR's (M-clean above).
-M_CHECK_DIRS := tests/oot tests/harness tests/linux tests/kbuild tests/depmod
+M_CHECK_DIRS := tests/oot tests/harness tests/linux tests/kbuild tests/depmod tests/pack
 ifeq ($(M),)
 clean:
 	rm -rf $(B)
