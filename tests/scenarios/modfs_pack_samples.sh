@@ -1,4 +1,4 @@
-# every sample of modules/ loads, runs and unloads under modalloc=pack (small ones share pages, big ones keep their own), PagesFree and VmallocRanges come back; skipped: hx_leak (leaks on purpose: modfs_leak_report), noexit (cannot be unloaded, by design: modfs_rmmod_states), hx_spin (spins until Ctrl-C: modfs_oops_spin); the race_* modules run in their own scenarios too
+# every sample of modules/ loads, runs and unloads under modalloc=pack (small ones share pages, big ones keep their own), PagesFree and VmallocRanges come back; skipped: hx_leak (leaks on purpose: modfs_leak_report), noexit (cannot be unloaded, by design: modfs_rmmod_states), hx_spin (spins until Ctrl-C: modfs_oops_spin), hx_tmoops (its timer's fault panics the kernel, by design: modfs_oops_irq)
 cat /proc/cmdline
 memdiff save
 insmod /lib/modules/hello.ko
@@ -79,6 +79,8 @@ rmmod -f hx_oops
 insmod /lib/modules/hx_rdoops.ko
 cat /dev/hx_rdoops
 rmmod -f hx_rdoops
+insmod /lib/modules/hx_recurse.ko
+rmmod -f hx_recurse
 insmod /lib/modules/initbug.ko
 rmmod -f initbug
 memdiff
