@@ -91,9 +91,9 @@ SHELL_OBJS  := shell/shell.o shell/parse.o shell/lineedit.o shell/commands.o \
 DRIVERS_OBJS := drivers/pci/pci.o drivers/pci/driver.o drivers/pci/proc.o \
 		drivers/pci/lspci.o drivers/pci/names.o
 MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/proc.o fs/modfs/modfs_selftest.o \
-	       fs/modfs/params.o \
+	       fs/modfs/params.o fs/modfs/pack.o \
 	       loader/elf.o loader/reloc.o loader/symbols.o loader/tools.o loader/insmod.o loader/rmmod.o \
-	       loader/memdiff.o loader/lsmod.o loader/modinfo.o loader/modalias.o \
+	       loader/memdiff.o loader/modalloc.o loader/lsmod.o loader/modinfo.o loader/modalias.o \
 	       loader/depmod.o loader/depmod_cmd.o loader/modprobe.o loader/byhand.o
 
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
@@ -270,6 +270,7 @@ check: deps
 	@$(MAKE) --no-print-directory M=tests/harness W=e
 	@$(MAKE) --no-print-directory M=tests/linux W=e
 	@$(MAKE) --no-print-directory M=tests/depmod W=e
+	@$(MAKE) --no-print-directory M=tests/pack W=e
 	@$(MAKE) --no-print-directory -C . M=tests/kbuild W=e modules
 	@tools/check
 
@@ -560,7 +561,7 @@ help:
 
 # make clean: build/ and the outputs of the M= builds make check runs;
 # make M=DIR clean: only DIR's (M-clean above).
-M_CHECK_DIRS := tests/oot tests/harness tests/linux tests/kbuild tests/depmod
+M_CHECK_DIRS := tests/oot tests/harness tests/linux tests/kbuild tests/depmod tests/pack
 ifeq ($(M),)
 clean:
 	rm -rf $(B)

@@ -44,9 +44,12 @@ static struct module_record **page_slot(uintptr_t addr)
 	return &modules.page_dir[page / PAGE_SLICE][page % PAGE_SLICE];
 }
 
-/* Records rec as the owner of the pages of [base, base + size). */
+/* Records rec as the owner of the pages of [base, base + size). A page
+ * may hold several records (modalloc=pack: each lies inside one page);
+ * they are chained by page_next from the page's slot. */
 static void pages_claim(struct module_record *rec, uintptr_t base, uint32_t size)
 {
+	rec->page_next = NULL;
 	for (uintptr_t a = base & ~(uintptr_t)(PAGE_SIZE - 1); a < base + size; a += PAGE_SIZE) {
 		uintptr_t page = (a - VMALLOC_START) / PAGE_SIZE;
 		struct module_record ***slice = &modules.page_dir[page / PAGE_SLICE];
@@ -60,10 +63,28 @@ static void pages_claim(struct module_record *rec, uintptr_t base, uint32_t size
 		if (!*slice) {
 			modules.page_dir_failed = true;
 		} else {
-			modules.page_dir_used[page / PAGE_SLICE] += !(*slice)[page % PAGE_SLICE];
-			(*slice)[page % PAGE_SLICE] = rec;
+			struct module_record **s = &(*slice)[page % PAGE_SLICE];
+
+			if (*s)		/* a shared page: rec lies inside it */
+				rec->page_next = *s;
+			else
+				modules.page_dir_used[page / PAGE_SLICE]++;
+			*s = rec;
 		}
 	}
+}
+
+/* Takes rec out of the chain at slot; false if it is not there. */
+static bool slot_unlink(struct module_record **slot, struct module_record *rec)
+{
+	for (; *slot; slot = &(*slot)->page_next) {
+		if (*slot == rec) {
+			*slot = rec->page_next;
+			rec->page_next = NULL;
+			return true;
+		}
+	}
+	return false;
 }
 
 /* Forgets rec's pages from base on (those still recorded as its). */
@@ -72,10 +93,11 @@ static void pages_release(struct module_record *rec, uintptr_t base)
 	struct module_record **slot;
 
 	for (uintptr_t a = base & ~(uintptr_t)(PAGE_SIZE - 1);
-	     (slot = page_slot(a)) && *slot == rec; a += PAGE_SIZE) {
+	     (slot = page_slot(a)) && slot_unlink(slot, rec); a += PAGE_SIZE) {
 		unsigned s = (a - VMALLOC_START) / PAGE_SIZE / PAGE_SLICE;
 
-		*slot = NULL;
+		if (*slot)	/* other records still share the page */
+			continue;
 		if (!--modules.page_dir_used[s]) {
 			kfree(modules.page_dir[s]);
 			modules.page_dir[s] = NULL;
@@ -587,8 +609,10 @@ struct module_record *module_record_at(uintptr_t addr)
 	struct module_record **slot = page_slot(addr), *r;
 
 	if (slot || !modules.page_dir_failed) {
-		r = slot ? *slot : NULL;
-		return r && r->hdr && addr - (uintptr_t)r->hdr < r->mapped_size ? r : NULL;
+		for (r = slot ? *slot : NULL; r; r = r->page_next)
+			if (r->hdr && addr - (uintptr_t)r->hdr < r->mapped_size)
+				return r;
+		return NULL;
 	}
 	for (r = modules.list; r; r = r->next)
 		if (r->hdr && addr - (uintptr_t)r->hdr < r->mapped_size)

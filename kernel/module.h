@@ -40,6 +40,7 @@ enum module_state {
 #define MODULE_MAX_ERRNO 4095
 
 struct modsym_table;
+struct pack_region;
 struct param_copy;
 struct dentry;
 
@@ -77,6 +78,12 @@ struct module_record {
 	struct module_record *next;	/* all records, newest first */
 	struct module_record *newer;	/* the same list backwards */
 	struct module_record *name_next;	/* module_find's hash chain */
+	/* modalloc=pack (fs/modfs/pack.c): the shared page the image lives
+	 * in (NULL: page-placed, the image has pages of its own), and the
+	 * next record mapped in the same page (module_record_at's chain) */
+	struct pack_region *pack_region;
+	struct module_record *page_next;
+	char near[MODULE_NAME_LEN];	/* `near NAME`: place next to NAME */
 };
 
 /* --- records and state changes, called by modfs (fs/modfs/) --- */

@@ -370,6 +370,8 @@ void byhand_print_commands(const struct byhand_plan *p)
 	snprintf(img, sizeof(img), "/tmp/%s.img", name);
 	out_printf(1, "mkdir %s\n", dir);
 	out_printf(1, "truncate -s %u %s/module\n", m->image_size, dir);
+	if (p->near)
+		out_printf(1, "echo near %s > %s/control\n", p->near, dir);
 	out_printf(1, "echo map module > %s/control\n", dir);
 	if (p->forced)
 		out_printf(1, "echo force vermagic > %s/control\n", dir);

@@ -18,6 +18,7 @@ struct byhand_plan {
 	char *const *args;		/* name=value words */
 	int n_args;
 	int forced;			/* vermagic differs, -f given */
+	const char *near;		/* --near=NAME: placement hint, or NULL */
 };
 
 /*

@@ -36,6 +36,7 @@ struct insmod {
 	const char *path;
 	bool verbose, timing, force, dry_run;
 	bool forced;			/* vermagic differs, -f given */
+	const char *near;		/* --near=NAME: place next to NAME */
 	char *file;			/* the .ko */
 	size_t file_len;
 	uint32_t bytes_read;		/* of it: what loading needs */
@@ -327,6 +328,15 @@ static int size_and_map(struct insmod *c)
 			   "init %u): %s\n", c->name, size, c->m.hdr.core_size,
 			   c->m.hdr.init_size, strerror(err));
 		return err;
+	}
+	if (c->near) {	/* a placement hint (modalloc=pack, docs/modfs.md) */
+		char cmd[80];
+
+		snprintf(cmd, sizeof(cmd), "near %s", c->near);
+		err = tool_write_line(c->control, cmd);
+		step(c, err, "write %s \"%s\"", c->control, cmd);
+		if (err)
+			return kernel_refused(c, err);
 	}
 	err = tool_write_line(c->control, "map module");
 	step(c, err, "write %s \"map module\"", c->control);
@@ -626,7 +636,7 @@ static int dry_run(struct insmod *c)
 	int err = look_up_imports(c);
 	struct byhand_plan p = {
 		.path = c->path, .m = &c->m, .owners = c->owners, .args = c->args,
-		.n_args = c->n_args, .forced = c->forced,
+		.n_args = c->n_args, .forced = c->forced, .near = c->near,
 	};
 
 	if (!err)
@@ -692,6 +702,8 @@ static int insmod_main(int argc, char **argv)
 			c.force = true;
 		else if (!strcmp(argv[i], "-n"))
 			c.dry_run = true;
+		else if (!strncmp(argv[i], "--near=", 7) && argv[i][7])
+			c.near = argv[i] + 7;
 		else
 			return cmd_usage("insmod");
 	}
@@ -704,7 +716,8 @@ static int insmod_main(int argc, char **argv)
 	return insmod_run(&c) ? 1 : 0;
 }
 
-SHELL_COMMAND(insmod, insmod_main, "insmod [-v] [-t] [-f] [-n] FILE.ko [name=value ...]",
+SHELL_COMMAND(insmod, insmod_main, "insmod [-v] [-t] [-f] [-n] [--near=NAME] FILE.ko [name=value ...]",
 	      "load a module through /mod, setting its parameters (-v: show each "
 	      "step, -t: with cycles, -f: despite another vermagic, -n: print the "
-	      "commands that load it by hand)");
+	      "commands that load it by hand, --near: under modalloc=pack, next to "
+	      "module NAME)");

@@ -3,7 +3,11 @@
  * write returns its byte count when the command worked and the command's
  * own -errno when it did not (the reason in words is then in `status`):
  *
- *   map module     vmap the image file's own pages; the module is MAPPED
+ *   map module     vmap the image file's own pages, or under modalloc=pack
+ *                  move a small image into a shared page (pack.c); the
+ *                  module is MAPPED
+ *   near NAME      (unmapped) under modalloc=pack, place the next map right
+ *                  after module NAME's slot when there is room (affinity)
  *   unmap module   undo map (not while the module is running)
  *   use NAME       this module uses live module NAME: pin it (loader step 7)
  *   init module    check the header, run init; the module is LIVE
@@ -43,6 +47,9 @@ int modfs_map(struct module_record *rec, struct inode *image)
 	if (pf->size < MODHDR_SIZE)
 		return module_fail(rec, -EINVAL, "map: the image file has %u bytes; "
 				   "ftruncate it to the image size first", pf->size);
+	err = modpack_map(rec, pf);	/* modalloc=pack: a slot in a shared page */
+	if (err <= 0)
+		return err;
 	err = pagefile_populate(pf, &fill);
 	if (err)
 		return module_fail(rec, err, "map: no memory for the %u page%s of a "
@@ -65,10 +72,15 @@ int modfs_map(struct module_record *rec, struct inode *image)
 	return module_set_mapped(rec, base, pf->size);
 }
 
-int modfs_unmap(struct module_record *rec)
+int modfs_unmap(struct module_record *rec, struct inode *image)
 {
 	void *base = rec->hdr;
-	int err = module_set_unmapped(rec);
+	int err;
+
+	if (rec->pack_region)
+		return image ? modpack_unmap(rec, &image->data)
+			     : module_fail(rec, -ENOENT, "unmap: 'module' was unlinked");
+	err = module_set_unmapped(rec);
 
 	if (!err)
 		vunmap(base);
@@ -204,6 +216,21 @@ int modfs_stop(struct module_record *rec)
 	return err;
 }
 
+/* `near NAME`: a placement hint for the next map (pack.c): NAME must be
+ * a mapped module; rec must be unmapped. */
+static int modfs_near(struct module_record *rec, const char *name)
+{
+	struct module_record *near = module_find(name);
+
+	if (rec->state != MODULE_STATE_UNMAPPED)
+		return module_fail(rec, -EBUSY, "near: module is %s; a placement hint "
+				   "comes before map", module_state_name(rec->state));
+	if (!near || !near->hdr || near == rec)
+		return module_fail(rec, -ENOENT, "near: no mapped module named %s", name);
+	strlcpy(rec->near, name, sizeof(rec->near));
+	return 0;
+}
+
 /* Splits cmd in place into at most 3 words separated by spaces or tabs;
  * returns how many there are (3 meaning "3 or more"). */
 static int split_words(char *cmd, char *word[3])
@@ -225,8 +252,8 @@ static int split_words(char *cmd, char *word[3])
 static int run_command(struct module_record *rec, struct file *f, char *line)
 {
 	static const char usage[] =
-		"expected 'map|unmap|init|exit|forget module', 'use NAME' or "
-		"'force vermagic'";
+		"expected 'map|unmap|init|exit|forget module', 'use NAME', "
+		"'near NAME' or 'force vermagic'";
 	struct inode *image = modfs_module_inode(f->dentry);
 	char *w[3];
 	int n = split_words(line, w);
@@ -236,6 +263,9 @@ static int run_command(struct module_record *rec, struct file *f, char *line)
 	if (!strcmp(w[0], "use"))
 		return n == 2 ? module_use(rec, w[1])
 			      : module_fail(rec, -EINVAL, "use: expected 'use NAME'");
+	if (!strcmp(w[0], "near"))
+		return n == 2 ? modfs_near(rec, w[1])
+			      : module_fail(rec, -EINVAL, "near: expected 'near NAME'");
 	if (!strcmp(w[0], "force"))
 		return n == 2 ? module_force(rec, w[1])
 			      : module_fail(rec, -EINVAL, "force: expected 'force vermagic'");
@@ -251,7 +281,7 @@ static int run_command(struct module_record *rec, struct file *f, char *line)
 		return image ? modfs_map(rec, image)
 			     : module_fail(rec, -ENOENT, "map: 'module' was unlinked");
 	if (!strcmp(w[0], "unmap"))
-		return modfs_unmap(rec);
+		return modfs_unmap(rec, image);
 	if (!strcmp(w[0], "init"))
 		return modfs_start(rec, f->dentry->parent);
 	if (!strcmp(w[0], "exit"))

@@ -61,6 +61,7 @@ static int show_status(struct seq_buf *m, void *arg)
 			   rec->init_size, init_pages, init_pages == 1 ? "" : "s",
 			   rec->init_dropped ? "discarded" : "present");
 	}
+	modpack_show_placement(m, rec);
 	if (rec->hdr)
 		show_holdings(m, rec->hdr);
 	seq_buf_printf(m, "refcount:    %d\n", rec->refcount);
@@ -162,11 +163,22 @@ static ssize_t module_write(struct file *f, const char *buf, size_t count, loff_
 		return module_fail(rec, -EFBIG, "write: %u bytes at %u would grow a mapped "
 				   "image of %u bytes", (uint32_t)count, (uint32_t)*pos,
 				   rec->mapped_size);
+	if (rec->pack_region)	/* the slot is the file's data (pack.c) */
+		return modpack_write(rec, buf, count, pos);
 	return pagefile_fop_write(f, buf, count, pos);
 }
 
+static ssize_t module_read(struct file *f, char *buf, size_t count, loff_t *pos)
+{
+	struct module_record *rec = modfs_record(f->inode);
+
+	if (rec && rec->pack_region)
+		return modpack_read(rec, buf, count, pos);
+	return pagefile_fop_read(f, buf, count, pos);
+}
+
 const struct file_operations modfs_module_fops = {
-	.read = pagefile_fop_read,
+	.read = module_read,
 	.write = module_write,
 };
 
@@ -184,7 +196,7 @@ static int module_setsize(struct inode *inode, uint32_t size)
 	err = module_check_shrink(rec, size);
 	if (err)
 		return err;
-	err = vshrink(rec->hdr, size);
+	err = rec->pack_region ? modpack_shrink(rec, size) : vshrink(rec->hdr, size);
 	if (err)
 		return module_fail(rec, err, "truncate: vshrink failed");
 	rec->init_dropped = true;

@@ -38,7 +38,9 @@ ssize_t modfs_set_write(struct file *f, const char *buf, size_t count,
 
 /* control commands (control.c) */
 int modfs_map(struct module_record *rec, struct inode *image);
-int modfs_unmap(struct module_record *rec);
+/* image: the module's `module` inode (a packed image's bytes go back to
+ * it; NULL only for a page-placed one). */
+int modfs_unmap(struct module_record *rec, struct inode *image);
 /* module_start / module_stop, then removing the devices the module left
  * registered (after a failed init, or after its exit), with a pr_err. */
 int modfs_start(struct module_record *rec, struct dentry *moddir);
@@ -52,6 +54,36 @@ int modfs_forget(struct module_record *rec);
  * away (files still open on it then fail with ENOENT); safe without one. */
 int modfs_params_create(struct module_record *rec, struct dentry *moddir);
 void modfs_params_remove(struct module_record *rec);
+
+/* placement policies (pack.c, docs/modfs.md "Placement"). The policy is
+ * chosen at boot (modalloc=page|pack; modalloc_init reads it, a bad value
+ * is logged and page used). modpack_map places a small image in a shared
+ * page of the pack arena and moves the file's bytes there: returns 0
+ * (mapped, packed), 1 (not packed: the policy is page or the image and its
+ * guard do not fit in a page; the caller maps pages) or -ENOMEM (reason
+ * recorded, the file as it was). modpack_unmap gives the file its bytes
+ * back, unmaps (module_set_unmapped), checks the guard (a changed guard is
+ * reported naming the module) and frees the slot, and its page with its
+ * last slot: 0, -ENOMEM or module_set_unmapped's error, and then nothing
+ * changed. modpack_shrink cuts a packed image to size bytes (checks the
+ * guard, moves it, frees the tail units): 0. modpack_read/write are the
+ * image file's read and write while it is packed (write: the caller keeps
+ * them inside the image). modpack_guard_ok says whether the 16 bytes after
+ * a packed image are intact; if not, *first and *last are the first and
+ * last changed byte indexes. modpack_show_placement adds status's
+ * `placement:` line under modalloc=pack. modalloc_proc_init makes
+ * /proc/modalloc: 0 or -ENOMEM. */
+enum modalloc_policy { MODALLOC_PAGE, MODALLOC_PACK };
+void modalloc_init(void);
+enum modalloc_policy modalloc_policy(void);
+int modpack_map(struct module_record *rec, struct pagefile *pf);
+int modpack_unmap(struct module_record *rec, struct pagefile *pf);
+int modpack_shrink(struct module_record *rec, uint32_t size);
+ssize_t modpack_read(const struct module_record *rec, char *buf, size_t count, loff_t *pos);
+ssize_t modpack_write(struct module_record *rec, const char *buf, size_t count, loff_t *pos);
+bool modpack_guard_ok(const struct module_record *rec, unsigned *first, unsigned *last);
+void modpack_show_placement(struct seq_buf *m, const struct module_record *rec);
+int modalloc_proc_init(void);
 
 /* /proc/modules and /proc/ksyms (proc.c) */
 int modfs_proc_init(void);

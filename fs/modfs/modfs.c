@@ -70,6 +70,14 @@ out_destroy:
 	return err;
 }
 
+/* The `module` file's inode of module directory d, or NULL (unlinked). */
+static struct inode *modfs_dir_image(struct dentry *d)
+{
+	struct dentry *image = d_find_child(d, "module");
+
+	return image ? image->inode : NULL;
+}
+
 static void forget_record(struct dentry *d)
 {
 	d->inode->private = NULL;
@@ -91,7 +99,7 @@ static int modfs_rmdir(struct inode *dir, struct dentry *d)
 	else if (rec->state != MODULE_STATE_MAPPED && rec->state != MODULE_STATE_UNMAPPED)
 		err = -EBUSY;
 	if (!err && rec->state == MODULE_STATE_MAPPED)
-		err = modfs_unmap(rec);
+		err = modfs_unmap(rec, modfs_dir_image(d));
 	if (err)
 		return err;
 	forget_record(d);
@@ -163,8 +171,11 @@ void modfs_init(void)
 
 	if (!err || err == -EEXIST)
 		err = vfs_mount(&modfs_type, "/mod", NULL);
+	modalloc_init();
 	if (!err)
 		err = modfs_proc_init();
+	if (!err)
+		err = modalloc_proc_init();
 	if (err)
 		panic("modfs: cannot mount /mod: %s", strerror(err));
 }

@@ -1,0 +1,45 @@
+# a packed module has no guard page: packover (tests/pack/packover.c) writes 4 bytes past its end on purpose; the guard pattern after it catches it, modcheck and the unload name it, and libdemo, placed right after it, still works
+memdiff save
+insmod /extra/tiny01.ko
+insmod /extra/packover.ko overrun=4
+insmod /lib/modules/libdemo.ko
+cat /proc/modalloc
+modcheck
+echo $?
+echo x > /dev/packover
+modcheck
+echo $?
+modcheck libdemo packover
+modcheck nosuch
+cat /proc/modalloc
+# the neighbour still works: libuser calls it
+insmod /lib/modules/libuser.ko
+cat /mod/libdemo/status
+rmmod libuser
+rmmod packover
+modcheck
+rmmod libdemo tiny01
+memdiff
+# affinity: with an earlier hole, first fit puts libuser away from libdemo (two pages to call across); insmod --near=libdemo puts it right after (one page)
+insmod /extra/tiny01.ko
+insmod /extra/tiny02.ko
+insmod /extra/tiny03.ko
+insmod /extra/tiny04.ko
+insmod /extra/tiny05.ko
+insmod /extra/tiny06.ko
+insmod /extra/tiny07.ko
+insmod /lib/modules/libdemo.ko
+rmmod tiny06
+insmod /lib/modules/libuser.ko
+cat /proc/modalloc
+modpages libdemo libuser
+rmmod libuser
+insmod -v --near=libdemo /lib/modules/libuser.ko
+cat /proc/modalloc
+modpages libdemo libuser
+# a hint names a mapped module, and comes before map
+echo "near nosuch" > /mod/libuser/control
+cat /mod/libuser/error
+insmod --near=nosuch /extra/tiny06.ko
+rmmod libuser libdemo tiny01 tiny02 tiny03 tiny04 tiny05 tiny07
+memdiff
