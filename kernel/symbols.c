@@ -11,6 +11,7 @@
 #include "fs/vfs.h"
 #include "mm/mm.h"
 #include "lib/string.h"
+#include <tessera/modformat.h>
 #include <tessera/errno.h>
 
 #define MODSYM_MAX_LINES 4096
@@ -172,25 +173,74 @@ static int parse_line(const char **p, const char *end, struct modsym *s,
 	return 0;
 }
 
-/* Counts the lines and name bytes; checks each line. */
-static int measure(struct module_record *rec, const char *text, size_t len,
-		   uint32_t *lines, size_t *names)
+static uint32_t rd32(const char *p)
+{
+	const uint8_t *b = (const uint8_t *)p;
+
+	return b[0] | b[1] << 8 | b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
+/* Reads the packed entry at *p (up to end; <tessera/modformat.h>);
+ * advances *p past it. Returns 0 or -EINVAL. */
+static int unpack_entry(const char **p, const char *end, struct modsym *s,
+			size_t *name_len)
+{
+	const char *e = *p, *name = e + MODSYMS_ENTRY;
+
+	*p = end;
+	if (end - e < MODSYMS_ENTRY)
+		return -EINVAL;
+	s->off = rd32(e);
+	s->size = rd32(e + 4);
+	s->type = e[8];
+	*name_len = (uint8_t)e[9];
+	if (!s->type || !strchr("TtDdBbRr", s->type) || *name_len == 0 ||
+	    *name_len > MODSYM_NAME_MAX || (size_t)(end - name) < *name_len)
+		return -EINVAL;
+	for (const char *c = name; c < name + *name_len; c++)
+		if (*c <= ' ' || *c > '~')
+			return -EINVAL;
+	s->name = name;
+	*p = name + *name_len;
+	return 0;
+}
+
+/* How a table is written: parse reads one entry, what says what one is. */
+struct modsym_format {
+	int (*parse)(const char **p, const char *end, struct modsym *s, size_t *name_len);
+	const char *what;
+};
+
+static const struct modsym_format text_format = {
+	parse_line, "line %u: expected 'OFFSET SIZE TYPE NAME' (hex, hex, one of "
+	"TtDdBbRr, a name)",
+};
+
+static const struct modsym_format packed_format = {
+	unpack_entry, "entry %u: expected offset and size (32 bits each), one of "
+	"TtDdBbRr, a name of 1 to 127 printable bytes and its length",
+};
+
+/* Counts the entries and name bytes; checks each entry. */
+static int measure(struct module_record *rec, const struct modsym_format *f,
+		   const char *text, size_t len, uint32_t *lines, size_t *names)
 {
 	const char *p = text, *end = text + len;
+	char what[120];
 	struct modsym s;
 	size_t nl;
 
 	*lines = 0;
 	*names = 0;
 	while (p < end) {
-		if (parse_line(&p, end, &s, &nl))
-			return module_fail(rec, -EINVAL, "symbols: line %u: expected "
-					   "'OFFSET SIZE TYPE NAME' (hex, hex, one of "
-					   "TtDdBbRr, a name)", *lines + 1);
+		if (f->parse(&p, end, &s, &nl)) {
+			snprintf(what, sizeof(what), f->what, *lines + 1);
+			return module_fail(rec, -EINVAL, "symbols: %s", what);
+		}
 		if (s.off > rec->mapped_size || s.size > rec->mapped_size - s.off)
-			return module_fail(rec, -EINVAL, "symbols: line %u: %.*s at 0x%x "
+			return module_fail(rec, -EINVAL, "symbols: %s %u: %.*s at 0x%x "
 					   "(0x%x bytes) lies outside the %u-byte image",
-					   *lines + 1, (int)nl, s.name, s.off, s.size,
+					   f == &text_format ? "line" : "entry", *lines + 1, (int)nl, s.name, s.off, s.size,
 					   rec->mapped_size);
 		if (++*lines > MODSYM_MAX_LINES)
 			return module_fail(rec, -EINVAL, "symbols: more than %d lines",
@@ -223,7 +273,8 @@ static void sort_by_offset(struct modsym *a, struct modsym *tmp, uint32_t n)
 
 /* Fills t from the checked text: entries and their names, in the text's
  * order. */
-static void fill(struct modsym_table *t, const char *text, size_t len)
+static void fill(struct modsym_table *t, const struct modsym_format *f,
+		 const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
 	char *names = (char *)&t->sym[t->n_all];
@@ -232,7 +283,7 @@ static void fill(struct modsym_table *t, const char *text, size_t len)
 	for (uint32_t i = 0; i < t->n_all; i++) {
 		struct modsym *s = &t->sym[i];
 
-		parse_line(&p, end, s, &nl);
+		f->parse(&p, end, s, &nl);
 		memcpy(names, s->name, nl);
 		names[nl] = '\0';
 		s->name = names;
@@ -240,9 +291,19 @@ static void fill(struct modsym_table *t, const char *text, size_t len)
 	}
 }
 
+/* True if a[0..n) is in offset order already (insmod's usual case). */
+static bool sorted(const struct modsym *a, uint32_t n)
+{
+	for (uint32_t i = 1; i < n; i++)
+		if (a[i].off < a[i - 1].off)
+			return false;
+	return true;
+}
+
 int modsyms_set(struct module_record *rec, const char *text, size_t len)
 {
-	struct modsym *tmp;
+	const struct modsym_format *f = &text_format;
+	struct modsym *tmp = NULL;
 	struct modsym_table *t;
 	uint32_t lines;
 	size_t names;
@@ -252,20 +313,29 @@ int modsyms_set(struct module_record *rec, const char *text, size_t len)
 		return module_fail(rec, -EBUSY, "symbols: module is %s; symbols are "
 				   "written after map, before init",
 				   module_state_name(rec->state));
-	err = measure(rec, text, len, &lines, &names);
+	if (len >= MODSYMS_MAGIC_LEN && !memcmp(text, MODSYMS_MAGIC, MODSYMS_MAGIC_LEN)) {
+		f = &packed_format;
+		text += MODSYMS_MAGIC_LEN;
+		len -= MODSYMS_MAGIC_LEN;
+	}
+	err = measure(rec, f, text, len, &lines, &names);
 	if (err)
 		return err;
 	t = kmalloc(sizeof(*t) + lines * sizeof(t->sym[0]) + names + 1);
-	tmp = kmalloc(lines * sizeof(*tmp) + 1);
-	if (!t || !tmp) {
-		kfree(t);
-		kfree(tmp);
+	if (!t)
 		return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols", lines);
-	}
 	t->n = t->n_all = lines;
-	fill(t, text, len);
-	sort_by_offset(t->sym, tmp, lines);
-	kfree(tmp);
+	fill(t, f, text, len);
+	if (!sorted(t->sym, lines)) {
+		tmp = kmalloc(lines * sizeof(*tmp) + 1);
+		if (!tmp) {
+			kfree(t);
+			return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols",
+					   lines);
+		}
+		sort_by_offset(t->sym, tmp, lines);
+		kfree(tmp);
+	}
 	modsyms_free(rec);
 	rec->symtab = t;
 	return 0;

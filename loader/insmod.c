@@ -446,26 +446,31 @@ static int link_image(struct insmod *c)
 	return err;
 }
 
+#define SYMBOLS_ON_STACK 1024	/* a packed table up to this needs no memory */
+
 /* Hands the kernel the module's symbols (loader/symbols.c), which only
- * its oops printer reads. */
+ * its oops printer reads: packed, in one write, from the stack when it
+ * fits (hello's 13 take 240 bytes). */
 static int write_symbols(struct insmod *c)
 {
+	uint8_t small[SYMBOLS_ON_STACK], *table = small;
 	uint32_t n;
-	size_t len = modelf_symbols_format(&c->m, NULL, 0, &n);
-	char *text = tool_alloc(len + 1), path[112];
+	size_t len = modelf_symbols_pack(&c->m, small, sizeof(small), &n);
+	char path[112];
 	int err = -ENOMEM;
 
 	snprintf(path, sizeof(path), "%s/symbols", c->dir);
-	if (text) {
-		modelf_symbols_format(&c->m, text, len + 1, &n);
-		err = tool_write_line(path, text);
-	}
+	if (len > sizeof(small) && (table = tool_alloc(len)))
+		modelf_symbols_pack(&c->m, table, len, &n);
+	if (table)
+		err = tool_write_data(path, table, len);
 	step(c, err, "write %s (%u symbols)", path, n);
-	tool_free(text);
-	if (err && !text)
-		out_printf(2, "insmod: %s: no memory for the text of its %u symbols: %s\n",
+	if (table != small)
+		tool_free(table);
+	if (err && !table)
+		out_printf(2, "insmod: %s: no memory for the table of its %u symbols: %s\n",
 			   c->name, n, strerror(err));
-	return err && text ? kernel_refused(c, err) : err;
+	return err && table ? kernel_refused(c, err) : err;
 }
 
 /* Init faulted (the kernel's reason starts "init faulted:"): the kernel

@@ -71,16 +71,21 @@ int tool_read_file(const char *path, char **buf, size_t *len)
 	return err;
 }
 
-int tool_write_line(const char *path, const char *s)
+int tool_write_data(const char *path, const void *data, size_t len)
 {
 	int fd = sys_open(path, O_WRONLY);
 	ssize_t n;
 
 	if (fd < 0)
 		return fd;
-	n = sys_write(fd, s, strlen(s));
+	n = sys_write(fd, data, len);
 	sys_close(fd);
-	return n < 0 ? n : n == (ssize_t)strlen(s) ? 0 : -EIO;
+	return n < 0 ? n : n == (ssize_t)len ? 0 : -EIO;
+}
+
+int tool_write_line(const char *path, const char *s)
+{
+	return tool_write_data(path, s, strlen(s));
 }
 
 /* Reads /mod/NAME/FILE (a small text file) into text[size], terminated,

@@ -26,6 +26,9 @@ int tool_read_file(const char *path, char **buf, size_t *len);
 /* Writes the string s to path in one write() (no O_CREAT). Returns the
  * write's result: 0 when every byte went, else -errno. */
 int tool_write_line(const char *path, const char *s);
+/* Writes the len bytes at data to path in one write() (no O_CREAT).
+ * Returns 0 when every byte went, else -errno. */
+int tool_write_data(const char *path, const void *data, size_t len);
 /* Copies the text after "key:" in the status file of module name into
  * buf ("" if absent). Returns 0 or -errno. */
 int tool_status_field(const char *name, const char *key, char *buf, size_t size);
