@@ -314,14 +314,14 @@ static int size_and_map(struct insmod *c)
 	step(c, err, "write %s \"map module\"", c->control);
 	if (err)
 		return kernel_refused(c, err);
-	err = tool_status_field(c->name, "base", base, sizeof(base));
+	err = tool_module_file(c->name, "base", base, sizeof(base));
 	c->base = strtoul(base, NULL, 16);
-	step(c, err, "read %s/status: base 0x%08x", c->dir, c->base);
+	step(c, err, "read %s/base: 0x%08x", c->dir, c->base);
 	if (err)
-		out_printf(2, "insmod: %s: cannot read the base address from %s/status: "
+		out_printf(2, "insmod: %s: cannot read the base address from %s/base: "
 			   "%s\n", c->name, c->dir, strerror(err));
 	else if (!c->base) {
-		out_printf(2, "insmod: %s: %s/status gives no base address after map\n",
+		out_printf(2, "insmod: %s: %s/base gives no base address after map\n",
 			   c->name, c->dir);
 		err = -EIO;
 	}
@@ -395,9 +395,9 @@ static int resolve(void *arg, const char *name, uint32_t *value)
  * the module, not how many symbols the system exports. */
 static int look_up_imports(struct insmod *c)
 {
-	uint32_t pos = 0, n = 0, crc;
-	const char **names = tool_alloc((c->m.nsym + c->m.hdr.num_versions) * sizeof(char *));
-	const char *sym;
+	uint32_t pos = 0, n = 0, crc, most = c->m.nsym + c->m.hdr.num_versions;
+	const char *small[64], *sym;	/* names of a small module: no memory */
+	const char **names = most <= 64 ? small : tool_alloc(most * sizeof(char *));
 	int err = -ENOMEM;
 
 	if (names) {
@@ -407,7 +407,8 @@ static int look_up_imports(struct insmod *c)
 			modelf_version(&c->m, i, &crc, &names[n++]);
 		err = ksym_table_lookup(&c->syms, names, n);
 	}
-	tool_free(names);
+	if (names != small)
+		tool_free(names);
 	step(c, err, "look up %u symbol%s in /proc/ksym_lookup (%u known)", c->syms.count,
 	     c->syms.count == 1 ? "" : "s", c->syms.known);
 	if (err)
@@ -446,7 +447,7 @@ static int link_image(struct insmod *c)
 	return err;
 }
 
-#define SYMBOLS_ON_STACK 1024	/* a packed table up to this needs no memory */
+#define SYMBOLS_ON_STACK 512	/* a packed table up to this needs no memory */
 
 /* Hands the kernel the module's symbols (loader/symbols.c), which only
  * its oops printer reads: packed, in one write, from the stack when it
