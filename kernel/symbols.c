@@ -180,6 +180,16 @@ static uint32_t rd32(const char *p)
 	return b[0] | b[1] << 8 | b[2] << 16 | (uint32_t)b[3] << 24;
 }
 
+/* nm's letters a module symbol may have. */
+static bool type_ok(char c)
+{
+	switch (c) {
+	case 'T': case 't': case 'D': case 'd': case 'B': case 'b': case 'R': case 'r':
+		return true;
+	}
+	return false;
+}
+
 /* Reads the packed entry at *p (up to end; <tessera/modformat.h>);
  * advances *p past it. Returns 0 or -EINVAL. */
 static int unpack_entry(const char **p, const char *end, struct modsym *s,
@@ -194,7 +204,7 @@ static int unpack_entry(const char **p, const char *end, struct modsym *s,
 	s->size = rd32(e + 4);
 	s->type = e[8];
 	*name_len = (uint8_t)e[9];
-	if (!s->type || !strchr("TtDdBbRr", s->type) || *name_len == 0 ||
+	if (!type_ok(s->type) || *name_len == 0 ||
 	    *name_len > MODSYM_NAME_MAX || (size_t)(end - name) < *name_len)
 		return -EINVAL;
 	for (const char *c = name; c < name + *name_len; c++)

@@ -31,32 +31,38 @@ static char symbol_type(const struct modelf *m, const Elf32_Sym *s,
 	return global ? 'D' : 'd';
 }
 
-/* Can the kernel take this name (printable, no spaces, not too long)? */
-static int name_ok(const char *name)
+/* The length of name if the kernel can take it (printable, no spaces,
+ * 1 to SYMBOL_NAME_MAX bytes), else 0. */
+static size_t name_ok(const char *name)
 {
 	size_t n = 0;
 
 	for (; name[n]; n++)
 		if (name[n] <= ' ' || name[n] > '~' || n == SYMBOL_NAME_MAX)
 			return 0;
-	return n > 0;
+	return n;
 }
 
-/* Symbol i as listed: its part's letter and name, or 0 if not listed. */
+/* Symbol i as listed: its part's letter, name and the name's length, or
+ * 0 if it is not listed (only functions and objects can be). */
 static char listed(const struct modelf *m, uint32_t i, const struct modelf_part **part,
-		   const char **name)
+		   const char **name, size_t *len)
 {
 	const Elf32_Sym *s = &m->sym[i];
-	const struct modelf_part *p = modelf_part_of(m, s->st_shndx);
-	char type = p ? symbol_type(m, s, p) : 0;
+	uint32_t t = ELF32_ST_TYPE(s->st_info);
+	const struct modelf_part *p;
+	char type;
 
-	if (!type)
+	if (t != STT_FUNC && t != STT_OBJECT)
+		return 0;
+	p = modelf_part_of(m, s->st_shndx);
+	type = p ? symbol_type(m, s, p) : 0;
+	if (!type || s->st_value > p->size || s->st_size > p->size - s->st_value)
 		return 0;
 	*name = modelf_sym_name(m, i);
 	*part = p;
-	if (!name_ok(*name) || s->st_value > p->size || s->st_size > p->size - s->st_value)
-		return 0;
-	return type;
+	*len = name_ok(*name);
+	return *len ? type : 0;
 }
 
 size_t modelf_symbols_format(const struct modelf *m, char *buf, size_t size,
@@ -71,7 +77,8 @@ size_t modelf_symbols_format(const struct modelf *m, char *buf, size_t size,
 		const Elf32_Sym *s = &m->sym[i];
 		const struct modelf_part *p;
 		const char *name;
-		char type = listed(m, i, &p, &name);
+		size_t nl;
+		char type = listed(m, i, &p, &name, &nl);
 		int n;
 
 		if (!type)
@@ -102,12 +109,11 @@ size_t modelf_symbols_pack(const struct modelf *m, uint8_t *buf, size_t size,
 		const Elf32_Sym *s = &m->sym[i];
 		const struct modelf_part *p;
 		const char *name;
-		char type = listed(m, i, &p, &name);
 		size_t n;
+		char type = listed(m, i, &p, &name, &n);
 
 		if (!type)
 			continue;
-		n = strlen(name);
 		if (len + MODSYMS_ENTRY + n <= size) {
 			uint8_t *e = buf + len;
 
