@@ -173,11 +173,31 @@ static int parse_line(const char **p, const char *end, struct modsym *s,
 	return 0;
 }
 
+/* A 32-bit little-endian field anywhere in a packed entry (i386 loads
+ * unaligned words). */
+struct unaligned32 {
+	uint32_t v;
+} __attribute__((packed));
+
 static uint32_t rd32(const char *p)
 {
-	const uint8_t *b = (const uint8_t *)p;
+	return ((const struct unaligned32 *)p)->v;
+}
 
-	return b[0] | b[1] << 8 | b[2] << 16 | (uint32_t)b[3] << 24;
+/* Reads the packed entry at *p, already checked by unpack_entry, and
+ * advances *p past it. Always 0. */
+static int decode_entry(const char **p, const char *end, struct modsym *s,
+			size_t *name_len)
+{
+	const char *e = *p;
+
+	s->off = rd32(e);
+	s->size = rd32(e + 4);
+	s->type = e[8];
+	*name_len = (uint8_t)e[9];
+	s->name = e + MODSYMS_ENTRY;
+	*p = s->name + *name_len;
+	return 0;
 }
 
 /* nm's letters a module symbol may have. */
@@ -215,20 +235,22 @@ static int unpack_entry(const char **p, const char *end, struct modsym *s,
 	return 0;
 }
 
-/* How a table is written: parse reads one entry, what says what one is. */
+/* How a table is written: parse reads and checks one entry, decode reads
+ * one parse has checked, what says what an entry is. */
 struct modsym_format {
 	int (*parse)(const char **p, const char *end, struct modsym *s, size_t *name_len);
+	int (*decode)(const char **p, const char *end, struct modsym *s, size_t *name_len);
 	const char *what;
 };
 
 static const struct modsym_format text_format = {
-	parse_line, "line %u: expected 'OFFSET SIZE TYPE NAME' (hex, hex, one of "
-	"TtDdBbRr, a name)",
+	parse_line, parse_line, "line %u: expected 'OFFSET SIZE TYPE NAME' (hex, hex, "
+	"one of TtDdBbRr, a name)",
 };
 
 static const struct modsym_format packed_format = {
-	unpack_entry, "entry %u: expected offset and size (32 bits each), one of "
-	"TtDdBbRr, a name of 1 to 127 printable bytes and its length",
+	unpack_entry, decode_entry, "entry %u: expected offset and size (32 bits "
+	"each), one of TtDdBbRr, a name of 1 to 127 printable bytes and its length",
 };
 
 /* Counts the entries and name bytes; checks each entry. */
@@ -293,7 +315,7 @@ static void fill(struct modsym_table *t, const struct modsym_format *f,
 	for (uint32_t i = 0; i < t->n_all; i++) {
 		struct modsym *s = &t->sym[i];
 
-		f->parse(&p, end, s, &nl);
+		f->decode(&p, end, s, &nl);
 		memcpy(names, s->name, nl);
 		names[nl] = '\0';
 		s->name = names;
@@ -301,13 +323,20 @@ static void fill(struct modsym_table *t, const struct modsym_format *f,
 	}
 }
 
-/* True if a[0..n) is in offset order already (insmod's usual case). */
-static bool sorted(const struct modsym *a, uint32_t n)
+#define MODSYM_SORT_IN_PLACE 32	/* up to this many: insertion sort */
+
+/* Sorts a[0..n) by offset, stably, in place by insertion: for a small
+ * table (about n*n/4 moves at worst, none for a sorted one), no memory. */
+static void insertion_sort(struct modsym *a, uint32_t n)
 {
-	for (uint32_t i = 1; i < n; i++)
-		if (a[i].off < a[i - 1].off)
-			return false;
-	return true;
+	for (uint32_t i = 1; i < n; i++) {
+		struct modsym x = a[i];
+		uint32_t j = i;
+
+		for (; j && a[j - 1].off > x.off; j--)
+			a[j] = a[j - 1];
+		a[j] = x;
+	}
 }
 
 int modsyms_set(struct module_record *rec, const char *text, size_t len)
@@ -336,7 +365,9 @@ int modsyms_set(struct module_record *rec, const char *text, size_t len)
 		return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols", lines);
 	t->n = t->n_all = lines;
 	fill(t, f, text, len);
-	if (!sorted(t->sym, lines)) {
+	if (lines <= MODSYM_SORT_IN_PLACE) {
+		insertion_sort(t->sym, lines);
+	} else {
 		tmp = kmalloc(lines * sizeof(*tmp) + 1);
 		if (!tmp) {
 			kfree(t);

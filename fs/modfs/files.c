@@ -235,9 +235,17 @@ static int show_symbols(struct seq_buf *m, void *arg)
 	return modsyms_show(m, arg);
 }
 
+/* The text is made only for a reader: insmod opens the file to write. */
 static int symbols_open(struct inode *inode, struct file *f)
 {
+	if (!(f->f_mode & FMODE_READ))
+		return modfs_record(inode) ? 0 : -ENOENT;
 	return modfs_show_open(inode, f, show_symbols);
+}
+
+static int symbols_release(struct inode *inode, struct file *f)
+{
+	return f->private_data ? seq_file_release(inode, f) : 0;
 }
 
 /* One write is the whole table (it replaces the previous one). */
@@ -250,5 +258,5 @@ const struct file_operations modfs_symbols_fops = {
 	.open = symbols_open,
 	.read = seq_file_read,
 	.write = symbols_write,
-	.release = seq_file_release,
+	.release = symbols_release,
 };
