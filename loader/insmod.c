@@ -40,6 +40,7 @@ struct insmod {
 	char dir[80], control[96], image_path[96];
 	bool dir_made;
 	int image_fd;
+	int control_fd;			/* open from the first command on */
 	uint32_t base;
 	struct ksym_table syms;
 	uint8_t *image;			/* the relocated image */
@@ -257,6 +258,26 @@ static int check_vermagic(struct insmod *c)
 	return err;
 }
 
+/* Writes one command to the module's control file, through one
+ * descriptor opened at the first command and kept to the end of the load
+ * (an open costs about 1k instructions). Returns 0 or the command's
+ * -errno, as a write of its own would. */
+static int command(struct insmod *c, const char *cmd)
+{
+	size_t len = strlen(cmd);
+	ssize_t n;
+
+	if (c->control_fd < 0) {
+		int fd = sys_open(c->control, O_WRONLY);
+
+		if (fd < 0)
+			return fd;
+		c->control_fd = fd;
+	}
+	n = sys_write(c->control_fd, cmd, len);
+	return n < 0 ? n : n == (ssize_t)len ? 0 : -EIO;
+}
+
 /* insmod -f of a module with another vermagic: the kernel taints itself. */
 static int tell_forced(struct insmod *c)
 {
@@ -264,7 +285,7 @@ static int tell_forced(struct insmod *c)
 
 	if (!c->forced)
 		return 0;
-	err = tool_write_line(c->control, "force vermagic");
+	err = command(c, "force vermagic");
 	step(c, err, "write %s \"force vermagic\"", c->control);
 	return err ? kernel_refused(c, err) : 0;
 }
@@ -310,7 +331,7 @@ static int size_and_map(struct insmod *c)
 			   c->m.hdr.init_size, strerror(err));
 		return err;
 	}
-	err = tool_write_line(c->control, "map module");
+	err = command(c, "map module");
 	step(c, err, "write %s \"map module\"", c->control);
 	if (err)
 		return kernel_refused(c, err);
@@ -533,7 +554,7 @@ static int write_and_start(struct insmod *c)
 	}
 	for (unsigned i = 0; i < c->n_owners; i++) {
 		snprintf(cmd, sizeof(cmd), "use %s", c->owners[i]);
-		err = tool_write_line(c->control, cmd);
+		err = command(c, cmd);
 		step(c, err, "write %s \"%s\"", c->control, cmd);
 		if (err)
 			return kernel_refused(c, err);
@@ -541,7 +562,7 @@ static int write_and_start(struct insmod *c)
 	err = write_args(c);
 	if (err)
 		return err;
-	err = tool_write_line(c->control, "init module");
+	err = command(c, "init module");
 	step(c, err, "write %s \"init module\"", c->control);
 	return err ? init_failed(c, err) : 0;
 }
@@ -591,13 +612,21 @@ out:
 	tool_free(tmp);
 }
 
+/* Closes the image and control descriptors (before any rmdir). */
+static void close_files(struct insmod *c)
+{
+	if (c->image_fd >= 0)
+		sys_close(c->image_fd);
+	if (c->control_fd >= 0)
+		sys_close(c->control_fd);
+	c->image_fd = c->control_fd = -1;
+}
+
 static void undo(struct insmod *c)
 {
 	int err;
 
-	if (c->image_fd >= 0)
-		sys_close(c->image_fd);
-	c->image_fd = -1;
+	close_files(c);
 	if (!c->dir_made)
 		return;
 	err = sys_rmdir(c->dir);
@@ -628,8 +657,8 @@ static int insmod_run(struct insmod *c)
 		err = drop_init(c);
 	if (err)
 		undo(c);
-	else if (c->image_fd >= 0)
-		sys_close(c->image_fd);
+	else
+		close_files(c);
 	if (c->timing) {
 		out_printf(1, "insmod: total %llu cycles\n", c->total);
 		if (!err)
@@ -644,7 +673,7 @@ static int insmod_run(struct insmod *c)
 
 static int insmod_main(int argc, char **argv)
 {
-	struct insmod c = { .image_fd = -1 };
+	struct insmod c = { .image_fd = -1, .control_fd = -1 };
 	int i;
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
