@@ -272,8 +272,8 @@ static int measure(struct module_record *rec, const struct modsym_format *f,
 		if (s.off > rec->mapped_size || s.size > rec->mapped_size - s.off)
 			return module_fail(rec, -EINVAL, "symbols: %s %u: %.*s at 0x%x "
 					   "(0x%x bytes) lies outside the %u-byte image",
-					   f == &text_format ? "line" : "entry", *lines + 1, (int)nl, s.name, s.off, s.size,
-					   rec->mapped_size);
+					   f == &text_format ? "line" : "entry", *lines + 1,
+					   (int)nl, s.name, s.off, s.size, rec->mapped_size);
 		if (++*lines > MODSYM_MAX_LINES)
 			return module_fail(rec, -EINVAL, "symbols: more than %d lines",
 					   MODSYM_MAX_LINES);
