@@ -11,6 +11,7 @@
 #include "fs/vfs.h"
 #include "mm/mm.h"
 #include "lib/string.h"
+#include <tessera/modformat.h>
 #include <tessera/errno.h>
 
 #define MODSYM_MAX_LINES 4096
@@ -172,26 +173,107 @@ static int parse_line(const char **p, const char *end, struct modsym *s,
 	return 0;
 }
 
-/* Counts the lines and name bytes; checks each line. */
-static int measure(struct module_record *rec, const char *text, size_t len,
-		   uint32_t *lines, size_t *names)
+/* A 32-bit little-endian field anywhere in a packed entry (i386 loads
+ * unaligned words). */
+struct unaligned32 {
+	uint32_t v;
+} __attribute__((packed));
+
+static uint32_t rd32(const char *p)
+{
+	return ((const struct unaligned32 *)p)->v;
+}
+
+/* Reads the packed entry at *p, already checked by unpack_entry, and
+ * advances *p past it. Always 0. */
+static int decode_entry(const char **p, const char *end, struct modsym *s,
+			size_t *name_len)
+{
+	const char *e = *p;
+
+	s->off = rd32(e);
+	s->size = rd32(e + 4);
+	s->type = e[8];
+	*name_len = (uint8_t)e[9];
+	s->name = e + MODSYMS_ENTRY;
+	*p = s->name + *name_len;
+	return 0;
+}
+
+/* nm's letters a module symbol may have. */
+static bool type_ok(char c)
+{
+	switch (c) {
+	case 'T': case 't': case 'D': case 'd': case 'B': case 'b': case 'R': case 'r':
+		return true;
+	}
+	return false;
+}
+
+/* Reads the packed entry at *p (up to end; <tessera/modformat.h>);
+ * advances *p past it. Returns 0 or -EINVAL. */
+static int unpack_entry(const char **p, const char *end, struct modsym *s,
+			size_t *name_len)
+{
+	const char *e = *p, *name = e + MODSYMS_ENTRY;
+
+	*p = end;
+	if (end - e < MODSYMS_ENTRY)
+		return -EINVAL;
+	s->off = rd32(e);
+	s->size = rd32(e + 4);
+	s->type = e[8];
+	*name_len = (uint8_t)e[9];
+	if (!type_ok(s->type) || *name_len == 0 ||
+	    *name_len > MODSYM_NAME_MAX || (size_t)(end - name) < *name_len)
+		return -EINVAL;
+	for (const char *c = name; c < name + *name_len; c++)
+		if (*c <= ' ' || *c > '~')
+			return -EINVAL;
+	s->name = name;
+	*p = name + *name_len;
+	return 0;
+}
+
+/* How a table is written: parse reads and checks one entry, decode reads
+ * one parse has checked, what says what an entry is. */
+struct modsym_format {
+	int (*parse)(const char **p, const char *end, struct modsym *s, size_t *name_len);
+	int (*decode)(const char **p, const char *end, struct modsym *s, size_t *name_len);
+	const char *what;
+};
+
+static const struct modsym_format text_format = {
+	parse_line, parse_line, "line %u: expected 'OFFSET SIZE TYPE NAME' (hex, hex, "
+	"one of TtDdBbRr, a name)",
+};
+
+static const struct modsym_format packed_format = {
+	unpack_entry, decode_entry, "entry %u: expected offset and size (32 bits "
+	"each), one of TtDdBbRr, a name of 1 to 127 printable bytes and its length",
+};
+
+/* Counts the entries and name bytes; checks each entry. */
+static int measure(struct module_record *rec, const struct modsym_format *f,
+		   const char *text, size_t len, uint32_t *lines, size_t *names)
 {
 	const char *p = text, *end = text + len;
+	char what[120];
 	struct modsym s;
 	size_t nl;
 
 	*lines = 0;
 	*names = 0;
 	while (p < end) {
-		if (parse_line(&p, end, &s, &nl))
-			return module_fail(rec, -EINVAL, "symbols: line %u: expected "
-					   "'OFFSET SIZE TYPE NAME' (hex, hex, one of "
-					   "TtDdBbRr, a name)", *lines + 1);
+		if (f->parse(&p, end, &s, &nl)) {
+			snprintf(what, sizeof(what), f->what, *lines + 1);
+			return module_fail(rec, -EINVAL, "symbols: %s", what);
+		}
 		if (s.off > rec->mapped_size || s.size > rec->mapped_size - s.off)
-			return module_fail(rec, -EINVAL, "symbols: line %u: %.*s at 0x%x "
+			return module_fail(rec, -EINVAL, "symbols: %s %u: %.*s at 0x%x "
 					   "(0x%x bytes) lies outside the %u-byte image",
-					   *lines + 1, (int)nl, s.name, s.off, s.size,
-					   rec->mapped_size);
+					   f == &text_format ? "line" : "entry", *lines + 1,
+					   (int)nl, s.name, s.off, s.size, rec->mapped_size);
 		if (++*lines > MODSYM_MAX_LINES)
 			return module_fail(rec, -EINVAL, "symbols: more than %d lines",
 					   MODSYM_MAX_LINES);
@@ -223,7 +305,8 @@ static void sort_by_offset(struct modsym *a, struct modsym *tmp, uint32_t n)
 
 /* Fills t from the checked text: entries and their names, in the text's
  * order. */
-static void fill(struct modsym_table *t, const char *text, size_t len)
+static void fill(struct modsym_table *t, const struct modsym_format *f,
+		 const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
 	char *names = (char *)&t->sym[t->n_all];
@@ -232,7 +315,7 @@ static void fill(struct modsym_table *t, const char *text, size_t len)
 	for (uint32_t i = 0; i < t->n_all; i++) {
 		struct modsym *s = &t->sym[i];
 
-		parse_line(&p, end, s, &nl);
+		f->decode(&p, end, s, &nl);
 		memcpy(names, s->name, nl);
 		names[nl] = '\0';
 		s->name = names;
@@ -240,9 +323,26 @@ static void fill(struct modsym_table *t, const char *text, size_t len)
 	}
 }
 
+#define MODSYM_SORT_IN_PLACE 32	/* up to this many: insertion sort */
+
+/* Sorts a[0..n) by offset, stably, in place by insertion: for a small
+ * table (about n*n/4 moves at worst, none for a sorted one), no memory. */
+static void insertion_sort(struct modsym *a, uint32_t n)
+{
+	for (uint32_t i = 1; i < n; i++) {
+		struct modsym x = a[i];
+		uint32_t j = i;
+
+		for (; j && a[j - 1].off > x.off; j--)
+			a[j] = a[j - 1];
+		a[j] = x;
+	}
+}
+
 int modsyms_set(struct module_record *rec, const char *text, size_t len)
 {
-	struct modsym *tmp;
+	const struct modsym_format *f = &text_format;
+	struct modsym *tmp = NULL;
 	struct modsym_table *t;
 	uint32_t lines;
 	size_t names;
@@ -252,20 +352,31 @@ int modsyms_set(struct module_record *rec, const char *text, size_t len)
 		return module_fail(rec, -EBUSY, "symbols: module is %s; symbols are "
 				   "written after map, before init",
 				   module_state_name(rec->state));
-	err = measure(rec, text, len, &lines, &names);
+	if (len >= MODSYMS_MAGIC_LEN && !memcmp(text, MODSYMS_MAGIC, MODSYMS_MAGIC_LEN)) {
+		f = &packed_format;
+		text += MODSYMS_MAGIC_LEN;
+		len -= MODSYMS_MAGIC_LEN;
+	}
+	err = measure(rec, f, text, len, &lines, &names);
 	if (err)
 		return err;
 	t = kmalloc(sizeof(*t) + lines * sizeof(t->sym[0]) + names + 1);
-	tmp = kmalloc(lines * sizeof(*tmp) + 1);
-	if (!t || !tmp) {
-		kfree(t);
-		kfree(tmp);
+	if (!t)
 		return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols", lines);
-	}
 	t->n = t->n_all = lines;
-	fill(t, text, len);
-	sort_by_offset(t->sym, tmp, lines);
-	kfree(tmp);
+	fill(t, f, text, len);
+	if (lines <= MODSYM_SORT_IN_PLACE) {
+		insertion_sort(t->sym, lines);
+	} else {
+		tmp = kmalloc(lines * sizeof(*tmp) + 1);
+		if (!tmp) {
+			kfree(t);
+			return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols",
+					   lines);
+		}
+		sort_by_offset(t->sym, tmp, lines);
+		kfree(tmp);
+	}
 	modsyms_free(rec);
 	rec->symtab = t;
 	return 0;

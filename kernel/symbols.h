@@ -39,13 +39,17 @@ size_t sym_format(uintptr_t addr, char *buf, size_t size);
  * Module symbols. Text format of /mod/NAME/symbols (docs/modfs.md), one
  * symbol a line:  OFFSET SIZE TYPE NAME   e.g. "00000080 8 t hx_oops_poke"
  * with OFFSET and SIZE in hex (image offset from the module's base, bytes)
- * and TYPE nm's letter (T t functions, D d data, B b .module.bss).
+ * and TYPE nm's letter (T t functions, D d data, B b .module.bss). A write
+ * may also be the same table packed, as insmod writes it: MODSYMS_MAGIC
+ * then binary entries (<tessera/modformat.h>), which need no parsing of
+ * numbers. Reading the file gives text.
  */
 
-/* Replaces rec's table by the len bytes of text (whole lines). Only while
- * the module is mapped and not started. Returns 0, or -EBUSY (wrong
- * state), -EINVAL (a line that does not parse or lies outside the image;
- * the reason recorded with module_fail) or -ENOMEM. */
+/* Replaces rec's table by the len bytes of text (whole lines, or a packed
+ * table). Only while the module is mapped and not started. Returns 0, or
+ * -EBUSY (wrong state), -EINVAL (a line or entry that does not parse or
+ * lies outside the image; the reason recorded with module_fail) or
+ * -ENOMEM. */
 int modsyms_set(struct module_record *rec, const char *text, size_t len);
 /* Forgets the symbols of the init part (offsets from the core size on):
  * called when the init part is truncated away. Frees nothing. */

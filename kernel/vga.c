@@ -37,12 +37,20 @@ void vga_init(void)
 	vga_cursor();
 }
 
+/* Moves the rows up by one and blanks the last, in whole words with rep
+ * movsl and rep stosl: one instruction a word, where a loop over the
+ * 16-bit cells took about five a cell (10k instructions for every line a
+ * full screen printed, most of what a module's one-line init message
+ * cost). */
 static void vga_scroll(void)
 {
-	for (int i = 0; i < COLS * (ROWS - 1); i++)
-		vga.cell[i] = vga.cell[i + COLS];
-	for (int i = COLS * (ROWS - 1); i < COLS * ROWS; i++)
-		vga.cell[i] = ATTR << 8 | ' ';
+	volatile uint16_t *d = vga.cell;
+	const volatile uint16_t *s = vga.cell + COLS;
+	uint32_t words = COLS * (ROWS - 1) / 2, blank = (ATTR << 8 | ' ') * 0x10001u;
+
+	__asm__ volatile("rep movsl" : "+D"(d), "+S"(s), "+c"(words) : : "memory");
+	words = COLS / 2;
+	__asm__ volatile("rep stosl" : "+D"(d), "+c"(words) : "a"(blank) : "memory");
 	vga.row = ROWS - 1;
 }
 

@@ -295,17 +295,54 @@ static int check_gap(struct modelf *m, uint32_t a, uint32_t *last)
 	return 0;
 }
 
+#define LAYOUT_FAST_MAX 64	/* regions layout_ok sorts on the stack */
+
+/* check_layout's verdict in one sort, for an object of at most
+ * LAYOUT_FAST_MAX regions: 1 if it would pass. The regions sorted by
+ * start, each must end by the next one's start and the next one start
+ * within its alignment padding, and the last end the file; exactly
+ * check_layout's rules, since disjoint regions have distinct starts and
+ * each one's nearest follower is the next in that order. 0 if anything is
+ * wrong (or too many regions): check_layout then finds what, and says it
+ * as it always has. */
+static int layout_ok(const struct modelf *m)
+{
+	struct region r[LAYOUT_FAST_MAX], g;
+	uint32_t n = 0, nreg = m->shnum + 2;
+
+	if (nreg > LAYOUT_FAST_MAX)
+		return 0;
+	/* the ELF header first, the section table (usually last) at the end:
+	 * sections laid out in order then sort in one pass */
+	for (uint32_t k = 0; k < nreg; k++) {
+		uint32_t j = n;
+
+		if (!region(m, k == 0 ? m->shnum : k == m->shnum ? 0 : k, &g))
+			continue;
+		for (n++; j && r[j - 1].start > g.start; j--)
+			r[j] = r[j - 1];
+		r[j] = g;
+	}
+	for (uint32_t i = 1; i < n; i++)
+		if (r[i].start < r[i - 1].end || r[i].start - r[i - 1].end >= r[i].align)
+			return 0;
+	return n && r[n - 1].end == m->len;
+}
+
 /* Every byte of the file is the ELF header, the section table or one
  * section's, apart from alignment padding before a section: nothing
  * overlaps, nothing is hidden (a relocation table cut short leaves bytes
  * that are no section's). ld -r lays a .ko out so; an assembler's .o may
- * pad more, so modelf_parse_object() does not check this. O(n^2) in
+ * pad more, so modelf_parse_object() does not check this. One sort
+ * (layout_ok) when all is well; finding what is wrong is O(n^2) in
  * sections, n <= MODELF_MAX_SECTIONS. */
 static int check_layout(struct modelf *m)
 {
 	uint32_t last = 0;
 	int err;
 
+	if (layout_ok(m))
+		return 0;
 	for (uint32_t r = 0; r < m->shnum + 2; r++)
 		if ((err = check_overlaps(m, r)))
 			return err;
@@ -547,16 +584,43 @@ static int check_part(struct modelf *m, int p, uint32_t i, uint32_t addr,
 	return 0;
 }
 
-/* The one section named like part p, or 0 in *idx if none. */
-static int find_part_section(struct modelf *m, int p, uint32_t *idx)
+/* Which part section i is named like (its name is part_names[p] after
+ * skip bytes: 0 for the part itself, 4 for its ".rel" section), or -1.
+ * Only names starting ".m" or ".rel.m" are compared. */
+static int named_part(const struct modelf *m, uint32_t i, size_t skip)
 {
-	uint32_t i = modelf_find_section(m, part_names[p]);
+	const char *name = modelf_section_name(m, i);
 
-	for (uint32_t j = i + 1; i && j < m->shnum; j++)
-		if (!strcmp(modelf_section_name(m, j), part_names[p]))
+	if (skip && strncmp(name, ".rel", skip))
+		return -1;
+	if (name[skip] != '.' || name[skip + 1] != 'm')
+		return -1;
+	for (int p = 0; p < MODELF_NPARTS; p++)
+		if (!strcmp(name + skip, part_names[p]))
+			return p;
+	return -1;
+}
+
+/* The one section named like each part, or 0 in idx[p] if none: one pass
+ * over the section names. */
+static int find_part_sections(struct modelf *m, uint32_t idx[])
+{
+	uint32_t second[MODELF_NPARTS] = { 0 };
+
+	for (int p = 0; p < MODELF_NPARTS; p++)
+		idx[p] = 0;
+	for (uint32_t i = 1; i < m->shnum; i++) {
+		int p = named_part(m, i, 0);
+
+		if (p >= 0 && !idx[p])
+			idx[p] = i;
+		else if (p >= 0 && !second[p])
+			second[p] = i;
+	}
+	for (int p = 0; p < MODELF_NPARTS; p++)
+		if (second[p])
 			return refuse(m, "two sections named %s (#%u and #%u)",
-				      part_names[p], i, j);
-	*idx = i;
+				      part_names[p], idx[p], second[p]);
 	return 0;
 }
 
@@ -601,9 +665,8 @@ static int find_parts(struct modelf *m)
 	uint32_t addr = 0, idx[MODELF_NPARTS];
 	int err, prev = -1;
 
-	for (int p = 0; p < MODELF_NPARTS; p++)
-		if ((err = find_part_section(m, p, &idx[p])))
-			return err;
+	if ((err = find_part_sections(m, idx)))
+		return err;
 	if (!idx[MODELF_MODULE])
 		return refuse(m, "no .module section: not linked with "
 			      "linker/module.lds");
@@ -712,18 +775,22 @@ static int check_rel_section(struct modelf *m, uint32_t i)
  * otherwise be ignored, leaving the part unrelocated. */
 static int check_rel_names(struct modelf *m)
 {
-	char want[32];
+	uint32_t idx[MODELF_NPARTS] = { 0 };
 
+	for (uint32_t i = 1; i < m->shnum; i++) {
+		int p = named_part(m, i, 4);
+
+		if (p >= 0 && !idx[p])
+			idx[p] = i;
+	}
 	for (int p = 0; p < MODELF_NPARTS; p++) {
-		uint32_t i;
+		uint32_t i = idx[p];
 
-		snprintf(want, sizeof(want), ".rel%s", part_names[p]);
-		i = modelf_find_section(m, want);
 		if (i && i != m->part[p].rel_shndx)
-			return refuse(m, "section %s (#%u): type %u, target section "
-				      "%u: not the relocation section of %s",
-				      want, i, m->sh[i].sh_type, m->sh[i].sh_info,
-				      part_names[p]);
+			return refuse(m, "section .rel%s (#%u): type %u, target "
+				      "section %u: not the relocation section of %s",
+				      part_names[p], i, m->sh[i].sh_type,
+				      m->sh[i].sh_info, part_names[p]);
 	}
 	return 0;
 }
@@ -944,30 +1011,69 @@ static int check_header_sizes(struct modelf *m)
 	return 0;
 }
 
-/* The image offset of the defined global symbol name, or 0 (*found 0). */
-static uint32_t global_value(const struct modelf *m, const char *name,
-			     int *found)
+/* The global symbols the header is checked against, found in one pass
+ * over the symbol table (find_globals). */
+enum {
+	G_INIT, G_EXIT, G_KSYMTAB, G_KSYMTAB_END, G_MODINFO, G_MODINFO_END,
+	G_PARAMS, G_PARAMS_END, G_CORE_END, G_INIT_END, G_COUNT
+};
+
+static const char *const global_names[G_COUNT] = {
+	"init_module", "cleanup_module", "__module_ksymtab",
+	"__module_ksymtab_end", "__module_modinfo", "__module_modinfo_end",
+	"__module_params", "__module_params_end", "__core_end", "__init_end",
+};
+
+/* Each name's image offset (found[g] 0: not defined in the image). */
+struct globals {
+	uint32_t value[G_COUNT];
+	uint8_t found[G_COUNT];
+};
+
+/* Which of global_names name is, or -1. Each candidate is first tested on
+ * one byte where the names differ (after "__module_", "__" or at the
+ * start): about one strcmp a name. Every name is at least 10 bytes, and
+ * name is read no further than it goes. */
+static int global_index(const char *name)
+{
+	size_t at = 0;
+
+	if (name[0] == '_' && name[1] == '_')
+		at = strncmp(name + 2, "module_", 7) ? 2 : 9;
+	for (int k = 0; k < G_COUNT; k++)
+		if (global_names[k][at] == name[at] && !strcmp(name, global_names[k]))
+			return k;
+	return -1;
+}
+
+/* For each of global_names, the first global symbol of that name defined
+ * in the image, in one pass over the global symbols. */
+static void find_globals(const struct modelf *m, struct globals *g)
 {
 	struct modelf_sym s;
 
-	*found = 0;
+	memset(g, 0, sizeof(*g));
 	for (uint32_t i = m->first_global; i < m->nsym; i++) {
+		int k = global_index(modelf_sym_name(m, i));
+
+		if (k < 0 || g->found[k])
+			continue;
 		modelf_symbol(m, i, &s);
-		if (s.kind == MODSYM_IMAGE && !strcmp(s.name, name)) {
-			*found = 1;
-			return s.value;
+		if (s.kind == MODSYM_IMAGE) {
+			g->found[k] = 1;
+			g->value[k] = s.value;
 		}
 	}
-	return 0;
 }
 
 /* init and exit point at init_module and cleanup_module when the module
  * defines them, else are NULL; never into the header; exit in the core. */
-static int check_header_function(struct modelf *m, const char *field,
-				 uint32_t val, const char *fn, uint32_t end)
+static int check_header_function(struct modelf *m, const struct globals *g,
+				 const char *field, uint32_t val, int k, uint32_t end)
 {
-	int found;
-	uint32_t at = global_value(m, fn, &found);
+	const char *fn = global_names[k];
+	int found = g->found[k];
+	uint32_t at = g->value[k];
 
 	if (found && val != at)
 		return refuse(m, "module header field %s is 0x%x, but %s is at "
@@ -1005,31 +1111,30 @@ static int check_table(struct modelf *m, const char *what, uint32_t off,
 
 /* The header's addresses and sizes agree with the symbols
  * linker/module.lds computed them from, where the object still has them. */
-static int check_header_symbols(struct modelf *m)
+static int check_header_symbols(struct modelf *m, const struct globals *g)
 {
 	const struct modelf_header *h = &m->hdr;
-	const struct { const char *sym, *what; uint32_t val; } c[] = {
-		{ "__module_ksymtab", "syms", h->syms },
-		{ "__module_ksymtab_end", "syms + 12 * num_syms",
+	const struct { int k; const char *what; uint32_t val; } c[] = {
+		{ G_KSYMTAB, "syms", h->syms },
+		{ G_KSYMTAB_END, "syms + 12 * num_syms",
 		  h->syms + KSYM_SIZE * h->num_syms },
-		{ "__module_modinfo", "modinfo", h->modinfo },
-		{ "__module_modinfo_end", "modinfo + modinfo_size",
+		{ G_MODINFO, "modinfo", h->modinfo },
+		{ G_MODINFO_END, "modinfo + modinfo_size",
 		  h->modinfo + h->modinfo_size },
-		{ "__module_params", "params", h->params },
-		{ "__module_params_end", "params + 20 * num_params",
+		{ G_PARAMS, "params", h->params },
+		{ G_PARAMS_END, "params + 20 * num_params",
 		  h->params + KPARAM_SIZE * h->num_params },
-		{ "__core_end", "core_size", h->core_size },
-		{ "__init_end", "core_size + init_size", m->image_size },
+		{ G_CORE_END, "core_size", h->core_size },
+		{ G_INIT_END, "core_size + init_size", m->image_size },
 	};
-	int found;
 
 	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
-		uint32_t at = global_value(m, c[i].sym, &found);
+		uint32_t at = g->value[c[i].k];
 
-		if (found && at != c[i].val)
+		if (g->found[c[i].k] && at != c[i].val)
 			return refuse(m, "module header: %s is 0x%x, but "
 				      "linker/module.lds's %s is 0x%x", c[i].what,
-				      c[i].val, c[i].sym, at);
+				      c[i].val, global_names[c[i].k], at);
 	}
 	return 0;
 }
@@ -1070,11 +1175,13 @@ static int check_params(struct modelf *m)
 static int check_header_tables(struct modelf *m)
 {
 	const struct modelf_header *h = &m->hdr;
+	struct globals g;
 	int err;
 
-	if ((err = check_header_function(m, "init", h->init, "init_module",
+	find_globals(m, &g);
+	if ((err = check_header_function(m, &g, "init", h->init, G_INIT,
 					 m->image_size)) ||
-	    (err = check_header_function(m, "exit", h->exit, "cleanup_module",
+	    (err = check_header_function(m, &g, "exit", h->exit, G_EXIT,
 					 h->core_size)) ||
 	    (err = check_table(m, "export table", h->syms, h->num_syms,
 			       KSYM_SIZE, 4)) ||
@@ -1083,7 +1190,7 @@ static int check_header_tables(struct modelf *m)
 	    (err = check_table(m, "modinfo", h->modinfo, h->modinfo_size, 1, 1)) ||
 	    (err = check_table(m, "parameter table", h->params, h->num_params,
 			       KPARAM_SIZE, 4)) ||
-	    (err = check_header_symbols(m)) ||
+	    (err = check_header_symbols(m, &g)) ||
 	    (err = check_exports(m)) ||
 	    (err = check_params(m)))
 		return err;

@@ -261,6 +261,15 @@ const char *modelf_symbol_at(const struct modelf *m, uint32_t off,
 size_t modelf_symbols_format(const struct modelf *m, char *buf, size_t size,
 			     uint32_t *count);
 
+/*
+ * The same table packed (<tessera/modformat.h>, MODSYMS_MAGIC): writes the
+ * magic and each whole entry only while they fit in size bytes; returns
+ * the length of the whole table (complete if it is <= size) and *count
+ * gets the number of symbols. Needs modelf_parse(). Never fails.
+ */
+size_t modelf_symbols_pack(const struct modelf *m, uint8_t *buf, size_t size,
+			   uint32_t *count);
+
 /* Entry i (< hdr.num_versions) of the module's version table, from the
  * file: the CRC and name the module was built against. */
 void modelf_version(const struct modelf *m, uint32_t i, uint32_t *crc,

@@ -45,6 +45,7 @@ struct insmod {
 	char dir[80], control[96], image_path[96];
 	bool dir_made;
 	int image_fd;
+	int control_fd;			/* open from the first command on */
 	uint32_t base;
 	struct ksym_table syms;
 	uint8_t *image;			/* the relocated image */
@@ -262,6 +263,26 @@ static int check_vermagic(struct insmod *c)
 	return err;
 }
 
+/* Writes one command to the module's control file, through one
+ * descriptor opened at the first command and kept to the end of the load
+ * (an open costs about 1k instructions). Returns 0 or the command's
+ * -errno, as a write of its own would. */
+static int command(struct insmod *c, const char *cmd)
+{
+	size_t len = strlen(cmd);
+	ssize_t n;
+
+	if (c->control_fd < 0) {
+		int fd = sys_open(c->control, O_WRONLY);
+
+		if (fd < 0)
+			return fd;
+		c->control_fd = fd;
+	}
+	n = sys_write(c->control_fd, cmd, len);
+	return n < 0 ? n : n == (ssize_t)len ? 0 : -EIO;
+}
+
 /* -v: the gdb command that loads the module's symbols where they now are
  * (docs/debugging.md "Debugging with gdb"): each section's address in the
  * .ko is its image offset, so -o BASE places all three. The file is named
@@ -283,7 +304,7 @@ static int tell_forced(struct insmod *c)
 
 	if (!c->forced)
 		return 0;
-	err = tool_write_line(c->control, "force vermagic");
+	err = command(c, "force vermagic");
 	step(c, err, "write %s \"force vermagic\"", c->control);
 	return err ? kernel_refused(c, err) : 0;
 }
@@ -333,25 +354,25 @@ static int size_and_map(struct insmod *c)
 		char cmd[80];
 
 		snprintf(cmd, sizeof(cmd), "near %s", c->near);
-		err = tool_write_line(c->control, cmd);
+		err = command(c, cmd);
 		step(c, err, "write %s \"%s\"", c->control, cmd);
 		if (err)
 			return kernel_refused(c, err);
 	}
-	err = tool_write_line(c->control, "map module");
+	err = command(c, "map module");
 	step(c, err, "write %s \"map module\"", c->control);
 	if (err)
 		return kernel_refused(c, err);
-	err = tool_status_field(c->name, "base", base, sizeof(base));
+	err = tool_module_file(c->name, "base", base, sizeof(base));
 	c->base = strtoul(base, NULL, 16);
-	step(c, err, "read %s/status: base 0x%08x", c->dir, c->base);
+	step(c, err, "read %s/base: 0x%08x", c->dir, c->base);
 	if (!err && c->base && c->verbose)
 		gdb_line(c);
 	if (err)
-		out_printf(2, "insmod: %s: cannot read the base address from %s/status: "
+		out_printf(2, "insmod: %s: cannot read the base address from %s/base: "
 			   "%s\n", c->name, c->dir, strerror(err));
 	else if (!c->base) {
-		out_printf(2, "insmod: %s: %s/status gives no base address after map\n",
+		out_printf(2, "insmod: %s: %s/base gives no base address after map\n",
 			   c->name, c->dir);
 		err = -EIO;
 	}
@@ -425,9 +446,9 @@ static int resolve(void *arg, const char *name, uint32_t *value)
  * the module, not how many symbols the system exports. */
 static int look_up_imports(struct insmod *c)
 {
-	uint32_t pos = 0, n = 0, crc;
-	const char **names = tool_alloc((c->m.nsym + c->m.hdr.num_versions) * sizeof(char *));
-	const char *sym;
+	uint32_t pos = 0, n = 0, crc, most = c->m.nsym + c->m.hdr.num_versions;
+	const char *small[64], *sym;	/* names of a small module: no memory */
+	const char **names = most <= 64 ? small : tool_alloc(most * sizeof(char *));
 	int err = -ENOMEM;
 
 	if (names) {
@@ -437,7 +458,8 @@ static int look_up_imports(struct insmod *c)
 			modelf_version(&c->m, i, &crc, &names[n++]);
 		err = ksym_table_lookup(&c->syms, names, n);
 	}
-	tool_free(names);
+	if (names != small)
+		tool_free(names);
 	step(c, err, "look up %u symbol%s in /proc/ksym_lookup (%u known)", c->syms.count,
 	     c->syms.count == 1 ? "" : "s", c->syms.known);
 	if (err)
@@ -476,26 +498,31 @@ static int link_image(struct insmod *c)
 	return err;
 }
 
+#define SYMBOLS_ON_STACK 512	/* a packed table up to this needs no memory */
+
 /* Hands the kernel the module's symbols (loader/symbols.c), which only
- * its oops printer reads. */
+ * its oops printer reads: packed, in one write, from the stack when it
+ * fits (hello's 13 take 240 bytes). */
 static int write_symbols(struct insmod *c)
 {
+	uint8_t small[SYMBOLS_ON_STACK], *table = small;
 	uint32_t n;
-	size_t len = modelf_symbols_format(&c->m, NULL, 0, &n);
-	char *text = tool_alloc(len + 1), path[112];
+	size_t len = modelf_symbols_pack(&c->m, small, sizeof(small), &n);
+	char path[112];
 	int err = -ENOMEM;
 
 	snprintf(path, sizeof(path), "%s/symbols", c->dir);
-	if (text) {
-		modelf_symbols_format(&c->m, text, len + 1, &n);
-		err = tool_write_line(path, text);
-	}
+	if (len > sizeof(small) && (table = tool_alloc(len)))
+		modelf_symbols_pack(&c->m, table, len, &n);
+	if (table)
+		err = tool_write_data(path, table, len);
 	step(c, err, "write %s (%u symbols)", path, n);
-	tool_free(text);
-	if (err && !text)
-		out_printf(2, "insmod: %s: no memory for the text of its %u symbols: %s\n",
+	if (table != small)
+		tool_free(table);
+	if (err && !table)
+		out_printf(2, "insmod: %s: no memory for the table of its %u symbols: %s\n",
 			   c->name, n, strerror(err));
-	return err && text ? kernel_refused(c, err) : err;
+	return err && table ? kernel_refused(c, err) : err;
 }
 
 /* Init faulted (the kernel's reason starts "init faulted:"): the kernel
@@ -557,7 +584,7 @@ static int write_and_start(struct insmod *c)
 	}
 	for (unsigned i = 0; i < c->n_owners; i++) {
 		snprintf(cmd, sizeof(cmd), "use %s", c->owners[i]);
-		err = tool_write_line(c->control, cmd);
+		err = command(c, cmd);
 		step(c, err, "write %s \"%s\"", c->control, cmd);
 		if (err)
 			return kernel_refused(c, err);
@@ -565,7 +592,7 @@ static int write_and_start(struct insmod *c)
 	err = write_args(c);
 	if (err)
 		return err;
-	err = tool_write_line(c->control, "init module");
+	err = command(c, "init module");
 	step(c, err, "write %s \"init module\"", c->control);
 	return err ? init_failed(c, err) : 0;
 }
@@ -615,13 +642,21 @@ out:
 	tool_free(tmp);
 }
 
+/* Closes the image and control descriptors (before any rmdir). */
+static void close_files(struct insmod *c)
+{
+	if (c->image_fd >= 0)
+		sys_close(c->image_fd);
+	if (c->control_fd >= 0)
+		sys_close(c->control_fd);
+	c->image_fd = c->control_fd = -1;
+}
+
 static void undo(struct insmod *c)
 {
 	int err;
 
-	if (c->image_fd >= 0)
-		sys_close(c->image_fd);
-	c->image_fd = -1;
+	close_files(c);
 	if (!c->dir_made)
 		return;
 	err = sys_rmdir(c->dir);
@@ -673,8 +708,8 @@ static int insmod_run(struct insmod *c)
 		err = drop_init(c);
 	if (err)
 		undo(c);
-	else if (c->image_fd >= 0)
-		sys_close(c->image_fd);
+	else
+		close_files(c);
 	if (c->timing) {
 		out_printf(1, "insmod: total %llu cycles\n", c->total);
 		if (!err)
@@ -690,7 +725,7 @@ out:
 
 static int insmod_main(int argc, char **argv)
 {
-	struct insmod c = { .image_fd = -1 };
+	struct insmod c = { .image_fd = -1, .control_fd = -1 };
 	int i;
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {

@@ -21,14 +21,24 @@ void tool_free(void *p)
 	vfree(p);
 }
 
-/* Reads fd to its end into *buf (cap bytes to start with); with grow, it
- * doubles the buffer when full: /proc files have no size until read. */
+/* Frees a buffer unless it is keep (a caller's own room). */
+static void free_unless(void *p, const void *keep)
+{
+	if (p != keep)
+		tool_free(p);
+}
+
+/* Reads fd to its end into *buf (cap bytes to start with: the caller's
+ * *buf if given, else a new one); with grow, it doubles the buffer when
+ * full: /proc files have no size until read. */
 static int read_all(int fd, char **buf, size_t cap, bool grow, size_t *len)
 {
+	const char *own = *buf;
 	size_t got = 0;
 	ssize_t n;
 
-	*buf = tool_alloc(cap);
+	if (!own)
+		*buf = tool_alloc(cap);
 	if (!*buf)
 		return -ENOMEM;
 	while ((n = sys_read(fd, *buf + got, cap - 1 - got)) > 0) {
@@ -38,7 +48,7 @@ static int read_all(int fd, char **buf, size_t cap, bool grow, size_t *len)
 			if (!bigger)
 				return -ENOMEM;
 			memcpy(bigger, *buf, got);
-			tool_free(*buf);
+			free_unless(*buf, own);
 			*buf = bigger;
 			cap *= 2;
 		}
@@ -71,22 +81,24 @@ int tool_read_file(const char *path, char **buf, size_t *len)
 	return err;
 }
 
-int tool_write_line(const char *path, const char *s)
+int tool_write_data(const char *path, const void *data, size_t len)
 {
 	int fd = sys_open(path, O_WRONLY);
 	ssize_t n;
 
 	if (fd < 0)
 		return fd;
-	n = sys_write(fd, s, strlen(s));
+	n = sys_write(fd, data, len);
 	sys_close(fd);
-	return n < 0 ? n : n == (ssize_t)strlen(s) ? 0 : -EIO;
+	return n < 0 ? n : n == (ssize_t)len ? 0 : -EIO;
 }
 
-/* Reads /mod/NAME/FILE (a small text file) into text[size], terminated,
- * without allocating. Returns 0 or -errno. */
-static int read_module_file(const char *name, const char *file, char *text,
-			    size_t size)
+int tool_write_line(const char *path, const char *s)
+{
+	return tool_write_data(path, s, strlen(s));
+}
+
+int tool_module_file(const char *name, const char *file, char *text, size_t size)
 {
 	char path[96];
 	size_t got = 0;
@@ -127,7 +139,7 @@ static void text_field(const char *text, const char *key, char *buf, size_t size
 int tool_status_field(const char *name, const char *key, char *buf, size_t size)
 {
 	char text[1024];
-	int err = read_module_file(name, "status", text, sizeof(text));
+	int err = tool_module_file(name, "status", text, sizeof(text));
 
 	buf[0] = '\0';
 	if (!err)
@@ -138,7 +150,7 @@ int tool_status_field(const char *name, const char *key, char *buf, size_t size)
 int tool_module_error(const char *name, int *err, char *reason, size_t size)
 {
 	char text[256], num[16];
-	int rerr = read_module_file(name, "error", text, sizeof(text));
+	int rerr = tool_module_file(name, "error", text, sizeof(text));
 
 	*err = 0;
 	reason[0] = '\0';
@@ -174,12 +186,15 @@ static uint32_t hash_name(const struct ksym_table *t, const char *s)
 	return strhash(s) & (t->nbuckets - 1);
 }
 
-/* Allocates room for n entries and their chains; 0 or -ENOMEM. */
+/* Allocates room for n entries and their chains (the table's own room
+ * when they fit in it); 0 or -ENOMEM. */
 static int table_alloc(struct ksym_table *t, size_t n, uint32_t nbuckets)
 {
+	bool small = n <= KSYM_SMALL && nbuckets <= 2 * KSYM_SMALL;
+
 	t->nbuckets = nbuckets;
-	t->syms = tool_alloc((n + 1) * sizeof(struct ksym));
-	t->bucket = tool_alloc(nbuckets * sizeof(struct ksym *));
+	t->syms = small ? t->small_syms : tool_alloc((n + 1) * sizeof(struct ksym));
+	t->bucket = small ? t->small_bucket : tool_alloc(nbuckets * sizeof(struct ksym *));
 	if (!t->syms || !t->bucket)
 		return -ENOMEM;
 	memset(t->bucket, 0, nbuckets * sizeof(struct ksym *));
@@ -239,7 +254,7 @@ int ksym_table_load(struct ksym_table *t)
 	char *p;
 	int err;
 
-	*t = (struct ksym_table){ 0 };
+	ksym_table_init(t);
 	err = tool_read_file("/proc/ksyms", &t->text, &len);
 	if (err)
 		return err;
@@ -260,16 +275,16 @@ int ksym_table_load(struct ksym_table *t)
 	return 0;
 }
 
-/* The question: the table's names, one a line, in one buffer; NULL if no
- * memory. */
-static char *lookup_question(const struct ksym_table *t, size_t *len)
+/* The question: the table's names, one a line, in one buffer (the
+ * table's own room if it fits); NULL if no memory. */
+static char *lookup_question(struct ksym_table *t, size_t *len)
 {
 	char *q;
 
 	*len = 0;
 	for (uint32_t i = 0; i < t->count; i++)
 		*len += strlen(t->syms[i].name) + 1;
-	q = tool_alloc(*len + 1);
+	q = *len < sizeof(t->small_text) ? t->small_text : tool_alloc(*len + 1);
 	if (!q)
 		return NULL;
 	for (size_t i = 0, off = 0; i < t->count; i++) {
@@ -282,10 +297,11 @@ static char *lookup_question(const struct ksym_table *t, size_t *len)
 }
 
 /* Writes the question in one write and reads the whole answer into
- * t->text. Returns 0 or -errno. */
+ * t->text (the table's own room when an answer of 80 bytes a name fits
+ * there, as the question did). Returns 0 or -errno. */
 static int lookup_ask(struct ksym_table *t)
 {
-	size_t len, got;
+	size_t len, got, cap = 80 * (size_t)t->count + 2;	/* a line <= 80 */
 	char *q = lookup_question(t, &len);
 	int fd, err;
 	ssize_t w;
@@ -297,11 +313,15 @@ static int lookup_ask(struct ksym_table *t)
 	if (fd >= 0) {
 		w = sys_write(fd, q, len);
 		err = w < 0 ? (int)w : (size_t)w != len ? -EIO : 0;
-		if (!err)	/* an answer line is at most 80 bytes */
-			err = read_all(fd, &t->text, 80 * (size_t)t->count + 2, true, &got);
+		if (cap <= sizeof(t->small_text)) {
+			t->text = t->small_text;
+			cap = sizeof(t->small_text);
+		}
+		if (!err)
+			err = read_all(fd, &t->text, cap, true, &got);
 		sys_close(fd);
 	}
-	tool_free(q);
+	free_unless(q, t->small_text);
 	return err;
 }
 
@@ -340,7 +360,7 @@ int ksym_table_lookup(struct ksym_table *t, const char *const *names, uint32_t n
 	char *p;
 	int err;
 
-	*t = (struct ksym_table){ 0 };
+	ksym_table_init(t);
 	while (nb < 2 * n)
 		nb *= 2;
 	err = table_alloc(t, n, nb);
@@ -370,10 +390,18 @@ const struct ksym *ksym_table_find(const struct ksym_table *t, const char *name)
 	return k && k->owner ? k : NULL;
 }
 
+void ksym_table_init(struct ksym_table *t)
+{
+	t->text = NULL;
+	t->syms = NULL;
+	t->bucket = NULL;
+	t->count = t->known = t->nbuckets = 0;
+}
+
 void ksym_table_free(struct ksym_table *t)
 {
-	tool_free(t->text);
-	tool_free(t->syms);
-	tool_free(t->bucket);
-	*t = (struct ksym_table){ 0 };
+	free_unless(t->text, t->small_text);
+	free_unless(t->syms, t->small_syms);
+	free_unless(t->bucket, t->small_bucket);
+	ksym_table_init(t);
 }

@@ -26,6 +26,12 @@ int tool_read_file(const char *path, char **buf, size_t *len);
 /* Writes the string s to path in one write() (no O_CREAT). Returns the
  * write's result: 0 when every byte went, else -errno. */
 int tool_write_line(const char *path, const char *s);
+/* Writes the len bytes at data to path in one write() (no O_CREAT).
+ * Returns 0 when every byte went, else -errno. */
+int tool_write_data(const char *path, const void *data, size_t len);
+/* Reads /mod/NAME/FILE (a small text file: base, error, status) into
+ * text[size], NUL-terminated, without allocating. Returns 0 or -errno. */
+int tool_module_file(const char *name, const char *file, char *text, size_t size);
 /* Copies the text after "key:" in the status file of module name into
  * buf ("" if absent). Returns 0 or -errno. */
 int tool_status_field(const char *name, const char *key, char *buf, size_t size);
@@ -56,6 +62,11 @@ struct ksym {
 	struct ksym *next;	/* hash chain */
 };
 
+/* A lookup of up to KSYM_SMALL names whose question and answers fit in
+ * KSYM_SMALL_TEXT bytes needs no memory: it uses the table's own room. */
+#define KSYM_SMALL	16
+#define KSYM_SMALL_TEXT	640
+
 struct ksym_table {
 	char *text;		/* the file, split into strings in place */
 	struct ksym *syms;
@@ -63,6 +74,10 @@ struct ksym_table {
 	uint32_t known;		/* entries the kernel exports */
 	struct ksym **bucket;	/* nbuckets chains (a power of two) */
 	uint32_t nbuckets;
+	/* the room of a small lookup (text, syms, bucket may point here) */
+	struct ksym small_syms[KSYM_SMALL];
+	struct ksym *small_bucket[2 * KSYM_SMALL];
+	char small_text[KSYM_SMALL_TEXT];
 };
 
 /* Reads and hashes /proc/ksyms. Returns 0 or -errno (-EINVAL for a line
@@ -75,6 +90,9 @@ int ksym_table_load(struct ksym_table *t);
 int ksym_table_lookup(struct ksym_table *t, const char *const *names, uint32_t n);
 /* The entry named name, or NULL. One hash lookup. */
 const struct ksym *ksym_table_find(const struct ksym_table *t, const char *name);
+/* Empties a table that holds nothing (what load and lookup start with;
+ * a table must be emptied once before ksym_table_free may be called). */
+void ksym_table_init(struct ksym_table *t);
 /* Frees the table's memory and empties it (safe on an emptied table). */
 void ksym_table_free(struct ksym_table *t);
 

@@ -1,5 +1,5 @@
 /*
- * The `status`, `error`, `module` and `symbols` files of a module
+ * The `status`, `error`, `base`, `module` and `symbols` files of a module
  * directory. `symbols` takes the loader's symbol table in one write
  * (kernel/symbols.h) and reads back what the kernel keeps. `status` is text
  * made when it is opened; `error` the last failure as two lines; `module`
@@ -123,19 +123,11 @@ const struct file_operations modfs_status_fops = {
  * on the stack, so reading it needs no memory even when memory is short,
  * which is when a loader most needs the reason.
  */
-static ssize_t error_read(struct file *f, char *buf, size_t count, loff_t *pos)
+/* A read of text (made for this read) at *pos. */
+static ssize_t read_text(const char *text, char *buf, size_t count, loff_t *pos)
 {
-	const struct module_record *rec = modfs_record(f->inode);
-	char text[MODULE_WHY_LEN + 32];
-	size_t len;
+	size_t len = strlen(text);
 
-	if (!rec)
-		return -ENOENT;
-	text[0] = '\0';
-	if (rec->last_error)
-		snprintf(text, sizeof(text), "errno:  %d\nreason: %s\n", rec->last_error,
-			 rec->last_why);
-	len = strlen(text);
 	if (*pos >= (loff_t)len)
 		return 0;
 	if (count > len - *pos)
@@ -145,8 +137,49 @@ static ssize_t error_read(struct file *f, char *buf, size_t count, loff_t *pos)
 	return count;
 }
 
+static ssize_t error_read(struct file *f, char *buf, size_t count, loff_t *pos)
+{
+	const struct module_record *rec = modfs_record(f->inode);
+	char text[MODULE_WHY_LEN + 32];
+
+	if (!rec)
+		return -ENOENT;
+	text[0] = '\0';
+	if (rec->last_error)
+		snprintf(text, sizeof(text), "errno:  %d\nreason: %s\n", rec->last_error,
+			 rec->last_why);
+	return read_text(text, buf, count, pos);
+}
+
 const struct file_operations modfs_error_fops = {
 	.read = error_read,
+};
+
+/*
+ * `base`: where the image is mapped, one line "0xf000c000", or "-" while
+ * it is not: the one figure the loader needs after `map module`, which
+ * it would otherwise find by formatting and parsing all of `status`.
+ * Made on the stack at each read, like `error`.
+ */
+static ssize_t base_read(struct file *f, char *buf, size_t count, loff_t *pos)
+{
+	static const char hex[] = "0123456789abcdef";
+	const struct module_record *rec = modfs_record(f->inode);
+	uint32_t base = rec ? (uint32_t)(uintptr_t)rec->hdr : 0;
+	char text[12] = "-\n";
+
+	if (!rec)
+		return -ENOENT;
+	if (base) {
+		text[0] = '0', text[1] = 'x', text[10] = '\n', text[11] = '\0';
+		for (int i = 0; i < 8; i++)
+			text[2 + i] = hex[base >> (28 - 4 * i) & 0xf];
+	}
+	return read_text(text, buf, count, pos);
+}
+
+const struct file_operations modfs_base_fops = {
+	.read = base_read,
 };
 
 static ssize_t module_write(struct file *f, const char *buf, size_t count, loff_t *pos)
@@ -214,9 +247,17 @@ static int show_symbols(struct seq_buf *m, void *arg)
 	return modsyms_show(m, arg);
 }
 
+/* The text is made only for a reader: insmod opens the file to write. */
 static int symbols_open(struct inode *inode, struct file *f)
 {
+	if (!(f->f_mode & FMODE_READ))
+		return modfs_record(inode) ? 0 : -ENOENT;
 	return modfs_show_open(inode, f, show_symbols);
+}
+
+static int symbols_release(struct inode *inode, struct file *f)
+{
+	return f->private_data ? seq_file_release(inode, f) : 0;
 }
 
 /* One write is the whole table (it replaces the previous one). */
@@ -229,5 +270,5 @@ const struct file_operations modfs_symbols_fops = {
 	.open = symbols_open,
 	.read = seq_file_read,
 	.write = symbols_write,
-	.release = seq_file_release,
+	.release = symbols_release,
 };

@@ -11,6 +11,7 @@
 extern const struct file_operations modfs_control_fops;
 extern const struct file_operations modfs_status_fops;
 extern const struct file_operations modfs_error_fops;
+extern const struct file_operations modfs_base_fops;
 extern const struct file_operations modfs_module_fops;
 extern const struct file_operations modfs_symbols_fops;
 extern const struct file_operations modfs_args_fops;

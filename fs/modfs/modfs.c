@@ -32,7 +32,7 @@ static int add_file(struct dentry *dir, const char *name, uint32_t mode,
 }
 
 /* mkdir /mod/NAME: the record, then control, module, status, error,
- * symbols and args. On any
+ * base, symbols and args. On any
  * failure the VFS frees d with the files already attached to it. */
 static int modfs_mkdir(struct inode *dir, struct dentry *d)
 {
@@ -59,6 +59,8 @@ static int modfs_mkdir(struct inode *dir, struct dentry *d)
 		err = add_file(d, "status", 0444, &modfs_status_fops, rec);
 	if (!err)
 		err = add_file(d, "error", 0444, &modfs_error_fops, rec);
+	if (!err)
+		err = add_file(d, "base", 0444, &modfs_base_fops, rec);
 	if (!err)
 		err = add_file(d, "symbols", 0600, &modfs_symbols_fops, rec);
 	if (!err)

@@ -168,11 +168,26 @@ static int show_tainted(struct seq_buf *m, void *arg)
 	return seq_buf_printf(m, "%u\n", get_taint());
 }
 
-/* The kernel's version magic, which insmod compares with a module's. */
-static int show_vermagic(struct seq_buf *m, void *arg)
+/* The kernel's version magic, which insmod compares with a module's:
+ * one constant line, copied from where it lies (no text made at open, no
+ * memory: insmod reads it on every load). */
+static ssize_t vermagic_read(struct file *f, char *buf, size_t count, loff_t *pos)
 {
-	return seq_buf_printf(m, "%s\n", VERMAGIC_STRING);
+	static const char text[] = VERMAGIC_STRING "\n";
+	size_t len = sizeof(text) - 1;
+
+	if (*pos < 0 || *pos >= (loff_t)len)
+		return 0;
+	if (count > len - *pos)
+		count = len - *pos;
+	memcpy(buf, text + *pos, count);
+	*pos += count;
+	return count;
 }
+
+static const struct file_operations vermagic_fops = {
+	.read = vermagic_read,
+};
 
 int modfs_proc_init(void)
 {
@@ -185,6 +200,6 @@ int modfs_proc_init(void)
 	if (!err)
 		err = proc_create_show("kallsyms", kallsyms_show, NULL);
 	if (!err)
-		err = proc_create_show("vermagic", show_vermagic, NULL);
+		err = proc_create_fops("vermagic", 0444, &vermagic_fops);
 	return err ? err : proc_create_show("tainted", show_tainted, NULL);
 }

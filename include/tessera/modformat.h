@@ -182,6 +182,17 @@ static inline int module_name_valid(const char *name)
 #define KPARAM_OFF_MAX			12
 #define KPARAM_OFF_NUM			16
 
+/*
+ * The packed table of a module's symbols that insmod writes to
+ * /mod/NAME/symbols (docs/modfs.md; the kernel also takes text lines):
+ * MODSYMS_MAGIC, then for each symbol its image offset and size (32-bit
+ * little-endian), nm's letter, the name's length (1..127), and the name's
+ * bytes without a NUL; entries follow each other with no padding.
+ */
+#define MODSYMS_MAGIC		"\x7fSYM"	/* no text line starts so */
+#define MODSYMS_MAGIC_LEN	4
+#define MODSYMS_ENTRY		10	/* bytes of an entry before its name */
+
 #if defined(__i386__)
 #include <stddef.h>
 _Static_assert(sizeof(struct module) == MODHDR_SIZE, "module header size");

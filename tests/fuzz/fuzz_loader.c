@@ -222,6 +222,12 @@ static void query_module(struct modelf *m)
 		modelf_symbols_format(m, text, len + 1, &count);
 		free(text);
 	}
+	len = modelf_symbols_pack(m, NULL, 0, &count);
+	text = malloc(len);
+	if (text) {
+		modelf_symbols_pack(m, (uint8_t *)text, len, &count);
+		free(text);
+	}
 	for (uint32_t i = 1; i < m->shnum; i++)
 		modelf_part_of(m, i);
 	said(fz_reloc_check(m, &why), why, "modreloc_check refused silently");

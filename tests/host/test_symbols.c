@@ -2,9 +2,10 @@
  * Host tests of loader/symbols.c, the table insmod writes to
  * /mod/NAME/symbols: for the real build/modules/hello.ko, exactly the lines
  * nm shows for its functions and objects, at their image offsets; the
- * snprintf-like length and truncation.
+ * snprintf-like length and truncation; the packed form holds the same.
  */
 // sources: loader/symbols.c loader/elf.c loader/reloc.c tools/hostfile.c build/modules/hello.ko
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "loader/elf.h"
@@ -61,6 +62,40 @@ KTEST(symbols_length_and_truncation_like_snprintf)
 	KT_EXPECT(modelf_symbols_format(&m, small, sizeof(small), &n2) == len);
 	KT_EXPECT(strlen(small) == sizeof(small) - 1);
 	KT_EXPECT(!strncmp(small, full, sizeof(small) - 1));
+}
+
+/* The packed table (what insmod writes) holds the same symbols as the
+ * text, entry by entry: offset, size, letter, name. */
+KTEST(packed_table_is_the_text_table)
+{
+	char text[1024], line[200], *p = text;
+	uint8_t packed[1024];
+	uint32_t n1, n2;
+	size_t len, off = MODSYMS_MAGIC_LEN;
+
+	if (!ko_len)
+		return;
+	modelf_symbols_format(&m, text, sizeof(text), &n1);
+	len = modelf_symbols_pack(&m, packed, sizeof(packed), &n2);
+	KT_EXPECT(n1 == n2 && n2 == 13);
+	KT_EXPECT(len <= sizeof(packed));
+	KT_EXPECT(!memcmp(packed, "\x7fSYM", 4));
+	for (uint32_t i = 0; i < n2 && off + MODSYMS_ENTRY <= len; i++) {
+		const uint8_t *e = packed + off;
+		uint32_t o = e[0] | e[1] << 8 | e[2] << 16 | (uint32_t)e[3] << 24;
+		uint32_t sz = e[4] | e[5] << 8 | e[6] << 16 | (uint32_t)e[7] << 24;
+		char *nl = strchr(p, '\n');
+
+		snprintf(line, sizeof(line), "%08x %x %c %.*s", o, sz, e[8], e[9],
+			 (const char *)e + MODSYMS_ENTRY);
+		KT_EXPECT(nl && !strncmp(p, line, nl - p) && strlen(line) == (size_t)(nl - p));
+		p = nl ? nl + 1 : p;
+		off += MODSYMS_ENTRY + e[9];
+	}
+	KT_EXPECT(off == len);
+	/* too small: nothing past what fits, the whole length returned */
+	KT_EXPECT(modelf_symbols_pack(&m, packed, 20, &n2) == len);
+	KT_EXPECT(modelf_symbols_pack(&m, NULL, 0, &n2) == len);
 }
 
 int main(void)
