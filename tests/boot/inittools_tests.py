@@ -157,6 +157,32 @@ def bad_inputs():
     return cases
 
 
+def doc_problems():
+    """docs/initsavings.md shows the tools' output on the samples: each
+    `$ build/tools/...` block, and the table under "On Tessera's N
+    samples", must be what the tool prints now."""
+    with open(os.path.join(ROOT, "docs", "initsavings.md")) as f:
+        doc = f.read()
+    blocks = re.findall(r"^```[a-z]*\n(.*?)^```", doc, re.S | re.M)
+    runs = [(b.split("\n", 1)[0][2:].split(), b.split("\n", 1)[1])
+            for b in blocks if b.startswith("$ build/tools/")]
+    m = re.search(r"On Tessera's (\d+) samples \(`(build/tools/\S+ "
+                  r"build/modules)`\):\n\n```\n(.*?)^```", doc, re.S | re.M)
+    if m:
+        runs.append((m[2].split(), m[3]))
+    probs = [] if m and len(runs) >= 3 else \
+        ["docs/initsavings.md: the sample outputs not found"]
+    if m and ("modules:               %s\n" % m[1]) not in m[3]:
+        probs.append("docs/initsavings.md: %s samples, its table says "
+                     "otherwise" % m[1])
+    for argv, want in runs:
+        p = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True)
+        if p.stdout != want:
+            probs.append("docs/initsavings.md: `%s` now prints %r" %
+                         (" ".join(argv), p.stdout[:300]))
+    return probs
+
+
 def hand_test():
     """The tools on the hand-made objects and on the samples."""
     name = "inittools/hand: initsavings, secmismatch and initonly give " \
@@ -176,6 +202,7 @@ def hand_test():
     _, out, _ = tool("initsavings", "--linux-loader", "-v", *objs("size_e"))
     if not out.startswith(SIZE_E_LINUX):
         probs.append("--linux-loader: %r" % out.splitlines()[:1])
+    probs += doc_problems()
     p = subprocess.run([os.path.join(TOOLS, "modpost"), "--check",
                         "build/modules/initbug.ko"], cwd=ROOT,
                        capture_output=True, text=True)
