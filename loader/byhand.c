@@ -32,8 +32,10 @@
 #define MAX_USES 64		/* as insmod's MAX_OWNERS */
 
 /* Reads and checks FILE.ko as insmod does (modelf_parse). On success
- * *file holds the file (free it with tool_free). Returns 0 or -errno,
- * having said why as "CMD: FILE: reason". */
+ * *file holds the file (free it with tool_free), and the warning insmod
+ * prints for a module built with KBUILD_MODPOST_WARN=1 (a core reference
+ * into init) is printed too. Returns 0 or -errno, having said why as
+ * "CMD: FILE: reason". */
 static int load_object(const char *cmd, const char *path, char **file, struct modelf *m)
 {
 	size_t len;
@@ -50,6 +52,8 @@ static int load_object(const char *cmd, const char *path, char **file, struct mo
 		out_printf(2, "%s: %s: %s\n", cmd, path, m->why);
 		tool_free(*file);
 		*file = NULL;
+	} else if (m->warn[0]) {	/* as insmod: built with KBUILD_MODPOST_WARN=1 */
+		out_printf(2, "%s: %s: warning: %s\n", cmd, m->hdr.name, m->warn);
 	}
 	return err;
 }

@@ -72,6 +72,9 @@ modreloc /lib/modules/hello.ko /mod/nothere /tmp/x.img
 modreloc /lib/modules/hello.ko 12zz /tmp/x.img
 modreloc /lib/modules/hello.ko 0x100000000 /tmp/x.img
 modreloc /lib/modules/hello.ko 0xffffff00 /tmp/x.img
+# warned as insmod warns: initbug's core points into its init part
+modreloc /lib/modules/initbug.ko 0xf0100000 /tmp/i.img
+rm /tmp/i.img
 modreloc /etc/motd 0 /tmp/x.img
 modreloc /lib/modules/hello.ko 0
 mkdir /mod/hello
