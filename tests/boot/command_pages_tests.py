@@ -35,8 +35,7 @@ SOURCE_DIRS = ("shell", "loader", "drivers", "kernel", "fs", "mm", "lib")
 SECTIONS = ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "EXIT STATUS",
             "EXAMPLES", "SEE ALSO"]
 MAX_LINES = 60
-# Issue 12: modreloc and truncate are being added on another branch.
-PAGES_WITHOUT_COMMAND = {"modreloc", "truncate"}
+PAGES_WITHOUT_COMMAND = set()
 
 
 def res(ok, name, why="", log=None, details=()):
