@@ -32,8 +32,10 @@
 #define MAX_USES 64		/* as insmod's MAX_OWNERS */
 
 /* Reads and checks FILE.ko as insmod does (modelf_parse). On success
- * *file holds the file (free it with tool_free). Returns 0 or -errno,
- * having said why as "CMD: FILE: reason". */
+ * *file holds the file (free it with tool_free), and the warning insmod
+ * prints for a module built with KBUILD_MODPOST_WARN=1 (a core reference
+ * into init) is printed too. Returns 0 or -errno, having said why as
+ * "CMD: FILE: reason". */
 static int load_object(const char *cmd, const char *path, char **file, struct modelf *m)
 {
 	size_t len;
@@ -50,6 +52,8 @@ static int load_object(const char *cmd, const char *path, char **file, struct mo
 		out_printf(2, "%s: %s: %s\n", cmd, path, m->why);
 		tool_free(*file);
 		*file = NULL;
+	} else if (m->warn[0]) {	/* as insmod: built with KBUILD_MODPOST_WARN=1 */
+		out_printf(2, "%s: %s: warning: %s\n", cmd, m->hdr.name, m->warn);
 	}
 	return err;
 }
@@ -158,9 +162,14 @@ static int parse_base(struct reloc *r, const char *arg)
 	size_t len;
 	int err;
 
-	if (!cmd_parse_uint(arg, &v) && v <= 0xffffffffUL) {
+	err = cmd_parse_uint(arg, &v);
+	if (!err && v <= 0xffffffffUL) {
 		r->base = v;
 		return 0;
+	}
+	if (!err || err == -ERANGE) {
+		out_printf(2, "modreloc: %s: not a 32-bit address\n", arg);
+		return -ERANGE;
 	}
 	if (strncmp(arg, "/mod/", 5) || !arg[5]) {
 		out_printf(2, "modreloc: %s: not an address nor a module directory "
@@ -331,6 +340,11 @@ static int modreloc_main(int argc, char **argv)
 	err = load_object("modreloc", r.path, &r.file, &r.m);
 	if (!err)
 		err = parse_base(&r, argv[2]);
+	if (!err && r.m.image_size && r.base > 0xffffffffU - (r.m.image_size - 1)) {
+		out_printf(2, "modreloc: base 0x%08x: the %u-byte image would run past "
+			   "the end of the 4 GiB address space\n", r.base, r.m.image_size);
+		err = -ERANGE;
+	}
 	if (!err)
 		err = relocate(&r);
 	tool_free(r.image);
@@ -346,25 +360,30 @@ SHELL_COMMAND(modreloc, modreloc_main, "modreloc FILE.ko BASE|/mod/NAME OUT",
 
 /* ---- insmod -n ---------------------------------------------------------- */
 
-/* A word as the shell reads it back: quoted unless plain. */
-static const char *shell_word(const char *w, char *buf, size_t size)
+/* Prints w as the shell reads it back: as is if plain, else in single
+ * quotes, each ' in it written '\'' (close, a quoted quote, reopen). */
+static void put_word(const char *w)
 {
 	const char *c = w;
 
 	while (*c && ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
 		      (*c >= '0' && *c <= '9') || strchr("_=,.-/:+", *c)))
 		c++;
-	if (w[0] && !*c)
-		return w;
-	snprintf(buf, size, "'%s'", w);
-	return buf;
+	if (w[0] && !*c) {
+		out_printf(1, "%s", w);
+		return;
+	}
+	out_printf(1, "'");
+	for (c = w; strchr(c, '\''); c = strchr(c, '\'') + 1)
+		out_printf(1, "%.*s'\\''", (int)(strchr(c, '\'') - c), c);
+	out_printf(1, "%s'", c);
 }
 
 void byhand_print_commands(const struct byhand_plan *p)
 {
 	const struct modelf *m = p->m;
 	const char *name = m->hdr.name;
-	char dir[72], img[80], q[160];
+	char dir[72], img[80];
 
 	snprintf(dir, sizeof(dir), "/mod/%s", name);
 	snprintf(img, sizeof(img), "/tmp/%s.img", name);
@@ -376,17 +395,25 @@ void byhand_print_commands(const struct byhand_plan *p)
 	if (p->forced)
 		out_printf(1, "echo force vermagic > %s/control\n", dir);
 	out_printf(1, "cat %s/status\n", dir);
-	out_printf(1, "modreloc %s %s %s\n", shell_word(p->path, q, sizeof(q)), dir, img);
-	out_printf(1, "modsyms %s > %s/symbols\n", shell_word(p->path, q, sizeof(q)), dir);
+	out_printf(1, "modreloc ");
+	put_word(p->path);
+	out_printf(1, " %s %s\nmodsyms ", dir, img);
+	put_word(p->path);
+	out_printf(1, " > %s/symbols\n", dir);
 	out_printf(1, "cp %s %s/module\n", img, dir);
 	out_printf(1, "rm %s\n", img);
 	for (unsigned i = 0; i < p->n_owners; i++)
 		out_printf(1, "echo use %s > %s/control\n", p->owners[i], dir);
-	if (p->n_args == 1)
-		out_printf(1, "echo %s > %s/args\n", shell_word(p->args[0], q, sizeof(q)), dir);
-	for (int i = 0; p->n_args > 1 && i < p->n_args; i++)
-		out_printf(1, "echo %s %s /tmp/%s.args\n", shell_word(p->args[i], q, sizeof(q)),
-			   i ? ">>" : ">", name);
+	if (p->n_args == 1) {
+		out_printf(1, "echo ");
+		put_word(p->args[0]);
+		out_printf(1, " > %s/args\n", dir);
+	}
+	for (int i = 0; p->n_args > 1 && i < p->n_args; i++) {
+		out_printf(1, "echo ");
+		put_word(p->args[i]);
+		out_printf(1, " %s /tmp/%s.args\n", i ? ">>" : ">", name);
+	}
 	if (p->n_args > 1) {
 		out_printf(1, "cp /tmp/%s.args %s/args\n", name, dir);
 		out_printf(1, "rm /tmp/%s.args\n", name);

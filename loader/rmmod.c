@@ -1,8 +1,8 @@
 /*
- * rmmod [-v] [-f] [-w] NAME...: unloads modules on the file API only, the
- * reverse of insmod from whatever state the module is in: `exit module` if
- * live (refused while anyone holds it, naming them), `unmap module` if
- * mapped, unlink the image, rmdir. A module whose code faulted is refused;
+ * rmmod [-v] [-f] [-w] NAME|FILE.ko...: unloads modules on the file API
+ * only, the reverse of insmod from whatever state the module is in: `exit
+ * module` if live (refused while anyone holds it, naming them), `unmap
+ * module` if mapped, unlink the image, rmdir. A module whose code faulted is refused;
  * -f takes it out with `forget module` first (docs/debugging.md). -w
  * waits while the module is in use, trying again at each tick. A NAME may
  * be given as the module's file, hello.ko or /lib/modules/hello.ko, as

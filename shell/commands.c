@@ -154,10 +154,22 @@ int cmd_usage(const char *cmd)
 
 int cmd_parse_uint(const char *s, unsigned long *val)
 {
-	char *end;
+	unsigned long base = 10, d;
 
 	if (*s < '0' || *s > '9')
 		return -EINVAL;
-	*val = strtoul(s, &end, 0);
-	return *end ? -EINVAL : 0;
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && s[2])
+		base = 16, s += 2;
+	else if (s[0] == '0' && s[1])
+		base = 8, s++;
+	for (*val = 0; *s; s++) {
+		d = *s >= '0' && *s <= '9' ? *s - '0' : (*s | 0x20) >= 'a' &&
+			(*s | 0x20) <= 'f' ? (*s | 0x20) - 'a' + 10 : 99;
+		if (d >= base)
+			return -EINVAL;
+		if (*val > (~0UL - d) / base)
+			return -ERANGE;	/* strtoul would wrap silently */
+		*val = *val * base + d;
+	}
+	return 0;
 }

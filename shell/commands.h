@@ -100,7 +100,8 @@ int cmd_usage(const char *cmd);
 
 /*
  * Parses a whole word as an unsigned number: decimal, 0x-hex or 0-octal.
- * Returns 0, or -EINVAL if s is empty or has anything else in it.
+ * Returns 0, -EINVAL if s is empty or has anything else in it, or -ERANGE
+ * if the number does not fit in an unsigned long.
  */
 int cmd_parse_uint(const char *s, unsigned long *val);
 

@@ -122,6 +122,7 @@ int main(int argc, char **argv)
 		if (count(found.path[k]))
 			tally.failed = 1;
 	secref_paths_free(&found);
-	report();
+	if (tally.modules || !tally.failed)	/* not a table of nothing */
+		report();
 	return tally.failed;
 }

@@ -33,6 +33,25 @@ static size_t unsigned_len(const uint8_t *b, size_t len)
 	return len - magic - 12 - siglen;
 }
 
+/* Why host_read_file() gave nothing for path: its stat or open error, an
+ * empty file, or a failed read. Returns -errno, the reason in why. */
+static int unreadable(const char *path, char *why, size_t why_len)
+{
+	struct stat st;
+	int err = errno ? errno : EIO;
+
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0) {
+		snprintf(why, why_len, "%s: empty file, not an ELF object", path);
+		return -ENOEXEC;
+	}
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		err = EISDIR;
+	else if (stat(path, &st) != 0)
+		err = errno;
+	snprintf(why, why_len, "%s: cannot read it: %s", path, strerror(err));
+	return -err;
+}
+
 int secref_open(struct secref_obj *o, const char *path, char *why,
 		size_t why_len)
 {
@@ -40,12 +59,10 @@ int secref_open(struct secref_obj *o, const char *path, char *why,
 
 	memset(o, 0, sizeof(*o));
 	o->path = path;
+	errno = 0;
 	o->buf = host_read_file(path, &len);
-	if (!o->buf) {
-		snprintf(why, why_len, "%s: cannot read it (missing, empty or "
-			 "unreadable)", path);
-		return -EIO;
-	}
+	if (!o->buf)
+		return unreadable(path, why, why_len);
 	o->len = unsigned_len(o->buf, len);
 	if (!o->len) {
 		snprintf(why, why_len, "%s: its module signature's length runs "
@@ -285,6 +302,8 @@ static int by_name(const void *a, const void *b)
 
 int secref_paths(int n, char **args, struct secref_paths *p)
 {
+	int err = 0;
+
 	for (int i = 0; i < n; i++) {
 		struct stat st;
 		size_t first = p->n;
@@ -300,9 +319,15 @@ int secref_paths(int n, char **args, struct secref_paths *p)
 				 "(or out of memory)", args[i]);
 			return -EIO;
 		}
-		qsort(p->path + first, p->n - first, sizeof(char *), by_name);
+		if (p->n == first) {	/* the others are still listed */
+			snprintf(p->why, sizeof(p->why), "%s: no *.ko file under it",
+				 args[i]);
+			err = -ENOENT;
+		} else {
+			qsort(p->path + first, p->n - first, sizeof(char *), by_name);
+		}
 	}
-	return 0;
+	return err;
 out_nomem:
 	snprintf(p->why, sizeof(p->why), "out of memory");
 	return -ENOMEM;

@@ -108,7 +108,8 @@ struct secref_paths {
  * Fills *p (zeroed by the caller) with the files args[0..n) name: a FILE
  * as given, a DIR as every *.ko under it at any depth, sorted by path.
  * Returns 0, or -errno with the reason in p->why (the paths found so far
- * stay in *p). secref_paths_free() frees them either way.
+ * stay in *p; a DIR with no *.ko in it is -ENOENT, the other arguments
+ * still listed). secref_paths_free() frees them either way.
  */
 int secref_paths(int n, char **args, struct secref_paths *p);
 void secref_paths_free(struct secref_paths *p);

@@ -118,6 +118,71 @@ def hand_cases():
     ]
 
 
+def bad_inputs():
+    """Cases for files none of the tools can read, made in
+    build/inittools/bad/: a file cut inside its ELF header, one cut before
+    its section header table (the numbers from its own header), an empty
+    file, a 64-bit object and a directory with no .ko in it."""
+    bad = os.path.join(OBJ, "bad")
+    os.makedirs(os.path.join(bad, "nothing"), exist_ok=True)
+    with open(os.path.join(OBJ, "size_a.o"), "rb") as f:
+        elf = f.read()
+    files = {"cut40.o": elf[:40], "cut200.o": elf[:200], "empty.o": b""}
+    for name, data in files.items():
+        with open(os.path.join(bad, name), "wb") as f:
+            f.write(data)
+    shoff = int.from_bytes(elf[32:36], "little")
+    shsize = int.from_bytes(elf[46:48], "little") * \
+        int.from_bytes(elf[48:50], "little")
+    subprocess.run([os.environ.get("CROSS", "i686-linux-gnu-") + "as",
+                    "--64", "-o", os.path.join(bad, "x64.o"),
+                    os.path.join("tests", "inittools", "size_a.S")],
+                   cwd=ROOT, check=True)
+    why = {
+        "cut40.o": "file is 40 bytes, too short for an ELF header (52 bytes)",
+        "cut200.o": "section header table: offset 0x%x+0x%x runs past the "
+                    "end of the file (0xc8 bytes)" % (shoff, shsize),
+        "empty.o": "empty file, not an ELF object",
+        "x64.o": "ELF class 2 (64-bit), expected 32-bit",
+        "nothing": "no *.ko file under it",
+    }
+    cases = []
+    for t, status, out in (("initsavings", 1, ""), ("secmismatch", 2, ""),
+                           ("initonly", 2, "initonly: 0 candidates, 0 "
+                            "bytes, in 0 of 0 files\n")):
+        for name, reason in why.items():
+            path = os.path.join(bad, name)
+            cases.append(("%s on %s" % (t, name), tool(t, path),
+                          (status, out, "%s: %s: %s\n" % (t, path, reason))))
+    return cases
+
+
+def doc_problems():
+    """docs/initsavings.md shows the tools' output on the samples: each
+    `$ build/tools/...` block, and the table under "On Tessera's N
+    samples", must be what the tool prints now."""
+    with open(os.path.join(ROOT, "docs", "initsavings.md")) as f:
+        doc = f.read()
+    blocks = re.findall(r"^```[a-z]*\n(.*?)^```", doc, re.S | re.M)
+    runs = [(b.split("\n", 1)[0][2:].split(), b.split("\n", 1)[1])
+            for b in blocks if b.startswith("$ build/tools/")]
+    m = re.search(r"On Tessera's (\d+) samples \(`(build/tools/\S+ "
+                  r"build/modules)`\):\n\n```\n(.*?)^```", doc, re.S | re.M)
+    if m:
+        runs.append((m[2].split(), m[3]))
+    probs = [] if m and len(runs) >= 3 else \
+        ["docs/initsavings.md: the sample outputs not found"]
+    if m and ("modules:               %s\n" % m[1]) not in m[3]:
+        probs.append("docs/initsavings.md: %s samples, its table says "
+                     "otherwise" % m[1])
+    for argv, want in runs:
+        p = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True)
+        if p.stdout != want:
+            probs.append("docs/initsavings.md: `%s` now prints %r" %
+                         (" ".join(argv), p.stdout[:300]))
+    return probs
+
+
 def hand_test():
     """The tools on the hand-made objects and on the samples."""
     name = "inittools/hand: initsavings, secmismatch and initonly give " \
@@ -129,7 +194,7 @@ def hand_test():
         return [res(False, name, "make inittools-objs failed", None,
                     (b.stdout + b.stderr).splitlines()[-10:])]
     probs = []
-    for what, got, want in hand_cases():
+    for what, got, want in hand_cases() + bad_inputs():
         for i, part in enumerate(("exit status", "output", "stderr")):
             if want[i] is not None and got[i] != want[i]:
                 probs.append("%s: %s %r, wanted %r" % (what, part, got[i],
@@ -137,6 +202,7 @@ def hand_test():
     _, out, _ = tool("initsavings", "--linux-loader", "-v", *objs("size_e"))
     if not out.startswith(SIZE_E_LINUX):
         probs.append("--linux-loader: %r" % out.splitlines()[:1])
+    probs += doc_problems()
     p = subprocess.run([os.path.join(TOOLS, "modpost"), "--check",
                         "build/modules/initbug.ko"], cwd=ROOT,
                        capture_output=True, text=True)

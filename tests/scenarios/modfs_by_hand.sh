@@ -60,10 +60,21 @@ rmmod /lib/modules/bigdata.ko
 rm /tmp/h.img
 rm /tmp/b.img
 memdiff
+# insmod -n's lines run by sh as they are; a quote in a value is quoted.
+insmod -n /lib/modules/hellop.ko "whom=it's me" > /tmp/hellop.sh
+sh /tmp/hellop.sh
+cat /mod/hellop/parameters/whom
+rmmod hellop
+rm /tmp/hellop.sh
 # Refusals, each precise and leaving nothing behind.
 modreloc /lib/modules/libuser.ko 0xf0100000 /tmp/x.img
 modreloc /lib/modules/hello.ko /mod/nothere /tmp/x.img
 modreloc /lib/modules/hello.ko 12zz /tmp/x.img
+modreloc /lib/modules/hello.ko 0x100000000 /tmp/x.img
+modreloc /lib/modules/hello.ko 0xffffff00 /tmp/x.img
+# warned as insmod warns: initbug's core points into its init part
+modreloc /lib/modules/initbug.ko 0xf0100000 /tmp/i.img
+rm /tmp/i.img
 modreloc /etc/motd 0 /tmp/x.img
 modreloc /lib/modules/hello.ko 0
 mkdir /mod/hello
