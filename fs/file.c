@@ -54,6 +54,14 @@ out_free:
 	return err;
 }
 
+/* Can the file's size change? Only a page-backed file (pagefile_fops) or
+ * one whose filesystem has a setsize hook has storage to resize; a
+ * generated file (/proc, modfs' status, control...) has none. */
+static bool inode_resizable(const struct inode *inode)
+{
+	return (inode->i_op && inode->i_op->setsize) || inode->i_fop == &pagefile_fops;
+}
+
 static int open_dentry(struct dentry *d, int flags, struct file **out)
 {
 	uint32_t mode = d->inode->mode;
@@ -67,7 +75,10 @@ static int open_dentry(struct dentry *d, int flags, struct file **out)
 	err = file_alloc(d, flags, out);
 	if (err)
 		return err;
-	if ((flags & O_TRUNC) && S_ISREG(mode) && acc != O_RDONLY) {
+	/* O_TRUNC on a generated file changes nothing, as on Linux's /proc and
+	 * sysfs (so `echo ... > FILE` writes it); ftruncate refuses. */
+	if ((flags & O_TRUNC) && S_ISREG(mode) && acc != O_RDONLY &&
+	    inode_resizable(d->inode)) {
 		err = vfs_setsize(d->inode, 0);
 		if (err) {
 			vfs_close(*out);
@@ -165,6 +176,8 @@ int vfs_setsize(struct inode *inode, uint32_t size)
 
 	if (!S_ISREG(inode->mode))
 		return -EINVAL;
+	if (!inode_resizable(inode))
+		return -EPERM;
 	if (inode->i_op && inode->i_op->setsize)
 		err = inode->i_op->setsize(inode, size);
 	else

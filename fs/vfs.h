@@ -220,8 +220,9 @@ int vfs_getpath(const struct dentry *d, char *buf, size_t size);
  * missing name ending in '/'), -ENOTDIR (O_DIRECTORY on a non-directory),
  * -EPERM (O_CREAT where the filesystem makes no files), -ENXIO (no file
  * operations), -ENODEV (the owner module is going away), -ENOMEM, the
- * driver's open error, or for O_TRUNC vfs_setsize's errors; *out is then
- * not to be used. */
+ * driver's open error, or for O_TRUNC vfs_setsize's errors (O_TRUNC on a
+ * file with no storage to resize, a /proc file say, is ignored, as Linux
+ * ignores it); *out is then not to be used. */
 int vfs_open(struct dentry *cwd, const char *path, int flags, struct file **out);
 /* Reads up to count bytes at f->pos through f_op->read, which advances it.
  * Returns the count (0 at the end), -EBADF (opened O_WRONLY), -EISDIR,
@@ -254,8 +255,10 @@ void vfs_fstat(const struct file *f, struct stat *st);
  * gone: f must not be used after. Never fails. */
 void vfs_close(struct file *f);
 /* Sets a regular file's size through inode_operations.setsize (or
- * pagefile_truncate without one) and marks it changed. Returns 0, -EINVAL
- * (not a regular file), -EFBIG, or setsize's refusal (modfs: -EBUSY). */
+ * pagefile_truncate for a pagefile_fops file) and marks it changed.
+ * Returns 0, -EINVAL (not a regular file: a device node), -EPERM (a file
+ * with no storage to resize: /proc, modfs' generated files; nothing
+ * changes), -EFBIG, or setsize's refusal (modfs: -EBUSY). */
 int vfs_setsize(struct inode *inode, uint32_t size);
 
 /* Makes the directory path (mode 0755). Returns 0, the path errors,

@@ -11,6 +11,7 @@
 #include "mm/mm.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
+#include <tessera/vermagic.h>
 #include <stdarg.h>
 
 /* Which record maps each page of the vmalloc area, so that
@@ -463,20 +464,45 @@ static int run_init(struct module_record *rec)
 	return (int)ret;
 }
 
+/* The value of key in the image's modinfo ("key=value" strings), or NULL:
+ * no such key, or no modinfo lying NUL-terminated inside the core. */
+static const char *modinfo_get(const struct module_record *rec, const char *key)
+{
+	const struct module *h = rec->hdr;
+	const char *p = h->modinfo;
+	uint32_t size = h->modinfo_size, klen = strlen(key);
+
+	if (!size || !in_image(rec, (uintptr_t)p, size, rec->core_size) || p[size - 1])
+		return NULL;
+	for (uint32_t i = 0; i < size; i += strlen(p + i) + 1)
+		if (!strncmp(p + i, key, klen) && p[i + klen] == '=')
+			return p + i + klen + 1;
+	return NULL;
+}
+
+/* Linux's check_modinfo: a module whose version magic is not the kernel's
+ * (/proc/vermagic) was built for another kernel, and is refused -ENOEXEC
+ * unless the loader wrote `force vermagic` (which tainted the kernel F). */
+static int check_vermagic(struct module_record *rec)
+{
+	static const char hint[] = "write 'force vermagic' to load it anyway";
+	const char *mine = modinfo_get(rec, "vermagic");
+
+	if (rec->forced || (mine && !strcmp(mine, VERMAGIC_STRING)))
+		return 0;
+	if (!mine)
+		return module_fail(rec, -ENOEXEC, "init: no version magic; %s", hint);
+	return module_fail(rec, -ENOEXEC, "init: version magic '%s' should be '%s'; %s",
+			   mine, VERMAGIC_STRING, hint);
+}
+
 /* Linux's modpost writes intree=Y into the modinfo of modules built in
  * its tree; one without it taints the kernel O when it is started. */
 static void note_out_of_tree(struct module_record *rec)
 {
-	const struct module *h = rec->hdr;
-	const char *p = h->modinfo;
-	uint32_t size = h->modinfo_size;
+	const char *intree = modinfo_get(rec, "intree");
 
-	rec->out_of_tree = true;
-	if (!size || !in_image(rec, (uintptr_t)p, size, rec->core_size) || p[size - 1])
-		return;
-	for (uint32_t i = 0; i < size; i += strlen(p + i) + 1)
-		if (!strcmp(p + i, "intree=Y"))
-			rec->out_of_tree = false;
+	rec->out_of_tree = !intree || strcmp(intree, "Y");
 	if (rec->out_of_tree && !(get_taint() & (1u << TAINT_OOT_MODULE)))
 		pr_warn("%s: loading out-of-tree module taints kernel.\n", rec->name);
 	if (rec->out_of_tree)
@@ -506,7 +532,7 @@ int module_start(struct module_record *rec)
 	if (rec->faulted)
 		return module_fail(rec, -EBUSY, "init: the module faulted (%s); it can "
 				   "only be unmapped", rec->fault_why);
-	err = check_header(rec);
+	err = check_header(rec) ?: check_vermagic(rec);
 	if (!err)
 		err = module_params_apply(rec);
 	if (err)

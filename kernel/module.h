@@ -33,7 +33,7 @@ enum module_state {
 };
 
 #define MODULE_MAX_USES 16
-#define MODULE_WHY_LEN 160
+#define MODULE_WHY_LEN 192	/* room for two version magics and a hint */
 /* An init function returns 0 or a -errno in -MODULE_MAX_ERRNO..-1 (Linux's
  * MAX_ERRNO): anything below is a failure reported as -EINVAL, since a
  * write() returning it could not be told from a byte count. */

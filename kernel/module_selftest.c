@@ -12,12 +12,15 @@
 #include "mm/mm.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
+#include <tessera/vermagic.h>
 
-/* Image layout: header, one export entry, its name, its "address". */
+/* Image layout: header, one export entry, its name, its "address", the
+ * modinfo (the kernel's version magic). */
 #define IMG_SIZE	PAGE_SIZE
 #define IMG_SYM_OFF	MODHDR_SIZE
 #define IMG_NAME_OFF	(MODHDR_SIZE + 16)
 #define IMG_VALUE_OFF	(MODHDR_SIZE + 128)
+#define IMG_MODINFO_OFF	1024
 
 /* A synthetic module: its image and the kernel's record of it. */
 struct fake {
@@ -43,8 +46,19 @@ static bool mem_back(const struct mm_stats *before)
 	       now.vmalloc_pages == before->vmalloc_pages;
 }
 
+/* Points img's modinfo at the one string "vermagic=" magic. */
+static void set_vermagic(struct module *img, const char *magic)
+{
+	char *info = (char *)img + IMG_MODINFO_OFF;
+
+	snprintf(info, 256, "vermagic=%s", magic);
+	img->modinfo = info;
+	img->modinfo_size = strlen(info) + 1;
+}
+
 /* Writes a valid header for name into img: core = the whole page, no init
- * part, no init/exit, and export sym (if not NULL) inside the image. */
+ * part, no init/exit, the kernel's version magic, and export sym (if not
+ * NULL) inside the image. */
 static void fill_header(struct module *img, const char *name, const char *sym)
 {
 	char *base = (char *)img;
@@ -56,6 +70,7 @@ static void fill_header(struct module *img, const char *name, const char *sym)
 	strlcpy(img->name, name, sizeof(img->name));
 	img->core_size = IMG_SIZE;
 	img->init_size = 0;
+	set_vermagic(img, VERMAGIC_STRING);
 	if (!sym)
 		return;
 	strlcpy(base + IMG_NAME_OFF, sym, IMG_VALUE_OFF - IMG_NAME_OFF);
@@ -286,6 +301,34 @@ SELFTEST(module_header_checks)
 	expect_noexec(&f, "init: export table (1000 entries) lies outside the core");
 	CHECK(module_start(f.rec) == 0);	/* the intact header */
 	CHECK(ksym_find("st_hdr_sym", NULL) == f.img->syms);
+	fake_destroy(&f);
+	CHECK(mem_back(&before));
+}
+
+/* Linux's check_modinfo: `init module` refuses an image built for another
+ * kernel (its vermagic differs from /proc/vermagic's, or it has none),
+ * naming both, unless `force vermagic` was written (rec->forced, set here
+ * directly so the self tests leave the kernel untainted). */
+SELFTEST(module_vermagic_checked_at_init)
+{
+	struct mm_stats before = stats();
+	struct fake f;
+
+	if (!fake_map(&f, "st_hdr", "st_hdr_sym"))
+		return;
+	set_vermagic(f.img, "5.10.0-other SMP mod_unload 686");
+	expect_noexec(&f, "init: version magic '5.10.0-other SMP mod_unload 686' "
+		      "should be '" VERMAGIC_STRING "'; write 'force vermagic' to "
+		      "load it anyway");
+	f.img->modinfo_size = 0;
+	expect_noexec(&f, "init: no version magic; write 'force vermagic' to load "
+		      "it anyway");
+	set_vermagic(f.img, VERMAGIC_STRING " x");	/* word for word */
+	CHECK(module_start(f.rec) == -ENOEXEC);
+	set_vermagic(f.img, "5.10.0-other SMP mod_unload 686");
+	f.rec->forced = true;
+	CHECK(module_start(f.rec) == 0);
+	CHECK(f.rec->state == MODULE_STATE_LIVE);
 	fake_destroy(&f);
 	CHECK(mem_back(&before));
 }

@@ -154,7 +154,39 @@ struct reloc {
 	uint32_t *values;
 };
 
-/* BASE: a number, or /mod/NAME (a mapped module: its status's base). */
+/* An image for /mod/NAME must be module NAME's, of the size of its
+ * `module` file (or of its core, once init was discarded: the file was cut
+ * to it), or the kernel would refuse it later, less clearly. */
+static int check_directory(struct reloc *r, const char *name)
+{
+	char path[96], init[64];
+	struct stat st;
+	size_t len;
+	int err;
+
+	if (strcmp(r->m.hdr.name, name)) {
+		out_printf(2, "modreloc: %s holds module %s, but the directory is /mod/%s: "
+			   "no image made\n", r->path, r->m.hdr.name, name);
+		return -EINVAL;
+	}
+	snprintf(path, sizeof(path), "/mod/%s/module", name);
+	err = sys_stat(path, &st);
+	if (err) {
+		cmd_error("modreloc", path, err);
+		return err;
+	}
+	tool_status_field(name, "init size", init, sizeof(init));
+	len = strlen(init);
+	if (st.st_size == r->m.image_size || (len > 9 && !strcmp(init + len - 9, "discarded") &&
+					      st.st_size == r->m.hdr.core_size))
+		return 0;
+	out_printf(2, "modreloc: %s: the image is %u bytes, but %s has %u: no image made\n",
+		   name, r->m.image_size, path, (uint32_t)st.st_size);
+	return -EINVAL;
+}
+
+/* BASE: a number, or /mod/NAME (a mapped module: its status's base, and
+ * the module must be FILE.ko's: check_directory). */
 static int parse_base(struct reloc *r, const char *arg)
 {
 	char name[64], base[32];
@@ -192,7 +224,7 @@ static int parse_base(struct reloc *r, const char *arg)
 		return -EINVAL;
 	}
 	r->base = v;
-	return 0;
+	return check_directory(r, name);
 }
 
 /* insmod's look_up_imports: the imports and the versioned names, once
@@ -261,9 +293,15 @@ static int check_imports(struct reloc *r)
 			bad++;
 		}
 	}
-	if (missing)
+	if (missing && bad)
+		out_printf(2, "modreloc: %s: %u unknown symbol%s, %u of another version: "
+			   "no image made\n", name, missing, plural(missing), bad);
+	else if (missing)
 		out_printf(2, "modreloc: %s: %u unknown symbol%s: no image made\n", name,
 			   missing, plural(missing));
+	else if (bad)
+		out_printf(2, "modreloc: %s: %u symbol%s of another version: no image made\n",
+			   name, bad, plural(bad));
 	return missing ? -ENOKEY : bad ? -EINVAL : 0;
 }
 
@@ -293,6 +331,8 @@ static int write_image(struct reloc *r)
 		sys_close(fd);
 	if (n < 0)
 		cmd_error("modreloc", r->out, n);
+	if (n < 0)
+		cmd_kernel_reason("modreloc", r->out, n);
 	return n < 0 ? n : 0;
 }
 

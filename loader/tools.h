@@ -35,7 +35,7 @@ int tool_module_file(const char *name, const char *file, char *text, size_t size
 /* Copies the text after "key:" in the status file of module name into
  * buf ("" if absent). Returns 0 or -errno. */
 int tool_status_field(const char *name, const char *key, char *buf, size_t size);
-/* Bytes for a reason read from /mod/NAME/error (the kernel keeps 160). */
+/* Bytes for a reason read from /mod/NAME/error (the kernel keeps 192). */
 #define MODULE_REASON_MAX 200
 
 /* Reads /mod/NAME/error, the kernel's record of the module's last failed

@@ -342,6 +342,8 @@ static int cp_one(const char *src, const char *dst)
 		bad_in = false;
 	if (err < 0)
 		cmd_error("cp", bad_in ? src : dst, err);
+	if (err < 0 && !bad_in)
+		cmd_kernel_reason("cp", dst, err);	/* /mod/NAME/module refused */
 	sys_close(out);
 out_close_in:
 	sys_close(in);

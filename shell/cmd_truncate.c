@@ -9,7 +9,10 @@
  * optional first character saying how to use it with the current size:
  * '+' extend by, '-' reduce by (not below 0), '<' at most, '>' at least,
  * '/' round down to a multiple of, '%' round up to a multiple of.
- * A missing FILE is created, unless -c.
+ * A missing FILE is created, unless -c. A refusal by the kernel to resize a
+ * module's image (/mod/NAME/module) is followed by its reason, from
+ * /mod/NAME/error. A file with no storage (/proc, modfs' generated files)
+ * cannot be resized: "Operation not permitted".
  */
 #include <stdbool.h>
 #include "shell/commands.h"
@@ -120,9 +123,11 @@ static int truncate_one(const char *path, const struct size_arg *a, bool create)
 	else if (size < 0)
 		out_printf(2, "truncate: cannot get the size of '%s': %s\n", path,
 			   strerror(size));
-	else if ((err = sys_ftruncate(fd, size)) < 0)
+	else if ((err = sys_ftruncate(fd, size)) < 0) {
 		out_printf(2, "truncate: failed to truncate '%s' at %ld bytes: %s\n",
 			   path, size, strerror(err));
+		cmd_kernel_reason("truncate", path, err);	/* /mod/NAME/module */
+	}
 	sys_close(fd);
 	return size < 0 || err < 0;
 }

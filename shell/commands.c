@@ -4,9 +4,11 @@
  */
 #include <stdbool.h>
 #include "shell/commands.h"
+#include "loader/tools.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
 #include <tessera/sys.h>
+#include <tessera/modformat.h>	/* MODULE_NAME_LEN */
 
 #ifdef HOST_TEST
 #define __shell_commands_start __start_shell_commands
@@ -111,6 +113,43 @@ void cmd_error(const char *cmd, const char *what, int err)
 		out_printf(2, "%s: %s: %s\n", cmd, what, strerror(err));
 	else
 		out_printf(2, "%s: %s\n", cmd, strerror(err));
+}
+
+/* The NAME of /mod/NAME/module (path absolute, or relative to the
+ * current directory) into name[MODULE_NAME_LEN]; false for any other
+ * path. */
+static bool module_image_path(const char *path, char *name)
+{
+	char full[256];
+	const char *n, *slash;
+
+	if (path[0] == '/')
+		strlcpy(full, path, sizeof(full));
+	else if (sys_getcwd(full, sizeof(full)) < 0 ||
+		 strlcat(full, strcmp(full, "/") ? "/" : "", sizeof(full)) >= sizeof(full) ||
+		 strlcat(full, path, sizeof(full)) >= sizeof(full))
+		return false;
+	if (strncmp(full, "/mod/", 5))
+		return false;
+	n = full + 5;
+	slash = strchr(n, '/');
+	if (!slash || slash == n || slash - n >= MODULE_NAME_LEN || strcmp(slash, "/module"))
+		return false;
+	memcpy(name, n, slash - n);
+	name[slash - n] = '\0';
+	return true;
+}
+
+void cmd_kernel_reason(const char *cmd, const char *path, int err)
+{
+	char name[MODULE_NAME_LEN], reason[MODULE_REASON_MAX];
+	int recorded;
+
+	if (!module_image_path(path, name) ||
+	    tool_module_error(name, &recorded, reason, sizeof(reason)))
+		return;
+	if (recorded == (err < 0 ? err : -err) && reason[0])
+		out_printf(2, "%s: /mod/%s/error: %s\n", cmd, name, reason);
 }
 
 int cmd_write_error(const char *cmd, int err)

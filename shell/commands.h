@@ -95,6 +95,15 @@ int cmd_run(const struct shell_command *c, int argc, char **argv);
  */
 void cmd_error(const char *cmd, const char *what, int err);
 
+/*
+ * After a failed operation on path: if path is a module's image file
+ * /mod/NAME/module (absolute or relative) and the kernel recorded err for
+ * NAME, prints the kernel's reason (read by tool_module_error) to fd 2:
+ *   "cmd: /mod/NAME/error: reason"
+ * Prints nothing otherwise. err may be negative or positive.
+ */
+void cmd_kernel_reason(const char *cmd, const char *path, int err);
+
 /* Prints "usage: <usage line of cmd>" to fd 2 and returns 2. */
 int cmd_usage(const char *cmd);
 

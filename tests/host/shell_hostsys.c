@@ -1,12 +1,15 @@
 /*
  * include/tessera/sys.h on the host, for shell host tests: each sys_* call
  * goes to its hs_* twin (shell_hostsys_posix.c). Also strlcpy, which the
- * host C library may lack, and strerror as lib/string.h defines it.
+ * host C library may lack, and strerror as lib/string.h defines it; and
+ * the memory and strhash that loader/tools.c (linked for the shell's
+ * cmd_kernel_reason) takes from the kernel.
  */
 #include <tessera/sys.h>
 #include <tessera/errno.h>
 #include "lib/string.h"
 #include "tests/host/shell_hostsys.h"
+#include <linux/vmalloc.h>
 
 int sys_open(const char *path, int flags) { return hs_open(path, flags); }
 ssize_t sys_read(int fd, void *buf, size_t n) { return hs_read(fd, buf, n); }
@@ -81,3 +84,15 @@ const char *strerror(int err)
 	return hs_strerror(err < 0 ? -err : err);
 }
 
+
+void *vmalloc(size_t size) { return hs_alloc(size); }
+void vfree(const void *addr) { hs_free(addr); }
+
+uint32_t strhash(const char *s)
+{
+	uint32_t h = 5381;
+
+	while (*s)
+		h = h * 33 + (uint8_t)*s++;
+	return h;
+}

@@ -35,6 +35,9 @@ int hs_readdir(int fd, uint32_t *ino, uint8_t *type, char *name, size_t size);
 int hs_chdir(const char *path);
 int hs_getcwd(char *buf, size_t size);
 void hs_sleep_ms(uint32_t ms);
+/* malloc and free, for the kernel's vmalloc and vfree. */
+void *hs_alloc(size_t n);
+void hs_free(const void *p);
 /* The host's words for a positive errno. */
 const char *hs_strerror(int err);
 void hs_poweroff(int status) __attribute__((noreturn));

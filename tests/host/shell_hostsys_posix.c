@@ -185,3 +185,13 @@ void hs_poweroff(int status)
 		_exit(99);
 	_exit(0);
 }
+
+void *hs_alloc(size_t n)
+{
+	return malloc(n);
+}
+
+void hs_free(const void *p)
+{
+	free((void *)p);
+}

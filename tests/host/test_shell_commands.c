@@ -5,7 +5,7 @@
  * shell_main in a child process with a script and/or typed input, and
  * compares everything it printed (stdout and stderr together) exactly.
  */
-// sources: shell/*.c tests/host/shell_hostsys.c tests/host/shell_hostsys_posix.c lib/strlcpy.c
+// sources: shell/*.c loader/tools.c tests/host/shell_hostsys.c tests/host/shell_hostsys_posix.c lib/strlcpy.c
 #define _GNU_SOURCE
 #include "tests/host/ktest.h"
 #include "tests/host/shell_hostsys.h"
@@ -311,6 +311,36 @@ KTEST(truncate_sets_sizes)
 		   "truncate: missing file operand\n"
 		   "truncate: cannot open '/nope/a' for writing: No such file or directory\n"
 		   "/ # [end 1]\n");
+}
+
+/* A refused resize of /mod/NAME/module is followed by the kernel's reason
+ * from /mod/NAME/error when it recorded that errno (here the refusal is the
+ * host's: the image file is a link to /dev/null, whose ftruncate is
+ * EINVAL); a path given relative to /mod/NAME works too; another errno
+ * recorded, or another file, adds nothing. */
+KTEST(truncate_prints_the_kernels_reason)
+{
+	char cmd[8300];
+
+	make_root();
+	snprintf(cmd, sizeof(cmd), "cd '%s' && mkdir -p mod/m mod/n && ln -s /dev/null "
+		 "mod/m/module && ln -s /dev/null mod/n/module && ln -s /dev/null tmp/x",
+		 hs_root);
+	KT_EXPECT(system(cmd) == 0);
+	put_file("/mod/m/error", "errno:  -22\nreason: truncate: why the kernel refused\n");
+	put_file("/mod/n/error", "errno:  -16\nreason: an older refusal\n");
+	EXPECT_OUT(shell("truncate -s 5 /mod/m/module\n"
+			 "cd /mod/m; truncate -s 5 module; cd /\n"
+			 "truncate -s 5 /mod/n/module\n"
+			 "truncate -s 5 /tmp/x\n", NULL),
+		   "truncate: failed to truncate '/mod/m/module' at 5 bytes: Invalid argument\n"
+		   "truncate: /mod/m/error: truncate: why the kernel refused\n"
+		   "truncate: failed to truncate 'module' at 5 bytes: Invalid argument\n"
+		   "truncate: /mod/m/error: truncate: why the kernel refused\n"
+		   "truncate: failed to truncate '/mod/n/module' at 5 bytes: Invalid argument\n"
+		   "truncate: failed to truncate '/tmp/x' at 5 bytes: Invalid argument\n"
+		   "/ # [end 1]\n");
+	remove_root();
 }
 
 /* GNU cmp's messages; cp overwrites in place and cuts to the source's

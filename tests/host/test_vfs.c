@@ -1,6 +1,7 @@
 /*
  * Host tests of the VFS operations over ramfs (fs/namei.c, fs/file.c):
- * open flags, read/write/lseek/ftruncate, mkdir/rmdir/unlink/rename and
+ * open flags, read/write/lseek/ftruncate (and its refusal for files with no
+ * storage to resize, and for device nodes), mkdir/rmdir/unlink/rename and
  * their errors, readdir order, stat, and that removing everything gives
  * back every page and allocation.
  */
@@ -131,6 +132,54 @@ KTEST(lseek_and_ftruncate)
 	KT_EXPECT(st.st_size == 3 * PAGE_SIZE && st.st_blocks == 1);
 	vfs_close(f);
 	KT_EXPECT(vfs_unlink(NULL, "/t") == 0);
+}
+
+/* A generated file (as /proc's): it has no storage to resize. */
+static ssize_t gen_read(struct file *f, char *buf, size_t count, loff_t *pos)
+{
+	return 0;
+}
+
+static ssize_t gen_write(struct file *f, const char *buf, size_t count, loff_t *pos)
+{
+	return count;
+}
+
+static const struct file_operations gen_fops = {
+	.read = gen_read,
+	.write = gen_write,
+};
+
+/* Regression: ftruncate of a /proc file fell through to pagefile_truncate,
+ * returned 0 and gave the file a size. Now -EPERM and nothing changes;
+ * O_TRUNC is ignored (Linux's /proc: `echo x > FILE` writes); a device
+ * node is -EINVAL, as Linux's ftruncate. */
+KTEST(ftruncate_refused_without_storage)
+{
+	struct dentry *d;
+	struct file *f;
+	struct stat st;
+
+	setup();
+	KT_EXPECT(write_file("/gen", "") == 0);
+	KT_EXPECT(vfs_lookup(NULL, "/gen", &d) == 0);
+	d->inode->i_fop = &gen_fops;
+	KT_EXPECT(vfs_open(NULL, "/gen", O_WRONLY, &f) == 0);
+	KT_EXPECT(vfs_ftruncate(f, 100) == -EPERM);
+	KT_EXPECT(vfs_ftruncate(f, 0) == -EPERM);
+	vfs_fstat(f, &st);
+	KT_EXPECT(st.st_size == 0 && st.st_blocks == 0);
+	vfs_close(f);
+	KT_EXPECT(vfs_open(NULL, "/gen", O_WRONLY | O_TRUNC, &f) == 0);
+	KT_EXPECT(vfs_write(f, "x", 1) == 1);
+	vfs_close(f);
+	KT_EXPECT(vfs_setsize(d->inode, 5) == -EPERM);
+	KT_EXPECT(vfs_stat(NULL, "/gen", &st) == 0 && st.st_size == 0);
+	d->inode->mode = S_IFCHR | 0600;
+	KT_EXPECT(vfs_setsize(d->inode, 5) == -EINVAL);
+	d->inode->mode = S_IFREG | 0644;
+	d->inode->i_fop = &pagefile_fops;
+	KT_EXPECT(vfs_unlink(NULL, "/gen") == 0);
 }
 
 KTEST(mkdir_rmdir_rules)

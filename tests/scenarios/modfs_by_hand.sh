@@ -79,18 +79,48 @@ modreloc /etc/motd 0 /tmp/x.img
 modreloc /lib/modules/hello.ko 0
 mkdir /mod/hello
 modreloc /lib/modules/hello.ko /mod/hello /tmp/x.img
+# modreloc for /mod/NAME: the module must be NAME, its image the size of NAME's file
+truncate -s 4096 /mod/hello/module
+echo map module > /mod/hello/control
+modreloc /lib/modules/hello.ko /mod/hello /tmp/x.img
+echo unmap module > /mod/hello/control
 truncate -s 456 /mod/hello/module
 echo map module > /mod/hello/control
+modreloc /lib/modules/bigdata.ko /mod/hello /tmp/x.img
+# a refused truncate or cp of the image file says the kernel's reason too
 truncate -s 432 /mod/hello/module
 modreloc /lib/modules/hello.ko /mod/hello /tmp/x.img
 truncate -s 400 /tmp/x.img
 cp /tmp/x.img /mod/hello/module
-modreloc /lib/modules/bigdata.ko /mod/hello /tmp/x.img
+truncate -s 12800 /tmp/x.img
 cp /tmp/x.img /mod/hello/module
 rm /tmp/x.img
+# files with no storage to resize: /proc's and modfs' refuse, and keep their size; a device is not a regular file
+truncate -s 100 /proc/modules
+truncate -s 0 /mod/hello/status
+ls -l /proc/modules /mod/hello/status
+truncate -s 100 /dev/null
 rmmod hello-x.ko
 rmmod /lib/modules/hello.ko
 insmod -n /lib/modules/libuser.ko
 insmod -n /lib/modules/badver.ko
+modreloc /lib/modules/badver.ko 0xf0100000 /tmp/x.img
+# init module checks the version magic as Linux's kernel does: a module built for another kernel is refused, unless 'force vermagic' (taints F)
+cat /proc/tainted
+mkdir /mod/dm_vermagic
+truncate -s 312 /mod/dm_vermagic/module
+echo map module > /mod/dm_vermagic/control
+modreloc /extra/dm_vermagic.ko /mod/dm_vermagic /tmp/v.img
+modsyms /extra/dm_vermagic.ko > /mod/dm_vermagic/symbols
+cp /tmp/v.img /mod/dm_vermagic/module
+rm /tmp/v.img
+echo init module > /mod/dm_vermagic/control
+cat /mod/dm_vermagic/error
+cat /proc/tainted
+echo force vermagic > /mod/dm_vermagic/control
+echo init module > /mod/dm_vermagic/control
+cat /proc/modules
+cat /proc/tainted
+rmmod dm_vermagic
 ls /mod
 memdiff
