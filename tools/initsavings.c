@@ -14,8 +14,9 @@
  *	module: NAME core BYTES init BYTES pages P -> Q saves S.
  *	--linux-loader: leave .modinfo and __versions out of the core, as
  *	Linux's loader does (Tessera keeps them).
- *	Exit status 1 if a file could not be read (named on stderr; the
- *	others are still counted), 2 for a usage error.
+ *	Exit status 2 if a file could not be read (named on stderr; the
+ *	others are still counted) or for a usage error, as secmismatch and
+ *	initonly; else 0.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -124,5 +125,5 @@ int main(int argc, char **argv)
 	secref_paths_free(&found);
 	if (tally.modules || !tally.failed)	/* not a table of nothing */
 		report();
-	return tally.failed;
+	return tally.failed ? 2 : 0;
 }

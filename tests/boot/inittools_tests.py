@@ -147,7 +147,7 @@ def bad_inputs():
         "nothing": "no *.ko file under it",
     }
     cases = []
-    for t, status, out in (("initsavings", 1, ""), ("secmismatch", 2, ""),
+    for t, status, out in (("initsavings", 2, ""), ("secmismatch", 2, ""),
                            ("initonly", 2, "initonly: 0 candidates, 0 "
                             "bytes, in 0 of 0 files\n")):
         for name, reason in why.items():
