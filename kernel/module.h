@@ -109,15 +109,18 @@ int module_set_unmapped(struct module_record *rec);
  * symbols to it), pinning it. Returns 0, -ENOENT (no live module of that
  * name), -EBUSY (rec is not MAPPED) or -ENOSPC (too many). */
 int module_use(struct module_record *rec, const char *used);
-/* Records that the loader loads rec against its own check (the control
- * command `force vermagic`, from insmod -f): taints the kernel F
+/* Records that the loader loads rec despite another version magic (the
+ * control command `force vermagic`, from insmod -f), which module_start
+ * then accepts, for the record's lifetime: taints the kernel F
  * (TAINT_FORCED_MODULE) with Linux's warning, and /proc/modules shows F
  * for it. Returns 0, -EBUSY (rec is not MAPPED) or -EINVAL (a reason other
  * than "vermagic"). */
 int module_force(struct module_record *rec, const char *reason);
-/* Checks the header of the mapped image, checks its exports against the
- * symbol table, runs its init function and on success makes it LIVE with
- * its exports visible. Returns 0, -ENOEXEC (bad header, reason recorded),
+/* Checks the header of the mapped image and its version magic (the
+ * modinfo's vermagic must be VERMAGIC_STRING unless module_force was
+ * called), checks its exports against the symbol table, runs its init
+ * function and on success makes it LIVE with its exports visible. Returns
+ * 0, -ENOEXEC (bad header or another version magic, reason recorded),
  * -EEXIST (an export clashes), -EBUSY (wrong state), or init's own error;
  * on any failure the module is MAPPED again, exactly as before. */
 int module_start(struct module_record *rec);

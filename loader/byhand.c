@@ -14,7 +14,8 @@
  *                              in /proc/ksym_lookup, checks them and their
  *                              CRCs, relocates for BASE (an address, or a
  *                              mapped module's directory /mod/NAME whose
- *                              status gives it) and writes the image to OUT
+ *                              status gives it: the module must be NAME, of
+ *                              its file's size) and writes the image to OUT
  *
  * The checks, the lookup and the relocation are insmod's own code
  * (loader/elf.c, loader/reloc.c, loader/tools.c), so an image made here is

@@ -10,7 +10,8 @@
  *                  after module NAME's slot when there is room (affinity)
  *   unmap module   undo map (not while the module is running)
  *   use NAME       this module uses live module NAME: pin it (loader step 7)
- *   init module    check the header, run init; the module is LIVE
+ *   init module    check the header and the version magic, run init; the
+ *                  module is LIVE
  *   exit module    run exit if nobody holds the module; MAPPED again
  *   forget module  take out a module whose code faulted: MAPPED again
  *                  (module_forget; rmmod -f)
