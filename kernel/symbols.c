@@ -90,7 +90,7 @@ static bool mod_lookup(const struct module_record *rec, uint32_t addr,
 		       struct sym_info *info)
 {
 	const struct modsym_table *t = rec->symtab;
-	uint32_t base = (uint32_t)(uintptr_t)rec->hdr, off = addr - base;
+	uint32_t off = module_image_offset(rec, addr);
 	long i;
 
 	info->module = rec->name;
@@ -102,7 +102,7 @@ static bool mod_lookup(const struct module_record *rec, uint32_t addr,
 	while (i > 0 && t->sym[i - 1].off == t->sym[i].off && !(t->sym[i].type >= 'a'))
 		i--;
 	info->name = t->sym[i].name;
-	info->start = base + t->sym[i].off;
+	info->start = module_image_addr(rec, t->sym[i].off);
 	info->size = t->sym[i].size;
 	info->type = t->sym[i].type;
 	return true;
@@ -179,6 +179,9 @@ static int measure(struct module_record *rec, const char *text, size_t len,
 	const char *p = text, *end = text + len;
 	struct modsym s;
 	size_t nl;
+	/* the image offsets: the core, then a separate init image's bytes */
+	uint32_t image = rec->init_image ? rec->init_off + rec->init_image_size
+					 : rec->mapped_size;
 
 	*lines = 0;
 	*names = 0;
@@ -187,11 +190,10 @@ static int measure(struct module_record *rec, const char *text, size_t len,
 			return module_fail(rec, -EINVAL, "symbols: line %u: expected "
 					   "'OFFSET SIZE TYPE NAME' (hex, hex, one of "
 					   "TtDdBbRr, a name)", *lines + 1);
-		if (s.off > rec->mapped_size || s.size > rec->mapped_size - s.off)
+		if (s.off > image || s.size > image - s.off)
 			return module_fail(rec, -EINVAL, "symbols: line %u: %.*s at 0x%x "
 					   "(0x%x bytes) lies outside the %u-byte image",
-					   *lines + 1, (int)nl, s.name, s.off, s.size,
-					   rec->mapped_size);
+					   *lines + 1, (int)nl, s.name, s.off, s.size, image);
 		if (++*lines > MODSYM_MAX_LINES)
 			return module_fail(rec, -EINVAL, "symbols: more than %d lines",
 					   MODSYM_MAX_LINES);
@@ -300,12 +302,12 @@ int modsyms_show(struct seq_buf *m, const struct module_record *rec)
 static void module_kallsyms(struct module_record *rec, void *arg)
 {
 	const struct modsym_table *t = rec->symtab;
-	uint32_t base = (uint32_t)(uintptr_t)rec->hdr;
 
 	if (rec->state < MODULE_STATE_COMING)
 		return;
 	for (uint32_t i = 0; t && i < t->n; i++)
-		seq_buf_printf(arg, "%08x %c %s\t[%s]\n", base + t->sym[i].off, t->sym[i].type,
+		seq_buf_printf(arg, "%08x %c %s\t[%s]\n",
+			   (uint32_t)module_image_addr(rec, t->sym[i].off), t->sym[i].type,
 			   t->sym[i].name, rec->name);
 }
 
