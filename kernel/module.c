@@ -242,17 +242,13 @@ static void report_held(const struct mm_held_site *site, void *arg)
  * a return address in its frames, or preempted in it)? Then step must not
  * go on: it is said on the console and in status, with the thread and the
  * function, and the module is marked (D): it stays mapped. */
-static bool code_still_running(struct module_record *rec, const char *step)
+static bool code_running_in(struct module_record *rec, const char *step, uintptr_t base,
+			    uint32_t size)
 {
 	uintptr_t where;
 	const char *how;
-	struct task_struct *t = sched_find_user((uintptr_t)rec->hdr, rec->mapped_size,
-						&where, &how);
+	struct task_struct *t = sched_find_user(base, size, &where, &how);
 	char sym[96], why[MODULE_WHY_LEN];
-
-	if (!t && rec->init_image)
-		t = sched_find_user((uintptr_t)rec->init_image, rec->init_image_size,
-				    &where, &how);
 
 	if (!t)
 		return false;
@@ -266,15 +262,26 @@ static bool code_still_running(struct module_record *rec, const char *step)
 	return true;
 }
 
+/* code_running_in for the core image and, if mapped, the init image. */
+static bool code_still_running(struct module_record *rec, const char *step)
+{
+	return code_running_in(rec, step, (uintptr_t)rec->hdr, rec->mapped_size) ||
+	       (rec->init_image && code_running_in(rec, step, (uintptr_t)rec->init_image,
+						   rec->init_image_size));
+}
+
 int module_set_unmapped(struct module_record *rec)
 {
+	void *init = rec->init_image;	/* insmod --init=split: goes first */
+
 	if (rec->state != MODULE_STATE_MAPPED)
 		return module_fail(rec, -EBUSY, "unmap: module is %s; only a mapped, "
 				   "not running module can be unmapped (exit it first)",
 				   module_state_name(rec->state));
-	if (rec->init_image)
-		return module_fail(rec, -EBUSY, "unmap: the init image is still mapped; "
-				   "unmap init first");
+	if (init && module_set_init_unmapped(rec))
+		return -EBUSY;
+	if (init)
+		vunmap(init);
 	if (code_still_running(rec, "unmap"))
 		return -EBUSY;
 	/* No code of it can run any more, so nothing it allocated can be freed
@@ -319,7 +326,8 @@ int module_set_init_unmapped(struct module_record *rec)
 	if (rec->state == MODULE_STATE_COMING || rec->state == MODULE_STATE_GOING)
 		return module_fail(rec, -EBUSY, "unmap init: module is %s",
 				   module_state_name(rec->state));
-	if (code_still_running(rec, "unmap init"))
+	if (code_running_in(rec, "unmap init", (uintptr_t)rec->init_image,
+			    rec->init_image_size))
 		return -EBUSY;
 	if (rec->state == MODULE_STATE_LIVE) {
 		rec->init_dropped = true;

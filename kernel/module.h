@@ -101,7 +101,8 @@ int module_set_mapped(struct module_record *rec, void *base, uint32_t size);
 /* Records that the image now maps only size bytes (its init part was
  * dropped): the pages past it are no longer rec's (module_record_at). */
 void module_set_mapped_size(struct module_record *rec, uint32_t size);
-/* Checks that an unmap is allowed (MAPPED only: never while live), reports
+/* Checks that an unmap is allowed (MAPPED only: never while live), unmaps
+ * a separate init image still mapped (insmod --init=split), reports
  * (pr_warn) what the module's code allocated and never freed, one line per
  * call site, and drops the module's uses. Returns 0 or -EBUSY with the
  * reason recorded. */

@@ -90,8 +90,6 @@ static int modfs_rmdir(struct inode *dir, struct dentry *d)
 		err = modfs_stop(rec);
 	else if (rec->state != MODULE_STATE_MAPPED && rec->state != MODULE_STATE_UNMAPPED)
 		err = -EBUSY;
-	if (!err && rec->init_image)	/* insmod --init=split, init not dropped */
-		err = modfs_unmap_init(rec);
 	if (!err && rec->state == MODULE_STATE_MAPPED)
 		err = modfs_unmap(rec);
 	if (err)
