@@ -4,7 +4,8 @@
  * live (refused while anyone holds it, naming them), `unmap module` if
  * mapped, unlink the image, rmdir. A module whose code faulted is refused;
  * -f takes it out with `forget module` first (docs/debugging.md). -w
- * waits while the module is in use, trying again at each tick.
+ * waits while the module is in use, trying again at each tick. -t prints
+ * the guest TSC cycles each NAME took (make bench-debate).
  */
 #include "loader/elf.h"
 #include "loader/tools.h"
@@ -172,9 +173,18 @@ static int rmmod_one(const char *name, bool v, bool force, bool wait)
 	return err;
 }
 
+static uint64_t rm_rdtsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((uint64_t)hi << 32) | lo;
+}
+
 static int rmmod_main(int argc, char **argv)
 {
-	bool verbose = false, force = false, wait = false;
+	bool verbose = false, force = false, wait = false, timing = false;
+	uint64_t t;
 	int first = 1, status = 0;
 
 	for (; first < argc && argv[first][0] == '-'; first++) {
@@ -184,17 +194,24 @@ static int rmmod_main(int argc, char **argv)
 			force = true;
 		else if (!strcmp(argv[first], "-w"))
 			wait = true;
+		else if (!strcmp(argv[first], "-t"))
+			timing = true;
 		else
 			return cmd_usage("rmmod");
 	}
 	if (first >= argc)
 		return cmd_usage("rmmod");
-	for (int i = first; i < argc; i++)
+	for (int i = first; i < argc; i++) {
+		t = rm_rdtsc();
 		if (rmmod_one(argv[i], verbose, force, wait))
 			status = 1;
+		if (timing)
+			out_printf(1, "rmmod: %s: %llu cycles\n", argv[i], rm_rdtsc() - t);
+	}
 	return status;
 }
 
-SHELL_COMMAND(rmmod, rmmod_main, "rmmod [-v] [-f] [-w] NAME...",
+SHELL_COMMAND(rmmod, rmmod_main, "rmmod [-v] [-f] [-w] [-t] NAME...",
 	      "unload modules: exit, unmap, unlink, rmdir (-v: show each step, "
-	      "-f: also a module that faulted, -w: wait while it is in use)");
+	      "-f: also a module that faulted, -w: wait while it is in use, -t: "
+	      "cycles each took)");
