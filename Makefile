@@ -95,7 +95,8 @@ MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/pro
 	       fs/modfs/params.o fs/modfs/pack.o \
 	       loader/elf.o loader/reloc.o loader/symbols.o loader/tools.o loader/insmod.o loader/rmmod.o \
 	       loader/memdiff.o loader/modalloc.o loader/lsmod.o loader/modinfo.o loader/modalias.o \
-	       loader/depmod.o loader/depmod_cmd.o loader/modprobe.o loader/byhand.o
+	       loader/depmod.o loader/depmod_cmd.o loader/modprobe.o loader/byhand.o \
+	       loader/imports.o
 MODULE_OBJS += fs/modfs/initimage.o
 
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \

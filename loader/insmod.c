@@ -26,6 +26,7 @@
  */
 #include "loader/elf.h"
 #include "loader/byhand.h"
+#include "loader/imports.h"
 #include "loader/tools.h"
 #include "shell/commands.h"
 #include "lib/string.h"
@@ -434,92 +435,28 @@ static int size_and_map(struct insmod *c)
 	return err;
 }
 
-/* Records that the module uses owner; never drops one silently (every
- * module it uses must be pinned). Returns 0 or -ENOSPC. */
-static int note_owner(struct insmod *c, const char *owner)
-{
-	if (!strcmp(owner, "kernel"))
-		return 0;
-	for (unsigned i = 0; i < c->n_owners; i++)
-		if (!strcmp(c->owners[i], owner))
-			return 0;
-	if (c->n_owners == MAX_OWNERS) {
-		out_printf(2, "insmod: %s: uses more than %d modules\n", c->name, MAX_OWNERS);
-		return -ENOSPC;
-	}
-	c->owners[c->n_owners++] = owner;
-	return 0;
-}
+_Static_assert(MAX_OWNERS == IMPORTS_MAX_OWNERS, "imports_check fills owners");
 
-/* Every import must be exported by someone, with the CRC it was built
- * against (Owens: the ABI is bound when the module is built). All the
- * missing ones are listed, not just the first; an unresolved weak symbol
- * is allowed (the relocator makes it 0, as Linux does). */
+/* Every import known, with its CRC; the modules it uses noted in owners
+ * (loader/imports.c). */
 static int check_imports(struct insmod *c)
 {
-	uint32_t pos = 0, crc, missing = 0, bad = 0;
-	const char *sym, *vname;
-	int err;
-
-	while ((sym = modelf_next_undef(&c->m, &pos)) != NULL) {
-		const struct ksym *k = ksym_table_find(&c->syms, sym);
-		bool weak = ELF32_ST_BIND(c->m.sym[pos].st_info) == STB_WEAK;
-		if (!k && !weak) {
-			out_printf(2, "insmod: %s: unknown symbol %s\n", c->name, sym);
-			missing++;
-		} else if (k && (err = note_owner(c, k->owner))) {
-			return err;
-		}
-	}
-	for (uint32_t i = 0; i < c->m.hdr.num_versions; i++) {
-		modelf_version(&c->m, i, &crc, &vname);
-		const struct ksym *k = ksym_table_find(&c->syms, vname);
-		if (k && k->crc != crc) {
-			out_printf(2, "insmod: %s: disagrees about version of symbol %s\n",
-				   c->name, vname);
-			bad++;
-		}
-	}
-	if (missing)
-		out_printf(2, "insmod: %s: %u unknown symbol%s: not loaded\n", c->name,
-			   missing, missing == 1 ? "" : "s");
-	return missing ? -ENOKEY : bad ? -EINVAL : 0;
+	return imports_check("insmod", "not loaded", &c->m, &c->syms, c->owners,
+			     &c->n_owners);
 }
 
 static int resolve(void *arg, const char *name, uint32_t *value)
 {
-	const struct ksym *k = ksym_table_find(&((struct insmod *)arg)->syms, name);
-
-	if (!k)
-		return -ENOKEY;
-	*value = k->addr;
-	return 0;
+	return imports_resolve(&((struct insmod *)arg)->syms, name, value);
 }
 
-/* Asks the kernel about the symbols the module imports and those it has
- * version CRCs for, and only those (/proc/ksym_lookup): the cost follows
- * the module, not how many symbols the system exports. */
+/* The symbols the module imports, looked up (loader/imports.c). */
 static int look_up_imports(struct insmod *c)
 {
-	uint32_t pos = 0, n = 0, crc, most = c->m.nsym + c->m.hdr.num_versions;
-	const char *small[64], *sym;	/* names of a small module: no memory */
-	const char **names = most <= 64 ? small : tool_alloc(most * sizeof(char *));
-	int err = -ENOMEM;
+	int err = imports_look_up("insmod", &c->m, &c->syms);
 
-	if (names) {
-		while ((sym = modelf_next_undef(&c->m, &pos)) != NULL)
-			names[n++] = sym;
-		for (uint32_t i = 0; i < c->m.hdr.num_versions; i++)
-			modelf_version(&c->m, i, &crc, &names[n++]);
-		err = ksym_table_lookup(&c->syms, names, n);
-	}
-	if (names != small)
-		tool_free(names);
 	step(c, err, "look up %u symbol%s in /proc/ksym_lookup (%u known)", c->syms.count,
 	     c->syms.count == 1 ? "" : "s", c->syms.known);
-	if (err)
-		out_printf(2, "insmod: %s: cannot look the kernel's symbols up in "
-			   "/proc/ksym_lookup: %s\n", c->name, strerror(err));
 	return err;
 }
 
