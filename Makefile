@@ -21,6 +21,7 @@
 #   make fuzz       fuzz the loader for FUZZ_SECONDS (60): tools/fuzz
 #   make deps       install what a Debian machine lacks (tools/deps)
 #   make bench-boot, make bench-modules    boot and insmod cycle counts
+#   make bench-debate      page|pack x truncate|split|keep (docs/debate.md)
 #   make bench-linux  Debian's i386 kernel's finit_module/delete_module in
 #                   the same QEMU, beside Tessera's (fetches it with apt)
 #   make bench-scale  insmod/rmmod/lsmod with 0 to 1,000 modules loaded
@@ -94,12 +95,15 @@ MODULE_OBJS := fs/modfs/modfs.o fs/modfs/control.o fs/modfs/files.o fs/modfs/pro
 	       fs/modfs/params.o fs/modfs/pack.o \
 	       loader/elf.o loader/reloc.o loader/symbols.o loader/tools.o loader/insmod.o loader/rmmod.o \
 	       loader/memdiff.o loader/modalloc.o loader/lsmod.o loader/modinfo.o loader/modalias.o \
-	       loader/depmod.o loader/depmod_cmd.o loader/modprobe.o loader/byhand.o
+	       loader/depmod.o loader/depmod_cmd.o loader/modprobe.o loader/byhand.o \
+	       loader/imports.o
+MODULE_OBJS += fs/modfs/initimage.o
 
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(LIB_OBJS) \
 	  $(FS_OBJS) $(SHELL_OBJS) $(MODULE_OBJS) $(DRIVERS_OBJS))
 
 .PHONY: all kernel iso run run-iso debug console check deps help clean bench-boot bench-modules bench-linux bench-scale
+.PHONY: bench-debate
 all: kernel iso modules inittools
 
 kernel: $(B)/tessera.elf
@@ -293,6 +297,16 @@ bench-modules: deps
 	@tools/mkramdisk -o $(B)/initrd-bench.cpio --add $(GENMOD)
 	@tools/bench-modules --initrd $(B)/initrd-bench.cpio $(BENCH_MODULES)
 BENCH_MODULES ?= hello bigcode extra/rel50k extra/data1m extra/data4m
+
+# bench-debate: every policy (modalloc=page|pack) x every init strategy
+# (insmod --init=truncate|split|keep) on the samples and 32 generated
+# modules sized as Debian's (docs/debate.md); built as M=build/debatemod.
+DEBATEMOD := $(B)/debatemod
+bench-debate: deps
+	@$(MAKE) --no-print-directory all
+	@tools/bench-debate --generate $(DEBATEMOD)
+	@tools/mkramdisk -o $(B)/initrd-debate.cpio --add $(DEBATEMOD)
+	@tools/bench-debate --initrd $(B)/initrd-debate.cpio
 
 bench-linux: deps
 	@$(MAKE) --no-print-directory all

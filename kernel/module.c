@@ -32,6 +32,7 @@ static struct {
 	struct module_record **page_dir[PAGE_DIR_SLOTS];
 	uint16_t page_dir_used[PAGE_DIR_SLOTS];	/* entries set in each slice */
 	bool page_dir_failed;		/* a page not in the table: walk */
+	unsigned init_images;		/* modules with an init image mapped */
 } modules;
 
 /* The slot of the page holding addr, or NULL (outside the area, or its
@@ -221,6 +222,9 @@ int module_set_mapped(struct module_record *rec, void *base, uint32_t size)
 	pages_claim(rec, (uintptr_t)base, size);
 	rec->core_size = rec->init_size = 0;
 	rec->init_dropped = false;
+	rec->init_image_size = 0;
+	rec->init_image_was = 0;
+	rec->init_kept = false;
 	rec->state = MODULE_STATE_MAPPED;
 	return 0;
 }
@@ -261,12 +265,12 @@ static void report_held(const struct mm_held_site *site, void *arg)
  * a return address in its frames, or preempted in it)? Then step must not
  * go on: it is said on the console and in status, with the thread and the
  * function, and the module is marked (D): it stays mapped. */
-static bool code_still_running(struct module_record *rec, const char *step)
+static bool code_running_in(struct module_record *rec, const char *step, uintptr_t base,
+			    uint32_t size)
 {
 	uintptr_t where;
 	const char *how;
-	struct task_struct *t = sched_find_user((uintptr_t)rec->hdr, rec->mapped_size,
-						&where, &how);
+	struct task_struct *t = sched_find_user(base, size, &where, &how);
 	char sym[96], why[MODULE_WHY_LEN];
 
 	if (!t)
@@ -281,12 +285,26 @@ static bool code_still_running(struct module_record *rec, const char *step)
 	return true;
 }
 
+/* code_running_in for the core image and, if mapped, the init image. */
+static bool code_still_running(struct module_record *rec, const char *step)
+{
+	return code_running_in(rec, step, (uintptr_t)rec->hdr, rec->mapped_size) ||
+	       (rec->init_image && code_running_in(rec, step, (uintptr_t)rec->init_image,
+						   rec->init_image_size));
+}
+
 int module_set_unmapped(struct module_record *rec)
 {
+	void *init = rec->init_image;	/* insmod --init=split: goes first */
+
 	if (rec->state != MODULE_STATE_MAPPED)
 		return module_fail(rec, -EBUSY, "unmap: module is %s; only a mapped, "
 				   "not running module can be unmapped (exit it first)",
 				   module_state_name(rec->state));
+	if (init && module_set_init_unmapped(rec))
+		return -EBUSY;
+	if (init)
+		vunmap(init);
 	if (code_still_running(rec, "unmap"))
 		return -EBUSY;
 	/* No code of it can run any more, so nothing it allocated can be freed
@@ -299,8 +317,82 @@ int module_set_unmapped(struct module_record *rec)
 	pages_release(rec, (uintptr_t)rec->hdr);
 	rec->hdr = NULL;
 	rec->mapped_size = 0;
+	rec->init_image_was = 0;
+	rec->init_kept = false;
 	rec->state = MODULE_STATE_UNMAPPED;
 	return 0;
+}
+
+int module_set_init_mapped(struct module_record *rec, void *base, uint32_t size)
+{
+	if (rec->state != MODULE_STATE_MAPPED)
+		return module_fail(rec, -EBUSY, "map init: module is %s; the core is "
+				   "mapped first (map module), init before `init module`",
+				   module_state_name(rec->state));
+	if (rec->init_image || rec->init_dropped || rec->init_kept)
+		return module_fail(rec, -EBUSY, "map init: %s", rec->init_image ?
+				   "the init image is already mapped" : rec->init_kept ?
+				   "the init part is kept in the core image (keep init)" :
+				   "the init part was discarded; load the module again");
+	rec->init_image = base;
+	rec->init_image_size = size;
+	rec->init_image_was = 0;
+	rec->init_off = rec->mapped_size;
+	modules.init_images++;
+	return 0;
+}
+
+int module_set_init_unmapped(struct module_record *rec)
+{
+	if (!rec->init_image)
+		return module_fail(rec, -ENOENT, "unmap init: no init image is mapped");
+	if (rec->state == MODULE_STATE_COMING || rec->state == MODULE_STATE_GOING)
+		return module_fail(rec, -EBUSY, "unmap init: module is %s",
+				   module_state_name(rec->state));
+	if (code_running_in(rec, "unmap init", (uintptr_t)rec->init_image,
+			    rec->init_image_size))
+		return -EBUSY;
+	if (rec->state == MODULE_STATE_LIVE) {
+		rec->init_dropped = true;
+		rec->init_image_was = (uintptr_t)rec->init_image;
+		modsyms_drop_init(rec);
+	}
+	rec->init_image = NULL;
+	modules.init_images--;
+	return 0;
+}
+
+int module_keep_init(struct module_record *rec)
+{
+	if (rec->state != MODULE_STATE_MAPPED || rec->init_image)
+		return module_fail(rec, -EBUSY, "keep init: module is %s%s; say it after "
+				   "map module, before init", module_state_name(rec->state),
+				   rec->init_image ? " with an init image" : "");
+	rec->init_kept = true;
+	return 0;
+}
+
+/* Is addr inside rec's init image? */
+static bool in_init_image(const struct module_record *rec, uintptr_t addr, uint32_t len)
+{
+	uintptr_t b = (uintptr_t)rec->init_image;
+
+	return b && addr >= b && len <= rec->init_image_size &&
+	       addr - b <= rec->init_image_size - len;
+}
+
+uint32_t module_image_offset(const struct module_record *rec, uintptr_t addr)
+{
+	if (in_init_image(rec, addr, 1))
+		return rec->init_off + (addr - (uintptr_t)rec->init_image);
+	return addr - (uintptr_t)rec->hdr;
+}
+
+uintptr_t module_image_addr(const struct module_record *rec, uint32_t off)
+{
+	if (rec->init_image && off >= rec->init_off)
+		return (uintptr_t)rec->init_image + (off - rec->init_off);
+	return (uintptr_t)rec->hdr + off;
 }
 
 int module_use(struct module_record *rec, const char *name)
@@ -411,13 +503,21 @@ static int check_header(struct module_record *rec)
 	if (strnlen(h->name, MODULE_NAME_LEN) == MODULE_NAME_LEN || strcmp(h->name, rec->name))
 		return module_fail(rec, -ENOEXEC, "init: the header names module '%.55s', "
 				   "the directory is '%s'", h->name, rec->name);
-	if (total < h->core_size || total > rec->mapped_size || h->core_size < MODHDR_SIZE)
+	if (rec->init_image && (h->core_size != rec->init_off ||
+				h->init_size > rec->init_image_size))
+		return module_fail(rec, -ENOEXEC, "init: core %u + init %u bytes do not fit "
+				   "the core image of %u bytes and the init image of %u",
+				   h->core_size, h->init_size, rec->init_off,
+				   rec->init_image_size);
+	if (!rec->init_image && (total < h->core_size || total > rec->mapped_size ||
+				 h->core_size < MODHDR_SIZE))
 		return module_fail(rec, -ENOEXEC, "init: core %u + init %u bytes do not fit "
 				   "the %u bytes mapped", h->core_size, h->init_size,
 				   rec->mapped_size);
 	rec->core_size = h->core_size;
 	rec->init_size = h->init_size;
-	if (h->init && !in_image(rec, (uintptr_t)h->init, 1, total))
+	if (h->init && !in_image(rec, (uintptr_t)h->init, 1, total) &&
+	    !in_init_image(rec, (uintptr_t)h->init, 1))
 		return module_fail(rec, -ENOEXEC, "init: init function %p is outside the "
 				   "image", h->init);
 	if (h->exit && !in_image(rec, (uintptr_t)h->exit, 1, rec->core_size))
@@ -615,6 +715,10 @@ int module_check_shrink(struct module_record *rec, uint32_t new_size)
 		return module_fail(rec, -EBUSY, "truncate: module is %s; the init part can "
 				   "only be dropped after a successful init",
 				   module_state_name(rec->state));
+	if (rec->init_kept || rec->init_image_size)
+		return module_fail(rec, -EBUSY, "truncate: the init part is %s",
+				   rec->init_kept ? "kept (keep init)" :
+				   "an image of its own (unmap init drops it)");
 	if (rec->init_dropped || new_size != rec->core_size)
 		return module_fail(rec, -EBUSY, "truncate: the image of a live module is "
 				   "read-only; only one cut, to its core size (%u bytes), "
@@ -630,7 +734,27 @@ static struct module_record *record_of(const struct module *mod)
 	return r && r->hdr == mod && r->state != MODULE_STATE_UNMAPPED ? r : NULL;
 }
 
+static struct module_record *module_record_at_core(uintptr_t addr);
+
+/* The module whose init image holds addr, or NULL (a walk only while
+ * some init image is mapped: during an insmod --init=split). */
+static struct module_record *init_image_at(uintptr_t addr)
+{
+	if (!modules.init_images)
+		return NULL;
+	for (struct module_record *r = modules.list; r; r = r->next)
+		if (in_init_image(r, addr, 1))
+			return r;
+	return NULL;
+}
+
 struct module_record *module_record_at(uintptr_t addr)
+{
+	return init_image_at(addr) ?: module_record_at_core(addr);
+}
+
+/* module_record_at for the core images. */
+static struct module_record *module_record_at_core(uintptr_t addr)
 {
 	struct module_record **slot = page_slot(addr), *r;
 
@@ -649,8 +773,9 @@ struct module_record *module_record_at(uintptr_t addr)
 struct module_record *module_record_dropped_init_at(uintptr_t addr)
 {
 	for (struct module_record *r = modules.list; r; r = r->next)
-		if (r->hdr && r->init_dropped &&
-		    addr - (uintptr_t)r->hdr - r->core_size < r->init_size)
+		if (r->hdr && r->init_dropped && (r->init_image_was ?
+		    addr - r->init_image_was < r->init_image_size :
+		    addr - (uintptr_t)r->hdr - r->core_size < r->init_size))
 			return r;
 	return NULL;
 }

@@ -84,6 +84,14 @@ struct module_record {
 	struct pack_region *pack_region;
 	struct module_record *page_next;
 	char near[MODULE_NAME_LEN];	/* `near NAME`: place next to NAME */
+	/* insmod --init=split|keep (docs/modfs.md, "Init strategies"): the
+	 * init part as an image of its own (/mod/NAME/init), mapped apart
+	 * from the core; its bytes are image offsets init_off on */
+	void *init_image;		/* its base while mapped, else NULL */
+	uint32_t init_image_size;	/* its bytes (kept once dropped) */
+	uintptr_t init_image_was;	/* where it was once dropped, or 0 */
+	uint32_t init_off;		/* the core's size when it was mapped */
+	bool init_kept;			/* `keep init`: never truncated */
 };
 
 /* --- records and state changes, called by modfs (fs/modfs/) --- */
@@ -100,7 +108,8 @@ int module_set_mapped(struct module_record *rec, void *base, uint32_t size);
 /* Records that the image now maps only size bytes (its init part was
  * dropped): the pages past it are no longer rec's (module_record_at). */
 void module_set_mapped_size(struct module_record *rec, uint32_t size);
-/* Checks that an unmap is allowed (MAPPED only: never while live), reports
+/* Checks that an unmap is allowed (MAPPED only: never while live), unmaps
+ * a separate init image still mapped (insmod --init=split), reports
  * (pr_warn) what the module's code allocated and never freed, one line per
  * call site, and drops the module's uses. Returns 0 or -EBUSY with the
  * reason recorded. */
@@ -135,6 +144,24 @@ int module_stop(struct module_record *rec);
  * only to exactly its core size (dropping init), only once. Returns 0 or
  * -EBUSY with the reason recorded; the caller then unmaps the pages. */
 int module_check_shrink(struct module_record *rec, uint32_t new_size);
+/* Records that the init part is mapped at base (size bytes) apart from
+ * the core (`map init`, insmod --init=split): rec must be MAPPED, with
+ * no init image yet. Its first byte is image offset mapped_size (the
+ * core image holds exactly the core). Returns 0 or -EBUSY. */
+int module_set_init_mapped(struct module_record *rec, void *base, uint32_t size);
+/* Checks that the init image may go (`unmap init`): not while init runs
+ * (or exit), nor while a thread still runs its code; a LIVE module's init
+ * is then discarded (its symbols dropped, where it was remembered for the
+ * oops printer). Returns 0 or -EBUSY/-ENOENT with the reason recorded;
+ * the caller then unmaps it. */
+int module_set_init_unmapped(struct module_record *rec);
+/* `keep init` (insmod --init=keep): the init part is never discarded;
+ * a truncation is refused. rec must be MAPPED. Returns 0 or -EBUSY. */
+int module_keep_init(struct module_record *rec);
+/* The image offset of addr, an address in rec's core or init image, and
+ * back: the same layout whether init follows the core or is apart. */
+uint32_t module_image_offset(const struct module_record *rec, uintptr_t addr);
+uintptr_t module_image_addr(const struct module_record *rec, uint32_t off);
 /* Records a failure and its reason (printf-style) in rec; returns err. */
 int module_fail(struct module_record *rec, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

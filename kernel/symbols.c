@@ -91,7 +91,7 @@ static bool mod_lookup(const struct module_record *rec, uint32_t addr,
 		       struct sym_info *info)
 {
 	const struct modsym_table *t = rec->symtab;
-	uint32_t base = (uint32_t)(uintptr_t)rec->hdr, off = addr - base;
+	uint32_t off = module_image_offset(rec, addr);
 	long i;
 
 	info->module = rec->name;
@@ -103,7 +103,7 @@ static bool mod_lookup(const struct module_record *rec, uint32_t addr,
 	while (i > 0 && t->sym[i - 1].off == t->sym[i].off && !(t->sym[i].type >= 'a'))
 		i--;
 	info->name = t->sym[i].name;
-	info->start = base + t->sym[i].off;
+	info->start = module_image_addr(rec, t->sym[i].off);
 	info->size = t->sym[i].size;
 	info->type = t->sym[i].type;
 	return true;
@@ -261,6 +261,9 @@ static int measure(struct module_record *rec, const struct modsym_format *f,
 	char what[120];
 	struct modsym s;
 	size_t nl;
+	/* the image offsets: the core, then a separate init image's bytes */
+	uint32_t image = rec->init_image ? rec->init_off + rec->init_image_size
+					 : rec->mapped_size;
 
 	*lines = 0;
 	*names = 0;
@@ -269,11 +272,11 @@ static int measure(struct module_record *rec, const struct modsym_format *f,
 			snprintf(what, sizeof(what), f->what, *lines + 1);
 			return module_fail(rec, -EINVAL, "symbols: %s", what);
 		}
-		if (s.off > rec->mapped_size || s.size > rec->mapped_size - s.off)
+		if (s.off > image || s.size > image - s.off)
 			return module_fail(rec, -EINVAL, "symbols: %s %u: %.*s at 0x%x "
 					   "(0x%x bytes) lies outside the %u-byte image",
 					   f == &text_format ? "line" : "entry", *lines + 1,
-					   (int)nl, s.name, s.off, s.size, rec->mapped_size);
+					   (int)nl, s.name, s.off, s.size, image);
 		if (++*lines > MODSYM_MAX_LINES)
 			return module_fail(rec, -EINVAL, "symbols: more than %d lines",
 					   MODSYM_MAX_LINES);
@@ -411,12 +414,12 @@ int modsyms_show(struct seq_buf *m, const struct module_record *rec)
 static void module_kallsyms(struct module_record *rec, void *arg)
 {
 	const struct modsym_table *t = rec->symtab;
-	uint32_t base = (uint32_t)(uintptr_t)rec->hdr;
 
 	if (rec->state < MODULE_STATE_COMING)
 		return;
 	for (uint32_t i = 0; t && i < t->n; i++)
-		seq_buf_printf(arg, "%08x %c %s\t[%s]\n", base + t->sym[i].off, t->sym[i].type,
+		seq_buf_printf(arg, "%08x %c %s\t[%s]\n",
+			   (uint32_t)module_image_addr(rec, t->sym[i].off), t->sym[i].type,
 			   t->sym[i].name, rec->name);
 }
 

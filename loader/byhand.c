@@ -18,10 +18,12 @@
  *                              its file's size) and writes the image to OUT
  *
  * The checks, the lookup and the relocation are insmod's own code
- * (loader/elf.c, loader/reloc.c, loader/tools.c), so an image made here is
- * byte for byte the one insmod writes (tests/scenarios/modfs_by_hand).
+ * (loader/elf.c, loader/imports.c, loader/reloc.c, loader/tools.c), so an
+ * image made here is byte for byte the one insmod writes
+ * (tests/scenarios/modfs_by_hand).
  */
 #include "loader/byhand.h"
+#include "loader/imports.h"
 #include "loader/tools.h"
 #include "shell/commands.h"
 #include "lib/string.h"
@@ -30,7 +32,6 @@
 #include <stdbool.h>
 
 #define PAGES(bytes) (((bytes) + 4095) / 4096)
-#define MAX_USES 64		/* as insmod's MAX_OWNERS */
 
 /* Reads and checks FILE.ko as insmod does (modelf_parse). On success
  * *file holds the file (free it with tool_free), and the warning insmod
@@ -149,7 +150,7 @@ struct reloc {
 	struct modelf m;
 	uint32_t base;
 	struct ksym_table syms;
-	const char *uses[MAX_USES];
+	const char *uses[IMPORTS_MAX_OWNERS];
 	unsigned n_uses;
 	uint8_t *image;
 	uint32_t *values;
@@ -228,94 +229,6 @@ static int parse_base(struct reloc *r, const char *arg)
 	return check_directory(r, name);
 }
 
-/* insmod's look_up_imports: the imports and the versioned names, once
- * each, in one question to /proc/ksym_lookup. */
-static int look_up(struct reloc *r)
-{
-	uint32_t pos = 0, n = 0, crc;
-	const char **names = tool_alloc((r->m.nsym + r->m.hdr.num_versions) * sizeof(char *));
-	const char *sym;
-	int err = -ENOMEM;
-
-	if (names) {
-		while ((sym = modelf_next_undef(&r->m, &pos)) != NULL)
-			names[n++] = sym;
-		for (uint32_t i = 0; i < r->m.hdr.num_versions; i++)
-			modelf_version(&r->m, i, &crc, &names[n++]);
-		err = ksym_table_lookup(&r->syms, names, n);
-	}
-	tool_free(names);
-	if (err)
-		out_printf(2, "modreloc: %s: cannot look the kernel's symbols up in "
-			   "/proc/ksym_lookup: %s\n", r->m.hdr.name, strerror(err));
-	return err;
-}
-
-static int note_use(struct reloc *r, const char *owner)
-{
-	if (!strcmp(owner, "kernel"))
-		return 0;
-	for (unsigned i = 0; i < r->n_uses; i++)
-		if (!strcmp(r->uses[i], owner))
-			return 0;
-	if (r->n_uses == MAX_USES) {
-		out_printf(2, "modreloc: %s: uses more than %d modules\n", r->m.hdr.name,
-			   MAX_USES);
-		return -ENOSPC;
-	}
-	r->uses[r->n_uses++] = owner;
-	return 0;
-}
-
-/* insmod's check_imports, with the same messages. */
-static int check_imports(struct reloc *r)
-{
-	uint32_t pos = 0, crc, missing = 0, bad = 0;
-	const char *sym, *vname, *name = r->m.hdr.name;
-	int err;
-
-	while ((sym = modelf_next_undef(&r->m, &pos)) != NULL) {
-		const struct ksym *k = ksym_table_find(&r->syms, sym);
-
-		if (!k && ELF32_ST_BIND(r->m.sym[pos].st_info) != STB_WEAK) {
-			out_printf(2, "modreloc: %s: unknown symbol %s\n", name, sym);
-			missing++;
-		} else if (k && (err = note_use(r, k->owner))) {
-			return err;
-		}
-	}
-	for (uint32_t i = 0; i < r->m.hdr.num_versions; i++) {
-		modelf_version(&r->m, i, &crc, &vname);
-		const struct ksym *k = ksym_table_find(&r->syms, vname);
-
-		if (k && k->crc != crc) {
-			out_printf(2, "modreloc: %s: disagrees about version of symbol %s\n",
-				   name, vname);
-			bad++;
-		}
-	}
-	if (missing && bad)
-		out_printf(2, "modreloc: %s: %u unknown symbol%s, %u of another version: "
-			   "no image made\n", name, missing, plural(missing), bad);
-	else if (missing)
-		out_printf(2, "modreloc: %s: %u unknown symbol%s: no image made\n", name,
-			   missing, plural(missing));
-	else if (bad)
-		out_printf(2, "modreloc: %s: %u symbol%s of another version: no image made\n",
-			   name, bad, plural(bad));
-	return missing ? -ENOKEY : bad ? -EINVAL : 0;
-}
-
-static int resolve(void *arg, const char *name, uint32_t *value)
-{
-	const struct ksym *k = ksym_table_find(&((struct reloc *)arg)->syms, name);
-
-	if (!k)
-		return -ENOKEY;
-	*value = k->addr;
-	return 0;
-}
-
 /* Writes the image to r->out: in place, then cut to its size (as cp does),
  * so OUT may be a mapped module's `module` file of that size. */
 static int write_image(struct reloc *r)
@@ -339,10 +252,14 @@ static int write_image(struct reloc *r)
 
 static int relocate(struct reloc *r)
 {
-	int err = look_up(r);
+	int err = imports_look_up("modreloc", &r->m, &r->syms);
 
 	if (!err)
-		err = check_imports(r);
+		err = imports_check("modreloc", "no image made", &r->m, &r->syms, r->uses,
+				    &r->n_uses);
+	if (err == -EINVAL)	/* each disagreeing CRC was named; insmod stops there */
+		out_printf(2, "modreloc: %s: symbol versions disagree: no image made\n",
+			   r->m.hdr.name);
 	if (err)
 		return err;
 	r->image = tool_alloc(r->m.image_size);
@@ -352,7 +269,8 @@ static int relocate(struct reloc *r)
 			   r->m.hdr.name, r->m.image_size, strerror(-ENOMEM));
 		return -ENOMEM;
 	}
-	err = modreloc_apply(&r->m, r->image, r->base, resolve, r, r->values);
+	err = modreloc_apply(&r->m, r->image, r->base, imports_resolve, &r->syms,
+			     r->values);
 	if (err) {
 		out_printf(2, "modreloc: %s: %s\n", r->path, r->m.why);
 		return err;

@@ -149,6 +149,9 @@ struct modelf {
 	 * excepted), and how many .module relocations use an absolute
 	 * symbol. */
 	uint32_t rel_fast, rel_core_max, rel_nabs;
+	/* modreloc_apply_split's, while it runs: where the init part is
+	 * loaded minus where it would be after the core (0: one image). */
+	uint32_t init_delta;
 	/* Why the last call that takes this context refused ("" if none).
 	 * The only field the functions below write after a parse. */
 	char why[MODELF_WHY_LEN];
@@ -349,5 +352,19 @@ typedef int (*modreloc_resolve_fn)(void *arg, const char *name,
  */
 int modreloc_apply(struct modelf *m, void *image, uint32_t base,
 		   modreloc_resolve_fn resolve, void *arg, uint32_t *values);
+
+/*
+ * modreloc_apply for a module whose init part is loaded apart from its
+ * core (insmod --init=split): the core at base, the init part's first
+ * byte (image offset core_size) at init_base. image is still laid out as
+ * one image (the caller writes its first core_size bytes to the core
+ * image and the rest to the init image); every address in it, and every
+ * PC-relative distance between core and init, is for the two bases.
+ * modreloc_apply(m, image, base, ...) is this with init_base = base +
+ * core_size. Same returns.
+ */
+int modreloc_apply_split(struct modelf *m, void *image, uint32_t base,
+			 uint32_t init_base, modreloc_resolve_fn resolve, void *arg,
+			 uint32_t *values);
 
 #endif

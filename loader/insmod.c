@@ -1,5 +1,6 @@
 /*
- * insmod [-v] [-t] [-f] [-n] FILE [name=value ...]: loads a module through modfs,
+ * insmod [-v] [-t] [-f] [-n] [--near=NAME] [--init=truncate|split|keep]
+ * FILE [name=value ...]: loads a module through modfs,
  * using only files
  * (the protocol of docs/modfs.md). A pipeline of small steps; each one is a
  * file operation whose result decides whether the next runs. A failure at
@@ -14,12 +15,18 @@
  *   -n  dry run: checks the file and looks its imports up, then prints the
  *       shell commands that load it by hand (loader/byhand.c) and changes
  *       nothing
+ *   --init=  what becomes of the init part after init (docs/modfs.md, "Init
+ *       strategies"): truncate (the default, Zippel's: init last in the one
+ *       image, cut off after init), split (Richter's: the init part is an
+ *       image of its own, /mod/NAME/init, mapped apart and removed after
+ *       init), keep (never discarded: the baseline)
  * The name=value words (module parameters) go to /mod/NAME/args, one a
  * line, before `init module`: the kernel sets them, or refuses a bad one
  * (docs/modules.md, "Module parameters").
  */
 #include "loader/elf.h"
 #include "loader/byhand.h"
+#include "loader/imports.h"
 #include "loader/tools.h"
 #include "shell/commands.h"
 #include "lib/string.h"
@@ -32,8 +39,15 @@
 
 #define MAX_OWNERS 64	/* the kernel itself pins at most 16; it says so */
 
+enum init_strategy { INIT_TRUNCATE, INIT_SPLIT, INIT_KEEP };
+
 struct insmod {
 	const char *path;
+	enum init_strategy strategy;	/* --init= */
+	bool split;			/* --init=split and there is an init part */
+	char init_path[96];		/* /mod/NAME/init (split) */
+	int init_fd;
+	uint32_t init_base;
 	bool verbose, timing, force, dry_run;
 	bool forced;			/* vermagic differs, -f given */
 	const char *near;		/* --near=NAME: place next to NAME */
@@ -208,6 +222,7 @@ static int read_object(struct insmod *c)
 		return err;
 	}
 	c->name = c->m.hdr.name;
+	c->split = c->strategy == INIT_SPLIT && c->m.hdr.init_size;
 	if (c->m.warn[0])	/* built with KBUILD_MODPOST_WARN=1 */
 		out_printf(2, "insmod: %s: warning: %s\n", c->name, c->m.warn);
 	return 0;
@@ -316,6 +331,7 @@ static int make_directory(struct insmod *c)
 	snprintf(c->dir, sizeof(c->dir), "/mod/%s", c->name);
 	snprintf(c->control, sizeof(c->control), "%s/control", c->dir);
 	snprintf(c->image_path, sizeof(c->image_path), "%s/module", c->dir);
+	snprintf(c->init_path, sizeof(c->init_path), "%s/init", c->dir);
 	err = sys_mkdir(c->dir);
 	step(c, err, "mkdir %s", c->dir);
 	if (err == -EEXIST) {
@@ -335,15 +351,55 @@ static int make_directory(struct insmod *c)
 	return err;
 }
 
+/* --init=split: creates /mod/NAME/init, sizes it to the init part, maps
+ * it (`map init`) and reads where (status: init base). --init=keep: says
+ * `keep init`. */
+static int map_init_part(struct insmod *c)
+{
+	uint32_t size = c->m.hdr.init_size;
+	char base[48];
+	int err;
+
+	if (c->strategy == INIT_KEEP) {
+		err = tool_write_line(c->control, "keep init");
+		step(c, err, "write %s \"keep init\"", c->control);
+		return err ? kernel_refused(c, err) : 0;
+	}
+	if (!c->split)
+		return 0;
+	c->init_fd = sys_open(c->init_path, O_RDWR | O_CREAT);
+	err = c->init_fd < 0 ? c->init_fd : sys_ftruncate(c->init_fd, size);
+	step(c, err, "create and ftruncate %s %u (init image)", c->init_path, size);
+	if (err) {
+		out_printf(2, "insmod: %s: cannot make the %u-byte init image %s: %s\n",
+			   c->name, size, c->init_path, strerror(err));
+		return err;
+	}
+	err = tool_write_line(c->control, "map init");
+	step(c, err, "write %s \"map init\"", c->control);
+	if (err)
+		return kernel_refused(c, err);
+	err = tool_status_field(c->name, "init base", base, sizeof(base));
+	c->init_base = strtoul(base, NULL, 16);
+	step(c, err, "read %s/status: init base 0x%08x", c->dir, c->init_base);
+	if (!err && !c->init_base) {
+		out_printf(2, "insmod: %s: %s/status gives no init base after map init\n",
+			   c->name, c->dir);
+		err = -EIO;
+	}
+	return err;
+}
+
 static int size_and_map(struct insmod *c)
 {
-	uint32_t size = c->m.image_size;
+	uint32_t size = c->split ? c->m.hdr.core_size : c->m.image_size;
 	char base[32];
 	int err;
 
 	c->image_fd = sys_open(c->image_path, O_RDWR);
 	err = c->image_fd < 0 ? c->image_fd : sys_ftruncate(c->image_fd, size);
-	step(c, err, "ftruncate %s %u (image size)", c->image_path, size);
+	step(c, err, "ftruncate %s %u (%s size)", c->image_path, size,
+	     c->split ? "core" : "image");
 	if (err) {
 		out_printf(2, "insmod: %s: cannot size the image file to %u bytes (core %u + "
 			   "init %u): %s\n", c->name, size, c->m.hdr.core_size,
@@ -379,92 +435,28 @@ static int size_and_map(struct insmod *c)
 	return err;
 }
 
-/* Records that the module uses owner; never drops one silently (every
- * module it uses must be pinned). Returns 0 or -ENOSPC. */
-static int note_owner(struct insmod *c, const char *owner)
-{
-	if (!strcmp(owner, "kernel"))
-		return 0;
-	for (unsigned i = 0; i < c->n_owners; i++)
-		if (!strcmp(c->owners[i], owner))
-			return 0;
-	if (c->n_owners == MAX_OWNERS) {
-		out_printf(2, "insmod: %s: uses more than %d modules\n", c->name, MAX_OWNERS);
-		return -ENOSPC;
-	}
-	c->owners[c->n_owners++] = owner;
-	return 0;
-}
+_Static_assert(MAX_OWNERS == IMPORTS_MAX_OWNERS, "imports_check fills owners");
 
-/* Every import must be exported by someone, with the CRC it was built
- * against (Owens: the ABI is bound when the module is built). All the
- * missing ones are listed, not just the first; an unresolved weak symbol
- * is allowed (the relocator makes it 0, as Linux does). */
+/* Every import known, with its CRC; the modules it uses noted in owners
+ * (loader/imports.c). */
 static int check_imports(struct insmod *c)
 {
-	uint32_t pos = 0, crc, missing = 0, bad = 0;
-	const char *sym, *vname;
-	int err;
-
-	while ((sym = modelf_next_undef(&c->m, &pos)) != NULL) {
-		const struct ksym *k = ksym_table_find(&c->syms, sym);
-		bool weak = ELF32_ST_BIND(c->m.sym[pos].st_info) == STB_WEAK;
-		if (!k && !weak) {
-			out_printf(2, "insmod: %s: unknown symbol %s\n", c->name, sym);
-			missing++;
-		} else if (k && (err = note_owner(c, k->owner))) {
-			return err;
-		}
-	}
-	for (uint32_t i = 0; i < c->m.hdr.num_versions; i++) {
-		modelf_version(&c->m, i, &crc, &vname);
-		const struct ksym *k = ksym_table_find(&c->syms, vname);
-		if (k && k->crc != crc) {
-			out_printf(2, "insmod: %s: disagrees about version of symbol %s\n",
-				   c->name, vname);
-			bad++;
-		}
-	}
-	if (missing)
-		out_printf(2, "insmod: %s: %u unknown symbol%s: not loaded\n", c->name,
-			   missing, missing == 1 ? "" : "s");
-	return missing ? -ENOKEY : bad ? -EINVAL : 0;
+	return imports_check("insmod", "not loaded", &c->m, &c->syms, c->owners,
+			     &c->n_owners);
 }
 
 static int resolve(void *arg, const char *name, uint32_t *value)
 {
-	const struct ksym *k = ksym_table_find(&((struct insmod *)arg)->syms, name);
-
-	if (!k)
-		return -ENOKEY;
-	*value = k->addr;
-	return 0;
+	return imports_resolve(&((struct insmod *)arg)->syms, name, value);
 }
 
-/* Asks the kernel about the symbols the module imports and those it has
- * version CRCs for, and only those (/proc/ksym_lookup): the cost follows
- * the module, not how many symbols the system exports. */
+/* The symbols the module imports, looked up (loader/imports.c). */
 static int look_up_imports(struct insmod *c)
 {
-	uint32_t pos = 0, n = 0, crc, most = c->m.nsym + c->m.hdr.num_versions;
-	const char *small[64], *sym;	/* names of a small module: no memory */
-	const char **names = most <= 64 ? small : tool_alloc(most * sizeof(char *));
-	int err = -ENOMEM;
+	int err = imports_look_up("insmod", &c->m, &c->syms);
 
-	if (names) {
-		while ((sym = modelf_next_undef(&c->m, &pos)) != NULL)
-			names[n++] = sym;
-		for (uint32_t i = 0; i < c->m.hdr.num_versions; i++)
-			modelf_version(&c->m, i, &crc, &names[n++]);
-		err = ksym_table_lookup(&c->syms, names, n);
-	}
-	if (names != small)
-		tool_free(names);
 	step(c, err, "look up %u symbol%s in /proc/ksym_lookup (%u known)", c->syms.count,
 	     c->syms.count == 1 ? "" : "s", c->syms.known);
-	if (err)
-		out_printf(2, "insmod: %s: cannot look the kernel's symbols up in "
-			   "/proc/ksym_lookup: %s\n", c->name, strerror(err));
 	return err;
 }
 
@@ -491,8 +483,15 @@ static int link_image(struct insmod *c)
 			   c->name, c->m.nsym, strerror(-ENOMEM));
 		return -ENOMEM;
 	}
-	err = modreloc_apply(&c->m, c->image, c->base, resolve, c, c->values);
-	step(c, err, "relocate %u relocations for base 0x%08x", c->m.nrel, c->base);
+	if (c->split) {
+		err = modreloc_apply_split(&c->m, c->image, c->base, c->init_base, resolve,
+					   c, c->values);
+		step(c, err, "relocate %u relocations for base 0x%08x, init base 0x%08x",
+		     c->m.nrel, c->base, c->init_base);
+	} else {
+		err = modreloc_apply(&c->m, c->image, c->base, resolve, c, c->values);
+		step(c, err, "relocate %u relocations for base 0x%08x", c->m.nrel, c->base);
+	}
 	if (err)
 		out_printf(2, "insmod: %s: %s\n", c->path, c->m.why);
 	return err;
@@ -569,19 +568,33 @@ static int write_args(struct insmod *c)
 	return err ? kernel_refused(c, err) : 0;
 }
 
-static int write_and_start(struct insmod *c)
+/* Writes len bytes of the relocated image from off to the file fd. */
+static int write_part(struct insmod *c, int fd, const char *path, uint32_t off,
+		      uint32_t len)
 {
-	ssize_t n = sys_lseek(c->image_fd, 0, SEEK_SET);
-	char cmd[80];
-	int err;
+	ssize_t n = sys_lseek(fd, 0, SEEK_SET);
 
 	if (n == 0)
-		n = sys_write(c->image_fd, c->image, c->m.image_size);
-	step(c, n, "write %s %u bytes", c->image_path, c->m.image_size);
-	if (n != (ssize_t)c->m.image_size) {
-		cmd_error("insmod", c->image_path, n < 0 ? n : -EIO);
+		n = sys_write(fd, c->image + off, len);
+	step(c, n, "write %s %u bytes", path, len);
+	if (n != (ssize_t)len) {
+		cmd_error("insmod", path, n < 0 ? n : -EIO);
 		return n < 0 ? n : -EIO;
 	}
+	return 0;
+}
+
+static int write_and_start(struct insmod *c)
+{
+	uint32_t core = c->m.hdr.core_size;
+	char cmd[80];
+	int err = write_part(c, c->image_fd, c->image_path, 0,
+			     c->split ? core : c->m.image_size);
+
+	if (!err && c->split)
+		err = write_part(c, c->init_fd, c->init_path, core, c->m.hdr.init_size);
+	if (err)
+		return err;
 	for (unsigned i = 0; i < c->n_owners; i++) {
 		snprintf(cmd, sizeof(cmd), "use %s", c->owners[i]);
 		err = command(c, cmd);
@@ -597,31 +610,64 @@ static int write_and_start(struct insmod *c)
 	return err ? init_failed(c, err) : 0;
 }
 
-/* Truncates the image to its core; -v shows the layout and what the
- * truncation freed, measured (PagesFree before and after), beside what
- * the sizes predict. */
+/* --init=split: `unmap init`, then unlink the init image, which frees
+ * its pages. */
+static int drop_init_image(struct insmod *c)
+{
+	int err = tool_write_line(c->control, "unmap init");
+
+	step(c, err, "write %s \"unmap init\"", c->control);
+	if (err)
+		return kernel_refused(c, err);
+	sys_close(c->init_fd);
+	c->init_fd = -1;
+	err = sys_unlink(c->init_path);
+	step(c, err, "unlink %s (drop init)", c->init_path);
+	if (err)
+		cmd_error("insmod", c->init_path, err);
+	return err;
+}
+
+/* -v: the layout and what dropping init freed, measured (PagesFree
+ * before and after), beside what the sizes predict. */
+static void show_layout(struct insmod *c, long freed)
+{
+	uint32_t core = c->m.hdr.core_size, init = c->m.hdr.init_size;
+	uint32_t init_pages = c->split ? PAGES(init) : PAGES(core + init) - PAGES(core);
+
+	out_printf(1, "insmod: layout: core %u bytes (%u page%s) + init %u bytes (%u page%s%s); ",
+		   core, PAGES(core), PAGES(core) == 1 ? "" : "s", init, init_pages,
+		   init_pages == 1 ? "" : "s", c->split ? " of its own" : "");
+	if (c->strategy == INIT_KEEP)
+		out_printf(1, "init kept (--init=keep)\n");
+	else
+		out_printf(1, "%s freed %ld page%s\n", c->split ? "dropping the init image" :
+			   "truncation", freed, freed == 1 ? "" : "s");
+}
+
+/* Drops the init part as the strategy says: truncates the image to its
+ * core (truncate), removes the init image (split), or nothing (keep). */
 static int drop_init(struct insmod *c)
 {
 	uint32_t core = c->m.hdr.core_size, init = c->m.hdr.init_size;
-	uint32_t init_pages = PAGES(core + init) - PAGES(core);
 	long before = c->verbose ? tool_meminfo("PagesFree") : 0, after = before;
 	int err = 0;
 
 	c->t0 = rdtsc();
-	if (init) {
+	if (c->split)
+		err = drop_init_image(c);
+	else if (init && c->strategy == INIT_TRUNCATE) {
 		err = sys_ftruncate(c->image_fd, core);
 		step(c, err, "ftruncate %s %u (drop init)", c->image_path, core);
+		if (err)
+			return kernel_refused(c, err);
 	}
 	if (err)
-		return kernel_refused(c, err);
+		return err;
 	if (c->verbose)
 		after = tool_meminfo("PagesFree");
 	if (c->verbose)
-		out_printf(1, "insmod: layout: core %u bytes (%u page%s) + init %u bytes "
-			   "(%u page%s); truncation freed %ld page%s\n", core, PAGES(core),
-			   PAGES(core) == 1 ? "" : "s", init, init_pages,
-			   init_pages == 1 ? "" : "s", after - before,
-			   after - before == 1 ? "" : "s");
+		show_layout(c, after - before);
 	return 0;
 }
 
@@ -649,7 +695,9 @@ static void close_files(struct insmod *c)
 		sys_close(c->image_fd);
 	if (c->control_fd >= 0)
 		sys_close(c->control_fd);
-	c->image_fd = c->control_fd = -1;
+	if (c->init_fd >= 0)
+		sys_close(c->init_fd);
+	c->image_fd = c->control_fd = c->init_fd = -1;
 }
 
 static void undo(struct insmod *c)
@@ -688,6 +736,13 @@ static int insmod_run(struct insmod *c)
 
 	if (!err)
 		err = check_vermagic(c);
+	if (!err && c->dry_run && c->strategy != INIT_TRUNCATE) {
+		out_printf(2, "insmod: -n prints the by-hand sequence of --init=truncate "
+			   "(docs/modfs.md, \"Loading by hand\"), not of --init=%s\n",
+			   c->strategy == INIT_SPLIT ? "split" : "keep");
+		err = -EINVAL;
+		goto out;
+	}
 	if (!err && c->dry_run) {
 		err = dry_run(c);
 		goto out;
@@ -698,6 +753,8 @@ static int insmod_run(struct insmod *c)
 		err = size_and_map(c);
 	if (!err)
 		err = tell_forced(c);
+	if (!err)
+		err = map_init_part(c);
 	if (!err)
 		err = link_image(c);
 	if (!err)
@@ -725,7 +782,7 @@ out:
 
 static int insmod_main(int argc, char **argv)
 {
-	struct insmod c = { .image_fd = -1, .control_fd = -1 };
+	struct insmod c = { .image_fd = -1, .control_fd = -1, .init_fd = -1 };
 	int i;
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
@@ -739,6 +796,12 @@ static int insmod_main(int argc, char **argv)
 			c.dry_run = true;
 		else if (!strncmp(argv[i], "--near=", 7) && argv[i][7])
 			c.near = argv[i] + 7;
+		else if (!strcmp(argv[i], "--init=truncate"))
+			c.strategy = INIT_TRUNCATE;
+		else if (!strcmp(argv[i], "--init=split"))
+			c.strategy = INIT_SPLIT;
+		else if (!strcmp(argv[i], "--init=keep"))
+			c.strategy = INIT_KEEP;
 		else
 			return cmd_usage("insmod");
 	}
@@ -751,8 +814,9 @@ static int insmod_main(int argc, char **argv)
 	return insmod_run(&c) ? 1 : 0;
 }
 
-SHELL_COMMAND(insmod, insmod_main, "insmod [-v] [-t] [-f] [-n] [--near=NAME] FILE.ko [name=value ...]",
+SHELL_COMMAND(insmod, insmod_main, "insmod [-v] [-t] [-f] [-n] [--near=NAME] "
+	      "[--init=truncate|split|keep] FILE.ko [name=value ...]",
 	      "load a module through /mod, setting its parameters (-v: show each "
 	      "step, -t: with cycles, -f: despite another vermagic, -n: print the "
 	      "commands that load it by hand, --near: under modalloc=pack, next to "
-	      "module NAME)");
+	      "module NAME, --init=: what becomes of the init part)");

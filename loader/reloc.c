@@ -675,7 +675,8 @@ static int symbol_value(struct modelf *m, const Elf32_Rel *r, uint32_t base,
 		*S = s.value;
 		return 0;
 	case MODSYM_IMAGE:
-		*S = base + s.value;
+		*S = base + s.value +
+		     (s.part == &m->part[MODELF_INIT] ? m->init_delta : 0);
 		return 0;
 	case MODSYM_UNDEF:
 		break;
@@ -716,7 +717,8 @@ static int values_init(const struct modelf *m, uint32_t base,
 		const Elf32_Sym *e = &m->sym[i];
 		int sp = fast_part(&f, e);
 
-		values[i] = sp >= 0 ? base + m->part[sp].addr + e->st_value :
+		values[i] = sp >= 0 ? base + m->part[sp].addr + e->st_value +
+				      (sp == MODELF_INIT ? m->init_delta : 0) :
 			    e->st_shndx == SHN_ABS ? e->st_value : MODRELOC_UNSET;
 		if (e->st_shndx != SHN_UNDEF)
 			continue;
@@ -780,7 +782,8 @@ static int apply_part(struct modelf *m, const struct modelf_part *p,
 {
 	const Elf32_Rel *r = p->rel, *end;
 	uint8_t *at = img + p->addr;
-	uint32_t k = base + p->addr - (uint32_t)(uintptr_t)at, S, val;
+	uint32_t load = base + p->addr + (p == &m->part[MODELF_INIT] ? m->init_delta : 0);
+	uint32_t k = load - (uint32_t)(uintptr_t)at, S, val;
 	int err;
 
 	if (!p->nrel)
@@ -797,8 +800,7 @@ static int apply_part(struct modelf *m, const struct modelf_part *p,
 		if (S == MODRELOC_UNSET &&
 		    (err = first_value(m, r, base, resolve, arg, values, &S)))
 			return err;
-		if (modreloc_compute(type, S, ld32(at + off),
-				     base + p->addr + off, &val))
+		if (modreloc_compute(type, S, ld32(at + off), load + off, &val))
 			return refuse(m, "relocation %u: type %u",
 				      (unsigned)(r - p->rel), type);
 		__builtin_memcpy(at + off, &val, 4);
@@ -809,19 +811,28 @@ static int apply_part(struct modelf *m, const struct modelf_part *p,
 int modreloc_apply(struct modelf *m, void *image, uint32_t base,
 		   modreloc_resolve_fn resolve, void *arg, uint32_t *values)
 {
+	return modreloc_apply_split(m, image, base, base + m->hdr.core_size, resolve,
+				    arg, values);
+}
+
+int modreloc_apply_split(struct modelf *m, void *image, uint32_t base,
+			 uint32_t init_base, modreloc_resolve_fn resolve, void *arg,
+			 uint32_t *values)
+{
 	const struct modelf_part *bss = &m->part[MODELF_BSS];
 	uint8_t *img = image;
-	int err, known;
+	int err = 0, known;
 
 	for (int p = 0; p < MODELF_NPARTS; p++)
 		if (m->part[p].bytes)
 			memcpy(img + m->part[p].addr, m->part[p].bytes,
 			       m->part[p].size);
 	memset(img + bss->addr, 0, bss->size);	/* .module.bss: the zero-fill */
+	m->init_delta = init_base - (base + m->hdr.core_size);
 	known = values_init(m, base, resolve, arg, values);
-	for (int p = 0; p < MODELF_NPARTS; p++)
-		if ((err = apply_part(m, &m->part[p], img, base, values, known,
-				      resolve, arg)))
-			return err;
-	return 0;
+	for (int p = 0; p < MODELF_NPARTS && !err; p++)
+		err = apply_part(m, &m->part[p], img, base, values, known,
+				 resolve, arg);
+	m->init_delta = 0;
+	return err;
 }

@@ -6,7 +6,8 @@
  * -f takes it out with `forget module` first (docs/debugging.md). -w
  * waits while the module is in use, trying again at each tick. A NAME may
  * be given as the module's file, hello.ko or /lib/modules/hello.ko, as
- * Linux's rmmod allows.
+ * Linux's rmmod allows. -t prints the guest TSC cycles each NAME took
+ * (make bench-debate).
  */
 #include "loader/elf.h"
 #include "loader/tools.h"
@@ -190,9 +191,18 @@ static int rmmod_one(const char *name, bool v, bool force, bool wait)
 	return err;
 }
 
+static uint64_t rm_rdtsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((uint64_t)hi << 32) | lo;
+}
+
 static int rmmod_main(int argc, char **argv)
 {
-	bool verbose = false, force = false, wait = false;
+	bool verbose = false, force = false, wait = false, timing = false;
+	uint64_t t;
 	int first = 1, status = 0;
 
 	for (; first < argc && argv[first][0] == '-'; first++) {
@@ -202,6 +212,8 @@ static int rmmod_main(int argc, char **argv)
 			force = true;
 		else if (!strcmp(argv[first], "-w"))
 			wait = true;
+		else if (!strcmp(argv[first], "-t"))
+			timing = true;
 		else
 			return cmd_usage("rmmod");
 	}
@@ -210,12 +222,16 @@ static int rmmod_main(int argc, char **argv)
 	for (int i = first; i < argc; i++) {
 		char name[MODULE_NAME_LEN];
 
+		t = rm_rdtsc();
 		if (rmmod_one(name_of_arg(argv[i], name, sizeof(name)), verbose, force, wait))
 			status = 1;
+		if (timing)
+			out_printf(1, "rmmod: %s: %llu cycles\n", name, rm_rdtsc() - t);
 	}
 	return status;
 }
 
-SHELL_COMMAND(rmmod, rmmod_main, "rmmod [-v] [-f] [-w] NAME|FILE.ko...",
+SHELL_COMMAND(rmmod, rmmod_main, "rmmod [-v] [-f] [-w] [-t] NAME|FILE.ko...",
 	      "unload modules: exit, unmap, unlink, rmdir (-v: show each step, "
-	      "-f: also a module that faulted, -w: wait while it is in use)");
+	      "-f: also a module that faulted, -w: wait while it is in use, -t: "
+	      "cycles each took)");

@@ -361,46 +361,35 @@ static unsigned analyse(const struct secref_obj *o, unsigned long long *bytes)
 	return n;
 }
 
+/* What main counts over the files. */
+struct totals {
+	unsigned long long bytes;
+	unsigned n, files, with;
+};
+
+/* secref_files' done: one file that read well, analysed and counted. */
+static void one_object(void *arg, const struct secref_obj *o)
+{
+	struct totals *t = arg;
+	unsigned k = analyse(o, &t->bytes);
+
+	t->n += k;
+	t->with += k != 0;
+	t->files++;
+}
+
 int main(int argc, char **argv)
 {
-	struct secref_paths paths = { 0 };
-	unsigned long long bytes = 0;
-	unsigned n = 0, files = 0, with = 0;
-	int status = 0;
+	struct totals t = { 0 };
+	int status;
 
-	if (argc < 2 || argv[1][0] == '-') {
-		fprintf(stderr, "usage: initonly DIR|FILE...\n");
+	if (secref_usage("initonly", argc, argv))
 		return 2;
-	}
-	if (secref_paths(argc - 1, argv + 1, &paths)) {
-		fprintf(stderr, "initonly: %s\n", paths.why);
-		status = 2;
-	}
-	for (size_t i = 0; i < paths.n; i++) {
-		struct secref_obj o;
-		char why[300];
-		unsigned k;
-
-		if (secref_open(&o, paths.path[i], why, sizeof(why))) {
-			fprintf(stderr, "initonly: %s\n", why);
-			status = 2;
-			continue;
-		}
-		if (secref_each(&o, nothing, NULL, why, sizeof(why))) {
-			fprintf(stderr, "initonly: %s\n", why);
-			status = 2;
-		} else {
-			k = analyse(&o, &bytes);
-			n += k;
-			with += k != 0;
-			files++;
-		}
-		secref_close(&o);
-	}
-	printf("initonly: %u candidate%s, %llu bytes, in %u of %u file%s\n", n,
-	       n == 1 ? "" : "s", bytes, with, files, files == 1 ? "" : "s");
+	status = secref_files("initonly", argc, argv, nothing, one_object, &t);
+	printf("initonly: %u candidate%s, %llu bytes, in %u of %u file%s\n",
+	       t.n, t.n == 1 ? "" : "s", t.bytes, t.with, t.files,
+	       t.files == 1 ? "" : "s");
 	free(obj.use);
 	free(obj.relocated);
-	secref_paths_free(&paths);
 	return status;
 }

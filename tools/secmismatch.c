@@ -96,29 +96,11 @@ static int report(void *arg, const struct secref_obj *o, const struct secref *r)
 
 int main(int argc, char **argv)
 {
-	struct secref_paths files = { 0 };
 	unsigned found = 0;
-	int status = 0;
+	int status;
 
-	if (argc < 2 || argv[1][0] == '-') {
-		fprintf(stderr, "usage: secmismatch DIR|FILE...\n");
+	if (secref_usage("secmismatch", argc, argv))
 		return 2;
-	}
-	if (secref_paths(argc - 1, argv + 1, &files)) {
-		fprintf(stderr, "secmismatch: %s\n", files.why);
-		status = 2;
-	}
-	for (size_t i = 0; i < files.n; i++) {
-		struct secref_obj o;
-		char why[300];
-
-		if (secref_open(&o, files.path[i], why, sizeof(why)) ||
-		    secref_each(&o, report, &found, why, sizeof(why))) {
-			fprintf(stderr, "secmismatch: %s\n", why);
-			status = 2;
-		}
-		secref_close(&o);
-	}
-	secref_paths_free(&files);
+	status = secref_files("secmismatch", argc, argv, report, NULL, &found);
 	return status ? status : found != 0;
 }

@@ -341,3 +341,47 @@ void secref_paths_free(struct secref_paths *p)
 	p->path = NULL;
 	p->n = p->cap = 0;
 }
+
+int secref_usage(const char *tool, int argc, char **argv)
+{
+	if (argc >= 2 && argv[1][0] != '-')
+		return 0;
+	fprintf(stderr, "usage: %s DIR|FILE...\n", tool);
+	return 1;
+}
+
+/* One file of secref_files(): 0, or -errno after printing why. */
+static int one_file(const char *tool, const char *path, secref_fn fn,
+		    secref_done_fn done, void *arg)
+{
+	struct secref_obj o;
+	char why[300] = "";
+	int err = secref_open(&o, path, why, sizeof(why));
+
+	if (!err) {
+		err = secref_each(&o, fn, arg, why, sizeof(why));
+		if (!err && done)
+			done(arg, &o);
+		secref_close(&o);
+	}
+	if (err)
+		fprintf(stderr, "%s: %s\n", tool, why[0] ? why : path);
+	return err;
+}
+
+int secref_files(const char *tool, int argc, char **argv, secref_fn fn,
+		 secref_done_fn done, void *arg)
+{
+	struct secref_paths paths = { 0 };
+	int status = 0;
+
+	if (secref_paths(argc - 1, argv + 1, &paths)) {
+		fprintf(stderr, "%s: %s\n", tool, paths.why);
+		status = 2;
+	}
+	for (size_t i = 0; i < paths.n; i++)
+		if (one_file(tool, paths.path[i], fn, done, arg))
+			status = 2;
+	secref_paths_free(&paths);
+	return status;
+}

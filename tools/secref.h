@@ -4,7 +4,8 @@
  * Tessera .ko or NAME.o, or a Linux i386 .ko with its signature cut off)
  * with loader/elf.c, the class of each section (core, init, exit), the
  * image layout Tessera gives it, and every reference its relocations make,
- * resolved to a section and offset and to the symbols at both ends.
+ * resolved to a section and offset and to the symbols at both ends; and
+ * the main loop over the files a tool is given.
  */
 #ifndef TOOLS_SECREF_H
 #define TOOLS_SECREF_H
@@ -113,5 +114,20 @@ struct secref_paths {
  */
 int secref_paths(int n, char **args, struct secref_paths *p);
 void secref_paths_free(struct secref_paths *p);
+
+/* Whether a tool "TOOL DIR|FILE..." was given no argument, or an option
+ * first; then "usage: TOOL DIR|FILE..." is on stderr. */
+int secref_usage(const char *tool, int argc, char **argv);
+
+/*
+ * The loop of such a tool: the files argv[1..argc) name (secref_paths),
+ * each opened (secref_open), walked with secref_each(o, fn, arg), then,
+ * if that returned 0, given to done(arg, o) (done may be NULL), and
+ * closed. A file that cannot be read or walked is named on stderr as
+ * "TOOL: reason" and skipped. Returns 0, or 2 if any path or file failed.
+ */
+typedef void (*secref_done_fn)(void *arg, const struct secref_obj *o);
+int secref_files(const char *tool, int argc, char **argv, secref_fn fn,
+		 secref_done_fn done, void *arg);
 
 #endif

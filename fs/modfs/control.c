@@ -156,6 +156,22 @@ static void report_left(const char *what, void *arg)
 	pr_err("%s: the module left %s; removed it\n", rec->name, what);
 }
 
+/* What a failed init left pointing into a separate init image. */
+static void reap_init_image(struct module_record *rec)
+{
+	uintptr_t base = (uintptr_t)rec->init_image, size = rec->init_image_size;
+
+	irq_remove_range(base, size, report_irq, rec);
+	work_remove_range(base, size, report_work, rec);
+	tasklet_remove_range(base, size, report_tasklet, rec);
+	timer_remove_range(base, size, report_timer, rec);
+	workqueue_remove_range(base, size, report_wq, rec);
+	work_remove_range(base, size, report_work, rec);
+	chrdev_remove_range(base, size, report_leftover, rec);
+	kmem_cache_remove_range(base, size, report_cache, rec);
+	sched_reap_module(base, size);
+}
+
 /* Devices, /proc entries, timers, work items, workqueues, tasklets, IRQ
  * handlers, kmem_caches, regions and PCI drivers a module left registered
  * after its exit or a failed init would point into memory about to be
@@ -182,6 +198,8 @@ static void reap_leftovers(struct module_record *rec)
 	io_reap_module(rec->name, base, size);
 	/* its threads that ended by themselves, never collected by kthread_stop */
 	sched_reap_module(base, size);
+	if (rec->init_image)	/* insmod --init=split: what init left there */
+		reap_init_image(rec);
 }
 
 /* A faulted init keeps what it registered: the module stays loaded. Once
@@ -261,6 +279,8 @@ static int run_command(struct module_record *rec, struct file *f, char *line)
 
 	if (n == 0)
 		return module_fail(rec, -EINVAL, "control: empty command; %s", usage);
+	if (n == 2 && !strcmp(w[1], "init"))	/* map|unmap|keep init: initimage.c */
+		return modfs_init_command(rec, f->dentry, w[0]);
 	if (!strcmp(w[0], "use"))
 		return n == 2 ? module_use(rec, w[1])
 			      : module_fail(rec, -EINVAL, "use: expected 'use NAME'");

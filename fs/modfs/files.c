@@ -39,6 +39,26 @@ static void show_holdings(struct seq_buf *m, const struct module *mod)
 		seq_buf_printf(m, "holds:       nothing\n");
 }
 
+/* The init part's line; its end names the strategy (docs/modfs.md, "Init
+ * strategies"): "discarded"/"present" alone is truncate (init last in the
+ * image), "(split: ...)" an image of its own, "kept (keep)" never dropped. */
+static void show_init(struct seq_buf *m, const struct module_record *rec)
+{
+	uint32_t init_pages = PAGES_FOR(rec->core_size + rec->init_size) -
+			      PAGES_FOR(rec->core_size);
+	const char *state = rec->init_dropped ? "discarded" : "present";
+
+	if (rec->init_image || rec->init_image_was) {
+		init_pages = PAGES_FOR(rec->init_image_size);
+		seq_buf_printf(m, "init size:   %u bytes (%u page%s of its own), %s (split)\n",
+			   rec->init_size, init_pages, init_pages == 1 ? "" : "s", state);
+		return;
+	}
+	seq_buf_printf(m, "init size:   %u bytes (%u page%s past the core), %s\n",
+		   rec->init_size, init_pages, init_pages == 1 ? "" : "s",
+		   rec->init_kept ? "kept (keep)" : state);
+}
+
 static int show_status(struct seq_buf *m, void *arg)
 {
 	const struct module_record *rec = arg;
@@ -51,15 +71,15 @@ static int show_status(struct seq_buf *m, void *arg)
 		seq_buf_printf(m, "base:        0x%08x\n", (uint32_t)(uintptr_t)rec->hdr);
 	else
 		seq_buf_printf(m, "base:        -\n");
+	if (rec->init_image)	/* insmod --init=split: the init image */
+		seq_buf_printf(m, "init base:   0x%08x (/mod/%s/init, %u bytes)\n",
+			   (uint32_t)(uintptr_t)rec->init_image, rec->name,
+			   rec->init_image_size);
 	if (rec->hdr)
 		show_size(m, "mapped:", rec->mapped_size, "");
 	if (sized) {
-		uint32_t init_pages = PAGES_FOR(rec->core_size + rec->init_size) -
-				      PAGES_FOR(rec->core_size);
 		show_size(m, "core size:", rec->core_size, "");
-		seq_buf_printf(m, "init size:   %u bytes (%u page%s past the core), %s\n",
-			   rec->init_size, init_pages, init_pages == 1 ? "" : "s",
-			   rec->init_dropped ? "discarded" : "present");
+		show_init(m, rec);
 	}
 	modpack_show_placement(m, rec);
 	if (rec->hdr)

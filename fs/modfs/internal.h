@@ -49,6 +49,17 @@ int modfs_stop(struct module_record *rec);
 /* module_forget, then removing what the faulted module left registered. */
 int modfs_forget(struct module_record *rec);
 
+/* the init image of insmod --init=split (initimage.c): `init`'s file
+ * operations; the `init` file's inode beside d, or NULL; the control
+ * commands 'map init', 'unmap init' and 'keep init' (cmd is the verb,
+ * control the control file's dentry); modfs_unmap_init for rmdir. Each
+ * returns 0 or -errno with the reason recorded. */
+extern const struct file_operations modfs_init_fops;
+extern const struct inode_operations modfs_init_iops;
+struct inode *modfs_init_inode(const struct dentry *d);
+int modfs_init_command(struct module_record *rec, struct dentry *control, const char *cmd);
+int modfs_unmap_init(struct module_record *rec);
+
 /* parameters (params.c): makes /mod/NAME/parameters/ (moddir is
  * /mod/NAME) with a file per parameter whose perm is not 0, for a module
  * that has parameters; returns 0 or -ENOMEM (nothing made). Remove takes it

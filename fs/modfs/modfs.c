@@ -112,9 +112,12 @@ static int moddir_unlink(struct inode *dir, struct dentry *d)
 {
 	struct module_record *rec = modfs_record(dir);
 
-	if (strcmp(d->name, "module"))
+	if (!strcmp(d->name, "init") && rec && rec->init_image)
+		return module_fail(rec, -EBUSY, "unlink: the init image is mapped; "
+				   "unmap init first");
+	if (strcmp(d->name, "module") && strcmp(d->name, "init"))
 		return -EPERM;
-	if (rec && rec->state != MODULE_STATE_UNMAPPED)
+	if (!strcmp(d->name, "module") && rec && rec->state != MODULE_STATE_UNMAPPED)
 		return module_fail(rec, -EBUSY, "unlink: the image is mapped; unmap it first");
 	/* a file still open on the unlinked image belongs to no module now:
 	 * its writes fail with ENOENT instead of reaching a freed record */
@@ -122,19 +125,22 @@ static int moddir_unlink(struct inode *dir, struct dentry *d)
 	return 0;
 }
 
-/* Re-creating the image file after an unlink, with O_CREAT. */
+/* Re-creating the image file after an unlink, with O_CREAT; or creating
+ * the init image `init` (insmod --init=split, initimage.c). */
 static int moddir_create(struct inode *dir, struct dentry *d, uint32_t mode)
 {
 	struct module_record *rec = modfs_record(dir);
 	struct inode *inode;
 
-	if (strcmp(d->name, "module") || !rec)
+	bool init = !strcmp(d->name, "init");	/* insmod --init=split */
+
+	if ((strcmp(d->name, "module") && !init) || !rec)
 		return -EPERM;
 	inode = inode_alloc(dir->sb, S_IFREG | 0600);
 	if (!inode)
 		return -ENOMEM;
-	inode->i_fop = &modfs_module_fops;
-	inode->i_op = &modfs_module_iops;
+	inode->i_fop = init ? &modfs_init_fops : &modfs_module_fops;
+	inode->i_op = init ? &modfs_init_iops : &modfs_module_iops;
 	inode->private = rec;
 	d_instantiate(d, inode);
 	return 0;

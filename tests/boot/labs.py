@@ -1,9 +1,11 @@
 """tests/boot/labs.py: every lab's grader against its reference solution
 and its starting file (labs/README.md; tools/check runs these JOBS).
 
-- lab_NN_slug_solution: labs/NN-slug/ with tests/labs/NN-slug/'s files
-  put over it (the reference solution), copied to build/labs/, graded by
-  tools/grade: every check must pass, exit status 0.
+- lab_NN_slug_solution: labs/NN-slug/ copied to build/labs/ and
+  tests/labs/NN-slug/solution.patch (a unified diff against the starting
+  file) applied to the copy with patch(1): the reference solution, graded
+  by tools/grade: every check must pass, exit status 0. A patch that does
+  not apply exactly (no fuzz) fails the test.
 - lab_NN_slug_start: labs/NN-slug/ as handed out, graded the same way: it
   must fail, and exactly the checks tests/labs/NN-slug/start-fails names
   (one check name a line): the ones the task is about, no others.
@@ -24,15 +26,21 @@ def res(ok, name, why="", log=None, details=()):
 
 
 def copy_lab(lab, kind):
-    """build/labs/NN-slug-KIND: the lab's files, and for a solution the
-    files of tests/labs/NN-slug/ over them; returns the repo path."""
+    """build/labs/NN-slug-KIND: the lab's files, and for a solution
+    tests/labs/NN-slug/solution.patch applied to them; returns the repo
+    path, or raises RuntimeError with patch's output if it does not
+    apply exactly."""
     dst = os.path.join("build", "labs", "%s-%s" % (lab, kind))
     shutil.rmtree(os.path.join(ROOT, dst), ignore_errors=True)
     shutil.copytree(os.path.join(ROOT, "labs", lab), os.path.join(ROOT, dst))
     if kind == "solution":
-        for f in glob.glob(os.path.join(ROOT, "tests", "labs", lab, "*")):
-            if os.path.basename(f) != "start-fails":
-                shutil.copy(f, os.path.join(ROOT, dst))
+        p = subprocess.run(
+            ["patch", "--batch", "--forward", "--fuzz=0",
+             "--no-backup-if-mismatch", "-p1", "-d", dst, "-i",
+             os.path.join(ROOT, "tests", "labs", lab, "solution.patch")],
+            cwd=ROOT, capture_output=True, text=True)
+        if p.returncode != 0:
+            raise RuntimeError(p.stdout + p.stderr)
     return dst
 
 
@@ -41,6 +49,7 @@ def grade(lab, kind):
     reason or None}, stdout, log path)."""
     d = copy_lab(lab, kind)
     log = os.path.join("build", "test-logs", "lab-%s-%s.log" % (lab, kind))
+    os.makedirs(os.path.join(ROOT, "build", "test-logs"), exist_ok=True)
     p = subprocess.run([os.path.join(ROOT, "tools", "grade"), "--log", log,
                         lab, d], cwd=ROOT, capture_output=True, text=True,
                        timeout=300)
@@ -53,7 +62,12 @@ def grade(lab, kind):
 
 
 def solution_test(name, lab):
-    rc, checks, out, log = grade(lab, "solution")
+    try:
+        rc, checks, out, log = grade(lab, "solution")
+    except RuntimeError as e:
+        return [res(False, name, "tests/labs/%s/solution.patch does not "
+                    "apply to labs/%s" % (lab, lab), None,
+                    str(e).splitlines()[-10:])]
     bad = ["%s: %s" % (k, v) for k, v in checks.items() if v is not None]
     if rc != 0 or bad or not checks:
         return [res(False, name, "the grader fails the reference solution",

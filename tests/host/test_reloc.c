@@ -533,6 +533,52 @@ KTEST(relocates_hello_ko)
 	free(buf);
 }
 
+/* insmod --init=split: hello.ko's core at base, its init part at its own
+ * init_base. The header's init field points into the init image; each
+ * printk call is S + A - P with P where the call now is (init's in the
+ * init image); every other word of the image is what one image at base
+ * gives. */
+KTEST(relocates_hello_ko_split)
+{
+	size_t len = 0;
+	void *buf = host_read_file(ko_path, &len);
+	struct modelf m;
+	uint8_t *one, *two;
+	uint32_t base = 0xF0004000u, init_base = 0xF0010000u, calls = 0, same = 0;
+
+	KT_EXPECT(buf != NULL);
+	if (!buf)
+		return;
+	KT_EXPECT(modelf_parse(buf, len, &m) == 0);
+	one = malloc(m.image_size);
+	two = malloc(m.image_size);
+	KT_EXPECT(modreloc_apply(&m, one, base, resolve_printk, NULL, test_values(&m)) == 0);
+	KT_EXPECT(modreloc_apply_split(&m, two, base, init_base, resolve_printk, NULL,
+				       test_values(&m)) == 0);
+	KT_EXPECT(m.init_delta == 0);
+	KT_EXPECT(get32(two + MODHDR_OFF_INIT) == init_base + m.hdr.init - m.hdr.core_size);
+	KT_EXPECT(get32(two + MODHDR_OFF_EXIT) == base + m.hdr.exit);
+	for (int p = 0; p < MODELF_NPARTS; p++)
+		for (uint32_t i = 0; i < m.part[p].nrel; i++) {
+			const Elf32_Rel *r = &m.part[p].rel[i];
+			uint32_t off = m.part[p].addr + r->r_offset;
+			uint32_t at = off < m.hdr.core_size ? base + off
+							    : init_base + off - m.hdr.core_size;
+
+			if (strcmp(modelf_sym_name(&m, ELF32_R_SYM(r->r_info)), "printk"))
+				continue;
+			calls++;
+			KT_EXPECT(get32(two + off) == 0xC0101230u - 4 - at);
+		}
+	KT_EXPECT(calls == 2);	/* one in init (in the init image), one in exit */
+	for (uint32_t off = 0; off + 4 <= m.hdr.core_size; off += 4)
+		same += get32(one + off) == get32(two + off);
+	KT_EXPECT(same == m.hdr.core_size / 4 - 1);	/* all but the header's init */
+	free(one);
+	free(two);
+	free(buf);
+}
+
 /* Every absolute relocation against bigbss.ko's .bss (its 256 KiB array
  * and counter) points into .module.bss once relocated. */
 KTEST(relocates_bigbss_ko_into_its_bss)

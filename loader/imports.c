@@ -1,0 +1,93 @@
+/*
+ * A module's imports: the lookup, the checks and the resolver that insmod
+ * and modreloc share (API in loader/imports.h), so an image made by hand
+ * is resolved exactly as insmod resolves it.
+ */
+#include "loader/imports.h"
+#include "shell/commands.h"
+#include "lib/string.h"
+#include <tessera/errno.h>
+
+int imports_look_up(const char *cmd, const struct modelf *m, struct ksym_table *syms)
+{
+	uint32_t pos = 0, n = 0, crc, most = m->nsym + m->hdr.num_versions;
+	const char *small[64], *sym;	/* names of a small module: no memory */
+	const char **names = most <= 64 ? small : tool_alloc(most * sizeof(char *));
+	int err = -ENOMEM;
+
+	if (names) {
+		while ((sym = modelf_next_undef(m, &pos)) != NULL)
+			names[n++] = sym;
+		for (uint32_t i = 0; i < m->hdr.num_versions; i++)
+			modelf_version(m, i, &crc, &names[n++]);
+		err = ksym_table_lookup(syms, names, n);
+	}
+	if (names != small)
+		tool_free(names);
+	if (err)
+		out_printf(2, "%s: %s: cannot look the kernel's symbols up in "
+			   "/proc/ksym_lookup: %s\n", cmd, m->hdr.name, strerror(err));
+	return err;
+}
+
+/* Adds owner to owners[0..*n) unless it is there or is the kernel.
+ * Returns 0 or -ENOSPC, having said why. */
+static int note_owner(const char *cmd, const char *name, const char *owner,
+		      const char **owners, unsigned *n)
+{
+	if (!strcmp(owner, "kernel"))
+		return 0;
+	for (unsigned i = 0; i < *n; i++)
+		if (!strcmp(owners[i], owner))
+			return 0;
+	if (*n == IMPORTS_MAX_OWNERS) {
+		out_printf(2, "%s: %s: uses more than %d modules\n", cmd, name,
+			   IMPORTS_MAX_OWNERS);
+		return -ENOSPC;
+	}
+	owners[(*n)++] = owner;
+	return 0;
+}
+
+int imports_check(const char *cmd, const char *outcome, const struct modelf *m,
+		  const struct ksym_table *syms, const char **owners, unsigned *n_owners)
+{
+	uint32_t pos = 0, crc, missing = 0, bad = 0;
+	const char *sym, *vname, *name = m->hdr.name;
+	int err;
+
+	while ((sym = modelf_next_undef(m, &pos)) != NULL) {
+		const struct ksym *k = ksym_table_find(syms, sym);
+
+		if (!k && ELF32_ST_BIND(m->sym[pos].st_info) != STB_WEAK) {
+			out_printf(2, "%s: %s: unknown symbol %s\n", cmd, name, sym);
+			missing++;
+		} else if (k && (err = note_owner(cmd, name, k->owner, owners, n_owners))) {
+			return err;
+		}
+	}
+	for (uint32_t i = 0; i < m->hdr.num_versions; i++) {
+		modelf_version(m, i, &crc, &vname);
+		const struct ksym *k = ksym_table_find(syms, vname);
+
+		if (k && k->crc != crc) {
+			out_printf(2, "%s: %s: disagrees about version of symbol %s\n",
+				   cmd, name, vname);
+			bad++;
+		}
+	}
+	if (missing)
+		out_printf(2, "%s: %s: %u unknown symbol%s: %s\n", cmd, name, missing,
+			   missing == 1 ? "" : "s", outcome);
+	return missing ? -ENOKEY : bad ? -EINVAL : 0;
+}
+
+int imports_resolve(void *arg, const char *name, uint32_t *value)
+{
+	const struct ksym *k = ksym_table_find(arg, name);
+
+	if (!k)
+		return -ENOKEY;
+	*value = k->addr;
+	return 0;
+}

@@ -1,0 +1,42 @@
+/*
+ * A module's imports, as insmod (loader/insmod.c) and modreloc
+ * (loader/byhand.c) both handle them: looked up in the kernel
+ * (/proc/ksym_lookup), checked (every one known, every CRC agreeing, the
+ * modules it uses noted), then resolved for the relocator. cmd ("insmod",
+ * "modreloc") starts every message, as "CMD: NAME: reason".
+ */
+#ifndef LOADER_IMPORTS_H
+#define LOADER_IMPORTS_H
+
+#include "loader/elf.h"
+#include "loader/tools.h"
+
+#define IMPORTS_MAX_OWNERS 64	/* the kernel itself pins at most 16; it says so */
+
+/*
+ * Asks the kernel about the symbols m imports and those it has version
+ * CRCs for, and only those, in one question (ksym_table_lookup into
+ * *syms): the cost follows the module, not how many symbols the system
+ * exports. Returns 0 or -errno, having said why.
+ */
+int imports_look_up(const char *cmd, const struct modelf *m, struct ksym_table *syms);
+
+/*
+ * Every import must be exported by someone (in syms, from
+ * imports_look_up), with the CRC it was built against (Owens: the ABI is bound
+ * when the module is built). All the missing ones are listed, not just the
+ * first, then "N unknown symbols: OUTCOME"; an unresolved weak symbol is
+ * allowed (the relocator makes it 0, as Linux does). Each module that
+ * exports one is added once to owners[0..*n_owners) (room for
+ * IMPORTS_MAX_OWNERS; the kernel is not one), never dropped silently.
+ * Returns 0, -ENOKEY (a symbol missing), -EINVAL (a CRC disagrees) or
+ * -ENOSPC (too many owners), having said why.
+ */
+int imports_check(const char *cmd, const char *outcome, const struct modelf *m,
+		  const struct ksym_table *syms, const char **owners, unsigned *n_owners);
+
+/* A resolver for modreloc_apply, arg the struct ksym_table: a name's
+ * address, or -ENOKEY. */
+int imports_resolve(void *arg, const char *name, uint32_t *value);
+
+#endif
