@@ -44,7 +44,7 @@ cat /mod/hello/module > /tmp/img
 ls -l /tmp/img
 rm /tmp/img
 lsmod
-rmmod hello
+rmmod -t hello
 insmod --init=truncate /lib/modules/hellop.ko
 lsmod
 rmmod hellop
@@ -178,7 +178,7 @@ cat /mod/hello/module > /tmp/img
 ls -l /tmp/img
 rm /tmp/img
 lsmod
-rmmod hello
+rmmod -t hello
 insmod --init=split /lib/modules/hellop.ko
 lsmod
 rmmod hellop
@@ -312,7 +312,7 @@ cat /mod/hello/module > /tmp/img
 ls -l /tmp/img
 rm /tmp/img
 lsmod
-rmmod hello
+rmmod -t hello
 insmod --init=keep /lib/modules/hellop.ko
 lsmod
 rmmod hellop
