@@ -480,10 +480,11 @@ static void reap_devices(struct module_record *rec, char *what, size_t size,
 	}
 }
 
-static void reap_drivers(struct module_record *rec, char *what, size_t size,
+/* The misc devices and cdevs whose structure or file operations lie in
+ * [start, start + len): rec's core image, or its separate init image. */
+static void reap_drivers(uintptr_t start, uintptr_t len, char *what, size_t size,
 			 void (*report)(const char *what, void *arg), void *arg)
 {
-	uintptr_t start = (uintptr_t)rec->hdr, len = rec->mapped_size;
 	char sym[96];
 
 	for (unsigned i = 0; i < MAX_MISC; i++) {
@@ -517,7 +518,10 @@ void chrdev_reap(struct module_record *rec,
 	char what[192];
 
 	reap_devices(rec, what, sizeof(what), report, arg);
-	reap_drivers(rec, what, sizeof(what), report, arg);
+	reap_drivers((uintptr_t)rec->hdr, rec->mapped_size, what, sizeof(what), report, arg);
+	if (rec->init_image)	/* insmod --init=split: what a failed init left there */
+		reap_drivers((uintptr_t)rec->init_image, rec->init_image_size, what,
+			     sizeof(what), report, arg);
 	for (unsigned i = 0; i < MAX_REGIONS; i++) {
 		struct region *r = &chrdevs.regions[i];
 

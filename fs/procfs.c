@@ -425,14 +425,21 @@ void *pde_data(const struct inode *inode)
 	return de->data;
 }
 
+/* Does p lie in rec's image, or in its separate init image (insmod
+ * --init=split, while mapped)? */
+static bool in_module(const struct module_record *rec, const void *p)
+{
+	uintptr_t a = (uintptr_t)p;
+
+	return (a - (uintptr_t)rec->hdr < rec->mapped_size) ||
+	       (rec->init_image && a - (uintptr_t)rec->init_image < rec->init_image_size);
+}
+
 /* The newest entry still in /proc that rec made, or NULL. */
 static struct proc_dir_entry *proc_left_by(const struct module_record *rec)
 {
-	uintptr_t start = (uintptr_t)rec->hdr, len = rec->mapped_size;
-
 	for (struct proc_dir_entry *e = procfs.entries; e; e = e->next)
-		if (!e->gone && (e->owner == rec ||
-				 (e->ops && (uintptr_t)e->ops - start < len)))
+		if (!e->gone && (e->owner == rec || (e->ops && in_module(rec, e->ops))))
 			return e;
 	return NULL;
 }

@@ -301,15 +301,25 @@ static int command(struct insmod *c, const char *cmd)
 /* -v: the gdb command that loads the module's symbols where they now are
  * (docs/debugging.md "Debugging with gdb"): each section's address in the
  * .ko is its image offset, so -o BASE places all three. The file is named
- * as the host has it: build/modules/ for the ramdisk's /lib/modules/. */
+ * as the host has it: build/modules/ for the ramdisk's /lib/modules/.
+ * --init=split: printed once the init base is known; -o BASE then places
+ * the core only, and gdb (13) cannot place .module.init apart: `-s
+ * .module.init ADDR` is an internal error on an object without .text. */
 static void gdb_line(struct insmod *c)
 {
 	const char *lib = "/lib/modules/";
 	bool in_lib = !strncmp(c->path, lib, strlen(lib));
+	char note[160] = "";
 
-	out_printf(1, "insmod: gdb: add-symbol-file %s%s -o 0x%08x\n",
+	if (c->split && !c->init_base)
+		return;		/* map_init_part prints it */
+	if (c->split)
+		snprintf(note, sizeof(note), " (the core only: the init part is apart "
+			 "at 0x%08x, and gdb cannot place .module.init alone in these "
+			 "objects without .text)", c->init_base);
+	out_printf(1, "insmod: gdb: add-symbol-file %s%s -o 0x%08x%s\n",
 		   in_lib ? "build/modules/" : "", in_lib ? c->path + strlen(lib) : c->path,
-		   c->base);
+		   c->base, note);
 }
 
 /* insmod -f of a module with another vermagic: the kernel taints itself. */
@@ -387,6 +397,8 @@ static int map_init_part(struct insmod *c)
 			   c->name, c->dir);
 		err = -EIO;
 	}
+	if (!err && c->verbose)
+		gdb_line(c);
 	return err;
 }
 

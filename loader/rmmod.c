@@ -220,10 +220,11 @@ static int rmmod_main(int argc, char **argv)
 	if (first >= argc)
 		return cmd_usage("rmmod");
 	for (int i = first; i < argc; i++) {
-		char name[MODULE_NAME_LEN];
+		char buf[MODULE_NAME_LEN];
+		const char *name = name_of_arg(argv[i], buf, sizeof(buf));
 
 		t = rm_rdtsc();
-		if (rmmod_one(name_of_arg(argv[i], name, sizeof(name)), verbose, force, wait))
+		if (rmmod_one(name, verbose, force, wait))
 			status = 1;
 		if (timing)
 			out_printf(1, "rmmod: %s: %llu cycles\n", name, rm_rdtsc() - t);

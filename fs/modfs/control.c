@@ -169,6 +169,7 @@ static void reap_init_image(struct module_record *rec)
 	work_remove_range(base, size, report_work, rec);
 	chrdev_remove_range(base, size, report_leftover, rec);
 	kmem_cache_remove_range(base, size, report_cache, rec);
+	io_reap_module(rec->name, base, size);
 	sched_reap_module(base, size);
 }
 

@@ -7,7 +7,9 @@
  * would go in a buffer overflow. Under modalloc=pack that is the 16-byte
  * guard after its slot: `modcheck` and the unload report name it, and the
  * module placed after it is untouched (up to 16 bytes). Under
- * modalloc=page it would be the unmapped guard page: an oops.
+ * modalloc=page it would be the unmapped guard page: an oops. Loaded with
+ * insmod --init=keep, its image ends after its init part: past_init=1
+ * makes the bytes go there instead of after the core.
  */
 #include <module.h>
 
@@ -15,12 +17,17 @@ static int overrun;
 module_param(overrun, int, 0444);
 MODULE_PARM_DESC(overrun, "bytes each write to /dev/packover stores past the module's end");
 
+static int past_init;
+module_param(past_init, int, 0444);
+MODULE_PARM_DESC(past_init, "1 when loaded with --init=keep: the image ends after the init part");
+
 static int major;
 
 static ssize_t packover_write(struct file *file, const char __user *buf, size_t count,
 			      loff_t *pos)
 {
-	char *end = (char *)THIS_MODULE + THIS_MODULE->core_size;
+	char *end = (char *)THIS_MODULE + THIS_MODULE->core_size +
+		    (past_init ? THIS_MODULE->init_size : 0);
 
 	for (int i = 0; i < overrun && i < 16; i++)
 		end[i] = (char)0xee;
