@@ -450,12 +450,33 @@ static int check_symbol(struct modelf *m, uint32_t i)
 	return 0;
 }
 
+/* Symbol i (> 0) is of the common kinds check_symbol accepts, seen with
+ * no name made: defined in a section (1..shnum - 1, all below
+ * SHN_LORESERVE), its name inside .strtab, its extent inside the section;
+ * a local NOTYPE, OBJECT, FUNC or SECTION (value 0) before first_global,
+ * a global or weak NOTYPE, OBJECT or FUNC from it on. 0: not sure
+ * (check_symbol decides). */
+static int symbol_plain(const struct modelf *m, uint32_t i)
+{
+	const Elf32_Sym *s = &m->sym[i];
+	uint32_t sh = s->st_shndx, info = s->st_info;
+
+	if (s->st_name >= m->str_size || sh - 1 >= m->shnum - 1)
+		return 0;
+	if (i < m->first_global ?
+	    info > STT_SECTION || (info == STT_SECTION && s->st_value) :
+	    (info >> 4) - STB_GLOBAL > STB_WEAK - STB_GLOBAL ||
+	    (info & 0xf) > STT_FUNC)
+		return 0;
+	return inside(s->st_value, s->st_size, m->sh[sh].sh_size);
+}
+
 static int check_symbols(struct modelf *m)
 {
 	int err;
 
 	for (uint32_t i = 0; i < m->nsym; i++)
-		if ((err = check_symbol(m, i)))
+		if (!(i && symbol_plain(m, i)) && (err = check_symbol(m, i)))
 			return err;
 	return 0;
 }
@@ -866,6 +887,9 @@ static int header_field(struct modelf *m, const struct hfield *f,
 	if (ELF32_R_TYPE(r->r_info) != R_386_32)
 		return refuse(m, "module header field %s: relocation type %u, "
 			      "expected R_386_32", f->name, ELF32_R_TYPE(r->r_info));
+	if (ELF32_R_SYM(r->r_info) >= m->nsym)	/* modelf_parse_lazy only */
+		return refuse(m, "module header field %s: symbol index out "
+			      "of range", f->name);
 	modelf_symbol(m, ELF32_R_SYM(r->r_info), &s);
 	if (f->kind == F_SIZE && s.kind != MODSYM_NULL && s.kind != MODSYM_ABS)
 		return refuse(m, "module header field %s: relocated against %s, "
@@ -952,6 +976,9 @@ static uint32_t global_value(const struct modelf *m, const char *name,
 
 	*found = 0;
 	for (uint32_t i = m->first_global; i < m->nsym; i++) {
+		/* a global is no section symbol: its name is in .strtab */
+		if (m->str[m->sym[i].st_name] != name[0])
+			continue;
 		modelf_symbol(m, i, &s);
 		if (s.kind == MODSYM_IMAGE && !strcmp(s.name, name)) {
 			*found = 1;
@@ -1115,6 +1142,22 @@ int modelf_parse(const void *buf, size_t len, struct modelf *m)
 	    (err = check_header_tables(m)) ||
 	    (err = modreloc_check_targets(m)))
 		return err;
+	return 0;
+}
+
+int modelf_parse_lazy(const void *buf, size_t len, struct modelf *m)
+{
+	if (parse_sections(buf, len, m) ||
+	    find_module_sections(m) ||
+	    parse_symbols(m) ||
+	    find_relocations(m) ||
+	    check_layout(m) ||
+	    check_header_id(m) ||
+	    read_header_fields(m) ||
+	    check_header_sizes(m) ||
+	    check_header_tables(m))
+		return modelf_parse(buf, len, m);	/* today's refusal */
+	m->rel_lazy = 1;
 	return 0;
 }
 

@@ -199,7 +199,7 @@ static int read_object(struct insmod *c)
 		cmd_error("insmod", c->path, err);
 	if (err)
 		return err;
-	err = modelf_parse(c->file, c->file_len, &c->m);
+	err = modelf_parse_lazy(c->file, c->file_len, &c->m);
 	step(c, err, "check ELF object (%u relocations)", c->m.nrel);
 	if (err) {
 		out_printf(2, "insmod: %s: %s\n", c->path, c->m.why);
@@ -453,16 +453,19 @@ static int link_image(struct insmod *c)
 			   c->name, c->m.image_size, strerror(-ENOMEM));
 		return -ENOMEM;
 	}
-	c->values = tool_alloc(c->m.nsym * sizeof(uint32_t));
+	c->values = tool_alloc(MODRELOC_LAZY_WORDS(c->m.nsym) * sizeof(uint32_t));
 	if (!c->values) {
 		out_printf(2, "insmod: %s: no memory for the addresses of its %u symbols: %s\n",
 			   c->name, c->m.nsym, strerror(-ENOMEM));
 		return -ENOMEM;
 	}
-	err = modreloc_apply(&c->m, c->image, c->base, resolve, c, c->values);
+	/* checks each relocation as it applies it (modelf_parse_lazy) */
+	err = modreloc_apply_lazy(&c->m, c->image, c->base, resolve, c, c->values);
 	step(c, err, "relocate %u relocations for base 0x%08x", c->m.nrel, c->base);
 	if (err)
 		out_printf(2, "insmod: %s: %s\n", c->path, c->m.why);
+	else if (c->m.warn[0])	/* found by the checks one by one */
+		out_printf(2, "insmod: %s: warning: %s\n", c->name, c->m.warn);
 	return err;
 }
 
