@@ -450,34 +450,41 @@ static int check_symbol(struct modelf *m, uint32_t i)
 	return 0;
 }
 
-/* Symbol i (> 0) is of the common kinds check_symbol accepts, seen with
- * no name made: defined in a section (1..shnum - 1, all below
- * SHN_LORESERVE), its name inside .strtab, its extent inside the section;
- * a local NOTYPE, OBJECT, FUNC or SECTION (value 0) before first_global,
- * a global or weak NOTYPE, OBJECT or FUNC from it on. 0: not sure
- * (check_symbol decides). */
-static int symbol_plain(const struct modelf *m, uint32_t i)
-{
-	const Elf32_Sym *s = &m->sym[i];
-	uint32_t sh = s->st_shndx, info = s->st_info;
-
-	if (s->st_name >= m->str_size || sh - 1 >= m->shnum - 1)
-		return 0;
-	if (i < m->first_global ?
-	    info > STT_SECTION || (info == STT_SECTION && s->st_value) :
-	    (info >> 4) - STB_GLOBAL > STB_WEAK - STB_GLOBAL ||
-	    (info & 0xf) > STT_FUNC)
-		return 0;
-	return inside(s->st_value, s->st_size, m->sh[sh].sh_size);
-}
-
+/*
+ * Every symbol is checked by check_symbol, but the common kinds are first
+ * seen here, with no name made: defined in a section (1..shnum - 1, all
+ * below SHN_LORESERVE), the name inside .strtab, the extent inside the
+ * section; a local NOTYPE, OBJECT, FUNC or SECTION (value 0) before
+ * first_global, a global or weak NOTYPE, OBJECT or FUNC from it on. Only
+ * the others go through check_symbol (which decides, and words a refusal).
+ */
 static int check_symbols(struct modelf *m)
 {
+	const Elf32_Sym *s = m->sym;
+	const Elf32_Shdr *sh = m->sh;
+	uint32_t str_size = m->str_size, shnum1 = m->shnum - 1;
+	uint32_t fg = m->first_global;
 	int err;
 
-	for (uint32_t i = 0; i < m->nsym; i++)
-		if (!(i && symbol_plain(m, i)) && (err = check_symbol(m, i)))
+	if ((err = check_symbol(m, 0)))
+		return err;
+	for (uint32_t i = 1; i < m->nsym; i++) {
+		uint32_t x = s[i].st_shndx - 1, info = s[i].st_info;
+		uint32_t v = s[i].st_value, len;
+
+		if (s[i].st_name >= str_size || x >= shnum1)
+			goto slow;
+		if (i < fg ? info > STT_SECTION || (info == STT_SECTION && v) :
+		    (info >> 4) - STB_GLOBAL > STB_WEAK - STB_GLOBAL ||
+		    (info & 0xf) > STT_FUNC)
+			goto slow;
+		len = sh[x + 1].sh_size;
+		if (v <= len && s[i].st_size <= len - v)
+			continue;	/* inside() */
+slow:
+		if ((err = check_symbol(m, i)))
 			return err;
+	}
 	return 0;
 }
 
