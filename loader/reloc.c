@@ -864,44 +864,51 @@ struct lazy {
 };
 
 /* Fills the rows of every symbol (rows[2i], rows[2i + 1]; the call rows
- * z->pc likewise); imports are looked up here, each once. */
+ * pc likewise); imports are looked up here, each once. */
 static void lazy_rows(const struct modelf *m, const struct lazy *z,
 		      uint32_t *rows, uint32_t *pc,
 		      modreloc_resolve_fn resolve, void *arg)
 {
-	const struct modelf_part *mod = &m->part[MODELF_MODULE];
+	const Elf32_Sym *e = m->sym;
 	struct fast f;
 	uint32_t core = m->hdr.core_size, bss_addr = m->part[MODELF_BSS].addr;
-	uint32_t cspan = 0, S;
+	uint32_t mod_sh, bss_sh, cspan = 0, S;
 
 	fast_init(m, &f);
+	mod_sh = f.shndx[MODELF_MODULE];
+	bss_sh = f.shndx[MODELF_BSS];
 	if (f.exec[MODELF_MODULE])
-		cspan = mod->size - MODHDR_SIZE;
+		cspan = m->part[MODELF_MODULE].size - MODHDR_SIZE;
 	rows[0] = rows[1] = pc[0] = pc[1] = 0;
 	for (uint32_t i = 1; i < m->nsym; i++) {
-		const Elf32_Sym *e = &m->sym[i];
-		uint32_t sh = e->st_shndx, v = e->st_value;
-		uint32_t *r = rows + 2 * i, *c = pc + 2 * i;
+		uint32_t sh = e[i].st_shndx, v = e[i].st_value;
 
-		r[0] = r[1] = c[0] = c[1] = 0;
-		if (sh == f.shndx[MODELF_MODULE]) {
-			r[0] = v;
-			r[1] = core;	/* v < .module's size <= core */
-			c[0] = v - MODHDR_SIZE + 4;
-			c[1] = cspan;
-		} else if (sh == f.shndx[MODELF_BSS]) {
-			r[0] = v += bss_addr;
-			r[1] = v < core ? core : 0;
-		} else if (sh == SHN_UNDEF) {
-			if (!resolve || resolve(arg, modelf_sym_name(m, i), &S)) {
-				if (ELF32_ST_BIND(e->st_info) != STB_WEAK)
-					continue;	/* not known: span 0 */
-				S = 0;
-			}
-			r[0] = S - z->base;
-			c[0] = S - z->base - MODHDR_SIZE + 4;
-			r[1] = c[1] = UINT32_MAX;
+		rows += 2;
+		pc += 2;
+		if (sh == mod_sh) {
+			rows[0] = v;
+			rows[1] = core;	/* v < .module's size <= core */
+			pc[0] = v - MODHDR_SIZE + 4;
+			pc[1] = cspan;
+			continue;
 		}
+		pc[0] = pc[1] = 0;
+		if (sh == bss_sh) {
+			rows[0] = v += bss_addr;
+			rows[1] = v < core ? core : 0;
+			continue;
+		}
+		rows[0] = rows[1] = 0;
+		if (sh != SHN_UNDEF)
+			continue;	/* absolute, in init or outside: span 0 */
+		if (!resolve || resolve(arg, modelf_sym_name(m, i), &S)) {
+			if (ELF32_ST_BIND(e[i].st_info) != STB_WEAK)
+				continue;	/* not known: span 0 */
+			S = 0;
+		}
+		rows[0] = S - z->base;
+		pc[0] = S - z->base - MODHDR_SIZE + 4;
+		rows[1] = pc[1] = UINT32_MAX;
 	}
 }
 
@@ -920,8 +927,9 @@ static inline uint32_t wld(uintptr_t w)
  * version keeps less of it in them): two relocations, A and B, a turn.
  * Their places are checked together: at + A's offset at least wnext, B's
  * word (held as its address - 4) at least A's and at most the last word
- * - 4; then each is an R_386_32 (t = (r_info - 1) ror 8, the symbol index,
- * below nsym), or a call or jump, taken on its row. Stops at the first
+ * - 4; then each is an R_386_32 (t = (r_info - 1) ror 8 is the symbol
+ * index, below nsym: any other type puts type - 1 in t's top byte), or a
+ * PC32 (t - 2^24 is) or PLT32 (t - 3 * 2^24 is), taken on its row. Stops at the first
  * pair's end (z->end2) or at the first relocation not taken; returns it.
  * A relocation is applied only once all before it are.
  */
@@ -971,14 +979,14 @@ static const Elf32_Rel *lazy_pairs(const Elf32_Rel *r, uint32_t *rows,
 		"cmpl %c[end2](%%ebx), %%esi\n\t"
 		"jne 1b\n\t"
 		"jmp 9f\n"
-		"5:\n\t"				/* A: PC32 or PLT32? */
-		"movl 4(%%esi), %%eax\n\t"
-		"subl $2, %%eax\n\t"
-		"testl $0xfd, %%eax\n\t"
-		"jne 9f\n\t"
-		"shrl $8, %%eax\n\t"
+		"5:\n\t"		/* A: PC32 (t = index + 2^24)? PLT32 (+ 3 * 2^24)? */
+		"subl $0x1000000, %%eax\n\t"
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"
-		"jae 9f\n\t"
+		"jb 4f\n\t"
+		"subl $0x2000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 9f\n"
+		"4:\n\t"
 		"movl %c[pc](%%ebx), %%edi\n\t"
 		"leal (%%edi,%%eax,8), %%eax\n\t"
 		"movl (%%edx), %%edi\n\t"
@@ -989,14 +997,14 @@ static const Elf32_Rel *lazy_pairs(const Elf32_Rel *r, uint32_t *rows,
 		"subl %%edx, %%edi\n\t"
 		"movl %%edi, (%%edx)\n\t"
 		"jmp 2b\n"
-		"6:\n\t"				/* B: PC32 or PLT32? */
-		"movl 12(%%esi), %%eax\n\t"
-		"subl $2, %%eax\n\t"
-		"testl $0xfd, %%eax\n\t"
-		"jne 8f\n\t"
-		"shrl $8, %%eax\n\t"
+		"6:\n\t"				/* B: PC32? PLT32? */
+		"subl $0x1000000, %%eax\n\t"
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"
-		"jae 8f\n\t"
+		"jb 7f\n\t"
+		"subl $0x2000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 8f\n"
+		"7:\n\t"
 		"movl %c[pc](%%ebx), %%edi\n\t"
 		"leal (%%edi,%%eax,8), %%eax\n\t"
 		"movl 4(%%ecx), %%edi\n\t"
