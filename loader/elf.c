@@ -1164,6 +1164,9 @@ int modelf_parse_lazy(const void *buf, size_t len, struct modelf *m)
 	    check_header_sizes(m) ||
 	    check_header_tables(m))
 		return modelf_parse(buf, len, m);	/* today's refusal */
+	/* built with KBUILD_MODPOST_WARN=1: its warning is found here */
+	if (modelf_modinfo(m, "section_mismatch"))
+		return modelf_parse(buf, len, m);
 	m->rel_lazy = 1;
 	return 0;
 }

@@ -213,9 +213,11 @@ int modelf_parse(const void *buf, size_t len, struct modelf *m);
  * modreloc_check_targets), which modreloc_apply_lazy() makes as it applies
  * them: for a loader that relocates in one pass. Everything else is
  * checked here, in modelf_parse()'s order; on any refusal modelf_parse()
- * is run instead, so a refusal and its reason are exactly modelf_parse()'s.
- * Returns 0 with m->rel_lazy set (m->hdr and m->part[] as modelf_parse()
- * fills them, provided the relocations pass), or -ENOEXEC with m->why.
+ * is run instead, so a refusal and its reason are exactly modelf_parse()'s;
+ * so it is for a module whose modinfo has section_mismatch (its warning,
+ * m->warn, is then made here). Returns 0 with m->rel_lazy set (m->hdr and
+ * m->part[] as modelf_parse() fills them, provided the relocations pass;
+ * m->rel_lazy 0: modelf_parse() ran), or -ENOEXEC with m->why.
  */
 int modelf_parse_lazy(const void *buf, size_t len, struct modelf *m);
 
@@ -362,7 +364,8 @@ int modreloc_apply(struct modelf *m, void *image, uint32_t base,
  * checked against bounds worked out once per symbol (the table); anything
  * the pass does not take for sure (a fault, or a rare case) makes it run
  * modelf_parse() on m->buf (m refilled) and then modreloc_apply(), so a
- * refusal and its reason are exactly theirs (m->warn may be set then).
+ * refusal and its reason are exactly theirs. With m->rel_lazy 0 it is
+ * modreloc_apply().
  * table: MODRELOC_LAZY_WORDS(m->nsym) words of scratch from the caller,
  * aligned as malloc aligns. Returns as modreloc_apply() and modelf_parse()
  * do.

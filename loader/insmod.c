@@ -199,7 +199,10 @@ static int read_object(struct insmod *c)
 		cmd_error("insmod", c->path, err);
 	if (err)
 		return err;
-	err = modelf_parse_lazy(c->file, c->file_len, &c->m);
+	/* each relocation is checked as it is applied (link_image); -n
+	 * applies none, so it checks them here */
+	err = c->dry_run ? modelf_parse(c->file, c->file_len, &c->m) :
+			   modelf_parse_lazy(c->file, c->file_len, &c->m);
 	step(c, err, "check ELF object (%u relocations)", c->m.nrel);
 	if (err) {
 		out_printf(2, "insmod: %s: %s\n", c->path, c->m.why);
@@ -464,8 +467,6 @@ static int link_image(struct insmod *c)
 	step(c, err, "relocate %u relocations for base 0x%08x", c->m.nrel, c->base);
 	if (err)
 		out_printf(2, "insmod: %s: %s\n", c->path, c->m.why);
-	else if (c->m.warn[0])	/* found by the checks one by one */
-		out_printf(2, "insmod: %s: warning: %s\n", c->name, c->m.warn);
 	return err;
 }
 
