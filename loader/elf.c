@@ -487,13 +487,41 @@ static int check_symbol(struct modelf *m, uint32_t i)
 	return 0;
 }
 
+/*
+ * Every symbol is checked by check_symbol, but the common kinds are first
+ * seen here, with no name made: defined in a section (1..shnum - 1, all
+ * below SHN_LORESERVE), the name inside .strtab, the extent inside the
+ * section; a local NOTYPE, OBJECT, FUNC or SECTION (value 0) before
+ * first_global, a global or weak NOTYPE, OBJECT or FUNC from it on. Only
+ * the others go through check_symbol (which decides, and words a refusal).
+ */
 static int check_symbols(struct modelf *m)
 {
+	const Elf32_Sym *s = m->sym;
+	const Elf32_Shdr *sh = m->sh;
+	uint32_t str_size = m->str_size, shnum1 = m->shnum - 1;
+	uint32_t fg = m->first_global;
 	int err;
 
-	for (uint32_t i = 0; i < m->nsym; i++)
+	if ((err = check_symbol(m, 0)))
+		return err;
+	for (uint32_t i = 1; i < m->nsym; i++) {
+		uint32_t x = s[i].st_shndx - 1, info = s[i].st_info;
+		uint32_t v = s[i].st_value, len;
+
+		if (s[i].st_name >= str_size || x >= shnum1)
+			goto slow;
+		if (i < fg ? info > STT_SECTION || (info == STT_SECTION && v) :
+		    (info >> 4) - STB_GLOBAL > STB_WEAK - STB_GLOBAL ||
+		    (info & 0xf) > STT_FUNC)
+			goto slow;
+		len = sh[x + 1].sh_size;
+		if (v <= len && s[i].st_size <= len - v)
+			continue;	/* inside() */
+slow:
 		if ((err = check_symbol(m, i)))
 			return err;
+	}
 	return 0;
 }
 
@@ -933,6 +961,9 @@ static int header_field(struct modelf *m, const struct hfield *f,
 	if (ELF32_R_TYPE(r->r_info) != R_386_32)
 		return refuse(m, "module header field %s: relocation type %u, "
 			      "expected R_386_32", f->name, ELF32_R_TYPE(r->r_info));
+	if (ELF32_R_SYM(r->r_info) >= m->nsym)	/* modelf_parse_lazy only */
+		return refuse(m, "module header field %s: symbol index out "
+			      "of range", f->name);
 	modelf_symbol(m, ELF32_R_SYM(r->r_info), &s);
 	if (f->kind == F_SIZE && s.kind != MODSYM_NULL && s.kind != MODSYM_ABS)
 		return refuse(m, "module header field %s: relocated against %s, "
@@ -1222,6 +1253,25 @@ int modelf_parse(const void *buf, size_t len, struct modelf *m)
 	    (err = check_header_tables(m)) ||
 	    (err = modreloc_check_targets(m)))
 		return err;
+	return 0;
+}
+
+int modelf_parse_lazy(const void *buf, size_t len, struct modelf *m)
+{
+	if (parse_sections(buf, len, m) ||
+	    find_module_sections(m) ||
+	    parse_symbols(m) ||
+	    find_relocations(m) ||
+	    check_layout(m) ||
+	    check_header_id(m) ||
+	    read_header_fields(m) ||
+	    check_header_sizes(m) ||
+	    check_header_tables(m))
+		return modelf_parse(buf, len, m);	/* today's refusal */
+	/* built with KBUILD_MODPOST_WARN=1: its warning is found here */
+	if (modelf_modinfo(m, "section_mismatch"))
+		return modelf_parse(buf, len, m);
+	m->rel_lazy = 1;
 	return 0;
 }
 

@@ -152,6 +152,9 @@ struct modelf {
 	/* modreloc_apply_split's, while it runs: where the init part is
 	 * loaded minus where it would be after the core (0: one image). */
 	uint32_t init_delta;
+	/* modelf_parse_lazy: the relocations are not checked yet
+	 * (modreloc_apply_lazy checks them as it applies them). */
+	uint32_t rel_lazy;
 	/* Why the last call that takes this context refused ("" if none).
 	 * The only field the functions below write after a parse. */
 	char why[MODELF_WHY_LEN];
@@ -207,6 +210,19 @@ int modelf_parse_object(const void *buf, size_t len, struct modelf *m);
  * bytes of .module.bss are never read, whatever the file holds there.
  */
 int modelf_parse(const void *buf, size_t len, struct modelf *m);
+
+/*
+ * modelf_parse() without its checks of each relocation (modreloc_check and
+ * modreloc_check_targets), which modreloc_apply_lazy() makes as it applies
+ * them: for a loader that relocates in one pass. Everything else is
+ * checked here, in modelf_parse()'s order; on any refusal modelf_parse()
+ * is run instead, so a refusal and its reason are exactly modelf_parse()'s;
+ * so it is for a module whose modinfo has section_mismatch (its warning,
+ * m->warn, is then made here). Returns 0 with m->rel_lazy set (m->hdr and
+ * m->part[] as modelf_parse() fills them, provided the relocations pass;
+ * m->rel_lazy 0: modelf_parse() ran), or -ENOEXEC with m->why.
+ */
+int modelf_parse_lazy(const void *buf, size_t len, struct modelf *m);
 
 /*
  * Whether modelf_parse() reads the bytes of section i (< shnum) of an
@@ -366,5 +382,23 @@ int modreloc_apply(struct modelf *m, void *image, uint32_t base,
 int modreloc_apply_split(struct modelf *m, void *image, uint32_t base,
 			 uint32_t init_base, modreloc_resolve_fn resolve, void *arg,
 			 uint32_t *values);
+
+/*
+ * Checks and applies in one pass the relocations of a module that
+ * modelf_parse_lazy() accepted: modreloc_apply() plus every check
+ * modreloc_check() and modreloc_check_targets() make. Each relocation is
+ * checked against bounds worked out once per symbol (the table); anything
+ * the pass does not take for sure (a fault, or a rare case) makes it run
+ * modelf_parse() on m->buf (m refilled) and then modreloc_apply(), so a
+ * refusal and its reason are exactly theirs. With m->rel_lazy 0 it is
+ * modreloc_apply().
+ * table: MODRELOC_LAZY_WORDS(m->nsym) words of scratch from the caller,
+ * aligned as malloc aligns. Returns as modreloc_apply() and modelf_parse()
+ * do.
+ */
+#define MODRELOC_LAZY_WORDS(nsym)	(4 * (size_t)(nsym) + 32)
+int modreloc_apply_lazy(struct modelf *m, void *image, uint32_t base,
+			modreloc_resolve_fn resolve, void *arg,
+			uint32_t *table);
 
 #endif

@@ -215,7 +215,13 @@ static int read_object(struct insmod *c)
 		cmd_error("insmod", c->path, err);
 	if (err)
 		return err;
-	err = modelf_parse(c->file, c->file_len, &c->m);
+	/* each relocation is checked as it is applied (link_image); -n
+	 * applies none and --init=split relocates with
+	 * modreloc_apply_split, which checks nothing itself, so for those
+	 * they are checked here */
+	err = c->dry_run || c->strategy == INIT_SPLIT ?
+			   modelf_parse(c->file, c->file_len, &c->m) :
+			   modelf_parse_lazy(c->file, c->file_len, &c->m);
 	step(c, err, "check ELF object (%u relocations)", c->m.nrel);
 	if (err) {
 		out_printf(2, "insmod: %s: %s\n", c->path, c->m.why);
@@ -489,7 +495,7 @@ static int link_image(struct insmod *c)
 			   c->name, c->m.image_size, strerror(-ENOMEM));
 		return -ENOMEM;
 	}
-	c->values = tool_alloc(c->m.nsym * sizeof(uint32_t));
+	c->values = tool_alloc(MODRELOC_LAZY_WORDS(c->m.nsym) * sizeof(uint32_t));
 	if (!c->values) {
 		out_printf(2, "insmod: %s: no memory for the addresses of its %u symbols: %s\n",
 			   c->name, c->m.nsym, strerror(-ENOMEM));
@@ -501,7 +507,8 @@ static int link_image(struct insmod *c)
 		step(c, err, "relocate %u relocations for base 0x%08x, init base 0x%08x",
 		     c->m.nrel, c->base, c->init_base);
 	} else {
-		err = modreloc_apply(&c->m, c->image, c->base, resolve, c, c->values);
+		/* checks each relocation as it applies it (modelf_parse_lazy) */
+		err = modreloc_apply_lazy(&c->m, c->image, c->base, resolve, c, c->values);
 		step(c, err, "relocate %u relocations for base 0x%08x", c->m.nrel, c->base);
 	}
 	if (err)

@@ -836,3 +836,391 @@ int modreloc_apply_split(struct modelf *m, void *image, uint32_t base,
 	m->init_delta = 0;
 	return err;
 }
+
+
+/*
+ * One pass: check and apply (modreloc_apply_lazy).
+ *
+ * .module's relocations go through lazy_run, on two rows of bounds per
+ * symbol made once (lazy_rows): for an R_386_32, x = SL + A (SL: S - base)
+ * must be below the row's span, and base + x is the word; for a call or
+ * jump, x = SLpc + A (SLpc: S - (base + MODHDR_SIZE - 4)) below its span,
+ * and the word is S + A - P. The bounds are the checks' rules, narrowed:
+ * an R_386_32 target (S + A) in the core (so no reference into init; a
+ * named .module.bss symbol at or past core_size gets span 0), a call or
+ * jump from a symbol of executable .module to its code after the header,
+ * an import anywhere. A symbol nothing may be taken for sure against
+ * (symbol 0, absolute, in init, outside the image, an import not known)
+ * has span 0. What lazy_run does not take, and every relocation of
+ * .module.init (a few per module), lazy_one checks as check_one and
+ * modreloc_check_targets would, on the symbol read whole; what lazy_one is
+ * not sure of (every refusal) sends the module to the checks one by one.
+ */
+
+/* Just before the rows: what lazy_run needs, beside the rows, through
+ * one register. */
+struct lazy {
+	const Elf32_Rel *end;	/* .module's relocations end here */
+	const Elf32_Rel *end2;	/* lazy_run's pairs end here (i386) */
+	uintptr_t at;		/* .module's bytes in the image */
+	uintptr_t at4;		/* at - 4 */
+	uintptr_t wlim;		/* at + its size - 4: the last word */
+	uintptr_t wlim4;	/* wlim - 4 */
+	uintptr_t wnext;	/* the next word may not start below */
+	uint32_t nsym;		/* < 2^24 */
+	uint32_t base;
+	const uint32_t *pc;	/* the call rows: SLpc, span */
+	uint32_t cpc;		/* base + MODHDR_SIZE - 4 - (base - at) */
+	uint32_t cpc4;		/* cpc - 4 */
+};
+
+/* Fills the rows of every symbol (rows[2i], rows[2i + 1]; the call rows
+ * pc likewise); imports are looked up here, each once. */
+static void lazy_rows(const struct modelf *m, const struct lazy *z,
+		      uint32_t *rows, uint32_t *pc,
+		      modreloc_resolve_fn resolve, void *arg)
+{
+	const Elf32_Sym *e = m->sym;
+	struct fast f;
+	uint32_t core = m->hdr.core_size, bss_addr = m->part[MODELF_BSS].addr;
+	uint32_t mod_sh, bss_sh, cspan = 0, S;
+
+	fast_init(m, &f);
+	mod_sh = f.shndx[MODELF_MODULE];
+	bss_sh = f.shndx[MODELF_BSS];
+	if (f.exec[MODELF_MODULE])
+		cspan = m->part[MODELF_MODULE].size - MODHDR_SIZE;
+	rows[0] = rows[1] = pc[0] = pc[1] = 0;
+	for (uint32_t i = 1; i < m->nsym; i++) {
+		uint32_t sh = e[i].st_shndx, v = e[i].st_value;
+
+		rows += 2;
+		pc += 2;
+		if (sh == mod_sh) {
+			rows[0] = v;
+			rows[1] = core;	/* v < .module's size <= core */
+			pc[0] = v - MODHDR_SIZE + 4;
+			pc[1] = cspan;
+			continue;
+		}
+		pc[0] = pc[1] = 0;
+		if (sh == bss_sh) {
+			rows[0] = v += bss_addr;
+			rows[1] = v < core ? core : 0;
+			continue;
+		}
+		rows[0] = rows[1] = 0;
+		if (sh != SHN_UNDEF)
+			continue;	/* absolute, in init or outside: span 0 */
+		if (!resolve || resolve(arg, modelf_sym_name(m, i), &S)) {
+			if (ELF32_ST_BIND(e[i].st_info) != STB_WEAK)
+				continue;	/* not known: span 0 */
+			S = 0;
+		}
+		rows[0] = S - z->base;
+		pc[0] = S - z->base - MODHDR_SIZE + 4;
+		rows[1] = pc[1] = UINT32_MAX;
+	}
+}
+
+/* The word at w is the 4 bytes at (uint8_t *)w. */
+static inline uint32_t wld(uintptr_t w)
+{
+	return ld32((const uint8_t *)w);
+}
+
+#if defined(__i386__)
+/* The field f of struct lazy as an offset from the rows (operand %c). */
+#define LZ(f)	"i"((int)offsetof(struct lazy, f) - (int)sizeof(struct lazy))
+
+/*
+ * lazy_run's loop by hand, for i386 (six registers; the compiler's
+ * version keeps less of it in them): two relocations, A and B, a turn.
+ * Their places are checked together: at + A's offset at least wnext, B's
+ * word (held as its address - 4) at least A's and at most the last word
+ * - 4; then each is an R_386_32 (t = (r_info - 1) ror 8 is the symbol
+ * index, below nsym: any other type puts type - 1 in t's top byte), or a
+ * PC32 (t - 2^24 is) or PLT32 (t - 3 * 2^24 is), taken on its row. Stops at the first
+ * pair's end (z->end2) or at the first relocation not taken; returns it.
+ * A relocation is applied only once all before it are.
+ */
+static const Elf32_Rel *lazy_pairs(const Elf32_Rel *r, uint32_t *rows,
+				   uintptr_t wnext)
+{
+	__asm__ volatile(
+		"cmpl %c[end2](%%ebx), %%esi\n\t"
+		"je 9f\n"
+		"1:\n\t"
+		"movl (%%esi), %%edx\n\t"		/* A's word */
+		"addl %c[at](%%ebx), %%edx\n\t"
+		"cmpl %%ecx, %%edx\n\t"
+		"jb 9f\n\t"
+		"movl 8(%%esi), %%ecx\n\t"		/* B's word - 4 */
+		"addl %c[at4](%%ebx), %%ecx\n\t"
+		"cmpl %%edx, %%ecx\n\t"
+		"jb 9f\n\t"
+		"cmpl %c[wlim4](%%ebx), %%ecx\n\t"
+		"ja 9f\n\t"
+		"movl 4(%%esi), %%eax\n\t"		/* A */
+		"decl %%eax\n\t"
+		"rorl $8, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 5f\n\t"
+		"movl (%%ebx,%%eax,8), %%edi\n\t"
+		"addl (%%edx), %%edi\n\t"
+		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"
+		"jae 9f\n\t"
+		"addl %c[base](%%ebx), %%edi\n\t"
+		"movl %%edi, (%%edx)\n"
+		"2:\n\t"
+		"movl 12(%%esi), %%eax\n\t"		/* B */
+		"decl %%eax\n\t"
+		"rorl $8, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 6f\n\t"
+		"movl (%%ebx,%%eax,8), %%edi\n\t"
+		"addl 4(%%ecx), %%edi\n\t"
+		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"
+		"jae 8f\n\t"
+		"addl %c[base](%%ebx), %%edi\n\t"
+		"movl %%edi, 4(%%ecx)\n"
+		"3:\n\t"
+		"addl $8, %%ecx\n\t"			/* wnext: B's word + 4 */
+		"addl $16, %%esi\n\t"
+		"cmpl %c[end2](%%ebx), %%esi\n\t"
+		"jne 1b\n\t"
+		"jmp 9f\n"
+		"5:\n\t"		/* A: PC32 (t = index + 2^24)? PLT32 (+ 3 * 2^24)? */
+		"subl $0x1000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jb 4f\n\t"
+		"subl $0x2000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 9f\n"
+		"4:\n\t"
+		"movl %c[pc](%%ebx), %%edi\n\t"
+		"leal (%%edi,%%eax,8), %%eax\n\t"
+		"movl (%%edx), %%edi\n\t"
+		"addl (%%eax), %%edi\n\t"
+		"cmpl 4(%%eax), %%edi\n\t"
+		"jae 9f\n\t"
+		"addl %c[cpc](%%ebx), %%edi\n\t"
+		"subl %%edx, %%edi\n\t"
+		"movl %%edi, (%%edx)\n\t"
+		"jmp 2b\n"
+		"6:\n\t"				/* B: PC32? PLT32? */
+		"subl $0x1000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jb 7f\n\t"
+		"subl $0x2000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 8f\n"
+		"7:\n\t"
+		"movl %c[pc](%%ebx), %%edi\n\t"
+		"leal (%%edi,%%eax,8), %%eax\n\t"
+		"movl 4(%%ecx), %%edi\n\t"
+		"addl (%%eax), %%edi\n\t"
+		"cmpl 4(%%eax), %%edi\n\t"
+		"jae 8f\n\t"
+		"addl %c[cpc4](%%ebx), %%edi\n\t"
+		"subl %%ecx, %%edi\n\t"
+		"movl %%edi, 4(%%ecx)\n\t"
+		"jmp 3b\n"
+		"8:\n\t"				/* A applied, B not */
+		"addl $8, %%esi\n"
+		"9:"
+		: "+S"(r), "+c"(wnext)
+		: "b"(rows), [end2] LZ(end2), [at] LZ(at), [at4] LZ(at4),
+		  [wlim4] LZ(wlim4), [nsym] LZ(nsym), [base] LZ(base),
+		  [pc] LZ(pc), [cpc] LZ(cpc), [cpc4] LZ(cpc4)
+		: "eax", "edx", "edi", "memory", "cc");
+	return r;
+}
+
+/* Checks and applies .module's relocations r.. while the rows take them;
+ * returns the first one they do not (z->end: all). */
+static const Elf32_Rel *lazy_run(const Elf32_Rel *r, uint32_t *rows)
+{
+	struct lazy *z = (struct lazy *)rows - 1;
+	const Elf32_Rel *r0 = r;
+
+	z->end2 = r + ((z->end - r) & ~1);
+	r = lazy_pairs(r, rows, z->wnext);
+	if (r != r0)
+		z->wnext = z->at + r[-1].r_offset + 4;
+	return r;
+}
+#else
+/* Checks and applies .module's relocations r.. while the rows take them;
+ * returns the first one they do not (z->end: all). */
+static __attribute__((__noinline__)) const Elf32_Rel *
+lazy_run(const Elf32_Rel *r, uint32_t *rows)
+{
+	struct lazy *z = (struct lazy *)rows - 1;
+	uintptr_t wnext = z->wnext;
+
+	while (r != z->end) {
+		uintptr_t w = z->at + r->r_offset;
+		uint32_t t = r->r_info - R_386_32, x;
+
+		if (w < wnext || w > z->wlim)
+			break;
+		/* t: the symbol index if the type is R_386_32, else at
+		 * least 2^24 */
+		t = t >> 8 | t << 24;
+		if (t < z->nsym) {
+			x = rows[2 * t] + wld(w);
+			if (x >= rows[2 * t + 1])
+				break;
+			x += z->base;
+		} else {
+			/* PC32 or PLT32: the low byte of t is 0 or 2 */
+			t = r->r_info - R_386_PC32;
+			if (t & 0xfd || (t >>= 8) >= z->nsym)
+				break;
+			x = z->pc[2 * t] + wld(w);
+			if (x >= z->pc[2 * t + 1])
+				break;
+			x += z->cpc - (uint32_t)w;
+		}
+		__builtin_memcpy((void *)w, &x, 4);
+		wnext = w + 4;
+		r++;
+	}
+	z->wnext = wnext;
+	return r;
+}
+#endif
+
+/* A call or jump from symbol s to image offset t lands on code:
+ * check_pc_target's rule. */
+static int lazy_code(const struct modelf *m, const struct modelf_sym *s,
+		     uint32_t t)
+{
+	const struct modelf_part *tp = part_at(m, t);
+
+	return tp && t >= MODHDR_SIZE &&
+	       (m->sh[tp->shndx].sh_flags & m->sh[s->part->shndx].sh_flags &
+		SHF_EXECINSTR);
+}
+
+/* Relocation r of part pi, which lazy_run did not take: checked (as
+ * check_place, check_one and modreloc_check_targets do) and applied, 1;
+ * 0 if not sure. z: the part's (at, wlim, wnext); rows as lazy_rows made
+ * them (an import's S). */
+static int lazy_one(struct modelf *m, int pi, const Elf32_Rel *r,
+		    struct lazy *z, const uint32_t *rows)
+{
+	const struct modelf_part *p = &m->part[pi];
+	uint32_t off = r->r_offset, symi = ELF32_R_SYM(r->r_info);
+	uint32_t type = ELF32_R_TYPE(r->r_info), A, val, t;
+	uintptr_t w = z->at + off;
+	struct modelf_sym s;
+
+	if (w < z->wnext || w > z->wlim || symi >= m->nsym ||
+	    (type != R_386_32 && type != R_386_PC32 && type != R_386_PLT32))
+		return 0;
+	modelf_symbol(m, symi, &s);
+	A = wld(w);
+	switch (s.kind) {
+	case MODSYM_NULL: case MODSYM_ABS:
+		if (type != R_386_32 || pi != MODELF_MODULE ||
+		    !absolute_allowed(m, off))
+			return 0;
+		val = s.value + A;
+		break;
+	case MODSYM_UNDEF:
+		if (rows[2 * symi + 1] != UINT32_MAX)
+			return 0;	/* not known */
+		val = rows[2 * symi] + z->base + A;
+		if (type != R_386_32)
+			val -= z->base + p->addr + off;
+		break;
+	case MODSYM_IMAGE:
+		if (type == R_386_32 &&
+		    ((uint64_t)s.value + (int32_t)A > m->image_size ||
+		     (int64_t)s.value + (int32_t)A < 0))
+			return 0;
+		if (type != R_386_32 && !lazy_code(m, &s, s.value + A + 4))
+			return 0;
+		t = target_of(&s, type, A);
+		if (pi == MODELF_MODULE && off != MODHDR_OFF_INIT &&
+		    t >= m->hdr.core_size && t < m->image_size)
+			return 0;	/* core to init */
+		val = z->base + s.value + A;
+		if (type != R_386_32)
+			val -= z->base + p->addr + off;
+		break;
+	default:
+		return 0;
+	}
+	__builtin_memcpy((void *)w, &val, 4);
+	z->wnext = w + 4;
+	return 1;
+}
+
+/* Part pi's relocations, all checked and applied: 1; 0 if one is not
+ * sure. */
+static int lazy_part(struct modelf *m, int pi, uint8_t *img, uint32_t *rows)
+{
+	const struct modelf_part *p = &m->part[pi];
+	const Elf32_Rel *r = p->rel;
+	struct lazy *zc = (struct lazy *)rows - 1, z = *zc;
+
+	if (!p->nrel)
+		return 1;
+	if (pi == MODELF_BSS || p->size < 4)
+		return 0;
+	z.at = (uintptr_t)(img + p->addr);
+	z.at4 = z.at - 4;
+	z.wlim = z.at + p->size - 4;
+	z.wlim4 = z.wlim - 4;
+	z.wnext = z.at;
+	if (pi == MODELF_INIT) {
+		for (; r < p->rel + p->nrel; r++)
+			if (!lazy_one(m, pi, r, &z, rows))
+				return 0;
+		return 1;
+	}
+	*zc = z;
+	while ((r = lazy_run(r, rows)) != zc->end)
+		if (!lazy_one(m, pi, r++, zc, rows))
+			return 0;
+	return 1;
+}
+
+int modreloc_apply_lazy(struct modelf *m, void *image, uint32_t base,
+			modreloc_resolve_fn resolve, void *arg,
+			uint32_t *table)
+{
+	const struct modelf_part *mod = &m->part[MODELF_MODULE];
+	const struct modelf_part *bss = &m->part[MODELF_BSS];
+	struct lazy *z = (struct lazy *)table;
+	uint32_t *rows = (uint32_t *)(z + 1);
+	uint8_t *img = image;
+	int err;
+
+	if (m->rel_lazy && m->image_size < 0x80000000u &&
+	    mod->size >= MODHDR_SIZE && m->nsym < (1u << 24)) {
+		for (int p = 0; p < MODELF_NPARTS; p++)
+			if (m->part[p].bytes)
+				memcpy(img + m->part[p].addr, m->part[p].bytes,
+				       m->part[p].size);
+		memset(img + bss->addr, 0, bss->size);
+		*z = (struct lazy){
+			.end = mod->rel + mod->nrel, .nsym = m->nsym,
+			.base = base, .pc = rows + 2 * m->nsym,
+			.cpc = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 4,
+			.cpc4 = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 8,
+		};
+		lazy_rows(m, z, rows, rows + 2 * m->nsym, resolve, arg);
+		if (lazy_part(m, MODELF_MODULE, img, rows) &&
+		    lazy_part(m, MODELF_BSS, img, rows) &&
+		    lazy_part(m, MODELF_INIT, img, rows))
+			return 0;
+	}
+	/* not sure: the checks one by one, then the relocator */
+	if (m->rel_lazy && (err = modelf_parse(m->buf, m->len, m)))
+		return err;
+	return modreloc_apply(m, image, base, resolve, arg, table);
+}

@@ -242,10 +242,10 @@ static int read_exports(const char *path)
 	return kernel.n ? 0 : -1;
 }
 
-/* modreloc_apply's scratch: m->nsym words (tools/hostfile.c). */
+/* modreloc_apply_lazy's scratch (tools/hostfile.c). */
 static uint32_t *values(const struct modelf *m)
 {
-	return host_scratch_words(m->nsym);
+	return host_scratch_words(MODRELOC_LAZY_WORDS(m->nsym));
 }
 
 /* A fixed fake address for each kernel export; -ENOKEY for other names. */
@@ -269,7 +269,7 @@ static int load(const uint8_t *buf, size_t len, uint8_t **img, uint32_t *size,
 	const char *name;
 
 	*img = NULL;
-	if (modelf_parse(buf, len, &m)) {
+	if (modelf_parse_lazy(buf, len, &m)) {	/* insmod's one pass */
 		snprintf(why, whylen, "%s", m.why);
 		return -1;
 	}
@@ -281,7 +281,7 @@ static int load(const uint8_t *buf, size_t len, uint8_t **img, uint32_t *size,
 		}
 	*size = m.image_size;
 	*img = malloc(m.image_size ? m.image_size : 1);
-	if (modreloc_apply(&m, *img, BASE, resolve, NULL, values(&m))) {
+	if (modreloc_apply_lazy(&m, *img, BASE, resolve, NULL, values(&m))) {
 		snprintf(why, whylen, "%s", m.why);
 		free(*img);
 		*img = NULL;

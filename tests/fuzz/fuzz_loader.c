@@ -38,6 +38,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * 0x40000000). */
 #define IMAGE_BASE	0x70000000u
 
+static int resolve(void *arg, const char *name, uint32_t *value);
+
 /* --- the loader API: every call to a function that takes a reason
  * buffer is in this block, so a change of that API is made here only
  * (m is not const for that reason). Each returns 0 or -errno and points
@@ -78,6 +80,31 @@ static int fz_apply(struct modelf *m, void *image, uint32_t base,
 
 	free(values);
 	*why = values ? m->why : "no memory for the symbol values";
+	return err;
+}
+
+/* What insmod does: modelf_parse_lazy, then modreloc_apply_lazy at base
+ * into *image (malloc'd here, image_size bytes; NULL if not made): 0 or
+ * the refusal, from whichever step made it; 1: the image would be too
+ * big to try. */
+static int fz_lazy(struct modelf *m, const void *buf, size_t len,
+		   uint32_t base, uint8_t **image, const char **why)
+{
+	uint32_t *table;
+	int err = modelf_parse_lazy(buf, len, m);
+
+	*why = m->why;
+	*image = NULL;
+	if (err)
+		return err;
+	if (m->image_size > MAX_IMAGE)
+		return 1;
+	table = malloc(MODRELOC_LAZY_WORDS(m->nsym) * sizeof(uint32_t));
+	*image = malloc(m->image_size + 1);
+	err = table && *image ? modreloc_apply_lazy(m, *image, base, resolve,
+						    NULL, table) : 1;
+	free(table);
+	*why = m->why;
 	return err;
 }
 
@@ -308,6 +335,43 @@ out:
 	free(part);
 }
 
+/*
+ * The one pass insmod makes (fz_lazy) decides exactly as modelf_parse then
+ * modreloc_apply (err, why: modelf_parse's decision on buf): the same
+ * refusal with the same reason, or the same image byte for byte (and the
+ * same warning), both made at one base into buffers of their own.
+ */
+static void check_lazy(const uint8_t *buf, size_t size, int err,
+		       const char *why)
+{
+	static const uint32_t base = 0xc8001000u;
+	struct modelf m1, m2;
+	const char *why1 = why, *why2;
+	uint8_t *img1 = NULL, *img2 = NULL;
+	int err1 = err, err2;
+
+	if (!err) {
+		if (modelf_parse(buf, size, &m1))
+			fail("modelf_parse decided otherwise the second time", 0, "");
+		if (m1.image_size > MAX_IMAGE ||
+		    !(img1 = malloc(m1.image_size + 1)))
+			return;
+		err1 = fz_apply(&m1, img1, base, resolve, &why1);
+	}
+	err2 = fz_lazy(&m2, buf, size, base, &img2, &why2);
+	if (err2 == 1)		/* too big, or no memory */
+		goto out;
+	if (err1 != err2 || strcmp(why1, why2))
+		fail("insmod's one pass decided otherwise than modelf_parse "
+		     "and modreloc_apply", err2, why2);
+	if (!err1 && (memcmp(img1, img2, m1.image_size) ||
+		      strcmp(m1.warn, m2.warn)))
+		fail("insmod's one pass made another image", 0, m2.warn);
+out:
+	free(img1);
+	free(img2);
+}
+
 /* Contract: libFuzzer's. Always returns 0. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -331,6 +395,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		walk_object(&m);
 	err = fz_parse(&m, buf, size, &why);
 	check_needed_only(buf, size, err, why);
+	check_lazy(buf, size, err, why);
 	if (!said(err, why, "modelf_parse refused silently")) {
 		query_module(&m);
 		load_module(&m);
