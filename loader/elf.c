@@ -1330,13 +1330,10 @@ const Elf32_Rel *modelf_rel_at(const struct modelf_part *p, uint32_t off)
 
 const char *modelf_next_undef(const struct modelf *m, uint32_t *pos)
 {
-	struct modelf_sym s;
-
-	while (++*pos < m->nsym) {
-		modelf_symbol(m, *pos, &s);
-		if (s.kind == MODSYM_UNDEF)
-			return s.name;
-	}
+	/* what modelf_symbol calls MODSYM_UNDEF, without making the rest */
+	while (++*pos < m->nsym)
+		if (m->sym[*pos].st_shndx == SHN_UNDEF)
+			return modelf_sym_name(m, *pos);
 	return NULL;
 }
 
