@@ -470,6 +470,27 @@ static int look_up_imports(struct insmod *c)
 	return err;
 }
 
+/* The buffers for the relocated image, only its bytes zeroed, and the
+ * symbols' addresses (modreloc_apply fills every value): a page zeroed
+ * whole costs 1,024 stores, hello's image 114. */
+static int image_and_values(struct insmod *c)
+{
+	c->image = tool_alloc_uninit(c->m.image_size);
+	if (!c->image) {
+		out_printf(2, "insmod: %s: no memory for the %u-byte relocated image: %s\n",
+			   c->name, c->m.image_size, strerror(-ENOMEM));
+		return -ENOMEM;
+	}
+	memset(c->image, 0, c->m.image_size);
+	c->values = tool_alloc_uninit(c->m.nsym * sizeof(uint32_t));
+	if (!c->values) {
+		out_printf(2, "insmod: %s: no memory for the addresses of its %u symbols: %s\n",
+			   c->name, c->m.nsym, strerror(-ENOMEM));
+		return -ENOMEM;
+	}
+	return 0;
+}
+
 static int link_image(struct insmod *c)
 {
 	int err = look_up_imports(c);
@@ -481,18 +502,8 @@ static int link_image(struct insmod *c)
 	     c->n_owners == 1 ? "" : "s");
 	if (err)
 		return err;
-	c->image = tool_alloc(c->m.image_size);
-	if (!c->image) {
-		out_printf(2, "insmod: %s: no memory for the %u-byte relocated image: %s\n",
-			   c->name, c->m.image_size, strerror(-ENOMEM));
-		return -ENOMEM;
-	}
-	c->values = tool_alloc(c->m.nsym * sizeof(uint32_t));
-	if (!c->values) {
-		out_printf(2, "insmod: %s: no memory for the addresses of its %u symbols: %s\n",
-			   c->name, c->m.nsym, strerror(-ENOMEM));
-		return -ENOMEM;
-	}
+	if ((err = image_and_values(c)))
+		return err;
 	err = modreloc_apply(&c->m, c->image, c->base, resolve, c, c->values);
 	step(c, err, "relocate %u relocations for base 0x%08x", c->m.nrel, c->base);
 	if (err)

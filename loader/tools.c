@@ -16,6 +16,11 @@ void *tool_alloc(size_t size)
 	return vmalloc(size ? size : 1);
 }
 
+void *tool_alloc_uninit(size_t size)
+{
+	return vmalloc_uninit(size ? size : 1);
+}
+
 void tool_free(void *p)
 {
 	vfree(p);
