@@ -1240,8 +1240,8 @@ static int unread_section(const Elf32_Shdr *sh, const char *shstr,
 		     shstr_size - sh[i].sh_name))
 		return 0;
 	name = shstr + sh[i].sh_name;
-	for (int p = 0; p < MODELF_NPARTS; p++)
-		if (!strcmp(name, part_names[p]))
+	for (int p = 0; p < MODELF_NPARTS; p++)	/* names start ".m" */
+		if (name[0] == '.' && name[1] == 'm' && !strcmp(name, part_names[p]))
 			return 0;
 	return 1;
 }
