@@ -591,7 +591,7 @@ static int named_part(const struct modelf *m, uint32_t i, size_t skip)
 {
 	const char *name = modelf_section_name(m, i);
 
-	if (skip && strncmp(name, ".rel", skip))
+	if (skip && (name[0] != '.' || name[1] != 'r' || strncmp(name, ".rel", skip)))
 		return -1;
 	if (name[skip] != '.' || name[skip + 1] != 'm')
 		return -1;

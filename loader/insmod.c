@@ -531,7 +531,7 @@ static int write_symbols(struct insmod *c)
 	char path[112];
 	int err = -ENOMEM;
 
-	snprintf(path, sizeof(path), "%s/symbols", c->dir);
+	join(path, sizeof(path), c->dir, "/symbols");
 	if (len > sizeof(small) && (table = tool_alloc(len)))
 		modelf_symbols_pack(&c->m, table, len, &n);
 	if (table)
