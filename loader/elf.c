@@ -1235,9 +1235,10 @@ static int unread_section(const Elf32_Shdr *sh, const char *shstr,
 	const char *name;
 
 	if (sh[i].sh_type != SHT_PROGBITS || (sh[i].sh_flags & SHF_ALLOC) ||
-	    !shstr || sh[i].sh_name >= shstr_size ||
-	    !has_nul((const uint8_t *)shstr + sh[i].sh_name,
-		     shstr_size - sh[i].sh_name))
+	    !shstr || sh[i].sh_name >= shstr_size)
+		return 0;
+	if (shstr[shstr_size - 1] != '\0' &&	/* else every name ends */
+	    !has_nul((const uint8_t *)shstr + sh[i].sh_name, shstr_size - sh[i].sh_name))
 		return 0;
 	name = shstr + sh[i].sh_name;
 	for (int p = 0; p < MODELF_NPARTS; p++)	/* names start ".m" */
