@@ -106,14 +106,16 @@ static void lookup_one(struct seq_buf *m, const char *name)
 {
 	struct module_record *owner;
 	const struct kernel_symbol *sym = ksym_find(name, &owner);
-	const char *who = owner ? owner->name : "kernel";
 	char line[8 + 1 + MODULE_NAME_LEN + 3 + 8 + 1], *p = line;
-	size_t n = strnlen(who, MODULE_NAME_LEN - 1);
+	const char *who;
+	size_t n;
 
 	if (!sym || (owner && owner->state != MODULE_STATE_LIVE)) {
 		seq_buf_write(m, "unknown\n", 8);
 		return;
 	}
+	who = owner ? owner->name : "kernel";	/* owner is set when sym is */
+	n = strnlen(who, MODULE_NAME_LEN - 1);
 	p = hex8(p, sym->value);
 	*p++ = ' ';
 	memcpy(p, who, n);
