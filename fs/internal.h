@@ -52,6 +52,9 @@ void d_link(struct dentry *d);
 void d_unlink(struct dentry *d);
 /* Frees an unlinked, unpinned dentry with its inode and children. */
 void d_free(struct dentry *d);
+/* Gives d the kmalloc'd name (NULL: none), freeing the one it had unless
+ * that was the name d_alloc stored with it. */
+void d_set_name(struct dentry *d, char *name);
 /* Makes name under dir through the filesystem's create (or mkdir for
  * S_IFDIR) and links it; *out (if not NULL) gets it. The caller has
  * checked that name is valid and absent. Returns 0, -EPERM (no such

@@ -177,8 +177,7 @@ static int rename_move(struct dentry *d, struct walk *nw, struct dentry *nd)
 	if (nd)
 		d_remove(nd);
 	d_unlink(d);
-	kfree(d->name);
-	d->name = name;
+	d_set_name(d, name);
 	d->parent = nw->dir;
 	d_link(d);
 	inode_touch(d->inode);

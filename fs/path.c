@@ -58,11 +58,11 @@ int path_step(struct dentry *dir, const char *name, struct dentry **out)
 
 	if (!S_ISDIR(dir->inode->mode))
 		return -ENOTDIR;
-	if (strcmp(name, ".") == 0) {
+	if (name[0] == '.' && name[1] == '\0') {
 		*out = dir;
 		return 0;
 	}
-	if (strcmp(name, "..") == 0) {
+	if (name[0] == '.' && name[1] == '.' && name[2] == '\0') {
 		*out = d_up(dir);
 		return 0;
 	}

@@ -67,18 +67,30 @@ void inode_fill_stat(const struct inode *inode, struct stat *st)
 
 /* ---- dentries ---- */
 
+/* The name a dentry is born with lives right after it, in the same
+ * allocation (one kmalloc a file, not two); a rename gives it a name of
+ * its own, kmalloc'd. */
+static char *d_inline_name(struct dentry *d)
+{
+	return (char *)(d + 1);
+}
+
+void d_set_name(struct dentry *d, char *name)
+{
+	if (d->name != d_inline_name(d))
+		kfree(d->name);
+	d->name = name;
+}
+
 struct dentry *d_alloc(struct dentry *parent, const char *name)
 {
-	struct dentry *d = kzalloc(sizeof(*d));
 	size_t len = strlen(name);
+	struct dentry *d = kmalloc(sizeof(*d) + len + 1);
 
 	if (!d)
 		return NULL;
-	d->name = kmalloc(len + 1);
-	if (!d->name) {
-		kfree(d);
-		return NULL;
-	}
+	memset(d, 0, sizeof(*d));
+	d->name = d_inline_name(d);
 	memcpy(d->name, name, len + 1);
 	d->parent = parent;
 	d->sb = parent ? parent->sb : NULL;
@@ -95,7 +107,7 @@ void d_free(struct dentry *d)
 	while (d->children)
 		d_remove(d->children);
 	inode_free(d->inode);
-	kfree(d->name);
+	d_set_name(d, NULL);
 	kfree(d);
 }
 
@@ -141,12 +153,18 @@ struct dentry *d_add_child(struct dentry *dir, const char *name,
 }
 
 /* The children are sorted by name: the walk stops at the first one past
- * name, found or not. */
+ * name, found or not. A child whose first byte sorts before name's is
+ * passed without a strcmp (most of them, in a directory of a few). */
 struct dentry *d_find_child(struct dentry *dir, const char *name)
 {
-	for (struct dentry *d = dir->children; d; d = d->next) {
-		int c = strcmp(d->name, name);
+	unsigned char first = (unsigned char)name[0];
 
+	for (struct dentry *d = dir->children; d; d = d->next) {
+		int c;
+
+		if ((unsigned char)d->name[0] < first)
+			continue;
+		c = strcmp(d->name, name);
 		if (c >= 0)
 			return c ? NULL : d;
 	}

@@ -40,8 +40,8 @@ void console_write(const char *s, size_t n)
 		if (s[i] == '\n')
 			serial_putc('\r');
 		serial_putc(s[i]);
-		vga_putc(s[i]);
 	}
+	vga_write(s, n);
 }
 
 bool console_input_room(void)

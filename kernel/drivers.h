@@ -25,6 +25,8 @@ void vga_init(void);
  * / K, and printable bytes, scrolling at the bottom. Does nothing before
  * vga_init. */
 void vga_putc(char c);
+/* vga_putc of s[0..n), the hardware cursor moved once at the end. */
+void vga_write(const char *s, size_t n);
 
 /* Starts keyboard interrupts (IRQ 1) feeding console_input(). */
 void keyboard_init(void);

@@ -619,7 +619,7 @@ static int named_part(const struct modelf *m, uint32_t i, size_t skip)
 {
 	const char *name = modelf_section_name(m, i);
 
-	if (skip && strncmp(name, ".rel", skip))
+	if (skip && (name[0] != '.' || name[1] != 'r' || strncmp(name, ".rel", skip)))
 		return -1;
 	if (name[skip] != '.' || name[skip + 1] != 'm')
 		return -1;
@@ -1285,13 +1285,14 @@ static int unread_section(const Elf32_Shdr *sh, const char *shstr,
 	const char *name;
 
 	if (sh[i].sh_type != SHT_PROGBITS || (sh[i].sh_flags & SHF_ALLOC) ||
-	    !shstr || sh[i].sh_name >= shstr_size ||
-	    !has_nul((const uint8_t *)shstr + sh[i].sh_name,
-		     shstr_size - sh[i].sh_name))
+	    !shstr || sh[i].sh_name >= shstr_size)
+		return 0;
+	if (shstr[shstr_size - 1] != '\0' &&	/* else every name ends */
+	    !has_nul((const uint8_t *)shstr + sh[i].sh_name, shstr_size - sh[i].sh_name))
 		return 0;
 	name = shstr + sh[i].sh_name;
-	for (int p = 0; p < MODELF_NPARTS; p++)
-		if (!strcmp(name, part_names[p]))
+	for (int p = 0; p < MODELF_NPARTS; p++)	/* names start ".m" */
+		if (name[0] == '.' && name[1] == 'm' && !strcmp(name, part_names[p]))
 			return 0;
 	return 1;
 }
@@ -1380,13 +1381,10 @@ const Elf32_Rel *modelf_rel_at(const struct modelf_part *p, uint32_t off)
 
 const char *modelf_next_undef(const struct modelf *m, uint32_t *pos)
 {
-	struct modelf_sym s;
-
-	while (++*pos < m->nsym) {
-		modelf_symbol(m, *pos, &s);
-		if (s.kind == MODSYM_UNDEF)
-			return s.name;
-	}
+	/* what modelf_symbol calls MODSYM_UNDEF, without making the rest */
+	while (++*pos < m->nsym)
+		if (m->sym[*pos].st_shndx == SHN_UNDEF)
+			return modelf_sym_name(m, *pos);
 	return NULL;
 }
 

@@ -16,6 +16,11 @@ void *tool_alloc(size_t size)
 	return vmalloc(size ? size : 1);
 }
 
+void *tool_alloc_uninit(size_t size)
+{
+	return vmalloc_uninit(size ? size : 1);
+}
+
 void tool_free(void *p)
 {
 	vfree(p);
@@ -106,7 +111,10 @@ int tool_module_file(const char *name, const char *file, char *text, size_t size
 	int fd;
 
 	text[0] = '\0';
-	snprintf(path, sizeof(path), "/mod/%s/%s", name, file);
+	strlcpy(path, "/mod/", sizeof(path));	/* "/mod/NAME/FILE" */
+	strlcat(path, name, sizeof(path));
+	strlcat(path, "/", sizeof(path));
+	strlcat(path, file, sizeof(path));
 	fd = sys_open(path, O_RDONLY);
 	if (fd < 0)
 		return fd;

@@ -17,6 +17,9 @@
  * pointer); tool_free(NULL) does nothing. */
 void *tool_alloc(size_t size);
 void tool_free(void *p);
+/* tool_alloc whose bytes are whatever the memory held (the zeroing of a
+ * page costs 1,024 stores): for a buffer the caller fills whole. */
+void *tool_alloc_uninit(size_t size);
 
 /* Reads the whole regular file at path into a new buffer (NUL-terminated,
  * 4-byte aligned); *len gets its size. Returns 0 or -errno: -EISDIR for a

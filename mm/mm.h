@@ -106,6 +106,10 @@ void page_zfree(void *addr);
 /* vmalloc and vfree charge a module's range to it like kmalloc and kfree. */
 
 /* vmalloc, vzalloc, vfree: <linux/vmalloc.h>. */
+/* As vmalloc, but the pages keep whatever they held (no 1,024 stores a
+ * page): for a buffer its caller fills whole before reading. Freed with
+ * vfree. Kernel code only (the loader's buffers): not exported. */
+void *vmalloc_uninit(size_t size);
 /* Maps the given pages, in order, at a new range (plus guard page). The
  * caller keeps owning the pages. Returns the address or NULL. */
 void *vmap(struct page **pages, unsigned count);

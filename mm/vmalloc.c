@@ -186,8 +186,9 @@ static void range_map(struct vm_range *r, struct page *p)
 	vmlist.nr_pages++;
 }
 
-/* vmalloc, the range charged to caller's module if caller is in one. */
-void *vmalloc_track_caller(size_t size, uintptr_t caller)
+/* A range of size bytes of fresh pages, zeroed if zero, charged to
+ * caller's module if caller is in one. */
+static void *vmalloc_pages(size_t size, uintptr_t caller, bool zero)
 {
 	struct vm_range *r;
 	uint32_t pages;
@@ -203,7 +204,8 @@ void *vmalloc_track_caller(size_t size, uintptr_t caller)
 
 		if (!p)
 			goto out_release_range;
-		memset(page_address(p), 0, PAGE_SIZE);
+		if (zero)
+			memset(page_address(p), 0, PAGE_SIZE);
 		range_map(r, p);
 	}
 	if (caller_may_be_module(caller) &&
@@ -214,6 +216,19 @@ void *vmalloc_track_caller(size_t size, uintptr_t caller)
 out_release_range:
 	range_release(range_find((void *)r->start));
 	return NULL;
+}
+
+/* vmalloc, the range charged to caller's module if caller is in one. */
+void *vmalloc_track_caller(size_t size, uintptr_t caller)
+{
+	return vmalloc_pages(size, caller, true);
+}
+
+/* vmalloc without the zeroing (a page costs 1,024 stores): for a buffer
+ * the caller fills whole before reading it. Not for modules. */
+void *vmalloc_uninit(size_t size)
+{
+	return vmalloc_pages(size, 0, false);
 }
 
 /* Returns size bytes (rounded up to pages) of zero-filled fresh pages,

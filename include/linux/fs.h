@@ -138,7 +138,7 @@ struct qstr {
  * the inode lives exactly as long as the dentry. */
 struct dentry {
 	union {
-		char *name;		/* kmalloc'd; "/" at a filesystem root */
+		char *name;		/* after the dentry (kmalloc'd once renamed); "/" at a root */
 		struct qstr d_name;	/* Linux: d_name.name */
 	};
 	union { struct inode *inode; struct inode *d_inode; };

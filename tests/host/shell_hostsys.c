@@ -87,6 +87,7 @@ const char *strerror(int err)
 
 void *vmalloc(size_t size) { return hs_alloc(size); }
 void vfree(const void *addr) { hs_free(addr); }
+void *vmalloc_uninit(size_t size) { return hs_alloc(size); }
 
 uint32_t strhash(const char *s)
 {
