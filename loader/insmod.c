@@ -792,6 +792,15 @@ out:
 	return err;
 }
 
+/* An --init option naming no strategy: says which it was and which there
+ * are, then the usage line; returns 2, as for any bad option. */
+static int insmod_bad_init(const char *opt)
+{
+	out_printf(2, "insmod: %s: no such init strategy (expected --init=truncate, "
+		   "--init=split or --init=keep)\n", opt);
+	return cmd_usage("insmod");
+}
+
 static int insmod_main(int argc, char **argv)
 {
 	struct insmod c = { .image_fd = -1, .control_fd = -1, .init_fd = -1 };
@@ -814,6 +823,8 @@ static int insmod_main(int argc, char **argv)
 			c.strategy = INIT_SPLIT;
 		else if (!strcmp(argv[i], "--init=keep"))
 			c.strategy = INIT_KEEP;
+		else if (!strncmp(argv[i], "--init", 6))
+			return insmod_bad_init(argv[i]);
 		else
 			return cmd_usage("insmod");
 	}
