@@ -320,6 +320,7 @@ static void gdb_line(struct insmod *c)
 	out_printf(1, "insmod: gdb: add-symbol-file %s%s -o 0x%08x%s\n",
 		   in_lib ? "build/modules/" : "", in_lib ? c->path + strlen(lib) : c->path,
 		   c->base, note);
+	c->t0 = rdtsc();	/* -t: printing it is no step's cost, as for step lines */
 }
 
 /* insmod -f of a module with another vermagic: the kernel taints itself. */
