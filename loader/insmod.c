@@ -381,6 +381,7 @@ static void gdb_line(struct insmod *c)
 	out_printf(1, "insmod: gdb: add-symbol-file %s%s -o 0x%08x%s\n",
 		   in_lib ? "build/modules/" : "", in_lib ? c->path + strlen(lib) : c->path,
 		   c->base, note);
+	c->t0 = rdtsc();	/* -t: printing it is no step's cost, as for step lines */
 }
 
 /* insmod -f of a module with another vermagic: the kernel taints itself. */
@@ -874,6 +875,15 @@ out:
 	return err;
 }
 
+/* An --init option naming no strategy: says which it was and which there
+ * are, then the usage line; returns 2, as for any bad option. */
+static int insmod_bad_init(const char *opt)
+{
+	out_printf(2, "insmod: %s: no such init strategy (expected --init=truncate, "
+		   "--init=split or --init=keep)\n", opt);
+	return cmd_usage("insmod");
+}
+
 static int insmod_main(int argc, char **argv)
 {
 	struct insmod c = { .image_fd = -1, .control_fd = -1, .init_fd = -1 };
@@ -896,6 +906,8 @@ static int insmod_main(int argc, char **argv)
 			c.strategy = INIT_SPLIT;
 		else if (!strcmp(argv[i], "--init=keep"))
 			c.strategy = INIT_KEEP;
+		else if (!strncmp(argv[i], "--init", 6))
+			return insmod_bad_init(argv[i]);
 		else
 			return cmd_usage("insmod");
 	}

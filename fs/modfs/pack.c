@@ -58,7 +58,7 @@ void modalloc_init(void)
 		return;
 	if (!strcmp(arg, "pack")) {
 		arena.policy = MODALLOC_PACK;
-		printk(KERN_INFO "modalloc: pack: images under %u bytes share pages\n",
+		printk(KERN_INFO "modalloc: pack: images of up to %u bytes share pages\n",
 		       PAGE_SIZE - PACK_GUARD);
 		return;
 	}
@@ -325,9 +325,13 @@ void modpack_show_placement(struct seq_buf *m, const struct module_record *rec)
 
 	if (arena.policy != MODALLOC_PACK || !rec->hdr)
 		return;
-	if (!r) {
-		seq_buf_printf(m, "placement:   page (%u bytes and a guard do not fit "
-			       "in a shared page)\n", rec->mapped_size);
+	if (!r) {	/* what did not fit is the image as mapped, init included */
+		bool cut = rec->init_dropped && !rec->init_image_was;
+
+		seq_buf_printf(m, "placement:   page (%u bytes%s and a guard do not fit "
+			       "in a shared page)\n",
+			       cut ? rec->core_size + rec->init_size : rec->mapped_size,
+			       cut ? " as mapped, init included," : "");
 		return;
 	}
 	seq_buf_printf(m, "placement:   pack, region %u offset 0x%03x, %u bytes + %u guard\n",

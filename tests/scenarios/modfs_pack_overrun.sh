@@ -20,6 +20,12 @@ rmmod packover
 modcheck
 rmmod libdemo tiny01
 memdiff
+# one byte past the end is caught too: the guard starts right after the last byte
+insmod /extra/packover.ko overrun=1
+echo x > /dev/packover
+modcheck packover
+rmmod packover
+memdiff
 # affinity: with an earlier hole, first fit puts libuser away from libdemo (two pages to call across); insmod --near=libdemo puts it right after (one page)
 insmod /extra/tiny01.ko
 insmod /extra/tiny02.ko

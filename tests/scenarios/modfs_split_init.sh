@@ -30,4 +30,7 @@ rmmod -f hx_oops
 # a core reference to init is still refused, naming both symbols
 insmod --init=split /extra/bad_coreinit.ko
 ls /mod
+# a strategy that does not exist: insmod names the option and the three there are
+insmod --init=bogus /lib/modules/hello.ko
+echo $?
 memdiff
