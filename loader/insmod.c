@@ -503,10 +503,8 @@ static int size_and_map(struct insmod *c)
 	err = tool_module_file(c->name, "base", base, sizeof(base));
 	c->base = strtoul(base, NULL, 16);
 	step(c, err, "read %s/base: 0x%08x", c->dir, c->base);
-	if (!err && c->base && c->verbose) {
+	if (!err && c->base && c->verbose)
 		gdb_line(c);
-		c->t0 = rdtsc();	/* printing is no step's cost */
-	}
 	if (err)
 		out_printf(2, "insmod: %s: cannot read the base address from %s/base: "
 			   "%s\n", c->name, c->dir, strerror(err));
