@@ -32,3 +32,17 @@ cat /mod/tiny07/status
 rmmod tiny18 tiny05 tiny12 tiny20 tiny03 tiny07 tiny10 tiny17 tiny06 tiny14 tiny08
 cat /proc/modalloc
 memdiff
+# the boundary (tests/pack/edge4080, edge4081; --init=keep keeps each image whole): 4080 bytes + the 16-byte guard fill a region exactly; 4081 bytes are page-placed
+insmod --init=keep /extra/edge4080.ko
+insmod --init=keep /extra/edge4081.ko
+cat /mod/edge4080/status
+cat /mod/edge4081/status
+cat /proc/modalloc
+rmmod edge4080 edge4081
+# truncated (the default) after init: the packed one gives its 144 init bytes back to the region, the page-placed one was placed by its 4081 bytes as mapped
+insmod /extra/edge4080.ko
+insmod /extra/edge4081.ko
+cat /proc/modalloc
+cat /mod/edge4081/status
+rmmod edge4080 edge4081
+memdiff
