@@ -83,7 +83,9 @@ struct module_record {
 	 * next record mapped in the same page (module_record_at's chain) */
 	struct pack_region *pack_region;
 	struct module_record *page_next;
-	char near[MODULE_NAME_LEN];	/* `near NAME`: place next to NAME */
+	char near[MODULE_NAME_LEN];	/* `near NAME`: place next to NAME (kept
+					 * while packed, for status) */
+	uint8_t near_how;		/* what the hint did (pack.c's enum near_how) */
 	/* insmod --init=split|keep (docs/modfs.md, "Init strategies"): the
 	 * init part as an image of its own (/mod/NAME/init), mapped apart
 	 * from the core; its bytes are image offsets init_off on */

@@ -384,6 +384,26 @@ static void gdb_line(struct insmod *c)
 	c->t0 = rdtsc();	/* -t: printing it is no step's cost, as for step lines */
 }
 
+/* insmod -v --near=NAME: what the hint did, as status's placement line says
+ * it ("placement: pack, ... (near libdemo: its page was full; placed first
+ * fit)"); shown, never parsed. Nothing if status has no such line. */
+static void near_line(struct insmod *c)
+{
+	char status[768], *line, *end;
+
+	if (tool_module_file(c->name, "status", status, sizeof(status)))
+		return;
+	line = strstr(status, "placement:");
+	end = line ? strchr(line, '\n') : NULL;
+	if (end) {
+		line += strlen("placement:");
+		while (*line == ' ')
+			line++;
+		out_printf(1, "insmod: placement: %.*s\n", (int)(end - line), line);
+	}
+	c->t0 = rdtsc();	/* -t: no step's cost, as for the gdb line */
+}
+
 /* insmod -f of a module with another vermagic: the kernel taints itself. */
 static int tell_forced(struct insmod *c)
 {
@@ -505,6 +525,8 @@ static int size_and_map(struct insmod *c)
 	step(c, err, "read %s/base: 0x%08x", c->dir, c->base);
 	if (!err && c->base && c->verbose)
 		gdb_line(c);
+	if (!err && c->near && c->verbose)
+		near_line(c);
 	if (err)
 		out_printf(2, "insmod: %s: cannot read the base address from %s/base: "
 			   "%s\n", c->name, c->dir, strerror(err));

@@ -14,7 +14,8 @@
  *
  * The arena is a list of regions, each one vmalloc'ed page cut into 256
  * units of 16 bytes (a bitmap says which are used). A slot is placed first
- * fit, or, after `near NAME`, right after NAME's slot when there is room.
+ * fit, or, after `near NAME`, right after NAME's slot when there is room
+ * (status's placement line says what the hint did, a miss included).
  * A region whose last slot goes is vfree'd. The 16 bytes after each packed
  * image hold a known pattern (there is no guard page to fault): it is
  * checked when the image shrinks, when it is unmapped, and on every read
@@ -138,16 +139,30 @@ static void region_free_if_empty(struct pack_region *r)
 	kfree(r);
 }
 
+/* What a `near NAME` hint did (rec->near_how), and status's words for it. */
+enum near_how { NEAR_NONE, NEAR_AFTER, NEAR_IN_PAGE, NEAR_FULL, NEAR_PAGED, NEAR_GONE };
+
+static const char *const near_words[] = {
+	[NEAR_AFTER] = "right after it",
+	[NEAR_IN_PAGE] = "in its page, not right after it",
+	[NEAR_FULL] = "its page was full; placed first fit",
+	[NEAR_PAGED] = "it is page-placed; placed first fit",
+	[NEAR_GONE] = "it is no longer mapped; placed first fit",
+};
+
 /* Where a slot of n units goes: right after the `near` module's slot if it
- * is packed and there is room there, else first fit. Returns the region
- * (NULL: none has room) and the first unit. */
+ * is packed and there is room there, else anywhere in its page, else first
+ * fit. Returns the region (NULL: none has room) and the first unit; *how
+ * says what became of the hint (NEAR_NONE: there was none). */
 static struct pack_region *place(const struct module_record *rec, unsigned n,
-				 unsigned *first)
+				 unsigned *first, enum near_how *how)
 {
 	const struct module_record *near = rec->near[0] ? module_find(rec->near) : NULL;
 	int at;
 
-	if (near && near->pack_region && near->hdr) {
+	*how = !rec->near[0] ? NEAR_NONE : !near || !near->hdr ? NEAR_GONE :
+	       !near->pack_region ? NEAR_PAGED : NEAR_FULL;
+	if (*how == NEAR_FULL) {	/* packed: full unless its page has room */
 		struct pack_region *r = near->pack_region;
 		unsigned from = ((uint8_t *)near->hdr - r->page) / PACK_UNIT +
 				slot_units(near->mapped_size);
@@ -156,6 +171,7 @@ static struct pack_region *place(const struct module_record *rec, unsigned n,
 		if (at < 0)
 			at = find_run(r, 0, n);
 		if (at >= 0) {
+			*how = at == (int)from ? NEAR_AFTER : NEAR_IN_PAGE;
 			*first = at;
 			return r;
 		}
@@ -213,19 +229,23 @@ int modpack_map(struct module_record *rec, struct pagefile *pf)
 {
 	uint32_t size = pf->size;
 	unsigned n = slot_units(size), first = 0;
+	enum near_how how;
 	struct pack_region *r;
 	uint8_t *base;
 	int err;
 
-	if (arena.policy != MODALLOC_PACK || n > PACK_UNITS)
+	if (arena.policy != MODALLOC_PACK || n > PACK_UNITS) {
+		rec->near[0] = '\0';	/* a hint is for one map; not this kind */
 		return 1;
-	r = place(rec, n, &first);
-	rec->near[0] = '\0';	/* a hint is for one map */
+	}
+	r = place(rec, n, &first, &how);
 	if (!r)
 		r = region_new();
-	if (!r)
+	if (!r) {
+		rec->near[0] = '\0';
 		return module_fail(rec, -ENOMEM, "map: no memory for a page of the "
 				   "pack arena");
+	}
 	base = r->page + first * PACK_UNIT;
 	memset(base, 0, n * PACK_UNIT);
 	pagefile_read(pf, base, size, 0);
@@ -235,9 +255,11 @@ int modpack_map(struct module_record *rec, struct pagefile *pf)
 	if (err) {
 		units_mark(r, first, n, false);
 		region_free_if_empty(r);
+		rec->near[0] = '\0';
 		return err;
 	}
 	rec->pack_region = r;
+	rec->near_how = how;	/* the hint's name stays for status until unmap */
 	/* the slot holds the file's bytes now: the file keeps its size, its
 	 * pages go back (reads and writes go to the slot while mapped) */
 	pagefile_truncate(pf, 0);
@@ -279,6 +301,8 @@ int modpack_unmap(struct module_record *rec, struct pagefile *pf)
 	}
 	guard_report(rec->name, base, size, "at unload");
 	rec->pack_region = NULL;
+	rec->near[0] = '\0';	/* the hint was for the map now undone */
+	rec->near_how = NEAR_NONE;
 	slot_free(r, base, size);
 	return 0;
 }
@@ -334,9 +358,12 @@ void modpack_show_placement(struct seq_buf *m, const struct module_record *rec)
 			       cut ? " as mapped, init included," : "");
 		return;
 	}
-	seq_buf_printf(m, "placement:   pack, region %u offset 0x%03x, %u bytes + %u guard\n",
+	seq_buf_printf(m, "placement:   pack, region %u offset 0x%03x, %u bytes + %u guard",
 		       r->id, (unsigned)((uint8_t *)rec->hdr - r->page), rec->mapped_size,
 		       PACK_GUARD);
+	if (rec->near_how != NEAR_NONE)	/* insmod --near=NAME: what it did */
+		seq_buf_printf(m, " (near %s: %s)", rec->near, near_words[rec->near_how]);
+	seq_buf_printf(m, "\n");
 }
 
 /* /proc/modalloc: totals, then one line per mapped module. */

@@ -47,5 +47,12 @@ modpages libdemo libuser
 echo "near nosuch" > /mod/libuser/control
 cat /mod/libuser/error
 insmod --near=nosuch /extra/tiny06.ko
+# a hint can use room in the named module's page, not make it: edge4080 (kept whole: 4080 bytes + guard) fills its page, so --near=edge4080 goes first fit, and says so; so does a hint naming a page-placed module
+insmod --init=keep /extra/edge4080.ko
+insmod -v --near=edge4080 /extra/tiny06.ko
+insmod --init=keep /extra/edge4081.ko
+insmod --near=edge4081 /extra/tiny08.ko
+cat /mod/tiny08/status
+rmmod tiny08 edge4081 tiny06 edge4080
 rmmod libuser libdemo tiny01 tiny02 tiny03 tiny04 tiny05 tiny07
 memdiff
