@@ -934,20 +934,47 @@ static inline uint32_t wld(uintptr_t w)
 #define LZ(f)	"i"((int)offsetof(struct lazy, f) - (int)sizeof(struct lazy))
 
 /*
- * lazy_run's loop by hand, for i386 (six registers; the compiler's
+ * lazy_run's loop by hand, for i386 (seven registers; the compiler's
  * version keeps less of it in them): two relocations, A and B, a turn.
  * Their places are checked together: at + A's offset at least wnext, B's
  * word (held as its address - 4) at least A's and at most the last word
  * - 4; then each is an R_386_32 (t = (r_info - 1) ror 8 is the symbol
  * index, below nsym: any other type puts type - 1 in t's top byte), or a
- * PC32 (t - 2^24 is) or PLT32 (t - 3 * 2^24 is), taken on its row. Stops at the first
- * pair's end (z->end2) or at the first relocation not taken; returns it.
- * A relocation is applied only once all before it are.
+ * PC32 (t - 2^24 is) or PLT32 (t - 3 * 2^24 is), taken on its row: the
+ * call rows are held in %ebp, so a call costs four instructions more than
+ * an R_386_32 (its type found, P subtracted); each way through a pair runs
+ * straight on (the code after a call is a copy of what follows it). Stops
+ * at the pairs' end (z->end2) or at the first relocation not taken;
+ * returns it. A relocation is applied only once all before it are.
  */
+/* relocation B of the pair: an R_386_32 applied, else to 6f (a call) or
+ * 8f (not taken) */
+#define LAZY_B							\
+		"movl 12(%%esi), %%eax\n\t"			\
+		"decl %%eax\n\t"				\
+		"rorl $8, %%eax\n\t"				\
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"		\
+		"jae 6f\n\t"					\
+		"movl (%%ebx,%%eax,8), %%edi\n\t"		\
+		"addl 4(%%ecx), %%edi\n\t"			\
+		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"		\
+		"jae 8f\n\t"					\
+		"addl %c[base](%%ebx), %%edi\n\t"		\
+		"movl %%edi, 4(%%ecx)\n\t"
+/* the pair done: the next one, or out */
+#define LAZY_NEXT						\
+		"addl $8, %%ecx\n\t"	/* wnext: B's word + 4 */	\
+		"addl $16, %%esi\n\t"				\
+		"cmpl %c[end2](%%ebx), %%esi\n\t"		\
+		"jne 1b\n\t"					\
+		"jmp 9f\n"
+
 static const Elf32_Rel *lazy_pairs(const Elf32_Rel *r, uint32_t *rows,
 				   uintptr_t wnext)
 {
 	__asm__ volatile(
+		"pushl %%ebp\n\t"
+		"movl %c[pc](%%ebx), %%ebp\n\t"		/* the call rows */
 		"cmpl %c[end2](%%ebx), %%esi\n\t"
 		"je 9f\n"
 		"1:\n\t"
@@ -971,25 +998,9 @@ static const Elf32_Rel *lazy_pairs(const Elf32_Rel *r, uint32_t *rows,
 		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"
 		"jae 9f\n\t"
 		"addl %c[base](%%ebx), %%edi\n\t"
-		"movl %%edi, (%%edx)\n"
-		"2:\n\t"
-		"movl 12(%%esi), %%eax\n\t"		/* B */
-		"decl %%eax\n\t"
-		"rorl $8, %%eax\n\t"
-		"cmpl %c[nsym](%%ebx), %%eax\n\t"
-		"jae 6f\n\t"
-		"movl (%%ebx,%%eax,8), %%edi\n\t"
-		"addl 4(%%ecx), %%edi\n\t"
-		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"
-		"jae 8f\n\t"
-		"addl %c[base](%%ebx), %%edi\n\t"
-		"movl %%edi, 4(%%ecx)\n"
-		"3:\n\t"
-		"addl $8, %%ecx\n\t"			/* wnext: B's word + 4 */
-		"addl $16, %%esi\n\t"
-		"cmpl %c[end2](%%ebx), %%esi\n\t"
-		"jne 1b\n\t"
-		"jmp 9f\n"
+		"movl %%edi, (%%edx)\n\t"
+		LAZY_B
+		LAZY_NEXT
 		"5:\n\t"		/* A: PC32 (t = index + 2^24)? PLT32 (+ 3 * 2^24)? */
 		"subl $0x1000000, %%eax\n\t"
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"
@@ -998,16 +1009,15 @@ static const Elf32_Rel *lazy_pairs(const Elf32_Rel *r, uint32_t *rows,
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"
 		"jae 9f\n"
 		"4:\n\t"
-		"movl %c[pc](%%ebx), %%edi\n\t"
-		"leal (%%edi,%%eax,8), %%eax\n\t"
-		"movl (%%edx), %%edi\n\t"
-		"addl (%%eax), %%edi\n\t"
-		"cmpl 4(%%eax), %%edi\n\t"
+		"movl (%%ebp,%%eax,8), %%edi\n\t"
+		"addl (%%edx), %%edi\n\t"
+		"cmpl 4(%%ebp,%%eax,8), %%edi\n\t"
 		"jae 9f\n\t"
 		"addl %c[cpc](%%ebx), %%edi\n\t"
 		"subl %%edx, %%edi\n\t"
 		"movl %%edi, (%%edx)\n\t"
-		"jmp 2b\n"
+		LAZY_B
+		LAZY_NEXT
 		"6:\n\t"				/* B: PC32? PLT32? */
 		"subl $0x1000000, %%eax\n\t"
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"
@@ -1016,19 +1026,18 @@ static const Elf32_Rel *lazy_pairs(const Elf32_Rel *r, uint32_t *rows,
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"
 		"jae 8f\n"
 		"7:\n\t"
-		"movl %c[pc](%%ebx), %%edi\n\t"
-		"leal (%%edi,%%eax,8), %%eax\n\t"
-		"movl 4(%%ecx), %%edi\n\t"
-		"addl (%%eax), %%edi\n\t"
-		"cmpl 4(%%eax), %%edi\n\t"
+		"movl (%%ebp,%%eax,8), %%edi\n\t"
+		"addl 4(%%ecx), %%edi\n\t"
+		"cmpl 4(%%ebp,%%eax,8), %%edi\n\t"
 		"jae 8f\n\t"
 		"addl %c[cpc4](%%ebx), %%edi\n\t"
 		"subl %%ecx, %%edi\n\t"
 		"movl %%edi, 4(%%ecx)\n\t"
-		"jmp 3b\n"
+		LAZY_NEXT
 		"8:\n\t"				/* A applied, B not */
 		"addl $8, %%esi\n"
-		"9:"
+		"9:\n\t"
+		"popl %%ebp"
 		: "+S"(r), "+c"(wnext)
 		: "b"(rows), [end2] LZ(end2), [at] LZ(at), [at4] LZ(at4),
 		  [wlim4] LZ(wlim4), [nsym] LZ(nsym), [base] LZ(base),
@@ -1036,6 +1045,8 @@ static const Elf32_Rel *lazy_pairs(const Elf32_Rel *r, uint32_t *rows,
 		: "eax", "edx", "edi", "memory", "cc");
 	return r;
 }
+#undef LAZY_B
+#undef LAZY_NEXT
 
 /* Checks and applies .module's relocations r.. while the rows take them;
  * returns the first one they do not (z->end: all). */
