@@ -874,52 +874,135 @@ struct lazy {
 	uint32_t cpc4;		/* cpc - 4 */
 };
 
+/* What rows_run needs beside the symbols and the rows. */
+struct rows_k {
+	const Elf32_Sym *end;	/* the symbols end here */
+	uint32_t bss_sh, bss_addr;	/* .module.bss's (UINT32_MAX: none) */
+	uint32_t core;		/* the core's size */
+	uint32_t cspan;		/* .module's code after the header, or 0 */
+};
+
+/* The rows of symbols e.. (rows at row, the call rows d words after):
+ * a symbol of .module (section sh) has target span core and call span
+ * k->cspan, one of .module.bss target span core if it is in the core, any
+ * other span 0; stops at the first import (undefined: it is looked up),
+ * returns it or k->end. By hand for i386: twelve instructions a .module
+ * symbol (the compiler's version, short of registers, takes sixteen). */
+static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
+				 uint32_t sh, const struct rows_k *k)
+{
+#if defined(__i386__)
+	__asm__ volatile(
+		"pushl %%ebp\n\t"
+		"pushl 8(%%eax)\n\t"		/* 8(%esp): bss_addr */
+		"pushl 4(%%eax)\n\t"		/* 4(%esp): bss_sh */
+		"pushl (%%eax)\n\t"		/* (%esp): end */
+		"movl 16(%%eax), %%ebp\n\t"	/* cspan */
+		"movl 12(%%eax), %%eax\n\t"	/* core */
+		"cmpl (%%esp), %%esi\n\t"
+		"je 9f\n"
+		"1:\n\t"
+		"cmpw %%dx, 14(%%esi)\n\t"
+		"jne 3f\n\t"
+		"movl 4(%%esi), %%ebx\n\t"	/* .module's */
+		"movl %%ebx, (%%edi)\n\t"
+		"movl %%eax, 4(%%edi)\n\t"
+		"subl $0x7c, %%ebx\n\t"		/* - MODHDR_SIZE + 4 */
+		"movl %%ebx, (%%edi,%%ecx)\n\t"
+		"movl %%ebp, 4(%%edi,%%ecx)\n"
+		"2:\n\t"
+		"addl $16, %%esi\n\t"
+		"addl $8, %%edi\n\t"
+		"cmpl (%%esp), %%esi\n\t"
+		"jne 1b\n\t"
+		"jmp 9f\n"
+		"3:\n\t"
+		"movzwl 14(%%esi), %%ebx\n\t"
+		"testl %%ebx, %%ebx\n\t"
+		"je 9f\n\t"			/* an import: the caller's */
+		"movl $0, (%%edi,%%ecx)\n\t"
+		"movl $0, 4(%%edi,%%ecx)\n\t"
+		"cmpl 4(%%esp), %%ebx\n\t"
+		"jne 4f\n\t"
+		"movl 4(%%esi), %%ebx\n\t"	/* .module.bss's */
+		"addl 8(%%esp), %%ebx\n\t"
+		"movl %%ebx, (%%edi)\n\t"
+		"cmpl %%eax, %%ebx\n\t"		/* in the core: span core */
+		"sbbl %%ebx, %%ebx\n\t"
+		"andl %%eax, %%ebx\n\t"
+		"movl %%ebx, 4(%%edi)\n\t"
+		"jmp 2b\n"
+		"4:\n\t"			/* absolute, init, outside */
+		"movl $0, (%%edi)\n\t"
+		"movl $0, 4(%%edi)\n\t"
+		"jmp 2b\n"
+		"9:\n\t"
+		"addl $12, %%esp\n\t"
+		"popl %%ebp"
+		: "+S"(e), "+D"(row), "+a"(k)
+		: "c"(d * 4), "d"(sh)
+		: "ebx", "memory", "cc");
+	_Static_assert(MODHDR_SIZE - 4 == 0x7c, "rows_run: the header");
+	_Static_assert(offsetof(struct rows_k, cspan) == 16, "rows_run: k");
+#else
+	for (; e != k->end; e++, row += 2) {
+		uint32_t v = e->st_value;
+
+		if (e->st_shndx == sh) {
+			row[0] = v;
+			row[1] = k->core;	/* v < .module's size <= core */
+			row[d] = v - MODHDR_SIZE + 4;
+			row[d + 1] = k->cspan;
+			continue;
+		}
+		if (e->st_shndx == SHN_UNDEF)
+			break;
+		row[d] = row[d + 1] = 0;
+		if (e->st_shndx == k->bss_sh) {
+			row[0] = v += k->bss_addr;
+			row[1] = v < k->core ? k->core : 0;
+		} else {
+			row[0] = row[1] = 0;
+		}
+	}
+#endif
+	return e;
+}
+
 /* Fills the rows of every symbol (rows[2i], rows[2i + 1]; the call rows
  * pc likewise); imports are looked up here, each once. */
 static void lazy_rows(const struct modelf *m, const struct lazy *z,
 		      uint32_t *rows, uint32_t *pc,
 		      modreloc_resolve_fn resolve, void *arg)
 {
-	const Elf32_Sym *e = m->sym;
+	const Elf32_Sym *e = m->sym + 1;
 	struct fast f;
-	uint32_t core = m->hdr.core_size, bss_addr = m->part[MODELF_BSS].addr;
-	uint32_t mod_sh, bss_sh, cspan = 0, S;
+	struct rows_k k = {
+		.end = m->sym + m->nsym, .bss_addr = m->part[MODELF_BSS].addr,
+		.core = m->hdr.core_size,
+	};
+	uint32_t S;
 
 	fast_init(m, &f);
-	mod_sh = f.shndx[MODELF_MODULE];
-	bss_sh = f.shndx[MODELF_BSS];
+	k.bss_sh = f.shndx[MODELF_BSS];
 	if (f.exec[MODELF_MODULE])
-		cspan = m->part[MODELF_MODULE].size - MODHDR_SIZE;
+		k.cspan = m->part[MODELF_MODULE].size - MODHDR_SIZE;
 	rows[0] = rows[1] = pc[0] = pc[1] = 0;
-	for (uint32_t i = 1; i < m->nsym; i++) {
-		uint32_t sh = e[i].st_shndx, v = e[i].st_value;
+	while ((e = rows_run(e, rows + 2 * (e - m->sym), pc - rows,
+			     f.shndx[MODELF_MODULE], &k)) != k.end) {
+		/* an import */
+		uint32_t i = e - m->sym;
 
-		rows += 2;
-		pc += 2;
-		if (sh == mod_sh) {
-			rows[0] = v;
-			rows[1] = core;	/* v < .module's size <= core */
-			pc[0] = v - MODHDR_SIZE + 4;
-			pc[1] = cspan;
-			continue;
-		}
-		pc[0] = pc[1] = 0;
-		if (sh == bss_sh) {
-			rows[0] = v += bss_addr;
-			rows[1] = v < core ? core : 0;
-			continue;
-		}
-		rows[0] = rows[1] = 0;
-		if (sh != SHN_UNDEF)
-			continue;	/* absolute, in init or outside: span 0 */
+		rows[2 * i] = rows[2 * i + 1] = pc[2 * i] = pc[2 * i + 1] = 0;
+		e++;
 		if (!resolve || resolve(arg, modelf_sym_name(m, i), &S)) {
-			if (ELF32_ST_BIND(e[i].st_info) != STB_WEAK)
+			if (ELF32_ST_BIND(m->sym[i].st_info) != STB_WEAK)
 				continue;	/* not known: span 0 */
 			S = 0;
 		}
-		rows[0] = S - z->base;
-		pc[0] = S - z->base - MODHDR_SIZE + 4;
-		rows[1] = pc[1] = UINT32_MAX;
+		rows[2 * i] = S - z->base;
+		pc[2 * i] = S - z->base - MODHDR_SIZE + 4;
+		rows[2 * i + 1] = pc[2 * i + 1] = UINT32_MAX;
 	}
 }
 
