@@ -862,16 +862,20 @@ int modreloc_apply_split(struct modelf *m, void *image, uint32_t base,
 struct lazy {
 	const Elf32_Rel *end;	/* .module's relocations end here */
 	const Elf32_Rel *end2;	/* lazy_run's pairs end here (i386) */
+	const Elf32_Rel *end4;	/* lazy_run's fours end here (i386) */
 	uintptr_t at;		/* .module's bytes in the image */
 	uintptr_t at4;		/* at - 4 */
+	uintptr_t at8, at12;	/* at - 8, at - 12 */
 	uintptr_t wlim;		/* at + its size - 4: the last word */
 	uintptr_t wlim4;	/* wlim - 4 */
+	uintptr_t wlim12;	/* wlim - 12 */
 	uintptr_t wnext;	/* the next word may not start below */
 	uint32_t nsym;		/* < 2^24 */
 	uint32_t base;
 	const uint32_t *pc;	/* the call rows: SLpc, span */
 	uint32_t cpc;		/* base + MODHDR_SIZE - 4 - (base - at) */
 	uint32_t cpc4;		/* cpc - 4 */
+	uint32_t cpc8, cpc12;	/* cpc - 8, cpc - 12 */
 };
 
 /* What rows_run needs beside the symbols and the rows. */
@@ -1131,15 +1135,198 @@ static const Elf32_Rel *lazy_pairs(const Elf32_Rel *r, uint32_t *rows,
 #undef LAZY_B
 #undef LAZY_NEXT
 
+/*
+ * The same by four (lazy_fours): A and B checked as a pair, then C (held
+ * as its address - 8) at least B's word + 4, D (its address - 12) at
+ * least C's + 4 and at most the last word: five compares for four places,
+ * one loop test for four relocations. A call's way out of line jumps back.
+ * Stops at z->end4 or at the first relocation not taken; returns it.
+ */
+static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
+				   uintptr_t wnext)
+{
+	__asm__ volatile(
+		"pushl %%ebp\n\t"
+		"movl %c[pc](%%ebx), %%ebp\n\t"		/* the call rows */
+		"cmpl %c[end4](%%ebx), %%esi\n\t"
+		"je 9f\n"
+		"1:\n\t"
+		"movl (%%esi), %%edx\n\t"		/* A's word */
+		"addl %c[at](%%ebx), %%edx\n\t"
+		"cmpl %%ecx, %%edx\n\t"
+		"jb 9f\n\t"
+		"movl 8(%%esi), %%ecx\n\t"		/* B's word - 4 */
+		"addl %c[at4](%%ebx), %%ecx\n\t"
+		"cmpl %%edx, %%ecx\n\t"
+		"jb 9f\n\t"
+		"cmpl %c[wlim4](%%ebx), %%ecx\n\t"
+		"ja 9f\n\t"
+		"movl 4(%%esi), %%eax\n\t"
+		"decl %%eax\n\t"
+		"rorl $8, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 50f\n\t"
+		"movl (%%ebx,%%eax,8), %%edi\n\t"
+		"addl (%%edx), %%edi\n\t"
+		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"
+		"jae 9f\n\t"
+		"addl %c[base](%%ebx), %%edi\n\t"
+		"movl %%edi, (%%edx)\n"
+		"20:\n\t"
+		"movl 12(%%esi), %%eax\n\t"
+		"decl %%eax\n\t"
+		"rorl $8, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 51f\n\t"
+		"movl (%%ebx,%%eax,8), %%edi\n\t"
+		"addl 4(%%ecx), %%edi\n\t"
+		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"
+		"jae 81f\n\t"
+		"addl %c[base](%%ebx), %%edi\n\t"
+		"movl %%edi, 4(%%ecx)\n"
+		"21:\n\t"
+		"movl 16(%%esi), %%edx\n\t"		/* C's word - 8 */
+		"addl %c[at8](%%ebx), %%edx\n\t"
+		"cmpl %%ecx, %%edx\n\t"
+		"jb 82f\n\t"
+		"movl 24(%%esi), %%ecx\n\t"		/* D's word - 12 */
+		"addl %c[at12](%%ebx), %%ecx\n\t"
+		"cmpl %%edx, %%ecx\n\t"
+		"jb 82f\n\t"
+		"cmpl %c[wlim12](%%ebx), %%ecx\n\t"
+		"ja 82f\n\t"
+		"movl 20(%%esi), %%eax\n\t"
+		"decl %%eax\n\t"
+		"rorl $8, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 52f\n\t"
+		"movl (%%ebx,%%eax,8), %%edi\n\t"
+		"addl 8(%%edx), %%edi\n\t"
+		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"
+		"jae 82f\n\t"
+		"addl %c[base](%%ebx), %%edi\n\t"
+		"movl %%edi, 8(%%edx)\n"
+		"22:\n\t"
+		"movl 28(%%esi), %%eax\n\t"
+		"decl %%eax\n\t"
+		"rorl $8, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 53f\n\t"
+		"movl (%%ebx,%%eax,8), %%edi\n\t"
+		"addl 12(%%ecx), %%edi\n\t"
+		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"
+		"jae 83f\n\t"
+		"addl %c[base](%%ebx), %%edi\n\t"
+		"movl %%edi, 12(%%ecx)\n"
+		"23:\n\t"
+		"addl $16, %%ecx\n\t"		/* wnext - 12: D's word + 4 - 12 + 12 */
+		"addl $32, %%esi\n\t"
+		"cmpl %c[end4](%%ebx), %%esi\n\t"
+		"jne 1b\n\t"
+		"jmp 9f\n"
+		"50:\n\t"
+		"subl $0x1000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jb 501f\n\t"
+		"subl $0x2000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 9f\n"
+		"501:\n\t"
+		"movl (%%ebp,%%eax,8), %%edi\n\t"
+		"addl (%%edx), %%edi\n\t"
+		"cmpl 4(%%ebp,%%eax,8), %%edi\n\t"
+		"jae 9f\n\t"
+		"addl %c[cpc](%%ebx), %%edi\n\t"
+		"subl %%edx, %%edi\n\t"
+		"movl %%edi, (%%edx)\n\t"
+		"jmp 20b\n"
+		"51:\n\t"
+		"subl $0x1000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jb 511f\n\t"
+		"subl $0x2000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 81f\n"
+		"511:\n\t"
+		"movl (%%ebp,%%eax,8), %%edi\n\t"
+		"addl 4(%%ecx), %%edi\n\t"
+		"cmpl 4(%%ebp,%%eax,8), %%edi\n\t"
+		"jae 81f\n\t"
+		"addl %c[cpc4](%%ebx), %%edi\n\t"
+		"subl %%ecx, %%edi\n\t"
+		"movl %%edi, 4(%%ecx)\n\t"
+		"jmp 21b\n"
+		"52:\n\t"
+		"subl $0x1000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jb 521f\n\t"
+		"subl $0x2000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 82f\n"
+		"521:\n\t"
+		"movl (%%ebp,%%eax,8), %%edi\n\t"
+		"addl 8(%%edx), %%edi\n\t"
+		"cmpl 4(%%ebp,%%eax,8), %%edi\n\t"
+		"jae 82f\n\t"
+		"addl %c[cpc8](%%ebx), %%edi\n\t"
+		"subl %%edx, %%edi\n\t"
+		"movl %%edi, 8(%%edx)\n\t"
+		"jmp 22b\n"
+		"53:\n\t"
+		"subl $0x1000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jb 531f\n\t"
+		"subl $0x2000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 83f\n"
+		"531:\n\t"
+		"movl (%%ebp,%%eax,8), %%edi\n\t"
+		"addl 12(%%ecx), %%edi\n\t"
+		"cmpl 4(%%ebp,%%eax,8), %%edi\n\t"
+		"jae 83f\n\t"
+		"addl %c[cpc12](%%ebx), %%edi\n\t"
+		"subl %%ecx, %%edi\n\t"
+		"movl %%edi, 12(%%ecx)\n\t"
+		"jmp 23b\n"
+		"83:\n\t"
+		"addl $8, %%esi\n"
+		"82:\n\t"
+		"addl $8, %%esi\n"
+		"81:\n\t"
+		"addl $8, %%esi\n"
+		"9:\n\t"
+		"popl %%ebp"
+		: "+S"(r), "+c"(wnext)
+		: "b"(rows), [end4] LZ(end4), [at] LZ(at), [at4] LZ(at4),
+		  [at8] LZ(at8), [at12] LZ(at12), [wlim4] LZ(wlim4),
+		  [wlim12] LZ(wlim12), [nsym] LZ(nsym), [base] LZ(base),
+		  [pc] LZ(pc), [cpc] LZ(cpc), [cpc4] LZ(cpc4), [cpc8] LZ(cpc8),
+		  [cpc12] LZ(cpc12)
+		: "eax", "edx", "edi", "memory", "cc");
+	return r;
+}
+
 /* Checks and applies .module's relocations r.. while the rows take them;
  * returns the first one they do not (z->end: all). */
 static const Elf32_Rel *lazy_run(const Elf32_Rel *r, uint32_t *rows)
 {
 	struct lazy *z = (struct lazy *)rows - 1;
 	const Elf32_Rel *r0 = r;
+	uintptr_t w = z->wnext;
 
-	z->end2 = r + ((z->end - r) & ~1);
-	r = lazy_pairs(r, rows, z->wnext);
+	if (z->end - r >= 4) {		/* by four, then the last one to three */
+		z->end4 = r + ((z->end - r) & ~3);
+		r = lazy_fours(r, rows, w);
+		if (r != z->end4)
+			goto out;
+		if (r != r0)
+			w = z->at + r[-1].r_offset + 4;
+	}
+	if (z->end - r >= 2) {
+		z->end2 = r + ((z->end - r) & ~1);
+		r = lazy_pairs(r, rows, w);
+	}
+out:
 	if (r != r0)
 		z->wnext = z->at + r[-1].r_offset + 4;
 	return r;
@@ -1259,26 +1446,28 @@ static int lazy_part(struct modelf *m, int pi, uint8_t *img, uint32_t *rows)
 {
 	const struct modelf_part *p = &m->part[pi];
 	const Elf32_Rel *r = p->rel;
-	struct lazy *zc = (struct lazy *)rows - 1, z = *zc;
+	struct lazy *z = (struct lazy *)rows - 1;	/* the part's fields set here */
 
 	if (!p->nrel)
 		return 1;
 	if (pi == MODELF_BSS || p->size < 4)
 		return 0;
-	z.at = (uintptr_t)(img + p->addr);
-	z.at4 = z.at - 4;
-	z.wlim = z.at + p->size - 4;
-	z.wlim4 = z.wlim - 4;
-	z.wnext = z.at;
+	z->at = (uintptr_t)(img + p->addr);
+	z->at4 = z->at - 4;
+	z->at8 = z->at - 8;
+	z->at12 = z->at - 12;
+	z->wlim = z->at + p->size - 4;
+	z->wlim4 = z->wlim - 4;
+	z->wlim12 = z->wlim - 12;
+	z->wnext = z->at;
 	if (pi == MODELF_INIT) {
 		for (; r < p->rel + p->nrel; r++)
-			if (!lazy_one(m, pi, r, &z, rows))
+			if (!lazy_one(m, pi, r, z, rows))
 				return 0;
 		return 1;
 	}
-	*zc = z;
-	while ((r = lazy_run(r, rows)) != zc->end)
-		if (!lazy_one(m, pi, r++, zc, rows))
+	while ((r = lazy_run(r, rows)) != z->end)
+		if (!lazy_one(m, pi, r++, z, rows))
 			return 0;
 	return 1;
 }
@@ -1306,6 +1495,8 @@ int modreloc_apply_lazy(struct modelf *m, void *image, uint32_t base,
 			.base = base, .pc = rows + 2 * m->nsym,
 			.cpc = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 4,
 			.cpc4 = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 8,
+			.cpc8 = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 12,
+			.cpc12 = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 16,
 		};
 		lazy_rows(m, z, rows, rows + 2 * m->nsym, resolve, arg);
 		if (lazy_part(m, MODELF_MODULE, img, rows) &&
