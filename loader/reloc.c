@@ -1022,7 +1022,8 @@ static inline uint32_t wld(uintptr_t w)
 
 /*
  * lazy_run's loop by hand, for i386 (seven registers; the compiler's
- * version keeps less of it in them): two relocations, A and B, a turn.
+ * version keeps less of it in them): two relocations, A and B, a turn
+ * (the last two or three of .module; lazy_fours takes the rest by four).
  * Their places are checked together: at + A's offset at least wnext, B's
  * word (held as its address - 4) at least A's and at most the last word
  * - 4; then each is an R_386_32 (t = (r_info - 1) ror 8 is the symbol
