@@ -877,6 +877,8 @@ struct lazy {
 	uint32_t cpc4;		/* cpc - 4 */
 	uint32_t cpc8, cpc12;	/* cpc - 8, cpc - 12 */
 };
+_Static_assert(sizeof(struct lazy) <= 32 * sizeof(uint32_t),
+	       "struct lazy: more than MODRELOC_LAZY_WORDS leaves before the rows");
 
 /* What rows_run needs beside the symbols and the rows. */
 struct rows_k {
