@@ -487,6 +487,76 @@ static int check_symbol(struct modelf *m, uint32_t i)
 	return 0;
 }
 
+/* Symbols e..end (all locals or all globals) while they are the common
+ * kinds check_symbols takes; returns the first one that is not (end: all).
+ * size[x]: section x + 1's size; a symbol's value must be below
+ * vlim[st_info] (0: the kind is not taken; 1: a section symbol, value 0).
+ * By hand for i386: seventeen instructions a symbol (the compiler's
+ * version, short of registers, takes twenty). */
+static const Elf32_Sym *common_symbols(const Elf32_Sym *e, const Elf32_Sym *end,
+				       const uint32_t *size, uint32_t nsec,
+				       uint32_t str_size, const uint32_t *vlim)
+{
+#if defined(__i386__)
+	__asm__ volatile(
+		"pushl %%ebp\n\t"
+		"pushl %%ecx\n\t"		/* 4(%esp): nsec */
+		"pushl %%ebx\n\t"		/* (%esp): end */
+		"movl %%eax, %%ebp\n\t"		/* vlim */
+		"cmpl %%ebx, %%esi\n\t"
+		"je 9f\n"
+		"1:\n\t"
+		"movzwl 14(%%esi), %%ecx\n\t"	/* x: the section index - 1 */
+		"decl %%ecx\n\t"
+		"cmpl 4(%%esp), %%ecx\n\t"
+		"jae 9f\n\t"
+		"cmpl %%edx, (%%esi)\n\t"	/* the name inside .strtab */
+		"jae 9f\n\t"
+		"movzbl 12(%%esi), %%ebx\n\t"	/* the kind */
+		"movl 4(%%esi), %%eax\n\t"
+		"cmpl (%%ebp,%%ebx,4), %%eax\n\t"
+		"jae 9f\n\t"
+		"addl 8(%%esi), %%eax\n\t"	/* inside the section */
+		"jc 9f\n\t"
+		"cmpl (%%edi,%%ecx,4), %%eax\n\t"
+		"ja 9f\n\t"
+		"addl $16, %%esi\n\t"
+		"cmpl (%%esp), %%esi\n\t"
+		"jne 1b\n"
+		"9:\n\t"
+		"addl $8, %%esp\n\t"
+		"popl %%ebp"
+		: "+S"(e), "+a"(vlim), "+b"(end), "+c"(nsec)
+		: "D"(size), "d"(str_size)
+		: "memory", "cc");
+#else
+	for (; e != end; e++) {
+		uint32_t x = e->st_shndx - 1u, v = e->st_value;
+
+		if (x >= nsec || e->st_name >= str_size || v >= vlim[e->st_info])
+			break;
+		/* inside(): v + st_size <= the section's size, no carry */
+		if (__builtin_add_overflow(v, e->st_size, &v) || v > size[x])
+			break;
+	}
+#endif
+	return e;
+}
+
+/* vlim[] for locals: a NOTYPE, OBJECT or FUNC symbol (any value below
+ * 2^32 - 1: the last one is left to check_symbol), a SECTION one with
+ * value 0; for globals: a global or weak NOTYPE, OBJECT or FUNC. */
+static const uint32_t local_vlim[256] = {
+	[STT_NOTYPE] = UINT32_MAX, [STT_OBJECT] = UINT32_MAX,
+	[STT_FUNC] = UINT32_MAX, [STT_SECTION] = 1,
+};
+#define GLOBAL_VLIM(b)	[(b) << 4 | STT_NOTYPE] = UINT32_MAX, \
+			[(b) << 4 | STT_OBJECT] = UINT32_MAX, \
+			[(b) << 4 | STT_FUNC] = UINT32_MAX
+static const uint32_t global_vlim[256] = {
+	GLOBAL_VLIM(STB_GLOBAL), GLOBAL_VLIM(STB_WEAK),
+};
+
 /*
  * Every symbol is checked by check_symbol, but the common kinds are first
  * seen here, with no name made: defined in a section (1..shnum - 1, all
@@ -497,32 +567,26 @@ static int check_symbol(struct modelf *m, uint32_t i)
  */
 static int check_symbols(struct modelf *m)
 {
-	const Elf32_Sym *s = m->sym;
-	const Elf32_Shdr *sh = m->sh;
-	uint32_t str_size = m->str_size, shnum1 = m->shnum - 1;
-	uint32_t fg = m->first_global;
+	const Elf32_Sym *e = m->sym + 1, *fg = m->sym + m->first_global;
+	const Elf32_Sym *end = m->sym + m->nsym;
+	uint32_t size[MODELF_MAX_SECTIONS], nsec = m->shnum - 1;
 	int err;
 
 	if ((err = check_symbol(m, 0)))
 		return err;
-	for (uint32_t i = 1; i < m->nsym; i++) {
-		uint32_t x = s[i].st_shndx - 1, info = s[i].st_info;
-		uint32_t v = s[i].st_value, len;
-
-		if (s[i].st_name >= str_size || x >= shnum1)
-			goto slow;
-		if (i < fg ? info > STT_SECTION || (info == STT_SECTION && v) :
-		    (info >> 4) - STB_GLOBAL > STB_WEAK - STB_GLOBAL ||
-		    (info & 0xf) > STT_FUNC)
-			goto slow;
-		len = sh[x + 1].sh_size;
-		if (v <= len && s[i].st_size <= len - v)
-			continue;	/* inside() */
-slow:
-		if ((err = check_symbol(m, i)))
+	for (uint32_t x = 0; x < nsec; x++)
+		size[x] = m->sh[x + 1].sh_size;
+	for (;;) {
+		if (e < fg)
+			e = common_symbols(e, fg, size, nsec, m->str_size, local_vlim);
+		if (e >= fg)
+			e = common_symbols(e, end, size, nsec, m->str_size, global_vlim);
+		if (e == end)
+			return 0;
+		if ((err = check_symbol(m, (uint32_t)(e - m->sym))))
 			return err;
+		e++;
 	}
-	return 0;
 }
 
 static int check_groups(struct modelf *m);
@@ -1364,7 +1428,9 @@ void modelf_symbol(const struct modelf *m, uint32_t idx, struct modelf_sym *s)
 
 const Elf32_Rel *modelf_rel_at(const struct modelf_part *p, uint32_t off)
 {
-	uint32_t lo = 0, hi = p->nrel;
+	/* sorted, 4 bytes apart at least: the one at off is at most #off / 4
+	 * (the header's fields: among the first 32) */
+	uint32_t lo = 0, hi = off / 4 < p->nrel ? off / 4 + 1 : p->nrel;
 
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;

@@ -69,6 +69,7 @@ typedef struct {
 #define SHN_ABS		0xfff1
 #define SHN_COMMON	0xfff2
 #define STB_LOCAL	0
+#define STT_NOTYPE	0
 #define STB_GLOBAL	1
 #define STB_WEAK	2
 #define STT_OBJECT	1
@@ -302,7 +303,8 @@ const char *modelf_modinfo(const struct modelf *m, const char *key);
 const char *modelf_modinfo_next(const struct modelf *m, uint32_t *pos);
 
 /* The relocation of part p whose location is offset off of the part, or
- * NULL. Needs the part's relocations sorted (modreloc_check): O(log n). */
+ * NULL. Needs the part's relocations sorted (modreloc_check): O(log n),
+ * n the relocations at offsets up to off. */
 const Elf32_Rel *modelf_rel_at(const struct modelf_part *p, uint32_t off);
 
 /* --- relocation (loader/reloc.c) --- */

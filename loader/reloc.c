@@ -862,17 +862,118 @@ int modreloc_apply_split(struct modelf *m, void *image, uint32_t base,
 struct lazy {
 	const Elf32_Rel *end;	/* .module's relocations end here */
 	const Elf32_Rel *end2;	/* lazy_run's pairs end here (i386) */
+	const Elf32_Rel *end4;	/* lazy_run's fours end here (i386) */
 	uintptr_t at;		/* .module's bytes in the image */
 	uintptr_t at4;		/* at - 4 */
+	uintptr_t at8, at12;	/* at - 8, at - 12 */
 	uintptr_t wlim;		/* at + its size - 4: the last word */
 	uintptr_t wlim4;	/* wlim - 4 */
+	uintptr_t wlim12;	/* wlim - 12 */
 	uintptr_t wnext;	/* the next word may not start below */
 	uint32_t nsym;		/* < 2^24 */
 	uint32_t base;
 	const uint32_t *pc;	/* the call rows: SLpc, span */
 	uint32_t cpc;		/* base + MODHDR_SIZE - 4 - (base - at) */
 	uint32_t cpc4;		/* cpc - 4 */
+	uint32_t cpc8, cpc12;	/* cpc - 8, cpc - 12 */
 };
+_Static_assert(sizeof(struct lazy) <= 32 * sizeof(uint32_t),
+	       "struct lazy: more than MODRELOC_LAZY_WORDS leaves before the rows");
+
+/* What rows_run needs beside the symbols and the rows. */
+struct rows_k {
+	const Elf32_Sym *end;	/* the symbols end here */
+	uint32_t bss_sh, bss_addr;	/* .module.bss's (UINT32_MAX: none) */
+	uint32_t core;		/* the core's size */
+	uint32_t cspan;		/* .module's code after the header, or 0 */
+};
+
+/* The rows of symbols e.. (rows at row, the call rows d words after):
+ * a symbol of .module (section sh) has target span core and call span
+ * k->cspan, one of .module.bss target span core if it is in the core, any
+ * other span 0; stops at the first import (undefined: it is looked up),
+ * returns it or k->end. By hand for i386: twelve instructions a .module
+ * symbol (the compiler's version, short of registers, takes sixteen). */
+static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
+				 uint32_t sh, const struct rows_k *k)
+{
+#if defined(__i386__)
+	__asm__ volatile(
+		"pushl %%ebp\n\t"
+		"pushl 8(%%eax)\n\t"		/* 8(%esp): bss_addr */
+		"pushl 4(%%eax)\n\t"		/* 4(%esp): bss_sh */
+		"pushl (%%eax)\n\t"		/* (%esp): end */
+		"movl 16(%%eax), %%ebp\n\t"	/* cspan */
+		"movl 12(%%eax), %%eax\n\t"	/* core */
+		"cmpl (%%esp), %%esi\n\t"
+		"je 9f\n"
+		"1:\n\t"
+		"cmpw %%dx, 14(%%esi)\n\t"
+		"jne 3f\n\t"
+		"movl 4(%%esi), %%ebx\n\t"	/* .module's */
+		"movl %%ebx, (%%edi)\n\t"
+		"movl %%eax, 4(%%edi)\n\t"
+		"subl $0x7c, %%ebx\n\t"		/* - MODHDR_SIZE + 4 */
+		"movl %%ebx, (%%edi,%%ecx)\n\t"
+		"movl %%ebp, 4(%%edi,%%ecx)\n"
+		"2:\n\t"
+		"addl $16, %%esi\n\t"
+		"addl $8, %%edi\n\t"
+		"cmpl (%%esp), %%esi\n\t"
+		"jne 1b\n\t"
+		"jmp 9f\n"
+		"3:\n\t"
+		"movzwl 14(%%esi), %%ebx\n\t"
+		"testl %%ebx, %%ebx\n\t"
+		"je 9f\n\t"			/* an import: the caller's */
+		"movl $0, (%%edi,%%ecx)\n\t"
+		"movl $0, 4(%%edi,%%ecx)\n\t"
+		"cmpl 4(%%esp), %%ebx\n\t"
+		"jne 4f\n\t"
+		"movl 4(%%esi), %%ebx\n\t"	/* .module.bss's */
+		"addl 8(%%esp), %%ebx\n\t"
+		"movl %%ebx, (%%edi)\n\t"
+		"cmpl %%eax, %%ebx\n\t"		/* in the core: span core */
+		"sbbl %%ebx, %%ebx\n\t"
+		"andl %%eax, %%ebx\n\t"
+		"movl %%ebx, 4(%%edi)\n\t"
+		"jmp 2b\n"
+		"4:\n\t"			/* absolute, init, outside */
+		"movl $0, (%%edi)\n\t"
+		"movl $0, 4(%%edi)\n\t"
+		"jmp 2b\n"
+		"9:\n\t"
+		"addl $12, %%esp\n\t"
+		"popl %%ebp"
+		: "+S"(e), "+D"(row), "+a"(k)
+		: "c"(d * 4), "d"(sh)
+		: "ebx", "memory", "cc");
+	_Static_assert(MODHDR_SIZE - 4 == 0x7c, "rows_run: the header");
+	_Static_assert(offsetof(struct rows_k, cspan) == 16, "rows_run: k");
+#else
+	for (; e != k->end; e++, row += 2) {
+		uint32_t v = e->st_value;
+
+		if (e->st_shndx == sh) {
+			row[0] = v;
+			row[1] = k->core;	/* v < .module's size <= core */
+			row[d] = v - MODHDR_SIZE + 4;
+			row[d + 1] = k->cspan;
+			continue;
+		}
+		if (e->st_shndx == SHN_UNDEF)
+			break;
+		row[d] = row[d + 1] = 0;
+		if (e->st_shndx == k->bss_sh) {
+			row[0] = v += k->bss_addr;
+			row[1] = v < k->core ? k->core : 0;
+		} else {
+			row[0] = row[1] = 0;
+		}
+	}
+#endif
+	return e;
+}
 
 /* Fills the rows of every symbol (rows[2i], rows[2i + 1]; the call rows
  * pc likewise); imports are looked up here, each once. */
@@ -880,46 +981,34 @@ static void lazy_rows(const struct modelf *m, const struct lazy *z,
 		      uint32_t *rows, uint32_t *pc,
 		      modreloc_resolve_fn resolve, void *arg)
 {
-	const Elf32_Sym *e = m->sym;
+	const Elf32_Sym *e = m->sym + 1;
 	struct fast f;
-	uint32_t core = m->hdr.core_size, bss_addr = m->part[MODELF_BSS].addr;
-	uint32_t mod_sh, bss_sh, cspan = 0, S;
+	struct rows_k k = {
+		.end = m->sym + m->nsym, .bss_addr = m->part[MODELF_BSS].addr,
+		.core = m->hdr.core_size,
+	};
+	uint32_t S;
 
 	fast_init(m, &f);
-	mod_sh = f.shndx[MODELF_MODULE];
-	bss_sh = f.shndx[MODELF_BSS];
+	k.bss_sh = f.shndx[MODELF_BSS];
 	if (f.exec[MODELF_MODULE])
-		cspan = m->part[MODELF_MODULE].size - MODHDR_SIZE;
+		k.cspan = m->part[MODELF_MODULE].size - MODHDR_SIZE;
 	rows[0] = rows[1] = pc[0] = pc[1] = 0;
-	for (uint32_t i = 1; i < m->nsym; i++) {
-		uint32_t sh = e[i].st_shndx, v = e[i].st_value;
+	while ((e = rows_run(e, rows + 2 * (e - m->sym), pc - rows,
+			     f.shndx[MODELF_MODULE], &k)) != k.end) {
+		/* an import */
+		uint32_t i = e - m->sym;
 
-		rows += 2;
-		pc += 2;
-		if (sh == mod_sh) {
-			rows[0] = v;
-			rows[1] = core;	/* v < .module's size <= core */
-			pc[0] = v - MODHDR_SIZE + 4;
-			pc[1] = cspan;
-			continue;
-		}
-		pc[0] = pc[1] = 0;
-		if (sh == bss_sh) {
-			rows[0] = v += bss_addr;
-			rows[1] = v < core ? core : 0;
-			continue;
-		}
-		rows[0] = rows[1] = 0;
-		if (sh != SHN_UNDEF)
-			continue;	/* absolute, in init or outside: span 0 */
+		rows[2 * i] = rows[2 * i + 1] = pc[2 * i] = pc[2 * i + 1] = 0;
+		e++;
 		if (!resolve || resolve(arg, modelf_sym_name(m, i), &S)) {
-			if (ELF32_ST_BIND(e[i].st_info) != STB_WEAK)
+			if (ELF32_ST_BIND(m->sym[i].st_info) != STB_WEAK)
 				continue;	/* not known: span 0 */
 			S = 0;
 		}
-		rows[0] = S - z->base;
-		pc[0] = S - z->base - MODHDR_SIZE + 4;
-		rows[1] = pc[1] = UINT32_MAX;
+		rows[2 * i] = S - z->base;
+		pc[2 * i] = S - z->base - MODHDR_SIZE + 4;
+		rows[2 * i + 1] = pc[2 * i + 1] = UINT32_MAX;
 	}
 }
 
@@ -934,20 +1023,48 @@ static inline uint32_t wld(uintptr_t w)
 #define LZ(f)	"i"((int)offsetof(struct lazy, f) - (int)sizeof(struct lazy))
 
 /*
- * lazy_run's loop by hand, for i386 (six registers; the compiler's
- * version keeps less of it in them): two relocations, A and B, a turn.
+ * lazy_run's loop by hand, for i386 (seven registers; the compiler's
+ * version keeps less of it in them): two relocations, A and B, a turn
+ * (the last two or three of .module; lazy_fours takes the rest by four).
  * Their places are checked together: at + A's offset at least wnext, B's
  * word (held as its address - 4) at least A's and at most the last word
  * - 4; then each is an R_386_32 (t = (r_info - 1) ror 8 is the symbol
  * index, below nsym: any other type puts type - 1 in t's top byte), or a
- * PC32 (t - 2^24 is) or PLT32 (t - 3 * 2^24 is), taken on its row. Stops at the first
- * pair's end (z->end2) or at the first relocation not taken; returns it.
- * A relocation is applied only once all before it are.
+ * PC32 (t - 2^24 is) or PLT32 (t - 3 * 2^24 is), taken on its row: the
+ * call rows are held in %ebp, so a call costs four instructions more than
+ * an R_386_32 (its type found, P subtracted); each way through a pair runs
+ * straight on (the code after a call is a copy of what follows it). Stops
+ * at the pairs' end (z->end2) or at the first relocation not taken;
+ * returns it. A relocation is applied only once all before it are.
  */
+/* relocation B of the pair: an R_386_32 applied, else to 6f (a call) or
+ * 8f (not taken) */
+#define LAZY_B							\
+		"movl 12(%%esi), %%eax\n\t"			\
+		"decl %%eax\n\t"				\
+		"rorl $8, %%eax\n\t"				\
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"		\
+		"jae 6f\n\t"					\
+		"movl (%%ebx,%%eax,8), %%edi\n\t"		\
+		"addl 4(%%ecx), %%edi\n\t"			\
+		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"		\
+		"jae 8f\n\t"					\
+		"addl %c[base](%%ebx), %%edi\n\t"		\
+		"movl %%edi, 4(%%ecx)\n\t"
+/* the pair done: the next one, or out */
+#define LAZY_NEXT						\
+		"addl $8, %%ecx\n\t"	/* wnext: B's word + 4 */	\
+		"addl $16, %%esi\n\t"				\
+		"cmpl %c[end2](%%ebx), %%esi\n\t"		\
+		"jne 1b\n\t"					\
+		"jmp 9f\n"
+
 static const Elf32_Rel *lazy_pairs(const Elf32_Rel *r, uint32_t *rows,
 				   uintptr_t wnext)
 {
 	__asm__ volatile(
+		"pushl %%ebp\n\t"
+		"movl %c[pc](%%ebx), %%ebp\n\t"		/* the call rows */
 		"cmpl %c[end2](%%ebx), %%esi\n\t"
 		"je 9f\n"
 		"1:\n\t"
@@ -971,25 +1088,9 @@ static const Elf32_Rel *lazy_pairs(const Elf32_Rel *r, uint32_t *rows,
 		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"
 		"jae 9f\n\t"
 		"addl %c[base](%%ebx), %%edi\n\t"
-		"movl %%edi, (%%edx)\n"
-		"2:\n\t"
-		"movl 12(%%esi), %%eax\n\t"		/* B */
-		"decl %%eax\n\t"
-		"rorl $8, %%eax\n\t"
-		"cmpl %c[nsym](%%ebx), %%eax\n\t"
-		"jae 6f\n\t"
-		"movl (%%ebx,%%eax,8), %%edi\n\t"
-		"addl 4(%%ecx), %%edi\n\t"
-		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"
-		"jae 8f\n\t"
-		"addl %c[base](%%ebx), %%edi\n\t"
-		"movl %%edi, 4(%%ecx)\n"
-		"3:\n\t"
-		"addl $8, %%ecx\n\t"			/* wnext: B's word + 4 */
-		"addl $16, %%esi\n\t"
-		"cmpl %c[end2](%%ebx), %%esi\n\t"
-		"jne 1b\n\t"
-		"jmp 9f\n"
+		"movl %%edi, (%%edx)\n\t"
+		LAZY_B
+		LAZY_NEXT
 		"5:\n\t"		/* A: PC32 (t = index + 2^24)? PLT32 (+ 3 * 2^24)? */
 		"subl $0x1000000, %%eax\n\t"
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"
@@ -998,16 +1099,15 @@ static const Elf32_Rel *lazy_pairs(const Elf32_Rel *r, uint32_t *rows,
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"
 		"jae 9f\n"
 		"4:\n\t"
-		"movl %c[pc](%%ebx), %%edi\n\t"
-		"leal (%%edi,%%eax,8), %%eax\n\t"
-		"movl (%%edx), %%edi\n\t"
-		"addl (%%eax), %%edi\n\t"
-		"cmpl 4(%%eax), %%edi\n\t"
+		"movl (%%ebp,%%eax,8), %%edi\n\t"
+		"addl (%%edx), %%edi\n\t"
+		"cmpl 4(%%ebp,%%eax,8), %%edi\n\t"
 		"jae 9f\n\t"
 		"addl %c[cpc](%%ebx), %%edi\n\t"
 		"subl %%edx, %%edi\n\t"
 		"movl %%edi, (%%edx)\n\t"
-		"jmp 2b\n"
+		LAZY_B
+		LAZY_NEXT
 		"6:\n\t"				/* B: PC32? PLT32? */
 		"subl $0x1000000, %%eax\n\t"
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"
@@ -1016,23 +1116,195 @@ static const Elf32_Rel *lazy_pairs(const Elf32_Rel *r, uint32_t *rows,
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"
 		"jae 8f\n"
 		"7:\n\t"
-		"movl %c[pc](%%ebx), %%edi\n\t"
-		"leal (%%edi,%%eax,8), %%eax\n\t"
-		"movl 4(%%ecx), %%edi\n\t"
-		"addl (%%eax), %%edi\n\t"
-		"cmpl 4(%%eax), %%edi\n\t"
+		"movl (%%ebp,%%eax,8), %%edi\n\t"
+		"addl 4(%%ecx), %%edi\n\t"
+		"cmpl 4(%%ebp,%%eax,8), %%edi\n\t"
 		"jae 8f\n\t"
 		"addl %c[cpc4](%%ebx), %%edi\n\t"
 		"subl %%ecx, %%edi\n\t"
 		"movl %%edi, 4(%%ecx)\n\t"
-		"jmp 3b\n"
+		LAZY_NEXT
 		"8:\n\t"				/* A applied, B not */
 		"addl $8, %%esi\n"
-		"9:"
+		"9:\n\t"
+		"popl %%ebp"
 		: "+S"(r), "+c"(wnext)
 		: "b"(rows), [end2] LZ(end2), [at] LZ(at), [at4] LZ(at4),
 		  [wlim4] LZ(wlim4), [nsym] LZ(nsym), [base] LZ(base),
 		  [pc] LZ(pc), [cpc] LZ(cpc), [cpc4] LZ(cpc4)
+		: "eax", "edx", "edi", "memory", "cc");
+	return r;
+}
+#undef LAZY_B
+#undef LAZY_NEXT
+
+/*
+ * The same by four (lazy_fours): A and B checked as a pair, then C (held
+ * as its address - 8) at least B's word + 4, D (its address - 12) at
+ * least C's + 4 and at most the last word: five compares for four places,
+ * one loop test for four relocations. A call's way out of line jumps back.
+ * Stops at z->end4 or at the first relocation not taken; returns it.
+ */
+static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
+				   uintptr_t wnext)
+{
+	__asm__ volatile(
+		"pushl %%ebp\n\t"
+		"movl %c[pc](%%ebx), %%ebp\n\t"		/* the call rows */
+		"cmpl %c[end4](%%ebx), %%esi\n\t"
+		"je 9f\n"
+		"1:\n\t"
+		"movl (%%esi), %%edx\n\t"		/* A's word */
+		"addl %c[at](%%ebx), %%edx\n\t"
+		"cmpl %%ecx, %%edx\n\t"
+		"jb 9f\n\t"
+		"movl 8(%%esi), %%ecx\n\t"		/* B's word - 4 */
+		"addl %c[at4](%%ebx), %%ecx\n\t"
+		"cmpl %%edx, %%ecx\n\t"
+		"jb 9f\n\t"
+		"cmpl %c[wlim4](%%ebx), %%ecx\n\t"
+		"ja 9f\n\t"
+		"movl 4(%%esi), %%eax\n\t"
+		"decl %%eax\n\t"
+		"rorl $8, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 50f\n\t"
+		"movl (%%ebx,%%eax,8), %%edi\n\t"
+		"addl (%%edx), %%edi\n\t"
+		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"
+		"jae 9f\n\t"
+		"addl %c[base](%%ebx), %%edi\n\t"
+		"movl %%edi, (%%edx)\n"
+		"20:\n\t"
+		"movl 12(%%esi), %%eax\n\t"
+		"decl %%eax\n\t"
+		"rorl $8, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 51f\n\t"
+		"movl (%%ebx,%%eax,8), %%edi\n\t"
+		"addl 4(%%ecx), %%edi\n\t"
+		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"
+		"jae 81f\n\t"
+		"addl %c[base](%%ebx), %%edi\n\t"
+		"movl %%edi, 4(%%ecx)\n"
+		"21:\n\t"
+		"movl 16(%%esi), %%edx\n\t"		/* C's word - 8 */
+		"addl %c[at8](%%ebx), %%edx\n\t"
+		"cmpl %%ecx, %%edx\n\t"
+		"jb 82f\n\t"
+		"movl 24(%%esi), %%ecx\n\t"		/* D's word - 12 */
+		"addl %c[at12](%%ebx), %%ecx\n\t"
+		"cmpl %%edx, %%ecx\n\t"
+		"jb 82f\n\t"
+		"cmpl %c[wlim12](%%ebx), %%ecx\n\t"
+		"ja 82f\n\t"
+		"movl 20(%%esi), %%eax\n\t"
+		"decl %%eax\n\t"
+		"rorl $8, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 52f\n\t"
+		"movl (%%ebx,%%eax,8), %%edi\n\t"
+		"addl 8(%%edx), %%edi\n\t"
+		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"
+		"jae 82f\n\t"
+		"addl %c[base](%%ebx), %%edi\n\t"
+		"movl %%edi, 8(%%edx)\n"
+		"22:\n\t"
+		"movl 28(%%esi), %%eax\n\t"
+		"decl %%eax\n\t"
+		"rorl $8, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 53f\n\t"
+		"movl (%%ebx,%%eax,8), %%edi\n\t"
+		"addl 12(%%ecx), %%edi\n\t"
+		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"
+		"jae 83f\n\t"
+		"addl %c[base](%%ebx), %%edi\n\t"
+		"movl %%edi, 12(%%ecx)\n"
+		"23:\n\t"
+		"addl $16, %%ecx\n\t"		/* wnext - 12: D's word + 4 - 12 + 12 */
+		"addl $32, %%esi\n\t"
+		"cmpl %c[end4](%%ebx), %%esi\n\t"
+		"jne 1b\n\t"
+		"jmp 9f\n"
+		"50:\n\t"
+		"subl $0x1000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jb 501f\n\t"
+		"subl $0x2000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 9f\n"
+		"501:\n\t"
+		"movl (%%ebp,%%eax,8), %%edi\n\t"
+		"addl (%%edx), %%edi\n\t"
+		"cmpl 4(%%ebp,%%eax,8), %%edi\n\t"
+		"jae 9f\n\t"
+		"addl %c[cpc](%%ebx), %%edi\n\t"
+		"subl %%edx, %%edi\n\t"
+		"movl %%edi, (%%edx)\n\t"
+		"jmp 20b\n"
+		"51:\n\t"
+		"subl $0x1000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jb 511f\n\t"
+		"subl $0x2000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 81f\n"
+		"511:\n\t"
+		"movl (%%ebp,%%eax,8), %%edi\n\t"
+		"addl 4(%%ecx), %%edi\n\t"
+		"cmpl 4(%%ebp,%%eax,8), %%edi\n\t"
+		"jae 81f\n\t"
+		"addl %c[cpc4](%%ebx), %%edi\n\t"
+		"subl %%ecx, %%edi\n\t"
+		"movl %%edi, 4(%%ecx)\n\t"
+		"jmp 21b\n"
+		"52:\n\t"
+		"subl $0x1000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jb 521f\n\t"
+		"subl $0x2000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 82f\n"
+		"521:\n\t"
+		"movl (%%ebp,%%eax,8), %%edi\n\t"
+		"addl 8(%%edx), %%edi\n\t"
+		"cmpl 4(%%ebp,%%eax,8), %%edi\n\t"
+		"jae 82f\n\t"
+		"addl %c[cpc8](%%ebx), %%edi\n\t"
+		"subl %%edx, %%edi\n\t"
+		"movl %%edi, 8(%%edx)\n\t"
+		"jmp 22b\n"
+		"53:\n\t"
+		"subl $0x1000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jb 531f\n\t"
+		"subl $0x2000000, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 83f\n"
+		"531:\n\t"
+		"movl (%%ebp,%%eax,8), %%edi\n\t"
+		"addl 12(%%ecx), %%edi\n\t"
+		"cmpl 4(%%ebp,%%eax,8), %%edi\n\t"
+		"jae 83f\n\t"
+		"addl %c[cpc12](%%ebx), %%edi\n\t"
+		"subl %%ecx, %%edi\n\t"
+		"movl %%edi, 12(%%ecx)\n\t"
+		"jmp 23b\n"
+		"83:\n\t"
+		"addl $8, %%esi\n"
+		"82:\n\t"
+		"addl $8, %%esi\n"
+		"81:\n\t"
+		"addl $8, %%esi\n"
+		"9:\n\t"
+		"popl %%ebp"
+		: "+S"(r), "+c"(wnext)
+		: "b"(rows), [end4] LZ(end4), [at] LZ(at), [at4] LZ(at4),
+		  [at8] LZ(at8), [at12] LZ(at12), [wlim4] LZ(wlim4),
+		  [wlim12] LZ(wlim12), [nsym] LZ(nsym), [base] LZ(base),
+		  [pc] LZ(pc), [cpc] LZ(cpc), [cpc4] LZ(cpc4), [cpc8] LZ(cpc8),
+		  [cpc12] LZ(cpc12)
 		: "eax", "edx", "edi", "memory", "cc");
 	return r;
 }
@@ -1043,9 +1315,21 @@ static const Elf32_Rel *lazy_run(const Elf32_Rel *r, uint32_t *rows)
 {
 	struct lazy *z = (struct lazy *)rows - 1;
 	const Elf32_Rel *r0 = r;
+	uintptr_t w = z->wnext;
 
-	z->end2 = r + ((z->end - r) & ~1);
-	r = lazy_pairs(r, rows, z->wnext);
+	if (z->end - r >= 4) {		/* by four, then the last one to three */
+		z->end4 = r + ((z->end - r) & ~3);
+		r = lazy_fours(r, rows, w);
+		if (r != z->end4)
+			goto out;
+		if (r != r0)
+			w = z->at + r[-1].r_offset + 4;
+	}
+	if (z->end - r >= 2) {
+		z->end2 = r + ((z->end - r) & ~1);
+		r = lazy_pairs(r, rows, w);
+	}
+out:
 	if (r != r0)
 		z->wnext = z->at + r[-1].r_offset + 4;
 	return r;
@@ -1165,26 +1449,28 @@ static int lazy_part(struct modelf *m, int pi, uint8_t *img, uint32_t *rows)
 {
 	const struct modelf_part *p = &m->part[pi];
 	const Elf32_Rel *r = p->rel;
-	struct lazy *zc = (struct lazy *)rows - 1, z = *zc;
+	struct lazy *z = (struct lazy *)rows - 1;	/* the part's fields set here */
 
 	if (!p->nrel)
 		return 1;
 	if (pi == MODELF_BSS || p->size < 4)
 		return 0;
-	z.at = (uintptr_t)(img + p->addr);
-	z.at4 = z.at - 4;
-	z.wlim = z.at + p->size - 4;
-	z.wlim4 = z.wlim - 4;
-	z.wnext = z.at;
+	z->at = (uintptr_t)(img + p->addr);
+	z->at4 = z->at - 4;
+	z->at8 = z->at - 8;
+	z->at12 = z->at - 12;
+	z->wlim = z->at + p->size - 4;
+	z->wlim4 = z->wlim - 4;
+	z->wlim12 = z->wlim - 12;
+	z->wnext = z->at;
 	if (pi == MODELF_INIT) {
 		for (; r < p->rel + p->nrel; r++)
-			if (!lazy_one(m, pi, r, &z, rows))
+			if (!lazy_one(m, pi, r, z, rows))
 				return 0;
 		return 1;
 	}
-	*zc = z;
-	while ((r = lazy_run(r, rows)) != zc->end)
-		if (!lazy_one(m, pi, r++, zc, rows))
+	while ((r = lazy_run(r, rows)) != z->end)
+		if (!lazy_one(m, pi, r++, z, rows))
 			return 0;
 	return 1;
 }
@@ -1212,6 +1498,8 @@ int modreloc_apply_lazy(struct modelf *m, void *image, uint32_t base,
 			.base = base, .pc = rows + 2 * m->nsym,
 			.cpc = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 4,
 			.cpc4 = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 8,
+			.cpc8 = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 12,
+			.cpc12 = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 16,
 		};
 		lazy_rows(m, z, rows, rows + 2 * m->nsym, resolve, arg);
 		if (lazy_part(m, MODELF_MODULE, img, rows) &&
