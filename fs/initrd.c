@@ -9,6 +9,7 @@
 #include "fs/internal.h"
 #include "fs/cpio.h"
 #include "kernel/printk.h"
+#include "mm/mm.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
 
@@ -119,12 +120,40 @@ static int unpack_file_vfs(const char *path, const struct cpio_entry *e)
 	return (uint32_t)n == e->size ? 0 : -ENOMEM;
 }
 
+/* Fills an empty ramfs file with e's data. When the data starts on a page
+ * boundary (tools/mkramdisk arranges it for files of a page or more), its
+ * whole pages become the file's own pages where they lie: no copy, and
+ * page_release_boot does not free them. The rest is copied. */
+static int fill_file(struct pagefile *pf, const struct cpio_entry *e)
+{
+	uint32_t whole = 0;
+	ssize_t n;
+
+	if (((uintptr_t)e->data & (PAGE_SIZE - 1)) == 0) {
+		for (; e->size - whole >= PAGE_SIZE; whole += PAGE_SIZE) {
+			struct page *p = page_take_boot((const char *)e->data + whole);
+
+			if (!p)
+				break;
+			if (pagefile_attach(pf, whole >> PAGE_SHIFT, p)) {
+				page_free(p, 0);
+				return -ENOMEM;
+			}
+		}
+	}
+	if (whole == e->size)
+		return 0;
+	n = pagefile_write(pf, (const char *)e->data + whole, e->size - whole, whole);
+	if (n < 0)
+		return n;
+	return (uint32_t)n == e->size - whole ? 0 : -ENOMEM;
+}
+
 /* A new file name in ramfs directory dir: made and filled directly. */
 static int unpack_file(struct dentry *dir, const char *name, const char *path,
 		       const struct cpio_entry *e)
 {
 	struct dentry *d;
-	ssize_t n;
 	int err = path_step(dir, name, &d);
 
 	if (err != -ENOENT || dir->sb != vfs_root()->sb)
@@ -132,11 +161,8 @@ static int unpack_file(struct dentry *dir, const char *name, const char *path,
 	err = namei_create(dir, name, S_IFREG | (e->mode & 07777), &d);
 	if (err || !e->size)
 		return err;
-	n = pagefile_write(&d->inode->data, e->data, e->size, 0);
 	inode_touch(d->inode);
-	if (n < 0)
-		return n;
-	return (uint32_t)n == e->size ? 0 : -ENOMEM;
+	return fill_file(&d->inode->data, e);
 }
 
 /* Makes one entry; 1 if made, 0 if skipped, or -errno. */
