@@ -565,7 +565,7 @@ $(EXPORT_IS): $(B)/%.i: %.c
 # ---- the ramdisk: ramdisk/ + built modules under /lib/modules/ ---------
 # (kept below the module rules: MODULE_KOS, the list of build/modules/*.ko,
 # must be defined before this line to count as prerequisites)
-$(B)/initrd.cpio: tools/mkramdisk $(shell find ramdisk -type f) $(wildcard docs/commands/*.md) \
+$(B)/initrd.cpio: tools/mkramdisk tools/cpio-align $(shell find ramdisk -type f) $(wildcard docs/commands/*.md) \
 		$(MODULE_KOS) $(wildcard $(B)/modules/*.ko) $(DEPMOD) $(B)/kernel-crcs.lds
 	@echo "  CPIO    $@"
 	@tools/mkramdisk -o $@

@@ -36,25 +36,41 @@ static int fail(struct cpio_reader *r, enum cpio_error err, size_t at,
 	return -1;
 }
 
-/* Field i (0..12) of the header at h; -1 if it is not 8 hex digits. */
-static int64_t field(const unsigned char *h, int i)
+/* A hex digit's value plus one, 0 for any other byte. */
+static const unsigned char hexval1[256] = {
+	['0'] = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+	['A'] = 11, 12, 13, 14, 15, 16,
+	['a'] = 11, 12, 13, 14, 15, 16,
+};
+
+#define HEX_DIGIT(x, bad, c) do {					\
+	uint32_t d_ = hexval1[c] - 1u;	/* not a hex digit: ~0 */	\
+	(bad) |= d_;							\
+	(x) = (x) << 4 | d_;						\
+} while (0)
+
+/* The 13 fields of the header at h into v; -1 if one is not 8 hex digits.
+ * One table look-up a digit, written out, and one check at the end: the
+ * headers are most of the archive's own per-entry work. */
+static int fields(const unsigned char *h, uint32_t v[13])
 {
-	const unsigned char *f = h + 6 + 8 * i;
-	uint32_t v = 0;
+	const unsigned char *f = h + 6;
+	uint32_t bad = 0;
 
-	for (int k = 0; k < 8; k++) {
-		unsigned char c = f[k];
+	for (int i = 0; i < 13; i++, f += 8) {
+		uint32_t x = 0;
 
-		if (c >= '0' && c <= '9')
-			v = v * 16 + (c - '0');
-		else if (c >= 'a' && c <= 'f')
-			v = v * 16 + (c - 'a' + 10);
-		else if (c >= 'A' && c <= 'F')
-			v = v * 16 + (c - 'A' + 10);
-		else
-			return -1;
+		HEX_DIGIT(x, bad, f[0]);
+		HEX_DIGIT(x, bad, f[1]);
+		HEX_DIGIT(x, bad, f[2]);
+		HEX_DIGIT(x, bad, f[3]);
+		HEX_DIGIT(x, bad, f[4]);
+		HEX_DIGIT(x, bad, f[5]);
+		HEX_DIGIT(x, bad, f[6]);
+		HEX_DIGIT(x, bad, f[7]);
+		v[i] = x;
 	}
-	return v;
+	return bad > 15 ? -1 : 0;
 }
 
 static int is_magic(const unsigned char *h)
@@ -81,22 +97,18 @@ static int read_header(struct cpio_reader *r, struct cpio_entry *e,
 		       size_t *namesize)
 {
 	const unsigned char *h = r->buf + r->pos;
-	int64_t mode, size, nsize;
+	uint32_t v[13];
 
 	if (r->len - r->pos < CPIO_HEADER_SIZE)
 		return fail(r, CPIO_TRUNCATED_HEADER, r->pos, NULL, 0);
 	if (!is_magic(h))
 		return fail(r, CPIO_BAD_MAGIC, r->pos, NULL, 0);
-	mode = field(h, FIELD_MODE);
-	size = field(h, FIELD_FILESIZE);
-	nsize = field(h, FIELD_NAMESIZE);
-	for (int i = 0; i < 13; i++)
-		if (field(h, i) < 0)
-			return fail(r, CPIO_BAD_FIELD, r->pos, NULL, 0);
+	if (fields(h, v) < 0)
+		return fail(r, CPIO_BAD_FIELD, r->pos, NULL, 0);
 	e->offset = r->pos;
-	e->mode = (uint32_t)mode;
-	e->size = (uint32_t)size;
-	*namesize = (size_t)nsize;
+	e->mode = v[FIELD_MODE];
+	e->size = v[FIELD_FILESIZE];
+	*namesize = v[FIELD_NAMESIZE];
 	return 0;
 }
 

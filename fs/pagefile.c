@@ -105,6 +105,26 @@ ssize_t pagefile_write(struct pagefile *pf, const void *buf, size_t count,
 	return done ? (ssize_t)done : -ENOMEM;
 }
 
+int pagefile_attach(struct pagefile *pf, uint32_t index, struct page *page)
+{
+	uint32_t end;
+	int err;
+
+	if (index >= PAGEFILE_MAX_SIZE / PAGE_SIZE)
+		return -EFBIG;
+	if (index < pf->cap && pf->pages[index])
+		return -EEXIST;
+	err = grow_slots(pf, index + 1);
+	if (err)
+		return err;
+	pf->pages[index] = page;
+	pf->held++;
+	end = (index + 1) * PAGE_SIZE;
+	if (end > pf->size)
+		pf->size = end;
+	return 0;
+}
+
 /* Frees the pages from index first on. */
 static void free_pages_from(struct pagefile *pf, uint32_t first)
 {

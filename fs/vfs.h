@@ -56,6 +56,11 @@ ssize_t pagefile_write(struct pagefile *pf, const void *buf, size_t count,
  * zeroes the tail of the last partial page; growing adds holes (no pages).
  * Size 0 frees the slot array too. Returns 0 or -EFBIG. */
 int pagefile_truncate(struct pagefile *pf, uint32_t size);
+/* Puts page (an order-0 page from the allocator, every byte of it file
+ * data) at page index of the file, which owns it from then on; the size
+ * grows to cover it. Returns 0, -EEXIST (a page is there), -EFBIG or
+ * -ENOMEM (nothing changed then). */
+int pagefile_attach(struct pagefile *pf, uint32_t index, struct page *page);
 /* The page holding bytes [i*PAGE_SIZE, (i+1)*PAGE_SIZE), or NULL for a
  * hole or an index at or past the end. The pagefile keeps owning it. */
 struct page *pagefile_page(const struct pagefile *pf, uint32_t index);

@@ -78,6 +78,13 @@ int page_alloc_init(const struct mem_range *usable, unsigned n_usable,
  * caller guarantees that range is RAM nothing else uses. Returns the
  * number of pages released. */
 uint32_t page_release_boot(uint64_t start, uint64_t end);
+/* Takes the reserved boot page at direct-map address addr (page-aligned,
+ * inside a range the caller would give to page_release_boot) as one
+ * allocated page, as page_alloc(0) returns it, contents kept: the ramdisk's
+ * file data stays where the boot loader put it. The caller owns it (freed
+ * with page_free) and page_release_boot leaves it alone. NULL if addr is
+ * not page-aligned or not a reserved page. */
+struct page *page_take_boot(const void *addr);
 
 /* page_alloc, page_free: <linux/gfp.h>. */
 

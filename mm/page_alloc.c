@@ -278,6 +278,19 @@ uint32_t page_release_boot(uint64_t start, uint64_t end)
 	return n;
 }
 
+struct page *page_take_boot(const void *addr)
+{
+	struct page *p = virt_to_page(addr);
+
+	if (!p || ((uintptr_t)addr & (PAGE_SIZE - 1)) || !(p->flags & PG_RESERVED))
+		return NULL;
+	p->flags = PG_HEAD;
+	p->order = 0;
+	p->refcount = 1;
+	buddy.pages_total++;
+	return p;
+}
+
 /*
  * The allocator behind page_alloc, which charges module callers.
  * Returns the head of 2^order free pages (PG_HEAD, refcount 1), splitting a

@@ -56,7 +56,8 @@ def cpio_entries(data):
         if h[:6] != b"070701":
             raise ValueError("not a newc archive at byte %d" % pos)
         size, namesize = int(h[54:62], 16), int(h[94:102], 16)
-        name = data[pos + 110:pos + 110 + namesize - 1].decode()
+        # the name ends at its first NUL (tools/cpio-align pads after it)
+        name = data[pos + 110:pos + 110 + namesize].split(b"\0")[0].decode()
         if name == "TRAILER!!!":
             return out
         data_at = (pos + 110 + namesize + 3) & ~3

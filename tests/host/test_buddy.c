@@ -309,6 +309,30 @@ KTEST(zeroed_page_and_address_round_trip)
 	KT_EXPECT(stats().pages_free == FREE_PAGES);
 }
 
+/* The ramdisk's file pages: a reserved page taken as an allocated one,
+ * then page_release_boot over its range gives back only the others. */
+KTEST(take_boot_page_then_release_the_rest)
+{
+	struct page *p;
+	char *kernel = (char *)mm_host_base + 0x100000;
+
+	host_mm_init();
+	KT_EXPECT(page_take_boot(kernel + PAGE_SIZE + 8) == NULL); /* unaligned */
+	KT_EXPECT(page_take_boot(page_address(pfn_to_page(FIRST_FREE_PFN))) == NULL);
+	p = page_take_boot(kernel + PAGE_SIZE);
+	KT_EXPECT(p == pfn_to_page(0x101));
+	KT_EXPECT(p->flags == PG_HEAD && p->order == 0 && p->refcount == 1);
+	KT_EXPECT(page_take_boot(kernel + PAGE_SIZE) == NULL);	/* taken */
+	KT_EXPECT(stats().pages_total == FREE_PAGES + 1);
+	KT_EXPECT(stats().pages_free == FREE_PAGES);
+	KT_EXPECT(page_release_boot(0x100000, 0x140000) == 63);
+	KT_EXPECT(p->flags == PG_HEAD);
+	KT_EXPECT(stats().pages_total == FREE_PAGES + 64);
+	KT_EXPECT(stats().pages_free == FREE_PAGES + 63);
+	buddy_free(p, 0);
+	KT_EXPECT(stats().pages_free == FREE_PAGES + 64);
+}
+
 int main(void)
 {
 	return ktest_main();

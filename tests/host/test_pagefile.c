@@ -251,6 +251,28 @@ KTEST(unpopulate_gives_back_filled_holes_and_slots)
 	KT_EXPECT(stub_kmallocs_live == 0);
 }
 
+/* fs/initrd.c's way: a page full of data put at an index as it is. */
+KTEST(attach_page_as_is)
+{
+	struct pagefile pf = { 0 };
+	struct page *p = page_alloc(0);
+
+	KT_EXPECT(p != NULL);
+	memset(page_address(p), 'x', PAGE_SIZE);
+	KT_EXPECT(pagefile_attach(&pf, 1, p) == 0);
+	KT_EXPECT(pf.size == 2 * PAGE_SIZE);
+	KT_EXPECT(pf.held == 1);
+	KT_EXPECT(pagefile_page(&pf, 1) == p);
+	KT_EXPECT(pagefile_attach(&pf, 1, p) == -EEXIST);
+	KT_EXPECT(pagefile_read(&pf, buf, 2 * PAGE_SIZE, 0) == 2 * PAGE_SIZE);
+	KT_EXPECT(all_bytes(buf, 0, PAGE_SIZE));	/* index 0: a hole */
+	KT_EXPECT(all_bytes(buf + PAGE_SIZE, 'x', PAGE_SIZE));
+	KT_EXPECT(pagefile_write(&pf, "ab", 2, 2 * PAGE_SIZE) == 2);
+	KT_EXPECT(pf.size == 2 * PAGE_SIZE + 2 && pf.held == 2);
+	pf_reset(&pf);
+	KT_EXPECT(stub_pages_used == 0);
+}
+
 int main(void)
 {
 	return ktest_main();
