@@ -227,8 +227,8 @@ static int unpack_entry(const char **p, const char *end, struct modsym *s,
 	if (!type_ok(s->type) || *name_len == 0 ||
 	    *name_len > MODSYM_NAME_MAX || (size_t)(end - name) < *name_len)
 		return -EINVAL;
-	for (const char *c = name; c < name + *name_len; c++)
-		if (*c <= ' ' || *c > '~')
+	for (const char *c = name; c < name + *name_len; c++)	/* '!'..'~' */
+		if ((unsigned char)(*c - '!') > '~' - '!')
 			return -EINVAL;
 	s->name = name;
 	*p = name + *name_len;

@@ -1426,7 +1426,8 @@ const char *modelf_modinfo(const struct modelf *m, const char *key)
 	while (p < end) {
 		size_t n = strlen(p);	/* modinfo ends with a NUL: checked */
 
-		if (n > klen && strncmp(p, key, klen) == 0 && p[klen] == '=')
+		if (n > klen && p[0] == key[0] && strncmp(p, key, klen) == 0 &&
+		    p[klen] == '=')
 			return p + klen + 1;
 		p += n + 1;
 	}
