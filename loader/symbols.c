@@ -37,11 +37,10 @@ static size_t name_ok(const char *name)
 {
 	size_t n = 0;
 
-	/* one unsigned compare a byte: '!'..'~' is 0x21..0x7e */
-	for (; name[n]; n++)
-		if ((unsigned char)(name[n] - '!') > '~' - '!')
-			return 0;
-	return n <= SYMBOL_NAME_MAX ? n : 0;
+	/* one unsigned compare a byte: '!'..'~' is 0x21..0x7e, NUL is not */
+	while ((unsigned char)(name[n] - '!') <= '~' - '!')
+		n++;
+	return !name[n] && n <= SYMBOL_NAME_MAX ? n : 0;
 }
 
 /* Symbol i as listed: its part's letter, name and the name's length, or
