@@ -37,13 +37,20 @@ struct inode *inode_alloc(struct super_block *sb, uint32_t mode)
 	return inode;
 }
 
+/* What an inode holds besides its own memory: the filesystem's part
+ * (evict) and its pages. */
+static void inode_release(struct inode *inode)
+{
+	if (inode->i_op && inode->i_op->evict)
+		inode->i_op->evict(inode);
+	pagefile_truncate(&inode->data, 0);
+}
+
 void inode_free(struct inode *inode)
 {
 	if (!inode)
 		return;
-	if (inode->i_op && inode->i_op->evict)
-		inode->i_op->evict(inode);
-	pagefile_truncate(&inode->data, 0);
+	inode_release(inode);
 	kfree(inode);
 }
 
@@ -102,12 +109,70 @@ void d_instantiate(struct dentry *d, struct inode *inode)
 	d->inode = inode;
 }
 
+/* The files d_add_files makes: one allocation, a count of the files
+ * not yet freed, then each file's inode, dentry and name (the name right
+ * after the dentry, as d_alloc lays it out). */
+struct d_block;
+struct d_block_file {
+	struct d_block *block;
+	struct inode inode;
+	struct dentry d;
+	char name[D_FILES_NAME_MAX + 1];
+};
+struct d_block {
+	uint32_t live;
+	struct d_block_file f[];
+};
+
+int d_add_files(struct dentry *dir, uint32_t n, const char *const names[],
+		const uint32_t modes[], struct inode *out[])
+{
+	struct d_block *b;
+	uint32_t now = fs_now();
+
+	for (uint32_t i = 0; i < n; i++)
+		if (strlen(names[i]) > D_FILES_NAME_MAX)
+			return -ENAMETOOLONG;
+	b = kzalloc(sizeof(*b) + n * sizeof(b->f[0]));
+	if (!b)
+		return -ENOMEM;
+	b->live = n;
+	for (uint32_t i = 0; i < n; i++) {
+		struct d_block_file *f = &b->f[i];
+
+		f->block = b;
+		f->inode.sb = dir->sb;
+		f->inode.mode = S_IFREG | modes[i];
+		f->inode.ino = dir->sb->next_ino++;
+		f->inode.nlink = 1;
+		f->inode.mtime = now;
+		memcpy(f->name, names[i], strlen(names[i]) + 1);
+		f->d.name = d_inline_name(&f->d);
+		f->d.parent = dir;
+		f->d.sb = dir->sb;
+		f->d.in_block = true;
+		d_instantiate(&f->d, &f->inode);
+		d_link(&f->d);
+		out[i] = &f->inode;
+	}
+	return 0;
+}
+
 void d_free(struct dentry *d)
 {
 	while (d->children)
 		d_remove(d->children);
-	inode_free(d->inode);
 	d_set_name(d, NULL);
+	if (d->in_block) {
+		struct d_block_file *f = (struct d_block_file *)
+			((char *)d - __builtin_offsetof(struct d_block_file, d));
+
+		inode_release(d->inode);
+		if (!--f->block->live)
+			kfree(f->block);
+		return;
+	}
+	inode_free(d->inode);
 	kfree(d);
 }
 

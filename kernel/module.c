@@ -574,8 +574,8 @@ static const char *modinfo_get(const struct module_record *rec, const char *key)
 
 	if (!size || !in_image(rec, (uintptr_t)p, size, rec->core_size) || p[size - 1])
 		return NULL;
-	for (uint32_t i = 0; i < size; i += strlen(p + i) + 1)
-		if (!strncmp(p + i, key, klen) && p[i + klen] == '=')
+	for (uint32_t i = 0; i < size; i += strlen(p + i) + 1)	/* first byte first */
+		if (p[i] == key[0] && !strncmp(p + i, key, klen) && p[i + klen] == '=')
 			return p + i + klen + 1;
 	return NULL;
 }

@@ -184,6 +184,27 @@ static uint32_t rd32(const char *p)
 	return ((const struct unaligned32 *)p)->v;
 }
 
+/* Whether s[0..n) are all printable and not spaces ('!'..'~'), four
+ * bytes a test: a byte below '!' borrows into its bit 7 when 0x21 is
+ * taken away, one above '~' carries into it when 1 is added (or has it);
+ * no good byte borrows or carries into the next, so the word test flags
+ * exactly the words holding a bad byte. */
+static bool printable(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 4 <= n; i += 4) {
+		uint32_t w = rd32(s + i);
+
+		if (((w - 0x21212121u) | (w + 0x01010101u) | w) & 0x80808080u)
+			return false;
+	}
+	for (; i < n; i++)
+		if ((unsigned char)(s[i] - '!') > '~' - '!')
+			return false;
+	return true;
+}
+
 /* Reads the packed entry at *p, already checked by unpack_entry, and
  * advances *p past it. Always 0. */
 static int decode_entry(const char **p, const char *end, struct modsym *s,
@@ -227,9 +248,8 @@ static int unpack_entry(const char **p, const char *end, struct modsym *s,
 	if (!type_ok(s->type) || *name_len == 0 ||
 	    *name_len > MODSYM_NAME_MAX || (size_t)(end - name) < *name_len)
 		return -EINVAL;
-	for (const char *c = name; c < name + *name_len; c++)
-		if (*c <= ' ' || *c > '~')
-			return -EINVAL;
+	if (!printable(name, *name_len))
+		return -EINVAL;
 	s->name = name;
 	*p = name + *name_len;
 	return 0;

@@ -1127,15 +1127,23 @@ struct globals {
 
 /* Which of global_names name is, or -1. Each candidate is first tested on
  * one byte where the names differ (after "__module_", "__" or at the
- * start): about one strcmp a name. Every name is at least 10 bytes, and
+ * start), among the candidates of name's kind only ("__module_", "__"
+ * or neither; neither must start 'i' or 'c'): about one strcmp a name,
+ * and most names are passed on their first byte. Every name is at least 10 bytes, and
  * name is read no further than it goes. */
 static int global_index(const char *name)
 {
 	size_t at = 0;
+	int k = 0, end = 2;	/* init_module, cleanup_module */
 
-	if (name[0] == '_' && name[1] == '_')
+	if (name[0] == '_' && name[1] == '_') {
 		at = strncmp(name + 2, "module_", 7) ? 2 : 9;
-	for (int k = 0; k < G_COUNT; k++)
+		k = at == 9 ? G_KSYMTAB : G_CORE_END;
+		end = at == 9 ? G_CORE_END : G_COUNT;
+	} else if (name[0] != 'i' && name[0] != 'c') {
+		return -1;	/* most of a module's globals */
+	}
+	for (; k < end; k++)
 		if (global_names[k][at] == name[at] && !strcmp(name, global_names[k]))
 			return k;
 	return -1;
@@ -1492,7 +1500,8 @@ const char *modelf_modinfo(const struct modelf *m, const char *key)
 	while (p < end) {
 		size_t n = strlen(p);	/* modinfo ends with a NUL: checked */
 
-		if (n > klen && strncmp(p, key, klen) == 0 && p[klen] == '=')
+		if (n > klen && p[0] == key[0] && strncmp(p, key, klen) == 0 &&
+		    p[klen] == '=')
 			return p + klen + 1;
 		p += n + 1;
 	}

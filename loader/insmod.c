@@ -194,7 +194,7 @@ static int add_range(struct insmod *c, int fd, struct range *r, uint32_t *n,
 /* Reads the ELF header, the section table, then only the sections whose
  * bytes the checks and the image need (modelf_section_needed: not the
  * debug information), each where it lies in the file; the rest of the
- * buffer stays unread. A file whose section table is not where its header
+ * buffer stays unread (and uninitialised). A file whose section table is not where its header
  * says is read whole, for the checks to judge. */
 static int read_sections(struct insmod *c, int fd)
 {
@@ -245,7 +245,10 @@ static int read_needed(struct insmod *c)
 		err = -EINVAL;
 	if (!err) {
 		c->file_len = st.st_size;
-		c->file = tool_alloc(c->file_len + 1);
+		/* not zeroed: the bytes left unread are never read
+		 * (modelf_section_needed); the malformed set loads the same
+		 * with them filled with 0xa5 */
+		c->file = tool_alloc_uninit(c->file_len + 1);
 		err = c->file ? 0 : -ENOMEM;
 	}
 	if (!err)

@@ -37,10 +37,10 @@ static size_t name_ok(const char *name)
 {
 	size_t n = 0;
 
-	for (; name[n]; n++)
-		if (name[n] <= ' ' || name[n] > '~' || n == SYMBOL_NAME_MAX)
-			return 0;
-	return n;
+	/* one unsigned compare a byte: '!'..'~' is 0x21..0x7e, NUL is not */
+	while ((unsigned char)(name[n] - '!') <= '~' - '!')
+		n++;
+	return !name[n] && n <= SYMBOL_NAME_MAX ? n : 0;
 }
 
 /* Symbol i as listed: its part's letter, name and the name's length, or

@@ -34,13 +34,13 @@ static size_t class_size(unsigned c)
 	return (size_t)1 << (c + MIN_SHIFT);
 }
 
+/* The smallest class holding size bytes (1..MAX_SMALL): the bit length
+ * of size - 1 (one bsr), less MIN_SHIFT. */
 static unsigned size_class(size_t size)
 {
-	unsigned c = 0;
-
-	while (class_size(c) < size)
-		c++;
-	return c;
+	if (size <= (1u << MIN_SHIFT))
+		return 0;
+	return 32 - __builtin_clz((unsigned)size - 1) - MIN_SHIFT;
 }
 
 static unsigned slab_objects(unsigned c)

@@ -13,23 +13,16 @@
 
 static const struct inode_operations moddir_iops;
 
-static int add_file(struct dentry *dir, const char *name, uint32_t mode,
-		    const struct file_operations *fops, struct module_record *rec)
-{
-	struct inode *inode = inode_alloc(dir->sb, S_IFREG | mode);
-
-	if (!inode)
-		return -ENOMEM;
-	inode->i_fop = fops;
-	inode->private = rec;
-	if (fops == &modfs_module_fops)
-		inode->i_op = &modfs_module_iops;
-	if (!d_add_child(dir, name, inode)) {
-		inode_free(inode);
-		return -ENOMEM;
-	}
-	return 0;
-}
+/* A module directory's files, made in one allocation (d_add_files). */
+static const char *const file_names[] = {
+	"control", "module", "status", "error", "base", "symbols", "args",
+};
+static const uint32_t file_modes[] = { 0200, 0600, 0444, 0444, 0444, 0600, 0600 };
+static const struct file_operations *const file_fops[] = {
+	&modfs_control_fops, &modfs_module_fops, &modfs_status_fops,
+	&modfs_error_fops, &modfs_base_fops, &modfs_symbols_fops, &modfs_args_fops,
+};
+#define NFILES (sizeof(file_names) / sizeof(file_names[0]))
 
 /* mkdir /mod/NAME: the record, then control, module, status, error,
  * base, symbols and args. On any
@@ -37,7 +30,7 @@ static int add_file(struct dentry *dir, const char *name, uint32_t mode,
 static int modfs_mkdir(struct inode *dir, struct dentry *d)
 {
 	struct module_record *rec;
-	struct inode *inode;
+	struct inode *inode, *file[NFILES];
 	int err;
 
 	rec = module_create(d->name, &err);
@@ -52,21 +45,16 @@ static int modfs_mkdir(struct inode *dir, struct dentry *d)
 	inode->i_fop = &dir_fops;
 	inode->private = rec;
 	d_instantiate(d, inode);
-	err = add_file(d, "control", 0200, &modfs_control_fops, rec);
-	if (!err)
-		err = add_file(d, "module", 0600, &modfs_module_fops, rec);
-	if (!err)
-		err = add_file(d, "status", 0444, &modfs_status_fops, rec);
-	if (!err)
-		err = add_file(d, "error", 0444, &modfs_error_fops, rec);
-	if (!err)
-		err = add_file(d, "base", 0444, &modfs_base_fops, rec);
-	if (!err)
-		err = add_file(d, "symbols", 0600, &modfs_symbols_fops, rec);
-	if (!err)
-		err = add_file(d, "args", 0600, &modfs_args_fops, rec);
-	if (!err)
-		return 0;
+	err = d_add_files(d, NFILES, file_names, file_modes, file);
+	if (err)
+		goto out_destroy;
+	for (uint32_t i = 0; i < NFILES; i++) {
+		file[i]->i_fop = file_fops[i];
+		file[i]->private = rec;
+		if (file_fops[i] == &modfs_module_fops)
+			file[i]->i_op = &modfs_module_iops;
+	}
+	return 0;
 out_destroy:
 	module_destroy(rec);
 	return err;

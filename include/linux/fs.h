@@ -153,6 +153,7 @@ struct dentry {
 	uint32_t pins;		/* open files, current directories, mounts */
 	uint32_t cwd_pins;	/* of which current directories */
 	bool removed;		/* out of the tree; freed at the last unpin */
+	bool in_block;		/* made with d_add_files: freed with its block */
 };
 
 /* Where a file is: Linux's file->f_path.dentry. */
