@@ -1,8 +1,7 @@
 /*
  * Freestanding memory and string routines (see lib/string.h). Plain loops,
- * except on i386: memcpy and memset move whole words with rep movsl and
- * rep stosl (the loader copies whole module images with them); strlen,
- * strnlen and strcmp scan with repne scasb and compare with repe cmpsb.
+ * except memcpy and memset on i386, which move whole words with rep movsl
+ * and rep stosl: the loader copies whole module images with them.
  */
 #include "lib/string.h"
 #include <tessera/errno.h>
@@ -79,51 +78,6 @@ int memcmp(const void *a, const void *b, size_t n)
 	return 0;
 }
 
-#if defined(__i386__) && !defined(HOST_TEST)
-/* Scans at most max bytes of s for a NUL with repne scasb (one string
- * instruction a byte, where a loop takes three); the bytes scanned,
- * the NUL included if one was found. */
-static size_t scan_nul(const char *s, size_t max)
-{
-	size_t left = max;
-	const char *d = s;
-
-	__asm__ volatile("repne scasb"
-			 : "+D"(d), "+c"(left)
-			 : "a"(0), "m"(*(const char (*)[max])s)
-			 : "cc");
-	return max - left;
-}
-
-size_t strlen(const char *s)
-{
-	return scan_nul(s, (size_t)-1) - 1;
-}
-
-size_t strnlen(const char *s, size_t max)
-{
-	size_t n = scan_nul(s, max);
-
-	return n && !s[n - 1] ? n - 1 : n;
-}
-
-/* The first bytes differ in most calls; else a's length (with its NUL)
- * is compared with repe cmpsb, which stops at the first difference: it
- * reads b no further than b's own NUL. */
-int strcmp(const char *a, const char *b)
-{
-	size_t n;
-
-	if (*a != *b || !*a)
-		return (unsigned char)*a - (unsigned char)*b;
-	n = scan_nul(a, (size_t)-1);
-	__asm__ volatile("repe cmpsb"
-			 : "+S"(a), "+D"(b), "+c"(n)
-			 : "m"(*(const char (*)[n])a)
-			 : "cc", "memory");
-	return (unsigned char)a[-1] - (unsigned char)b[-1];
-}
-#else
 size_t strlen(const char *s)
 {
 	size_t n = 0;
@@ -148,21 +102,9 @@ int strcmp(const char *a, const char *b)
 		a++, b++;
 	return (unsigned char)*a - (unsigned char)*b;
 }
-#endif
 
 int strncmp(const char *a, const char *b, size_t n)
 {
-#if defined(__i386__) && !defined(HOST_TEST)
-	/* as strcmp, over at most n bytes */
-	if (!n || *a != *b || !*a)
-		return n ? (unsigned char)*a - (unsigned char)*b : 0;
-	n = scan_nul(a, n);
-	__asm__ volatile("repe cmpsb"
-			 : "+S"(a), "+D"(b), "+c"(n)
-			 : "m"(*(const char (*)[n])a)
-			 : "cc", "memory");
-	return (unsigned char)a[-1] - (unsigned char)b[-1];
-#endif
 	for (; n; n--, a++, b++) {
 		if (*a != *b)
 			return (unsigned char)*a - (unsigned char)*b;
