@@ -30,16 +30,45 @@
 
 #define CMD_MAX 96
 
-/* Maps the pages of the image file in order, filling holes first. A map
- * that fails leaves the file exactly as it was: the pages it put into
- * holes are freed again. */
-int modfs_map(struct module_record *rec, struct inode *image)
+/* vmaps the pages of pf in order, filling holes first, for `what` ("map"
+ * or "map init") of a `noun` ("image", "init image"): *base on success,
+ * else the reason in the record and pf exactly as it was (the pages put
+ * into holes are freed again). Returns 0 or the module_fail error. */
+int modfs_vmap_file(struct module_record *rec, struct pagefile *pf,
+		    const char *what, const char *noun, void **base)
 {
-	struct pagefile *pf = &image->data;
 	uint32_t n = PAGES_FOR(pf->size);
 	struct pagefile_fill fill;
 	struct page **pages;
-	void *base = NULL;
+	int err = pagefile_populate(pf, &fill);
+
+	*base = NULL;
+	if (err)
+		return module_fail(rec, err, "%s: no memory for the %u page%s of a "
+				   "%u-byte %s", what, n, n == 1 ? "" : "s", pf->size, noun);
+	pages = kmalloc(n * sizeof(*pages));
+	if (pages) {
+		for (uint32_t i = 0; i < n; i++)
+			pages[i] = pagefile_page(pf, i);
+		*base = vmap(pages, n);
+		kfree(pages);
+	}
+	if (!*base) {
+		pagefile_unpopulate(pf, &fill);
+		return module_fail(rec, -ENOMEM, pages ?
+				   "%s: no room for %u pages in the vmalloc area" :
+				   "%s: no memory for the list of %u pages", what, n);
+	}
+	pagefile_fill_keep(&fill);
+	vm_set_owner(*base, rec->name);
+	return 0;
+}
+
+/* Maps the image file: a slot under modalloc=pack, else its own pages. */
+int modfs_map(struct module_record *rec, struct inode *image)
+{
+	struct pagefile *pf = &image->data;
+	void *base;
 	int err;
 
 	if (rec->state != MODULE_STATE_UNMAPPED)
@@ -51,26 +80,8 @@ int modfs_map(struct module_record *rec, struct inode *image)
 	err = modpack_map(rec, pf);	/* modalloc=pack: a slot in a shared page */
 	if (err <= 0)
 		return err;
-	err = pagefile_populate(pf, &fill);
-	if (err)
-		return module_fail(rec, err, "map: no memory for the %u page%s of a "
-				   "%u-byte image", n, n == 1 ? "" : "s", pf->size);
-	pages = kmalloc(n * sizeof(*pages));
-	if (pages) {
-		for (uint32_t i = 0; i < n; i++)
-			pages[i] = pagefile_page(pf, i);
-		base = vmap(pages, n);
-		kfree(pages);
-	}
-	if (!base) {
-		pagefile_unpopulate(pf, &fill);
-		return module_fail(rec, -ENOMEM, pages ?
-				   "map: no room for %u pages in the vmalloc area" :
-				   "map: no memory for the list of %u pages", n);
-	}
-	pagefile_fill_keep(&fill);
-	vm_set_owner(base, rec->name);
-	return module_set_mapped(rec, base, pf->size);
+	err = modfs_vmap_file(rec, pf, "map", "image", &base);
+	return err ? err : module_set_mapped(rec, base, pf->size);
 }
 
 int modfs_unmap(struct module_record *rec, struct inode *image)

@@ -27,14 +27,11 @@ struct inode *modfs_init_inode(const struct dentry *d)
 	return image ? image->inode : NULL;
 }
 
-/* vmaps the init file's pages (filling holes first; undone on failure). */
+/* vmaps the init file's pages (modfs_vmap_file: undone on failure). */
 static int map_init(struct module_record *rec, struct inode *image)
 {
 	struct pagefile *pf = &image->data;
-	uint32_t n = PAGES_FOR(pf->size);
-	struct pagefile_fill fill;
-	struct page **pages;
-	void *base = NULL;
+	void *base;
 	int err;
 
 	if (!pf->size)
@@ -43,24 +40,9 @@ static int map_init(struct module_record *rec, struct inode *image)
 	if (rec->state != MODULE_STATE_MAPPED || rec->init_image || rec->init_dropped ||
 	    rec->init_kept)
 		return module_set_init_mapped(rec, NULL, 0);	/* says why not */
-	err = pagefile_populate(pf, &fill);
+	err = modfs_vmap_file(rec, pf, "map init", "init image", &base);
 	if (err)
-		return module_fail(rec, err, "map init: no memory for the %u page%s of "
-				   "a %u-byte init image", n, n == 1 ? "" : "s", pf->size);
-	pages = kmalloc(n * sizeof(*pages));
-	if (pages) {
-		for (uint32_t i = 0; i < n; i++)
-			pages[i] = pagefile_page(pf, i);
-		base = vmap(pages, n);
-		kfree(pages);
-	}
-	if (!base) {
-		pagefile_unpopulate(pf, &fill);
-		return module_fail(rec, -ENOMEM, "map init: no room for %u pages in the "
-				   "vmalloc area", n);
-	}
-	pagefile_fill_keep(&fill);
-	vm_set_owner(base, rec->name);
+		return err;
 	err = module_set_init_mapped(rec, base, pf->size);
 	if (err)
 		vunmap(base);

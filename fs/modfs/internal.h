@@ -39,6 +39,8 @@ ssize_t modfs_set_write(struct file *f, const char *buf, size_t count,
 
 /* control commands (control.c) */
 int modfs_map(struct module_record *rec, struct inode *image);
+int modfs_vmap_file(struct module_record *rec, struct pagefile *pf,
+		    const char *what, const char *noun, void **base);
 /* image: the module's `module` inode (a packed image's bytes go back to
  * it; NULL only for a page-placed one). */
 int modfs_unmap(struct module_record *rec, struct inode *image);
