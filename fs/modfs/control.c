@@ -167,11 +167,12 @@ static void report_left(const char *what, void *arg)
 	pr_err("%s: the module left %s; removed it\n", rec->name, what);
 }
 
-/* What a failed init left pointing into a separate init image. */
-static void reap_init_image(struct module_record *rec)
+/* What the module left pointing into [base, base + size), removed in the
+ * order reap_leftovers explains; with whole, also what is registered under
+ * the module's record (/proc entries, character devices by owner). */
+static void reap_range(struct module_record *rec, uintptr_t base, uintptr_t size,
+		       bool whole)
 {
-	uintptr_t base = (uintptr_t)rec->init_image, size = rec->init_image_size;
-
 	irq_remove_range(base, size, report_irq, rec);
 	work_remove_range(base, size, report_work, rec);
 	tasklet_remove_range(base, size, report_tasklet, rec);
@@ -179,8 +180,13 @@ static void reap_init_image(struct module_record *rec)
 	workqueue_remove_range(base, size, report_wq, rec);
 	work_remove_range(base, size, report_work, rec);
 	chrdev_remove_range(base, size, report_leftover, rec);
+	if (whole) {
+		proc_reap(rec, report_left, rec);
+		chrdev_reap(rec, report_left, rec);
+	}
 	kmem_cache_remove_range(base, size, report_cache, rec);
 	io_reap_module(rec->name, base, size);
+	/* its threads that ended by themselves, never collected by kthread_stop */
 	sched_reap_module(base, size);
 }
 
@@ -194,24 +200,10 @@ static void reap_init_image(struct module_record *rec)
  * work items, in case a running one queued another meanwhile. */
 static void reap_leftovers(struct module_record *rec)
 {
-	uintptr_t base = (uintptr_t)rec->hdr, size = rec->mapped_size;
-
 	modfs_params_remove(rec);
-	irq_remove_range(base, size, report_irq, rec);
-	work_remove_range(base, size, report_work, rec);
-	tasklet_remove_range(base, size, report_tasklet, rec);
-	timer_remove_range(base, size, report_timer, rec);
-	workqueue_remove_range(base, size, report_wq, rec);
-	work_remove_range(base, size, report_work, rec);
-	chrdev_remove_range(base, size, report_leftover, rec);
-	proc_reap(rec, report_left, rec);
-	chrdev_reap(rec, report_left, rec);
-	kmem_cache_remove_range(base, size, report_cache, rec);
-	io_reap_module(rec->name, base, size);
-	/* its threads that ended by themselves, never collected by kthread_stop */
-	sched_reap_module(base, size);
+	reap_range(rec, (uintptr_t)rec->hdr, rec->mapped_size, true);
 	if (rec->init_image)	/* insmod --init=split: what init left there */
-		reap_init_image(rec);
+		reap_range(rec, (uintptr_t)rec->init_image, rec->init_image_size, false);
 }
 
 /* A faulted init keeps what it registered: the module stays loaded. Once
