@@ -5,6 +5,21 @@
  * and making the image for a base address:
  * copy the stored parts, zero-fill .module.bss, apply .rel.module and
  * .rel.module.init. Pure code: no allocation, no printing.
+ *
+ * Two ways through, read in this order:
+ *  - the reference: modreloc_check() and modreloc_apply() (plain C, one
+ *    relocation at a time, every check with its message); modelf_parse()
+ *    runs the checks, insmod -n, modreloc and --init=split use it;
+ *  - the fast path insmod takes (docs/benchmarks.md, "relocation in one
+ *    pass" and "by four"): modelf_parse_lazy() skips the per-relocation
+ *    checks and modreloc_apply_lazy() checks each relocation while
+ *    applying it, against bounds made once per symbol; on i386 the inner
+ *    loops are hand-written (by two and by four), elsewhere (the host
+ *    tests) the same loops in C. Anything unusual or wrong falls back to
+ *    the reference, so a refusal is always the reference's first fault and
+ *    message; the fuzzer (built 32-bit, so with the hand-written loops)
+ *    checks on every input that both ways give the same image or the same
+ *    refusal, and test_ldoracle compares both with GNU ld.
  */
 #include "loader/elf.h"
 #include "loader/internal.h"
