@@ -69,6 +69,39 @@ static int has_nul(const uint8_t *p, size_t n)
 	return 0;
 }
 
+/* True if the n bytes at p (n a multiple of 4) are all zero: a word at a
+ * time (the null section and the null symbol). */
+static int all_zero(const uint8_t *p, size_t n)
+{
+	uint32_t or = 0;
+
+	for (size_t i = 0; i < n; i += 4)
+		or |= rd32(p + i);
+	return or == 0;
+}
+
+/* Symbol idx's kind and value as modelf_symbol() gives them, without its
+ * name (the header's checks need only these two). */
+static int sym_kind(const struct modelf *m, uint32_t idx, uint32_t *value)
+{
+	const Elf32_Sym *e = &m->sym[idx];
+	const struct modelf_part *p;
+
+	*value = 0;
+	if (idx == 0)
+		return MODSYM_NULL;
+	if (e->st_shndx == SHN_ABS) {
+		*value = e->st_value;
+		return MODSYM_ABS;
+	}
+	if (e->st_shndx == SHN_UNDEF)
+		return MODSYM_UNDEF;
+	if (!(p = modelf_part_of(m, e->st_shndx)))
+		return MODSYM_OTHER;
+	*value = p->addr + e->st_value;
+	return MODSYM_IMAGE;
+}
+
 /* --- layer 1: the ELF header --- */
 
 static int check_ident(struct modelf *m)
@@ -152,9 +185,8 @@ static int check_shstrtab(struct modelf *m)
 {
 	uint32_t idx = m->eh->e_shstrndx;
 	const Elf32_Shdr *s;
-	static const Elf32_Shdr null;
 
-	if (memcmp(&m->sh[0], &null, sizeof(null)))
+	if (!all_zero((const uint8_t *)&m->sh[0], sizeof(Elf32_Shdr)))
 		return refuse(m, "section 0 is not the null section (a field "
 			      "is set)");
 	if (idx == 0 || idx >= m->shnum)
@@ -182,6 +214,11 @@ static int check_section(struct modelf *m, uint32_t i)
 	struct modelf_label l;
 	const char *name;
 
+	/* all well: no name made (it is only for a refusal) */
+	if (s->sh_name < m->shstr_size && s->sh_link < m->shnum &&
+	    !(s->sh_addralign & (s->sh_addralign - 1)) &&
+	    (s->sh_type == SHT_NOBITS || inside(s->sh_offset, s->sh_size, m->len)))
+		return 0;
 	if (s->sh_name >= m->shstr_size)
 		return refuse(m, "section #%u: name offset 0x%x outside the "
 			      "section name table (0x%x bytes)", i, s->sh_name,
@@ -455,14 +492,13 @@ static int check_import_name(struct modelf *m, uint32_t i, const char *label)
 static int check_symbol(struct modelf *m, uint32_t i)
 {
 	const Elf32_Sym *s = &m->sym[i];
-	static const Elf32_Sym null;
 	struct modelf_label l;
 	const char *name;
 	const Elf32_Shdr *sec;
 	int err;
 
 	if (i == 0)
-		return memcmp(s, &null, sizeof(null)) ?
+		return !all_zero((const uint8_t *)s, sizeof(*s)) ?
 			refuse(m, "symbol 0 is not the null symbol (a field is "
 			       "set)") : 0;
 	if (s->st_name >= m->str_size)
@@ -557,6 +593,35 @@ static const uint32_t global_vlim[256] = {
 	GLOBAL_VLIM(STB_GLOBAL), GLOBAL_VLIM(STB_WEAK),
 };
 
+/* True if symbol e (local: before first_global) is one check_symbol would
+ * take, of the kinds common_symbols leaves to it: an absolute NOTYPE,
+ * OBJECT or FUNC (or a local FILE), or an import (a global or weak
+ * NOTYPE, OBJECT or FUNC, undefined) with a printable name. 0: not
+ * decided here (check_symbol decides, and words a refusal). */
+static int other_symbol_ok(const struct modelf *m, const Elf32_Sym *e,
+			   int local)
+{
+	uint32_t bind = ELF32_ST_BIND(e->st_info), type = ELF32_ST_TYPE(e->st_info);
+	const uint8_t *p;
+
+	if (e->st_name >= m->str_size)
+		return 0;
+	if (local != (bind == STB_LOCAL) || (bind != STB_LOCAL &&
+	    bind != STB_GLOBAL && bind != STB_WEAK))
+		return 0;
+	if (e->st_shndx == SHN_ABS)
+		return type <= STT_FUNC || (type == STT_FILE && local);
+	if (e->st_shndx != SHN_UNDEF || local || type > STT_FUNC)
+		return 0;
+	p = (const uint8_t *)m->str + e->st_name;
+	if (!*p)
+		return 0;
+	for (; *p; p++)		/* check_import_name's rule */
+		if (*p <= 0x20 || *p > 0x7e)
+			return 0;
+	return 1;
+}
+
 /*
  * Every symbol is checked by check_symbol, but the common kinds are first
  * seen here, with no name made: defined in a section (1..shnum - 1, all
@@ -583,7 +648,8 @@ static int check_symbols(struct modelf *m)
 			e = common_symbols(e, end, size, nsec, m->str_size, global_vlim);
 		if (e == end)
 			return 0;
-		if ((err = check_symbol(m, (uint32_t)(e - m->sym))))
+		if (!other_symbol_ok(m, e, e < fg) &&
+		    (err = check_symbol(m, (uint32_t)(e - m->sym))))
 			return err;
 		e++;
 	}
@@ -676,21 +742,35 @@ static int check_part(struct modelf *m, int p, uint32_t i, uint32_t addr,
 	return 0;
 }
 
+/* Which part the name n is (".module", ".module.bss", ".module.init"), or
+ * -1: compared a byte at a time, never read past its NUL. */
+static int part_by_name(const char *n)
+{
+	if (n[0] != '.' || n[1] != 'm' || n[2] != 'o' || n[3] != 'd' ||
+	    n[4] != 'u' || n[5] != 'l' || n[6] != 'e')
+		return -1;
+	if (n[7] == '\0')
+		return MODELF_MODULE;
+	if (n[7] != '.')
+		return -1;
+	if (n[8] == 'b' && n[9] == 's' && n[10] == 's' && n[11] == '\0')
+		return MODELF_BSS;
+	if (n[8] == 'i' && n[9] == 'n' && n[10] == 'i' && n[11] == 't' &&
+	    n[12] == '\0')
+		return MODELF_INIT;
+	return -1;
+}
+
 /* Which part section i is named like (its name is part_names[p] after
- * skip bytes: 0 for the part itself, 4 for its ".rel" section), or -1.
- * Only names starting ".m" or ".rel.m" are compared. */
+ * skip bytes: 0 for the part itself, 4 for its ".rel" section), or -1. */
 static int named_part(const struct modelf *m, uint32_t i, size_t skip)
 {
 	const char *name = modelf_section_name(m, i);
 
-	if (skip && (name[0] != '.' || name[1] != 'r' || strncmp(name, ".rel", skip)))
+	if (skip && (name[0] != '.' || name[1] != 'r' || name[2] != 'e' ||
+		     name[3] != 'l'))
 		return -1;
-	if (name[skip] != '.' || name[skip + 1] != 'm')
-		return -1;
-	for (int p = 0; p < MODELF_NPARTS; p++)
-		if (!strcmp(name + skip, part_names[p]))
-			return p;
-	return -1;
+	return part_by_name(name + skip);
 }
 
 /* The one section named like each part, or 0 in idx[p] if none: one pass
@@ -971,12 +1051,19 @@ static const struct hfield hfields[] = {
 };
 #define NFIELDS (sizeof(hfields) / sizeof(hfields[0]))
 
+/* hfields[] index of the header's word w (every field is whole words) */
+static const uint8_t field_of_word[MODHDR_SIZE / 4] = {
+	0, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 16, 16,
+};
+_Static_assert(MODHDR_OFF_NAME == 8 && MODULE_NAME_LEN == 56 &&
+	       MODHDR_OFF_CORE_SIZE == 64 && MODHDR_OFF_RESERVED == 116 &&
+	       MODHDR_SIZE == 128, "field_of_word[] follows the header");
+
+/* The header field at off (< MODHDR_SIZE). */
 static const struct hfield *hfield_at(uint32_t off)
 {
-	for (size_t f = 0; f < NFIELDS; f++)
-		if (off - hfields[f].off < hfields[f].len)
-			return &hfields[f];
-	return NULL;
+	return &hfields[field_of_word[off / 4]];
 }
 
 /* Relocations may write only the header's size and pointer fields, each
@@ -1010,9 +1097,9 @@ static int header_field(struct modelf *m, const struct hfield *f,
 {
 	const struct modelf_part *mod = &m->part[MODELF_MODULE];
 	const Elf32_Rel *r = modelf_rel_at(mod, f->off);
-	uint32_t A = rd32(mod->bytes + f->off);
+	uint32_t A = rd32(mod->bytes + f->off), value;
 	struct modelf_label l;
-	struct modelf_sym s;
+	int kind;
 
 	*val = 0;
 	if (!r && f->kind == F_SIZE)
@@ -1028,16 +1115,16 @@ static int header_field(struct modelf *m, const struct hfield *f,
 	if (ELF32_R_SYM(r->r_info) >= m->nsym)	/* modelf_parse_lazy only */
 		return refuse(m, "module header field %s: symbol index out "
 			      "of range", f->name);
-	modelf_symbol(m, ELF32_R_SYM(r->r_info), &s);
-	if (f->kind == F_SIZE && s.kind != MODSYM_NULL && s.kind != MODSYM_ABS)
+	kind = sym_kind(m, ELF32_R_SYM(r->r_info), &value);
+	if (f->kind == F_SIZE && kind != MODSYM_NULL && kind != MODSYM_ABS)
 		return refuse(m, "module header field %s: relocated against %s, "
 			      "not an absolute symbol", f->name,
 			      modelf_sym_label(m, ELF32_R_SYM(r->r_info), &l));
-	if (f->kind == F_PTR && s.kind != MODSYM_IMAGE)
+	if (f->kind == F_PTR && kind != MODSYM_IMAGE)
 		return refuse(m, "module header field %s: relocated against %s, "
 			      "which is not in the module", f->name,
 			      modelf_sym_label(m, ELF32_R_SYM(r->r_info), &l));
-	*val = s.value + A;
+	*val = value + A;
 	return 0;
 }
 
@@ -1125,46 +1212,85 @@ struct globals {
 	uint8_t found[G_COUNT];
 };
 
-/* Which of global_names name is, or -1. Each candidate is first tested on
- * one byte where the names differ (after "__module_", "__" or at the
- * start), among the candidates of name's kind only ("__module_", "__"
- * or neither; neither must start 'i' or 'c'): about one strcmp a name,
- * and most names are passed on their first byte. Every name is at least 10 bytes, and
- * name is read no further than it goes. */
-static int global_index(const char *name)
-{
-	size_t at = 0;
-	int k = 0, end = 2;	/* init_module, cleanup_module */
+/* name, with room bytes of the string table from it on, is the string
+ * lit: compared as sizeof(lit) bytes, NUL included, a word at a time
+ * (the bytes are inside the table, which ends with a NUL; equal to
+ * strcmp(name, lit) == 0). */
+#define NAME_IS(name, room, lit) \
+	((room) >= sizeof(lit) && same_bytes((name), (lit), sizeof(lit)))
 
-	if (name[0] == '_' && name[1] == '_') {
-		at = strncmp(name + 2, "module_", 7) ? 2 : 9;
-		k = at == 9 ? G_KSYMTAB : G_CORE_END;
-		end = at == 9 ? G_CORE_END : G_COUNT;
-	} else if (name[0] != 'i' && name[0] != 'c') {
-		return -1;	/* most of a module's globals */
+/* a[0..n) == b[0..n), a word at a time (unrolled where n is a constant). */
+static inline __attribute__((always_inline)) int
+same_bytes(const char *a, const char *b, size_t n)
+{
+	uint32_t x, y;
+	size_t i = 0;
+
+	for (; i + 4 <= n; i += 4) {
+		__builtin_memcpy(&x, a + i, 4);
+		__builtin_memcpy(&y, b + i, 4);
+		if (x != y)
+			return 0;
 	}
-	for (; k < end; k++)
-		if (global_names[k][at] == name[at] && !strcmp(name, global_names[k]))
-			return k;
+	for (; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+/* Which of global_names name (room bytes of .strtab from it on) is, or -1.
+ * The candidates are told by the first byte ('i', 'c' or '_'), then by
+ * "__module_" and the byte after it, each read only where the name is long
+ * enough for a candidate; each candidate is compared whole (NAME_IS, a
+ * word at a time, most failing on the first word). Most of a module's
+ * globals are passed on their first byte. */
+static int global_index(const char *name, uint32_t room)
+{
+	if (name[0] == 'i')
+		return NAME_IS(name, room, "init_module") ? G_INIT : -1;
+	if (name[0] == 'c')
+		return NAME_IS(name, room, "cleanup_module") ? G_EXIT : -1;
+	if (name[0] != '_' || room < sizeof("__core_end") || name[1] != '_')
+		return -1;
+	if (NAME_IS(name, room, "__core_end"))
+		return G_CORE_END;
+	if (NAME_IS(name, room, "__init_end"))
+		return G_INIT_END;
+	if (room < sizeof("__module_params") ||
+	    !same_bytes(name + 2, "module_", 7))
+		return -1;
+	switch (name[9]) {	/* the name or its "_end" */
+	case 'k':
+		return NAME_IS(name, room, "__module_ksymtab") ? G_KSYMTAB :
+		       NAME_IS(name, room, "__module_ksymtab_end") ?
+		       G_KSYMTAB_END : -1;
+	case 'm':
+		return NAME_IS(name, room, "__module_modinfo") ? G_MODINFO :
+		       NAME_IS(name, room, "__module_modinfo_end") ?
+		       G_MODINFO_END : -1;
+	case 'p':
+		return NAME_IS(name, room, "__module_params") ? G_PARAMS :
+		       NAME_IS(name, room, "__module_params_end") ?
+		       G_PARAMS_END : -1;
+	}
 	return -1;
 }
 
 /* For each of global_names, the first global symbol of that name defined
- * in the image, in one pass over the global symbols. */
+ * in the image, in one pass over the global symbols (checked: each name
+ * inside .strtab, none a section symbol). */
 static void find_globals(const struct modelf *m, struct globals *g)
 {
-	struct modelf_sym s;
+	uint32_t value;
 
 	memset(g, 0, sizeof(*g));
 	for (uint32_t i = m->first_global; i < m->nsym; i++) {
-		int k = global_index(modelf_sym_name(m, i));
+		uint32_t at = m->sym[i].st_name;
+		int k = global_index(m->str + at, m->str_size - at);
 
-		if (k < 0 || g->found[k])
-			continue;
-		modelf_symbol(m, i, &s);
-		if (s.kind == MODSYM_IMAGE) {
+		if (k >= 0 && !g->found[k] && sym_kind(m, i, &value) == MODSYM_IMAGE) {
 			g->found[k] = 1;
-			g->value[k] = s.value;
+			g->value[k] = value;
 		}
 	}
 }
@@ -1363,10 +1489,7 @@ static int unread_section(const Elf32_Shdr *sh, const char *shstr,
 	    !has_nul((const uint8_t *)shstr + sh[i].sh_name, shstr_size - sh[i].sh_name))
 		return 0;
 	name = shstr + sh[i].sh_name;
-	for (int p = 0; p < MODELF_NPARTS; p++)	/* names start ".m" */
-		if (name[0] == '.' && name[1] == 'm' && !strcmp(name, part_names[p]))
-			return 0;
-	return 1;
+	return part_by_name(name) < 0;
 }
 
 int modelf_section_needed(const Elf32_Shdr *sh, uint32_t shnum,
@@ -1424,14 +1547,7 @@ void modelf_symbol(const struct modelf *m, uint32_t idx, struct modelf_sym *s)
 	*s = (struct modelf_sym){ modelf_sym_name(m, idx), MODSYM_OTHER, 0,
 		modelf_part_of(m, e->st_shndx), ELF32_ST_BIND(e->st_info),
 		ELF32_ST_TYPE(e->st_info) };
-	if (idx == 0)
-		s->kind = MODSYM_NULL;
-	else if (e->st_shndx == SHN_ABS)
-		s->kind = MODSYM_ABS, s->value = e->st_value;
-	else if (e->st_shndx == SHN_UNDEF)
-		s->kind = MODSYM_UNDEF;
-	else if (s->part)
-		s->kind = MODSYM_IMAGE, s->value = s->part->addr + e->st_value;
+	s->kind = sym_kind(m, idx, &s->value);
 }
 
 const Elf32_Rel *modelf_rel_at(const struct modelf_part *p, uint32_t off)
