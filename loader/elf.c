@@ -81,7 +81,7 @@ static int all_zero(const uint8_t *p, size_t n)
 }
 
 /* Symbol idx's kind and value as modelf_symbol() gives them, without its
- * name (the header's checks need only these two). */
+ * name (the header's checks need only these two; keep the two in step). */
 static int sym_kind(const struct modelf *m, uint32_t idx, uint32_t *value)
 {
 	const Elf32_Sym *e = &m->sym[idx];
@@ -350,12 +350,25 @@ static int layout_ok(const struct modelf *m)
 	if (nreg > LAYOUT_FAST_MAX)
 		return 0;
 	/* the ELF header first, the section table (usually last) at the end:
-	 * sections laid out in order then sort in one pass */
+	 * sections laid out in order then sort in one pass; region()'s
+	 * regions, made here */
 	for (uint32_t k = 0; k < nreg; k++) {
+		const Elf32_Shdr *s = &m->sh[k];
 		uint32_t j = n;
 
-		if (!region(m, k == 0 ? m->shnum : k == m->shnum ? 0 : k, &g))
+		if (k == 0) {
+			g = (struct region){ 0, sizeof(Elf32_Ehdr), 1 };
+		} else if (k < m->shnum) {
+			if (s->sh_type == SHT_NOBITS || s->sh_size == 0)
+				continue;
+			g = (struct region){ s->sh_offset, s->sh_offset + s->sh_size,
+					     s->sh_addralign ? s->sh_addralign : 1 };
+		} else if (k == m->shnum + 1) {
+			g = (struct region){ m->eh->e_shoff, m->eh->e_shoff +
+					     m->shnum * sizeof(Elf32_Shdr), 4 };
+		} else {
 			continue;
+		}
 		for (n++; j && r[j - 1].start > g.start; j--)
 			r[j] = r[j - 1];
 		r[j] = g;
@@ -914,13 +927,21 @@ static int check_rel_section(struct modelf *m, uint32_t i)
 {
 	const Elf32_Shdr *s = &m->sh[i];
 	struct modelf_label l, lt;
-	const char *name = modelf_sec_label(m, i, &l);
+	const char *name = NULL;
 	struct modelf_part *part;
-	int err = check_rel_fields(m, i, name);
+	int err;
 
-	if (err)
-		return err;
+	/* check_rel_fields' rules, with no name made unless refused */
+	if (s->sh_type == SHT_RELA || s->sh_info == 0 || s->sh_info >= m->shnum ||
+	    s->sh_link != m->symtab_shndx || s->sh_entsize != sizeof(Elf32_Rel) ||
+	    s->sh_size % sizeof(Elf32_Rel) || s->sh_offset % 4) {
+		if ((err = check_rel_fields(m, i, modelf_sec_label(m, i, &l))))
+			return err;
+	}
 	part = (struct modelf_part *)modelf_part_of(m, s->sh_info);
+	if ((!part && (m->sh[s->sh_info].sh_flags & SHF_ALLOC)) ||
+	    part == &m->part[MODELF_BSS] || (part && part->rel_shndx))
+		name = modelf_sec_label(m, i, &l);	/* refused below */
 	if (!part && (m->sh[s->sh_info].sh_flags & SHF_ALLOC))
 		return refuse(m, "section %s: relocations for allocated section "
 			      "%s, which is not .module or .module.init", name,
@@ -1093,10 +1114,9 @@ static int check_header_relocs(struct modelf *m)
  * absolute symbol, exactly once; a pointer is relocated against a symbol in
  * the image, or NULL with no relocation. */
 static int header_field(struct modelf *m, const struct hfield *f,
-			uint32_t *val)
+			uint32_t *val, const Elf32_Rel *r)
 {
 	const struct modelf_part *mod = &m->part[MODELF_MODULE];
-	const Elf32_Rel *r = modelf_rel_at(mod, f->off);
 	uint32_t A = rd32(mod->bytes + f->off), value;
 	struct modelf_label l;
 	int kind;
@@ -1128,6 +1148,24 @@ static int header_field(struct modelf *m, const struct hfield *f,
 	return 0;
 }
 
+/* modelf_rel_at(mod, off) looks among the first off / 4 + 1 relocations
+ * only: for a header field, among the first HDR_RELS. */
+#define HDR_RELS (MODHDR_SIZE / 4)
+
+/* modelf_rel_at(mod, off) for the header's fields taken in rising off,
+ * where the first lim (at most HDR_RELS) relocations have rising offsets:
+ * a cursor *cur moves over them once for all the fields. The one found
+ * must be among the first off / 4 + 1, as modelf_rel_at's search is. */
+static const Elf32_Rel *rel_merged(const struct modelf_part *mod, uint32_t off,
+				   uint32_t *cur, uint32_t lim)
+{
+	while (*cur < lim && mod->rel[*cur].r_offset < off)
+		++*cur;
+	if (*cur < lim && *cur <= off / 4 && mod->rel[*cur].r_offset == off)
+		return &mod->rel[*cur];
+	return NULL;
+}
+
 static int read_header_fields(struct modelf *m)
 {
 	struct modelf_header *h = &m->hdr;
@@ -1137,12 +1175,18 @@ static int read_header_fields(struct modelf *m)
 		&h->modinfo, &h->modinfo_size, NULL, &h->params,
 		&h->num_params, NULL,
 	};
-	int err;
+	const struct modelf_part *mod = &m->part[MODELF_MODULE];
+	uint32_t cur = 0, lim = mod->nrel < HDR_RELS ? mod->nrel : HDR_RELS;
+	int err, rising = 1;
 
 	if ((err = check_header_relocs(m)))
 		return err;
+	for (uint32_t i = 1; i < lim; i++)
+		rising &= mod->rel[i - 1].r_offset < mod->rel[i].r_offset;
 	for (size_t f = 0; f < NFIELDS; f++)
-		if (dst[f] && (err = header_field(m, &hfields[f], dst[f])))
+		if (dst[f] && (err = header_field(m, &hfields[f], dst[f],
+						  rising ? rel_merged(mod, hfields[f].off, &cur, lim) :
+						  modelf_rel_at(mod, hfields[f].off))))
 			return err;
 	h->num_versions = rd32(modbytes(m) + MODHDR_OFF_NUM_VERSIONS);
 	h->name = (const char *)modbytes(m) + MODHDR_OFF_NAME;
@@ -1547,7 +1591,14 @@ void modelf_symbol(const struct modelf *m, uint32_t idx, struct modelf_sym *s)
 	*s = (struct modelf_sym){ modelf_sym_name(m, idx), MODSYM_OTHER, 0,
 		modelf_part_of(m, e->st_shndx), ELF32_ST_BIND(e->st_info),
 		ELF32_ST_TYPE(e->st_info) };
-	s->kind = sym_kind(m, idx, &s->value);
+	if (idx == 0)
+		s->kind = MODSYM_NULL;
+	else if (e->st_shndx == SHN_ABS)
+		s->kind = MODSYM_ABS, s->value = e->st_value;
+	else if (e->st_shndx == SHN_UNDEF)
+		s->kind = MODSYM_UNDEF;
+	else if (s->part)
+		s->kind = MODSYM_IMAGE, s->value = s->part->addr + e->st_value;
 }
 
 const Elf32_Rel *modelf_rel_at(const struct modelf_part *p, uint32_t off)
@@ -1607,20 +1658,34 @@ void modelf_version(const struct modelf *m, uint32_t i, uint32_t *crc,
 	*name = (const char *)e + 4;
 }
 
+/* The byte after the NUL that ends the string at p (one comes before end):
+ * a word at a time while four bytes remain, a word holding a zero byte
+ * when subtracting 0x01 from each byte borrows into a bit 7 that was 0. */
+static const char *past_nul(const char *p, const char *end)
+{
+	uint32_t v;
+
+	while (end - p >= 4) {
+		__builtin_memcpy(&v, p, 4);
+		if ((v - 0x01010101u) & ~v & 0x80808080u)
+			break;
+		p += 4;
+	}
+	while (*p)
+		p++;
+	return p + 1;
+}
+
 const char *modelf_modinfo(const struct modelf *m, const char *key)
 {
 	const char *p = (const char *)modbytes(m) + m->hdr.modinfo;
 	const char *end = p + m->hdr.modinfo_size;
 	size_t klen = strlen(key);
 
-	while (p < end) {
-		size_t n = strlen(p);	/* modinfo ends with a NUL: checked */
-
-		if (n > klen && p[0] == key[0] && strncmp(p, key, klen) == 0 &&
-		    p[klen] == '=')
+	/* an entry "key=..." is longer than klen: p[klen] is '=', not NUL */
+	for (; p < end; p = past_nul(p, end))	/* modinfo ends with a NUL */
+		if (p[0] == key[0] && strncmp(p, key, klen) == 0 && p[klen] == '=')
 			return p + klen + 1;
-		p += n + 1;
-	}
 	return NULL;
 }
 
