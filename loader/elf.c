@@ -60,6 +60,13 @@ static int inside(uint64_t off, uint64_t size, uint64_t len)
 	return off <= len && size <= len - off;
 }
 
+/* inside() for 32-bit fields, without 64-bit arithmetic: the same answer
+ * (off <= len, then len - off cannot wrap). */
+static inline int fits(uint32_t off, uint32_t size, size_t len)
+{
+	return off <= len && size <= len - off;
+}
+
 /* True if p[0..n) holds a NUL. */
 static int has_nul(const uint8_t *p, size_t n)
 {
@@ -217,7 +224,7 @@ static int check_section(struct modelf *m, uint32_t i)
 	/* all well: no name made (it is only for a refusal) */
 	if (s->sh_name < m->shstr_size && s->sh_link < m->shnum &&
 	    !(s->sh_addralign & (s->sh_addralign - 1)) &&
-	    (s->sh_type == SHT_NOBITS || inside(s->sh_offset, s->sh_size, m->len)))
+	    (s->sh_type == SHT_NOBITS || fits(s->sh_offset, s->sh_size, m->len)))
 		return 0;
 	if (s->sh_name >= m->shstr_size)
 		return refuse(m, "section #%u: name offset 0x%x outside the "
@@ -342,7 +349,30 @@ static int check_gap(struct modelf *m, uint32_t a, uint32_t *last)
  * each one's nearest follower is the next in that order. 0 if anything is
  * wrong (or too many regions): check_layout then finds what, and says it
  * as it always has. */
-static int layout_ok(const struct modelf *m)
+/* Region k of layout_ok's order (0: the ELF header, 1..shnum - 1: the
+ * sections, shnum + 1: the section table) in *g: region()'s, made here;
+ * 0 if it has no bytes. */
+static inline int region_k(const struct modelf *m, uint32_t k, struct region *g)
+{
+	const Elf32_Shdr *s = &m->sh[k];
+
+	if (k == 0) {
+		*g = (struct region){ 0, sizeof(Elf32_Ehdr), 1 };
+	} else if (k < m->shnum) {
+		if (s->sh_type == SHT_NOBITS || s->sh_size == 0)
+			return 0;
+		*g = (struct region){ s->sh_offset, s->sh_offset + s->sh_size,
+				      s->sh_addralign ? s->sh_addralign : 1 };
+	} else if (k == m->shnum + 1) {
+		*g = (struct region){ m->eh->e_shoff, m->eh->e_shoff +
+				      m->shnum * sizeof(Elf32_Shdr), 4 };
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+static int layout_sorted(const struct modelf *m)
 {
 	struct region r[LAYOUT_FAST_MAX], g;
 	uint32_t n = 0, nreg = m->shnum + 2;
@@ -353,22 +383,10 @@ static int layout_ok(const struct modelf *m)
 	 * sections laid out in order then sort in one pass; region()'s
 	 * regions, made here */
 	for (uint32_t k = 0; k < nreg; k++) {
-		const Elf32_Shdr *s = &m->sh[k];
 		uint32_t j = n;
 
-		if (k == 0) {
-			g = (struct region){ 0, sizeof(Elf32_Ehdr), 1 };
-		} else if (k < m->shnum) {
-			if (s->sh_type == SHT_NOBITS || s->sh_size == 0)
-				continue;
-			g = (struct region){ s->sh_offset, s->sh_offset + s->sh_size,
-					     s->sh_addralign ? s->sh_addralign : 1 };
-		} else if (k == m->shnum + 1) {
-			g = (struct region){ m->eh->e_shoff, m->eh->e_shoff +
-					     m->shnum * sizeof(Elf32_Shdr), 4 };
-		} else {
+		if (!region_k(m, k, &g))
 			continue;
-		}
 		for (n++; j && r[j - 1].start > g.start; j--)
 			r[j] = r[j - 1];
 		r[j] = g;
@@ -377,6 +395,44 @@ static int layout_ok(const struct modelf *m)
 		if (r[i].start < r[i - 1].end || r[i].start - r[i - 1].end >= r[i].align)
 			return 0;
 	return n && r[n - 1].end == m->len;
+}
+
+/* layout_ok's verdict without the sort when the regions, in its order,
+ * make two rising runs (ld -r puts the relocation sections after the
+ * others: those are one run, the rest the other): each region goes to the
+ * run A if it starts at or after A's last, else to B if at or after B's
+ * last, and the two are merged in order of start. Regions of equal start
+ * overlap, refused in any order, so the verdict is the sorted one's.
+ * Falls back on layout_sorted() when a region fits neither run. */
+static int layout_ok(const struct modelf *m)
+{
+	struct region r[LAYOUT_FAST_MAX], g;
+	const struct region *c, *prev = NULL;
+	uint32_t na = 0, nb = 0, i = 0, j = 0, nreg = m->shnum + 2;
+
+	if (nreg > LAYOUT_FAST_MAX)
+		return 0;
+	/* A from r[0] up, B from r[LAYOUT_FAST_MAX - 1] down */
+#define RUN_B(x) r[LAYOUT_FAST_MAX - 1 - (x)]
+	for (uint32_t k = 0; k < nreg; k++) {
+		if (!region_k(m, k, &g))
+			continue;
+		if (!na || g.start >= r[na - 1].start)
+			r[na++] = g;
+		else if (!nb || g.start >= RUN_B(nb - 1).start)
+			RUN_B(nb++) = g;
+		else
+			return layout_sorted(m);
+	}
+	while (i < na || j < nb) {
+		c = j == nb || (i < na && r[i].start <= RUN_B(j).start) ?
+			&r[i++] : &RUN_B(j++);
+		if (prev && (c->start < prev->end || c->start - prev->end >= c->align))
+			return 0;
+		prev = c;
+	}
+#undef RUN_B
+	return prev && prev->end == m->len;
 }
 
 /* Every byte of the file is the ELF header, the section table or one
@@ -1282,40 +1338,46 @@ same_bytes(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-/* Which of global_names name (room bytes of .strtab from it on) is, or -1.
- * The candidates are told by the first byte ('i', 'c' or '_'), then by
- * "__module_" and the byte after it, each read only where the name is long
- * enough for a candidate; each candidate is compared whole (NAME_IS, a
- * word at a time, most failing on the first word). Most of a module's
- * globals are passed on their first byte. */
+/* Which of global_names name (room bytes of .strtab from it on, the last
+ * a NUL) is, or -1. Told apart by name[0], name[2] and, after
+ * "__module_", name[9]; then the one or two candidates left are compared
+ * whole, a word at a time (NAME_IS, same_bytes), the "_end" of a table's
+ * name only after the name itself. Each byte is read only where room
+ * holds it. Most of a module's globals are passed on their first byte. */
 static int global_index(const char *name, uint32_t room)
 {
+	if (room < sizeof("__core_end"))	/* the shortest */
+		return -1;
 	if (name[0] == 'i')
 		return NAME_IS(name, room, "init_module") ? G_INIT : -1;
 	if (name[0] == 'c')
 		return NAME_IS(name, room, "cleanup_module") ? G_EXIT : -1;
-	if (name[0] != '_' || room < sizeof("__core_end") || name[1] != '_')
+	if (name[0] != '_' || name[1] != '_')
 		return -1;
-	if (NAME_IS(name, room, "__core_end"))
-		return G_CORE_END;
-	if (NAME_IS(name, room, "__init_end"))
-		return G_INIT_END;
-	if (room < sizeof("__module_params") ||
-	    !same_bytes(name + 2, "module_", 7))
+	if (name[2] == 'c')
+		return NAME_IS(name, room, "__core_end") ? G_CORE_END : -1;
+	if (name[2] == 'i')
+		return NAME_IS(name, room, "__init_end") ? G_INIT_END : -1;
+	if (room < sizeof("__module_params") || !same_bytes(name, "__module_", 9))
 		return -1;
-	switch (name[9]) {	/* the name or its "_end" */
+	/* name[9..15] matched: not the table's last byte (a NUL), so
+	 * name[16] is inside it; name[15] is for params */
+	switch (name[9]) {
 	case 'k':
-		return NAME_IS(name, room, "__module_ksymtab") ? G_KSYMTAB :
-		       NAME_IS(name, room, "__module_ksymtab_end") ?
-		       G_KSYMTAB_END : -1;
+		if (!same_bytes(name + 9, "ksymtab", 7))
+			return -1;
+		return !name[16] ? G_KSYMTAB : NAME_IS(name + 16, room - 16, "_end") ?
+			G_KSYMTAB_END : -1;
 	case 'm':
-		return NAME_IS(name, room, "__module_modinfo") ? G_MODINFO :
-		       NAME_IS(name, room, "__module_modinfo_end") ?
-		       G_MODINFO_END : -1;
+		if (!same_bytes(name + 9, "modinfo", 7))
+			return -1;
+		return !name[16] ? G_MODINFO : NAME_IS(name + 16, room - 16, "_end") ?
+			G_MODINFO_END : -1;
 	case 'p':
-		return NAME_IS(name, room, "__module_params") ? G_PARAMS :
-		       NAME_IS(name, room, "__module_params_end") ?
-		       G_PARAMS_END : -1;
+		if (!same_bytes(name + 9, "params", 6))
+			return -1;
+		return !name[15] ? G_PARAMS : NAME_IS(name + 15, room - 15, "_end") ?
+			G_PARAMS_END : -1;
 	}
 	return -1;
 }
