@@ -60,6 +60,13 @@ static int inside(uint64_t off, uint64_t size, uint64_t len)
 	return off <= len && size <= len - off;
 }
 
+/* inside() for 32-bit fields, without 64-bit arithmetic: the same answer
+ * (off <= len, then len - off cannot wrap). */
+static inline int fits(uint32_t off, uint32_t size, size_t len)
+{
+	return off <= len && size <= len - off;
+}
+
 /* True if p[0..n) holds a NUL. */
 static int has_nul(const uint8_t *p, size_t n)
 {
@@ -67,6 +74,39 @@ static int has_nul(const uint8_t *p, size_t n)
 		if (p[i] == 0)
 			return 1;
 	return 0;
+}
+
+/* True if the n bytes at p (n a multiple of 4) are all zero: a word at a
+ * time (the null section and the null symbol). */
+static int all_zero(const uint8_t *p, size_t n)
+{
+	uint32_t or = 0;
+
+	for (size_t i = 0; i < n; i += 4)
+		or |= rd32(p + i);
+	return or == 0;
+}
+
+/* Symbol idx's kind and value as modelf_symbol() gives them, without its
+ * name (the header's checks need only these two; keep the two in step). */
+static int sym_kind(const struct modelf *m, uint32_t idx, uint32_t *value)
+{
+	const Elf32_Sym *e = &m->sym[idx];
+	const struct modelf_part *p;
+
+	*value = 0;
+	if (idx == 0)
+		return MODSYM_NULL;
+	if (e->st_shndx == SHN_ABS) {
+		*value = e->st_value;
+		return MODSYM_ABS;
+	}
+	if (e->st_shndx == SHN_UNDEF)
+		return MODSYM_UNDEF;
+	if (!(p = modelf_part_of(m, e->st_shndx)))
+		return MODSYM_OTHER;
+	*value = p->addr + e->st_value;
+	return MODSYM_IMAGE;
 }
 
 /* --- layer 1: the ELF header --- */
@@ -152,9 +192,8 @@ static int check_shstrtab(struct modelf *m)
 {
 	uint32_t idx = m->eh->e_shstrndx;
 	const Elf32_Shdr *s;
-	static const Elf32_Shdr null;
 
-	if (memcmp(&m->sh[0], &null, sizeof(null)))
+	if (!all_zero((const uint8_t *)&m->sh[0], sizeof(Elf32_Shdr)))
 		return refuse(m, "section 0 is not the null section (a field "
 			      "is set)");
 	if (idx == 0 || idx >= m->shnum)
@@ -182,6 +221,11 @@ static int check_section(struct modelf *m, uint32_t i)
 	struct modelf_label l;
 	const char *name;
 
+	/* all well: no name made (it is only for a refusal) */
+	if (s->sh_name < m->shstr_size && s->sh_link < m->shnum &&
+	    !(s->sh_addralign & (s->sh_addralign - 1)) &&
+	    (s->sh_type == SHT_NOBITS || fits(s->sh_offset, s->sh_size, m->len)))
+		return 0;
 	if (s->sh_name >= m->shstr_size)
 		return refuse(m, "section #%u: name offset 0x%x outside the "
 			      "section name table (0x%x bytes)", i, s->sh_name,
@@ -305,7 +349,30 @@ static int check_gap(struct modelf *m, uint32_t a, uint32_t *last)
  * each one's nearest follower is the next in that order. 0 if anything is
  * wrong (or too many regions): check_layout then finds what, and says it
  * as it always has. */
-static int layout_ok(const struct modelf *m)
+/* Region k of layout_ok's order (0: the ELF header, 1..shnum - 1: the
+ * sections, shnum + 1: the section table) in *g: region()'s, made here;
+ * 0 if it has no bytes. */
+static inline int region_k(const struct modelf *m, uint32_t k, struct region *g)
+{
+	const Elf32_Shdr *s = &m->sh[k];
+
+	if (k == 0) {
+		*g = (struct region){ 0, sizeof(Elf32_Ehdr), 1 };
+	} else if (k < m->shnum) {
+		if (s->sh_type == SHT_NOBITS || s->sh_size == 0)
+			return 0;
+		*g = (struct region){ s->sh_offset, s->sh_offset + s->sh_size,
+				      s->sh_addralign ? s->sh_addralign : 1 };
+	} else if (k == m->shnum + 1) {
+		*g = (struct region){ m->eh->e_shoff, m->eh->e_shoff +
+				      m->shnum * sizeof(Elf32_Shdr), 4 };
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+static int layout_sorted(const struct modelf *m)
 {
 	struct region r[LAYOUT_FAST_MAX], g;
 	uint32_t n = 0, nreg = m->shnum + 2;
@@ -313,11 +380,12 @@ static int layout_ok(const struct modelf *m)
 	if (nreg > LAYOUT_FAST_MAX)
 		return 0;
 	/* the ELF header first, the section table (usually last) at the end:
-	 * sections laid out in order then sort in one pass */
+	 * sections laid out in order then sort in one pass; region()'s
+	 * regions, made here */
 	for (uint32_t k = 0; k < nreg; k++) {
 		uint32_t j = n;
 
-		if (!region(m, k == 0 ? m->shnum : k == m->shnum ? 0 : k, &g))
+		if (!region_k(m, k, &g))
 			continue;
 		for (n++; j && r[j - 1].start > g.start; j--)
 			r[j] = r[j - 1];
@@ -327,6 +395,44 @@ static int layout_ok(const struct modelf *m)
 		if (r[i].start < r[i - 1].end || r[i].start - r[i - 1].end >= r[i].align)
 			return 0;
 	return n && r[n - 1].end == m->len;
+}
+
+/* layout_ok's verdict without the sort when the regions, in its order,
+ * make two rising runs (ld -r puts the relocation sections after the
+ * others: those are one run, the rest the other): each region goes to the
+ * run A if it starts at or after A's last, else to B if at or after B's
+ * last, and the two are merged in order of start. Regions of equal start
+ * overlap, refused in any order, so the verdict is the sorted one's.
+ * Falls back on layout_sorted() when a region fits neither run. */
+static int layout_ok(const struct modelf *m)
+{
+	struct region r[LAYOUT_FAST_MAX], g;
+	const struct region *c, *prev = NULL;
+	uint32_t na = 0, nb = 0, i = 0, j = 0, nreg = m->shnum + 2;
+
+	if (nreg > LAYOUT_FAST_MAX)
+		return 0;
+	/* A from r[0] up, B from r[LAYOUT_FAST_MAX - 1] down */
+#define RUN_B(x) r[LAYOUT_FAST_MAX - 1 - (x)]
+	for (uint32_t k = 0; k < nreg; k++) {
+		if (!region_k(m, k, &g))
+			continue;
+		if (!na || g.start >= r[na - 1].start)
+			r[na++] = g;
+		else if (!nb || g.start >= RUN_B(nb - 1).start)
+			RUN_B(nb++) = g;
+		else
+			return layout_sorted(m);
+	}
+	while (i < na || j < nb) {
+		c = j == nb || (i < na && r[i].start <= RUN_B(j).start) ?
+			&r[i++] : &RUN_B(j++);
+		if (prev && (c->start < prev->end || c->start - prev->end >= c->align))
+			return 0;
+		prev = c;
+	}
+#undef RUN_B
+	return prev && prev->end == m->len;
 }
 
 /* Every byte of the file is the ELF header, the section table or one
@@ -455,14 +561,13 @@ static int check_import_name(struct modelf *m, uint32_t i, const char *label)
 static int check_symbol(struct modelf *m, uint32_t i)
 {
 	const Elf32_Sym *s = &m->sym[i];
-	static const Elf32_Sym null;
 	struct modelf_label l;
 	const char *name;
 	const Elf32_Shdr *sec;
 	int err;
 
 	if (i == 0)
-		return memcmp(s, &null, sizeof(null)) ?
+		return !all_zero((const uint8_t *)s, sizeof(*s)) ?
 			refuse(m, "symbol 0 is not the null symbol (a field is "
 			       "set)") : 0;
 	if (s->st_name >= m->str_size)
@@ -557,6 +662,35 @@ static const uint32_t global_vlim[256] = {
 	GLOBAL_VLIM(STB_GLOBAL), GLOBAL_VLIM(STB_WEAK),
 };
 
+/* True if symbol e (local: before first_global) is one check_symbol would
+ * take, of the kinds common_symbols leaves to it: an absolute NOTYPE,
+ * OBJECT or FUNC (or a local FILE), or an import (a global or weak
+ * NOTYPE, OBJECT or FUNC, undefined) with a printable name. 0: not
+ * decided here (check_symbol decides, and words a refusal). */
+static int other_symbol_ok(const struct modelf *m, const Elf32_Sym *e,
+			   int local)
+{
+	uint32_t bind = ELF32_ST_BIND(e->st_info), type = ELF32_ST_TYPE(e->st_info);
+	const uint8_t *p;
+
+	if (e->st_name >= m->str_size)
+		return 0;
+	if (local != (bind == STB_LOCAL) || (bind != STB_LOCAL &&
+	    bind != STB_GLOBAL && bind != STB_WEAK))
+		return 0;
+	if (e->st_shndx == SHN_ABS)
+		return type <= STT_FUNC || (type == STT_FILE && local);
+	if (e->st_shndx != SHN_UNDEF || local || type > STT_FUNC)
+		return 0;
+	p = (const uint8_t *)m->str + e->st_name;
+	if (!*p)
+		return 0;
+	for (; *p; p++)		/* check_import_name's rule */
+		if (*p <= 0x20 || *p > 0x7e)
+			return 0;
+	return 1;
+}
+
 /*
  * Every symbol is checked by check_symbol, but the common kinds are first
  * seen here, with no name made: defined in a section (1..shnum - 1, all
@@ -583,7 +717,8 @@ static int check_symbols(struct modelf *m)
 			e = common_symbols(e, end, size, nsec, m->str_size, global_vlim);
 		if (e == end)
 			return 0;
-		if ((err = check_symbol(m, (uint32_t)(e - m->sym))))
+		if (!other_symbol_ok(m, e, e < fg) &&
+		    (err = check_symbol(m, (uint32_t)(e - m->sym))))
 			return err;
 		e++;
 	}
@@ -676,21 +811,35 @@ static int check_part(struct modelf *m, int p, uint32_t i, uint32_t addr,
 	return 0;
 }
 
+/* Which part the name n is (".module", ".module.bss", ".module.init"), or
+ * -1: compared a byte at a time, never read past its NUL. */
+static int part_by_name(const char *n)
+{
+	if (n[0] != '.' || n[1] != 'm' || n[2] != 'o' || n[3] != 'd' ||
+	    n[4] != 'u' || n[5] != 'l' || n[6] != 'e')
+		return -1;
+	if (n[7] == '\0')
+		return MODELF_MODULE;
+	if (n[7] != '.')
+		return -1;
+	if (n[8] == 'b' && n[9] == 's' && n[10] == 's' && n[11] == '\0')
+		return MODELF_BSS;
+	if (n[8] == 'i' && n[9] == 'n' && n[10] == 'i' && n[11] == 't' &&
+	    n[12] == '\0')
+		return MODELF_INIT;
+	return -1;
+}
+
 /* Which part section i is named like (its name is part_names[p] after
- * skip bytes: 0 for the part itself, 4 for its ".rel" section), or -1.
- * Only names starting ".m" or ".rel.m" are compared. */
+ * skip bytes: 0 for the part itself, 4 for its ".rel" section), or -1. */
 static int named_part(const struct modelf *m, uint32_t i, size_t skip)
 {
 	const char *name = modelf_section_name(m, i);
 
-	if (skip && (name[0] != '.' || name[1] != 'r' || strncmp(name, ".rel", skip)))
+	if (skip && (name[0] != '.' || name[1] != 'r' || name[2] != 'e' ||
+		     name[3] != 'l'))
 		return -1;
-	if (name[skip] != '.' || name[skip + 1] != 'm')
-		return -1;
-	for (int p = 0; p < MODELF_NPARTS; p++)
-		if (!strcmp(name + skip, part_names[p]))
-			return p;
-	return -1;
+	return part_by_name(name + skip);
 }
 
 /* The one section named like each part, or 0 in idx[p] if none: one pass
@@ -834,13 +983,21 @@ static int check_rel_section(struct modelf *m, uint32_t i)
 {
 	const Elf32_Shdr *s = &m->sh[i];
 	struct modelf_label l, lt;
-	const char *name = modelf_sec_label(m, i, &l);
+	const char *name = NULL;
 	struct modelf_part *part;
-	int err = check_rel_fields(m, i, name);
+	int err;
 
-	if (err)
-		return err;
+	/* check_rel_fields' rules, with no name made unless refused */
+	if (s->sh_type == SHT_RELA || s->sh_info == 0 || s->sh_info >= m->shnum ||
+	    s->sh_link != m->symtab_shndx || s->sh_entsize != sizeof(Elf32_Rel) ||
+	    s->sh_size % sizeof(Elf32_Rel) || s->sh_offset % 4) {
+		if ((err = check_rel_fields(m, i, modelf_sec_label(m, i, &l))))
+			return err;
+	}
 	part = (struct modelf_part *)modelf_part_of(m, s->sh_info);
+	if ((!part && (m->sh[s->sh_info].sh_flags & SHF_ALLOC)) ||
+	    part == &m->part[MODELF_BSS] || (part && part->rel_shndx))
+		name = modelf_sec_label(m, i, &l);	/* refused below */
 	if (!part && (m->sh[s->sh_info].sh_flags & SHF_ALLOC))
 		return refuse(m, "section %s: relocations for allocated section "
 			      "%s, which is not .module or .module.init", name,
@@ -971,12 +1128,19 @@ static const struct hfield hfields[] = {
 };
 #define NFIELDS (sizeof(hfields) / sizeof(hfields[0]))
 
+/* hfields[] index of the header's word w (every field is whole words) */
+static const uint8_t field_of_word[MODHDR_SIZE / 4] = {
+	0, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 16, 16,
+};
+_Static_assert(MODHDR_OFF_NAME == 8 && MODULE_NAME_LEN == 56 &&
+	       MODHDR_OFF_CORE_SIZE == 64 && MODHDR_OFF_RESERVED == 116 &&
+	       MODHDR_SIZE == 128, "field_of_word[] follows the header");
+
+/* The header field at off (< MODHDR_SIZE). */
 static const struct hfield *hfield_at(uint32_t off)
 {
-	for (size_t f = 0; f < NFIELDS; f++)
-		if (off - hfields[f].off < hfields[f].len)
-			return &hfields[f];
-	return NULL;
+	return &hfields[field_of_word[off / 4]];
 }
 
 /* Relocations may write only the header's size and pointer fields, each
@@ -1006,13 +1170,12 @@ static int check_header_relocs(struct modelf *m)
  * absolute symbol, exactly once; a pointer is relocated against a symbol in
  * the image, or NULL with no relocation. */
 static int header_field(struct modelf *m, const struct hfield *f,
-			uint32_t *val)
+			uint32_t *val, const Elf32_Rel *r)
 {
 	const struct modelf_part *mod = &m->part[MODELF_MODULE];
-	const Elf32_Rel *r = modelf_rel_at(mod, f->off);
-	uint32_t A = rd32(mod->bytes + f->off);
+	uint32_t A = rd32(mod->bytes + f->off), value;
 	struct modelf_label l;
-	struct modelf_sym s;
+	int kind;
 
 	*val = 0;
 	if (!r && f->kind == F_SIZE)
@@ -1028,17 +1191,35 @@ static int header_field(struct modelf *m, const struct hfield *f,
 	if (ELF32_R_SYM(r->r_info) >= m->nsym)	/* modelf_parse_lazy only */
 		return refuse(m, "module header field %s: symbol index out "
 			      "of range", f->name);
-	modelf_symbol(m, ELF32_R_SYM(r->r_info), &s);
-	if (f->kind == F_SIZE && s.kind != MODSYM_NULL && s.kind != MODSYM_ABS)
+	kind = sym_kind(m, ELF32_R_SYM(r->r_info), &value);
+	if (f->kind == F_SIZE && kind != MODSYM_NULL && kind != MODSYM_ABS)
 		return refuse(m, "module header field %s: relocated against %s, "
 			      "not an absolute symbol", f->name,
 			      modelf_sym_label(m, ELF32_R_SYM(r->r_info), &l));
-	if (f->kind == F_PTR && s.kind != MODSYM_IMAGE)
+	if (f->kind == F_PTR && kind != MODSYM_IMAGE)
 		return refuse(m, "module header field %s: relocated against %s, "
 			      "which is not in the module", f->name,
 			      modelf_sym_label(m, ELF32_R_SYM(r->r_info), &l));
-	*val = s.value + A;
+	*val = value + A;
 	return 0;
+}
+
+/* modelf_rel_at(mod, off) looks among the first off / 4 + 1 relocations
+ * only: for a header field, among the first HDR_RELS. */
+#define HDR_RELS (MODHDR_SIZE / 4)
+
+/* modelf_rel_at(mod, off) for the header's fields taken in rising off,
+ * where the first lim (at most HDR_RELS) relocations have rising offsets:
+ * a cursor *cur moves over them once for all the fields. The one found
+ * must be among the first off / 4 + 1, as modelf_rel_at's search is. */
+static const Elf32_Rel *rel_merged(const struct modelf_part *mod, uint32_t off,
+				   uint32_t *cur, uint32_t lim)
+{
+	while (*cur < lim && mod->rel[*cur].r_offset < off)
+		++*cur;
+	if (*cur < lim && *cur <= off / 4 && mod->rel[*cur].r_offset == off)
+		return &mod->rel[*cur];
+	return NULL;
 }
 
 static int read_header_fields(struct modelf *m)
@@ -1050,12 +1231,18 @@ static int read_header_fields(struct modelf *m)
 		&h->modinfo, &h->modinfo_size, NULL, &h->params,
 		&h->num_params, NULL,
 	};
-	int err;
+	const struct modelf_part *mod = &m->part[MODELF_MODULE];
+	uint32_t cur = 0, lim = mod->nrel < HDR_RELS ? mod->nrel : HDR_RELS;
+	int err, rising = 1;
 
 	if ((err = check_header_relocs(m)))
 		return err;
+	for (uint32_t i = 1; i < lim; i++)
+		rising &= mod->rel[i - 1].r_offset < mod->rel[i].r_offset;
 	for (size_t f = 0; f < NFIELDS; f++)
-		if (dst[f] && (err = header_field(m, &hfields[f], dst[f])))
+		if (dst[f] && (err = header_field(m, &hfields[f], dst[f],
+						  rising ? rel_merged(mod, hfields[f].off, &cur, lim) :
+						  modelf_rel_at(mod, hfields[f].off))))
 			return err;
 	h->num_versions = rd32(modbytes(m) + MODHDR_OFF_NUM_VERSIONS);
 	h->name = (const char *)modbytes(m) + MODHDR_OFF_NAME;
@@ -1125,46 +1312,91 @@ struct globals {
 	uint8_t found[G_COUNT];
 };
 
-/* Which of global_names name is, or -1. Each candidate is first tested on
- * one byte where the names differ (after "__module_", "__" or at the
- * start), among the candidates of name's kind only ("__module_", "__"
- * or neither; neither must start 'i' or 'c'): about one strcmp a name,
- * and most names are passed on their first byte. Every name is at least 10 bytes, and
- * name is read no further than it goes. */
-static int global_index(const char *name)
-{
-	size_t at = 0;
-	int k = 0, end = 2;	/* init_module, cleanup_module */
+/* name, with room bytes of the string table from it on, is the string
+ * lit: compared as sizeof(lit) bytes, NUL included, a word at a time
+ * (the bytes are inside the table, which ends with a NUL; equal to
+ * strcmp(name, lit) == 0). */
+#define NAME_IS(name, room, lit) \
+	((room) >= sizeof(lit) && same_bytes((name), (lit), sizeof(lit)))
 
-	if (name[0] == '_' && name[1] == '_') {
-		at = strncmp(name + 2, "module_", 7) ? 2 : 9;
-		k = at == 9 ? G_KSYMTAB : G_CORE_END;
-		end = at == 9 ? G_CORE_END : G_COUNT;
-	} else if (name[0] != 'i' && name[0] != 'c') {
-		return -1;	/* most of a module's globals */
+/* a[0..n) == b[0..n), a word at a time (unrolled where n is a constant). */
+static inline __attribute__((always_inline)) int
+same_bytes(const char *a, const char *b, size_t n)
+{
+	uint32_t x, y;
+	size_t i = 0;
+
+	for (; i + 4 <= n; i += 4) {
+		__builtin_memcpy(&x, a + i, 4);
+		__builtin_memcpy(&y, b + i, 4);
+		if (x != y)
+			return 0;
 	}
-	for (; k < end; k++)
-		if (global_names[k][at] == name[at] && !strcmp(name, global_names[k]))
-			return k;
+	for (; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+/* Which of global_names name (room bytes of .strtab from it on, the last
+ * a NUL) is, or -1. Told apart by name[0], name[2] and, after
+ * "__module_", name[9]; then the one or two candidates left are compared
+ * whole, a word at a time (NAME_IS, same_bytes), the "_end" of a table's
+ * name only after the name itself. Each byte is read only where room
+ * holds it. Most of a module's globals are passed on their first byte. */
+static int global_index(const char *name, uint32_t room)
+{
+	if (room < sizeof("__core_end"))	/* the shortest */
+		return -1;
+	if (name[0] == 'i')
+		return NAME_IS(name, room, "init_module") ? G_INIT : -1;
+	if (name[0] == 'c')
+		return NAME_IS(name, room, "cleanup_module") ? G_EXIT : -1;
+	if (name[0] != '_' || name[1] != '_')
+		return -1;
+	if (name[2] == 'c')
+		return NAME_IS(name, room, "__core_end") ? G_CORE_END : -1;
+	if (name[2] == 'i')
+		return NAME_IS(name, room, "__init_end") ? G_INIT_END : -1;
+	if (room < sizeof("__module_params") || !same_bytes(name, "__module_", 9))
+		return -1;
+	/* name[9..15] matched: not the table's last byte (a NUL), so
+	 * name[16] is inside it; name[15] is for params */
+	switch (name[9]) {
+	case 'k':
+		if (!same_bytes(name + 9, "ksymtab", 7))
+			return -1;
+		return !name[16] ? G_KSYMTAB : NAME_IS(name + 16, room - 16, "_end") ?
+			G_KSYMTAB_END : -1;
+	case 'm':
+		if (!same_bytes(name + 9, "modinfo", 7))
+			return -1;
+		return !name[16] ? G_MODINFO : NAME_IS(name + 16, room - 16, "_end") ?
+			G_MODINFO_END : -1;
+	case 'p':
+		if (!same_bytes(name + 9, "params", 6))
+			return -1;
+		return !name[15] ? G_PARAMS : NAME_IS(name + 15, room - 15, "_end") ?
+			G_PARAMS_END : -1;
+	}
 	return -1;
 }
 
 /* For each of global_names, the first global symbol of that name defined
- * in the image, in one pass over the global symbols. */
+ * in the image, in one pass over the global symbols (checked: each name
+ * inside .strtab, none a section symbol). */
 static void find_globals(const struct modelf *m, struct globals *g)
 {
-	struct modelf_sym s;
+	uint32_t value;
 
 	memset(g, 0, sizeof(*g));
 	for (uint32_t i = m->first_global; i < m->nsym; i++) {
-		int k = global_index(modelf_sym_name(m, i));
+		uint32_t at = m->sym[i].st_name;
+		int k = global_index(m->str + at, m->str_size - at);
 
-		if (k < 0 || g->found[k])
-			continue;
-		modelf_symbol(m, i, &s);
-		if (s.kind == MODSYM_IMAGE) {
+		if (k >= 0 && !g->found[k] && sym_kind(m, i, &value) == MODSYM_IMAGE) {
 			g->found[k] = 1;
-			g->value[k] = s.value;
+			g->value[k] = value;
 		}
 	}
 }
@@ -1363,10 +1595,7 @@ static int unread_section(const Elf32_Shdr *sh, const char *shstr,
 	    !has_nul((const uint8_t *)shstr + sh[i].sh_name, shstr_size - sh[i].sh_name))
 		return 0;
 	name = shstr + sh[i].sh_name;
-	for (int p = 0; p < MODELF_NPARTS; p++)	/* names start ".m" */
-		if (name[0] == '.' && name[1] == 'm' && !strcmp(name, part_names[p]))
-			return 0;
-	return 1;
+	return part_by_name(name) < 0;
 }
 
 int modelf_section_needed(const Elf32_Shdr *sh, uint32_t shnum,
@@ -1491,20 +1720,34 @@ void modelf_version(const struct modelf *m, uint32_t i, uint32_t *crc,
 	*name = (const char *)e + 4;
 }
 
+/* The byte after the NUL that ends the string at p (one comes before end):
+ * a word at a time while four bytes remain, a word holding a zero byte
+ * when subtracting 0x01 from each byte borrows into a bit 7 that was 0. */
+static const char *past_nul(const char *p, const char *end)
+{
+	uint32_t v;
+
+	while (end - p >= 4) {
+		__builtin_memcpy(&v, p, 4);
+		if ((v - 0x01010101u) & ~v & 0x80808080u)
+			break;
+		p += 4;
+	}
+	while (*p)
+		p++;
+	return p + 1;
+}
+
 const char *modelf_modinfo(const struct modelf *m, const char *key)
 {
 	const char *p = (const char *)modbytes(m) + m->hdr.modinfo;
 	const char *end = p + m->hdr.modinfo_size;
 	size_t klen = strlen(key);
 
-	while (p < end) {
-		size_t n = strlen(p);	/* modinfo ends with a NUL: checked */
-
-		if (n > klen && p[0] == key[0] && strncmp(p, key, klen) == 0 &&
-		    p[klen] == '=')
+	/* an entry "key=..." is longer than klen: p[klen] is '=', not NUL */
+	for (; p < end; p = past_nul(p, end))	/* modinfo ends with a NUL */
+		if (p[0] == key[0] && strncmp(p, key, klen) == 0 && p[klen] == '=')
 			return p + klen + 1;
-		p += n + 1;
-	}
 	return NULL;
 }
 
