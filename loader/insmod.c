@@ -619,21 +619,24 @@ static int link_image(struct insmod *c)
 
 /* Hands the kernel the module's symbols (loader/symbols.c), which only
  * its oops printer reads: packed, in one write, from the stack when it
- * fits (hello's 13 take 240 bytes). */
+ * fits (hello's 13 take 240 bytes), on the control descriptor, which
+ * takes a packed table as `symbols` does (docs/modfs.md): no open and
+ * close of its own. */
 static int write_symbols(struct insmod *c)
 {
 	uint8_t small[SYMBOLS_ON_STACK], *table = small;
 	uint32_t n;
 	size_t len = modelf_symbols_pack(&c->m, small, sizeof(small), &n);
-	char path[112];
 	int err = -ENOMEM;
 
-	join(path, sizeof(path), c->dir, "/symbols");
 	if (len > sizeof(small) && (table = tool_alloc(len)))
 		modelf_symbols_pack(&c->m, table, len, &n);
-	if (table)
-		err = tool_write_data(path, table, len);
-	step(c, err, "write %s (%u symbols)", path, n);
+	if (table) {
+		ssize_t w = c->control_fd < 0 ? -EBADF : sys_write(c->control_fd, table, len);
+
+		err = w < 0 ? w : w == (ssize_t)len ? 0 : -EIO;
+	}
+	step(c, err, "write %s: the symbol table (%u symbols)", c->control, n);
 	if (table != small)
 		tool_free(table);
 	if (err && !table)

@@ -15,6 +15,11 @@
  *   exit module    run exit if nobody holds the module; MAPPED again
  *   forget module  take out a module whose code faulted: MAPPED again
  *                  (module_forget; rmmod -f)
+ *
+ * A write that starts with the packed symbol table's magic (MODSYMS_MAGIC,
+ * which no command starts with) is that table, taken exactly as a write
+ * to `symbols` would take it: insmod hands it on the control descriptor it
+ * keeps open, an open and a close less per load (docs/modfs.md).
  */
 #include "fs/modfs/internal.h"
 #include "kernel/printk.h"
@@ -27,6 +32,7 @@
 #include "mm/mm.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
+#include <tessera/modformat.h>
 
 #define CMD_MAX 96
 
@@ -327,6 +333,8 @@ static ssize_t control_write(struct file *f, const char *buf, size_t count, loff
 	size_t n = count;
 	int err;
 
+	if (count >= MODSYMS_MAGIC_LEN && !memcmp(buf, MODSYMS_MAGIC, MODSYMS_MAGIC_LEN))
+		return modfs_set_write(f, buf, count, modsyms_set);
 	if (!rec)
 		return -ENOENT;
 	while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' ' || buf[n - 1] == '\t'))
