@@ -406,10 +406,14 @@ static int sort_table(struct modsym_table *t)
 	return 0;
 }
 
+bool modsyms_packed(const char *buf, size_t len)
+{
+	return len >= MODSYMS_MAGIC_LEN && rd32(buf) == rd32(MODSYMS_MAGIC);
+}
+
 int modsyms_set(struct module_record *rec, const char *text, size_t len)
 {
-	bool packed = len >= MODSYMS_MAGIC_LEN &&
-		      !memcmp(text, MODSYMS_MAGIC, MODSYMS_MAGIC_LEN);
+	bool packed = modsyms_packed(text, len);
 	bool sorted = false;
 	struct modsym_table *t;
 	uint32_t lines = 0;

@@ -32,7 +32,6 @@
 #include "mm/mm.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
-#include <tessera/modformat.h>
 
 #define CMD_MAX 96
 
@@ -333,7 +332,7 @@ static ssize_t control_write(struct file *f, const char *buf, size_t count, loff
 	size_t n = count;
 	int err;
 
-	if (count >= MODSYMS_MAGIC_LEN && !memcmp(buf, MODSYMS_MAGIC, MODSYMS_MAGIC_LEN))
+	if (modsyms_packed(buf, count))
 		return modfs_set_write(f, buf, count, modsyms_set);
 	if (!rec)
 		return -ENOENT;
