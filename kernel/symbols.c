@@ -352,14 +352,28 @@ static void packed_fill(struct modsym_table *t, const char *p)
 	}
 }
 
-/* Sorts a[0..n) by offset, stably (aliases keep the loader's order), by
- * merging runs of doubling width through tmp[n]. */
+/* The end of the run in order (offsets never going down) that starts at
+ * a[i], i < n. */
+static uint32_t run_end(const struct modsym *a, uint32_t i, uint32_t n)
+{
+	for (i++; i < n && a[i].off >= a[i - 1].off; i++)
+		;
+	return i;
+}
+
+/* Sorts a[0..n) by offset, stably (aliases keep the loader's order),
+ * through tmp[n]: each round merges neighbouring runs already in order,
+ * halving their number (a loader's table is a few such runs: each part's
+ * locals, then its globals, so a few rounds, not log2(n)). */
 static void sort_by_offset(struct modsym *a, struct modsym *tmp, uint32_t n)
 {
-	for (uint32_t w = 1; w < n; w *= 2) {
-		for (uint32_t lo = 0; lo < n; lo += 2 * w) {
-			uint32_t mid = lo + w < n ? lo + w : n;
-			uint32_t hi = lo + 2 * w < n ? lo + 2 * w : n;
+	uint32_t runs;
+
+	do {
+		runs = 0;
+		for (uint32_t lo = 0; lo < n; runs++) {
+			uint32_t mid = run_end(a, lo, n);
+			uint32_t hi = mid < n ? run_end(a, mid, n) : n;
 			uint32_t i = lo, j = mid, k = lo;
 
 			while (i < mid && j < hi)
@@ -368,9 +382,10 @@ static void sort_by_offset(struct modsym *a, struct modsym *tmp, uint32_t n)
 				tmp[k++] = a[i++];
 			while (j < hi)
 				tmp[k++] = a[j++];
+			lo = hi;
 		}
 		memcpy(a, tmp, n * sizeof(*a));
-	}
+	} while (runs > 1);
 }
 
 #define MODSYM_SORT_IN_PLACE 32	/* up to this many: insertion sort */

@@ -148,7 +148,7 @@ KTEST(a_large_unsorted_table_is_merged_in_order)
 {
 	static char t[40 * 20 + 4] = MODSYMS_MAGIC;
 	size_t len = MODSYMS_MAGIC_LEN;
-	char name[16];
+	char name[32];
 	const char *p;
 	uint32_t last = 0, n = 0;
 
@@ -165,6 +165,18 @@ KTEST(a_large_unsorted_table_is_merged_in_order)
 		last = off;
 	}
 	KT_EXPECT(n == 40);
+	/* three runs, ties across them: merged stably (the earlier run first) */
+	len = MODSYMS_MAGIC_LEN;
+	for (int r = 0; r < 3; r++)
+		for (int i = 0; i < 14; i++) {
+			snprintf(name, sizeof(name), "r%di%02d", r, i);
+			entry(t, &len, (uint32_t)(i * 3 + r % 2) * 4, 4, 'T', name);
+		}
+	fresh(0x200);
+	KT_EXPECT(modsyms_set(&rec, t, len) == 0);
+	p = "00000000 4 T r0i00\n00000000 4 T r2i00\n00000004 4 T r1i00\n"
+	    "0000000c 4 T r0i01\n0000000c 4 T r2i01\n00000010 4 T r1i01\n";
+	KT_EXPECT(!strncmp(shown(), p, strlen(p)));
 	fresh(0);
 }
 
