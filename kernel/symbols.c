@@ -205,22 +205,6 @@ static bool printable(const char *s, size_t n)
 	return true;
 }
 
-/* Reads the packed entry at *p, already checked by unpack_entry, and
- * advances *p past it. Always 0. */
-static int decode_entry(const char **p, const char *end, struct modsym *s,
-			size_t *name_len)
-{
-	const char *e = *p;
-
-	s->off = rd32(e);
-	s->size = rd32(e + 4);
-	s->type = e[8];
-	*name_len = (uint8_t)e[9];
-	s->name = e + MODSYMS_ENTRY;
-	*p = s->name + *name_len;
-	return 0;
-}
-
 /* nm's letters a module symbol may have. */
 static bool type_ok(char c)
 {
@@ -231,105 +215,67 @@ static bool type_ok(char c)
 	return false;
 }
 
-/* Reads the packed entry at *p (up to end; <tessera/modformat.h>);
- * advances *p past it. Returns 0 or -EINVAL. */
-static int unpack_entry(const char **p, const char *end, struct modsym *s,
-			size_t *name_len)
-{
-	const char *e = *p, *name = e + MODSYMS_ENTRY;
+/* What a refused line or packed entry gets (%u: its number). */
+static const char text_what[] = "line %u: expected 'OFFSET SIZE TYPE NAME' (hex, "
+	"hex, one of TtDdBbRr, a name)";
+static const char packed_what[] = "entry %u: expected offset and size (32 bits "
+	"each), one of TtDdBbRr, a name of 1 to 127 printable bytes and its length";
 
-	*p = end;
-	if (end - e < MODSYMS_ENTRY)
-		return -EINVAL;
-	s->off = rd32(e);
-	s->size = rd32(e + 4);
-	s->type = e[8];
-	*name_len = (uint8_t)e[9];
-	if (!type_ok(s->type) || *name_len == 0 ||
-	    *name_len > MODSYM_NAME_MAX || (size_t)(end - name) < *name_len)
-		return -EINVAL;
-	if (!printable(name, *name_len))
-		return -EINVAL;
-	s->name = name;
-	*p = name + *name_len;
-	return 0;
+/* The image offsets a symbol may cover: the core, then a separate init
+ * image's bytes. */
+static uint32_t image_span(const struct module_record *rec)
+{
+	return rec->init_image ? rec->init_off + rec->init_image_size : rec->mapped_size;
 }
 
-/* How a table is written: parse reads and checks one entry, decode reads
- * one parse has checked, what says what an entry is. */
-struct modsym_format {
-	int (*parse)(const char **p, const char *end, struct modsym *s, size_t *name_len);
-	int (*decode)(const char **p, const char *end, struct modsym *s, size_t *name_len);
-	const char *what;
-};
+/* Refuses line or entry n (what: text_what or packed_what) that does not
+ * parse. Returns -EINVAL. */
+static int bad_entry(struct module_record *rec, const char *what, uint32_t n)
+{
+	char why[120];
 
-static const struct modsym_format text_format = {
-	parse_line, parse_line, "line %u: expected 'OFFSET SIZE TYPE NAME' (hex, hex, "
-	"one of TtDdBbRr, a name)",
-};
+	snprintf(why, sizeof(why), what, n);
+	return module_fail(rec, -EINVAL, "symbols: %s", why);
+}
 
-static const struct modsym_format packed_format = {
-	unpack_entry, decode_entry, "entry %u: expected offset and size (32 bits "
-	"each), one of TtDdBbRr, a name of 1 to 127 printable bytes and its length",
-};
+/* Refuses symbol s (line or entry n) for lying outside image bytes, or,
+ * if it lies inside, for being one more than MODSYM_MAX_LINES. Returns
+ * -EINVAL. */
+static int bad_place(struct module_record *rec, const char *what, uint32_t n,
+		     const struct modsym *s, size_t nl, uint32_t image)
+{
+	if (s->off <= image && s->size <= image - s->off)
+		return module_fail(rec, -EINVAL, "symbols: more than %d lines",
+				   MODSYM_MAX_LINES);
+	return module_fail(rec, -EINVAL, "symbols: %s %u: %.*s at 0x%x (0x%x bytes) "
+			   "lies outside the %u-byte image", what == text_what ? "line" :
+			   "entry", n, (int)nl, s->name, s->off, s->size, image);
+}
 
-/* Counts the entries and name bytes; checks each entry. */
-static int measure(struct module_record *rec, const struct modsym_format *f,
-		   const char *text, size_t len, uint32_t *lines, size_t *names)
+/* Counts the lines and name bytes of a text table; checks each line. */
+static int text_check(struct module_record *rec, const char *text, size_t len,
+		      uint32_t *lines, size_t *names)
 {
 	const char *p = text, *end = text + len;
-	char what[120];
+	uint32_t image = image_span(rec);
 	struct modsym s;
 	size_t nl;
-	/* the image offsets: the core, then a separate init image's bytes */
-	uint32_t image = rec->init_image ? rec->init_off + rec->init_image_size
-					 : rec->mapped_size;
 
 	*lines = 0;
 	*names = 0;
 	while (p < end) {
-		if (f->parse(&p, end, &s, &nl)) {
-			snprintf(what, sizeof(what), f->what, *lines + 1);
-			return module_fail(rec, -EINVAL, "symbols: %s", what);
-		}
-		if (s.off > image || s.size > image - s.off)
-			return module_fail(rec, -EINVAL, "symbols: %s %u: %.*s at 0x%x "
-					   "(0x%x bytes) lies outside the %u-byte image",
-					   f == &text_format ? "line" : "entry", *lines + 1,
-					   (int)nl, s.name, s.off, s.size, image);
-		if (++*lines > MODSYM_MAX_LINES)
-			return module_fail(rec, -EINVAL, "symbols: more than %d lines",
-					   MODSYM_MAX_LINES);
+		if (parse_line(&p, end, &s, &nl))
+			return bad_entry(rec, text_what, *lines + 1);
+		if (s.off > image || s.size > image - s.off || *lines >= MODSYM_MAX_LINES)
+			return bad_place(rec, text_what, *lines + 1, &s, nl, image);
+		++*lines;
 		*names += nl + 1;
 	}
 	return 0;
 }
 
-/* Sorts a[0..n) by offset, stably (aliases keep the loader's order), by
- * merging runs of doubling width through tmp[n]. */
-static void sort_by_offset(struct modsym *a, struct modsym *tmp, uint32_t n)
-{
-	for (uint32_t w = 1; w < n; w *= 2) {
-		for (uint32_t lo = 0; lo < n; lo += 2 * w) {
-			uint32_t mid = lo + w < n ? lo + w : n;
-			uint32_t hi = lo + 2 * w < n ? lo + 2 * w : n;
-			uint32_t i = lo, j = mid, k = lo;
-
-			while (i < mid && j < hi)
-				tmp[k++] = a[j].off < a[i].off ? a[j++] : a[i++];
-			while (i < mid)
-				tmp[k++] = a[i++];
-			while (j < hi)
-				tmp[k++] = a[j++];
-		}
-		memcpy(a, tmp, n * sizeof(*a));
-	}
-}
-
-/* Fills t from the checked text: entries and their names, in the text's
- * order. */
-static void fill(struct modsym_table *t, const struct modsym_format *f,
-		 const char *text, size_t len)
+/* Fills t's entries and names from the checked text, in its order. */
+static void text_fill(struct modsym_table *t, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
 	char *names = (char *)&t->sym[t->n_all];
@@ -338,12 +284,108 @@ static void fill(struct modsym_table *t, const struct modsym_format *f,
 	for (uint32_t i = 0; i < t->n_all; i++) {
 		struct modsym *s = &t->sym[i];
 
-		f->decode(&p, end, s, &nl);
+		parse_line(&p, end, s, &nl);
 		memcpy(names, s->name, nl);
 		names[nl] = '\0';
 		s->name = names;
 		names += nl + 1;
 	}
+}
+
+/* Counts the entries and name bytes of a packed table (after the magic;
+ * <tessera/modformat.h>), checking each in one pass with no call per
+ * entry but the name's test; *sorted says whether the offsets never go
+ * down (then the table needs no sort). */
+static int packed_check(struct module_record *rec, const char *p, size_t len,
+			uint32_t *count, size_t *names, bool *sorted)
+{
+	const char *end = p + len;
+	uint32_t image = image_span(rec), n = 0, last = 0;
+	size_t total = 0;
+	bool up = true;
+
+	while (p < end) {
+		struct modsym s;
+		size_t nl;
+
+		if (end - p < MODSYMS_ENTRY)
+			return bad_entry(rec, packed_what, n + 1);
+		s.off = rd32(p);
+		s.size = rd32(p + 4);
+		nl = (uint8_t)p[9];
+		s.name = p + MODSYMS_ENTRY;
+		if (!type_ok(p[8]) || nl == 0 || nl > MODSYM_NAME_MAX ||
+		    (size_t)(end - s.name) < nl || !printable(s.name, nl))
+			return bad_entry(rec, packed_what, n + 1);
+		if (s.off > image || s.size > image - s.off || n >= MODSYM_MAX_LINES)
+			return bad_place(rec, packed_what, n + 1, &s, nl, image);
+		up &= s.off >= last;
+		last = s.off;
+		n++;
+		total += nl + 1;
+		p = s.name + nl;
+	}
+	*count = n;
+	*names = total;
+	*sorted = up;
+	return 0;
+}
+
+/* Fills t's entries and names from the checked packed table, in its
+ * order. */
+static void packed_fill(struct modsym_table *t, const char *p)
+{
+	char *names = (char *)&t->sym[t->n_all];
+	struct modsym *s = t->sym, *end = s + t->n_all;
+
+	for (; s < end; s++) {
+		size_t nl = (uint8_t)p[9];
+
+		s->off = rd32(p);
+		s->size = rd32(p + 4);
+		s->type = p[8];
+		s->name = names;
+		memcpy(names, p + MODSYMS_ENTRY, nl);
+		names[nl] = '\0';
+		names += nl + 1;
+		p += MODSYMS_ENTRY + nl;
+	}
+}
+
+/* The end of the run in order (offsets never going down) that starts at
+ * a[i], i < n. */
+static uint32_t run_end(const struct modsym *a, uint32_t i, uint32_t n)
+{
+	for (i++; i < n && a[i].off >= a[i - 1].off; i++)
+		;
+	return i;
+}
+
+/* Sorts a[0..n) by offset, stably (aliases keep the loader's order),
+ * through tmp[n]: each round merges neighbouring runs already in order,
+ * halving their number (a loader's table is a few such runs: each part's
+ * locals, then its globals, so a few rounds, not log2(n)). */
+static void sort_by_offset(struct modsym *a, struct modsym *tmp, uint32_t n)
+{
+	uint32_t runs;
+
+	do {
+		runs = 0;
+		for (uint32_t lo = 0; lo < n; runs++) {
+			uint32_t mid = run_end(a, lo, n);
+			uint32_t hi = mid < n ? run_end(a, mid, n) : n;
+			uint32_t i = lo, j = mid, k = lo;
+
+			while (i < mid && j < hi)
+				tmp[k++] = a[j].off < a[i].off ? a[j++] : a[i++];
+			while (i < mid)
+				tmp[k++] = a[i++];
+			while (j < hi)
+				tmp[k++] = a[j++];
+			lo = hi;
+		}
+		memcpy(a, tmp, n * sizeof(*a));
+	} while (runs > 1);
 }
 
 #define MODSYM_SORT_IN_PLACE 32	/* up to this many: insertion sort */
@@ -362,43 +404,61 @@ static void insertion_sort(struct modsym *a, uint32_t n)
 	}
 }
 
+/* Sorts t by offset, stably. Returns 0 or -ENOMEM (t unchanged). */
+static int sort_table(struct modsym_table *t)
+{
+	struct modsym *tmp;
+
+	if (t->n_all <= MODSYM_SORT_IN_PLACE) {
+		insertion_sort(t->sym, t->n_all);
+		return 0;
+	}
+	tmp = kmalloc(t->n_all * sizeof(*tmp) + 1);
+	if (!tmp)
+		return -ENOMEM;
+	sort_by_offset(t->sym, tmp, t->n_all);
+	kfree(tmp);
+	return 0;
+}
+
+bool modsyms_packed(const char *buf, size_t len)
+{
+	return len >= MODSYMS_MAGIC_LEN && rd32(buf) == rd32(MODSYMS_MAGIC);
+}
+
 int modsyms_set(struct module_record *rec, const char *text, size_t len)
 {
-	const struct modsym_format *f = &text_format;
-	struct modsym *tmp = NULL;
+	bool packed = modsyms_packed(text, len);
+	bool sorted = false;
 	struct modsym_table *t;
-	uint32_t lines;
-	size_t names;
+	uint32_t lines = 0;
+	size_t names = 0;
 	int err;
 
 	if (rec->state != MODULE_STATE_MAPPED)
 		return module_fail(rec, -EBUSY, "symbols: module is %s; symbols are "
 				   "written after map, before init",
 				   module_state_name(rec->state));
-	if (len >= MODSYMS_MAGIC_LEN && !memcmp(text, MODSYMS_MAGIC, MODSYMS_MAGIC_LEN)) {
-		f = &packed_format;
+	if (packed) {
 		text += MODSYMS_MAGIC_LEN;
 		len -= MODSYMS_MAGIC_LEN;
+		err = packed_check(rec, text, len, &lines, &names, &sorted);
+	} else {
+		err = text_check(rec, text, len, &lines, &names);
 	}
-	err = measure(rec, f, text, len, &lines, &names);
 	if (err)
 		return err;
 	t = kmalloc(sizeof(*t) + lines * sizeof(t->sym[0]) + names + 1);
 	if (!t)
 		return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols", lines);
 	t->n = t->n_all = lines;
-	fill(t, f, text, len);
-	if (lines <= MODSYM_SORT_IN_PLACE) {
-		insertion_sort(t->sym, lines);
-	} else {
-		tmp = kmalloc(lines * sizeof(*tmp) + 1);
-		if (!tmp) {
-			kfree(t);
-			return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols",
-					   lines);
-		}
-		sort_by_offset(t->sym, tmp, lines);
-		kfree(tmp);
+	if (packed)
+		packed_fill(t, text);
+	else
+		text_fill(t, text, len);
+	if (!sorted && sort_table(t)) {
+		kfree(t);
+		return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols", lines);
 	}
 	modsyms_free(rec);
 	rec->symtab = t;

@@ -51,6 +51,9 @@ size_t sym_format(uintptr_t addr, char *buf, size_t size);
  * lies outside the image; the reason recorded with module_fail) or
  * -ENOMEM. */
 int modsyms_set(struct module_record *rec, const char *text, size_t len);
+/* Whether the len bytes at buf start with MODSYMS_MAGIC: a packed table
+ * (the control file takes one as `symbols` does). */
+bool modsyms_packed(const char *buf, size_t len);
 /* Forgets the symbols of the init part (offsets from the core size on):
  * called when the init part is truncated away. Frees nothing. */
 void modsyms_drop_init(struct module_record *rec);

@@ -616,24 +616,37 @@ static int link_image(struct insmod *c)
 }
 
 #define SYMBOLS_ON_STACK 512	/* a packed table up to this needs no memory */
+#define SYMBOLS_SURELY_BIG 2048	/* a bound above this: allocate it, pack once */
 
 /* Hands the kernel the module's symbols (loader/symbols.c), which only
  * its oops printer reads: packed, in one write, from the stack when it
- * fits (hello's 13 take 240 bytes). */
+ * fits (hello's 13 take 336 bytes; a large table is packed once into
+ * memory of its bound), on the control descriptor, which
+ * takes a packed table as `symbols` does (docs/modfs.md): no open and
+ * close of its own. */
 static int write_symbols(struct insmod *c)
 {
 	uint8_t small[SYMBOLS_ON_STACK], *table = small;
-	uint32_t n;
-	size_t len = modelf_symbols_pack(&c->m, small, sizeof(small), &n);
-	char path[112];
+	/* every symbol listed with a whole string table of names: a bound */
+	size_t bound = MODSYMS_MAGIC_LEN + (size_t)c->m.nsym * MODSYMS_ENTRY + c->m.str_size;
+	size_t len = 0;
+	uint32_t n = 0;
 	int err = -ENOMEM;
 
-	join(path, sizeof(path), c->dir, "/symbols");
-	if (len > sizeof(small) && (table = tool_alloc(len)))
-		modelf_symbols_pack(&c->m, table, len, &n);
-	if (table)
-		err = tool_write_data(path, table, len);
-	step(c, err, "write %s (%u symbols)", path, n);
+	if (bound > SYMBOLS_SURELY_BIG) {	/* one pack, not one to measure */
+		if ((table = tool_alloc(bound)))
+			len = modelf_symbols_pack(&c->m, table, bound, &n);
+	} else {
+		len = modelf_symbols_pack(&c->m, small, sizeof(small), &n);
+		if (len > sizeof(small) && (table = tool_alloc(len)))
+			modelf_symbols_pack(&c->m, table, len, &n);
+	}
+	if (table) {
+		ssize_t w = c->control_fd < 0 ? -EBADF : sys_write(c->control_fd, table, len);
+
+		err = w < 0 ? w : w == (ssize_t)len ? 0 : -EIO;
+	}
+	step(c, err, "write %s: the symbol table (%u symbols)", c->control, n);
 	if (table != small)
 		tool_free(table);
 	if (err && !table)

@@ -97,34 +97,88 @@ static void put32(uint8_t *p, uint32_t v)
 	p[0] = v, p[1] = v >> 8, p[2] = v >> 16, p[3] = v >> 24;
 }
 
+/* A 32-bit word anywhere in the string table (i386 loads unaligned
+ * words; the packed struct tells the compiler so). */
+struct unaligned32 {
+	uint32_t v;
+} __attribute__((packed));
+
+/* Copies the name at m->str + at to out while checking it as name_ok
+ * does, four bytes a test where the string table has four left (the
+ * kernel's test in kernel/symbols.c: a byte outside '!'..'~', NUL
+ * included, sets its bit 7 in one of the three terms); out has room for
+ * SYMBOL_NAME_MAX + 1 bytes. Returns the name's length, or 0 if the
+ * kernel could not take it (what out then holds is of no use). */
+static size_t copy_name(const struct modelf *m, uint32_t at, uint8_t *out)
+{
+	const char *name = m->str + at;
+	size_t n = 0, words = m->str_size - at;
+
+	words = words > SYMBOL_NAME_MAX + 1 ? SYMBOL_NAME_MAX + 1 : words;
+	for (; n + 4 <= words; n += 4) {
+		uint32_t w = ((const struct unaligned32 *)(name + n))->v;
+
+		if (((w - 0x21212121u) | (w + 0x01010101u) | w) & 0x80808080u)
+			break;
+		((struct unaligned32 *)(out + n))->v = w;
+	}
+	for (; n <= SYMBOL_NAME_MAX && (unsigned char)(name[n] - '!') <= '~' - '!'; n++)
+		out[n] = name[n];
+	return !name[n] && n <= SYMBOL_NAME_MAX ? n : 0;
+}
+
+/* The part that section shndx is (modelf_part_of, unrolled), or NULL. */
+static const struct modelf_part *part_of(const struct modelf *m, uint32_t shndx)
+{
+	if (!shndx)
+		return NULL;
+	if (m->part[MODELF_MODULE].shndx == shndx)
+		return &m->part[MODELF_MODULE];
+	if (m->part[MODELF_BSS].shndx == shndx)
+		return &m->part[MODELF_BSS];
+	return m->part[MODELF_INIT].shndx == shndx ? &m->part[MODELF_INIT] : NULL;
+}
+
+/* One pass over the symbols, deciding inline what `listed` decides, each
+ * name checked as it is copied into its entry. */
 size_t modelf_symbols_pack(const struct modelf *m, uint8_t *buf, size_t size,
 			   uint32_t *count)
 {
 	size_t len = MODSYMS_MAGIC_LEN;
+	uint8_t spare[SYMBOL_NAME_MAX + 1];
+	uint32_t n = 0;
 
-	*count = 0;
 	if (size >= len)
 		memcpy(buf, MODSYMS_MAGIC, MODSYMS_MAGIC_LEN);
-	for (uint32_t i = 1; i < m->nsym; i++) {
-		const Elf32_Sym *s = &m->sym[i];
+	for (const Elf32_Sym *s = m->sym + 1, *end = m->sym + m->nsym; s < end; s++) {
+		uint32_t t = ELF32_ST_TYPE(s->st_info);
 		const struct modelf_part *p;
-		const char *name;
-		size_t n;
-		char type = listed(m, i, &p, &name, &n);
+		int room = len + MODSYMS_ENTRY + SYMBOL_NAME_MAX + 1 <= size;
+		size_t nl;
 
-		if (!type)
+		if (t != STT_FUNC && t != STT_OBJECT)
 			continue;
-		if (len + MODSYMS_ENTRY + n <= size) {
+		p = part_of(m, s->st_shndx);
+		if (!p || s->st_value > p->size || s->st_size > p->size - s->st_value ||
+		    s->st_name >= m->str_size)
+			continue;
+		/* the name goes straight into its entry when the longest fits */
+		nl = copy_name(m, s->st_name, room ? buf + len + MODSYMS_ENTRY : spare);
+		if (!nl)
+			continue;
+		if (len + MODSYMS_ENTRY + nl <= size) {
 			uint8_t *e = buf + len;
 
 			put32(e, p->addr + s->st_value);
 			put32(e + 4, s->st_size);
-			e[8] = type;
-			e[9] = n;
-			memcpy(e + MODSYMS_ENTRY, name, n);
+			e[8] = symbol_type(m, s, p);
+			e[9] = nl;
+			if (!room)
+				memcpy(e + MODSYMS_ENTRY, spare, nl);
 		}
-		len += MODSYMS_ENTRY + n;
-		(*count)++;
+		len += MODSYMS_ENTRY + nl;
+		n++;
 	}
+	*count = n;
 	return len;
 }

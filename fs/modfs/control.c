@@ -15,6 +15,11 @@
  *   exit module    run exit if nobody holds the module; MAPPED again
  *   forget module  take out a module whose code faulted: MAPPED again
  *                  (module_forget; rmmod -f)
+ *
+ * A write that starts with the packed symbol table's magic (MODSYMS_MAGIC,
+ * which no command starts with) is that table, taken exactly as a write
+ * to `symbols` would take it: insmod hands it on the control descriptor it
+ * keeps open, an open and a close less per load (docs/modfs.md).
  */
 #include "fs/modfs/internal.h"
 #include "kernel/printk.h"
@@ -330,6 +335,8 @@ static ssize_t control_write(struct file *f, const char *buf, size_t count, loff
 	size_t n = count;
 	int err;
 
+	if (modsyms_packed(buf, count))
+		return modfs_set_write(f, buf, count, modsyms_set);
 	if (!rec)
 		return -ENOENT;
 	while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' ' || buf[n - 1] == '\t'))

@@ -2,7 +2,8 @@
  * Host tests of loader/symbols.c, the table insmod writes to
  * /mod/NAME/symbols: for the real build/modules/hello.ko, exactly the lines
  * nm shows for its functions and objects, at their image offsets; the
- * snprintf-like length and truncation; the packed form holds the same.
+ * snprintf-like length and truncation; the packed form holds the same,
+ * and writes only whole entries within any buffer size.
  */
 // sources: loader/symbols.c loader/elf.c loader/reloc.c tools/hostfile.c build/modules/hello.ko
 #include <stdio.h>
@@ -96,6 +97,37 @@ KTEST(packed_table_is_the_text_table)
 	/* too small: nothing past what fits, the whole length returned */
 	KT_EXPECT(modelf_symbols_pack(&m, packed, 20, &n2) == len);
 	KT_EXPECT(modelf_symbols_pack(&m, NULL, 0, &n2) == len);
+}
+
+/* Every buffer size: the bytes written are whole entries, the same as the
+ * full table's, and nothing is written past size (names are copied
+ * straight into the buffer only when the longest fits). */
+KTEST(packed_table_in_every_buffer_size)
+{
+	uint8_t full[1024], part[1024 + 1];
+	uint32_t n, n2;
+	size_t len;
+
+	if (!ko_len)
+		return;
+	len = modelf_symbols_pack(&m, full, sizeof(full), &n);
+	for (size_t size = 0; size <= len + 130; size++) {
+		size_t off = MODSYMS_MAGIC_LEN;
+
+		memset(part, 0xa5, sizeof(part));
+		KT_EXPECT(modelf_symbols_pack(&m, part, size, &n2) == len && n2 == n);
+		/* the whole entries that fit are written, as in the full table */
+		while (off < len && off + MODSYMS_ENTRY + full[off + 9] <= size)
+			off += MODSYMS_ENTRY + full[off + 9];
+		if (size < MODSYMS_MAGIC_LEN)
+			off = 0;
+		KT_EXPECT(!memcmp(part, full, off));
+		for (size_t i = off; i < sizeof(part); i++)
+			if (i >= size && part[i] != 0xa5) {
+				KT_EXPECT(!"a byte written past size");
+				break;
+			}
+	}
 }
 
 int main(void)
