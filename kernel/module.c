@@ -564,31 +564,83 @@ static int run_init(struct module_record *rec)
 	return (int)ret;
 }
 
-/* The value of key in the image's modinfo ("key=value" strings), or NULL:
- * no such key, or no modinfo lying NUL-terminated inside the core. */
-static const char *modinfo_get(const struct module_record *rec, const char *key)
+/* The two modinfo values the kernel reads at init ("key=value" strings),
+ * each NULL when absent or when no modinfo lies NUL-terminated inside the
+ * core; the first entry of a key counts. room: the bytes from vermagic's
+ * value to the modinfo's end. */
+struct modinfo_keys {
+	const char *vermagic, *intree;
+	uint32_t room;
+};
+
+/* The index just past the NUL ending the entry at i; p[size - 1] is NUL.
+ * Whole words first (a zero byte borrows into its bit 7), never read past
+ * size. */
+static uint32_t modinfo_skip(const char *p, uint32_t i, uint32_t size)
+{
+	for (uint32_t w; i + 4 <= size; i += 4) {
+		__builtin_memcpy(&w, p + i, 4);
+		if ((w - 0x01010101u) & ~w & 0x80808080u)
+			break;
+	}
+	while (p[i])
+		i++;
+	return i + 1;
+}
+
+/* One pass over the modinfo for vermagic= and intree=: an entry is
+ * compared only when its first byte is the key's. */
+static void modinfo_find(const struct module_record *rec, struct modinfo_keys *k)
 {
 	const struct module *h = rec->hdr;
 	const char *p = h->modinfo;
-	uint32_t size = h->modinfo_size, klen = strlen(key);
+	uint32_t size = h->modinfo_size;
 
+	k->vermagic = k->intree = NULL;
+	k->room = 0;
 	if (!size || !in_image(rec, (uintptr_t)p, size, rec->core_size) || p[size - 1])
-		return NULL;
-	for (uint32_t i = 0; i < size; i += strlen(p + i) + 1)	/* first byte first */
-		if (p[i] == key[0] && !strncmp(p + i, key, klen) && p[i + klen] == '=')
-			return p + i + klen + 1;
-	return NULL;
+		return;
+	for (uint32_t i = 0; i < size; i = modinfo_skip(p, i, size)) {
+		if (p[i] == 'v' && !k->vermagic && !strncmp(p + i, "vermagic=", 9)) {
+			k->vermagic = p + i + 9;
+			k->room = size - i - 9;
+		} else if (p[i] == 'i' && !k->intree && !strncmp(p + i, "intree=", 7)) {
+			k->intree = p + i + 7;
+		}
+	}
+}
+
+/* Is the NUL-terminated string s, with room bytes from s to the end of
+ * its NUL-terminated area, the kernel's VERMAGIC_STRING? strcmp's answer,
+ * a word at a time: the constant's bytes with its NUL, when they fit. */
+static bool vermagic_is_mine(const char *s, uint32_t room)
+{
+	static const char want[] = VERMAGIC_STRING;
+	uint32_t i = 0, a, b;
+
+	if (room < sizeof(want))
+		return false;
+	for (; i + 4 <= sizeof(want); i += 4) {
+		__builtin_memcpy(&a, s + i, 4);
+		__builtin_memcpy(&b, want + i, 4);
+		if (a != b)
+			return false;
+	}
+	for (; i < sizeof(want); i++)
+		if (s[i] != want[i])
+			return false;
+	return true;
 }
 
 /* Linux's check_modinfo: a module whose version magic is not the kernel's
  * (/proc/vermagic) was built for another kernel, and is refused -ENOEXEC
  * unless the loader wrote `force vermagic` (which tainted the kernel F). */
-static int check_vermagic(struct module_record *rec)
+static int check_vermagic(struct module_record *rec, const struct modinfo_keys *k)
 {
 	static const char hint[] = "write 'force vermagic' to load it anyway";
-	const char *mine = modinfo_get(rec, "vermagic");
+	const char *mine = k->vermagic;
 
-	if (rec->forced || (mine && !strcmp(mine, VERMAGIC_STRING)))
+	if (rec->forced || (mine && vermagic_is_mine(mine, k->room)))
 		return 0;
 	if (!mine)
 		return module_fail(rec, -ENOEXEC, "init: no version magic; %s", hint);
@@ -598,11 +650,11 @@ static int check_vermagic(struct module_record *rec)
 
 /* Linux's modpost writes intree=Y into the modinfo of modules built in
  * its tree; one without it taints the kernel O when it is started. */
-static void note_out_of_tree(struct module_record *rec)
+static void note_out_of_tree(struct module_record *rec, const struct modinfo_keys *k)
 {
-	const char *intree = modinfo_get(rec, "intree");
+	const char *intree = k->intree;
 
-	rec->out_of_tree = !intree || strcmp(intree, "Y");
+	rec->out_of_tree = !intree || intree[0] != 'Y' || intree[1];
 	if (rec->out_of_tree && !(get_taint() & (1u << TAINT_OOT_MODULE)))
 		pr_warn("%s: loading out-of-tree module taints kernel.\n", rec->name);
 	if (rec->out_of_tree)
@@ -620,6 +672,7 @@ void __attribute__((__noinline__)) module_debug_loaded(struct module_record *rec
 
 int module_start(struct module_record *rec)
 {
+	struct modinfo_keys keys;
 	const char *clash = NULL;
 	int err;
 
@@ -632,12 +685,14 @@ int module_start(struct module_record *rec)
 	if (rec->faulted)
 		return module_fail(rec, -EBUSY, "init: the module faulted (%s); it can "
 				   "only be unmapped", rec->fault_why);
-	err = check_header(rec) ?: check_vermagic(rec);
-	if (!err)
-		err = module_params_apply(rec);
+	err = check_header(rec);
+	if (!err) {
+		modinfo_find(rec, &keys);
+		err = check_vermagic(rec, &keys) ?: module_params_apply(rec);
+	}
 	if (err)
 		return err;
-	note_out_of_tree(rec);
+	note_out_of_tree(rec, &keys);
 	err = ksyms_add(rec, &clash);
 	if (err == -EEXIST) {
 		struct module_record *owner = NULL;
