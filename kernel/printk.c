@@ -26,10 +26,18 @@ static struct {
 	bool trace_shown;	/* an oops already printed the call trace */
 } log;
 
+/* Appends n bytes to the ring: one copy, two where it wraps. */
 static void log_put(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		log.ring[log.head++ % LOG_SIZE] = s[i];
+	while (n) {
+		uint32_t at = log.head % LOG_SIZE;
+		size_t k = LOG_SIZE - at < n ? LOG_SIZE - at : n;
+
+		memcpy(log.ring + at, s, k);
+		log.head += k;
+		s += k;
+		n -= k;
+	}
 }
 
 #define LEVEL_NONE	-1	/* no prefix: joins an open line */

@@ -235,6 +235,34 @@ int tool_split_words(char *line, char **word, int max)
 	return n;
 }
 
+/* A hex digit's value, 16 or more for any other byte. */
+static unsigned hex_digit(char c)
+{
+	unsigned d = (unsigned char)c - '0';
+
+	if (d < 10)
+		return d;
+	d = ((unsigned char)c | 0x20) - 'a';
+	return d < 6 ? d + 10 : 16;
+}
+
+/* strtoul(word, NULL, 16) of a word with no leading blank, each digit
+ * looked at once: an optional '+', "0x" or "0X" when a hex digit follows,
+ * the hex digits up to the first other byte. */
+static unsigned long hex_word(const char *s)
+{
+	unsigned long v = 0;
+	unsigned d;
+
+	if (*s == '+')
+		s++;
+	if (s[0] == '0' && (s[1] | 0x20) == 'x' && hex_digit(s[2]) < 16)
+		s += 2;
+	while ((d = hex_digit(*s++)) < 16)
+		v = v * 16 + d;
+	return v;
+}
+
 /* One line of /proc/ksyms: "c0104a20 printk kernel 0x1f6c2b7d". Advances
  * *p past the line. */
 static int parse_line(char **p, struct ksym *k)
@@ -249,10 +277,10 @@ static int parse_line(char **p, struct ksym *k)
 	}
 	if (tool_split_words(line, w, 4) != 4)
 		return -EINVAL;
-	k->addr = strtoul(w[0], NULL, 16);
+	k->addr = hex_word(w[0]);
 	k->name = w[1];
 	k->owner = w[2];
-	k->crc = strtoul(w[3], NULL, 16);
+	k->crc = hex_word(w[3]);
 	return 0;
 }
 
@@ -347,9 +375,9 @@ static int parse_answer(char **p, struct ksym *k)
 		return 0;
 	if (tool_split_words(line, w, 4) != 3)
 		return -EIO;
-	k->addr = strtoul(w[0], NULL, 16);
+	k->addr = hex_word(w[0]);
 	k->owner = w[1];
-	k->crc = strtoul(w[2], NULL, 16);
+	k->crc = hex_word(w[2]);
 	return 0;
 }
 
