@@ -573,6 +573,23 @@ struct modinfo_keys {
 	uint32_t room;
 };
 
+/* Are a's first n bytes b's? A word at a time (both readable for n). */
+static bool same_bytes(const char *a, const char *b, uint32_t n)
+{
+	uint32_t i = 0, x, y;
+
+	for (; i + 4 <= n; i += 4) {
+		__builtin_memcpy(&x, a + i, 4);
+		__builtin_memcpy(&y, b + i, 4);
+		if (x != y)
+			return false;
+	}
+	for (; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 /* The index just past the NUL ending the entry at i; p[size - 1] is NUL.
  * Whole words first (a zero byte borrows into its bit 7), never read past
  * size. */
@@ -589,7 +606,9 @@ static uint32_t modinfo_skip(const char *p, uint32_t i, uint32_t size)
 }
 
 /* One pass over the modinfo for vermagic= and intree=: an entry is
- * compared only when its first byte is the key's. */
+ * compared only when its first byte is the key's, and only when the
+ * modinfo has the key's bytes left (strncmp's answer: an entry shorter
+ * than the key meets its NUL first). */
 static void modinfo_find(const struct module_record *rec, struct modinfo_keys *k)
 {
 	const struct module *h = rec->hdr;
@@ -601,35 +620,15 @@ static void modinfo_find(const struct module_record *rec, struct modinfo_keys *k
 	if (!size || !in_image(rec, (uintptr_t)p, size, rec->core_size) || p[size - 1])
 		return;
 	for (uint32_t i = 0; i < size; i = modinfo_skip(p, i, size)) {
-		if (p[i] == 'v' && !k->vermagic && !strncmp(p + i, "vermagic=", 9)) {
+		if (p[i] == 'v' && !k->vermagic && size - i >= 9 &&
+		    same_bytes(p + i, "vermagic=", 9)) {
 			k->vermagic = p + i + 9;
 			k->room = size - i - 9;
-		} else if (p[i] == 'i' && !k->intree && !strncmp(p + i, "intree=", 7)) {
+		} else if (p[i] == 'i' && !k->intree && size - i >= 7 &&
+			   same_bytes(p + i, "intree=", 7)) {
 			k->intree = p + i + 7;
 		}
 	}
-}
-
-/* Is the NUL-terminated string s, with room bytes from s to the end of
- * its NUL-terminated area, the kernel's VERMAGIC_STRING? strcmp's answer,
- * a word at a time: the constant's bytes with its NUL, when they fit. */
-static bool vermagic_is_mine(const char *s, uint32_t room)
-{
-	static const char want[] = VERMAGIC_STRING;
-	uint32_t i = 0, a, b;
-
-	if (room < sizeof(want))
-		return false;
-	for (; i + 4 <= sizeof(want); i += 4) {
-		__builtin_memcpy(&a, s + i, 4);
-		__builtin_memcpy(&b, want + i, 4);
-		if (a != b)
-			return false;
-	}
-	for (; i < sizeof(want); i++)
-		if (s[i] != want[i])
-			return false;
-	return true;
 }
 
 /* Linux's check_modinfo: a module whose version magic is not the kernel's
@@ -640,7 +639,10 @@ static int check_vermagic(struct module_record *rec, const struct modinfo_keys *
 	static const char hint[] = "write 'force vermagic' to load it anyway";
 	const char *mine = k->vermagic;
 
-	if (rec->forced || (mine && vermagic_is_mine(mine, k->room)))
+	/* strcmp(mine, VERMAGIC_STRING)'s answer: its bytes with its NUL,
+	 * when the modinfo has that many left */
+	if (rec->forced || (mine && k->room >= sizeof(VERMAGIC_STRING) &&
+			    same_bytes(mine, VERMAGIC_STRING, sizeof(VERMAGIC_STRING))))
 		return 0;
 	if (!mine)
 		return module_fail(rec, -ENOEXEC, "init: no version magic; %s", hint);

@@ -235,15 +235,18 @@ int tool_split_words(char *line, char **word, int max)
 	return n;
 }
 
-/* A hex digit's value, 16 or more for any other byte. */
+/* Each byte's value as a hex digit plus one, 0 for any other byte. */
+static const unsigned char hex_value1[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5,
+	['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
+	['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+	['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
+
+/* A hex digit's value, 16 or more for any other byte (one table look-up). */
 static unsigned hex_digit(char c)
 {
-	unsigned d = (unsigned char)c - '0';
-
-	if (d < 10)
-		return d;
-	d = ((unsigned char)c | 0x20) - 'a';
-	return d < 6 ? d + 10 : 16;
+	return hex_value1[(unsigned char)c] - 1u;
 }
 
 /* strtoul(word, NULL, 16) of a word with no leading blank, each digit

@@ -2,8 +2,9 @@
 # and nothing is lost. Memory is filled, then freed a page at a time.
 # (Looking the symbols up in /proc/ksym_lookup and writing the symbol
 # table take no memory for a module as small as hello: reading the file
-# (a two-page buffer), the directory, the map, the relocated image and
-# the symbols' addresses fail in turn, and the sixth page freed loads it.)
+# (a two-page buffer), the directory, the map and the relocated image
+# (one buffer with the symbols' addresses after it) fail in turn, and the
+# fifth page freed loads it; the sixth insmod finds hello loaded.)
 memdiff save
 cp /etc/motd /tmp/m1
 cp /etc/motd /tmp/m2
