@@ -82,12 +82,14 @@ static int next_component(const char **p, char *name)
 {
 	const char *s = *p;
 	size_t n = 0;
+	char c;
 
-	while (s[n] && s[n] != '/')
-		n++;
-	if (n > NAME_MAX)
-		return -ENAMETOOLONG;
-	memcpy(name, s, n);
+	/* Copied as it is scanned: one pass, no memcpy call. */
+	while ((c = s[n]) && c != '/') {
+		if (n == NAME_MAX)
+			return -ENAMETOOLONG;
+		name[n++] = c;
+	}
 	name[n] = '\0';
 	s += n;
 	while (*s == '/')

@@ -225,13 +225,16 @@ struct dentry *d_find_child(struct dentry *dir, const char *name)
 	unsigned char first = (unsigned char)name[0];
 
 	for (struct dentry *d = dir->children; d; d = d->next) {
-		int c;
+		const unsigned char *a = (const unsigned char *)d->name;
+		const unsigned char *b = (const unsigned char *)name;
 
-		if ((unsigned char)d->name[0] < first)
+		if (a[0] < first)
 			continue;
-		c = strcmp(d->name, name);
-		if (c >= 0)
-			return c ? NULL : d;
+		/* strcmp inline: the walk makes one or two compares a step */
+		while (*a && *a == *b)
+			a++, b++;
+		if (*a >= *b)
+			return *a == *b ? d : NULL;
 	}
 	return NULL;
 }
