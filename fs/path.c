@@ -82,12 +82,14 @@ static int next_component(const char **p, char *name)
 {
 	const char *s = *p;
 	size_t n = 0;
+	char c;
 
-	while (s[n] && s[n] != '/')
-		n++;
-	if (n > NAME_MAX)
-		return -ENAMETOOLONG;
-	memcpy(name, s, n);
+	/* Copied as it is scanned: one pass, no memcpy call. */
+	while ((c = s[n]) && c != '/') {
+		if (n == NAME_MAX)
+			return -ENAMETOOLONG;
+		name[n++] = c;
+	}
 	name[n] = '\0';
 	s += n;
 	while (*s == '/')
@@ -96,18 +98,25 @@ static int next_component(const char **p, char *name)
 	return 0;
 }
 
+/* True if the path whose walk is at p (path's first bytes already
+ * passed) is PATH_MAX bytes or more. */
+static bool path_too_long(const char *path, const char *p)
+{
+	size_t done = (size_t)(p - path);
+
+	return done >= PATH_MAX || strnlen(p, PATH_MAX - done) >= PATH_MAX - done;
+}
+
+/* The path is measured as it is walked (no strnlen first); a step's error
+ * on a path of PATH_MAX bytes or more is still -ENAMETOOLONG. */
 int path_parent(struct dentry *cwd, const char *path, struct walk *w)
 {
 	struct dentry *d = (path[0] == '/' || !cwd) ? vfs_root() : cwd;
-	size_t len = strnlen(path, PATH_MAX);
 	const char *p = path;
 	int err;
 
-	if (len == 0)
+	if (path[0] == '\0')
 		return -ENOENT;
-	if (len >= PATH_MAX)
-		return -ENAMETOOLONG;
-	w->slash = path[len - 1] == '/';
 	w->last[0] = '\0';
 	while (*p == '/')
 		p++;
@@ -115,12 +124,15 @@ int path_parent(struct dentry *cwd, const char *path, struct walk *w)
 		if (w->last[0]) {
 			err = path_step(d, w->last, &d);
 			if (err)
-				return err;
+				return path_too_long(path, p) ? -ENAMETOOLONG : err;
 		}
 		err = next_component(&p, w->last);
 		if (err)
 			return err;
 	}
+	if (p - path >= PATH_MAX)
+		return -ENAMETOOLONG;
+	w->slash = p[-1] == '/';
 	if (w->last[0] && !S_ISDIR(d->inode->mode))
 		return -ENOTDIR;
 	w->dir = d;

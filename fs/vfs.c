@@ -112,6 +112,8 @@ void d_instantiate(struct dentry *d, struct inode *inode)
 /* The files d_add_files makes: one allocation, a count of the files
  * not yet freed, then each file's inode, dentry and name (the name right
  * after the dentry, as d_alloc lays it out). */
+static void d_link_from(struct dentry *d, struct dentry **pp);
+
 struct d_block;
 struct d_block_file {
 	struct d_block *block;
@@ -124,10 +126,19 @@ struct d_block {
 	struct d_block_file f[];
 };
 
+/* Copies a name whose length was checked, its NUL included: a byte loop
+ * instead of a strlen and a memcpy. */
+static void copy_checked_name(char *dst, const char *src)
+{
+	while ((*dst++ = *src++) != '\0')
+		;
+}
+
 int d_add_files(struct dentry *dir, uint32_t n, const char *const names[],
 		const uint32_t modes[], struct inode *out[])
 {
 	struct d_block *b;
+	struct dentry *prev = NULL;
 	uint32_t now = fs_now();
 
 	for (uint32_t i = 0; i < n; i++)
@@ -146,13 +157,18 @@ int d_add_files(struct dentry *dir, uint32_t n, const char *const names[],
 		f->inode.ino = dir->sb->next_ino++;
 		f->inode.nlink = 1;
 		f->inode.mtime = now;
-		memcpy(f->name, names[i], strlen(names[i]) + 1);
+		/* the length was checked above: copy up to the NUL */
+		copy_checked_name(f->name, names[i]);
 		f->d.name = d_inline_name(&f->d);
 		f->d.parent = dir;
 		f->d.sb = dir->sb;
 		f->d.in_block = true;
 		d_instantiate(&f->d, &f->inode);
-		d_link(&f->d);
+		/* names given in order are linked each after the one before,
+		 * not searched for from the first child */
+		d_link_from(&f->d, prev && strcmp(prev->name, f->name) < 0 ?
+				   &prev->next : &dir->children);
+		prev = &f->d;
 		out[i] = &f->inode;
 	}
 	return 0;
@@ -176,10 +192,11 @@ void d_free(struct dentry *d)
 	kfree(d);
 }
 
-void d_link(struct dentry *d)
+/* Links d into its parent's sorted list, searching from *pp on (every
+ * child before *pp sorts before d). */
+static void d_link_from(struct dentry *d, struct dentry **pp)
 {
 	struct dentry *dir = d->parent;
-	struct dentry **pp = &dir->children;
 
 	while (*pp && strcmp((*pp)->name, d->name) < 0)
 		pp = &(*pp)->next;
@@ -188,6 +205,11 @@ void d_link(struct dentry *d)
 	if (S_ISDIR(d->inode->mode))
 		dir->inode->nlink++;
 	inode_touch(dir->inode);
+}
+
+void d_link(struct dentry *d)
+{
+	d_link_from(d, &d->parent->children);
 }
 
 void d_unlink(struct dentry *d)
@@ -225,13 +247,16 @@ struct dentry *d_find_child(struct dentry *dir, const char *name)
 	unsigned char first = (unsigned char)name[0];
 
 	for (struct dentry *d = dir->children; d; d = d->next) {
-		int c;
+		const unsigned char *a = (const unsigned char *)d->name;
+		const unsigned char *b = (const unsigned char *)name;
 
-		if ((unsigned char)d->name[0] < first)
+		if (a[0] < first)
 			continue;
-		c = strcmp(d->name, name);
-		if (c >= 0)
-			return c ? NULL : d;
+		/* strcmp inline: the walk makes one or two compares a step */
+		while (*a && *a == *b)
+			a++, b++;
+		if (*a >= *b)
+			return *a == *b ? d : NULL;
 	}
 	return NULL;
 }

@@ -14,18 +14,20 @@
 static const struct inode_operations moddir_iops;
 
 /* A module directory's files, made in one allocation (d_add_files). */
+/* In name order: d_add_files links each after the one before. */
 static const char *const file_names[] = {
-	"control", "module", "status", "error", "base", "symbols", "args",
+	"args", "base", "control", "error", "module", "status", "symbols",
 };
-static const uint32_t file_modes[] = { 0200, 0600, 0444, 0444, 0444, 0600, 0600 };
+static const uint32_t file_modes[] = { 0600, 0444, 0200, 0444, 0600, 0444, 0600 };
 static const struct file_operations *const file_fops[] = {
-	&modfs_control_fops, &modfs_module_fops, &modfs_status_fops,
-	&modfs_error_fops, &modfs_base_fops, &modfs_symbols_fops, &modfs_args_fops,
+	&modfs_args_fops, &modfs_base_fops, &modfs_control_fops,
+	&modfs_error_fops, &modfs_module_fops, &modfs_status_fops,
+	&modfs_symbols_fops,
 };
 #define NFILES (sizeof(file_names) / sizeof(file_names[0]))
 
-/* mkdir /mod/NAME: the record, then control, module, status, error,
- * base, symbols and args. On any
+/* mkdir /mod/NAME: the record, then args, base, control, error, module,
+ * status and symbols. On any
  * failure the VFS frees d with the files already attached to it. */
 static int modfs_mkdir(struct inode *dir, struct dentry *d)
 {

@@ -171,6 +171,13 @@ KTEST(path_max_total)
 	path[PATH_MAX - 1] = '/';
 	path[PATH_MAX] = '\0';
 	KT_EXPECT(err_of(NULL, path) == -ENAMETOOLONG);
+	/* the length wins over a missing directory early in the path (the
+	 * walk measures the path as it goes) */
+	path[1] = 'z';
+	KT_EXPECT(err_of(NULL, path) == -ENAMETOOLONG);
+	KT_EXPECT(vfs_mkdir(NULL, path) == -ENAMETOOLONG);
+	path[PATH_MAX - 1] = '\0';
+	KT_EXPECT(err_of(NULL, path) == -ENOENT);
 }
 
 KTEST(getpath_back_to_names)
