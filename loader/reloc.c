@@ -1052,6 +1052,32 @@ static inline uint32_t wld(uintptr_t w)
  * at the pairs' end (z->end2) or at the first relocation not taken;
  * returns it. A relocation is applied only once all before it are.
  */
+/* the top of a turn, shared by lazy_pairs and lazy_fours: the places of
+ * A and B checked together (see above), then relocation A: an R_386_32
+ * applied, else to `call` (a PC32 or PLT32) or 9f (not taken) */
+#define LAZY_A(call)						\
+		"1:\n\t"					\
+		"movl (%%esi), %%edx\n\t"	/* A's word */	\
+		"addl %c[at](%%ebx), %%edx\n\t"		\
+		"cmpl %%ecx, %%edx\n\t"			\
+		"jb 9f\n\t"					\
+		"movl 8(%%esi), %%ecx\n\t"	/* B's word - 4 */ \
+		"addl %c[at4](%%ebx), %%ecx\n\t"		\
+		"cmpl %%edx, %%ecx\n\t"			\
+		"jb 9f\n\t"					\
+		"cmpl %c[wlim4](%%ebx), %%ecx\n\t"		\
+		"ja 9f\n\t"					\
+		"movl 4(%%esi), %%eax\n\t"			\
+		"decl %%eax\n\t"				\
+		"rorl $8, %%eax\n\t"				\
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"		\
+		"jae " call "\n\t"				\
+		"movl (%%ebx,%%eax,8), %%edi\n\t"		\
+		"addl (%%edx), %%edi\n\t"			\
+		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"		\
+		"jae 9f\n\t"					\
+		"addl %c[base](%%ebx), %%edi\n\t"		\
+		"movl %%edi, (%%edx)\n\t"
 /* relocation B of the pair: an R_386_32 applied, else to 6f (a call) or
  * 8f (not taken) */
 #define LAZY_B							\
@@ -1082,28 +1108,7 @@ static const Elf32_Rel *lazy_pairs(const Elf32_Rel *r, uint32_t *rows,
 		"movl %c[pc](%%ebx), %%ebp\n\t"		/* the call rows */
 		"cmpl %c[end2](%%ebx), %%esi\n\t"
 		"je 9f\n"
-		"1:\n\t"
-		"movl (%%esi), %%edx\n\t"		/* A's word */
-		"addl %c[at](%%ebx), %%edx\n\t"
-		"cmpl %%ecx, %%edx\n\t"
-		"jb 9f\n\t"
-		"movl 8(%%esi), %%ecx\n\t"		/* B's word - 4 */
-		"addl %c[at4](%%ebx), %%ecx\n\t"
-		"cmpl %%edx, %%ecx\n\t"
-		"jb 9f\n\t"
-		"cmpl %c[wlim4](%%ebx), %%ecx\n\t"
-		"ja 9f\n\t"
-		"movl 4(%%esi), %%eax\n\t"		/* A */
-		"decl %%eax\n\t"
-		"rorl $8, %%eax\n\t"
-		"cmpl %c[nsym](%%ebx), %%eax\n\t"
-		"jae 5f\n\t"
-		"movl (%%ebx,%%eax,8), %%edi\n\t"
-		"addl (%%edx), %%edi\n\t"
-		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"
-		"jae 9f\n\t"
-		"addl %c[base](%%ebx), %%edi\n\t"
-		"movl %%edi, (%%edx)\n\t"
+		LAZY_A("5f")
 		LAZY_B
 		LAZY_NEXT
 		"5:\n\t"		/* A: PC32 (t = index + 2^24)? PLT32 (+ 3 * 2^24)? */
@@ -1168,28 +1173,7 @@ static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
 		"movl %c[pc](%%ebx), %%ebp\n\t"		/* the call rows */
 		"cmpl %c[end4](%%ebx), %%esi\n\t"
 		"je 9f\n"
-		"1:\n\t"
-		"movl (%%esi), %%edx\n\t"		/* A's word */
-		"addl %c[at](%%ebx), %%edx\n\t"
-		"cmpl %%ecx, %%edx\n\t"
-		"jb 9f\n\t"
-		"movl 8(%%esi), %%ecx\n\t"		/* B's word - 4 */
-		"addl %c[at4](%%ebx), %%ecx\n\t"
-		"cmpl %%edx, %%ecx\n\t"
-		"jb 9f\n\t"
-		"cmpl %c[wlim4](%%ebx), %%ecx\n\t"
-		"ja 9f\n\t"
-		"movl 4(%%esi), %%eax\n\t"
-		"decl %%eax\n\t"
-		"rorl $8, %%eax\n\t"
-		"cmpl %c[nsym](%%ebx), %%eax\n\t"
-		"jae 50f\n\t"
-		"movl (%%ebx,%%eax,8), %%edi\n\t"
-		"addl (%%edx), %%edi\n\t"
-		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"
-		"jae 9f\n\t"
-		"addl %c[base](%%ebx), %%edi\n\t"
-		"movl %%edi, (%%edx)\n"
+		LAZY_A("50f")
 		"20:\n\t"
 		"movl 12(%%esi), %%eax\n\t"
 		"decl %%eax\n\t"
@@ -1323,6 +1307,7 @@ static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
 		: "eax", "edx", "edi", "memory", "cc");
 	return r;
 }
+#undef LAZY_A
 
 /* Checks and applies .module's relocations r.. while the rows take them;
  * returns the first one they do not (z->end: all). */
