@@ -417,6 +417,10 @@ int module_use(struct module_record *rec, const char *name)
 	return 0;
 }
 
+/* `force vermagic`: permission to start a module whose version magic is
+ * not the kernel's. Only permission: check_vermagic taints the kernel F at
+ * `init module` if the magic really differs (or is missing), so a loader
+ * may say it for any module (insmod -f does) without tainting for nothing. */
 int module_force(struct module_record *rec, const char *reason)
 {
 	if (rec->state != MODULE_STATE_MAPPED)
@@ -424,9 +428,7 @@ int module_force(struct module_record *rec, const char *reason)
 				   module_state_name(rec->state));
 	if (strcmp(reason, "vermagic"))
 		return module_fail(rec, -EINVAL, "force: expected 'force vermagic'");
-	pr_warn("%s: bad vermagic: kernel tainted.\n", rec->name);
-	add_taint(TAINT_FORCED_MODULE);
-	rec->forced = true;
+	rec->force_vermagic = true;
 	return 0;
 }
 
@@ -633,7 +635,9 @@ static void modinfo_find(const struct module_record *rec, struct modinfo_keys *k
 
 /* Linux's check_modinfo: a module whose version magic is not the kernel's
  * (/proc/vermagic) was built for another kernel, and is refused -ENOEXEC
- * unless the loader wrote `force vermagic` (which tainted the kernel F). */
+ * unless the loader wrote `force vermagic`; then it starts, and the kernel
+ * is tainted F (once: rec->forced records that it was). This is the only
+ * version check of a load: insmod leaves it to the kernel, as Linux's does. */
 static int check_vermagic(struct module_record *rec, const struct modinfo_keys *k)
 {
 	static const char hint[] = "write 'force vermagic' to load it anyway";
@@ -641,9 +645,17 @@ static int check_vermagic(struct module_record *rec, const struct modinfo_keys *
 
 	/* strcmp(mine, VERMAGIC_STRING)'s answer: its bytes with its NUL,
 	 * when the modinfo has that many left */
-	if (rec->forced || (mine && k->room >= sizeof(VERMAGIC_STRING) &&
-			    same_bytes(mine, VERMAGIC_STRING, sizeof(VERMAGIC_STRING))))
+	if (mine && k->room >= sizeof(VERMAGIC_STRING) &&
+	    same_bytes(mine, VERMAGIC_STRING, sizeof(VERMAGIC_STRING)))
 		return 0;
+	if (rec->forced)	/* tainted at an earlier init of this record */
+		return 0;
+	if (rec->force_vermagic) {
+		pr_warn("%s: bad vermagic: kernel tainted.\n", rec->name);
+		add_taint(TAINT_FORCED_MODULE);
+		rec->forced = true;
+		return 0;
+	}
 	if (!mine)
 		return module_fail(rec, -ENOEXEC, "init: no version magic; %s", hint);
 	return module_fail(rec, -ENOEXEC, "init: version magic '%s' should be '%s'; %s",

@@ -68,7 +68,8 @@ struct module_record {
 	char last_why[MODULE_WHY_LEN];	/* that failure in words */
 	struct modsym_table *symtab;	/* from /mod/NAME/symbols (kernel/symbols.h) */
 	bool out_of_tree;		/* no intree=Y in its modinfo: taints O */
-	bool forced;			/* loaded with insmod -f: taints F */
+	bool force_vermagic;		/* `force vermagic` written: permission */
+	bool forced;			/* loaded despite another vermagic: taints F */
 	bool faulted;			/* its code faulted: pinned, see module_forget */
 	char fault_why[MODULE_WHY_LEN];	/* "init: NULL pointer dereference at ..." */
 	char *args;			/* /mod/NAME/args: "name=value" lines, or NULL */

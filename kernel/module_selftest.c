@@ -307,8 +307,9 @@ SELFTEST(module_header_checks)
 
 /* Linux's check_modinfo: `init module` refuses an image built for another
  * kernel (its vermagic differs from /proc/vermagic's, or it has none),
- * naming both, unless `force vermagic` was written (rec->forced, set here
- * directly so the self tests leave the kernel untainted). */
+ * naming both, unless `force vermagic` was written; `force vermagic` on a
+ * matching image does not taint. A differing one taints F once (rec->forced,
+ * set here directly so the self tests leave the kernel untainted). */
 SELFTEST(module_vermagic_checked_at_init)
 {
 	struct mm_stats before = stats();
@@ -325,6 +326,11 @@ SELFTEST(module_vermagic_checked_at_init)
 		      "it anyway");
 	set_vermagic(f.img, VERMAGIC_STRING " x");	/* word for word */
 	CHECK(module_start(f.rec) == -ENOEXEC);
+	f.rec->force_vermagic = true;	/* the same magic: no taint */
+	set_vermagic(f.img, VERMAGIC_STRING);
+	CHECK(module_start(f.rec) == 0);
+	CHECK(!f.rec->forced);
+	CHECK(module_stop(f.rec) == 0);
 	set_vermagic(f.img, "5.10.0-other SMP mod_unload 686");
 	f.rec->forced = true;
 	CHECK(module_start(f.rec) == 0);

@@ -10,8 +10,10 @@
  *       and a one-line picture of the layout
  *   -t  adds the guest TSC cycles each step took (make bench-modules)
  *   -f  loads a module whose version magic differs from the kernel's
- *       (/proc/vermagic), telling the kernel with `force vermagic`, which
- *       taints it F; without -f such a module is refused
+ *       (/proc/vermagic): writes `force vermagic` before `init module`, and
+ *       the kernel, the one that checks the magic, then starts it and
+ *       taints itself F if the magic really differs; without -f the kernel
+ *       refuses such a module at `init module` and insmod says why
  *   -n  dry run: checks the file and looks its imports up, then prints the
  *       shell commands that load it by hand (loader/byhand.c) and changes
  *       nothing
@@ -103,16 +105,27 @@ static void step(struct insmod *c, int result, const char *fmt, ...)
 	c->t0 = rdtsc();
 }
 
+/* The kernel's advice when it refuses another version magic at `init
+ * module` (kernel/module.c, check_vermagic), said to insmod's user as the
+ * option that writes it. */
+static const char force_hint[] = "; write 'force vermagic' to load it anyway";
+
 /* Says why the kernel refused the step that returned err, from the
  * module's error file: "insmod: cannot insert initfail: init: the module's
- * init function returned -19 (No such device)". If even that cannot be
- * read, the errno and the reason it could not be read are given. */
+ * init function returned -19 (No such device)"; a reason ending in the
+ * kernel's advice to write `force vermagic` ends "; insmod -f loads it
+ * anyway" instead. If even that cannot be read, the errno and the reason
+ * it could not be read are given. */
 static int kernel_refused(struct insmod *c, int err)
 {
 	char reason[MODULE_REASON_MAX];
 	int recorded, rerr = tool_module_error(c->name, &recorded, reason, sizeof(reason));
+	size_t len = rerr ? 0 : strlen(reason), hint = sizeof(force_hint) - 1;
 
-	if (!rerr && recorded == err && reason[0])
+	if (!rerr && recorded == err && len > hint && !strcmp(reason + len - hint, force_hint))
+		out_printf(2, "insmod: cannot insert %s: %.*s; insmod -f loads it anyway\n",
+			   c->name, (int)(len - hint), reason);
+	else if (!rerr && recorded == err && reason[0])
 		out_printf(2, "insmod: cannot insert %s: %s\n", c->name, reason);
 	else if (rerr)
 		out_printf(2, "insmod: cannot insert %s: %s (the kernel's reason could not "
@@ -315,9 +328,12 @@ static int kernel_vermagic(char *buf, size_t size)
 	return n < 0 ? n : 0;
 }
 
-/* The module's vermagic must be the kernel's (/proc/vermagic), word for
- * word, or it was built for another kernel: refused as Linux's kernel
- * does, naming both, unless -f. */
+/* insmod -n only: the module's vermagic must be the kernel's
+ * (/proc/vermagic), word for word, or it was built for another kernel:
+ * refused as the kernel would refuse it at `init module`, naming both,
+ * unless -f, which the by-hand commands then say as `force vermagic`. A
+ * real load does not read /proc/vermagic: the kernel checks the magic
+ * itself at `init module` (kernel/module.c), the one check, as Linux's. */
 static int check_vermagic(struct insmod *c)
 {
 	const char *mine = modelf_modinfo(&c->m, "vermagic");
@@ -354,7 +370,7 @@ static int command(struct insmod *c, const char *cmd)
 	ssize_t n;
 
 	if (c->control_fd < 0) {
-		int fd = sys_open(c->control, O_WRONLY);
+		int fd = sys_open(c->control, O_RDWR);	/* read: the answers */
 
 		if (fd < 0)
 			return fd;
@@ -409,12 +425,13 @@ static void near_line(struct insmod *c)
 	c->t0 = rdtsc();	/* -t: no step's cost, as for the gdb line */
 }
 
-/* insmod -f of a module with another vermagic: the kernel taints itself. */
+/* insmod -f: permission to start a module of another version magic; the
+ * kernel taints itself F at `init module` only if the magic differs. */
 static int tell_forced(struct insmod *c)
 {
 	int err;
 
-	if (!c->forced)
+	if (!c->force)
 		return 0;
 	err = command(c, "force vermagic");
 	step(c, err, "write %s \"force vermagic\"", c->control);
@@ -455,17 +472,33 @@ static int make_directory(struct insmod *c)
 	return err;
 }
 
+/* Reads the answer of the command just written on the control
+ * descriptor: after `map module` or `map init`, the base of what it
+ * mapped, "0xf000c000\n" (docs/modfs.md, "control"), into *base (0 if
+ * there was no answer). Returns 0 or the read's -errno. */
+static int read_answer(struct insmod *c, uint32_t *base)
+{
+	char text[16];
+	ssize_t n = sys_read(c->control_fd, text, sizeof(text) - 1);
+
+	*base = 0;
+	if (n < 0)
+		return n;
+	text[n] = '\0';
+	*base = strtoul(text, NULL, 16);
+	return 0;
+}
+
 /* --init=split: creates /mod/NAME/init, sizes it to the init part, maps
- * it (`map init`) and reads where (status: init base). --init=keep: says
- * `keep init`. */
+ * it (`map init`) and reads where from the control descriptor (its
+ * answer). --init=keep: says `keep init`. */
 static int map_init_part(struct insmod *c)
 {
 	uint32_t size = c->m.hdr.init_size;
-	char base[48];
 	int err;
 
 	if (c->strategy == INIT_KEEP) {
-		err = tool_write_line(c->control, "keep init");
+		err = command(c, "keep init");
 		step(c, err, "write %s \"keep init\"", c->control);
 		return err ? kernel_refused(c, err) : 0;
 	}
@@ -479,16 +512,18 @@ static int map_init_part(struct insmod *c)
 			   c->name, size, c->init_path, strerror(err));
 		return err;
 	}
-	err = tool_write_line(c->control, "map init");
+	err = command(c, "map init");
 	step(c, err, "write %s \"map init\"", c->control);
 	if (err)
 		return kernel_refused(c, err);
-	err = tool_status_field(c->name, "init base", base, sizeof(base));
-	c->init_base = strtoul(base, NULL, 16);
-	step(c, err, "read %s/status: init base 0x%08x", c->dir, c->init_base);
-	if (!err && !c->init_base) {
-		out_printf(2, "insmod: %s: %s/status gives no init base after map init\n",
-			   c->name, c->dir);
+	err = read_answer(c, &c->init_base);
+	step(c, err, "read %s: init base 0x%08x", c->control, c->init_base);
+	if (err)
+		out_printf(2, "insmod: %s: cannot read the init base from %s: %s\n",
+			   c->name, c->control, strerror(err));
+	else if (!c->init_base) {
+		out_printf(2, "insmod: %s: %s gives no init base after map init\n",
+			   c->name, c->control);
 		err = -EIO;
 	}
 	if (!err && c->verbose)
@@ -499,7 +534,6 @@ static int map_init_part(struct insmod *c)
 static int size_and_map(struct insmod *c)
 {
 	uint32_t size = c->split ? c->m.hdr.core_size : c->m.image_size;
-	char base[32];
 	int err;
 
 	c->image_fd = sys_open(c->image_path, O_RDWR);
@@ -525,19 +559,18 @@ static int size_and_map(struct insmod *c)
 	step(c, err, "write %s \"map module\"", c->control);
 	if (err)
 		return kernel_refused(c, err);
-	err = tool_module_file(c->name, "base", base, sizeof(base));
-	c->base = strtoul(base, NULL, 16);
-	step(c, err, "read %s/base: 0x%08x", c->dir, c->base);
+	err = read_answer(c, &c->base);	/* map's answer: no open of base */
+	step(c, err, "read %s: 0x%08x", c->control, c->base);
 	if (!err && c->base && c->verbose)
 		gdb_line(c);
 	if (!err && c->near && c->verbose)
 		near_line(c);
 	if (err)
-		out_printf(2, "insmod: %s: cannot read the base address from %s/base: "
-			   "%s\n", c->name, c->dir, strerror(err));
+		out_printf(2, "insmod: %s: cannot read the base address from %s: "
+			   "%s\n", c->name, c->control, strerror(err));
 	else if (!c->base) {
-		out_printf(2, "insmod: %s: %s/base gives no base address after map\n",
-			   c->name, c->dir);
+		out_printf(2, "insmod: %s: %s gives no base address after map\n",
+			   c->name, c->control);
 		err = -EIO;
 	}
 	return err;
@@ -880,7 +913,7 @@ static int insmod_run(struct insmod *c)
 {
 	int err = read_object(c);
 
-	if (!err)
+	if (!err && c->dry_run)	/* a load leaves the check to the kernel */
 		err = check_vermagic(c);
 	if (!err && c->dry_run && c->strategy != INIT_TRUNCATE) {
 		out_printf(2, "insmod: -n prints the by-hand sequence of --init=truncate "

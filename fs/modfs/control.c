@@ -20,6 +20,12 @@
  * which no command starts with) is that table, taken exactly as a write
  * to `symbols` would take it: insmod hands it on the control descriptor it
  * keeps open, an open and a close less per load (docs/modfs.md).
+ *
+ * A read answers the last write on the same open file (a "transaction
+ * file", as Linux's simple_transaction_*): a command that mapped an image
+ * (`map module`, `map init`) answers where, "0xf000c000\n" (11 bytes, the
+ * line `base` gives); any other write, or a failed one, answers nothing
+ * (a read returns 0 bytes).
  */
 #include "fs/modfs/internal.h"
 #include "kernel/printk.h"
@@ -328,13 +334,51 @@ static bool one_line(const char *buf, size_t n)
 	return true;
 }
 
+/* The answer of a command that worked: the base of the image it mapped
+ * (rec's core or init image was unmapped before it and is mapped now),
+ * else NULL: no answer. */
+static void *control_answer(const struct module_record *rec, const void *core_was,
+			    const void *init_was)
+{
+	if (!core_was && rec->hdr)
+		return rec->hdr;
+	if (!init_was && rec->init_image)
+		return rec->init_image;
+	return NULL;
+}
+
+/* The answer of the last write on f (f->private_data: the address itself,
+ * so there is no memory to free at close), from *pos; each write starts
+ * it again at 0. */
+static ssize_t control_read(struct file *f, char *buf, size_t count, loff_t *pos)
+{
+	static const char hex[] = "0123456789abcdef";
+	uint32_t base = (uint32_t)(uintptr_t)f->private_data;
+	char text[11] = { '0', 'x', [10] = '\n' };
+
+	if (!modfs_record(f->inode))
+		return -ENOENT;
+	if (!base || *pos >= (loff_t)sizeof(text))
+		return 0;
+	for (int i = 0; i < 8; i++)
+		text[2 + i] = hex[base >> (28 - 4 * i) & 0xf];
+	if (count > sizeof(text) - *pos)
+		count = sizeof(text) - *pos;
+	memcpy(buf, text + *pos, count);
+	*pos += count;
+	return count;
+}
+
 static ssize_t control_write(struct file *f, const char *buf, size_t count, loff_t *pos)
 {
 	struct module_record *rec = modfs_record(f->inode);
 	char cmd[CMD_MAX];
 	size_t n = count;
+	void *core_was, *init_was;
 	int err;
 
+	f->private_data = NULL;	/* no answer, until a command has one */
+	*pos = 0;
 	if (modsyms_packed(buf, count))
 		return modfs_set_write(f, buf, count, modsyms_set);
 	if (!rec)
@@ -346,10 +390,15 @@ static ssize_t control_write(struct file *f, const char *buf, size_t count, loff
 				   "%d bytes, no NUL", CMD_MAX - 1);
 	memcpy(cmd, buf, n);
 	cmd[n] = '\0';
+	core_was = rec->hdr, init_was = rec->init_image;
 	err = run_command(rec, f, cmd);
-	return err ? err : (ssize_t)count;
+	if (err)
+		return err;
+	f->private_data = control_answer(rec, core_was, init_was);
+	return (ssize_t)count;
 }
 
 const struct file_operations modfs_control_fops = {
+	.read = control_read,
 	.write = control_write,
 };

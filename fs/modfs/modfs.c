@@ -18,7 +18,7 @@ static const struct inode_operations moddir_iops;
 static const char *const file_names[] = {
 	"args", "base", "control", "error", "module", "status", "symbols",
 };
-static const uint32_t file_modes[] = { 0600, 0444, 0200, 0444, 0600, 0444, 0600 };
+static const uint32_t file_modes[] = { 0600, 0444, 0600, 0444, 0600, 0444, 0600 };
 static const struct file_operations *const file_fops[] = {
 	&modfs_args_fops, &modfs_base_fops, &modfs_control_fops,
 	&modfs_error_fops, &modfs_module_fops, &modfs_status_fops,
