@@ -74,3 +74,55 @@ SELFTEST(modfs_failed_map_leaves_file_as_it_was)
 	mm_get_stats(&after);
 	CHECK(after.pages_free >= before.pages_free);
 }
+
+/* Reads what a read of fd gives, at most size - 1 bytes, as a string;
+ * returns the read's result. */
+static int read_str(int fd, char *buf, int size)
+{
+	int n = sys_read(fd, buf, size - 1);
+
+	buf[n > 0 ? n : 0] = '\0';
+	return n;
+}
+
+/* control is a transaction file (docs/modfs.md, "control"): a read on the
+ * descriptor that wrote a command gives its answer, `map module`'s the
+ * base ("0xf000c000\n", as base gives it), once; a failed command, or one
+ * with no answer, gives 0 bytes; each write starts the answer again. */
+SELFTEST(modfs_control_answers_on_its_descriptor)
+{
+	struct mm_stats before, after;
+	char answer[32], base[32];
+	int img, ctl, wo;
+
+	mm_get_stats(&before);
+	CHECK(sys_mkdir("/mod/st_t") == 0);
+	img = sys_open("/mod/st_t/module", O_RDWR);
+	CHECK(img >= 0 && sys_ftruncate(img, 4096) == 0);
+	ctl = sys_open("/mod/st_t/control", O_RDWR);
+	CHECK(ctl >= 0);
+	CHECK(read_str(ctl, answer, sizeof(answer)) == 0);	/* nothing asked */
+	CHECK(sys_write(ctl, "map module", 10) == 10);
+	CHECK(read_str(ctl, answer, sizeof(answer)) == 11);
+	int bfd = sys_open("/mod/st_t/base", O_RDONLY);
+	CHECK(bfd >= 0 && read_str(bfd, base, sizeof(base)) == 11);
+	sys_close(bfd);
+	CHECK(!strcmp(answer, base) && answer[10] == '\n');
+	CHECK(read_str(ctl, answer, sizeof(answer)) == 0);	/* read once */
+	CHECK(sys_write(ctl, "map nothing", 11) == -ENOENT);
+	CHECK(read_str(ctl, answer, sizeof(answer)) == 0);	/* failed: none */
+	CHECK(sys_write(ctl, "unmap module\n", 13) == 13);
+	CHECK(read_str(ctl, answer, sizeof(answer)) == 0);	/* no answer */
+	CHECK(sys_write(ctl, "map module\n", 11) == 11);
+	CHECK(sys_read(ctl, answer, 4) == 4 && !strncmp(answer, "0x", 2));
+	CHECK(read_str(ctl, answer, sizeof(answer)) == 7);	/* the rest */
+	wo = sys_open("/mod/st_t/control", O_WRONLY);
+	CHECK(wo >= 0 && sys_read(wo, answer, sizeof(answer)) == -EBADF);
+	sys_close(wo);
+	sys_close(ctl);
+	sys_close(img);
+	CHECK(sys_rmdir("/mod/st_t") == 0);
+	mm_get_stats(&after);
+	CHECK(after.pages_free == before.pages_free);
+	CHECK(after.vmalloc_ranges == before.vmalloc_ranges);
+}
