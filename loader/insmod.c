@@ -803,11 +803,11 @@ static int write_and_start(struct insmod *c)
 	return err ? init_failed(c, err) : 0;
 }
 
-/* --init=split: `unmap init`, then unlink the init image, which frees
- * its pages. */
+/* --init=split: `unmap init` (on the kept control descriptor), then
+ * unlink the init image, which frees its pages. */
 static int drop_init_image(struct insmod *c)
 {
-	int err = tool_write_line(c->control, "unmap init");
+	int err = command(c, "unmap init");
 
 	step(c, err, "write %s \"unmap init\"", c->control);
 	if (err)

@@ -360,8 +360,8 @@ static ssize_t control_read(struct file *f, char *buf, size_t count, loff_t *pos
 		return -ENOENT;
 	if (!base || *pos >= (loff_t)sizeof(text))
 		return 0;
-	for (int i = 0; i < 8; i++)
-		text[2 + i] = hex[base >> (28 - 4 * i) & 0xf];
+	for (int i = 2; i < 10; i++, base <<= 4)	/* the top digit first */
+		text[i] = hex[base >> 28];
 	if (count > sizeof(text) - *pos)
 		count = sizeof(text) - *pos;
 	memcpy(buf, text + *pos, count);
