@@ -92,11 +92,12 @@ void d_set_name(struct dentry *d, char *name)
 struct dentry *d_alloc(struct dentry *parent, const char *name)
 {
 	size_t len = strlen(name);
-	struct dentry *d = kmalloc(sizeof(*d) + len + 1);
+	/* zeroed whole, name too: for a short name kzalloc's fast path is
+	 * cheaper than a kmalloc and a memset of the dentry */
+	struct dentry *d = kzalloc(sizeof(*d) + len + 1);
 
 	if (!d)
 		return NULL;
-	memset(d, 0, sizeof(*d));
 	d->name = d_inline_name(d);
 	memcpy(d->name, name, len + 1);
 	d->parent = parent;
@@ -185,12 +186,14 @@ int d_add_files(struct dentry *dir, uint32_t n, const struct d_file files[],
 		f->d.parent = dir;
 		f->d.sb = sb;
 		f->d.in_block = true;
-		if (i > 0 && !name_before(t[-1].name, t->name))
-			pp = &dir->children;
-		d_link_quiet(&f->d, pp);
-		pp = &f->d.next;
 	}
 	sb->next_ino += n;
+	for (uint32_t i = 0; i < n; i++) {
+		if (i > 0 && !name_before(files[i - 1].name, files[i].name))
+			pp = &dir->children;
+		d_link_quiet(&b->f[i].d, pp);
+		pp = &b->f[i].d.next;
+	}
 	dir->inode->mtime = now;
 	return 0;
 }
