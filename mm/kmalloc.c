@@ -282,6 +282,43 @@ static void slab_free(struct page *p, const void *ptr)
 	buddy_free(p, 0);
 }
 
+/* kfree's long way: any pointer, checked and reported. */
+static __attribute__((__noinline__)) void kfree_slow(struct page *p, const void *ptr)
+{
+	if (p && (p->flags & PG_CHARGED))
+		mm_uncharge(MM_CHARGE_KMALLOC, (uintptr_t)ptr);
+	if (p && (p->flags & PG_SLAB)) {
+		slab_free(p, ptr);
+	} else if (p && (p->flags & PG_KMALLOC_BIG) && ptr == page_address(p)) {
+		p->flags &= ~(PG_KMALLOC_BIG | PG_CHARGED);
+		kmem.pages -= 1u << p->order;
+		buddy_free(p, p->order);
+	} else {
+		pr_err("kfree: %p was not allocated by kmalloc "
+		       "(or was freed already)\n", ptr);
+	}
+}
+
+/* kfree's fast path: an uncharged object at an object start, not marked
+ * free, in a slab that keeps another object in use and already has a free
+ * one (so it stays on its partial list). That is the case where slab_free
+ * only pushes the object onto the slab's free list, which this does; any
+ * other case returns false having touched nothing, for kfree_slow. */
+static inline bool slab_free_fast(struct page *p, const void *ptr)
+{
+	struct free_obj *o = (struct free_obj *)ptr;
+
+	if ((p->flags & (PG_SLAB | PG_CHARGED)) != PG_SLAB ||
+	    ((uintptr_t)ptr & (PAGE_SIZE - 1)) % class_size(p->slab_class) ||
+	    o->magic == FREE_MAGIC || !p->slab_free || p->slab_inuse == 1)
+		return false;
+	o->next = p->slab_free;
+	o->magic = FREE_MAGIC;
+	p->slab_free = o;
+	p->slab_inuse--;
+	return true;
+}
+
 /*
  * Frees a kmalloc() pointer, dropping its module charge if it has one
  * (a charged key is a live object, so the free below then succeeds).
@@ -296,18 +333,8 @@ void kfree(const void *ptr)
 	if (!ptr)
 		return;
 	p = virt_to_page(ptr);
-	if (p && (p->flags & PG_CHARGED))
-		mm_uncharge(MM_CHARGE_KMALLOC, (uintptr_t)ptr);
-	if (p && (p->flags & PG_SLAB)) {
-		slab_free(p, ptr);
-	} else if (p && (p->flags & PG_KMALLOC_BIG) && ptr == page_address(p)) {
-		p->flags &= ~(PG_KMALLOC_BIG | PG_CHARGED);
-		kmem.pages -= 1u << p->order;
-		buddy_free(p, p->order);
-	} else {
-		pr_err("kfree: %p was not allocated by kmalloc "
-		       "(or was freed already)\n", ptr);
-	}
+	if (!p || !slab_free_fast(p, ptr))
+		kfree_slow(p, ptr);
 }
 
 uint32_t kmalloc_pages_held(void)
