@@ -146,23 +146,28 @@ static void d_link_quiet(struct dentry *d, struct dentry **pp)
 }
 
 /*
- * Each file's name is copied as its whole NUL-padded array (four words, no
- * byte loop; its length was checked by its last byte). A file whose name sorts after the one before it is
- * linked after it, not searched for from the first child (in a new
- * directory of a table in name order, no search at all); the directory's
- * time is touched once, as the last of n touches would leave it.
+ * The table is looked at once first: every name fits, and whether the
+ * names come in order. Each file's name is copied as its whole NUL-padded
+ * array (four words, no byte loop). In a new directory (no children) a
+ * table in name order is the sorted list as it lies in the block: each
+ * file's next is the file after it, with no search and no compare; else
+ * each file is linked by the sorted walk. The directory's time is set
+ * once, as the last of n touches would leave it.
  */
 int d_add_files(struct dentry *dir, uint32_t n, const struct d_file files[],
 		void *private)
 {
 	struct super_block *sb = dir->sb;
-	struct dentry **pp = &dir->children;
 	uint32_t now = fs_now();
+	bool in_order = true;
 	struct d_block *b;
 
-	for (uint32_t i = 0; i < n; i++)
+	for (uint32_t i = 0; i < n; i++) {
 		if (files[i].name[D_FILES_NAME_MAX] != '\0')
 			return -ENAMETOOLONG;
+		if (i > 0 && !name_before(files[i - 1].name, files[i].name))
+			in_order = false;
+	}
 	b = kzalloc(sizeof(*b) + n * sizeof(b->f[0]));
 	if (!b)
 		return -ENOMEM;
@@ -188,11 +193,13 @@ int d_add_files(struct dentry *dir, uint32_t n, const struct d_file files[],
 		f->d.in_block = true;
 	}
 	sb->next_ino += n;
-	for (uint32_t i = 0; i < n; i++) {
-		if (i > 0 && !name_before(files[i - 1].name, files[i].name))
-			pp = &dir->children;
-		d_link_quiet(&b->f[i].d, pp);
-		pp = &b->f[i].d.next;
+	if (in_order && !dir->children && n > 0) {
+		for (uint32_t i = 0; i + 1 < n; i++)
+			b->f[i].d.next = &b->f[i + 1].d;
+		dir->children = &b->f[0].d;	/* the last file's next is NULL */
+	} else {
+		for (uint32_t i = 0; i < n; i++)
+			d_link_quiet(&b->f[i].d, &dir->children);
 	}
 	dir->inode->mtime = now;
 	return 0;
