@@ -189,19 +189,29 @@ __attribute__((__noinline__)) void *kmalloc(size_t size)
 }
 
 /* Zeroes a small object (size 1..ZERO_CELLS_MAX) in whole 16-byte cells,
- * four word stores a cell: every class is whole cells, so the stores past
- * size stay in the object. For the few cells of a small object this is
- * cheaper than memset's call and set-up (about 20 instructions); past
- * ZERO_CELLS_MAX bytes memset's one store a word wins. */
+ * four word stores a cell, the last cell first and falling through to the
+ * first: every class is whole cells, so the stores past size stay in the
+ * object. For a small object this is cheaper than memset's call and
+ * set-up (about 20 instructions); past ZERO_CELLS_MAX bytes memset's one
+ * store a word wins. */
 #define ZERO_CELLS_MAX	64
 static void *zero_cells(void *obj, size_t size)
 {
-	uint32_t *w = obj, *end = (uint32_t *)((char *)obj + size);
+	uint32_t *w = obj;
 
-	do {
+	switch ((size + 15) / 16) {
+	case 4:
+		w[12] = 0, w[13] = 0, w[14] = 0, w[15] = 0;
+		/* fall through */
+	case 3:
+		w[8] = 0, w[9] = 0, w[10] = 0, w[11] = 0;
+		/* fall through */
+	case 2:
+		w[4] = 0, w[5] = 0, w[6] = 0, w[7] = 0;
+		/* fall through */
+	default:
 		w[0] = 0, w[1] = 0, w[2] = 0, w[3] = 0;
-		w += 4;
-	} while (w < end);
+	}
 	return obj;
 }
 
