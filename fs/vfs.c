@@ -92,11 +92,12 @@ void d_set_name(struct dentry *d, char *name)
 struct dentry *d_alloc(struct dentry *parent, const char *name)
 {
 	size_t len = strlen(name);
-	struct dentry *d = kmalloc(sizeof(*d) + len + 1);
+	/* zeroed whole, name too: for a short name kzalloc's fast path is
+	 * cheaper than a kmalloc and a memset of the dentry */
+	struct dentry *d = kzalloc(sizeof(*d) + len + 1);
 
 	if (!d)
 		return NULL;
-	memset(d, 0, sizeof(*d));
 	d->name = d_inline_name(d);
 	memcpy(d->name, name, len + 1);
 	d->parent = parent;
@@ -112,10 +113,9 @@ void d_instantiate(struct dentry *d, struct inode *inode)
 /* The files d_add_files makes: one allocation, a count of the files
  * not yet freed, then each file's inode, dentry and name (the name right
  * after the dentry, as d_alloc lays it out). */
-static void d_link_from(struct dentry *d, struct dentry **pp);
 
 struct d_block;
-struct d_block_file {
+struct d_block_file {	/* name right after d: d_inline_name(&d) is name */
 	struct d_block *block;
 	struct inode inode;
 	struct dentry d;
@@ -126,51 +126,82 @@ struct d_block {
 	struct d_block_file f[];
 };
 
-/* Copies a name whose length was checked, its NUL included: a byte loop
- * instead of a strlen and a memcpy. */
-static void copy_checked_name(char *dst, const char *src)
+/* True if name a sorts before name b (strcmp(a, b) < 0, inline: the
+ * names of a table differ at their first byte but for a few). */
+static bool name_before(const char *a, const char *b)
 {
-	while ((*dst++ = *src++) != '\0')
-		;
+	while (*a && *a == *b)
+		a++, b++;
+	return (unsigned char)*a < (unsigned char)*b;
 }
 
-int d_add_files(struct dentry *dir, uint32_t n, const char *const names[],
-		const uint32_t modes[], struct inode *out[])
+/* Links d into its parent's sorted list, searching from *pp on (every
+ * child before *pp sorts before d); the caller touches the parent. */
+static void d_link_quiet(struct dentry *d, struct dentry **pp)
 {
-	struct d_block *b;
-	struct dentry *prev = NULL;
-	uint32_t now = fs_now();
+	while (*pp && name_before((*pp)->name, d->name))
+		pp = &(*pp)->next;
+	d->next = *pp;
+	*pp = d;
+}
 
-	for (uint32_t i = 0; i < n; i++)
-		if (strlen(names[i]) > D_FILES_NAME_MAX)
+/*
+ * The table is looked at once first: every name fits, and whether the
+ * names come in order. Each file's name is copied as its whole NUL-padded
+ * array (four words, no byte loop). In a new directory (no children) a
+ * table in name order is the sorted list as it lies in the block: each
+ * file's next is the file after it, with no search and no compare; else
+ * each file is linked by the sorted walk. The directory's time is set
+ * once, as the last of n touches would leave it.
+ */
+int d_add_files(struct dentry *dir, uint32_t n, const struct d_file files[],
+		void *private)
+{
+	struct super_block *sb = dir->sb;
+	uint32_t now = fs_now();
+	bool in_order = true;
+	struct d_block *b;
+
+	for (uint32_t i = 0; i < n; i++) {
+		if (files[i].name[D_FILES_NAME_MAX] != '\0')
 			return -ENAMETOOLONG;
+		if (i > 0 && !name_before(files[i - 1].name, files[i].name))
+			in_order = false;
+	}
 	b = kzalloc(sizeof(*b) + n * sizeof(b->f[0]));
 	if (!b)
 		return -ENOMEM;
 	b->live = n;
 	for (uint32_t i = 0; i < n; i++) {
 		struct d_block_file *f = &b->f[i];
+		const struct d_file *t = &files[i];
 
 		f->block = b;
-		f->inode.sb = dir->sb;
-		f->inode.mode = S_IFREG | modes[i];
-		f->inode.ino = dir->sb->next_ino++;
+		f->inode.ino = sb->next_ino + i;
+		f->inode.mode = S_IFREG | t->mode;
 		f->inode.nlink = 1;
 		f->inode.mtime = now;
-		/* the length was checked above: copy up to the NUL */
-		copy_checked_name(f->name, names[i]);
-		f->d.name = d_inline_name(&f->d);
+		f->inode.sb = sb;
+		f->inode.i_op = t->iop;
+		f->inode.i_fop = t->fop;
+		f->inode.private = private;
+		__builtin_memcpy(f->name, t->name, sizeof(f->name));
+		f->d.name = f->name;	/* d_inline_name(&f->d) */
+		f->d.inode = &f->inode;
 		f->d.parent = dir;
-		f->d.sb = dir->sb;
+		f->d.sb = sb;
 		f->d.in_block = true;
-		d_instantiate(&f->d, &f->inode);
-		/* names given in order are linked each after the one before,
-		 * not searched for from the first child */
-		d_link_from(&f->d, prev && strcmp(prev->name, f->name) < 0 ?
-				   &prev->next : &dir->children);
-		prev = &f->d;
-		out[i] = &f->inode;
 	}
+	sb->next_ino += n;
+	if (in_order && !dir->children && n > 0) {
+		for (uint32_t i = 0; i + 1 < n; i++)
+			b->f[i].d.next = &b->f[i + 1].d;
+		dir->children = &b->f[0].d;	/* the last file's next is NULL */
+	} else {
+		for (uint32_t i = 0; i < n; i++)
+			d_link_quiet(&b->f[i].d, &dir->children);
+	}
+	dir->inode->mtime = now;
 	return 0;
 }
 
@@ -192,24 +223,14 @@ void d_free(struct dentry *d)
 	kfree(d);
 }
 
-/* Links d into its parent's sorted list, searching from *pp on (every
- * child before *pp sorts before d). */
-static void d_link_from(struct dentry *d, struct dentry **pp)
+void d_link(struct dentry *d)
 {
 	struct dentry *dir = d->parent;
 
-	while (*pp && strcmp((*pp)->name, d->name) < 0)
-		pp = &(*pp)->next;
-	d->next = *pp;
-	*pp = d;
+	d_link_quiet(d, &dir->children);
 	if (S_ISDIR(d->inode->mode))
 		dir->inode->nlink++;
 	inode_touch(dir->inode);
-}
-
-void d_link(struct dentry *d)
-{
-	d_link_from(d, &d->parent->children);
 }
 
 void d_unlink(struct dentry *d)

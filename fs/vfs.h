@@ -165,15 +165,23 @@ int sb_make_root(struct super_block *sb, uint32_t mode,
  * the dentry, or NULL for no memory (inode stays the caller's). */
 struct dentry *d_add_child(struct dentry *dir, const char *name,
 			   struct inode *inode);
-/* Makes and links n regular files under dir in one allocation (for a
- * directory's fixed files, made together): names[i] (at most
- * D_FILES_NAME_MAX bytes) with mode modes[i]; inodes numbered in order,
- * no ops. out[i] gets file i's inode for the caller to fill in. Each
- * file is freed as any other (d_remove); the allocation goes with the
- * last of them. Returns 0, or -ENOMEM or -ENAMETOOLONG with nothing made. */
+/* One file of a d_add_files table: its name (at most D_FILES_NAME_MAX
+ * bytes, NUL-padded), mode bits and operations (either may be NULL). */
 #define D_FILES_NAME_MAX 15
-int d_add_files(struct dentry *dir, uint32_t n, const char *const names[],
-		const uint32_t modes[], struct inode *out[]);
+struct d_file {
+	char name[D_FILES_NAME_MAX + 1];
+	uint32_t mode;
+	const struct file_operations *fop;
+	const struct inode_operations *iop;
+};
+/* Makes and links n regular files under dir in one allocation (for a
+ * directory's fixed files, made together): file i from files[i], its
+ * inode's private set to private; inodes numbered in order. A table in
+ * name order links fastest (each file after the one before). Each file is
+ * freed as any other (d_remove); the allocation goes with the last of
+ * them. Returns 0, or -ENOMEM or -ENAMETOOLONG with nothing made. */
+int d_add_files(struct dentry *dir, uint32_t n, const struct d_file files[],
+		void *private);
 /* The child of dir with that name, or NULL. */
 struct dentry *d_find_child(struct dentry *dir, const char *name);
 /* True if dir has no entries (besides "." and ".."). */

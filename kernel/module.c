@@ -130,14 +130,23 @@ int module_fail(struct module_record *rec, int err, const char *fmt, ...)
 }
 
 /* Bernstein's hash (a local one: the fuzzer's host build of this file
- * has no lib/string.c). */
-static struct module_record **name_bucket(const char *name)
+ * has no lib/string.c): name's bucket, and its length in *len. */
+static struct module_record **name_bucket_len(const char *name, size_t *len)
 {
+	const char *s = name;
 	uint32_t h = 5381;
 
-	while (*name)
-		h = h * 33 + (uint8_t)*name++;
+	while (*s)
+		h = h * 33 + (uint8_t)*s++;
+	*len = s - name;
 	return &modules.by_name[h % NAME_BUCKETS];
+}
+
+static struct module_record **name_bucket(const char *name)
+{
+	size_t len;
+
+	return name_bucket_len(name, &len);
 }
 
 struct module_record *module_find(const char *name)
@@ -148,27 +157,40 @@ struct module_record *module_find(const char *name)
 	return NULL;
 }
 
+/* The name is hashed once (its bucket is both module_find's chain and
+ * where the record goes) and copied with its length known from that pass:
+ * a valid name is shorter than rec->name. */
 struct module_record *module_create(const char *name, int *err)
 {
-	struct module_record *rec;
+	struct module_record *rec, **bucket;
+	size_t len;
 
-	*err = !module_name_valid(name) ? -EINVAL : module_find(name) ? -EEXIST : 0;
-	if (*err)
+	*err = 0;
+	if (!module_name_valid(name)) {
+		*err = -EINVAL;
 		return NULL;
+	}
+	bucket = name_bucket_len(name, &len);
+	for (rec = *bucket; rec; rec = rec->name_next) {
+		if (!strcmp(rec->name, name)) {
+			*err = -EEXIST;
+			return NULL;
+		}
+	}
 	rec = kzalloc(sizeof(*rec));
 	if (!rec) {
 		*err = -ENOMEM;
 		return NULL;
 	}
-	strlcpy(rec->name, name, sizeof(rec->name));
+	memcpy(rec->name, name, len + 1);
 	rec->next = modules.list;
 	if (modules.list)
 		modules.list->newer = rec;
 	else
 		modules.oldest = rec;
 	modules.list = rec;
-	rec->name_next = *name_bucket(name);
-	*name_bucket(name) = rec;
+	rec->name_next = *bucket;
+	*bucket = rec;
 	return rec;
 }
 

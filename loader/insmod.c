@@ -438,21 +438,36 @@ static int tell_forced(struct insmod *c)
 	return err ? kernel_refused(c, err) : 0;
 }
 
-/* buf = a then b, cut to size as snprintf would (without its cost). */
-static void join(char *buf, size_t size, const char *a, const char *b)
+/* path = the directory's path (n bytes) then "/file", NUL included: the
+ * caller knows both lengths, so two copies and no strlen or strlcat; the
+ * file's name is a constant, copied by a few inline moves. */
+static inline void dir_path(char *path, const char *dir, size_t n, const char *file,
+			    size_t file_size)
 {
-	strlcpy(buf, a, size);
-	strlcat(buf, b, size);
+	memcpy(path, dir, n);
+	__builtin_memcpy(path + n, file, file_size);
 }
 
+#define MOD_PREFIX_LEN (sizeof("/mod/") - 1)
+
+/* The header's name was checked (module_name_valid: 1..MODULE_NAME_LEN-1
+ * bytes), so /mod/NAME and its files' paths always fit their buffers (the
+ * asserts say so): built in one pass with known lengths, not with strlcpy
+ * and strlcat, which measure every string again. */
 static int make_directory(struct insmod *c)
 {
+	size_t len = strlen(c->name), n = MOD_PREFIX_LEN + len;
 	int err;
 
-	join(c->dir, sizeof(c->dir), "/mod/", c->name);
-	join(c->control, sizeof(c->control), c->dir, "/control");
-	join(c->image_path, sizeof(c->image_path), c->dir, "/module");
-	join(c->init_path, sizeof(c->init_path), c->dir, "/init");
+	_Static_assert(sizeof(c->dir) >= MOD_PREFIX_LEN + MODULE_NAME_LEN, "fits");
+	_Static_assert(sizeof(c->control) >= sizeof(c->dir) + sizeof("/control") &&
+		       sizeof(c->image_path) >= sizeof(c->dir) + sizeof("/module") &&
+		       sizeof(c->init_path) >= sizeof(c->dir) + sizeof("/init"), "fit");
+	__builtin_memcpy(c->dir, "/mod/", MOD_PREFIX_LEN);
+	memcpy(c->dir + MOD_PREFIX_LEN, c->name, len + 1);
+	dir_path(c->control, c->dir, n, "/control", sizeof("/control"));
+	dir_path(c->image_path, c->dir, n, "/module", sizeof("/module"));
+	dir_path(c->init_path, c->dir, n, "/init", sizeof("/init"));
 	err = sys_mkdir(c->dir);
 	step(c, err, "mkdir %s", c->dir);
 	if (err == -EEXIST) {

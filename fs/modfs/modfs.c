@@ -13,18 +13,18 @@
 
 static const struct inode_operations moddir_iops;
 
-/* A module directory's files, made in one allocation (d_add_files). */
-/* In name order: d_add_files links each after the one before. */
-static const char *const file_names[] = {
-	"args", "base", "control", "error", "module", "status", "symbols",
+/* A module directory's files, made in one allocation (d_add_files), in
+ * name order: d_add_files links each after the one before. */
+static const struct d_file module_files[] = {
+	{ "args", 0600, &modfs_args_fops, NULL },
+	{ "base", 0444, &modfs_base_fops, NULL },
+	{ "control", 0600, &modfs_control_fops, NULL },
+	{ "error", 0444, &modfs_error_fops, NULL },
+	{ "module", 0600, &modfs_module_fops, &modfs_module_iops },
+	{ "status", 0444, &modfs_status_fops, NULL },
+	{ "symbols", 0600, &modfs_symbols_fops, NULL },
 };
-static const uint32_t file_modes[] = { 0600, 0444, 0600, 0444, 0600, 0444, 0600 };
-static const struct file_operations *const file_fops[] = {
-	&modfs_args_fops, &modfs_base_fops, &modfs_control_fops,
-	&modfs_error_fops, &modfs_module_fops, &modfs_status_fops,
-	&modfs_symbols_fops,
-};
-#define NFILES (sizeof(file_names) / sizeof(file_names[0]))
+#define NFILES (sizeof(module_files) / sizeof(module_files[0]))
 
 /* mkdir /mod/NAME: the record, then args, base, control, error, module,
  * status and symbols. On any
@@ -32,7 +32,7 @@ static const struct file_operations *const file_fops[] = {
 static int modfs_mkdir(struct inode *dir, struct dentry *d)
 {
 	struct module_record *rec;
-	struct inode *inode, *file[NFILES];
+	struct inode *inode;
 	int err;
 
 	rec = module_create(d->name, &err);
@@ -47,15 +47,9 @@ static int modfs_mkdir(struct inode *dir, struct dentry *d)
 	inode->i_fop = &dir_fops;
 	inode->private = rec;
 	d_instantiate(d, inode);
-	err = d_add_files(d, NFILES, file_names, file_modes, file);
+	err = d_add_files(d, NFILES, module_files, rec);
 	if (err)
 		goto out_destroy;
-	for (uint32_t i = 0; i < NFILES; i++) {
-		file[i]->i_fop = file_fops[i];
-		file[i]->private = rec;
-		if (file_fops[i] == &modfs_module_fops)
-			file[i]->i_op = &modfs_module_iops;
-	}
 	return 0;
 out_destroy:
 	module_destroy(rec);

@@ -265,6 +265,30 @@ KTEST(kzalloc_zeroes_reused_memory)
 	KT_EXPECT(stats().pages_kmalloc == 0);
 }
 
+/* kzalloc's fast path (zero_cells up to 64 bytes, memset past it) clears
+ * every byte asked for, at every size, in an object that held other
+ * bytes; kfree's fast path (another object keeps the slab) reuses it. */
+KTEST(kzalloc_zeroes_every_small_size)
+{
+	unsigned ok = 1;
+
+	fresh();
+	for (size_t size = 1; size <= 160 && ok; size++) {
+		uint8_t *keep = kmalloc(size), *p = kmalloc(size), *z;
+
+		memset(p, 0xaa, ksize(p));
+		kfree(p);
+		z = kzalloc(size);
+		ok = z == p;
+		for (size_t i = 0; i < size; i++)
+			ok &= z[i] == 0;
+		kfree(z);
+		kfree(keep);
+	}
+	KT_EXPECT(ok);
+	KT_EXPECT(stats().pages_kmalloc == 0);
+}
+
 KTEST(out_of_memory_returns_null_and_recovers)
 {
 	struct page *hog[8];

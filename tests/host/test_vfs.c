@@ -375,6 +375,46 @@ KTEST(create_out_of_memory_leaves_nothing)
 	}
 }
 
+/* d_add_files: a table in order into a new directory is linked as it
+ * lies; one out of order into a directory with entries is linked by the
+ * sorted walk; a name too long makes nothing; unlinking every file frees
+ * the block with the last one. */
+KTEST(d_add_files_links_sorted_and_frees)
+{
+	static const struct d_file in_order[] = {
+		{ "a", 0644, NULL, NULL }, { "b", 0600, NULL, NULL }, { "c", 0444, NULL, NULL },
+	};
+	static const struct d_file mixed[] = {
+		{ "zz", 0644, NULL, NULL }, { "ab", 0644, NULL, NULL }, { "m", 0644, NULL, NULL },
+	};
+	static const struct d_file too_long[] = {
+		{ "ok", 0644, NULL, NULL }, { "sixteen-bytes-xx", 0644, NULL, NULL },
+	};
+	static const char *const sorted[] = { "a", "ab", "b", "c", "m", "zz" };
+	const char *names[] = { "/tbl/a", "/tbl/ab", "/tbl/b", "/tbl/c", "/tbl/m", "/tbl/zz" };
+	struct dentry *dir, *c;
+	struct stat st;
+	int kmallocs, i = 0, priv;
+
+	setup();
+	kmallocs = stub_kmallocs_live;
+	KT_EXPECT(vfs_mkdir(NULL, "/tbl") == 0);
+	KT_EXPECT(vfs_lookup(NULL, "/tbl", &dir) == 0);
+	KT_EXPECT(d_add_files(dir, 3, in_order, &priv) == 0);
+	KT_EXPECT(d_add_files(dir, 3, mixed, NULL) == 0);
+	KT_EXPECT(d_add_files(dir, 2, too_long, NULL) == -ENAMETOOLONG);
+	for (c = dir->children; c && i < 6; c = c->next, i++)
+		KT_EXPECT(strcmp(c->name, sorted[i]) == 0);
+	KT_EXPECT(i == 6 && c == NULL);
+	KT_EXPECT(d_find_child(dir, "b")->inode->private == &priv);
+	KT_EXPECT(vfs_stat(NULL, "/tbl/b", &st) == 0 && st.st_mode == (S_IFREG | 0600));
+	KT_EXPECT(vfs_stat(NULL, "/tbl/ok", &st) == -ENOENT);
+	for (i = 0; i < 6; i++)
+		KT_EXPECT(vfs_unlink(NULL, names[i]) == 0);
+	KT_EXPECT(vfs_rmdir(NULL, "/tbl") == 0);
+	KT_EXPECT(stub_kmallocs_live == kmallocs);
+}
+
 int main(void)
 {
 	return ktest_main();
