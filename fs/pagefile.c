@@ -225,7 +225,9 @@ int pagefile_populate(struct pagefile *pf, struct pagefile_fill *fill)
 		holes += !pf->pages[i];
 	if (!holes)
 		return 0;
-	fill->filled = kmalloc(holes * sizeof(*fill->filled));
+	/* a small image's few holes are listed in the record itself */
+	fill->filled = holes <= PAGEFILE_FILL_FEW ? fill->few :
+		       kmalloc(holes * sizeof(*fill->filled));
 	if (!fill->filled)
 		goto out_undo;
 	for (uint32_t i = 0; i < npages; i++) {
@@ -262,7 +264,8 @@ void pagefile_unpopulate(struct pagefile *pf, struct pagefile_fill *fill)
 
 void pagefile_fill_keep(struct pagefile_fill *fill)
 {
-	kfree(fill->filled);
+	if (fill->filled != fill->few)
+		kfree(fill->filled);
 	fill->filled = NULL;
 	fill->n = 0;
 }

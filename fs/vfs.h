@@ -69,10 +69,12 @@ int pagefile_attach(struct pagefile *pf, uint32_t index, struct page *page);
 struct page *pagefile_page(const struct pagefile *pf, uint32_t index);
 /* What pagefile_populate did, so that a caller whose next step fails can
  * undo it (pagefile_unpopulate) or keep it (pagefile_fill_keep). */
+#define PAGEFILE_FILL_FEW 8
 struct pagefile_fill {
-	uint32_t *filled;	/* indices of the holes it filled (kmalloc'd) */
+	uint32_t *filled;	/* indices of the holes it filled: few, or kmalloc'd */
 	uint32_t n;		/* entries in filled[] */
 	uint32_t old_cap;	/* pf->cap before */
+	uint32_t few[PAGEFILE_FILL_FEW];	/* filled[] for up to 8 holes */
 };
 /* Fills every hole below the size with a page zeroed up to the end of the
  * file (not past it), so that each index has a page (for vmap), recording

@@ -44,25 +44,20 @@ int modfs_vmap_file(struct module_record *rec, struct pagefile *pf,
 {
 	uint32_t n = PAGES_FOR(pf->size);
 	struct pagefile_fill fill;
-	struct page **pages;
 	int err = pagefile_populate(pf, &fill);
 
 	*base = NULL;
 	if (err)
 		return module_fail(rec, err, "%s: no memory for the %u page%s of a "
 				   "%u-byte %s", what, n, n == 1 ? "" : "s", pf->size, noun);
-	pages = kmalloc(n * sizeof(*pages));
-	if (pages) {
-		for (uint32_t i = 0; i < n; i++)
-			pages[i] = pagefile_page(pf, i);
-		*base = vmap(pages, n);
-		kfree(pages);
-	}
+	/* populated, the file's slot array is the list of its n pages in
+	 * order (pagefile_page(pf, i) for each i), none a hole: vmap maps
+	 * from it as it is, no copy */
+	*base = vmap(pf->pages, n);
 	if (!*base) {
 		pagefile_unpopulate(pf, &fill);
-		return module_fail(rec, -ENOMEM, pages ?
-				   "%s: no room for %u pages in the vmalloc area" :
-				   "%s: no memory for the list of %u pages", what, n);
+		return module_fail(rec, -ENOMEM, "%s: no room for %u pages in the "
+				   "vmalloc area", what, n);
 	}
 	pagefile_fill_keep(&fill);
 	vm_set_owner(*base, rec->name);
