@@ -19,8 +19,10 @@
  * guarded call, every oops frame) is two array reads, not a walk of every
  * module: a directory of PAGE_DIR_SLOTS slices of PAGE_SLICE pages, each
  * slice allocated when a module is first mapped in it and freed when the
- * last one there is unmapped (every page comes back). */
-#define PAGE_SLICE	256
+ * last one there is unmapped (every page comes back). A slice of 64
+ * pages is 256 bytes to zero at a lone module's map (the directory, 256
+ * slots, 1.5 KiB); 256 pages were 1 KiB a map for a 384-byte directory. */
+#define PAGE_SLICE	64
 #define PAGE_DIR_SLOTS	((VMALLOC_END - VMALLOC_START) / PAGE_SIZE / PAGE_SLICE)
 
 #define NAME_BUCKETS	256
