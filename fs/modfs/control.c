@@ -328,23 +328,31 @@ static int run_command(struct module_record *rec, struct file *f, char *w[3], in
  * whole), or -1 if the line holds a NUL or a newline. */
 static int split_words(const char *buf, size_t n, char cmd[CMD_MAX], char *word[3])
 {
+	const char *end = buf + n;
+	char *out = cmd;
+	bool in_word = false;
 	int words = 0;
-	char prev = '\0';
 
-	for (size_t i = 0; i < n; i++) {
-		char c = buf[i];
+	for (; buf < end; buf++, out++) {
+		char c = *buf;
 
 		if ((unsigned char)c <= ' ') {	/* one test passes a word's bytes */
 			if (c == '\0' || c == '\n')
 				return -1;
-			if (c == ' ' || c == '\t')
-				c = '\0';
+			if (c == ' ' || c == '\t') {
+				*out = '\0';
+				in_word = false;
+				continue;
+			}
 		}
-		if (c && !prev && words < 3)	/* a word starts here */
-			word[words++] = &cmd[i];
-		cmd[i] = prev = c;
+		if (!in_word) {		/* a word starts here */
+			in_word = true;
+			if (words < 3)
+				word[words++] = out;
+		}
+		*out = c;
 	}
-	cmd[n] = '\0';
+	*out = '\0';
 	return words;
 }
 
