@@ -593,14 +593,22 @@ static bool same_bytes(const char *a, const char *b, uint32_t n)
 }
 
 /* The index just past the NUL ending the entry at i; p[size - 1] is NUL.
- * Whole words first (a zero byte borrows into its bit 7), never read past
- * size. */
+ * Two whole words a turn, never read past size: a zero byte borrows into
+ * its bit 7 ((w - 0x01010101) & ~w & 0x80808080), and the lowest bit so
+ * set marks the first zero byte (a borrow only sets bits above a zero
+ * byte), so its index is the count of trailing zero bits / 8: the byte
+ * loop's answer. The last few bytes go a byte at a time. */
 static uint32_t modinfo_skip(const char *p, uint32_t i, uint32_t size)
 {
-	for (uint32_t w; i + 4 <= size; i += 4) {
-		__builtin_memcpy(&w, p + i, 4);
-		if ((w - 0x01010101u) & ~w & 0x80808080u)
-			break;
+	for (uint32_t a, b, za, zb; i + 8 <= size; i += 8) {
+		__builtin_memcpy(&a, p + i, 4);
+		__builtin_memcpy(&b, p + i + 4, 4);
+		za = (a - 0x01010101u) & ~a & 0x80808080u;
+		zb = (b - 0x01010101u) & ~b & 0x80808080u;
+		if (za)
+			return i + __builtin_ctz(za) / 8 + 1;
+		if (zb)
+			return i + 4 + __builtin_ctz(zb) / 8 + 1;
 	}
 	while (p[i])
 		i++;
@@ -621,7 +629,9 @@ static void modinfo_find(const struct module_record *rec, struct modinfo_keys *k
 	k->room = 0;
 	if (!size || !in_image(rec, (uintptr_t)p, size, rec->core_size) || p[size - 1])
 		return;
-	for (uint32_t i = 0; i < size; i = modinfo_skip(p, i, size)) {
+	/* the first entry of each key counts: done once both are found */
+	for (uint32_t i = 0; i < size && !(k->vermagic && k->intree);
+	     i = modinfo_skip(p, i, size)) {
 		if (p[i] == 'v' && !k->vermagic && size - i >= 9 &&
 		    same_bytes(p + i, "vermagic=", 9)) {
 			k->vermagic = p + i + 9;
