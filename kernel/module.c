@@ -792,8 +792,7 @@ int module_check_shrink(struct module_record *rec, uint32_t new_size)
 		return module_fail(rec, -EBUSY, "truncate: the image of a live module is "
 				   "read-only; only one cut, to its core size (%u bytes), "
 				   "drops init", rec->core_size);
-	modsyms_drop_init(rec);
-	return 0;
+	return 0;	/* the caller drops the init symbols once the pages go */
 }
 
 static struct module_record *record_of(const struct module *mod)
