@@ -489,6 +489,19 @@ static int check_exports(struct module_record *rec)
 	return check_export_duplicates(rec);
 }
 
+/* Is the header's name rec's? One pass, rec->name's bytes with its NUL:
+ * the answer of strnlen(hname, MODULE_NAME_LEN) < MODULE_NAME_LEN &&
+ * !strcmp(hname, rec->name), since rec->name ends within MODULE_NAME_LEN
+ * bytes (a header name without a NUL there differs from it), and no byte
+ * of hname past that NUL is read. */
+static bool same_name(const char hname[MODULE_NAME_LEN], const char *name)
+{
+	for (uint32_t i = 0; hname[i] == name[i]; i++)
+		if (!name[i])
+			return true;
+	return false;
+}
+
 /* Checks everything the kernel will follow in the header. */
 static int check_header(struct module_record *rec)
 {
@@ -502,7 +515,7 @@ static int check_header(struct module_record *rec)
 	if (h->version != MODULE_FORMAT_VERSION)
 		return module_fail(rec, -ENOEXEC, "init: module format version %u, the "
 				   "kernel reads version %u", h->version, MODULE_FORMAT_VERSION);
-	if (strnlen(h->name, MODULE_NAME_LEN) == MODULE_NAME_LEN || strcmp(h->name, rec->name))
+	if (!same_name(h->name, rec->name))
 		return module_fail(rec, -ENOEXEC, "init: the header names module '%.55s', "
 				   "the directory is '%s'", h->name, rec->name);
 	if (rec->init_image && (h->core_size != rec->init_off ||
