@@ -285,7 +285,8 @@ static int run_command(struct module_record *rec, struct file *f, char *w[3], in
 
 	if (n == 0)
 		return module_fail(rec, -EINVAL, "control: empty command; %s", usage);
-	if (n == 2 && !strcmp(w[1], "init"))	/* map|unmap|keep init: initimage.c */
+	/* map|unmap|keep init: initimage.c (the first byte passes "module") */
+	if (n == 2 && w[1][0] == 'i' && !strcmp(w[1], "init"))
 		return modfs_init_command(rec, f->dentry, w[0]);
 	v = verb_of(w[0]);
 	if (v == VERB_USE)
