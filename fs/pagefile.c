@@ -1,8 +1,13 @@
 /*
  * Page-backed file data (see fs/vfs.h): a growable array of order-0 pages
- * indexed by page number. Holes are NULL and read as zeros; every byte of a
- * held page past the end of the file is kept zero, so growing never shows
- * stale data.
+ * indexed by page number. Holes are NULL and read as zeros. Only the last
+ * page can reach past the end of the file, and its bytes there are not
+ * kept zero (a page populate fills is zeroed only up to the end: for a
+ * small module image that is 456 bytes, not 4,096): whatever makes the file
+ * longer zeroes them first (zero_past_end), so growing never shows stale
+ * data, and a read never goes past the end. A shrink wipes the bytes it
+ * cuts from the last page, so cut data (a module's dropped init) does not
+ * linger in a page that stays mapped.
  */
 #include "fs/vfs.h"
 #include "mm/mm.h"
@@ -37,13 +42,21 @@ static int grow_slots(struct pagefile *pf, uint32_t need)
 	return 0;
 }
 
-static struct page *zeroed_page(void)
+/* The file is about to grow from pf->size to new_size (larger): zeroes
+ * the bytes of the last page between the old end and the new one (its
+ * bytes past the end are not kept zero). Pages past the last are never
+ * held. */
+static inline void zero_past_end(struct pagefile *pf, uint32_t new_size)
 {
-	struct page *p = page_alloc(0);
+	uint32_t off = PAGE_OFFSET_OF(pf->size);
+	struct page *last;
 
-	if (p)
-		memset(page_address(p), 0, PAGE_SIZE);
-	return p;
+	if (!off)
+		return;
+	last = pagefile_page(pf, pf->size >> PAGE_SHIFT);
+	if (last)
+		memset((char *)page_address(last) + off, 0,
+		       min_u32(PAGE_SIZE - off, new_size - pf->size));
 }
 
 ssize_t pagefile_read(const struct pagefile *pf, void *buf, size_t count,
@@ -82,20 +95,24 @@ ssize_t pagefile_write(struct pagefile *pf, const void *buf, size_t count,
 	err = grow_slots(pf, PAGES_FOR(pos + count));
 	if (err)
 		return err;
+	if (pos > pf->size)	/* the gap between the end and pos reads as zeros */
+		zero_past_end(pf, pos);
 	while (done < count) {
 		uint32_t at = pos + done;
 		uint32_t off = PAGE_OFFSET_OF(at);
 		uint32_t n = min_u32(PAGE_SIZE - off, count - done);
 		struct page **slot = &pf->pages[at >> PAGE_SHIFT];
 
-		if (!*slot) {	/* zero only what this write leaves */
+		if (!*slot) {	/* zero only what the file shows and this write leaves */
+			uint32_t start = at - off, end = pf->size > at + n ? pf->size : at + n;
+
 			*slot = page_alloc(0);
 			if (!*slot)
 				break;
 			pf->held++;
 			memset(page_address(*slot), 0, off);
 			memset((char *)page_address(*slot) + off + n, 0,
-			       PAGE_SIZE - off - n);
+			       min_u32(PAGE_SIZE, end - start) - off - n);
 		}
 		memcpy((char *)page_address(*slot) + off, (const char *)buf + done, n);
 		done += n;
@@ -117,9 +134,11 @@ int pagefile_attach(struct pagefile *pf, uint32_t index, struct page *page)
 	err = grow_slots(pf, index + 1);
 	if (err)
 		return err;
+	end = (index + 1) * PAGE_SIZE;
+	if (end > pf->size)
+		zero_past_end(pf, end);
 	pf->pages[index] = page;
 	pf->held++;
-	end = (index + 1) * PAGE_SIZE;
 	if (end > pf->size)
 		pf->size = end;
 	return 0;
@@ -141,14 +160,17 @@ int pagefile_truncate(struct pagefile *pf, uint32_t size)
 {
 	if (size > PAGEFILE_MAX_SIZE)
 		return -EFBIG;
-	if (size < pf->size) {
+	if (size < pf->size) {	/* wipe what is cut from the last page */
 		uint32_t off = PAGE_OFFSET_OF(size);
 		struct page *last;
 
 		free_pages_from(pf, PAGES_FOR(size));
 		last = pagefile_page(pf, size >> PAGE_SHIFT);
 		if (off && last)
-			memset((char *)page_address(last) + off, 0, PAGE_SIZE - off);
+			memset((char *)page_address(last) + off, 0,
+			       min_u32(PAGE_SIZE - off, pf->size - size));
+	} else if (size > pf->size) {
+		zero_past_end(pf, size);
 	}
 	pf->size = size;
 	if (size == 0) {
@@ -203,15 +225,20 @@ int pagefile_populate(struct pagefile *pf, struct pagefile_fill *fill)
 		holes += !pf->pages[i];
 	if (!holes)
 		return 0;
-	fill->filled = kmalloc(holes * sizeof(*fill->filled));
+	/* a small image's few holes are listed in the record itself */
+	fill->filled = holes <= PAGEFILE_FILL_FEW ? fill->few :
+		       kmalloc(holes * sizeof(*fill->filled));
 	if (!fill->filled)
 		goto out_undo;
 	for (uint32_t i = 0; i < npages; i++) {
 		if (pf->pages[i])
 			continue;
-		pf->pages[i] = zeroed_page();
+		pf->pages[i] = page_alloc(0);
 		if (!pf->pages[i])
 			goto out_undo;
+		/* zeroed up to the end of the file: the rest is past it */
+		memset(page_address(pf->pages[i]), 0,
+		       min_u32(PAGE_SIZE, pf->size - i * PAGE_SIZE));
 		fill->filled[fill->n++] = i;
 		pf->held++;
 	}
@@ -237,7 +264,8 @@ void pagefile_unpopulate(struct pagefile *pf, struct pagefile_fill *fill)
 
 void pagefile_fill_keep(struct pagefile_fill *fill)
 {
-	kfree(fill->filled);
+	if (fill->filled != fill->few)
+		kfree(fill->filled);
 	fill->filled = NULL;
 	fill->n = 0;
 }

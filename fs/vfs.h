@@ -36,7 +36,9 @@ struct mount;
 /* ---- page-backed file data (fs/pagefile.c) -----------------------------
  * The bytes of a regular file live in order-0 pages owned by its inode,
  * one per page index; a NULL slot is a hole and reads as zeros. Bytes of a
- * held page past the end of the file are always zero.
+ * held page past the end of the file are not kept zero (they are never read,
+ * and whatever grows the file zeroes them first); a page vmapped from a
+ * file (pagefile_populate) may hold stale bytes past the end.
  */
 #define PAGEFILE_MAX_SIZE 0x7fffffffu	/* bytes; off_t's limit */
 
@@ -53,7 +55,8 @@ ssize_t pagefile_read(const struct pagefile *pf, void *buf, size_t count,
 ssize_t pagefile_write(struct pagefile *pf, const void *buf, size_t count,
 		       uint32_t pos);
 /* Sets the size. Shrinking frees every page wholly past the new end and
- * zeroes the tail of the last partial page; growing adds holes (no pages).
+ * zeroes the bytes it cuts from the last partial page; growing zeroes the
+ * last page past the old end and adds holes (no pages).
  * Size 0 frees the slot array too. Returns 0 or -EFBIG. */
 int pagefile_truncate(struct pagefile *pf, uint32_t size);
 /* Puts page (an order-0 page from the allocator, every byte of it file
@@ -66,13 +69,16 @@ int pagefile_attach(struct pagefile *pf, uint32_t index, struct page *page);
 struct page *pagefile_page(const struct pagefile *pf, uint32_t index);
 /* What pagefile_populate did, so that a caller whose next step fails can
  * undo it (pagefile_unpopulate) or keep it (pagefile_fill_keep). */
+#define PAGEFILE_FILL_FEW 8
 struct pagefile_fill {
-	uint32_t *filled;	/* indices of the holes it filled (kmalloc'd) */
+	uint32_t *filled;	/* indices of the holes it filled: few, or kmalloc'd */
 	uint32_t n;		/* entries in filled[] */
 	uint32_t old_cap;	/* pf->cap before */
+	uint32_t few[PAGEFILE_FILL_FEW];	/* filled[] for up to 8 holes */
 };
-/* Fills every hole below the size with a zeroed page, so that each index
- * has a page (for vmap), recording what it did in *fill. Returns 0, or
+/* Fills every hole below the size with a page zeroed up to the end of the
+ * file (not past it), so that each index has a page (for vmap), recording
+ * what it did in *fill. Returns 0, or
  * -ENOMEM with the file exactly as before. On success the caller must call
  * pagefile_unpopulate or pagefile_fill_keep once. */
 int pagefile_populate(struct pagefile *pf, struct pagefile_fill *fill);

@@ -19,8 +19,10 @@
  * guarded call, every oops frame) is two array reads, not a walk of every
  * module: a directory of PAGE_DIR_SLOTS slices of PAGE_SLICE pages, each
  * slice allocated when a module is first mapped in it and freed when the
- * last one there is unmapped (every page comes back). */
-#define PAGE_SLICE	256
+ * last one there is unmapped (every page comes back). A slice of 64
+ * pages is 256 bytes to zero at a lone module's map (the directory, 256
+ * slots, 1.5 KiB); 256 pages were 1 KiB a map for a 384-byte directory. */
+#define PAGE_SLICE	64
 #define PAGE_DIR_SLOTS	((VMALLOC_END - VMALLOC_START) / PAGE_SIZE / PAGE_SLICE)
 
 #define NAME_BUCKETS	256
@@ -511,6 +513,19 @@ static int check_exports(struct module_record *rec)
 	return check_export_duplicates(rec);
 }
 
+/* Is the header's name rec's? One pass, rec->name's bytes with its NUL:
+ * the answer of strnlen(hname, MODULE_NAME_LEN) < MODULE_NAME_LEN &&
+ * !strcmp(hname, rec->name), since rec->name ends within MODULE_NAME_LEN
+ * bytes (a header name without a NUL there differs from it), and no byte
+ * of hname past that NUL is read. */
+static bool same_name(const char hname[MODULE_NAME_LEN], const char *name)
+{
+	for (uint32_t i = 0; hname[i] == name[i]; i++)
+		if (!name[i])
+			return true;
+	return false;
+}
+
 /* Checks everything the kernel will follow in the header. */
 static int check_header(struct module_record *rec)
 {
@@ -524,7 +539,7 @@ static int check_header(struct module_record *rec)
 	if (h->version != MODULE_FORMAT_VERSION)
 		return module_fail(rec, -ENOEXEC, "init: module format version %u, the "
 				   "kernel reads version %u", h->version, MODULE_FORMAT_VERSION);
-	if (strnlen(h->name, MODULE_NAME_LEN) == MODULE_NAME_LEN || strcmp(h->name, rec->name))
+	if (!same_name(h->name, rec->name))
 		return module_fail(rec, -ENOEXEC, "init: the header names module '%.55s', "
 				   "the directory is '%s'", h->name, rec->name);
 	if (rec->init_image && (h->core_size != rec->init_off ||
@@ -615,14 +630,22 @@ static bool same_bytes(const char *a, const char *b, uint32_t n)
 }
 
 /* The index just past the NUL ending the entry at i; p[size - 1] is NUL.
- * Whole words first (a zero byte borrows into its bit 7), never read past
- * size. */
+ * Two whole words a turn, never read past size: a zero byte borrows into
+ * its bit 7 ((w - 0x01010101) & ~w & 0x80808080), and the lowest bit so
+ * set marks the first zero byte (a borrow only sets bits above a zero
+ * byte), so its index is the count of trailing zero bits / 8: the byte
+ * loop's answer. The last few bytes go a byte at a time. */
 static uint32_t modinfo_skip(const char *p, uint32_t i, uint32_t size)
 {
-	for (uint32_t w; i + 4 <= size; i += 4) {
-		__builtin_memcpy(&w, p + i, 4);
-		if ((w - 0x01010101u) & ~w & 0x80808080u)
-			break;
+	for (uint32_t a, b, za, zb; i + 8 <= size; i += 8) {
+		__builtin_memcpy(&a, p + i, 4);
+		__builtin_memcpy(&b, p + i + 4, 4);
+		za = (a - 0x01010101u) & ~a & 0x80808080u;
+		zb = (b - 0x01010101u) & ~b & 0x80808080u;
+		if (za)
+			return i + __builtin_ctz(za) / 8 + 1;
+		if (zb)
+			return i + 4 + __builtin_ctz(zb) / 8 + 1;
 	}
 	while (p[i])
 		i++;
@@ -643,7 +666,9 @@ static void modinfo_find(const struct module_record *rec, struct modinfo_keys *k
 	k->room = 0;
 	if (!size || !in_image(rec, (uintptr_t)p, size, rec->core_size) || p[size - 1])
 		return;
-	for (uint32_t i = 0; i < size; i = modinfo_skip(p, i, size)) {
+	/* the first entry of each key counts: done once both are found */
+	for (uint32_t i = 0; i < size && !(k->vermagic && k->intree);
+	     i = modinfo_skip(p, i, size)) {
 		if (p[i] == 'v' && !k->vermagic && size - i >= 9 &&
 		    same_bytes(p + i, "vermagic=", 9)) {
 			k->vermagic = p + i + 9;
@@ -814,8 +839,7 @@ int module_check_shrink(struct module_record *rec, uint32_t new_size)
 		return module_fail(rec, -EBUSY, "truncate: the image of a live module is "
 				   "read-only; only one cut, to its core size (%u bytes), "
 				   "drops init", rec->core_size);
-	modsyms_drop_init(rec);
-	return 0;
+	return 0;	/* the caller drops the init symbols once the pages go */
 }
 
 static struct module_record *record_of(const struct module *mod)

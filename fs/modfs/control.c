@@ -50,25 +50,20 @@ int modfs_vmap_file(struct module_record *rec, struct pagefile *pf,
 {
 	uint32_t n = PAGES_FOR(pf->size);
 	struct pagefile_fill fill;
-	struct page **pages;
 	int err = pagefile_populate(pf, &fill);
 
 	*base = NULL;
 	if (err)
 		return module_fail(rec, err, "%s: no memory for the %u page%s of a "
 				   "%u-byte %s", what, n, n == 1 ? "" : "s", pf->size, noun);
-	pages = kmalloc(n * sizeof(*pages));
-	if (pages) {
-		for (uint32_t i = 0; i < n; i++)
-			pages[i] = pagefile_page(pf, i);
-		*base = vmap(pages, n);
-		kfree(pages);
-	}
+	/* populated, the file's slot array is the list of its n pages in
+	 * order (pagefile_page(pf, i) for each i), none a hole: vmap maps
+	 * from it as it is, no copy */
+	*base = vmap(pf->pages, n);
 	if (!*base) {
 		pagefile_unpopulate(pf, &fill);
-		return module_fail(rec, -ENOMEM, pages ?
-				   "%s: no room for %u pages in the vmalloc area" :
-				   "%s: no memory for the list of %u pages", what, n);
+		return module_fail(rec, -ENOMEM, "%s: no room for %u pages in the "
+				   "vmalloc area", what, n);
 	}
 	pagefile_fill_keep(&fill);
 	vm_set_owner(*base, rec->name);
@@ -265,73 +260,107 @@ static int modfs_near(struct module_record *rec, const char *name)
 	return 0;
 }
 
-/* Splits cmd in place into at most 3 words separated by spaces or tabs;
- * returns how many there are (3 meaning "3 or more"). */
-static int split_words(char *cmd, char *word[3])
-{
-	int n = 0;
+/* The commands, by their first word. */
+enum verb { VERB_MAP, VERB_UNMAP, VERB_INIT, VERB_EXIT, VERB_FORGET, VERB_USE,
+	    VERB_NEAR, VERB_FORCE, VERB_NONE };
 
-	while (*cmd && n < 3) {
-		while (*cmd == ' ' || *cmd == '\t')
-			*cmd++ = '\0';
-		if (!*cmd)
-			break;
-		word[n++] = cmd;
-		while (*cmd && *cmd != ' ' && *cmd != '\t')
-			cmd++;
-	}
-	return n;
+static const char *const verbs[VERB_NONE] = {
+	[VERB_MAP] = "map", [VERB_UNMAP] = "unmap", [VERB_INIT] = "init",
+	[VERB_EXIT] = "exit", [VERB_FORGET] = "forget", [VERB_USE] = "use",
+	[VERB_NEAR] = "near", [VERB_FORCE] = "force",
+};
+
+/* The verb that word is, or VERB_NONE. A verb is compared whole only
+ * when its first byte is word's (two verbs at most share one: use/unmap,
+ * force/forget), so this is strcmp against each in turn, answered with
+ * one or two calls. */
+static enum verb verb_of(const char *word)
+{
+	for (enum verb v = 0; v < VERB_NONE; v++)
+		if (verbs[v][0] == word[0] && !strcmp(word, verbs[v]))
+			return v;
+	return VERB_NONE;
 }
 
-static int run_command(struct module_record *rec, struct file *f, char *line)
+static int run_command(struct module_record *rec, struct file *f, char *w[3], int n)
 {
 	static const char usage[] =
 		"expected 'map|unmap|init|exit|forget module', 'use NAME', "
 		"'near NAME' or 'force vermagic'";
-	struct inode *image = modfs_module_inode(f->dentry);
-	char *w[3];
-	int n = split_words(line, w);
+	enum verb v;
 
 	if (n == 0)
 		return module_fail(rec, -EINVAL, "control: empty command; %s", usage);
-	if (n == 2 && !strcmp(w[1], "init"))	/* map|unmap|keep init: initimage.c */
+	/* map|unmap|keep init: initimage.c (the first byte passes "module") */
+	if (n == 2 && w[1][0] == 'i' && !strcmp(w[1], "init"))
 		return modfs_init_command(rec, f->dentry, w[0]);
-	if (!strcmp(w[0], "use"))
+	v = verb_of(w[0]);
+	if (v == VERB_USE)
 		return n == 2 ? module_use(rec, w[1])
 			      : module_fail(rec, -EINVAL, "use: expected 'use NAME'");
-	if (!strcmp(w[0], "near"))
+	if (v == VERB_NEAR)
 		return n == 2 ? modfs_near(rec, w[1])
 			      : module_fail(rec, -EINVAL, "near: expected 'near NAME'");
-	if (!strcmp(w[0], "force"))
+	if (v == VERB_FORCE)
 		return n == 2 ? module_force(rec, w[1])
 			      : module_fail(rec, -EINVAL, "force: expected 'force vermagic'");
-	if (strcmp(w[0], "map") && strcmp(w[0], "unmap") && strcmp(w[0], "init") &&
-	    strcmp(w[0], "exit") && strcmp(w[0], "forget"))
+	if (v == VERB_NONE)
 		return module_fail(rec, -EINVAL, "unknown command '%s'; %s", w[0], usage);
 	if (n != 2)
 		return module_fail(rec, -EINVAL, "%s: expected '%s module'", w[0], w[0]);
 	if (strcmp(w[1], "module"))
 		return module_fail(rec, -ENOENT, "%s: no object '%s'; the only object "
 				   "here is 'module'", w[0], w[1]);
-	if (!strcmp(w[0], "map"))
+	switch (v) {
+	case VERB_MAP: {
+		struct inode *image = modfs_module_inode(f->dentry);
+
 		return image ? modfs_map(rec, image)
 			     : module_fail(rec, -ENOENT, "map: 'module' was unlinked");
-	if (!strcmp(w[0], "unmap"))
-		return modfs_unmap(rec, image);
-	if (!strcmp(w[0], "init"))
+	}
+	case VERB_UNMAP:
+		return modfs_unmap(rec, modfs_module_inode(f->dentry));
+	case VERB_INIT:
 		return modfs_start(rec, f->dentry->parent);
-	if (!strcmp(w[0], "exit"))
+	case VERB_EXIT:
 		return modfs_stop(rec);
-	return modfs_forget(rec);
+	default:
+		return modfs_forget(rec);
+	}
 }
 
-/* True if buf[0..n) holds no NUL and no newline. */
-static bool one_line(const char *buf, size_t n)
+/* Copies the command buf[0..n) into cmd (n < CMD_MAX) and splits it into
+ * at most 3 words at spaces and tabs (made NULs), in one pass: returns how
+ * many words there are (3 meaning "3 or more"; the third is not needed
+ * whole), or -1 if the line holds a NUL or a newline. */
+static int split_words(const char *buf, size_t n, char cmd[CMD_MAX], char *word[3])
 {
-	for (size_t i = 0; i < n; i++)
-		if (buf[i] == '\0' || buf[i] == '\n')
-			return false;
-	return true;
+	const char *end = buf + n;
+	char *out = cmd;
+	bool in_word = false;
+	int words = 0;
+
+	for (; buf < end; buf++, out++) {
+		char c = *buf;
+
+		if ((unsigned char)c <= ' ') {	/* one test passes a word's bytes */
+			if (c == '\0' || c == '\n')
+				return -1;
+			if (c == ' ' || c == '\t') {
+				*out = '\0';
+				in_word = false;
+				continue;
+			}
+		}
+		if (!in_word) {		/* a word starts here */
+			in_word = true;
+			if (words < 3)
+				word[words++] = out;
+		}
+		*out = c;
+	}
+	*out = '\0';
+	return words;
 }
 
 /* The answer of a command that worked: the base of the image it mapped
@@ -372,10 +401,10 @@ static ssize_t control_read(struct file *f, char *buf, size_t count, loff_t *pos
 static ssize_t control_write(struct file *f, const char *buf, size_t count, loff_t *pos)
 {
 	struct module_record *rec = modfs_record(f->inode);
-	char cmd[CMD_MAX];
+	char cmd[CMD_MAX], *w[3];
 	size_t n = count;
 	void *core_was, *init_was;
-	int err;
+	int words, err;
 
 	f->private_data = NULL;	/* no answer, until a command has one */
 	*pos = 0;
@@ -385,13 +414,12 @@ static ssize_t control_write(struct file *f, const char *buf, size_t count, loff
 		return -ENOENT;
 	while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' ' || buf[n - 1] == '\t'))
 		n--;
-	if (n == 0 || n >= sizeof(cmd) || !one_line(buf, n))
+	words = n == 0 || n >= sizeof(cmd) ? -1 : split_words(buf, n, cmd, w);
+	if (words < 0)
 		return module_fail(rec, -EINVAL, "control: a command is one line of 1 to "
 				   "%d bytes, no NUL", CMD_MAX - 1);
-	memcpy(cmd, buf, n);
-	cmd[n] = '\0';
 	core_was = rec->hdr, init_was = rec->init_image;
-	err = run_command(rec, f, cmd);
+	err = run_command(rec, f, w, words);
 	if (err)
 		return err;
 	f->private_data = control_answer(rec, core_was, init_was);

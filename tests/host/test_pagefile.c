@@ -212,6 +212,78 @@ KTEST(populate_fills_holes_only)
 	KT_EXPECT(stub_pages_used == 0);
 }
 
+/* A populated page is zeroed up to the end of the file only (a module
+ * image of 456 bytes: 456 bytes, not 4,096); every way of growing the
+ * file over the rest zeroes it first, so no stale byte is ever read. */
+KTEST(populate_zeroes_to_the_end_and_growing_shows_zeros)
+{
+	struct pagefile_fill fill;
+	struct pagefile pf = { 0 };
+	char *p;
+
+	KT_EXPECT(pagefile_truncate(&pf, 456) == 0);
+	KT_EXPECT(pagefile_populate(&pf, &fill) == 0);
+	pagefile_fill_keep(&fill);
+	p = page_address(pagefile_page(&pf, 0));
+	KT_EXPECT(all_bytes(p, 0, 456));
+	KT_EXPECT(all_bytes(p + 456, 0xa5, PAGE_SIZE - 456));	/* never zeroed */
+	/* truncate up */
+	KT_EXPECT(pagefile_truncate(&pf, 1000) == 0);
+	KT_EXPECT(pagefile_read(&pf, buf, sizeof(buf), 0) == 1000);
+	KT_EXPECT(all_bytes(buf, 0, 1000));
+	KT_EXPECT(all_bytes(p + 1000, 0xa5, PAGE_SIZE - 1000));
+	/* a write past the end: the gap reads as zeros */
+	KT_EXPECT(pagefile_write(&pf, "z", 1, 2000) == 1);
+	KT_EXPECT(pagefile_read(&pf, buf, sizeof(buf), 0) == 2001);
+	KT_EXPECT(all_bytes(buf, 0, 2000) && buf[2000] == 'z');
+	/* a page attached past the last one */
+	KT_EXPECT(pagefile_attach(&pf, 1, page_alloc(0)) == 0);
+	KT_EXPECT(pagefile_read(&pf, buf, PAGE_SIZE, 0) == PAGE_SIZE);
+	KT_EXPECT(all_bytes(buf, 0, 2000) && buf[2000] == 'z' &&
+		  all_bytes(buf + 2001, 0, PAGE_SIZE - 2001));
+	pf_reset(&pf);
+	KT_EXPECT(stub_pages_used == 0);
+}
+
+/* A shrink wipes only what it cuts: the bytes past the old end stay as
+ * they were (here 0xa5 from the allocator), and growing zeroes them. */
+KTEST(shrink_wipes_only_the_cut_bytes)
+{
+	struct pagefile pf = { 0 };
+	char *p;
+
+	memset(buf, 'y', sizeof(buf));
+	KT_EXPECT(pagefile_write(&pf, buf, 456, 0) == 456);
+	p = page_address(pagefile_page(&pf, 0));
+	KT_EXPECT(all_bytes(p + 456, 0xa5, PAGE_SIZE - 456));	/* past the end */
+	KT_EXPECT(pagefile_truncate(&pf, 432) == 0);
+	KT_EXPECT(all_bytes(p, 'y', 432) && all_bytes(p + 432, 0, 24));
+	KT_EXPECT(all_bytes(p + 456, 0xa5, PAGE_SIZE - 456));
+	KT_EXPECT(pagefile_truncate(&pf, PAGE_SIZE) == 0);
+	KT_EXPECT(pagefile_read(&pf, buf, sizeof(buf), 0) == PAGE_SIZE);
+	KT_EXPECT(all_bytes(buf, 'y', 432) && all_bytes(buf + 432, 0, PAGE_SIZE - 432));
+	pf_reset(&pf);
+	KT_EXPECT(stub_pages_used == 0);
+}
+
+/* A fresh page in a hole inside the file is zeroed around the write, up
+ * to the end of the file. */
+KTEST(write_into_a_hole_zeroes_around_it)
+{
+	struct pagefile pf = { 0 };
+
+	KT_EXPECT(pagefile_truncate(&pf, 3000) == 0);
+	KT_EXPECT(pagefile_write(&pf, "m", 1, 1000) == 1);
+	KT_EXPECT(pagefile_read(&pf, buf, sizeof(buf), 0) == 3000);
+	KT_EXPECT(all_bytes(buf, 0, 1000) && buf[1000] == 'm' &&
+		  all_bytes(buf + 1001, 0, 1999));
+	KT_EXPECT(pagefile_truncate(&pf, PAGE_SIZE) == 0);
+	KT_EXPECT(pagefile_read(&pf, buf, sizeof(buf), 0) == PAGE_SIZE);
+	KT_EXPECT(all_bytes(buf + 1001, 0, PAGE_SIZE - 1001));
+	pf_reset(&pf);
+	KT_EXPECT(stub_pages_used == 0);
+}
+
 KTEST(populate_out_of_memory_allocates_nothing)
 {
 	struct pagefile_fill fill;
