@@ -124,16 +124,15 @@ static int kernel_refused(struct insmod *c, int err)
 }
 
 /* Reads len bytes at offset off of fd into c->file + off, if they lie
- * in the file (else leaves them: the checks will say what is wrong). */
+ * in the file (else leaves them: the checks will say what is wrong).
+ * With pread: no lseek before each read. */
 static int read_at(struct insmod *c, int fd, uint32_t off, uint32_t len)
 {
 	ssize_t n = 0;
 
 	if (off > c->file_len || len > c->file_len - off || !len)
 		return 0;
-	if (sys_lseek(fd, off, SEEK_SET) != (off_t)off)
-		return -EIO;
-	while (len && (n = sys_read(fd, c->file + off, len)) > 0) {
+	while (len && (n = sys_pread(fd, c->file + off, len, off)) > 0) {
 		off += n, len -= n;
 		c->bytes_read += n;
 	}
