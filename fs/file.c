@@ -59,17 +59,19 @@ static int file_alloc(struct dentry *d, int flags, struct file **out)
 
 	if (!f)
 		return -ENOMEM;
-	/* every field set: the ones not named are 0, as kzalloc gave them */
-	*f = (struct file){
-		.dentry = d,
-		.inode = d->inode,
-		.f_op = d->inode->i_fop,
-		.flags = flags,
-		.f_mode = FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE |
-			  (acc != O_WRONLY ? FMODE_READ : 0) |
-			  (acc != O_RDONLY ? FMODE_WRITE : 0),
-		.refs = 1,
-	};
+	/* every field of struct file set, one store each (no zeroing of
+	 * the whole first): what kzalloc and the stores gave */
+	f->dentry = d;
+	f->inode = d->inode;
+	f->f_op = d->inode->i_fop;
+	f->pos = 0;
+	f->flags = flags;
+	f->f_mode = FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE |
+		    (acc != O_WRONLY ? FMODE_READ : 0) |
+		    (acc != O_RDONLY ? FMODE_WRITE : 0);
+	f->refs = 1;
+	f->private_data = NULL;
+	f->pinned = NULL;
 	err = -ENXIO;
 	if (!f->f_op)
 		goto out_free;

@@ -113,7 +113,8 @@ static bool path_too_long(const char *path, const char *p)
  * d_find_child's on the component copied out. *len gets the component's
  * length when a child is found; NULL if the tree has no such child (the
  * filesystem's lookup is not asked). */
-static struct dentry *d_child_at(struct dentry *dir, const char *p, size_t *len)
+static inline __attribute__((__always_inline__)) struct dentry *
+d_child_at(struct dentry *dir, const char *p, size_t *len)
 {
 	const unsigned char *b = (const unsigned char *)p;
 	unsigned char first = b[0];
