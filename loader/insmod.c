@@ -200,23 +200,26 @@ static int add_range(struct insmod *c, int fd, struct range *r, uint32_t *n,
  * unallocated PROGBITS one is asked (and its answer kept in unread[i]),
  * and a relocation section whose target is an unallocated PROGBITS one
  * before it takes that target's kept answer: each name is looked at
- * once (it was up to three times: 17 calls for hello's 19 sections). */
+ * once (it was up to three times: 17 calls for hello's 19 sections).
+ * unread[i] is set for every section, in order: 1 only for an unread
+ * PROGBITS one, so a relocation section's earlier target needs no look. */
 static int section_needed(const Elf32_Shdr *sh, uint32_t shnum, const char *shstr,
 			  uint32_t size, uint32_t i, uint8_t *unread)
 {
 	uint32_t type = sh[i].sh_type, t = sh[i].sh_info;
 
-	if (type == SHT_PROGBITS && !(sh[i].sh_flags & SHF_ALLOC)) {
-		unread[i] = !modelf_section_needed(sh, shnum, shstr, size, i);
+	unread[i] = 0;
+	if (type == SHT_PROGBITS) {
+		if (!(sh[i].sh_flags & SHF_ALLOC))
+			unread[i] = !modelf_section_needed(sh, shnum, shstr, size, i);
 		return !unread[i];
 	}
-	if (type != SHT_REL && type != SHT_RELA)
-		return 1;
-	if (!t || t >= shnum || t == i || sh[t].sh_type != SHT_PROGBITS ||
-	    (sh[t].sh_flags & SHF_ALLOC))
+	if ((type != SHT_REL && type != SHT_RELA) || !t || t >= shnum || t == i)
 		return 1;
 	if (t < i)
 		return !unread[t];
+	if (sh[t].sh_type != SHT_PROGBITS || (sh[t].sh_flags & SHF_ALLOC))
+		return 1;
 	return modelf_section_needed(sh, shnum, shstr, size, i);
 }
 
@@ -234,7 +237,7 @@ static __attribute__((__noinline__)) int read_sections(struct insmod *c, int fd)
 	uint32_t shnum = eh->e_shnum, x = eh->e_shstrndx, size = 0;
 	const char *shstr = NULL;
 	struct range r[READ_RANGES];
-	uint8_t unread[MODELF_MAX_SECTIONS];	/* section_needed's, set as asked */
+	uint8_t unread[MODELF_MAX_SECTIONS];	/* section_needed's, set in order */
 	uint32_t n = 0;
 	int err;
 
