@@ -13,30 +13,71 @@
 
 #define MAX_IO 0x7ffff000u	/* largest count one read or write moves */
 
+/* struct files come from a small pool in the kernel's data, kept as a
+ * list of the free ones (a free file's private_data is the next), and from
+ * kmalloc when all are open: an open takes one off the list instead of a
+ * kzalloc, a close puts it back instead of a kfree. The pool's memory is
+ * the kernel's own, so the memory free before and after any open and
+ * close is the same. */
+#define FILE_POOL 32
+
+static struct {
+	struct file *free;	/* the free pool files, linked */
+	uint32_t used;		/* pool files ever handed out: f[used..] never */
+	struct file f[FILE_POOL];
+} files;
+
+static struct file *file_get(void)
+{
+	struct file *f = files.free;
+
+	if (f)
+		files.free = f->private_data;
+	else if (files.used < FILE_POOL)
+		f = &files.f[files.used++];
+	else
+		f = kmalloc(sizeof(*f));
+	return f;
+}
+
+static void file_put(struct file *f)
+{
+	if (f >= files.f && f < files.f + FILE_POOL) {
+		f->private_data = files.free;
+		files.free = f;
+	} else {
+		kfree(f);
+	}
+}
+
 /* Makes the struct file for an existing d and runs the open hooks. */
 static int file_alloc(struct dentry *d, int flags, struct file **out)
 {
-	struct file *f = kzalloc(sizeof(*f));
+	struct file *f = file_get();
+	int acc = flags & O_ACCMODE;
 	int err;
 
 	if (!f)
 		return -ENOMEM;
+	/* every field of struct file set, one store each (no zeroing of
+	 * the whole first): what kzalloc and the stores gave */
 	f->dentry = d;
 	f->inode = d->inode;
 	f->f_op = d->inode->i_fop;
+	f->pos = 0;
 	f->flags = flags;
-	f->f_mode = FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
-	if ((flags & O_ACCMODE) != O_WRONLY)
-		f->f_mode |= FMODE_READ;
-	if ((flags & O_ACCMODE) != O_RDONLY)
-		f->f_mode |= FMODE_WRITE;
+	f->f_mode = FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE |
+		    (acc != O_WRONLY ? FMODE_READ : 0) |
+		    (acc != O_RDONLY ? FMODE_WRITE : 0);
 	f->refs = 1;
+	f->private_data = NULL;
+	f->pinned = NULL;
 	err = -ENXIO;
 	if (!f->f_op)
 		goto out_free;
 	err = -ENODEV;
 	f->pinned = f->f_op->owner;
-	if (!try_module_get(f->pinned))
+	if (f->pinned && !try_module_get(f->pinned))	/* NULL: the kernel's */
 		goto out_free;
 	if (f->f_op->open) {
 		err = fop_open(f->inode, f);
@@ -50,7 +91,7 @@ static int file_alloc(struct dentry *d, int flags, struct file **out)
 out_put:
 	module_put(f->pinned);
 out_free:
-	kfree(f);
+	file_put(f);
 	return err;
 }
 
@@ -96,6 +137,11 @@ int vfs_open(struct dentry *cwd, const char *path, int flags, struct file **out)
 
 	if ((flags & O_ACCMODE) == O_ACCMODE)
 		return -EINVAL;
+	/* a file in the tree: what the walk below finds, with no walk
+	 * struct, no copy of the last name, no second search for it */
+	if (path_walk_fast(cwd, path, &d))
+		return (flags & O_CREAT) && (flags & O_EXCL) ? -EEXIST :
+		       open_dentry(d, flags, out);
 	err = path_parent(cwd, path, &w);
 	if (err)
 		return err;
@@ -115,6 +161,18 @@ int vfs_open(struct dentry *cwd, const char *path, int flags, struct file **out)
 	return open_dentry(d, flags, out);
 }
 
+/* A read at *pos once vfs_read's checks passed. A page-backed file's
+ * read (pagefile_fops: the kernel's own function, never guarded) is
+ * called straight, as fop_read_at would call it. */
+static ssize_t read_at(struct file *f, void *buf, size_t count, loff_t *pos)
+{
+	if (count > MAX_IO)
+		count = MAX_IO;
+	if (f->f_op == &pagefile_fops)
+		return pagefile_fop_read(f, buf, count, pos);
+	return fop_read_at(f, buf, count, pos);
+}
+
 ssize_t vfs_read(struct file *f, void *buf, size_t count)
 {
 	if ((f->flags & O_ACCMODE) == O_WRONLY)
@@ -123,9 +181,28 @@ ssize_t vfs_read(struct file *f, void *buf, size_t count)
 		return -EISDIR;
 	if (!f->f_op->read)
 		return -EINVAL;
-	if (count > MAX_IO)
-		count = MAX_IO;
-	return fop_read(f, buf, count);
+	return read_at(f, buf, count, &f->pos);
+}
+
+ssize_t vfs_pread(struct file *f, void *buf, size_t count, loff_t pos)
+{
+	if (pos < 0)
+		return -EINVAL;
+	if (!(f->f_mode & FMODE_PREAD))
+		return -ESPIPE;
+	if ((f->flags & O_ACCMODE) == O_WRONLY)
+		return -EBADF;
+	if (S_ISDIR(f->inode->mode))
+		return -EISDIR;
+	if (!f->f_op->read)
+		return -EINVAL;
+	/* a page-backed file: pagefile_fop_read's pagefile_read, with no
+	 * position to move (a position past the size reads nothing) */
+	if (f->f_op == &pagefile_fops)
+		return pos >= f->inode->data.size ? 0 :
+		       pagefile_read(&f->inode->data, buf,
+				     count > MAX_IO ? MAX_IO : count, (uint32_t)pos);
+	return read_at(f, buf, count, &pos);
 }
 
 ssize_t vfs_write(struct file *f, const void *buf, size_t count)
@@ -212,9 +289,10 @@ void vfs_close(struct file *f)
 		return;
 	if (f->f_op->release)
 		fop_release(f->inode, f);
-	module_put(f->pinned);
+	if (f->pinned)
+		module_put(f->pinned);
 	d_unpin(f->dentry);
-	kfree(f);
+	file_put(f);
 }
 
 /* ---- page-backed regular files ---- */

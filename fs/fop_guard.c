@@ -19,6 +19,7 @@ struct fop_args {
 	struct inode *inode;
 	void *buf;
 	size_t count;
+	loff_t *pos;		/* read, write: f->pos, or pread's own */
 	loff_t offset;		/* llseek */
 	int whence;
 	unsigned int cmd;	/* ioctl */
@@ -36,14 +37,14 @@ static long call_read(void *p)
 {
 	struct fop_args *a = p;
 
-	return a->f->f_op->read(a->f, a->buf, a->count, &a->f->pos);
+	return a->f->f_op->read(a->f, a->buf, a->count, a->pos);
 }
 
 static long call_write(void *p)
 {
 	struct fop_args *a = p;
 
-	return a->f->f_op->write(a->f, a->buf, a->count, &a->f->pos);
+	return a->f->f_op->write(a->f, a->buf, a->count, a->pos);
 }
 
 static long call_release(void *p)
@@ -105,9 +106,10 @@ static long guarded(const void *fn, const char *what, long (*call)(void *),
 static __attribute__((__noinline__)) long guarded_io(struct file *f, const void *fn,
 						 const char *what,
 						 long (*call)(void *),
-						 void *buf, size_t count)
+						 void *buf, size_t count,
+						 loff_t *pos)
 {
-	struct fop_args a = { .f = f, .buf = buf, .count = count };
+	struct fop_args a = { .f = f, .buf = buf, .count = count, .pos = pos };
 
 	return guarded(fn, what, call, &a, -EIO);
 }
@@ -139,12 +141,17 @@ int fop_open(struct inode *inode, struct file *f)
 				  call_open, -EIO);
 }
 
-ssize_t fop_read(struct file *f, void *buf, size_t count)
+ssize_t fop_read_at(struct file *f, void *buf, size_t count, loff_t *pos)
 {
 	if (kernel_op(f, f->f_op->read))
-		return f->f_op->read(f, buf, count, &f->pos);
+		return f->f_op->read(f, buf, count, pos);
 	return guarded_io(f, (const void *)f->f_op->read, "read", call_read,
-			  buf, count);
+			  buf, count, pos);
+}
+
+ssize_t fop_read(struct file *f, void *buf, size_t count)
+{
+	return fop_read_at(f, buf, count, &f->pos);
 }
 
 ssize_t fop_write(struct file *f, const void *buf, size_t count)
@@ -152,7 +159,7 @@ ssize_t fop_write(struct file *f, const void *buf, size_t count)
 	if (kernel_op(f, f->f_op->write))
 		return f->f_op->write(f, buf, count, &f->pos);
 	return guarded_io(f, (const void *)f->f_op->write, "write", call_write,
-			  (void *)buf, count);
+			  (void *)buf, count, &f->pos);
 }
 
 void fop_release(struct inode *inode, struct file *f)

@@ -13,6 +13,8 @@
  * release is skipped). Same results as the operations otherwise. */
 int fop_open(struct inode *inode, struct file *f);
 ssize_t fop_read(struct file *f, void *buf, size_t count);
+/* fop_read at *pos instead of f->pos (pread). */
+ssize_t fop_read_at(struct file *f, void *buf, size_t count, loff_t *pos);
 ssize_t fop_write(struct file *f, const void *buf, size_t count);
 void fop_release(struct inode *inode, struct file *f);
 /* f_op->llseek and f_op->unlocked_ioctl (each must be set), the same way. */
@@ -40,6 +42,12 @@ int path_parent(struct dentry *cwd, const char *path, struct walk *w);
  * and *out (not pinned), -ENOTDIR (dir is not a directory), -ENOENT, or
  * the filesystem's lookup error (-ENOMEM). */
 int path_step(struct dentry *dir, const char *name, struct dentry **out);
+/* Finds the dentry path names when every component is a child already in
+ * the dentry tree, none is "." or "..", and the path is shorter than
+ * PATH_MAX with no trailing slash: *out is then what path_parent and
+ * path_step give. False in any other case, for the plain walk to decide
+ * (it finds the same, or says what is wrong). */
+bool path_walk_fast(struct dentry *cwd, const char *path, struct dentry **out);
 /* The parent directory of d as ".." sees it, across mount points. */
 struct dentry *d_up(struct dentry *d);
 /* The root of whatever is mounted on d (d itself if nothing is). */

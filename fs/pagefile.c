@@ -59,27 +59,34 @@ static inline void zero_past_end(struct pagefile *pf, uint32_t new_size)
 		       min_u32(PAGE_SIZE - off, new_size - pf->size));
 }
 
+/* Page by page from pos's page on; after the first, each piece starts at
+ * its page's first byte. Every page read lies below the size (count is
+ * cut to it), so a slot past cap or NULL is a hole (pagefile_page's
+ * answer for an index below the size). */
 ssize_t pagefile_read(const struct pagefile *pf, void *buf, size_t count,
 		      uint32_t pos)
 {
-	size_t done = 0;
+	uint32_t index = pos >> PAGE_SHIFT, off = PAGE_OFFSET_OF(pos);
+	char *dst = buf;
+	size_t left;
 
 	if (pos >= pf->size)
 		return 0;
-	count = min_u32(count, pf->size - pos);
-	while (done < count) {
-		uint32_t at = pos + done;
-		uint32_t off = PAGE_OFFSET_OF(at);
-		uint32_t n = min_u32(PAGE_SIZE - off, count - done);
-		struct page *p = pagefile_page(pf, at >> PAGE_SHIFT);
+	count = left = min_u32(count, pf->size - pos);
+	while (left) {
+		uint32_t n = min_u32(PAGE_SIZE - off, left);
+		struct page *p = index < pf->cap ? pf->pages[index] : NULL;
 
 		if (p)
-			memcpy((char *)buf + done, (char *)page_address(p) + off, n);
+			memcpy(dst, (char *)page_address(p) + off, n);
 		else
-			memset((char *)buf + done, 0, n);
-		done += n;
+			memset(dst, 0, n);
+		dst += n;
+		left -= n;
+		index++;
+		off = 0;
 	}
-	return done;
+	return count;
 }
 
 ssize_t pagefile_write(struct pagefile *pf, const void *buf, size_t count,

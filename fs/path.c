@@ -107,8 +107,100 @@ static bool path_too_long(const char *path, const char *p)
 	return done >= PATH_MAX || strnlen(p, PATH_MAX - done) >= PATH_MAX - done;
 }
 
+/* d_find_child for the path component at p, compared in place: the
+ * component ends at a '/' or the NUL, and its end compares as a name's
+ * NUL would (no child's name holds a '/'), so the answer and the stop are
+ * d_find_child's on the component copied out. *len gets the component's
+ * length when a child is found; NULL if the tree has no such child (the
+ * filesystem's lookup is not asked). */
+static inline __attribute__((__always_inline__)) struct dentry *
+d_child_at(struct dentry *dir, const char *p, size_t *len)
+{
+	const unsigned char *b = (const unsigned char *)p;
+	unsigned char first = b[0];
+
+	for (struct dentry *d = dir->children; d; d = d->next) {
+		const unsigned char *a = (const unsigned char *)d->name;
+		size_t i = 0;
+		unsigned char end;
+
+		if (a[0] < first)
+			continue;
+		while (a[i] && a[i] == b[i])
+			i++;
+		end = b[i] == '/' ? '\0' : b[i];
+		if (a[i] < end)
+			continue;
+		if (a[i] > end)
+			return NULL;
+		*len = i;
+		return d;
+	}
+	return NULL;
+}
+
+/* Steps from *d through the components at *p that are found in the tree
+ * and have a further component after them, as path_step would (a
+ * directory's child, mounts followed), comparing each in place
+ * (d_child_at): no copy into a walk's last. Stops at the last component,
+ * or at any one it cannot pass this way, for the plain walk. A component
+ * found is never over NAME_MAX (checked anyway) and a found step has no
+ * error, so the plain walk would have passed it the same way. */
+static void walk_found(struct dentry **d, const char **p)
+{
+	const char *s = *p;
+	struct dentry *c;
+	size_t n;
+
+	while (*s && S_ISDIR((*d)->inode->mode) &&
+	       (c = d_child_at(*d, s, &n)) && n <= NAME_MAX && s[n] == '/') {
+		const char *next = s + n;
+
+		while (*next == '/')
+			next++;
+		if (!*next)
+			break;	/* the last component, before a trailing slash */
+		*d = d_follow_mounts(c);
+		s = next;
+	}
+	*p = s;
+}
+
+/* Each component is looked for where it lies in the path (d_child_at),
+ * each step is path_step's for a child found (mounts followed); no child
+ * is named "." or "..", so those are never found here. */
+bool path_walk_fast(struct dentry *cwd, const char *path, struct dentry **out)
+{
+	struct dentry *d = (path[0] == '/' || !cwd) ? vfs_root() : cwd, *c;
+	const char *p = path;
+	size_t n;
+
+	while (*p == '/')
+		p++;
+	if (!*p)
+		return false;	/* "" or "/" */
+	for (;;) {
+		if (!S_ISDIR(d->inode->mode) || !(c = d_child_at(d, p, &n)) ||
+		    n > NAME_MAX)
+			return false;
+		d = d_follow_mounts(c);
+		p += n;
+		if (!*p)
+			break;
+		while (*p == '/')
+			p++;
+		if (!*p)
+			return false;	/* a trailing slash */
+	}
+	if (p - path >= PATH_MAX)
+		return false;
+	*out = d;
+	return true;
+}
+
 /* The path is measured as it is walked (no strnlen first); a step's error
- * on a path of PATH_MAX bytes or more is still -ENAMETOOLONG. */
+ * on a path of PATH_MAX bytes or more is still -ENAMETOOLONG. The
+ * components found in the tree are passed in place first (walk_found). */
 int path_parent(struct dentry *cwd, const char *path, struct walk *w)
 {
 	struct dentry *d = (path[0] == '/' || !cwd) ? vfs_root() : cwd;
@@ -120,6 +212,7 @@ int path_parent(struct dentry *cwd, const char *path, struct walk *w)
 	w->last[0] = '\0';
 	while (*p == '/')
 		p++;
+	walk_found(&d, &p);
 	while (*p) {
 		if (w->last[0]) {
 			err = path_step(d, w->last, &d);
@@ -143,8 +236,11 @@ int vfs_lookup(struct dentry *cwd, const char *path, struct dentry **out)
 {
 	struct walk w;
 	struct dentry *d = NULL;
-	int err = path_parent(cwd, path, &w);
+	int err;
 
+	if (path_walk_fast(cwd, path, out))
+		return 0;
+	err = path_parent(cwd, path, &w);
 	if (err)
 		return err;
 	if (w.last[0] == '\0') {

@@ -116,6 +116,13 @@ ssize_t sys_write(int fd, const void *buf, size_t count)
 	return f ? no_restart(vfs_write(f, buf, count)) : -EBADF;
 }
 
+ssize_t sys_pread(int fd, void *buf, size_t count, off_t offset)
+{
+	struct file *f = fd_file(fd);
+
+	return f ? no_restart(vfs_pread(f, buf, count, offset)) : -EBADF;
+}
+
 off_t sys_lseek(int fd, off_t offset, int whence)
 {
 	struct file *f = fd_file(fd);

@@ -59,17 +59,19 @@ void inode_touch(struct inode *inode)
 	inode->mtime = fs_now();
 }
 
+/* One store a field (a field not named would be 0): no memset first. */
 void inode_fill_stat(const struct inode *inode, struct stat *st)
 {
-	memset(st, 0, sizeof(*st));
-	st->st_ino = inode->ino;
-	st->st_dev = inode->sb->dev;
-	st->st_mode = inode->mode;
-	st->st_nlink = inode->nlink;
-	st->st_size = inode->data.size;
-	st->st_blocks = inode->data.held;
-	st->st_rdev = inode->rdev;
-	st->st_mtime = inode->mtime;
+	*st = (struct stat){
+		.st_ino = inode->ino,
+		.st_dev = inode->sb->dev,
+		.st_mode = inode->mode,
+		.st_nlink = inode->nlink,
+		.st_size = inode->data.size,
+		.st_blocks = inode->data.held,
+		.st_rdev = inode->rdev,
+		.st_mtime = inode->mtime,
+	};
 }
 
 /* ---- dentries ---- */

@@ -256,6 +256,10 @@ int vfs_open(struct dentry *cwd, const char *path, int flags, struct file **out)
  * Returns the count (0 at the end), -EBADF (opened O_WRONLY), -EISDIR,
  * -EINVAL (no read operation) or the driver's -errno. */
 ssize_t vfs_read(struct file *f, void *buf, size_t count);
+/* Reads up to count bytes at pos, leaving f->pos as it is (Linux's
+ * pread64). Returns vfs_read's results, and -EINVAL for pos < 0, -ESPIPE
+ * for a file without a position (FMODE_PREAD cleared). */
+ssize_t vfs_pread(struct file *f, void *buf, size_t count, loff_t pos);
 /* Writes count bytes at f->pos (at the end for O_APPEND on a regular
  * file) through f_op->write. Returns the count written (maybe short),
  * -EBADF (opened O_RDONLY), -EINVAL (no write operation) or the

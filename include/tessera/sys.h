@@ -34,6 +34,10 @@ int sys_open(const char *path, int flags);
  * the count (0 at the end), -EBADF (not open for reading), -EISDIR,
  * -EINVAL (the file cannot be read) or the driver's error. */
 ssize_t sys_read(int fd, void *buf, size_t count);
+/* Reads up to count bytes at offset, leaving the file position as it is
+ * (Linux's pread64). Returns sys_read's results, -EINVAL (offset < 0) or
+ * -ESPIPE (a device without a position). */
+ssize_t sys_pread(int fd, void *buf, size_t count, off_t offset);
 /* Writes count bytes at the file position (the end with O_APPEND) and
  * advances it. Returns the count written, -EBADF (not open for writing),
  * -EINVAL (the file cannot be written), -EFBIG, -ENOMEM or the driver's

@@ -180,6 +180,32 @@ KTEST(path_max_total)
 	KT_EXPECT(err_of(NULL, path) == -ENOENT);
 }
 
+/* The one-pass walk (path_walk_fast) finds what the plain walk finds
+ * (mounts followed, relative paths, repeated slashes), and declines
+ * every path the plain walk must judge. */
+KTEST(fast_walk_agrees_or_declines)
+{
+	static const char *const found[] = {
+		"/a", "/a/b", "a/f", "//a//b", "/mnt", "/mnt/x", "mnt/y",
+	};
+	static const char *const declined[] = {
+		"", "/", "/a/", "/a/./b", "/a/../a", ".", "..", "/a/f/x",
+		"/nope", "/a/nope", "/a/bb", "/a/b/",
+	};
+	struct dentry *d;
+
+	build_tree();
+	for (unsigned i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
+		d = NULL;
+		KT_EXPECT(path_walk_fast(vfs_root(), found[i], &d));
+		KT_EXPECT(d && d == at(vfs_root(), found[i], NULL));
+	}
+	for (unsigned i = 0; i < sizeof(declined) / sizeof(declined[0]); i++)
+		KT_EXPECT(!path_walk_fast(vfs_root(), declined[i], &d));
+	KT_EXPECT(path_walk_fast(B, "../f", &d) == false);
+	KT_EXPECT(path_walk_fast(A, "b", &d) && d == B);
+}
+
 KTEST(getpath_back_to_names)
 {
 	char buf[64];

@@ -134,6 +134,43 @@ KTEST(lseek_and_ftruncate)
 	KT_EXPECT(vfs_unlink(NULL, "/t") == 0);
 }
 
+/* pread: a read at an offset that leaves the position alone, across a
+ * page boundary and a hole; its refusals. */
+KTEST(pread_reads_at_an_offset_and_keeps_the_position)
+{
+	static char page[PAGE_SIZE + 8];
+	struct file *f;
+	char buf[8] = { 0 };
+
+	setup();
+	KT_EXPECT(vfs_open(NULL, "/pr", O_CREAT | O_RDWR, &f) == 0);
+	KT_EXPECT(vfs_write(f, "0123456789", 10) == 10);
+	KT_EXPECT(vfs_lseek(f, 1, SEEK_SET) == 1);
+	KT_EXPECT(vfs_pread(f, buf, 4, 6) == 4 && memcmp(buf, "6789", 4) == 0);
+	KT_EXPECT(vfs_pread(f, buf, 4, 10) == 0);
+	KT_EXPECT(vfs_pread(f, buf, 4, 1000) == 0);
+	KT_EXPECT(vfs_pread(f, buf, 4, -1) == -EINVAL);
+	KT_EXPECT(vfs_read(f, buf, 2) == 2 && memcmp(buf, "12", 2) == 0);
+	/* across a page boundary, with a hole before the second page's bytes */
+	KT_EXPECT(vfs_lseek(f, PAGE_SIZE + 4, SEEK_SET) == PAGE_SIZE + 4);
+	KT_EXPECT(vfs_write(f, "abcd", 4) == 4);
+	memset(page, 'x', sizeof(page));
+	KT_EXPECT(vfs_pread(f, page, sizeof(page), 4) == PAGE_SIZE + 4);
+	KT_EXPECT(page[0] == '4' && page[5] == '9' && page[6] == '\0');
+	KT_EXPECT(page[PAGE_SIZE - 4] == '\0' && page[PAGE_SIZE] == 'a');
+	KT_EXPECT(page[PAGE_SIZE + 3] == 'd' && page[PAGE_SIZE + 4] == 'x');
+	f->f_mode &= ~FMODE_PREAD;	/* as nonseekable_open leaves it */
+	KT_EXPECT(vfs_pread(f, buf, 1, 0) == -ESPIPE);
+	vfs_close(f);
+	KT_EXPECT(vfs_open(NULL, "/pr", O_WRONLY, &f) == 0);
+	KT_EXPECT(vfs_pread(f, buf, 1, 0) == -EBADF);
+	vfs_close(f);
+	KT_EXPECT(vfs_open(NULL, "/", O_RDONLY, &f) == 0);
+	KT_EXPECT(vfs_pread(f, buf, 1, 0) == -EISDIR);
+	vfs_close(f);
+	KT_EXPECT(vfs_unlink(NULL, "/pr") == 0);
+}
+
 /* A generated file (as /proc's): it has no storage to resize. */
 static ssize_t gen_read(struct file *f, char *buf, size_t count, loff_t *pos)
 {
