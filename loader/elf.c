@@ -822,7 +822,7 @@ static int check_part(struct modelf *m, int p, uint32_t i, uint32_t addr,
 
 /* Which part the name n is (".module", ".module.bss", ".module.init"), or
  * -1: compared a byte at a time, never read past its NUL. */
-static int part_by_name(const char *n)
+static inline int part_by_name(const char *n)
 {
 	if (n[0] != '.' || n[1] != 'm' || n[2] != 'o' || n[3] != 'd' ||
 	    n[4] != 'u' || n[5] != 'l' || n[6] != 'e')
@@ -1403,6 +1403,50 @@ static int global_index(const char *name, uint32_t room)
 	return -1;
 }
 
+/* The word whose bytes, in memory order, are s[0..3] (a literal of at
+ * least 3 characters: its NUL counts). */
+#define WORD4(s) ((uint32_t)(s)[0] | (uint32_t)(s)[1] << 8 | \
+		  (uint32_t)(s)[2] << 16 | (uint32_t)(s)[3] << 24)
+#define GLOBAL_WORDS_ROOM 21	/* "__module_modinfo_end" and its NUL */
+_Static_assert(G_KSYMTAB_END == G_KSYMTAB + 1 && G_MODINFO_END == G_MODINFO + 1 &&
+	       G_PARAMS_END == G_PARAMS + 1, "a table's _end follows it");
+
+/* global_index(name, room) for room >= GLOBAL_WORDS_ROOM: the same answer,
+ * each name compared whole, but a word at a time from its first word on
+ * (the names told apart by their first and third words) where
+ * global_index tests the first bytes one by one. Reads name[0..20] only. */
+static inline int global_index_words(const char *n)
+{
+	uint32_t w0, w[3];
+	int k, t;
+
+	__builtin_memcpy(&w0, n, 4);	/* most names: passed on this word */
+	if (w0 == WORD4("__mo")) {
+		__builtin_memcpy(w, n + 4, sizeof(w));
+		if (w[0] != WORD4("dule"))
+			return -1;
+		if (w[1] == WORD4("_ksy") && w[2] == WORD4("mtab"))
+			k = G_KSYMTAB, t = 16;
+		else if (w[1] == WORD4("_mod") && w[2] == WORD4("info"))
+			k = G_MODINFO, t = 16;
+		else if (w[1] == WORD4("_par") && (w[2] & 0xffffff) == WORD4("ams"))
+			k = G_PARAMS, t = 15;
+		else
+			return -1;
+		/* the table's name, or it and "_end" (the next in the enum) */
+		return !n[t] ? k : same_bytes(n + t, "_end", 5) ? k + 1 : -1;
+	}
+	if (w0 == WORD4("init"))
+		return same_bytes(n + 4, "_module", 8) ? G_INIT : -1;
+	if (w0 == WORD4("clea"))
+		return same_bytes(n + 4, "nup_module", 11) ? G_EXIT : -1;
+	if (w0 == WORD4("__co"))
+		return same_bytes(n + 4, "re_end", 7) ? G_CORE_END : -1;
+	if (w0 == WORD4("__in"))
+		return same_bytes(n + 4, "it_end", 7) ? G_INIT_END : -1;
+	return -1;
+}
+
 /* For each of global_names, the first global symbol of that name defined
  * in the image, in one pass over the global symbols (checked: each name
  * inside .strtab, none a section symbol). A symbol's section is tested
@@ -1425,7 +1469,9 @@ static void find_globals(const struct modelf *m, struct globals *g)
 			p = MODELF_INIT;
 		else
 			continue;
-		k = global_index(m->str + at, m->str_size - at);
+		k = m->str_size - at >= GLOBAL_WORDS_ROOM ?
+			global_index_words(m->str + at) :
+			global_index(m->str + at, m->str_size - at);
 		if (k >= 0 && !(g->found & 1u << k)) {
 			g->found |= 1u << k;
 			g->value[k] = part[p].addr + m->sym[i].st_value;
@@ -1594,16 +1640,13 @@ int modelf_parse(const void *buf, size_t len, struct modelf *m)
 /* --- insmod's fast path: modelf_parse_lazy's checks in one pass over the
  * section table --- */
 
-/* What the pass over the section table gathers. The file's regions (the
- * ELF header, each section's bytes, the section table, in that order) go
- * into two chains, as ld -r lays a .ko out (the relocation sections after
- * the others): a region joins chain A, which starts with the ELF header,
- * when it starts where A ends, within its own alignment padding
- * (check_layout's rule for neighbours); else it starts chain B or joins it
- * by the same rule. */
-struct fast {
-	uint32_t idx[MODELF_NPARTS];	/* the sections named like the parts */
-	uint32_t rel_link;		/* every relocation section's sh_link */
+/* The file's regions (the ELF header, each section's bytes, the section
+ * table, in that order) as fast_sections meets them, in two chains, as ld
+ * -r lays a .ko out (the relocation sections after the others): a region
+ * joins chain A, which starts with the ELF header, when it starts where A
+ * ends, within its own alignment padding (check_layout's rule for
+ * neighbours); else it starts chain B or joins it by the same rule. */
+struct chains {
 	uint32_t a_end;			/* chain A: [0, a_end) */
 	uint32_t b_start, b_end, b_align;	/* chain B (b_end 0: none yet);
 						 * b_align: its first region's */
@@ -1611,19 +1654,19 @@ struct fast {
 
 /* Region [start, end) (align: its alignment, 0 taken as 1) in chain A or
  * B; 0 if it can join neither. */
-static inline int fast_region(struct fast *f, uint32_t start, uint32_t end,
-			      uint32_t align)
+static inline int chain_region(struct chains *c, uint32_t start, uint32_t end,
+			       uint32_t align)
 {
 	if (!align)
 		align = 1;
-	if (start >= f->a_end && start - f->a_end < align) {
-		f->a_end = end;
-	} else if (!f->b_end) {
-		f->b_start = start;
-		f->b_end = end;
-		f->b_align = align;
-	} else if (start >= f->b_end && start - f->b_end < align) {
-		f->b_end = end;
+	if (start >= c->a_end && start - c->a_end < align) {
+		c->a_end = end;
+	} else if (!c->b_end) {
+		c->b_start = start;
+		c->b_end = end;
+		c->b_align = align;
+	} else if (start >= c->b_end && start - c->b_end < align) {
+		c->b_end = end;
 	} else {
 		return 0;
 	}
@@ -1635,13 +1678,19 @@ static inline int fast_region(struct fast *f, uint32_t start, uint32_t end,
  * each chain the regions rise and touch, so then all the regions in order
  * of start are A's and then B's, and every neighbour passes check_layout's
  * rule: it passes. 0: not sure (check_layout decides). */
-static int fast_layout(const struct modelf *m, const struct fast *f)
+static inline int chains_layout_ok(const struct chains *c, size_t len)
 {
-	if (!f->b_end)
-		return f->a_end == m->len;
-	return f->b_start >= f->a_end && f->b_start - f->a_end < f->b_align &&
-	       f->b_end == m->len;
+	if (!c->b_end)
+		return c->a_end == len;
+	return c->b_start >= c->a_end && c->b_start - c->a_end < c->b_align &&
+	       c->b_end == len;
 }
+
+/* What the pass over the section table gathers besides the layout. */
+struct fast {
+	uint32_t idx[MODELF_NPARTS];	/* the sections named like the parts */
+	uint32_t rel_link;		/* every relocation section's sh_link */
+};
 
 /* Relocation section i (type SHT_REL) as check_rel_section takes it: its
  * fields; a target before it, which is .module or .module.init (then
@@ -1698,7 +1747,7 @@ static inline int part_or_rel_name(const char *n)
  * fields (check_section), its name if it is a part's or a part's ".rel"
  * (find_part_sections, check_rel_names), no other allocated section
  * (check_no_stray_sections), the one symbol table, each relocation
- * section (check_rel_section) and the file's layout (fast_region). 1 if
+ * section (check_rel_section) and the file's layout (chain_region). 1 if
  * all is as modelf_parse wants it so far, m filled as parse_sections,
  * find_module_sections, find_symtab and find_relocations fill it; 0 if
  * anything is wrong or unusual (a section before its relocations' target,
@@ -1709,8 +1758,10 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 {
 	const Elf32_Ehdr *eh = buf;
 	const uint8_t *id = buf;
-	const Elf32_Shdr *s;
-	uint32_t shnum, str;
+	const Elf32_Shdr *sh;
+	const char *shstr;
+	uint32_t shnum, str, shstr_size;
+	struct chains ch;
 
 	/* modelf_parse's fields zeroed; the reasons emptied */
 	memset(m, 0, offsetof(struct modelf, why));
@@ -1732,38 +1783,38 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 	    eh->e_shentsize != sizeof(Elf32_Shdr) ||
 	    !fits(eh->e_shoff, shnum * sizeof(Elf32_Shdr), len) || eh->e_shoff % 4)
 		return 0;
-	m->sh = (const Elf32_Shdr *)(m->buf + eh->e_shoff);
+	m->sh = sh = (const Elf32_Shdr *)(m->buf + eh->e_shoff);
 	m->shnum = shnum;
 	str = eh->e_shstrndx;
-	if (!all_zero((const uint8_t *)m->sh, sizeof(Elf32_Shdr)) ||
-	    str == 0 || str >= shnum || m->sh[str].sh_type != SHT_STRTAB ||
-	    m->sh[str].sh_size == 0 ||
-	    !fits(m->sh[str].sh_offset, m->sh[str].sh_size, len))
+	if (!all_zero((const uint8_t *)sh, sizeof(Elf32_Shdr)) ||
+	    str == 0 || str >= shnum || sh[str].sh_type != SHT_STRTAB ||
+	    sh[str].sh_size == 0 || !fits(sh[str].sh_offset, sh[str].sh_size, len))
 		return 0;
-	m->shstr = (const char *)m->buf + m->sh[str].sh_offset;
-	m->shstr_size = m->sh[str].sh_size;
+	m->shstr = (const char *)m->buf + sh[str].sh_offset;
+	m->shstr_size = sh[str].sh_size;
 	if (m->shstr[m->shstr_size - 1] != '\0')
 		return 0;
 	/* field by field: a compound literal is stored with rep stosl */
 	f->idx[MODELF_MODULE] = f->idx[MODELF_BSS] = f->idx[MODELF_INIT] = 0;
-	f->rel_link = f->b_start = f->b_end = f->b_align = 0;
-	f->a_end = sizeof(Elf32_Ehdr);		/* chain A: the ELF header */
+	f->rel_link = 0;
+	ch.a_end = sizeof(Elf32_Ehdr);		/* chain A: the ELF header */
+	ch.b_start = ch.b_end = ch.b_align = 0;
+	shstr = m->shstr;
+	shstr_size = m->shstr_size;
 	for (uint32_t i = 1; i < shnum; i++) {
-		uint32_t type, size;
+		const Elf32_Shdr *s = &sh[i];
+		uint32_t type = s->sh_type, size = s->sh_size;
 		int p;
 
-		s = &m->sh[i];
-		type = s->sh_type;
-		size = s->sh_size;
-		if (s->sh_name >= m->shstr_size || s->sh_link >= shnum ||
+		if (s->sh_name >= shstr_size || s->sh_link >= shnum ||
 		    (s->sh_addralign & (s->sh_addralign - 1)))
 			return 0;
 		if (type != SHT_NOBITS &&
 		    (!fits(s->sh_offset, size, len) || (size &&
-		     !fast_region(f, s->sh_offset, s->sh_offset + size,
-				  s->sh_addralign))))
+		     !chain_region(&ch, s->sh_offset, s->sh_offset + size,
+				   s->sh_addralign))))
 			return 0;
-		p = part_or_rel_name(m->shstr + s->sh_name);
+		p = part_or_rel_name(shstr + s->sh_name);
 		if (p >= 0 && p < MODELF_NPARTS) {	/* a part */
 			if (f->idx[p])
 				return 0;	/* two of them */
@@ -1787,12 +1838,13 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 		if (p >= MODELF_NPARTS && m->part[p - MODELF_NPARTS].rel_shndx != i)
 			return 0;
 	}
-	return fast_region(f, eh->e_shoff, eh->e_shoff + shnum * sizeof(Elf32_Shdr), 4) &&
+	return chain_region(&ch, eh->e_shoff, eh->e_shoff + shnum * sizeof(Elf32_Shdr), 4) &&
+	       chains_layout_ok(&ch, len) &&
 	       f->idx[MODELF_MODULE] && m->symtab_shndx &&
 	       (!f->rel_link || f->rel_link == m->symtab_shndx) &&
 	       !place_parts(m, f->idx) &&
-	       m->sh[f->idx[MODELF_MODULE]].sh_offset % 4 == 0 &&
-	       !use_symtab(m, m->symtab_shndx) && fast_layout(m, f);
+	       sh[f->idx[MODELF_MODULE]].sh_offset % 4 == 0 &&
+	       !use_symtab(m, m->symtab_shndx);
 }
 
 /* Where each header field read_header_fields fills lives in struct
