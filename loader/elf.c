@@ -1507,11 +1507,17 @@ static int check_header_function(struct modelf *m, const struct globals *g,
 static int check_table(struct modelf *m, const char *what, uint32_t off,
 		       uint32_t count, uint32_t size, uint32_t align)
 {
-	uint64_t bytes = (uint64_t)count * size;
 	uint32_t end = m->part[MODELF_MODULE].size;
+	uint64_t bytes;
 
 	if (!off && !count)
 		return 0;
+	/* all well, in 32-bit arithmetic: count * size bytes fit in the
+	 * end - off after off exactly when count <= (end - off) / size */
+	if (off >= MODHDR_SIZE && off <= end && off % align == 0 &&
+	    count <= (end - off) / size)
+		return 0;
+	bytes = (uint64_t)count * size;
 	if (!off)
 		return refuse(m, "module header: %s has %u entries but no "
 			      "address", what, count);
