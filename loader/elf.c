@@ -463,20 +463,13 @@ static int check_layout(struct modelf *m)
 
 /* --- layer 3: symbols and their names --- */
 
-static int find_symtab(struct modelf *m)
+/* The symbol table is section i (the only one): its shape, its string
+ * table, and the fields of m that describe them. */
+static int use_symtab(struct modelf *m, uint32_t i)
 {
-	const Elf32_Shdr *s = NULL, *st;
+	const Elf32_Shdr *s = &m->sh[i], *st;
 
-	for (uint32_t i = 1; i < m->shnum; i++) {
-		if (m->sh[i].sh_type != SHT_SYMTAB)
-			continue;
-		if (s)
-			return refuse(m, "more than one symbol table");
-		s = &m->sh[i];
-		m->symtab_shndx = i;
-	}
-	if (!s)
-		return refuse(m, "no symbol table (.symtab)");
+	m->symtab_shndx = i;
 	if (s->sh_entsize != sizeof(Elf32_Sym) || s->sh_size % sizeof(Elf32_Sym)
 	    || s->sh_offset % 4 || s->sh_size == 0)
 		return refuse(m, "symbol table: entry size %u, size "
@@ -499,6 +492,22 @@ static int find_symtab(struct modelf *m)
 		return refuse(m, "string table %s does not end with a "
 			      "NUL", modelf_section_name(m, s->sh_link));
 	return 0;
+}
+
+static int find_symtab(struct modelf *m)
+{
+	uint32_t found = 0;
+
+	for (uint32_t i = 1; i < m->shnum; i++) {
+		if (m->sh[i].sh_type != SHT_SYMTAB)
+			continue;
+		if (found)
+			return refuse(m, "more than one symbol table");
+		found = i;
+	}
+	if (!found)
+		return refuse(m, "no symbol table (.symtab)");
+	return use_symtab(m, found);
 }
 
 /* Symbol i's binding, type and section index make sense together. */
@@ -813,7 +822,7 @@ static int check_part(struct modelf *m, int p, uint32_t i, uint32_t addr,
 
 /* Which part the name n is (".module", ".module.bss", ".module.init"), or
  * -1: compared a byte at a time, never read past its NUL. */
-static int part_by_name(const char *n)
+static inline int part_by_name(const char *n)
 {
 	if (n[0] != '.' || n[1] != 'm' || n[2] != 'o' || n[3] != 'd' ||
 	    n[4] != 'u' || n[5] != 'l' || n[6] != 'e')
@@ -898,21 +907,14 @@ static int check_no_stray_sections(struct modelf *m, const uint32_t idx[])
 	return 0;
 }
 
-/* Finds .module (which must exist, at address 0), .module.bss and
- * .module.init by name, refuses any other allocated section, then checks
- * that each part starts where the previous one ends. */
-static int find_parts(struct modelf *m)
+/* Places the parts found by name (section idx[p], 0 if none): each
+ * starts where the previous one ends, .module at 0; fills m->part[] and
+ * m->image_size. */
+static int place_parts(struct modelf *m, const uint32_t idx[])
 {
-	uint32_t addr = 0, idx[MODELF_NPARTS];
+	uint32_t addr = 0;
 	int err, prev = -1;
 
-	if ((err = find_part_sections(m, idx)))
-		return err;
-	if (!idx[MODELF_MODULE])
-		return refuse(m, "no .module section: not linked with "
-			      "linker/module.lds");
-	if ((err = check_no_stray_sections(m, idx)))
-		return err;
 	for (int p = 0; p < MODELF_NPARTS; p++) {
 		struct modelf_part *part = &m->part[p];
 		uint32_t i = idx[p];
@@ -935,6 +937,24 @@ static int find_parts(struct modelf *m)
 	}
 	m->image_size = addr;
 	return 0;
+}
+
+/* Finds .module (which must exist, at address 0), .module.bss and
+ * .module.init by name, refuses any other allocated section, then checks
+ * that each part starts where the previous one ends. */
+static int find_parts(struct modelf *m)
+{
+	uint32_t idx[MODELF_NPARTS];
+	int err;
+
+	if ((err = find_part_sections(m, idx)))
+		return err;
+	if (!idx[MODELF_MODULE])
+		return refuse(m, "no .module section: not linked with "
+			      "linker/module.lds");
+	if ((err = check_no_stray_sections(m, idx)))
+		return err;
+	return place_parts(m, idx);
 }
 
 /* The parts, and nothing else allocated. */
@@ -1306,10 +1326,11 @@ static const char *const global_names[G_COUNT] = {
 	"__module_params", "__module_params_end", "__core_end", "__init_end",
 };
 
-/* Each name's image offset (found[g] 0: not defined in the image). */
+/* Each name's image offset (bit g of found 0: not defined in the image;
+ * value[g] then unset). */
 struct globals {
 	uint32_t value[G_COUNT];
-	uint8_t found[G_COUNT];
+	uint32_t found;
 };
 
 /* name, with room bytes of the string table from it on, is the string
@@ -1382,21 +1403,78 @@ static int global_index(const char *name, uint32_t room)
 	return -1;
 }
 
+/* The word whose bytes, in memory order, are s[0..3] (a literal of at
+ * least 3 characters: its NUL counts). */
+#define WORD4(s) ((uint32_t)(s)[0] | (uint32_t)(s)[1] << 8 | \
+		  (uint32_t)(s)[2] << 16 | (uint32_t)(s)[3] << 24)
+#define GLOBAL_WORDS_ROOM 21	/* "__module_modinfo_end" and its NUL */
+_Static_assert(G_KSYMTAB_END == G_KSYMTAB + 1 && G_MODINFO_END == G_MODINFO + 1 &&
+	       G_PARAMS_END == G_PARAMS + 1, "a table's _end follows it");
+
+/* global_index(name, room) for room >= GLOBAL_WORDS_ROOM: the same answer,
+ * each name compared whole, but a word at a time from its first word on
+ * (the names told apart by their first and third words) where
+ * global_index tests the first bytes one by one. Reads name[0..20] only. */
+static inline int global_index_words(const char *n)
+{
+	uint32_t w0, w[3];
+	int k, t;
+
+	__builtin_memcpy(&w0, n, 4);	/* most names: passed on this word */
+	if (w0 == WORD4("__mo")) {
+		__builtin_memcpy(w, n + 4, sizeof(w));
+		if (w[0] != WORD4("dule"))
+			return -1;
+		if (w[1] == WORD4("_ksy") && w[2] == WORD4("mtab"))
+			k = G_KSYMTAB, t = 16;
+		else if (w[1] == WORD4("_mod") && w[2] == WORD4("info"))
+			k = G_MODINFO, t = 16;
+		else if (w[1] == WORD4("_par") && (w[2] & 0xffffff) == WORD4("ams"))
+			k = G_PARAMS, t = 15;
+		else
+			return -1;
+		/* the table's name, or it and "_end" (the next in the enum) */
+		return !n[t] ? k : same_bytes(n + t, "_end", 5) ? k + 1 : -1;
+	}
+	if (w0 == WORD4("init"))
+		return same_bytes(n + 4, "_module", 8) ? G_INIT : -1;
+	if (w0 == WORD4("clea"))
+		return same_bytes(n + 4, "nup_module", 11) ? G_EXIT : -1;
+	if (w0 == WORD4("__co"))
+		return same_bytes(n + 4, "re_end", 7) ? G_CORE_END : -1;
+	if (w0 == WORD4("__in"))
+		return same_bytes(n + 4, "it_end", 7) ? G_INIT_END : -1;
+	return -1;
+}
+
 /* For each of global_names, the first global symbol of that name defined
  * in the image, in one pass over the global symbols (checked: each name
- * inside .strtab, none a section symbol). */
+ * inside .strtab, none a section symbol). A symbol's section is tested
+ * first (sym_kind's MODSYM_IMAGE: one of the parts'; a part's index is
+ * never 0 nor SHN_ABS): its name is looked at only if it is in the image. */
 static void find_globals(const struct modelf *m, struct globals *g)
 {
-	uint32_t value;
+	const struct modelf_part *part = m->part;
 
-	memset(g, 0, sizeof(*g));
+	g->found = 0;
 	for (uint32_t i = m->first_global; i < m->nsym; i++) {
-		uint32_t at = m->sym[i].st_name;
-		int k = global_index(m->str + at, m->str_size - at);
+		uint32_t x = m->sym[i].st_shndx, at = m->sym[i].st_name;
+		int p, k;
 
-		if (k >= 0 && !g->found[k] && sym_kind(m, i, &value) == MODSYM_IMAGE) {
-			g->found[k] = 1;
-			g->value[k] = value;
+		if (x == part[MODELF_MODULE].shndx)
+			p = MODELF_MODULE;
+		else if (x && x == part[MODELF_BSS].shndx)
+			p = MODELF_BSS;
+		else if (x && x == part[MODELF_INIT].shndx)
+			p = MODELF_INIT;
+		else
+			continue;
+		k = m->str_size - at >= GLOBAL_WORDS_ROOM ?
+			global_index_words(m->str + at) :
+			global_index(m->str + at, m->str_size - at);
+		if (k >= 0 && !(g->found & 1u << k)) {
+			g->found |= 1u << k;
+			g->value[k] = part[p].addr + m->sym[i].st_value;
 		}
 	}
 }
@@ -1407,8 +1485,8 @@ static int check_header_function(struct modelf *m, const struct globals *g,
 				 const char *field, uint32_t val, int k, uint32_t end)
 {
 	const char *fn = global_names[k];
-	int found = g->found[k];
-	uint32_t at = g->value[k];
+	int found = (g->found >> k) & 1;
+	uint32_t at = found ? g->value[k] : 0;
 
 	if (found && val != at)
 		return refuse(m, "module header field %s is 0x%x, but %s is at "
@@ -1429,11 +1507,17 @@ static int check_header_function(struct modelf *m, const struct globals *g,
 static int check_table(struct modelf *m, const char *what, uint32_t off,
 		       uint32_t count, uint32_t size, uint32_t align)
 {
-	uint64_t bytes = (uint64_t)count * size;
 	uint32_t end = m->part[MODELF_MODULE].size;
+	uint64_t bytes;
 
 	if (!off && !count)
 		return 0;
+	/* all well, in 32-bit arithmetic: count * size bytes fit in the
+	 * end - off after off exactly when count <= (end - off) / size */
+	if (off >= MODHDR_SIZE && off <= end && off % align == 0 &&
+	    count <= (end - off) / size)
+		return 0;
+	bytes = (uint64_t)count * size;
 	if (!off)
 		return refuse(m, "module header: %s has %u entries but no "
 			      "address", what, count);
@@ -1464,12 +1548,11 @@ static int check_header_symbols(struct modelf *m, const struct globals *g)
 	};
 
 	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
-		uint32_t at = g->value[c[i].k];
-
-		if (g->found[c[i].k] && at != c[i].val)
+		if ((g->found >> c[i].k & 1) && g->value[c[i].k] != c[i].val)
 			return refuse(m, "module header: %s is 0x%x, but "
 				      "linker/module.lds's %s is 0x%x", c[i].what,
-				      c[i].val, global_names[c[i].k], at);
+				      c[i].val, global_names[c[i].k],
+				      g->value[c[i].k]);
 	}
 	return 0;
 }
@@ -1560,8 +1643,345 @@ int modelf_parse(const void *buf, size_t len, struct modelf *m)
 	return 0;
 }
 
+/* --- insmod's fast path: modelf_parse_lazy's checks in one pass over the
+ * section table --- */
+
+/* The file's regions (the ELF header, each section's bytes, the section
+ * table, in that order) as fast_sections meets them, in two chains, as ld
+ * -r lays a .ko out (the relocation sections after the others): a region
+ * joins chain A, which starts with the ELF header, when it starts where A
+ * ends, within its own alignment padding (check_layout's rule for
+ * neighbours); else it starts chain B or joins it by the same rule. */
+struct chains {
+	uint32_t a_end;			/* chain A: [0, a_end) */
+	uint32_t b_start, b_end, b_align;	/* chain B (b_end 0: none yet);
+						 * b_align: its first region's */
+};
+
+/* Region [start, end) (align: its alignment, 0 taken as 1) in chain A or
+ * B; 0 if it can join neither. */
+static inline int chain_region(struct chains *c, uint32_t start, uint32_t end,
+			       uint32_t align)
+{
+	if (!align)
+		align = 1;
+	if (start >= c->a_end && start - c->a_end < align) {
+		c->a_end = end;
+	} else if (!c->b_end) {
+		c->b_start = start;
+		c->b_end = end;
+		c->b_align = align;
+	} else if (start >= c->b_end && start - c->b_end < align) {
+		c->b_end = end;
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+/* check_layout's verdict from the chains: B (if any) must start where A
+ * ends, within its first region's padding, and the last end the file. In
+ * each chain the regions rise and touch, so then all the regions in order
+ * of start are A's and then B's, and every neighbour passes check_layout's
+ * rule: it passes. 0: not sure (check_layout decides). */
+static inline int chains_layout_ok(const struct chains *c, size_t len)
+{
+	if (!c->b_end)
+		return c->a_end == len;
+	return c->b_start >= c->a_end && c->b_start - c->a_end < c->b_align &&
+	       c->b_end == len;
+}
+
+/* What the pass over the section table gathers besides the layout. */
+struct fast {
+	uint32_t idx[MODELF_NPARTS];	/* the sections named like the parts */
+	uint32_t rel_link;		/* every relocation section's sh_link */
+};
+
+/* Relocation section i (type SHT_REL) as check_rel_section takes it: its
+ * fields; a target before it, which is .module or .module.init (then
+ * recorded as its relocations) or not allocated (debug information). 0:
+ * not sure. */
+static int fast_rel(struct modelf *m, struct fast *f, uint32_t i)
+{
+	const Elf32_Shdr *s = &m->sh[i];
+	uint32_t t = s->sh_info;
+	struct modelf_part *part;
+
+	/* the link is the symbol table's, which may come later: all alike
+	 * here, that one after the pass */
+	if (!f->rel_link)
+		f->rel_link = s->sh_link;
+	if (t == 0 || t >= i || !s->sh_link || s->sh_link != f->rel_link ||
+	    s->sh_entsize != sizeof(Elf32_Rel) || s->sh_size % sizeof(Elf32_Rel) ||
+	    s->sh_offset % 4)
+		return 0;
+	if (t == f->idx[MODELF_MODULE])
+		part = &m->part[MODELF_MODULE];
+	else if (t == f->idx[MODELF_INIT])
+		part = &m->part[MODELF_INIT];
+	else
+		return !(m->sh[t].sh_flags & SHF_ALLOC) && t != f->idx[MODELF_BSS];
+	if (part->rel_shndx)
+		return 0;
+	part->rel = (const Elf32_Rel *)(m->buf + s->sh_offset);
+	part->nrel = s->sh_size / sizeof(Elf32_Rel);
+	part->rel_shndx = i;
+	m->nrel += part->nrel;
+	return 1;
+}
+
+/* Which part name n (a section's, in a table ending with a NUL) is named
+ * like: p for part p itself, MODELF_NPARTS + p for its ".rel" section, -1
+ * for neither. Read a byte at a time, never past the NUL. */
+static inline int part_or_rel_name(const char *n)
+{
+	int p;
+
+	if (n[0] != '.')
+		return -1;
+	if (n[1] == 'm')
+		return part_by_name(n);
+	if (n[1] != 'r' || n[2] != 'e' || n[3] != 'l' || (p = part_by_name(n + 4)) < 0)
+		return -1;
+	return MODELF_NPARTS + p;
+}
+
+/*
+ * Layers 1 and 2 and the module's sections in one pass over the section
+ * table, for an object made as ld -r makes a .ko: every section's own
+ * fields (check_section), its name if it is a part's or a part's ".rel"
+ * (find_part_sections, check_rel_names), no other allocated section
+ * (check_no_stray_sections), the one symbol table, each relocation
+ * section (check_rel_section) and the file's layout (chain_region). 1 if
+ * all is as modelf_parse wants it so far, m filled as parse_sections,
+ * find_module_sections, find_symtab and find_relocations fill it; 0 if
+ * anything is wrong or unusual (a section before its relocations' target,
+ * a group, more than 62 sections).
+ */
+static int fast_sections(const void *buf, size_t len, struct modelf *m,
+			 struct fast *f)
+{
+	const Elf32_Ehdr *eh = buf;
+	const uint8_t *id = buf;
+	const Elf32_Shdr *sh;
+	const char *shstr;
+	uint32_t shnum, str, shstr_size;
+	struct chains ch;
+
+	/* modelf_parse's fields zeroed; the reasons emptied */
+	memset(m, 0, offsetof(struct modelf, why));
+	m->why[0] = m->warn[0] = '\0';
+	m->buf = buf;
+	m->len = len;
+	m->eh = eh;
+	/* check_ident and check_type: magic, class, encoding, versions,
+	 * type and machine (both in word 4), sizes */
+	if ((uintptr_t)buf % 4 || len < sizeof(Elf32_Ehdr) ||
+	    rd32(id) != 0x464c457fu || (rd32(id + 4) & 0xffffff) != 0x010101 ||
+	    rd32(id + 16) != (ET_REL | EM_386 << 16) ||
+	    eh->e_version != EV_CURRENT || eh->e_ehsize != sizeof(Elf32_Ehdr) ||
+	    eh->e_phnum)
+		return 0;
+	/* check_shtab, check_shstrtab */
+	shnum = eh->e_shnum;
+	if (shnum == 0 || shnum + 2 > LAYOUT_FAST_MAX ||
+	    eh->e_shentsize != sizeof(Elf32_Shdr) ||
+	    !fits(eh->e_shoff, shnum * sizeof(Elf32_Shdr), len) || eh->e_shoff % 4)
+		return 0;
+	m->sh = sh = (const Elf32_Shdr *)(m->buf + eh->e_shoff);
+	m->shnum = shnum;
+	str = eh->e_shstrndx;
+	if (!all_zero((const uint8_t *)sh, sizeof(Elf32_Shdr)) ||
+	    str == 0 || str >= shnum || sh[str].sh_type != SHT_STRTAB ||
+	    sh[str].sh_size == 0 || !fits(sh[str].sh_offset, sh[str].sh_size, len))
+		return 0;
+	m->shstr = (const char *)m->buf + sh[str].sh_offset;
+	m->shstr_size = sh[str].sh_size;
+	if (m->shstr[m->shstr_size - 1] != '\0')
+		return 0;
+	/* field by field: a compound literal is stored with rep stosl */
+	f->idx[MODELF_MODULE] = f->idx[MODELF_BSS] = f->idx[MODELF_INIT] = 0;
+	f->rel_link = 0;
+	ch.a_end = sizeof(Elf32_Ehdr);		/* chain A: the ELF header */
+	ch.b_start = ch.b_end = ch.b_align = 0;
+	shstr = m->shstr;
+	shstr_size = m->shstr_size;
+	for (uint32_t i = 1; i < shnum; i++) {
+		const Elf32_Shdr *s = &sh[i];
+		uint32_t type = s->sh_type, size = s->sh_size;
+		int p;
+
+		if (s->sh_name >= shstr_size || s->sh_link >= shnum ||
+		    (s->sh_addralign & (s->sh_addralign - 1)))
+			return 0;
+		if (type != SHT_NOBITS &&
+		    (!fits(s->sh_offset, size, len) || (size &&
+		     !chain_region(&ch, s->sh_offset, s->sh_offset + size,
+				   s->sh_addralign))))
+			return 0;
+		p = part_or_rel_name(shstr + s->sh_name);
+		if (p >= 0 && p < MODELF_NPARTS) {	/* a part */
+			if (f->idx[p])
+				return 0;	/* two of them */
+			f->idx[p] = i;
+			continue;	/* its type and flags: check_part */
+		}
+		if ((s->sh_flags & SHF_ALLOC) && size)
+			return 0;	/* a stray allocated section */
+		if (type == SHT_REL) {
+			if (!fast_rel(m, f, i))
+				return 0;
+		} else if (type == SHT_SYMTAB && !m->symtab_shndx) {
+			m->symtab_shndx = i;
+		} else if (type == SHT_SYMTAB || type == SHT_RELA ||
+			   type == SHT_GROUP) {
+			return 0;
+		}
+		/* p - MODELF_NPARTS: named ".rel" and a part's name, which
+		 * must be the part's relocations, found just now (none for
+		 * .module.bss) */
+		if (p >= MODELF_NPARTS && m->part[p - MODELF_NPARTS].rel_shndx != i)
+			return 0;
+	}
+	return chain_region(&ch, eh->e_shoff, eh->e_shoff + shnum * sizeof(Elf32_Shdr), 4) &&
+	       chains_layout_ok(&ch, len) &&
+	       f->idx[MODELF_MODULE] && m->symtab_shndx &&
+	       (!f->rel_link || f->rel_link == m->symtab_shndx) &&
+	       !place_parts(m, f->idx) &&
+	       sh[f->idx[MODELF_MODULE]].sh_offset % 4 == 0 &&
+	       !use_symtab(m, m->symtab_shndx);
+}
+
+/* Where each header field read_header_fields fills lives in struct
+ * modelf_header (by hfields[] index; FIXED fields have none). */
+static const uint8_t hfield_dst[NFIELDS] = {
+	[3] = offsetof(struct modelf_header, core_size),
+	[4] = offsetof(struct modelf_header, init_size),
+	[5] = offsetof(struct modelf_header, init),
+	[6] = offsetof(struct modelf_header, exit),
+	[7] = offsetof(struct modelf_header, syms),
+	[8] = offsetof(struct modelf_header, num_syms),
+	[9] = offsetof(struct modelf_header, versions),
+	[11] = offsetof(struct modelf_header, modinfo),
+	[12] = offsetof(struct modelf_header, modinfo_size),
+	[14] = offsetof(struct modelf_header, params),
+	[15] = offsetof(struct modelf_header, num_params),
+};
+/* hfields[] indexes of the size and pointer fields (all but FIXED) */
+#define HFIELDS_RELOCATED \
+	(1u << 3 | 1u << 4 | 1u << 5 | 1u << 6 | 1u << 7 | 1u << 8 | \
+	 1u << 9 | 1u << 11 | 1u << 12 | 1u << 14 | 1u << 15)
+
+/* read_header_fields for a module whose header's relocations each sit at
+ * the start of a size or pointer field, in rising order with the rest of
+ * the first HDR_RELS (so read_header_fields takes rel_merged's answers:
+ * for each field, the relocation at its offset), each R_386_32 against an
+ * absolute symbol (or symbol 0) for a size, a symbol in the image for a
+ * pointer. 1 with m->hdr filled; 0 if any is otherwise, or a size has no
+ * relocation, or a pointer with none is not NULL. */
+static int fast_header_fields(struct modelf *m)
+{
+	const struct modelf_part *mod = &m->part[MODELF_MODULE];
+	uint32_t lim = mod->nrel < HDR_RELS ? mod->nrel : HDR_RELS;
+	uint32_t seen = 0, i;
+
+	for (i = 0; i < mod->nrel && mod->rel[i].r_offset < MODHDR_SIZE; i++) {
+		uint32_t off = mod->rel[i].r_offset, info = mod->rel[i].r_info;
+		uint32_t f = field_of_word[off / 4], sym = ELF32_R_SYM(info);
+		const Elf32_Sym *e;
+		uint32_t value = 0, x;
+
+		if (hfields[f].off != off || hfields[f].kind == F_FIXED ||
+		    (seen >> f) || ELF32_R_TYPE(info) != R_386_32 || sym >= m->nsym)
+			return 0;	/* not a field's start, or not rising */
+		seen |= 1u << f;
+		e = &m->sym[sym];
+		x = e->st_shndx;
+		if (hfields[f].kind == F_SIZE) {	/* sym_kind: NULL, ABS */
+			if (sym && x != SHN_ABS)
+				return 0;
+			if (sym)
+				value = e->st_value;
+		} else if (sym && x && x == mod->shndx) {	/* IMAGE: */
+			value = e->st_value;		/* .module is at 0 */
+		} else if (sym && x && x == m->part[MODELF_BSS].shndx) {
+			value = m->part[MODELF_BSS].addr + e->st_value;
+		} else if (sym && x && x == m->part[MODELF_INIT].shndx) {
+			value = m->part[MODELF_INIT].addr + e->st_value;
+		} else {
+			return 0;
+		}
+		*(uint32_t *)((char *)&m->hdr + hfield_dst[f]) =
+			value + rd32(mod->bytes + off);
+	}
+	for (i = i ? i : 1; i < lim; i++)	/* the rest rising */
+		if (mod->rel[i].r_offset <= mod->rel[i - 1].r_offset)
+			return 0;
+	if (seen != HFIELDS_RELOCATED)	/* a field with no relocation */
+		for (uint32_t f = 0; f < NFIELDS; f++)
+			if (hfields[f].kind != F_FIXED && !(seen & 1u << f) &&
+			    (hfields[f].kind == F_SIZE ||
+			     rd32(mod->bytes + hfields[f].off)))
+				return 0;
+	m->hdr.num_versions = rd32(modbytes(m) + MODHDR_OFF_NUM_VERSIONS);
+	m->hdr.name = (const char *)modbytes(m) + MODHDR_OFF_NAME;
+	return 1;
+}
+
+/* The key modelf_parse_lazy looks for in the modinfo, and for each byte c
+ * that is one of its first 16, how far a window of 17 bytes ending in c
+ * may move on (to put c under its last place among them): Horspool's
+ * search. A byte not among them (0 here, '=' included) lets it move 17. */
+static const char mismatch_key[] = "section_mismatch=";
+static const uint8_t mismatch_shift[256] = {
+	['a'] = 4, ['c'] = 2, ['e'] = 15, ['h'] = 1, ['i'] = 7, ['m'] = 5,
+	['n'] = 10, ['o'] = 11, ['s'] = 6, ['t'] = 3, ['_'] = 9,
+};
+
+/* 0 if the n bytes at p do not hold "section_mismatch=" anywhere, so the
+ * modinfo has no entry section_mismatch (modelf_modinfo gives NULL); 1 if
+ * they may. Looks at the last byte of each window of 17 and compares the
+ * window only when that byte is '=': for modinfo text, about one byte in
+ * ten (a byte-by-byte scan for the entries' NULs looks at all of them). */
+static int may_hold_mismatch_key(const char *p, uint32_t n)
+{
+	const uint32_t klen = sizeof(mismatch_key) - 1;
+
+	for (uint32_t i = 0; n >= klen && i <= n - klen; ) {
+		uint8_t c = p[i + klen - 1], shift = mismatch_shift[c];
+
+		if (c == '=' && same_bytes(p + i, mismatch_key, klen))
+			return 1;
+		i += shift ? shift : klen;
+	}
+	return 0;
+}
+
+/* The whole of modelf_parse_lazy's checks when every one passes: 1 with
+ * m as that chain fills it; 0 if any check fails or the object is not
+ * as ld -r makes a .ko (then the chain runs, and finds and words the
+ * fault as always). */
+static int lazy_fast(const void *buf, size_t len, struct modelf *m)
+{
+	struct fast f;
+
+	return fast_sections(buf, len, m, &f) &&
+	       !check_symbols(m) &&
+	       !check_header_id(m) &&
+	       fast_header_fields(m) &&
+	       !check_header_sizes(m) &&
+	       !check_header_tables(m) &&	/* modinfo checked there */
+	       !may_hold_mismatch_key((const char *)modbytes(m) + m->hdr.modinfo,
+				      m->hdr.modinfo_size);
+}
+
 int modelf_parse_lazy(const void *buf, size_t len, struct modelf *m)
 {
+	if (lazy_fast(buf, len, m)) {
+		m->rel_lazy = 1;
+		return 0;
+	}
 	if (parse_sections(buf, len, m) ||
 	    find_module_sections(m) ||
 	    parse_symbols(m) ||

@@ -216,7 +216,9 @@ int modelf_parse(const void *buf, size_t len, struct modelf *m);
  * modelf_parse() without its checks of each relocation (modreloc_check and
  * modreloc_check_targets), which modreloc_apply_lazy() makes as it applies
  * them: for a loader that relocates in one pass. Everything else is
- * checked here, in modelf_parse()'s order; on any refusal modelf_parse()
+ * checked here: first in about one pass over the section table, for an
+ * object laid out as ld -r lays a .ko out; on any doubt in modelf_parse()'s
+ * order; on any refusal modelf_parse()
  * is run instead, so a refusal and its reason are exactly modelf_parse()'s;
  * so it is for a module whose modinfo has section_mismatch (its warning,
  * m->warn, is then made here). Returns 0 with m->rel_lazy set (m->hdr and

@@ -784,6 +784,54 @@ KTEST(accepts_header_size_against_symbol_0)
 	KT_EXPECT(why[0] == '\0');
 }
 
+/* insmod's one pass (modelf_parse_lazy: on hello.ko its fast path, which
+ * checks the sections in one pass) describes the object as modelf_parse
+ * does: every field a loader reads. */
+static void expect_lazy_as_parse(const uint8_t *buf, size_t len)
+{
+	struct modelf full, lazy;
+
+	KT_EXPECT(modelf_parse(buf, len, &full) == 0);
+	KT_EXPECT(modelf_parse_lazy(buf, len, &lazy) == 0);
+	KT_EXPECT(lazy.rel_lazy == 1 && !lazy.why[0] && !lazy.warn[0]);
+	KT_EXPECT(lazy.buf == full.buf && lazy.len == full.len &&
+		  lazy.eh == full.eh && lazy.sh == full.sh &&
+		  lazy.shnum == full.shnum && lazy.shstr == full.shstr &&
+		  lazy.shstr_size == full.shstr_size);
+	KT_EXPECT(lazy.sym == full.sym && lazy.nsym == full.nsym &&
+		  lazy.symtab_shndx == full.symtab_shndx &&
+		  lazy.first_global == full.first_global &&
+		  lazy.str == full.str && lazy.str_size == full.str_size);
+	KT_EXPECT(lazy.image_size == full.image_size && lazy.nrel == full.nrel);
+	for (int p = 0; p < MODELF_NPARTS; p++) {
+		const struct modelf_part *a = &lazy.part[p], *b = &full.part[p];
+
+		KT_EXPECT(a->shndx == b->shndx && a->addr == b->addr &&
+			  a->size == b->size && a->bytes == b->bytes &&
+			  a->rel == b->rel && a->nrel == b->nrel &&
+			  a->rel_shndx == b->rel_shndx);
+	}
+	KT_EXPECT(lazy.hdr.name == full.hdr.name &&
+		  lazy.hdr.core_size == full.hdr.core_size &&
+		  lazy.hdr.init_size == full.hdr.init_size &&
+		  lazy.hdr.init == full.hdr.init && lazy.hdr.exit == full.hdr.exit &&
+		  lazy.hdr.syms == full.hdr.syms &&
+		  lazy.hdr.num_syms == full.hdr.num_syms &&
+		  lazy.hdr.versions == full.hdr.versions &&
+		  lazy.hdr.num_versions == full.hdr.num_versions &&
+		  lazy.hdr.modinfo == full.hdr.modinfo &&
+		  lazy.hdr.modinfo_size == full.hdr.modinfo_size &&
+		  lazy.hdr.params == full.hdr.params &&
+		  lazy.hdr.num_params == full.hdr.num_params);
+}
+
+KTEST(lazy_parse_describes_hello_as_parse_does)
+{
+	KT_EXPECT(ko_len != 0);
+	if (ko_len)
+		expect_lazy_as_parse(ko, ko_len);
+}
+
 /* --- bigbss.ko: 256 KiB of .bss --- */
 
 static const char *bigbss_path = "build/modules/bigbss.ko";
@@ -820,6 +868,7 @@ KTEST(big_bss_takes_no_room_in_the_file)
 	if (!buf)
 		return;
 	KT_EXPECT(modelf_parse(buf, len, &m) == 0);
+	expect_lazy_as_parse(buf, len);
 	KT_EXPECT(len < 16 * 1024);		/* not 256 KiB of stored zeros */
 	KT_EXPECT(m.image_size > 256 * 1024);
 	KT_EXPECT(bss->bytes == NULL);
