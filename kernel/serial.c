@@ -11,6 +11,14 @@
 #define COM1 0x3f8
 #define LSR_DATA_READY 0x01
 #define LSR_THR_EMPTY 0x20
+#define IIR_FIFO_ON 0xc0	/* both bits: a 16550A with its FIFOs working */
+
+#define FIFO_DEPTH 16	/* a 16550A's transmit FIFO */
+
+static struct {
+	bool paused;	/* receive interrupt off until the console has room */
+	bool fifo;	/* the transmit FIFO is on: FIFO_DEPTH bytes per THRE */
+} serial;
 
 void serial_init(void)
 {
@@ -21,18 +29,70 @@ void serial_init(void)
 	outb(0x03, COM1 + 3);	/* 8N1, DLAB off */
 	outb(0x07, COM1 + 2);	/* FIFO on and cleared */
 	outb(0x0b, COM1 + 4);	/* DTR, RTS, OUT2 (IRQ line enable) */
+	/* With the FIFO on, THRE means the whole transmit FIFO is empty
+	 * (16550A data sheet, LSR bit 5), so 16 bytes may follow one look at
+	 * it, as Linux's 8250 driver does. An 8250 or 16450 has no FIFO. */
+	serial.fifo = (inb(COM1 + 2) & IIR_FIFO_ON) == IIR_FIFO_ON;
 }
 
-void serial_putc(char c)
+/* Waits a bounded time for THRE (the byte is sent anyway after it). */
+static void serial_tx_wait(void)
 {
 	for (int spin = 0; spin < 100000 && !(inb(COM1 + 5) & LSR_THR_EMPTY); spin++)
 		;
-	outb((uint8_t)c, COM1);
 }
 
-static struct {
-	bool paused;	/* receive interrupt off until the console has room */
-} serial;
+/* Sends from s[0..n) what one empty FIFO holds, "\n" as "\r\n" (two
+ * places, never split between loads); returns how many bytes of s went. */
+static size_t serial_load(const char *s, size_t n)
+{
+	size_t i = 0, room = FIFO_DEPTH;
+
+	while (i < n && room) {
+		size_t start = i, stop = i + (n - i < room ? n - i : room);
+
+		while (i < stop && s[i] != '\n')
+			outb((uint8_t)s[i++], COM1);
+		room -= i - start;
+		if (i == stop)
+			continue;
+		if (room < 2)
+			break;
+		outb('\r', COM1);
+		outb('\n', COM1);
+		i++;
+		room -= 2;
+	}
+	return i;
+}
+
+void serial_write(const char *s, size_t n)
+{
+	if (!serial.fifo) {	/* one byte a look (before serial_init too) */
+		for (size_t i = 0; i < n; i++) {
+			if (s[i] == '\n') {
+				serial_tx_wait();
+				outb('\r', COM1);
+			}
+			serial_tx_wait();
+			outb((uint8_t)s[i], COM1);
+		}
+		return;
+	}
+	while (n) {
+		/* One load with interrupts off: a writer in an interrupt (a
+		 * timer's printk) waits for THRE before its own load, so the
+		 * FIFO never gets more than it holds. */
+		uint32_t flags = irq_save();
+		size_t k;
+
+		serial_tx_wait();
+		k = serial_load(s, n);
+		irq_restore(flags);
+		s += k;
+		n -= k;
+	}
+}
 
 static void serial_irq(struct regs *r)
 {

@@ -145,11 +145,43 @@ void vga_putc(char c)
 	vga_cursor();
 }
 
+/* Writes the plain bytes (none below ' ') at the start of s[0..n) that
+ * fit on the cursor's row, one 16-bit store a cell; returns how many.
+ * These are the cells vga_put writes for them, without its switch and
+ * row check per byte: a plain byte only writes its cell and moves the
+ * column, and the row cannot end before the run does. */
+static size_t vga_put_run(const char *s, size_t n)
+{
+	volatile uint16_t *p = vga.cell + vga.origin + vga.row * COLS + vga.col;
+	size_t most = n < (size_t)(COLS - vga.col) ? n : (size_t)(COLS - vga.col);
+	size_t i = 0;
+
+	while (i < most && (uint8_t)s[i] >= ' ') {
+		p[i] = ATTR << 8 | (uint8_t)s[i];
+		i++;
+	}
+	vga.col += i;
+	if (vga.col == COLS) {
+		vga.col = 0;
+		if (++vga.row == ROWS)
+			vga_scroll();
+	}
+	return i;
+}
+
 void vga_write(const char *s, size_t n)
 {
 	if (!vga.cell)
 		return;
-	for (size_t i = 0; i < n; i++)
-		vga_put(s[i]);
+	while (n) {
+		size_t k = 1;
+
+		if (!vga.esc && (uint8_t)*s >= ' ')
+			k = vga_put_run(s, n);
+		else
+			vga_put(*s);
+		s += k;
+		n -= k;
+	}
 	vga_cursor();
 }
