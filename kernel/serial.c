@@ -42,55 +42,51 @@ static void serial_tx_wait(void)
 		;
 }
 
-/* Sends from s[0..n) what one empty FIFO holds, "\n" as "\r\n" (two
- * places, never split between loads); returns how many bytes of s went. */
-static size_t serial_load(const char *s, size_t n)
+/* Sends from s up to end what one empty FIFO holds, each "\n" as "\r\n"
+ * (two places, never split between loads); returns where it stopped. */
+static const char *serial_load(const char *s, const char *end)
 {
-	size_t i = 0, room = FIFO_DEPTH;
+	const char *full = s + FIFO_DEPTH;	/* where the FIFO would be full */
+	const char *stop = end < full ? end : full;
 
-	while (i < n && room) {
-		size_t start = i, stop = i + (n - i < room ? n - i : room);
-
-		while (i < stop && s[i] != '\n')
-			outb((uint8_t)s[i++], COM1);
-		room -= i - start;
-		if (i == stop)
-			continue;
-		if (room < 2)
-			break;
+	for (;;) {
+		while (s < stop && *s != '\n')
+			outb((uint8_t)*s++, COM1);
+		if (s == stop || full - s < 2)
+			return s;
 		outb('\r', COM1);
 		outb('\n', COM1);
-		i++;
-		room -= 2;
+		s++;
+		full--;		/* the "\r" took a place */
+		if (stop > full)
+			stop = full;
 	}
-	return i;
 }
 
 void serial_write(const char *s, size_t n)
 {
+	const char *end = s + n;
+
 	if (!serial.fifo) {	/* one byte a look (before serial_init too) */
-		for (size_t i = 0; i < n; i++) {
-			if (s[i] == '\n') {
+		for (; s < end; s++) {
+			if (*s == '\n') {
 				serial_tx_wait();
 				outb('\r', COM1);
 			}
 			serial_tx_wait();
-			outb((uint8_t)s[i], COM1);
+			outb((uint8_t)*s, COM1);
 		}
 		return;
 	}
-	while (n) {
+	while (s < end) {
 		/* One load with interrupts off: a writer in an interrupt (a
 		 * timer's printk) waits for THRE before its own load, so the
 		 * FIFO never gets more than it holds. */
 		uint32_t flags = irq_save();
-		size_t k;
 
 		serial_tx_wait();
-		k = serial_load(s, n);
+		s = serial_load(s, end);
 		irq_restore(flags);
-		s += k;
-		n -= k;
 	}
 }
 

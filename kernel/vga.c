@@ -26,13 +26,13 @@ static struct {
 	int arg;	/* the number in ESC [ N X, 0 if none */
 } vga;
 
-/* Writes CRTC register pair hi, hi + 1 (start address 12, cursor 14). */
+/* Writes CRTC register pair hi, hi + 1 (start address 12, cursor 14):
+ * each a 16-bit out to the index port, the index in its low byte and the
+ * value in its high byte (a byte out to 0x3d4, then one to 0x3d5). */
 static void vga_crtc16(uint8_t hi, uint16_t v)
 {
-	outb(hi, 0x3d4);
-	outb(v >> 8, 0x3d5);
-	outb(hi + 1, 0x3d4);
-	outb(v & 0xff, 0x3d5);
+	outw((v & 0xff00) | hi, 0x3d4);
+	outw((uint16_t)(v << 8) | (hi + 1), 0x3d4);
 }
 
 static void vga_cursor(void)
@@ -104,6 +104,14 @@ static void vga_escape(char c)
 	vga.esc = 0;
 }
 
+/* Moves the cursor to the start of the next row, scrolling at the bottom. */
+static void vga_newline(void)
+{
+	vga.col = 0;
+	if (++vga.row == ROWS)
+		vga_scroll();
+}
+
 /* Puts c, leaving the hardware cursor where it was. */
 static void vga_put(char c)
 {
@@ -113,9 +121,8 @@ static void vga_put(char c)
 	}
 	switch (c) {
 	case '\n':
-		vga.col = 0;
-		vga.row++;
-		break;
+		vga_newline();
+		return;
 	case '\r':
 		vga.col = 0;
 		break;
@@ -161,11 +168,8 @@ static size_t vga_put_run(const char *s, size_t n)
 		i++;
 	}
 	vga.col += i;
-	if (vga.col == COLS) {
-		vga.col = 0;
-		if (++vga.row == ROWS)
-			vga_scroll();
-	}
+	if (vga.col == COLS)
+		vga_newline();
 	return i;
 }
 
@@ -176,10 +180,10 @@ void vga_write(const char *s, size_t n)
 	while (n) {
 		size_t k = 1;
 
-		if (!vga.esc && (uint8_t)*s >= ' ')
-			k = vga_put_run(s, n);
-		else
+		if (vga.esc || (uint8_t)*s < ' ')
 			vga_put(*s);
+		else
+			k = vga_put_run(s, n);
 		s += k;
 		n -= k;
 	}

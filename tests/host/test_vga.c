@@ -29,6 +29,14 @@ static inline void outb(uint8_t v, uint16_t port)
 		crtc[crtc_index] = v;
 }
 
+/* a 16-bit out to the index port: the index, then the value at 0x3d5 */
+static inline void outw(uint16_t v, uint16_t port)
+{
+	outb(v & 0xff, port);
+	if (port == 0x3d4)
+		outb(v >> 8, 0x3d5);
+}
+
 #include "kernel/vga.c"
 
 /* What a person sees: the memory, the start address, the cursor. */
