@@ -83,12 +83,34 @@ static char *stamp_before(char *end, uint32_t ms)
 	return p;
 }
 
+/* The message of fmt in text (TEXT_MAX bytes, no NUL needed); returns
+ * its length, or TEXT_MAX - 1 or more when it is cut there. The plain
+ * start of fmt, up to its first conversion, is found with one scan and
+ * copied with memcpy (a whole pr_info line with no conversion is only
+ * that); vsnprintf formats the rest after it: the same bytes vsnprintf
+ * gives for all of fmt, as the plain start is its own output. */
+static int format_text(char *text, const char *fmt, va_list ap)
+{
+	size_t n = 0;
+
+	while (fmt[n] && fmt[n] != '%')
+		n++;
+	if (n >= TEXT_MAX - 1) {	/* the plain start fills the text */
+		memcpy(text, fmt, TEXT_MAX - 1);
+		return TEXT_MAX - 1;
+	}
+	memcpy(text, fmt, n);
+	if (!fmt[n])
+		return n;
+	return n + vsnprintf(text + n, TEXT_MAX - n, fmt + n, ap);
+}
+
 int vprintk(const char *fmt, va_list ap)
 {
 	char line[STAMP_MAX + TEXT_MAX];
 	char *text = line + STAMP_MAX;	/* the message; its stamp goes before */
 	int level = parse_level(&fmt);
-	int n = vsnprintf(text, TEXT_MAX, fmt, ap);
+	int n = format_text(text, fmt, ap);
 	uint32_t flags = irq_save();
 
 	if (n > TEXT_MAX - 1)
