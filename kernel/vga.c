@@ -156,7 +156,7 @@ void vga_putc(char c)
  * fit on the cursor's row, one 16-bit store a cell; returns how many.
  * These are the cells vga_put writes for them, without its switch and
  * row check per byte: a plain byte only writes its cell and moves the
- * column, and the row cannot end before the run does. */
+ * column, and the run stops where the row ends (the wrap made once). */
 static size_t vga_put_run(const char *s, size_t n)
 {
 	volatile uint16_t *p = vga.cell + vga.origin + vga.row * COLS + vga.col;
