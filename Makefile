@@ -226,14 +226,19 @@ HOST_TEST_DEPS := $(shell awk '/^\/\/ sources: / { \
 	n = FILENAME; sub(/.*\//, "", n); sub(/\.c$$/, "", n); \
 	sub(/^\/\/ sources: */, ""); sub(/ +$$/, ""); gsub(/ +/, ":"); \
 	print n ":" $$0; nextfile }' $(HOST_TEST_SRCS) /dev/null)
+# (HOST_SRCS_test_NAME: the sources line's files, the ones linked in; a
+# .c file the test #includes, as test_vga.c does kernel/vga.c, is only a
+# dependency.)
 host_dep_files = $(foreach f,$(1),$(if $(findstring *,$(f)),$(wildcard $(f)),$(f)))
-$(foreach w,$(HOST_TEST_DEPS),$(eval $(B)/host/$(firstword $(subst :, ,$(w))): \
+$(foreach w,$(HOST_TEST_DEPS),$(eval HOST_SRCS_$(firstword $(subst :, ,$(w))) := \
 	$(call host_dep_files,$(wordlist 2,999,$(subst :, ,$(w))))))
+$(foreach w,$(HOST_TEST_DEPS),$(eval $(B)/host/$(firstword $(subst :, ,$(w))): \
+	$(HOST_SRCS_$(firstword $(subst :, ,$(w))))))
 
 $(B)/host/%: tests/host/%.c
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOSTCFLAGS) -o $@ $(filter %.c,$^)
-	@$(HOSTCC) $(HOSTCFLAGS) -MM -MP -MT $@ $(filter %.c,$^) > $@.d
+	$(HOSTCC) $(HOSTCFLAGS) -o $@ $< $(filter %.c,$(HOST_SRCS_$*))
+	@$(HOSTCC) $(HOSTCFLAGS) -MM -MP -MT $@ $< $(filter %.c,$(HOST_SRCS_$*)) > $@.d
 
 # ---- the loader fuzzer (docs/testing.md) ---------------------------------
 # clang's libFuzzer with ASan+UBSan, 32-bit like the kernel (so the image it

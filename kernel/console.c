@@ -36,11 +36,7 @@ void console_init(void)
 
 void console_write(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '\n')
-			serial_putc('\r');
-		serial_putc(s[i]);
-	}
+	serial_write(s, n);
 	vga_write(s, n);
 }
 

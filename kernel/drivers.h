@@ -11,9 +11,11 @@
 
 /* Programs COM1: 115200 baud 8N1, FIFO on, interrupts off. Never fails. */
 void serial_init(void);
-/* Sends one byte, waiting a bounded time for the transmitter (a byte is
- * sent anyway when it stays busy). */
-void serial_putc(char c);
+/* Sends s[0..n), each "\n" as "\r\n", waiting a bounded time for the
+ * transmitter before each FIFO load (16 bytes on a 16550A, 1 without a
+ * FIFO; the bytes are sent anyway when it stays busy). Interrupts may be
+ * on: each load is made with them off. */
+void serial_write(const char *s, size_t n);
 /* Starts receive interrupts (IRQ 4) feeding console_input(). */
 void serial_enable_irq(void);
 /* Called by the console when it has room again after a full ring. */

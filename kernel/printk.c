@@ -55,42 +55,66 @@ static int parse_level(const char **fmt)
 	return LEVEL_NONE;
 }
 
-/* "[%5u.%03u] " of ms as seconds and milliseconds, made by hand (the
- * same bytes snprintf gives, at a seventh of its instructions); returns
- * the length. out holds 24 bytes. */
-static int format_stamp(char *out, uint32_t ms)
-{
-	char digits[10];
-	uint32_t sec = ms / 1000, frac = ms % 1000;
-	int n = 0, len = 0;
+#define TEXT_MAX 512	/* a message's bytes, its NUL included */
+#define STAMP_MAX 20	/* "[%5u.%03u] " of any uint32_t ms: 17 bytes */
 
+/* Writes "[%5u.%03u] " of ms as seconds and milliseconds so that it ends
+ * just before end, and returns where it starts: the same bytes snprintf
+ * gives, made by hand from the last digit back, so the stamp lands right
+ * before the message and both go to the ring in one copy. */
+static char *stamp_before(char *end, uint32_t ms)
+{
+	char *p = end;
+	uint32_t sec = ms / 1000, frac = ms % 1000;
+
+	*--p = ' ';
+	*--p = ']';
+	*--p = (char)('0' + frac % 10);
+	*--p = (char)('0' + frac / 10 % 10);
+	*--p = (char)('0' + frac / 100);
+	*--p = '.';
 	do {
-		digits[n++] = (char)('0' + sec % 10);
+		*--p = (char)('0' + sec % 10);
 		sec /= 10;
 	} while (sec);
-	out[len++] = '[';
-	for (int pad = n; pad < 5; pad++)
-		out[len++] = ' ';
-	while (n)
-		out[len++] = digits[--n];
-	out[len++] = '.';
-	out[len++] = (char)('0' + frac / 100);
-	out[len++] = (char)('0' + frac / 10 % 10);
-	out[len++] = (char)('0' + frac % 10);
-	out[len++] = ']';
-	out[len++] = ' ';
-	return len;
+	while (p > end - 11)	/* the seconds at least 5 wide */
+		*--p = ' ';
+	*--p = '[';
+	return p;
+}
+
+/* The message of fmt in text (TEXT_MAX bytes, no NUL needed); returns
+ * its length, or TEXT_MAX - 1 or more when it is cut there. The plain
+ * start of fmt, up to its first conversion, is found with one scan and
+ * copied with memcpy (a whole pr_info line with no conversion is only
+ * that); vsnprintf formats the rest after it: the same bytes vsnprintf
+ * gives for all of fmt, as the plain start is its own output. */
+static int format_text(char *text, const char *fmt, va_list ap)
+{
+	size_t n = 0;
+
+	while (fmt[n] && fmt[n] != '%')
+		n++;
+	if (n >= TEXT_MAX - 1) {	/* the plain start fills the text */
+		memcpy(text, fmt, TEXT_MAX - 1);
+		return TEXT_MAX - 1;
+	}
+	memcpy(text, fmt, n);
+	if (!fmt[n])
+		return n;
+	return n + vsnprintf(text + n, TEXT_MAX - n, fmt + n, ap);
 }
 
 int vprintk(const char *fmt, va_list ap)
 {
-	char text[512], stamp[24];
+	char line[STAMP_MAX + TEXT_MAX];
+	char *text = line + STAMP_MAX;	/* the message; its stamp goes before */
 	int level = parse_level(&fmt);
-	int n = vsnprintf(text, sizeof(text), fmt, ap);
+	int n = format_text(text, fmt, ap);
 	uint32_t flags = irq_save();
 
-	if (n > (int)sizeof(text) - 1)
-		n = sizeof(text) - 1;
+	if (n > TEXT_MAX - 1)
+		n = TEXT_MAX - 1;
 	if (level >= 0 && log.line_open) {	/* a new message ends the line */
 		log_put("\n", 1);
 		if (log.line_level < CONSOLE_LOGLEVEL)
@@ -100,12 +124,13 @@ int vprintk(const char *fmt, va_list ap)
 	if (level < 0)		/* a continuation has its line's level */
 		level = log.line_open ? log.line_level : LOGLEVEL_DEFAULT;
 	log.line_level = level;
-	if (!log.line_open) {
-		uint32_t ms = uptime_ms();
-		int s = format_stamp(stamp, ms);
-		log_put(stamp, s);
+	if (!log.line_open) {	/* a new line: stamp and message in one copy */
+		char *stamp = stamp_before(text, uptime_ms());
+
+		log_put(stamp, text + n - stamp);
+	} else {
+		log_put(text, n);
 	}
-	log_put(text, n);
 	log.line_open = n > 0 && text[n - 1] != '\n';
 	if (level < CONSOLE_LOGLEVEL)
 		console_write(text, n);

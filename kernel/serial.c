@@ -11,6 +11,14 @@
 #define COM1 0x3f8
 #define LSR_DATA_READY 0x01
 #define LSR_THR_EMPTY 0x20
+#define IIR_FIFO_ON 0xc0	/* both bits: a 16550A with its FIFOs working */
+
+#define FIFO_DEPTH 16	/* a 16550A's transmit FIFO */
+
+static struct {
+	bool paused;	/* receive interrupt off until the console has room */
+	bool fifo;	/* the transmit FIFO is on: FIFO_DEPTH bytes per THRE */
+} serial;
 
 void serial_init(void)
 {
@@ -21,18 +29,66 @@ void serial_init(void)
 	outb(0x03, COM1 + 3);	/* 8N1, DLAB off */
 	outb(0x07, COM1 + 2);	/* FIFO on and cleared */
 	outb(0x0b, COM1 + 4);	/* DTR, RTS, OUT2 (IRQ line enable) */
+	/* With the FIFO on, THRE means the whole transmit FIFO is empty
+	 * (16550A data sheet, LSR bit 5), so 16 bytes may follow one look at
+	 * it, as Linux's 8250 driver does. An 8250 or 16450 has no FIFO. */
+	serial.fifo = (inb(COM1 + 2) & IIR_FIFO_ON) == IIR_FIFO_ON;
 }
 
-void serial_putc(char c)
+/* Waits a bounded time for THRE (the byte is sent anyway after it). */
+static void serial_tx_wait(void)
 {
 	for (int spin = 0; spin < 100000 && !(inb(COM1 + 5) & LSR_THR_EMPTY); spin++)
 		;
-	outb((uint8_t)c, COM1);
 }
 
-static struct {
-	bool paused;	/* receive interrupt off until the console has room */
-} serial;
+/* Sends from s up to end what one empty FIFO holds, each "\n" as "\r\n"
+ * (two places, never split between loads); returns where it stopped. */
+static const char *serial_load(const char *s, const char *end)
+{
+	const char *full = s + FIFO_DEPTH;	/* where the FIFO would be full */
+	const char *stop = end < full ? end : full;
+
+	for (;;) {
+		while (s < stop && *s != '\n')
+			outb((uint8_t)*s++, COM1);
+		if (s == stop || full - s < 2)
+			return s;
+		outb('\r', COM1);
+		outb('\n', COM1);
+		s++;
+		full--;		/* the "\r" took a place */
+		if (stop > full)
+			stop = full;
+	}
+}
+
+void serial_write(const char *s, size_t n)
+{
+	const char *end = s + n;
+
+	if (!serial.fifo) {	/* one byte a look (before serial_init too) */
+		for (; s < end; s++) {
+			if (*s == '\n') {
+				serial_tx_wait();
+				outb('\r', COM1);
+			}
+			serial_tx_wait();
+			outb((uint8_t)*s, COM1);
+		}
+		return;
+	}
+	while (s < end) {
+		/* One load with interrupts off: a writer in an interrupt (a
+		 * timer's printk) waits for THRE before its own load, so the
+		 * FIFO never gets more than it holds. */
+		uint32_t flags = irq_save();
+
+		serial_tx_wait();
+		s = serial_load(s, end);
+		irq_restore(flags);
+	}
+}
 
 static void serial_irq(struct regs *r)
 {

@@ -26,13 +26,13 @@ static struct {
 	int arg;	/* the number in ESC [ N X, 0 if none */
 } vga;
 
-/* Writes CRTC register pair hi, hi + 1 (start address 12, cursor 14). */
+/* Writes CRTC register pair hi, hi + 1 (start address 12, cursor 14):
+ * each a 16-bit out to the index port, the index in its low byte and the
+ * value in its high byte (a byte out to 0x3d4, then one to 0x3d5). */
 static void vga_crtc16(uint8_t hi, uint16_t v)
 {
-	outb(hi, 0x3d4);
-	outb(v >> 8, 0x3d5);
-	outb(hi + 1, 0x3d4);
-	outb(v & 0xff, 0x3d5);
+	outw((v & 0xff00) | hi, 0x3d4);
+	outw((uint16_t)(v << 8) | (hi + 1), 0x3d4);
 }
 
 static void vga_cursor(void)
@@ -104,6 +104,14 @@ static void vga_escape(char c)
 	vga.esc = 0;
 }
 
+/* Moves the cursor to the start of the next row, scrolling at the bottom. */
+static void vga_newline(void)
+{
+	vga.col = 0;
+	if (++vga.row == ROWS)
+		vga_scroll();
+}
+
 /* Puts c, leaving the hardware cursor where it was. */
 static void vga_put(char c)
 {
@@ -113,9 +121,8 @@ static void vga_put(char c)
 	}
 	switch (c) {
 	case '\n':
-		vga.col = 0;
-		vga.row++;
-		break;
+		vga_newline();
+		return;
 	case '\r':
 		vga.col = 0;
 		break;
@@ -145,11 +152,40 @@ void vga_putc(char c)
 	vga_cursor();
 }
 
+/* Writes the plain bytes (none below ' ') at the start of s[0..n) that
+ * fit on the cursor's row, one 16-bit store a cell; returns how many.
+ * These are the cells vga_put writes for them, without its switch and
+ * row check per byte: a plain byte only writes its cell and moves the
+ * column, and the run stops where the row ends (the wrap made once). */
+static size_t vga_put_run(const char *s, size_t n)
+{
+	volatile uint16_t *p = vga.cell + vga.origin + vga.row * COLS + vga.col;
+	size_t most = n < (size_t)(COLS - vga.col) ? n : (size_t)(COLS - vga.col);
+	size_t i = 0;
+
+	while (i < most && (uint8_t)s[i] >= ' ') {
+		p[i] = ATTR << 8 | (uint8_t)s[i];
+		i++;
+	}
+	vga.col += i;
+	if (vga.col == COLS)
+		vga_newline();
+	return i;
+}
+
 void vga_write(const char *s, size_t n)
 {
 	if (!vga.cell)
 		return;
-	for (size_t i = 0; i < n; i++)
-		vga_put(s[i]);
+	while (n) {
+		size_t k = 1;
+
+		if (vga.esc || (uint8_t)*s < ' ')
+			vga_put(*s);
+		else
+			k = vga_put_run(s, n);
+		s += k;
+		n -= k;
+	}
 	vga_cursor();
 }

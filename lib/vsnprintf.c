@@ -19,6 +19,22 @@ static void put(struct out *o, char c)
 	o->len++;
 }
 
+/* Puts the bytes of s up to its first stop byte or NUL, and returns
+ * where it stopped: the same as put of each byte, with put's room check
+ * made once (room: what the buffer still takes before its NUL). The
+ * plain text of a format (stop '%') and a plain %s go through here. */
+static inline const char *put_until(struct out *o, const char *s, char stop)
+{
+	size_t room = o->len < o->size ? o->size - 1 - o->len : 0;
+	size_t i;
+
+	for (i = 0; s[i] && s[i] != stop; i++)
+		if (i < room)
+			o->buf[o->len + i] = s[i];
+	o->len += i;
+	return s + i;
+}
+
 struct spec {
 	bool left, zero, plus, space, alt;
 	int width, prec;
@@ -182,7 +198,11 @@ static void convert(struct out *o, char conv, struct spec *sp, va_list *args)
 		const char *s = va_arg(*args, const char *);
 		if (!s)
 			s = "(null)";
-		put_padded(o, s, sp->prec >= 0 ? strnlen(s, sp->prec) : strlen(s), sp, false);
+		if (sp->width == 0 && sp->prec < 0)	/* a plain %s: one pass */
+			put_until(o, s, '\0');
+		else
+			put_padded(o, s, sp->prec >= 0 ? strnlen(s, sp->prec) : strlen(s),
+				   sp, false);
 		break;
 	}
 	case '%':
@@ -201,15 +221,15 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 	va_list args;
 
 	va_copy(args, ap);
-	for (; *fmt; fmt++) {
+	while (*fmt) {
 		if (*fmt != '%') {
-			put(&o, *fmt);
+			fmt = put_until(&o, fmt, '%');	/* plain text */
 			continue;
 		}
 		fmt = parse_spec(fmt + 1, &sp, &args);
 		if (!*fmt)
 			break;
-		convert(&o, *fmt, &sp, &args);
+		convert(&o, *fmt++, &sp, &args);
 	}
 	va_end(args);
 	if (size)
