@@ -184,25 +184,34 @@ static uint32_t rd32(const char *p)
 	return ((const struct unaligned32 *)p)->v;
 }
 
-/* Whether s[0..n) are all printable and not spaces ('!'..'~'), four
- * bytes a test: a byte below '!' borrows into its bit 7 when 0x21 is
- * taken away, one above '~' carries into it when 1 is added (or has it);
- * no good byte borrows or carries into the next, so the word test flags
- * exactly the words holding a bad byte. */
+/* Whether the four bytes of w are all printable and not spaces
+ * ('!'..'~'): a byte below '!' borrows into its bit 7 when 0x21 is taken
+ * away, one above '~' carries into it when 1 is added (or has it); no
+ * good byte borrows or carries into the next, so the test flags exactly
+ * the words holding a bad byte. */
+static bool word_printable(uint32_t w)
+{
+	return !(((w - 0x21212121u) | (w + 0x01010101u) | w) & 0x80808080u);
+}
+
+/* Whether s[0..n) are all printable and not spaces, four bytes a test:
+ * the whole words, then the last four bytes as one more word (it may
+ * overlap the one before: those bytes are tested twice, with the same
+ * answer). A name under four bytes is tested a byte at a time. */
 static bool printable(const char *s, size_t n)
 {
 	size_t i = 0;
 
-	for (; i + 4 <= n; i += 4) {
-		uint32_t w = rd32(s + i);
-
-		if (((w - 0x21212121u) | (w + 0x01010101u) | w) & 0x80808080u)
-			return false;
+	if (n < 4) {
+		for (; i < n; i++)
+			if ((unsigned char)(s[i] - '!') > '~' - '!')
+				return false;
+		return true;
 	}
-	for (; i < n; i++)
-		if ((unsigned char)(s[i] - '!') > '~' - '!')
+	for (; i + 4 < n; i += 4)
+		if (!word_printable(rd32(s + i)))
 			return false;
-	return true;
+	return word_printable(rd32(s + n - 4));
 }
 
 /* nm's letters a module symbol may have. */
