@@ -184,22 +184,24 @@ static uint32_t rd32(const char *p)
 	return ((const struct unaligned32 *)p)->v;
 }
 
-/* Whether the four bytes of w are all printable and not spaces
- * ('!'..'~'): a byte below '!' borrows into its bit 7 when 0x21 is taken
- * away, one above '~' carries into it when 1 is added (or has it); no
- * good byte borrows or carries into the next, so the test flags exactly
- * the words holding a bad byte. */
-static bool word_printable(uint32_t w)
+/* The bytes of w outside '!'..'~', each as its bit 7 (0: all four are
+ * printable and not spaces): a byte below '!' borrows into its bit 7 when
+ * 0x21 is taken away, one above '~' carries into it when 1 is added (or
+ * has it); no good byte borrows or carries into the next, so the test
+ * flags exactly the words holding a bad byte. */
+static uint32_t word_unprintable(uint32_t w)
 {
-	return !(((w - 0x21212121u) | (w + 0x01010101u) | w) & 0x80808080u);
+	return ((w - 0x21212121u) | (w + 0x01010101u) | w) & 0x80808080u;
 }
 
 /* Whether s[0..n) are all printable and not spaces, four bytes a test:
  * the whole words, then the last four bytes as one more word (it may
  * overlap the one before: those bytes are tested twice, with the same
- * answer). A name under four bytes is tested a byte at a time. */
+ * answer); the tests' flags are gathered and looked at once. A name under
+ * four bytes is tested a byte at a time. */
 static bool printable(const char *s, size_t n)
 {
+	uint32_t bad = 0;
 	size_t i = 0;
 
 	if (n < 4) {
@@ -209,19 +211,19 @@ static bool printable(const char *s, size_t n)
 		return true;
 	}
 	for (; i + 4 < n; i += 4)
-		if (!word_printable(rd32(s + i)))
-			return false;
-	return word_printable(rd32(s + n - 4));
+		bad |= word_unprintable(rd32(s + i));
+	return !(bad | word_unprintable(rd32(s + n - 4)));
 }
 
-/* nm's letters a module symbol may have. */
+/* nm's letters a module symbol may have, TtDdBbRr: with its 0x20 bit set,
+ * exactly these eight bytes are b, d, r or t (one bit test, no branch a
+ * letter). */
 static bool type_ok(char c)
 {
-	switch (c) {
-	case 'T': case 't': case 'D': case 'd': case 'B': case 'b': case 'R': case 'r':
-		return true;
-	}
-	return false;
+	uint32_t l = (uint8_t)(c | 0x20) - 'b';
+
+	return l <= 't' - 'b' && ((1u << 0 | 1u << ('d' - 'b') | 1u << ('r' - 'b') |
+				   1u << ('t' - 'b')) >> l & 1);
 }
 
 /* What a refused line or packed entry gets (%u: its number). */
@@ -301,63 +303,84 @@ static void text_fill(struct modsym_table *t, const char *text, size_t len)
 	}
 }
 
+#define MODSYM_SORT_IN_PLACE 32	/* up to this many: sorted without memory */
+
 /* Counts the entries and name bytes of a packed table (after the magic;
  * <tessera/modformat.h>), checking each in one pass with no call per
  * entry but the name's test; *sorted says whether the offsets never go
- * down (then the table needs no sort). */
+ * down (then the table needs no sort). The first MODSYM_SORT_IN_PLACE
+ * entries' places are noted in at[]. */
 static int packed_check(struct module_record *rec, const char *p, size_t len,
-			uint32_t *count, size_t *names, bool *sorted)
+			uint32_t *count, size_t *names, bool *sorted, const char **at)
 {
 	const char *end = p + len;
 	uint32_t image = image_span(rec), n = 0, last = 0;
-	size_t total = 0;
 	bool up = true;
 
 	while (p < end) {
-		struct modsym s;
+		uint32_t off, size;
 		size_t nl;
 
 		if (end - p < MODSYMS_ENTRY)
 			return bad_entry(rec, packed_what, n + 1);
-		s.off = rd32(p);
-		s.size = rd32(p + 4);
 		nl = (uint8_t)p[9];
-		s.name = p + MODSYMS_ENTRY;
 		if (!type_ok(p[8]) || nl == 0 || nl > MODSYM_NAME_MAX ||
-		    (size_t)(end - s.name) < nl || !printable(s.name, nl))
+		    (size_t)(end - p) - MODSYMS_ENTRY < nl || !printable(p + MODSYMS_ENTRY, nl))
 			return bad_entry(rec, packed_what, n + 1);
-		if (s.off > image || s.size > image - s.off || n >= MODSYM_MAX_LINES)
+		off = rd32(p);
+		size = rd32(p + 4);
+		if (off > image || size > image - off || n >= MODSYM_MAX_LINES) {
+			struct modsym s = { off, size, p[8], p + MODSYMS_ENTRY };
+
 			return bad_place(rec, packed_what, n + 1, &s, nl, image);
-		up &= s.off >= last;
-		last = s.off;
+		}
+		up &= off >= last;
+		last = off;
+		if (n < MODSYM_SORT_IN_PLACE)
+			at[n] = p;
 		n++;
-		total += nl + 1;
-		p = s.name + nl;
+		p += MODSYMS_ENTRY + nl;
 	}
 	*count = n;
-	*names = total;
+	*names = len - (size_t)n * MODSYMS_ENTRY + n;	/* each name and its NUL */
 	*sorted = up;
 	return 0;
 }
 
-/* Fills t's entries and names from the checked packed table, in its
- * order. */
-static void packed_fill(struct modsym_table *t, const char *p)
+/* Fills t's entries and names from the checked packed table: from the
+ * places at[0..t->n_all) in that order, or, at NULL, in written order
+ * from p. */
+static void packed_fill(struct modsym_table *t, const char *const *at, const char *p)
 {
 	char *names = (char *)&t->sym[t->n_all];
-	struct modsym *s = t->sym, *end = s + t->n_all;
 
-	for (; s < end; s++) {
-		size_t nl = (uint8_t)p[9];
+	for (uint32_t i = 0; i < t->n_all; i++) {
+		size_t nl;
 
-		s->off = rd32(p);
-		s->size = rd32(p + 4);
-		s->type = p[8];
-		s->name = names;
+		if (at)
+			p = at[i];
+		nl = (uint8_t)p[9];
+		t->sym[i] = (struct modsym){ rd32(p), rd32(p + 4), p[8], names };
 		memcpy(names, p + MODSYMS_ENTRY, nl);
 		names[nl] = '\0';
 		names += nl + 1;
 		p += MODSYMS_ENTRY + nl;
+	}
+}
+
+/* Puts the places of n <= MODSYM_SORT_IN_PLACE checked packed entries in
+ * order of their offsets, stably (aliases keep the loader's order): an
+ * insertion sort that moves one pointer a step, not a whole entry, so
+ * that packed_fill then writes each entry once, in its sorted place. */
+static void sort_places(const char **at, uint32_t n)
+{
+	for (uint32_t i = 1; i < n; i++) {
+		const char *x = at[i];
+		uint32_t off = rd32(x), j = i;
+
+		for (; j && rd32(at[j - 1]) > off; j--)
+			at[j] = at[j - 1];
+		at[j] = x;
 	}
 }
 
@@ -396,8 +419,6 @@ static void sort_by_offset(struct modsym *a, struct modsym *tmp, uint32_t n)
 		memcpy(a, tmp, n * sizeof(*a));
 	} while (runs > 1);
 }
-
-#define MODSYM_SORT_IN_PLACE 32	/* up to this many: insertion sort */
 
 /* Sorts a[0..n) by offset, stably, in place by insertion: for a small
  * table (about n*n/4 moves at worst, none for a sorted one), no memory. */
@@ -439,6 +460,7 @@ int modsyms_set(struct module_record *rec, const char *text, size_t len)
 {
 	bool packed = modsyms_packed(text, len);
 	bool sorted = false;
+	const char *at[MODSYM_SORT_IN_PLACE];	/* a small packed table's entries */
 	struct modsym_table *t;
 	uint32_t lines = 0;
 	size_t names = 0;
@@ -451,7 +473,7 @@ int modsyms_set(struct module_record *rec, const char *text, size_t len)
 	if (packed) {
 		text += MODSYMS_MAGIC_LEN;
 		len -= MODSYMS_MAGIC_LEN;
-		err = packed_check(rec, text, len, &lines, &names, &sorted);
+		err = packed_check(rec, text, len, &lines, &names, &sorted, at);
 	} else {
 		err = text_check(rec, text, len, &lines, &names);
 	}
@@ -461,10 +483,17 @@ int modsyms_set(struct module_record *rec, const char *text, size_t len)
 	if (!t)
 		return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols", lines);
 	t->n = t->n_all = lines;
-	if (packed)
-		packed_fill(t, text);
-	else
+	if (packed && lines <= MODSYM_SORT_IN_PLACE) {
+		/* sorted as places, then each entry written once, in order */
+		if (!sorted)
+			sort_places(at, lines);
+		packed_fill(t, at, NULL);
+		sorted = true;
+	} else if (packed) {
+		packed_fill(t, NULL, text);
+	} else {
 		text_fill(t, text, len);
+	}
 	if (!sorted && sort_table(t)) {
 		kfree(t);
 		return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols", lines);
