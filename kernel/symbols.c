@@ -33,7 +33,8 @@ struct modsym {
 	const char *name;
 };
 
-/* One allocation: the header, n_all entries, then their names. */
+/* One allocation: the header, n_all entries, then their names (a text
+ * table's, copied; a packed table's written entries, each name in place). */
 struct modsym_table {
 	uint32_t n;		/* entries kept (init ones dropped at the end) */
 	uint32_t n_all;
@@ -305,11 +306,12 @@ static void text_fill(struct modsym_table *t, const char *text, size_t len)
 
 #define MODSYM_SORT_IN_PLACE 32	/* up to this many: sorted without memory */
 
-/* Counts the entries and name bytes of a packed table (after the magic;
+/* Counts the entries of a packed table (after the magic;
  * <tessera/modformat.h>), checking each in one pass with no call per
- * entry but the name's test; *sorted says whether the offsets never go
- * down (then the table needs no sort). The first MODSYM_SORT_IN_PLACE
- * entries' places are noted in at[]. */
+ * entry but the name's test; *names gets the bytes the table keeps (all
+ * of them: packed_fill keeps the entries), *sorted whether the offsets
+ * never go down (then the table needs no sort). The first
+ * MODSYM_SORT_IN_PLACE entries' places are noted in at[]. */
 static int packed_check(struct module_record *rec, const char *p, size_t len,
 			uint32_t *count, size_t *names, bool *sorted, const char **at)
 {
@@ -325,7 +327,8 @@ static int packed_check(struct module_record *rec, const char *p, size_t len,
 			return bad_entry(rec, packed_what, n + 1);
 		nl = (uint8_t)p[9];
 		if (!type_ok(p[8]) || nl == 0 || nl > MODSYM_NAME_MAX ||
-		    (size_t)(end - p) - MODSYMS_ENTRY < nl || !printable(p + MODSYMS_ENTRY, nl))
+		    (size_t)(end - p) - MODSYMS_ENTRY <= nl || p[MODSYMS_ENTRY + nl] ||
+		    !printable(p + MODSYMS_ENTRY, nl))
 			return bad_entry(rec, packed_what, n + 1);
 		off = rd32(p);
 		size = rd32(p + 4);
@@ -339,32 +342,30 @@ static int packed_check(struct module_record *rec, const char *p, size_t len,
 		if (n < MODSYM_SORT_IN_PLACE)
 			at[n] = p;
 		n++;
-		p += MODSYMS_ENTRY + nl;
+		p += MODSYMS_ENTRY + nl + 1;
 	}
 	*count = n;
-	*names = len - (size_t)n * MODSYMS_ENTRY + n;	/* each name and its NUL */
+	*names = len;	/* the table keeps the entries, names in place */
 	*sorted = up;
 	return 0;
 }
 
-/* Fills t's entries and names from the checked packed table: from the
- * places at[0..t->n_all) in that order, or, at NULL, in written order
- * from p. */
-static void packed_fill(struct modsym_table *t, const char *const *at, const char *p)
+/* Fills t's entries from the checked packed table p[0..len), copied
+ * whole after them (each name, NUL-terminated, stays in its entry): from
+ * the places at[0..t->n_all) in that order, or, at NULL, in written
+ * order. */
+static void packed_fill(struct modsym_table *t, const char *const *at, const char *p,
+			size_t len)
 {
-	char *names = (char *)&t->sym[t->n_all];
+	char *copy = (char *)&t->sym[t->n_all];
+	const char *next = copy;	/* the next entry in written order */
 
+	memcpy(copy, p, len);
 	for (uint32_t i = 0; i < t->n_all; i++) {
-		size_t nl;
+		const char *e = at ? copy + (at[i] - p) : next;
 
-		if (at)
-			p = at[i];
-		nl = (uint8_t)p[9];
-		t->sym[i] = (struct modsym){ rd32(p), rd32(p + 4), p[8], names };
-		memcpy(names, p + MODSYMS_ENTRY, nl);
-		names[nl] = '\0';
-		names += nl + 1;
-		p += MODSYMS_ENTRY + nl;
+		t->sym[i] = (struct modsym){ rd32(e), rd32(e + 4), e[8], e + MODSYMS_ENTRY };
+		next = e + MODSYMS_ENTRY + (uint8_t)e[9] + 1;
 	}
 }
 
@@ -487,10 +488,10 @@ int modsyms_set(struct module_record *rec, const char *text, size_t len)
 		/* sorted as places, then each entry written once, in order */
 		if (!sorted)
 			sort_places(at, lines);
-		packed_fill(t, at, NULL);
+		packed_fill(t, at, text, len);
 		sorted = true;
 	} else if (packed) {
-		packed_fill(t, NULL, text);
+		packed_fill(t, NULL, text, len);
 	} else {
 		text_fill(t, text, len);
 	}

@@ -186,7 +186,7 @@ size_t modelf_symbols_pack(const struct modelf *m, uint8_t *buf, size_t size,
 		nl = copy_name(m, s->st_name, room ? buf + len + MODSYMS_ENTRY : spare);
 		if (!nl)
 			continue;
-		if (len + MODSYMS_ENTRY + nl <= size) {
+		if (len + MODSYMS_ENTRY + nl + 1 <= size) {
 			uint8_t *e = buf + len;
 
 			put32(e, p->addr + s->st_value);
@@ -195,8 +195,9 @@ size_t modelf_symbols_pack(const struct modelf *m, uint8_t *buf, size_t size,
 			e[9] = nl;
 			if (!room)
 				memcpy(e + MODSYMS_ENTRY, spare, nl);
+			e[MODSYMS_ENTRY + nl] = '\0';
 		}
-		len += MODSYMS_ENTRY + nl;
+		len += MODSYMS_ENTRY + nl + 1;
 		n++;
 	}
 	*count = n;
