@@ -371,8 +371,7 @@ static void packed_fill(struct modsym_table *t, const char *const *at, const cha
 
 /* Puts the places of n <= MODSYM_SORT_IN_PLACE checked packed entries in
  * order of their offsets, stably (aliases keep the loader's order): an
- * insertion sort that moves one pointer a step, not a whole entry, so
- * that packed_fill then writes each entry once, in its sorted place. */
+ * insertion sort that moves one pointer a step, not a whole entry. */
 static void sort_places(const char **at, uint32_t n)
 {
 	for (uint32_t i = 1; i < n; i++) {
@@ -383,6 +382,74 @@ static void sort_places(const char **at, uint32_t n)
 			at[j] = at[j - 1];
 		at[j] = x;
 	}
+}
+
+/* The end of the run of places in order (offsets never going down) that
+ * starts at a[i], i < n. */
+static uint32_t places_run_end(const char *const *a, uint32_t i, uint32_t n)
+{
+	for (i++; i < n && rd32(a[i]) >= rd32(a[i - 1]); i++)
+		;
+	return i;
+}
+
+/* Sorts the places a[0..n) by offset, stably, through tmp[n]: each round
+ * merges neighbouring runs already in order, halving their number (as
+ * sort_by_offset does with whole entries; a pointer moves here). */
+static void merge_places(const char **a, const char **tmp, uint32_t n)
+{
+	uint32_t runs;
+
+	do {
+		runs = 0;
+		for (uint32_t lo = 0; lo < n; runs++) {
+			uint32_t mid = places_run_end(a, lo, n);
+			uint32_t hi = mid < n ? places_run_end(a, mid, n) : n;
+			uint32_t i = lo, j = mid, k = lo;
+
+			while (i < mid && j < hi)
+				tmp[k++] = rd32(a[j]) < rd32(a[i]) ? a[j++] : a[i++];
+			while (i < mid)
+				tmp[k++] = a[i++];
+			while (j < hi)
+				tmp[k++] = a[j++];
+			lo = hi;
+		}
+		memcpy(a, tmp, n * sizeof(*a));
+	} while (runs > 1);
+}
+
+/* Fills t from the checked packed table p[0..len) in order of offset,
+ * stably: the places of its entries are sorted (a pointer moved, not a
+ * whole entry), then each entry is written once, in its sorted place. A
+ * table in order is filled as written; a small one's places, noted by
+ * packed_check in small[], are sorted by insertion with no memory; a
+ * larger one's are noted here, in memory for twice their number, and
+ * merged. Returns 0 or -ENOMEM (t not filled). */
+static int packed_fill_sorted(struct modsym_table *t, const char **small, const char *p,
+			      size_t len, bool sorted)
+{
+	uint32_t n = t->n_all;
+	const char **at = small, *e = p;
+
+	if (sorted) {
+		packed_fill(t, NULL, p, len);
+		return 0;
+	}
+	if (n > MODSYM_SORT_IN_PLACE) {
+		at = kmalloc(2 * n * sizeof(*at));
+		if (!at)
+			return -ENOMEM;
+		for (uint32_t i = 0; i < n; i++, e += MODSYMS_ENTRY + (uint8_t)e[9] + 1)
+			at[i] = e;
+		merge_places(at, at + n, n);
+	} else {
+		sort_places(at, n);
+	}
+	packed_fill(t, at, p, len);
+	if (at != small)
+		kfree(at);
+	return 0;
 }
 
 /* The end of the run in order (offsets never going down) that starts at
@@ -484,18 +551,11 @@ int modsyms_set(struct module_record *rec, const char *text, size_t len)
 	if (!t)
 		return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols", lines);
 	t->n = t->n_all = lines;
-	if (packed && lines <= MODSYM_SORT_IN_PLACE) {
-		/* sorted as places, then each entry written once, in order */
-		if (!sorted)
-			sort_places(at, lines);
-		packed_fill(t, at, text, len);
-		sorted = true;
-	} else if (packed) {
-		packed_fill(t, NULL, text, len);
-	} else {
+	if (packed)
+		err = packed_fill_sorted(t, at, text, len, sorted);
+	else
 		text_fill(t, text, len);
-	}
-	if (!sorted && sort_table(t)) {
+	if (err || (!packed && !sorted && sort_table(t))) {
 		kfree(t);
 		return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols", lines);
 	}
