@@ -16,9 +16,12 @@ int imports_look_up(const char *cmd, const struct modelf *m, struct ksym_table *
 	int err = -ENOMEM;
 
 	/* the imports in symbol order, then the versions in theirs:
-	 * imports_check reads the answers back in this order */
+	 * imports_check reads the answers back in this order. An import is
+	 * global or weak (modelf_parse refuses an undefined local), so the
+	 * walk starts at the first global. */
 	if (names) {
-		for (const Elf32_Sym *s = m->sym + 1, *end = m->sym + m->nsym; s < end; s++)
+		for (const Elf32_Sym *s = m->sym + m->first_global, *end = m->sym + m->nsym;
+		     s < end; s++)
 			if (s->st_shndx == SHN_UNDEF)
 				names[n++] = modelf_sym_name(m, s - m->sym);
 		for (uint32_t i = 0; i < m->hdr.num_versions; i++)
@@ -60,8 +63,10 @@ int imports_check(const char *cmd, const char *outcome, const struct modelf *m,
 	int err;
 
 	/* the answers come in the order imports_look_up asked: each import
-	 * (an undefined symbol, in symbol order), then each version */
-	for (const Elf32_Sym *s = m->sym + 1, *end = m->sym + m->nsym; s < end; s++) {
+	 * (an undefined global or weak symbol, in symbol order), then each
+	 * version */
+	for (const Elf32_Sym *s = m->sym + m->first_global, *end = m->sym + m->nsym;
+	     s < end; s++) {
 		const struct ksym *k;
 
 		if (s->st_shndx != SHN_UNDEF)

@@ -3,7 +3,8 @@
  * (loader/byhand.c) both handle them: looked up in the kernel
  * (/proc/ksym_lookup), checked (every one known, every CRC agreeing, the
  * modules it uses noted), then resolved for the relocator. cmd ("insmod",
- * "modreloc") starts every message, as "CMD: NAME: reason".
+ * "modreloc") starts every message, as "CMD: NAME: reason". m is a module
+ * modelf_parse took (no undefined local, symbol 0 the null one).
  */
 #ifndef LOADER_IMPORTS_H
 #define LOADER_IMPORTS_H
