@@ -472,9 +472,9 @@ const struct ksym *ksym_table_find(const struct ksym_table *t, const char *name)
 
 const struct ksym *ksym_table_answer(const struct ksym_table *t, uint32_t i)
 {
-	const struct ksym *k = t->asked[i];
+	const struct ksym *k = i < t->n_asked ? t->asked[i] : NULL;
 
-	return k->owner ? k : NULL;
+	return k && k->owner ? k : NULL;
 }
 
 void ksym_table_init(struct ksym_table *t)

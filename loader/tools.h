@@ -96,9 +96,10 @@ int ksym_table_load(struct ksym_table *t);
 int ksym_table_lookup(struct ksym_table *t, const char *const *names, uint32_t n);
 /* The entry named name, or NULL. One hash lookup. */
 const struct ksym *ksym_table_find(const struct ksym_table *t, const char *name);
-/* After ksym_table_lookup: the entry of the i-th name it was given
- * (i < n), or NULL if the kernel does not export it: what
- * ksym_table_find(t, names[i]) answers, with no hash and no compare. */
+/* After ksym_table_lookup: the entry of the i-th name it was given, or
+ * NULL if the kernel does not export it (or i is not below the n names
+ * given): what ksym_table_find(t, names[i]) answers, with no hash and no
+ * compare. */
 const struct ksym *ksym_table_answer(const struct ksym_table *t, uint32_t i);
 /* Empties a table that holds nothing (what load and lookup start with;
  * a table must be emptied once before ksym_table_free may be called). */
