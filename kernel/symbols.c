@@ -33,7 +33,8 @@ struct modsym {
 	const char *name;
 };
 
-/* One allocation: the header, n_all entries, then their names. */
+/* One allocation: the header, n_all entries, then their names (a text
+ * table's, copied; a packed table's written entries, each name in place). */
 struct modsym_table {
 	uint32_t n;		/* entries kept (init ones dropped at the end) */
 	uint32_t n_all;
@@ -184,35 +185,46 @@ static uint32_t rd32(const char *p)
 	return ((const struct unaligned32 *)p)->v;
 }
 
-/* Whether s[0..n) are all printable and not spaces ('!'..'~'), four
- * bytes a test: a byte below '!' borrows into its bit 7 when 0x21 is
- * taken away, one above '~' carries into it when 1 is added (or has it);
- * no good byte borrows or carries into the next, so the word test flags
- * exactly the words holding a bad byte. */
-static bool printable(const char *s, size_t n)
+/* The bytes of w outside '!'..'~', each as its bit 7 (0: all four are
+ * printable and not spaces): a byte below '!' borrows into its bit 7 when
+ * 0x21 is taken away, one above '~' carries into it when 1 is added (or
+ * has it); no good byte borrows or carries into the next, so the test
+ * flags exactly the words holding a bad byte. */
+static uint32_t word_unprintable(uint32_t w)
 {
-	size_t i = 0;
-
-	for (; i + 4 <= n; i += 4) {
-		uint32_t w = rd32(s + i);
-
-		if (((w - 0x21212121u) | (w + 0x01010101u) | w) & 0x80808080u)
-			return false;
-	}
-	for (; i < n; i++)
-		if ((unsigned char)(s[i] - '!') > '~' - '!')
-			return false;
-	return true;
+	return ((w - 0x21212121u) | (w + 0x01010101u) | w) & 0x80808080u;
 }
 
-/* nm's letters a module symbol may have. */
-static bool type_ok(char c)
+/* Whether s[0..n) are all printable and not spaces, four bytes a test:
+ * the whole words, then the last four bytes as one more word (it may
+ * overlap the one before: those bytes are tested twice, with the same
+ * answer); the tests' flags are gathered and looked at once. A name under
+ * four bytes is tested a byte at a time. */
+static bool printable(const char *s, size_t n)
 {
-	switch (c) {
-	case 'T': case 't': case 'D': case 'd': case 'B': case 'b': case 'R': case 'r':
+	uint32_t bad = 0;
+	size_t i = 0;
+
+	if (n < 4) {
+		for (; i < n; i++)
+			if ((unsigned char)(s[i] - '!') > '~' - '!')
+				return false;
 		return true;
 	}
-	return false;
+	for (; i + 4 < n; i += 4)
+		bad |= word_unprintable(rd32(s + i));
+	return !(bad | word_unprintable(rd32(s + n - 4)));
+}
+
+/* nm's letters a module symbol may have, TtDdBbRr: with its 0x20 bit set,
+ * exactly these eight bytes are b, d, r or t (one bit test, no branch a
+ * letter). */
+static bool type_ok(char c)
+{
+	uint32_t l = (uint8_t)(c | 0x20) - 'b';
+
+	return l <= 't' - 'b' && ((1u << 0 | 1u << ('d' - 'b') | 1u << ('r' - 'b') |
+				   1u << ('t' - 'b')) >> l & 1);
 }
 
 /* What a refused line or packed entry gets (%u: its number). */
@@ -292,64 +304,152 @@ static void text_fill(struct modsym_table *t, const char *text, size_t len)
 	}
 }
 
-/* Counts the entries and name bytes of a packed table (after the magic;
+#define MODSYM_SORT_IN_PLACE 32	/* up to this many: sorted without memory */
+
+/* Counts the entries of a packed table (after the magic;
  * <tessera/modformat.h>), checking each in one pass with no call per
- * entry but the name's test; *sorted says whether the offsets never go
- * down (then the table needs no sort). */
+ * entry but the name's test; *names gets the bytes the table keeps (all
+ * of them: packed_fill keeps the entries), *sorted whether the offsets
+ * never go down (then the table needs no sort). The first
+ * MODSYM_SORT_IN_PLACE entries' places are noted in at[]. */
 static int packed_check(struct module_record *rec, const char *p, size_t len,
-			uint32_t *count, size_t *names, bool *sorted)
+			uint32_t *count, size_t *names, bool *sorted, const char **at)
 {
 	const char *end = p + len;
 	uint32_t image = image_span(rec), n = 0, last = 0;
-	size_t total = 0;
 	bool up = true;
 
 	while (p < end) {
-		struct modsym s;
+		uint32_t off, size;
 		size_t nl;
 
 		if (end - p < MODSYMS_ENTRY)
 			return bad_entry(rec, packed_what, n + 1);
-		s.off = rd32(p);
-		s.size = rd32(p + 4);
 		nl = (uint8_t)p[9];
-		s.name = p + MODSYMS_ENTRY;
 		if (!type_ok(p[8]) || nl == 0 || nl > MODSYM_NAME_MAX ||
-		    (size_t)(end - s.name) < nl || !printable(s.name, nl))
+		    (size_t)(end - p) - MODSYMS_ENTRY <= nl || p[MODSYMS_ENTRY + nl] ||
+		    !printable(p + MODSYMS_ENTRY, nl))
 			return bad_entry(rec, packed_what, n + 1);
-		if (s.off > image || s.size > image - s.off || n >= MODSYM_MAX_LINES)
+		off = rd32(p);
+		size = rd32(p + 4);
+		if (off > image || size > image - off || n >= MODSYM_MAX_LINES) {
+			struct modsym s = { off, size, p[8], p + MODSYMS_ENTRY };
+
 			return bad_place(rec, packed_what, n + 1, &s, nl, image);
-		up &= s.off >= last;
-		last = s.off;
+		}
+		up &= off >= last;
+		last = off;
+		if (n < MODSYM_SORT_IN_PLACE)
+			at[n] = p;
 		n++;
-		total += nl + 1;
-		p = s.name + nl;
+		p += MODSYMS_ENTRY + nl + 1;
 	}
 	*count = n;
-	*names = total;
+	*names = len;	/* the table keeps the entries, names in place */
 	*sorted = up;
 	return 0;
 }
 
-/* Fills t's entries and names from the checked packed table, in its
+/* Fills t's entries from the checked packed table p[0..len), copied
+ * whole after them (each name, NUL-terminated, stays in its entry): from
+ * the places at[0..t->n_all) in that order, or, at NULL, in written
  * order. */
-static void packed_fill(struct modsym_table *t, const char *p)
+static void packed_fill(struct modsym_table *t, const char *const *at, const char *p,
+			size_t len)
 {
-	char *names = (char *)&t->sym[t->n_all];
-	struct modsym *s = t->sym, *end = s + t->n_all;
+	char *copy = (char *)&t->sym[t->n_all];
+	const char *next = copy;	/* the next entry in written order */
 
-	for (; s < end; s++) {
-		size_t nl = (uint8_t)p[9];
+	memcpy(copy, p, len);
+	for (uint32_t i = 0; i < t->n_all; i++) {
+		const char *e = at ? copy + (at[i] - p) : next;
 
-		s->off = rd32(p);
-		s->size = rd32(p + 4);
-		s->type = p[8];
-		s->name = names;
-		memcpy(names, p + MODSYMS_ENTRY, nl);
-		names[nl] = '\0';
-		names += nl + 1;
-		p += MODSYMS_ENTRY + nl;
+		t->sym[i] = (struct modsym){ rd32(e), rd32(e + 4), e[8], e + MODSYMS_ENTRY };
+		next = e + MODSYMS_ENTRY + (uint8_t)e[9] + 1;
 	}
+}
+
+/* Puts the places of n <= MODSYM_SORT_IN_PLACE checked packed entries in
+ * order of their offsets, stably (aliases keep the loader's order): an
+ * insertion sort that moves one pointer a step, not a whole entry. */
+static void sort_places(const char **at, uint32_t n)
+{
+	for (uint32_t i = 1; i < n; i++) {
+		const char *x = at[i];
+		uint32_t off = rd32(x), j = i;
+
+		for (; j && rd32(at[j - 1]) > off; j--)
+			at[j] = at[j - 1];
+		at[j] = x;
+	}
+}
+
+/* The end of the run of places in order (offsets never going down) that
+ * starts at a[i], i < n. */
+static uint32_t places_run_end(const char *const *a, uint32_t i, uint32_t n)
+{
+	for (i++; i < n && rd32(a[i]) >= rd32(a[i - 1]); i++)
+		;
+	return i;
+}
+
+/* Sorts the places a[0..n) by offset, stably, through tmp[n]: each round
+ * merges neighbouring runs already in order, halving their number (as
+ * sort_by_offset does with whole entries; a pointer moves here). */
+static void merge_places(const char **a, const char **tmp, uint32_t n)
+{
+	uint32_t runs;
+
+	do {
+		runs = 0;
+		for (uint32_t lo = 0; lo < n; runs++) {
+			uint32_t mid = places_run_end(a, lo, n);
+			uint32_t hi = mid < n ? places_run_end(a, mid, n) : n;
+			uint32_t i = lo, j = mid, k = lo;
+
+			while (i < mid && j < hi)
+				tmp[k++] = rd32(a[j]) < rd32(a[i]) ? a[j++] : a[i++];
+			while (i < mid)
+				tmp[k++] = a[i++];
+			while (j < hi)
+				tmp[k++] = a[j++];
+			lo = hi;
+		}
+		memcpy(a, tmp, n * sizeof(*a));
+	} while (runs > 1);
+}
+
+/* Fills t from the checked packed table p[0..len) in order of offset,
+ * stably: the places of its entries are sorted (a pointer moved, not a
+ * whole entry), then each entry is written once, in its sorted place. A
+ * table in order is filled as written; a small one's places, noted by
+ * packed_check in small[], are sorted by insertion with no memory; a
+ * larger one's are noted here, in memory for twice their number, and
+ * merged. Returns 0 or -ENOMEM (t not filled). */
+static int packed_fill_sorted(struct modsym_table *t, const char **small, const char *p,
+			      size_t len, bool sorted)
+{
+	uint32_t n = t->n_all;
+	const char **at = small, *e = p;
+
+	if (sorted) {
+		packed_fill(t, NULL, p, len);
+		return 0;
+	}
+	if (n > MODSYM_SORT_IN_PLACE) {
+		at = kmalloc(2 * n * sizeof(*at));
+		if (!at)
+			return -ENOMEM;
+		for (uint32_t i = 0; i < n; i++, e += MODSYMS_ENTRY + (uint8_t)e[9] + 1)
+			at[i] = e;
+		merge_places(at, at + n, n);
+	} else {
+		sort_places(at, n);
+	}
+	packed_fill(t, at, p, len);
+	if (at != small)
+		kfree(at);
+	return 0;
 }
 
 /* The end of the run in order (offsets never going down) that starts at
@@ -387,8 +487,6 @@ static void sort_by_offset(struct modsym *a, struct modsym *tmp, uint32_t n)
 		memcpy(a, tmp, n * sizeof(*a));
 	} while (runs > 1);
 }
-
-#define MODSYM_SORT_IN_PLACE 32	/* up to this many: insertion sort */
 
 /* Sorts a[0..n) by offset, stably, in place by insertion: for a small
  * table (about n*n/4 moves at worst, none for a sorted one), no memory. */
@@ -430,6 +528,7 @@ int modsyms_set(struct module_record *rec, const char *text, size_t len)
 {
 	bool packed = modsyms_packed(text, len);
 	bool sorted = false;
+	const char *at[MODSYM_SORT_IN_PLACE];	/* a small packed table's entries */
 	struct modsym_table *t;
 	uint32_t lines = 0;
 	size_t names = 0;
@@ -442,7 +541,7 @@ int modsyms_set(struct module_record *rec, const char *text, size_t len)
 	if (packed) {
 		text += MODSYMS_MAGIC_LEN;
 		len -= MODSYMS_MAGIC_LEN;
-		err = packed_check(rec, text, len, &lines, &names, &sorted);
+		err = packed_check(rec, text, len, &lines, &names, &sorted, at);
 	} else {
 		err = text_check(rec, text, len, &lines, &names);
 	}
@@ -453,10 +552,10 @@ int modsyms_set(struct module_record *rec, const char *text, size_t len)
 		return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols", lines);
 	t->n = t->n_all = lines;
 	if (packed)
-		packed_fill(t, text);
+		err = packed_fill_sorted(t, at, text, len, sorted);
 	else
 		text_fill(t, text, len);
-	if (!sorted && sort_table(t)) {
+	if (err || (!packed && !sorted && sort_table(t))) {
 		kfree(t);
 		return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols", lines);
 	}

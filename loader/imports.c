@@ -10,14 +10,20 @@
 
 int imports_look_up(const char *cmd, const struct modelf *m, struct ksym_table *syms)
 {
-	uint32_t pos = 0, n = 0, crc, most = m->nsym + m->hdr.num_versions;
-	const char *small[64], *sym;	/* names of a small module: no memory */
+	uint32_t n = 0, crc, most = m->nsym + m->hdr.num_versions;
+	const char *small[64];	/* names of a small module: no memory */
 	const char **names = most <= 64 ? small : tool_alloc(most * sizeof(char *));
 	int err = -ENOMEM;
 
+	/* the imports in symbol order, then the versions in theirs:
+	 * imports_check reads the answers back in this order. An import is
+	 * global or weak (modelf_parse refuses an undefined local), so the
+	 * walk starts at the first global. */
 	if (names) {
-		while ((sym = modelf_next_undef(m, &pos)) != NULL)
-			names[n++] = sym;
+		for (const Elf32_Sym *s = m->sym + m->first_global, *end = m->sym + m->nsym;
+		     s < end; s++)
+			if (s->st_shndx == SHN_UNDEF)
+				names[n++] = modelf_sym_name(m, s - m->sym);
 		for (uint32_t i = 0; i < m->hdr.num_versions; i++)
 			modelf_version(m, i, &crc, &names[n++]);
 		err = ksym_table_lookup(syms, names, n);
@@ -52,24 +58,32 @@ static int note_owner(const char *cmd, const char *name, const char *owner,
 int imports_check(const char *cmd, const char *outcome, const struct modelf *m,
 		  const struct ksym_table *syms, const char **owners, unsigned *n_owners)
 {
-	uint32_t pos = 0, crc, missing = 0, bad = 0;
-	const char *sym, *vname, *name = m->hdr.name;
+	uint32_t asked = 0, crc, missing = 0, bad = 0;
+	const char *vname, *name = m->hdr.name;
 	int err;
 
-	while ((sym = modelf_next_undef(m, &pos)) != NULL) {
-		const struct ksym *k = ksym_table_find(syms, sym);
+	/* the answers come in the order imports_look_up asked: each import
+	 * (an undefined global or weak symbol, in symbol order), then each
+	 * version */
+	for (const Elf32_Sym *s = m->sym + m->first_global, *end = m->sym + m->nsym;
+	     s < end; s++) {
+		const struct ksym *k;
 
-		if (!k && ELF32_ST_BIND(m->sym[pos].st_info) != STB_WEAK) {
-			out_printf(2, "%s: %s: unknown symbol %s\n", cmd, name, sym);
+		if (s->st_shndx != SHN_UNDEF)
+			continue;
+		k = ksym_table_answer(syms, asked++);
+		if (!k && ELF32_ST_BIND(s->st_info) != STB_WEAK) {
+			out_printf(2, "%s: %s: unknown symbol %s\n", cmd, name,
+				   modelf_sym_name(m, s - m->sym));
 			missing++;
 		} else if (k && (err = note_owner(cmd, name, k->owner, owners, n_owners))) {
 			return err;
 		}
 	}
 	for (uint32_t i = 0; i < m->hdr.num_versions; i++) {
-		modelf_version(m, i, &crc, &vname);
-		const struct ksym *k = ksym_table_find(syms, vname);
+		const struct ksym *k = ksym_table_answer(syms, asked++);
 
+		modelf_version(m, i, &crc, &vname);
 		if (k && k->crc != crc) {
 			out_printf(2, "%s: %s: disagrees about version of symbol %s\n",
 				   cmd, name, vname);

@@ -3,7 +3,8 @@
  * (loader/byhand.c) both handle them: looked up in the kernel
  * (/proc/ksym_lookup), checked (every one known, every CRC agreeing, the
  * modules it uses noted), then resolved for the relocator. cmd ("insmod",
- * "modreloc") starts every message, as "CMD: NAME: reason".
+ * "modreloc") starts every message, as "CMD: NAME: reason". m is a module
+ * modelf_parse took (no undefined local, symbol 0 the null one).
  */
 #ifndef LOADER_IMPORTS_H
 #define LOADER_IMPORTS_H
@@ -23,7 +24,8 @@ int imports_look_up(const char *cmd, const struct modelf *m, struct ksym_table *
 
 /*
  * Every import must be exported by someone (in syms, from
- * imports_look_up), with the CRC it was built against (Owens: the ABI is bound
+ * imports_look_up of the same m: the answers are read back in the order it
+ * asked, with no search), with the CRC it was built against (Owens: the ABI is bound
  * when the module is built). All the missing ones are listed, not just the
  * first, then "N unknown symbols: OUTCOME"; an unresolved weak symbol is
  * allowed (the relocator makes it 0, as Linux does). Each module that

@@ -732,7 +732,7 @@ static int link_image(struct insmod *c)
 
 /* Hands the kernel the module's symbols (loader/symbols.c), which only
  * its oops printer reads: packed, in one write, from the stack when it
- * fits (hello's 13 take 336 bytes; a large table is packed once into
+ * fits (hello's 13 take 349 bytes; a large table is packed once into
  * memory of its bound), on the control descriptor, which
  * takes a packed table as `symbols` does (docs/modfs.md): no open and
  * close of its own. */

@@ -91,24 +91,41 @@ size_t modelf_symbols_format(const struct modelf *m, char *buf, size_t size,
 	return len;
 }
 
-/* Stores v little-endian at p. */
-static void put32(uint8_t *p, uint32_t v)
-{
-	p[0] = v, p[1] = v >> 8, p[2] = v >> 16, p[3] = v >> 24;
-}
-
-/* A 32-bit word anywhere in the string table (i386 loads unaligned
+/* A 32-bit word anywhere in a buffer (i386 loads and stores unaligned
  * words; the packed struct tells the compiler so). */
 struct unaligned32 {
 	uint32_t v;
 } __attribute__((packed));
 
+/* Stores v little-endian at p (i386 is little-endian: one store). */
+static void put32(uint8_t *p, uint32_t v)
+{
+#if defined(__i386__) || defined(__x86_64__)
+	((struct unaligned32 *)p)->v = v;
+#else
+	p[0] = v, p[1] = v >> 8, p[2] = v >> 16, p[3] = v >> 24;
+#endif
+}
+
+/* The bytes of w outside '!'..'~' (NUL included), each as its bit 7: a
+ * byte below '!' borrows into its bit 7 when 0x21 is taken away, one
+ * above '~' carries into it when 1 is added (or has it); the kernel's
+ * test in kernel/symbols.c. Only the lowest flagged byte is exact (a
+ * borrow may flag the byte above it), and only it is used. */
+static uint32_t bad_bytes(uint32_t w)
+{
+	return ((w - 0x21212121u) | (w + 0x01010101u) | w) & 0x80808080u;
+}
+
 /* Copies the name at m->str + at to out while checking it as name_ok
- * does, four bytes a test where the string table has four left (the
- * kernel's test in kernel/symbols.c: a byte outside '!'..'~', NUL
- * included, sets its bit 7 in one of the three terms); out has room for
- * SYMBOL_NAME_MAX + 1 bytes. Returns the name's length, or 0 if the
- * kernel could not take it (what out then holds is of no use). */
+ * does, four bytes a test where the string table has four left: the
+ * first word holding a byte outside '!'..'~' ends the name there (its
+ * lowest flagged byte, found with one bit scan), and the name is good
+ * only if that byte is its NUL. out has room for SYMBOL_NAME_MAX + 1
+ * bytes; a whole word is stored even where the name ends inside it (never
+ * past out's room: the words are the 128 bytes' whole ones).
+ * Returns the name's length, or 0 if the kernel could not take it (what
+ * out then holds is of no use). */
 static size_t copy_name(const struct modelf *m, uint32_t at, uint8_t *out)
 {
 	const char *name = m->str + at;
@@ -117,10 +134,13 @@ static size_t copy_name(const struct modelf *m, uint32_t at, uint8_t *out)
 	words = words > SYMBOL_NAME_MAX + 1 ? SYMBOL_NAME_MAX + 1 : words;
 	for (; n + 4 <= words; n += 4) {
 		uint32_t w = ((const struct unaligned32 *)(name + n))->v;
+		uint32_t bad = bad_bytes(w);
 
-		if (((w - 0x21212121u) | (w + 0x01010101u) | w) & 0x80808080u)
-			break;
 		((struct unaligned32 *)(out + n))->v = w;
+		if (bad) {
+			n += __builtin_ctz(bad) / 8;	/* the first bad byte */
+			return !name[n] && n <= SYMBOL_NAME_MAX ? n : 0;
+		}
 	}
 	for (; n <= SYMBOL_NAME_MAX && (unsigned char)(name[n] - '!') <= '~' - '!'; n++)
 		out[n] = name[n];
@@ -166,7 +186,7 @@ size_t modelf_symbols_pack(const struct modelf *m, uint8_t *buf, size_t size,
 		nl = copy_name(m, s->st_name, room ? buf + len + MODSYMS_ENTRY : spare);
 		if (!nl)
 			continue;
-		if (len + MODSYMS_ENTRY + nl <= size) {
+		if (len + MODSYMS_ENTRY + nl + 1 <= size) {
 			uint8_t *e = buf + len;
 
 			put32(e, p->addr + s->st_value);
@@ -175,8 +195,9 @@ size_t modelf_symbols_pack(const struct modelf *m, uint8_t *buf, size_t size,
 			e[9] = nl;
 			if (!room)
 				memcpy(e + MODSYMS_ENTRY, spare, nl);
+			e[MODSYMS_ENTRY + nl] = '\0';
 		}
-		len += MODSYMS_ENTRY + nl;
+		len += MODSYMS_ENTRY + nl + 1;
 		n++;
 	}
 	*count = n;

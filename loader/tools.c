@@ -364,23 +364,54 @@ static int lookup_ask(struct ksym_table *t)
 	return err;
 }
 
-/* One answer line: "c0102800 kernel 0x930c8fc1", or "unknown" (k->owner
- * stays NULL: ksym_table_find skips it). Advances *p past it. */
+/* The value of the 8 hex digits at s (what the kernel's "%08x" makes),
+ * or -1 if any of them is not a hex digit (a NUL ends the digits too). */
+static int64_t hex8_at(const char *s)
+{
+	uint32_t v = 0;
+
+	for (int i = 0; i < 8; i++) {
+		unsigned d = hex_digit(s[i]);
+
+		if (d >= 16)
+			return -1;
+		v = v * 16 + d;
+	}
+	return v;
+}
+
+/* One answer line, as the kernel makes it (docs/modfs.md): "c0102800
+ * kernel 0x930c8fc1" (8 hex digits, the owner, "0x" and 8 hex digits,
+ * one space between) or "unknown" (k->owner stays NULL: ksym_table_find
+ * skips it); each byte looked at once, the owner ended in place. Advances
+ * *p past the line; -EIO for anything else. */
 static int parse_answer(char **p, struct ksym *k)
 {
-	char *line = *p, *nl = strchr(line, '\n'), *w[4];
+	char *s = *p, *owner;
+	int64_t addr, crc;
 
-	if (!nl)
-		return -EIO;
-	*nl = '\0';
-	*p = nl + 1;
-	if (!strcmp(line, "unknown"))
+	if (s[0] == 'u') {
+		if (strncmp(s, "unknown\n", 8))
+			return -EIO;
+		*p = s + 8;
 		return 0;
-	if (tool_split_words(line, w, 4) != 3)
+	}
+	addr = hex8_at(s);
+	if (addr < 0 || s[8] != ' ')
 		return -EIO;
-	k->addr = hex_word(w[0]);
-	k->owner = w[1];
-	k->crc = hex_word(w[2]);
+	owner = s += 9;
+	while (*s > ' ')	/* the owner: up to its space (a NUL stops it) */
+		s++;
+	if (s == owner || s[0] != ' ' || s[1] != '0' || s[2] != 'x')
+		return -EIO;
+	*s = '\0';
+	crc = hex8_at(s + 3);
+	if (crc < 0 || s[11] != '\n')
+		return -EIO;
+	k->addr = addr;
+	k->owner = owner;
+	k->crc = crc;
+	*p = s + 12;
 	return 0;
 }
 
@@ -403,12 +434,22 @@ int ksym_table_lookup(struct ksym_table *t, const char *const *names, uint32_t n
 	while (nb < 2 * n)
 		nb *= 2;
 	err = table_alloc(t, n, nb);
+	t->asked = n <= KSYM_SMALL ? t->small_asked : tool_alloc(n * sizeof(struct ksym *) + 1);
+	if (!err && !t->asked)
+		err = -ENOMEM;
 	for (uint32_t i = 0; !err && i < n; i++) {
-		if (!table_entry(t, names[i])) {
-			t->syms[t->count] = (struct ksym){ .name = names[i] };
-			table_insert(t, &t->syms[t->count]);
+		struct ksym **chain = &t->bucket[hash_name(t, names[i])], *k = *chain;
+
+		while (k && strcmp(k->name, names[i]))	/* table_entry, hashed once */
+			k = k->next;
+		if (!k) {
+			k = &t->syms[t->count++];
+			*k = (struct ksym){ .name = names[i], .next = *chain };
+			*chain = k;
 		}
+		t->asked[i] = k;
 	}
+	t->n_asked = n;
 	if (!err && t->count)
 		err = lookup_ask(t);
 	p = t->text;
@@ -429,12 +470,20 @@ const struct ksym *ksym_table_find(const struct ksym_table *t, const char *name)
 	return k && k->owner ? k : NULL;
 }
 
+const struct ksym *ksym_table_answer(const struct ksym_table *t, uint32_t i)
+{
+	const struct ksym *k = i < t->n_asked ? t->asked[i] : NULL;
+
+	return k && k->owner ? k : NULL;
+}
+
 void ksym_table_init(struct ksym_table *t)
 {
 	t->text = NULL;
 	t->syms = NULL;
 	t->bucket = NULL;
-	t->count = t->known = t->nbuckets = 0;
+	t->asked = NULL;
+	t->count = t->known = t->nbuckets = t->n_asked = 0;
 }
 
 void ksym_table_free(struct ksym_table *t)
@@ -442,5 +491,6 @@ void ksym_table_free(struct ksym_table *t)
 	free_unless(t->text, t->small_text);
 	free_unless(t->syms, t->small_syms);
 	free_unless(t->bucket, t->small_bucket);
+	free_unless(t->asked, t->small_asked);
 	ksym_table_init(t);
 }

@@ -77,8 +77,11 @@ struct ksym_table {
 	uint32_t known;		/* entries the kernel exports */
 	struct ksym **bucket;	/* nbuckets chains (a power of two) */
 	uint32_t nbuckets;
-	/* the room of a small lookup (text, syms, bucket may point here) */
+	struct ksym **asked;	/* a lookup's entry for each name given, in order */
+	uint32_t n_asked;
+	/* the room of a small lookup (text, syms, bucket, asked may point here) */
 	struct ksym small_syms[KSYM_SMALL];
+	struct ksym *small_asked[KSYM_SMALL];
 	struct ksym *small_bucket[2 * KSYM_SMALL];
 	char small_text[KSYM_SMALL_TEXT];
 };
@@ -93,6 +96,11 @@ int ksym_table_load(struct ksym_table *t);
 int ksym_table_lookup(struct ksym_table *t, const char *const *names, uint32_t n);
 /* The entry named name, or NULL. One hash lookup. */
 const struct ksym *ksym_table_find(const struct ksym_table *t, const char *name);
+/* After ksym_table_lookup: the entry of the i-th name it was given, or
+ * NULL if the kernel does not export it (or i is not below the n names
+ * given): what ksym_table_find(t, names[i]) answers, with no hash and no
+ * compare. */
+const struct ksym *ksym_table_answer(const struct ksym_table *t, uint32_t i);
 /* Empties a table that holds nothing (what load and lookup start with;
  * a table must be emptied once before ksym_table_free may be called). */
 void ksym_table_init(struct ksym_table *t);

@@ -74,18 +74,70 @@ static int show_ksyms(struct seq_buf *m, void *arg)
 	return m->error;
 }
 
-/* One open file of /proc/ksym_lookup: the answers not yet read. */
+#define KSYM_LOOKUP_ROOM 192	/* answers kept in the open file itself */
+
+/* One open file of /proc/ksym_lookup: its answers, in room while they
+ * fit (a small module's: no allocation but the record's own), else in a
+ * buffer of cap bytes from kmalloc or, over a page, vmalloc. */
 struct ksym_lookup {
-	struct seq_buf answers;
+	char *buf;		/* room, or the buffer */
+	size_t len, cap;	/* bytes of answers / of buf */
 	size_t read;		/* bytes of answers already read */
+	char room[KSYM_LOOKUP_ROOM];
 };
 
 #define KSYM_LOOKUP_NAME_MAX 255
 
+/* Empties l's answers into its own room (the room's bytes are left as
+ * they are: no answer is read before it is written). */
+static void lookup_empty(struct ksym_lookup *l)
+{
+	l->buf = l->room;
+	l->cap = sizeof(l->room);
+	l->len = l->read = 0;
+}
+
 static int lookup_open(struct inode *inode, struct file *f)
 {
-	f->private_data = kzalloc(sizeof(struct ksym_lookup));
-	return f->private_data ? 0 : -ENOMEM;
+	struct ksym_lookup *l = kmalloc(sizeof(*l));
+
+	if (l)
+		lookup_empty(l);
+	f->private_data = l;
+	return l ? 0 : -ENOMEM;
+}
+
+static void lookup_free_buf(struct ksym_lookup *l)
+{
+	if (l->buf == l->room)
+		return;
+	if (l->cap > PAGE_SIZE)
+		vfree(l->buf);
+	else
+		kfree(l->buf);
+}
+
+/* Appends n bytes of answer; doubles the buffer when they do not fit.
+ * Returns 0 or -ENOMEM (the answers unchanged). */
+static int lookup_append(struct ksym_lookup *l, const char *data, size_t n)
+{
+	if (l->len + n > l->cap) {
+		size_t cap = 2 * l->cap;
+		char *buf;
+
+		while (cap < l->len + n)
+			cap *= 2;
+		buf = cap > PAGE_SIZE ? vmalloc(cap) : kmalloc(cap);
+		if (!buf)
+			return -ENOMEM;
+		memcpy(buf, l->buf, l->len);
+		lookup_free_buf(l);
+		l->buf = buf;
+		l->cap = cap;
+	}
+	memcpy(l->buf + l->len, data, n);
+	l->len += n;
+	return 0;
 }
 
 /* Answers one name, as /proc/ksyms would list it: only the kernel's and
@@ -101,8 +153,9 @@ static char *hex8(char *p, uint32_t v)
 }
 
 /* One answer line, "%08lx %s 0x%08x\n" or "unknown\n", made by hand: a
- * printf of it cost about 1,400 instructions on every load. */
-static void lookup_one(struct seq_buf *m, const char *name)
+ * printf of it cost about 1,400 instructions on every load. Returns 0 or
+ * -ENOMEM. */
+static int lookup_one(struct ksym_lookup *l, const char *name)
 {
 	struct module_record *owner;
 	const struct kernel_symbol *sym = ksym_find(name, &owner);
@@ -110,10 +163,8 @@ static void lookup_one(struct seq_buf *m, const char *name)
 	const char *who;
 	size_t n;
 
-	if (!sym || (owner && owner->state != MODULE_STATE_LIVE)) {
-		seq_buf_write(m, "unknown\n", 8);
-		return;
-	}
+	if (!sym || (owner && owner->state != MODULE_STATE_LIVE))
+		return lookup_append(l, "unknown\n", 8);
 	who = owner ? owner->name : "kernel";	/* owner is set when sym is */
 	n = strnlen(who, MODULE_NAME_LEN - 1);
 	p = hex8(p, sym->value);
@@ -123,17 +174,18 @@ static void lookup_one(struct seq_buf *m, const char *name)
 	*p++ = ' ', *p++ = '0', *p++ = 'x';
 	p = hex8(p, sym->crc);
 	*p++ = '\n';
-	seq_buf_write(m, line, p - line);
+	return lookup_append(l, line, p - line);
 }
 
 /* A write holds whole lines, one name each (the last newline may be
  * left out); each is answered at once. -EINVAL for an empty line or a
  * name over KSYM_LOOKUP_NAME_MAX bytes (nothing of the write is answered
- * then), -ENOMEM if the answers do not fit in memory. */
+ * then), -ENOMEM if the answers do not fit in memory (then every answer
+ * not yet read is dropped). */
 static ssize_t lookup_write(struct file *f, const char *buf, size_t count, loff_t *pos)
 {
 	struct ksym_lookup *l = f->private_data;
-	size_t start = l->answers.len;
+	size_t start = l->len;
 	char name[KSYM_LOOKUP_NAME_MAX + 1];
 
 	for (size_t i = 0; i < count;) {
@@ -142,19 +194,17 @@ static ssize_t lookup_write(struct file *f, const char *buf, size_t count, loff_
 		while (i + n < count && buf[i + n] != '\n')
 			n++;
 		if (!n || n > KSYM_LOOKUP_NAME_MAX) {
-			l->answers.len = start;
+			l->len = start;
 			return -EINVAL;
 		}
 		memcpy(name, buf + i, n);
 		name[n] = '\0';
-		lookup_one(&l->answers, name);
+		if (lookup_one(l, name)) {
+			lookup_free_buf(l);
+			lookup_empty(l);
+			return -ENOMEM;
+		}
 		i += n + 1;
-	}
-	if (l->answers.error) {
-		seq_buf_free(&l->answers);
-		l->answers.error = 0;
-		l->read = 0;
-		return -ENOMEM;
 	}
 	return count;
 }
@@ -164,9 +214,9 @@ static ssize_t lookup_write(struct file *f, const char *buf, size_t count, loff_
 static ssize_t lookup_read(struct file *f, char *buf, size_t count, loff_t *pos)
 {
 	struct ksym_lookup *l = f->private_data;
-	size_t n = l->answers.len - l->read < count ? l->answers.len - l->read : count;
+	size_t n = l->len - l->read < count ? l->len - l->read : count;
 
-	memcpy(buf, l->answers.buf + l->read, n);
+	memcpy(buf, l->buf + l->read, n);
 	l->read += n;
 	return n;
 }
@@ -175,7 +225,7 @@ static int lookup_release(struct inode *inode, struct file *f)
 {
 	struct ksym_lookup *l = f->private_data;
 
-	seq_buf_free(&l->answers);
+	lookup_free_buf(l);
 	kfree(l);
 	return 0;
 }

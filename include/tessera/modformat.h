@@ -186,8 +186,10 @@ static inline int module_name_valid(const char *name)
  * The packed table of a module's symbols that insmod writes to
  * /mod/NAME/symbols (docs/modfs.md; the kernel also takes text lines):
  * MODSYMS_MAGIC, then for each symbol its image offset and size (32-bit
- * little-endian), nm's letter, the name's length (1..127), and the name's
- * bytes without a NUL; entries follow each other with no padding.
+ * little-endian), nm's letter, the name's length (1..127), the name's
+ * bytes and a NUL; entries follow each other with no padding. (The NUL
+ * lets the kernel keep one copy of the written entries as its table, each
+ * name in place.)
  */
 #define MODSYMS_MAGIC		"\x7fSYM"	/* no text line starts so */
 #define MODSYMS_MAGIC_LEN	4

@@ -97,8 +97,8 @@ static void entry(char *t, size_t *len, uint32_t off, uint32_t size, char type,
 	memcpy(t + *len + 4, &size, 4);
 	t[*len + 8] = type;
 	t[*len + 9] = (char)n;
-	memcpy(t + *len + MODSYMS_ENTRY, name, n);
-	*len += MODSYMS_ENTRY + n;
+	memcpy(t + *len + MODSYMS_ENTRY, name, n + 1);	/* its NUL too */
+	*len += MODSYMS_ENTRY + n + 1;
 }
 
 /* rec's table as text. */
@@ -210,7 +210,12 @@ KTEST(every_packed_refusal_names_its_entry)
 	entry(t, &len, 0, 4, 'T', "name");
 	KT_EXPECT(modsyms_set(&rec, t, good + 9) == -EINVAL);	/* short */
 	KT_EXPECT(!strcmp(rec.last_why, expect));
-	KT_EXPECT(modsyms_set(&rec, t, len - 1) == -EINVAL);	/* runs past */
+	KT_EXPECT(modsyms_set(&rec, t, len - 1) == -EINVAL);	/* no room for its NUL */
+	KT_EXPECT(!strcmp(rec.last_why, expect));
+	KT_EXPECT(modsyms_set(&rec, t, len - 2) == -EINVAL);	/* runs past */
+	KT_EXPECT(!strcmp(rec.last_why, expect));
+	t[len - 1] = 'x';	/* a name not ended by its NUL */
+	KT_EXPECT(modsyms_set(&rec, t, len) == -EINVAL);
 	KT_EXPECT(!strcmp(rec.last_why, expect));
 	memset(big, 'a', 128);
 	big[128] = '\0';

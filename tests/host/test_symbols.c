@@ -91,7 +91,8 @@ KTEST(packed_table_is_the_text_table)
 			 (const char *)e + MODSYMS_ENTRY);
 		KT_EXPECT(nl && !strncmp(p, line, nl - p) && strlen(line) == (size_t)(nl - p));
 		p = nl ? nl + 1 : p;
-		off += MODSYMS_ENTRY + e[9];
+		KT_EXPECT(e[MODSYMS_ENTRY + e[9]] == '\0');	/* each name ends in a NUL */
+		off += MODSYMS_ENTRY + e[9] + 1;
 	}
 	KT_EXPECT(off == len);
 	/* too small: nothing past what fits, the whole length returned */
@@ -117,8 +118,8 @@ KTEST(packed_table_in_every_buffer_size)
 		memset(part, 0xa5, sizeof(part));
 		KT_EXPECT(modelf_symbols_pack(&m, part, size, &n2) == len && n2 == n);
 		/* the whole entries that fit are written, as in the full table */
-		while (off < len && off + MODSYMS_ENTRY + full[off + 9] <= size)
-			off += MODSYMS_ENTRY + full[off + 9];
+		while (off < len && off + MODSYMS_ENTRY + full[off + 9] + 1 <= size)
+			off += MODSYMS_ENTRY + full[off + 9] + 1;
 		if (size < MODSYMS_MAGIC_LEN)
 			off = 0;
 		KT_EXPECT(!memcmp(part, full, off));
