@@ -996,21 +996,22 @@ static void lazy_rows(const struct modelf *m, const struct lazy *z,
 		      uint32_t *rows, uint32_t *pc,
 		      modreloc_resolve_fn resolve, void *arg)
 {
+	const struct modelf_part *mod = &m->part[MODELF_MODULE];
 	const Elf32_Sym *e = m->sym + 1;
-	struct fast f;
 	struct rows_k k = {
 		.end = m->sym + m->nsym, .bss_addr = m->part[MODELF_BSS].addr,
+		.bss_sh = m->part[MODELF_BSS].shndx ? m->part[MODELF_BSS].shndx
+						    : UINT32_MAX,
 		.core = m->hdr.core_size,
 	};
 	uint32_t S;
 
-	fast_init(m, &f);
-	k.bss_sh = f.shndx[MODELF_BSS];
-	if (f.exec[MODELF_MODULE])
-		k.cspan = m->part[MODELF_MODULE].size - MODHDR_SIZE;
+	/* .module exists (its size is at least the header's) */
+	if (m->sh[mod->shndx].sh_flags & SHF_EXECINSTR)
+		k.cspan = mod->size - MODHDR_SIZE;
 	rows[0] = rows[1] = pc[0] = pc[1] = 0;
 	while ((e = rows_run(e, rows + 2 * (e - m->sym), pc - rows,
-			     f.shndx[MODELF_MODULE], &k)) != k.end) {
+			     mod->shndx, &k)) != k.end) {
 		/* an import */
 		uint32_t i = e - m->sym;
 
@@ -1443,8 +1444,63 @@ static int lazy_one(struct modelf *m, int pi, const Elf32_Rel *r,
 	return 1;
 }
 
+/* The header's words an absolute symbol may fill (absolute_allowed's
+ * size fields), a bit for each word: bit off / 4. */
+#define ABS_WORDS (1u << MODHDR_OFF_CORE_SIZE / 4 | 1u << MODHDR_OFF_INIT_SIZE / 4 | \
+		   1u << MODHDR_OFF_NUM_SYMS / 4 | 1u << MODHDR_OFF_MODINFO_SIZE / 4 | \
+		   1u << MODHDR_OFF_NUM_PARAMS / 4)
+_Static_assert(MODHDR_SIZE / 4 <= 32, "ABS_WORDS: a bit for each header word");
+
+/*
+ * .module's relocations in the header (offsets below MODHDR_SIZE: the
+ * first ones, places ascending), checked and applied: an R_386_32 on its
+ * row as lazy_run takes it, and the two kinds the rows refuse that every
+ * header has: an absolute symbol in a size field (what lazy_one does for
+ * MODSYM_ABS where absolute_allowed; ABS_WORDS is its list for the
+ * header) and init_module, in .module.init, in the init field (lazy_one's
+ * MODSYM_IMAGE R_386_32: S + A inside the image, and the init field may
+ * refer to init). In C, one at a time: there are about a dozen. Returns
+ * the first relocation past the header, or the first one it is not sure
+ * of (lazy_one decides that one).
+ */
+static const Elf32_Rel *lazy_header(const struct modelf *m, const Elf32_Rel *r,
+				    struct lazy *z, const uint32_t *rows)
+{
+	uint32_t init_sh = m->part[MODELF_INIT].shndx;
+
+	for (; r != z->end && r->r_offset < MODHDR_SIZE; r++) {
+		uint32_t off = r->r_offset, symi = ELF32_R_SYM(r->r_info), x;
+		uintptr_t w = z->at + off;
+		const Elf32_Sym *e = &m->sym[symi];
+
+		if (w < z->wnext || w > z->wlim ||
+		    ELF32_R_TYPE(r->r_info) != R_386_32 || symi >= z->nsym)
+			break;
+		x = rows[2 * symi] + wld(w);	/* SL + A */
+		if (x < rows[2 * symi + 1])
+			x += z->base;
+		else if (symi && e->st_shndx == SHN_ABS && off % 4 == 0 &&
+			 (ABS_WORDS >> off / 4 & 1))
+			x = e->st_value + wld(w);
+		else if (off == MODHDR_OFF_INIT && init_sh && e->st_shndx == init_sh &&
+			 /* S + A (image offsets) <= image_size < 2^31: in
+			  * 32 bits, as lazy_one's signed test */
+			 (x = m->part[MODELF_INIT].addr + e->st_value + wld(w)) <=
+			 m->image_size)
+			x += z->base;
+		else
+			break;
+		__builtin_memcpy((void *)w, &x, 4);
+		z->wnext = w + 4;
+	}
+	return r;
+}
+
 /* Part pi's relocations, all checked and applied: 1; 0 if one is not
- * sure. */
+ * sure. .module.init's go through lazy_run too, on the same rows: their
+ * rules are wider than .module's (an R_386_32 may point anywhere in the
+ * image, init included), so what the rows take is allowed there too,
+ * and the rest (a reference to init's own symbols) goes to lazy_one. */
 static int lazy_part(struct modelf *m, int pi, uint8_t *img, uint32_t *rows)
 {
 	const struct modelf_part *p = &m->part[pi];
@@ -1455,6 +1511,7 @@ static int lazy_part(struct modelf *m, int pi, uint8_t *img, uint32_t *rows)
 		return 1;
 	if (pi == MODELF_BSS || p->size < 4)
 		return 0;
+	z->end = r + p->nrel;
 	z->at = (uintptr_t)(img + p->addr);
 	z->at4 = z->at - 4;
 	z->at8 = z->at - 8;
@@ -1463,12 +1520,8 @@ static int lazy_part(struct modelf *m, int pi, uint8_t *img, uint32_t *rows)
 	z->wlim4 = z->wlim - 4;
 	z->wlim12 = z->wlim - 12;
 	z->wnext = z->at;
-	if (pi == MODELF_INIT) {
-		for (; r < p->rel + p->nrel; r++)
-			if (!lazy_one(m, pi, r, z, rows))
-				return 0;
-		return 1;
-	}
+	if (pi == MODELF_MODULE)
+		r = lazy_header(m, r, z, rows);
 	while ((r = lazy_run(r, rows)) != z->end)
 		if (!lazy_one(m, pi, r++, z, rows))
 			return 0;
@@ -1494,7 +1547,7 @@ int modreloc_apply_lazy(struct modelf *m, void *image, uint32_t base,
 				       m->part[p].size);
 		memset(img + bss->addr, 0, bss->size);
 		*z = (struct lazy){
-			.end = mod->rel + mod->nrel, .nsym = m->nsym,
+			.nsym = m->nsym,
 			.base = base, .pc = rows + 2 * m->nsym,
 			.cpc = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 4,
 			.cpc4 = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 8,
