@@ -1050,7 +1050,7 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 
 /* Fills the rows of every symbol (rows[2i], rows[2i + 1]; the call rows
  * pc likewise); imports are looked up here, each once. */
-static __attribute__((__noinline__)) void lazy_rows(const struct modelf *m, const struct lazy *z,
+static void lazy_rows(const struct modelf *m, const struct lazy *z,
 		      uint32_t *rows, uint32_t *pc,
 		      modreloc_resolve_fn resolve, void *arg)
 {
@@ -1370,7 +1370,7 @@ static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
 
 /* Checks and applies .module's relocations r.. while the rows take them;
  * returns the first one they do not (z->end: all). */
-static __attribute__((__noinline__)) const Elf32_Rel *lazy_run(const Elf32_Rel *r, uint32_t *rows)
+static const Elf32_Rel *lazy_run(const Elf32_Rel *r, uint32_t *rows)
 {
 	struct lazy *z = (struct lazy *)rows - 1;
 	const Elf32_Rel *r0 = r;
