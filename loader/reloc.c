@@ -917,10 +917,11 @@ struct rows_k {
  * refers to a local as its section symbol plus an offset, so relocations
  * do not name them (none of Tessera's modules does); one that did would
  * go to lazy_one, which decides it as before. bigcode's 264 static
- * functions cost 8 instructions each here, not 12.
+ * functions cost 6 instructions each here, not 12.
  *
  * By hand for i386: twelve instructions a .module symbol (the compiler's
- * version, short of registers, takes sixteen), eight a named local.
+ * version, short of registers, takes sixteen), six a named local (two
+ * a turn).
  */
 static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 				 uint32_t sh, const struct rows_k *k)
@@ -928,25 +929,45 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 #if defined(__i386__)
 	__asm__ volatile(
 		"pushl %%ebp\n\t"
-		"pushl 8(%%eax)\n\t"		/* 12(%esp): bss_addr */
-		"pushl 4(%%eax)\n\t"		/* 8(%esp): bss_sh */
-		"pushl (%%eax)\n\t"		/* 4(%esp): end */
-		"pushl 20(%%eax)\n\t"		/* (%esp): fg */
+		"pushl 8(%%eax)\n\t"		/* 16(%esp): bss_addr */
+		"pushl 4(%%eax)\n\t"		/* 12(%esp): bss_sh */
+		"pushl (%%eax)\n\t"		/* 8(%esp): end */
+		"movl 20(%%eax), %%ebx\n\t"
+		"pushl %%ebx\n\t"		/* 4(%esp): fg */
+		"subl $16, %%ebx\n\t"
+		"pushl %%ebx\n\t"		/* (%esp): fg - 16 */
 		"movl 16(%%eax), %%ebp\n\t"	/* cspan */
 		"movl 12(%%eax), %%eax\n\t"	/* core */
-		"cmpl (%%esp), %%esi\n\t"
-		"jae 10f\n"
-		"11:\n\t"			/* a local */
+		"jmp 18f\n"
+		"11:\n\t"			/* two locals or more left */
 		"cmpb $3, 12(%%esi)\n\t"	/* STB_LOCAL, STT_SECTION */
 		"je 13f\n\t"
-		"movl $0, 4(%%edi)\n\t"		/* named: span 0, both rows */
+		"cmpb $3, 28(%%esi)\n\t"
+		"je 16f\n\t"
+		"movl $0, 4(%%edi)\n\t"		/* two named: span 0, both rows */
+		"movl $0, 4(%%edi,%%ecx)\n\t"
+		"movl $0, 12(%%edi)\n\t"
+		"movl $0, 12(%%edi,%%ecx)\n\t"
+		"addl $32, %%esi\n\t"
+		"addl $16, %%edi\n"
+		"18:\n\t"
+		"cmpl (%%esp), %%esi\n\t"
+		"jb 11b\n\t"
+		"cmpl 4(%%esp), %%esi\n\t"	/* one local left, or none */
+		"jae 10f\n\t"
+		"cmpb $3, 12(%%esi)\n\t"
+		"je 13f\n\t"
+		"movl $0, 4(%%edi)\n\t"
 		"movl $0, 4(%%edi,%%ecx)\n"
 		"12:\n\t"
 		"addl $16, %%esi\n\t"
 		"addl $8, %%edi\n\t"
-		"cmpl (%%esp), %%esi\n\t"
-		"jb 11b\n\t"
-		"jmp 10f\n"
+		"jmp 18b\n"
+		"16:\n\t"			/* a named one, then a section's */
+		"movl $0, 4(%%edi)\n\t"
+		"movl $0, 4(%%edi,%%ecx)\n\t"
+		"addl $16, %%esi\n\t"
+		"addl $8, %%edi\n"
 		"13:\n\t"			/* a section symbol */
 		"movzwl 14(%%esi), %%ebx\n\t"
 		"cmpl %%edx, %%ebx\n\t"
@@ -960,10 +981,10 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 		"jmp 12b\n"
 		"14:\n\t"
 		"movl $0, 4(%%edi,%%ecx)\n\t"
-		"cmpl 8(%%esp), %%ebx\n\t"
+		"cmpl 12(%%esp), %%ebx\n\t"
 		"jne 15f\n\t"
 		"movl 4(%%esi), %%ebx\n\t"	/* .module.bss's */
-		"addl 12(%%esp), %%ebx\n\t"
+		"addl 16(%%esp), %%ebx\n\t"
 		"movl %%ebx, (%%edi)\n\t"
 		"cmpl %%eax, %%ebx\n\t"		/* in the core: span core */
 		"sbbl %%ebx, %%ebx\n\t"
@@ -974,7 +995,7 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 		"movl $0, 4(%%edi)\n\t"
 		"jmp 12b\n"
 		"10:\n\t"			/* the globals */
-		"cmpl 4(%%esp), %%esi\n\t"
+		"cmpl 8(%%esp), %%esi\n\t"
 		"je 9f\n"
 		"1:\n\t"
 		"cmpw %%dx, 14(%%esi)\n\t"
@@ -988,7 +1009,7 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 		"2:\n\t"
 		"addl $16, %%esi\n\t"
 		"addl $8, %%edi\n\t"
-		"cmpl 4(%%esp), %%esi\n\t"
+		"cmpl 8(%%esp), %%esi\n\t"
 		"jne 1b\n\t"
 		"jmp 9f\n"
 		"3:\n\t"
@@ -996,10 +1017,10 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 		"testl %%ebx, %%ebx\n\t"
 		"je 9f\n\t"			/* an import: the caller's */
 		"movl $0, 4(%%edi,%%ecx)\n\t"
-		"cmpl 8(%%esp), %%ebx\n\t"
+		"cmpl 12(%%esp), %%ebx\n\t"
 		"jne 4f\n\t"
 		"movl 4(%%esi), %%ebx\n\t"	/* .module.bss's */
-		"addl 12(%%esp), %%ebx\n\t"
+		"addl 16(%%esp), %%ebx\n\t"
 		"movl %%ebx, (%%edi)\n\t"
 		"cmpl %%eax, %%ebx\n\t"		/* in the core: span core */
 		"sbbl %%ebx, %%ebx\n\t"
@@ -1010,7 +1031,7 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 		"movl $0, 4(%%edi)\n\t"
 		"jmp 2b\n"
 		"9:\n\t"
-		"addl $16, %%esp\n\t"
+		"addl $20, %%esp\n\t"
 		"popl %%ebp"
 		: "+S"(e), "+D"(row), "+a"(k)
 		: "c"(d * 4), "d"(sh)
