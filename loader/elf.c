@@ -696,7 +696,9 @@ static const struct sym_kinds local_kinds = {
 				[(b) << 4 | STT_OBJECT] = (v), \
 				[(b) << 4 | STT_FUNC] = (v)
 static const struct sym_kinds global_kinds = {
-	.vlim = { GLOBAL_KINDS(STB_GLOBAL, UINT32_MAX), GLOBAL_KINDS(STB_WEAK, UINT32_MAX) },
+	.vlim = {
+		GLOBAL_KINDS(STB_GLOBAL, UINT32_MAX), GLOBAL_KINDS(STB_WEAK, UINT32_MAX),
+	},
 	.abs_ok = { GLOBAL_KINDS(STB_GLOBAL, 1), GLOBAL_KINDS(STB_WEAK, 1) },
 };
 
@@ -752,7 +754,8 @@ static int check_symbols(struct modelf *m)
 		if (e < fg)
 			e = common_symbols(e, fg, size, nsec, m->str_size, &local_kinds);
 		if (e >= fg)
-			e = common_symbols(e, end, size, nsec, m->str_size, &global_kinds);
+			e = common_symbols(e, end, size, nsec, m->str_size,
+					   &global_kinds);
 		if (e == end)
 			return 0;
 		if (!other_symbol_ok(m, e, e < fg) &&
