@@ -601,29 +601,39 @@ static int check_symbol(struct modelf *m, uint32_t i)
 	return 0;
 }
 
+/* What common_symbols takes of a run's symbols (locals or globals), by
+ * st_info: a symbol defined in a section must have its value below
+ * vlim[st_info] (0: the kind is not taken; 1: a section symbol, value 0);
+ * an absolute one is taken if abs_ok[st_info] (other_symbol_ok's rule
+ * for absolute symbols). */
+struct sym_kinds {
+	uint32_t vlim[256];
+	uint32_t abs_ok[256];
+};
+
 /* Symbols e..end (all locals or all globals) while they are the common
  * kinds check_symbols takes; returns the first one that is not (end: all).
- * size[x]: section x + 1's size; a symbol's value must be below
- * vlim[st_info] (0: the kind is not taken; 1: a section symbol, value 0).
- * By hand for i386: seventeen instructions a symbol (the compiler's
- * version, short of registers, takes twenty). */
+ * size[x]: section x + 1's size; k: the run's kinds. By hand for i386:
+ * seventeen instructions a symbol defined in a section (the compiler's
+ * version, short of registers, takes twenty), fourteen an absolute one
+ * (the module header's sizes, file names). */
 static const Elf32_Sym *common_symbols(const Elf32_Sym *e, const Elf32_Sym *end,
 				       const uint32_t *size, uint32_t nsec,
-				       uint32_t str_size, const uint32_t *vlim)
+				       uint32_t str_size, const struct sym_kinds *k)
 {
 #if defined(__i386__)
 	__asm__ volatile(
 		"pushl %%ebp\n\t"
 		"pushl %%ecx\n\t"		/* 4(%esp): nsec */
 		"pushl %%ebx\n\t"		/* (%esp): end */
-		"movl %%eax, %%ebp\n\t"		/* vlim */
+		"movl %%eax, %%ebp\n\t"		/* k->vlim */
 		"cmpl %%ebx, %%esi\n\t"
 		"je 9f\n"
 		"1:\n\t"
 		"movzwl 14(%%esi), %%ecx\n\t"	/* x: the section index - 1 */
 		"decl %%ecx\n\t"
 		"cmpl 4(%%esp), %%ecx\n\t"
-		"jae 9f\n\t"
+		"jae 5f\n\t"
 		"cmpl %%edx, (%%esi)\n\t"	/* the name inside .strtab */
 		"jae 9f\n\t"
 		"movzbl 12(%%esi), %%ebx\n\t"	/* the kind */
@@ -633,21 +643,41 @@ static const Elf32_Sym *common_symbols(const Elf32_Sym *e, const Elf32_Sym *end,
 		"addl 8(%%esi), %%eax\n\t"	/* inside the section */
 		"jc 9f\n\t"
 		"cmpl (%%edi,%%ecx,4), %%eax\n\t"
-		"ja 9f\n\t"
+		"ja 9f\n"
+		"2:\n\t"
 		"addl $16, %%esi\n\t"
 		"cmpl (%%esp), %%esi\n\t"
-		"jne 1b\n"
+		"jne 1b\n\t"
+		"jmp 9f\n"
+		"5:\n\t"			/* not in a section: absolute? */
+		"cmpl $0xfff0, %%ecx\n\t"	/* SHN_ABS - 1 */
+		"jne 9f\n\t"
+		"cmpl %%edx, (%%esi)\n\t"	/* the name inside .strtab */
+		"jae 9f\n\t"
+		"movzbl 12(%%esi), %%ebx\n\t"	/* the kind */
+		"cmpl $0, 1024(%%ebp,%%ebx,4)\n\t"	/* k->abs_ok */
+		"jne 2b\n"
 		"9:\n\t"
 		"addl $8, %%esp\n\t"
 		"popl %%ebp"
-		: "+S"(e), "+a"(vlim), "+b"(end), "+c"(nsec)
+		: "+S"(e), "+a"(k), "+b"(end), "+c"(nsec)
 		: "D"(size), "d"(str_size)
 		: "memory", "cc");
+	_Static_assert(SHN_ABS - 1 == 0xfff0, "common_symbols: SHN_ABS");
+	_Static_assert(offsetof(struct sym_kinds, abs_ok) == 1024,
+		       "common_symbols: abs_ok");
 #else
 	for (; e != end; e++) {
 		uint32_t x = e->st_shndx - 1u, v = e->st_value;
 
-		if (x >= nsec || e->st_name >= str_size || v >= vlim[e->st_info])
+		if (e->st_name >= str_size)
+			break;
+		if (x >= nsec) {	/* not in a section: absolute? */
+			if (e->st_shndx == SHN_ABS && k->abs_ok[e->st_info])
+				continue;
+			break;
+		}
+		if (v >= k->vlim[e->st_info])
 			break;
 		/* inside(): v + st_size <= the section's size, no carry */
 		if (__builtin_add_overflow(v, e->st_size, &v) || v > size[x])
@@ -657,18 +687,28 @@ static const Elf32_Sym *common_symbols(const Elf32_Sym *e, const Elf32_Sym *end,
 	return e;
 }
 
-/* vlim[] for locals: a NOTYPE, OBJECT or FUNC symbol (any value below
+/* The kinds for locals: a NOTYPE, OBJECT or FUNC symbol (any value below
  * 2^32 - 1: the last one is left to check_symbol), a SECTION one with
- * value 0; for globals: a global or weak NOTYPE, OBJECT or FUNC. */
-static const uint32_t local_vlim[256] = {
-	[STT_NOTYPE] = UINT32_MAX, [STT_OBJECT] = UINT32_MAX,
-	[STT_FUNC] = UINT32_MAX, [STT_SECTION] = 1,
+ * value 0, in a section; a NOTYPE, OBJECT, FUNC or FILE one absolute. For
+ * globals: a global or weak NOTYPE, OBJECT or FUNC, in a section or
+ * absolute. */
+static const struct sym_kinds local_kinds = {
+	.vlim = {
+		[STT_NOTYPE] = UINT32_MAX, [STT_OBJECT] = UINT32_MAX,
+		[STT_FUNC] = UINT32_MAX, [STT_SECTION] = 1,
+	},
+	.abs_ok = {
+		[STT_NOTYPE] = 1, [STT_OBJECT] = 1, [STT_FUNC] = 1, [STT_FILE] = 1,
+	},
 };
-#define GLOBAL_VLIM(b)	[(b) << 4 | STT_NOTYPE] = UINT32_MAX, \
-			[(b) << 4 | STT_OBJECT] = UINT32_MAX, \
-			[(b) << 4 | STT_FUNC] = UINT32_MAX
-static const uint32_t global_vlim[256] = {
-	GLOBAL_VLIM(STB_GLOBAL), GLOBAL_VLIM(STB_WEAK),
+#define GLOBAL_KINDS(b, v)	[(b) << 4 | STT_NOTYPE] = (v), \
+				[(b) << 4 | STT_OBJECT] = (v), \
+				[(b) << 4 | STT_FUNC] = (v)
+static const struct sym_kinds global_kinds = {
+	.vlim = {
+		GLOBAL_KINDS(STB_GLOBAL, UINT32_MAX), GLOBAL_KINDS(STB_WEAK, UINT32_MAX),
+	},
+	.abs_ok = { GLOBAL_KINDS(STB_GLOBAL, 1), GLOBAL_KINDS(STB_WEAK, 1) },
 };
 
 /* True if symbol e (local: before first_global) is one check_symbol would
@@ -721,9 +761,10 @@ static int check_symbols(struct modelf *m)
 		size[x] = m->sh[x + 1].sh_size;
 	for (;;) {
 		if (e < fg)
-			e = common_symbols(e, fg, size, nsec, m->str_size, local_vlim);
+			e = common_symbols(e, fg, size, nsec, m->str_size, &local_kinds);
 		if (e >= fg)
-			e = common_symbols(e, end, size, nsec, m->str_size, global_vlim);
+			e = common_symbols(e, end, size, nsec, m->str_size,
+					   &global_kinds);
 		if (e == end)
 			return 0;
 		if (!other_symbol_ok(m, e, e < fg) &&

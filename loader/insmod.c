@@ -665,12 +665,14 @@ static int look_up_imports(struct insmod *c)
 	return err;
 }
 
-/* The buffers for the relocated image, only its bytes zeroed, and the
- * symbols' addresses (modreloc_apply fills every value): a page zeroed
- * whole costs 1,024 stores, hello's image 114. Both in one allocation
- * (the addresses after the image, word-aligned): one vmalloc and one
- * vfree less a load; if that fails, one each, as before, so that the
- * message names the buffer that found no memory. */
+/* The buffers for the relocated image and the symbols' addresses, left
+ * as they come: the relocator writes every byte of the image (the parts
+ * lie end to end from offset 0 to image_size, modelf_parse checks it: it
+ * copies .module and .module.init and zero-fills .module.bss) and every
+ * value it reads. Both in one allocation (the addresses after the image,
+ * word-aligned): one vmalloc and one vfree less a load; if that fails,
+ * one each, as before, so that the message names the buffer that found
+ * no memory. */
 static int image_and_values(struct insmod *c)
 {
 	size_t at = ((size_t)c->m.image_size + 3) & ~(size_t)3;
@@ -680,7 +682,6 @@ static int image_and_values(struct insmod *c)
 	    (c->image = tool_alloc_uninit(at + words * sizeof(uint32_t)))) {
 		c->values = (uint32_t *)(c->image + at);
 		c->values_inside = true;
-		memset(c->image, 0, c->m.image_size);
 		return 0;
 	}
 	c->image = tool_alloc_uninit(c->m.image_size);
@@ -689,7 +690,6 @@ static int image_and_values(struct insmod *c)
 			   c->name, c->m.image_size, strerror(-ENOMEM));
 		return -ENOMEM;
 	}
-	memset(c->image, 0, c->m.image_size);
 	c->values = tool_alloc_uninit(words * sizeof(uint32_t));
 	if (!c->values) {
 		out_printf(2, "insmod: %s: no memory for the addresses of its %u symbols: %s\n",

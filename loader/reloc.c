@@ -901,26 +901,101 @@ struct rows_k {
 	uint32_t bss_sh, bss_addr;	/* .module.bss's (UINT32_MAX: none) */
 	uint32_t core;		/* the core's size */
 	uint32_t cspan;		/* .module's code after the header, or 0 */
+	const Elf32_Sym *fg;	/* the first global: the locals end here */
 };
 
-/* The rows of symbols e.. (rows at row, the call rows d words after):
+/*
+ * The rows of symbols e.. (rows at row, the call rows d words after):
  * a symbol of .module (section sh) has target span core and call span
  * k->cspan, one of .module.bss target span core if it is in the core, any
  * other span 0; stops at the first import (undefined: it is looked up),
- * returns it or k->end. By hand for i386: twelve instructions a .module
- * symbol (the compiler's version, short of registers, takes sixteen). */
+ * returns it or k->end. A row of span 0 takes nothing whatever its value,
+ * so its value is not written.
+ *
+ * Of the locals, only the section symbols get rows; a named local (a
+ * static function or object, a file name) gets span 0: the assembler
+ * refers to a local as its section symbol plus an offset, so relocations
+ * do not name them (none of Tessera's modules does); one that did would
+ * go to lazy_one, which decides it as before. bigcode's 264 static
+ * functions cost 6 instructions each here, not 12.
+ *
+ * By hand for i386: twelve instructions a .module symbol (the compiler's
+ * version, short of registers, takes sixteen), six a named local (two
+ * a turn).
+ */
 static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 				 uint32_t sh, const struct rows_k *k)
 {
 #if defined(__i386__)
 	__asm__ volatile(
 		"pushl %%ebp\n\t"
-		"pushl 8(%%eax)\n\t"		/* 8(%esp): bss_addr */
-		"pushl 4(%%eax)\n\t"		/* 4(%esp): bss_sh */
-		"pushl (%%eax)\n\t"		/* (%esp): end */
+		"pushl 8(%%eax)\n\t"		/* 16(%esp): bss_addr */
+		"pushl 4(%%eax)\n\t"		/* 12(%esp): bss_sh */
+		"pushl (%%eax)\n\t"		/* 8(%esp): end */
+		"movl 20(%%eax), %%ebx\n\t"
+		"pushl %%ebx\n\t"		/* 4(%esp): fg */
+		"subl $16, %%ebx\n\t"
+		"pushl %%ebx\n\t"		/* (%esp): fg - 16 */
 		"movl 16(%%eax), %%ebp\n\t"	/* cspan */
 		"movl 12(%%eax), %%eax\n\t"	/* core */
+		"jmp 18f\n"
+		"11:\n\t"			/* two locals or more left */
+		"cmpb $3, 12(%%esi)\n\t"	/* STB_LOCAL, STT_SECTION */
+		"je 13f\n\t"
+		"cmpb $3, 28(%%esi)\n\t"
+		"je 16f\n\t"
+		"movl $0, 4(%%edi)\n\t"		/* two named: span 0, both rows */
+		"movl $0, 4(%%edi,%%ecx)\n\t"
+		"movl $0, 12(%%edi)\n\t"
+		"movl $0, 12(%%edi,%%ecx)\n\t"
+		"addl $32, %%esi\n\t"
+		"addl $16, %%edi\n"
+		"18:\n\t"
 		"cmpl (%%esp), %%esi\n\t"
+		"jb 11b\n\t"
+		"cmpl 4(%%esp), %%esi\n\t"	/* one local left, or none */
+		"jae 10f\n\t"
+		"cmpb $3, 12(%%esi)\n\t"
+		"je 13f\n\t"
+		"movl $0, 4(%%edi)\n\t"
+		"movl $0, 4(%%edi,%%ecx)\n"
+		"12:\n\t"
+		"addl $16, %%esi\n\t"
+		"addl $8, %%edi\n\t"
+		"jmp 18b\n"
+		"16:\n\t"			/* a named one, then a section's */
+		"movl $0, 4(%%edi)\n\t"
+		"movl $0, 4(%%edi,%%ecx)\n\t"
+		"addl $16, %%esi\n\t"
+		"addl $8, %%edi\n"
+		"13:\n\t"			/* a section symbol */
+		"movzwl 14(%%esi), %%ebx\n\t"
+		"cmpl %%edx, %%ebx\n\t"
+		"jne 14f\n\t"
+		"movl 4(%%esi), %%ebx\n\t"	/* .module's */
+		"movl %%ebx, (%%edi)\n\t"
+		"movl %%eax, 4(%%edi)\n\t"
+		"subl $0x7c, %%ebx\n\t"		/* - MODHDR_SIZE + 4 */
+		"movl %%ebx, (%%edi,%%ecx)\n\t"
+		"movl %%ebp, 4(%%edi,%%ecx)\n\t"
+		"jmp 12b\n"
+		"14:\n\t"
+		"movl $0, 4(%%edi,%%ecx)\n\t"
+		"cmpl 12(%%esp), %%ebx\n\t"
+		"jne 15f\n\t"
+		"movl 4(%%esi), %%ebx\n\t"	/* .module.bss's */
+		"addl 16(%%esp), %%ebx\n\t"
+		"movl %%ebx, (%%edi)\n\t"
+		"cmpl %%eax, %%ebx\n\t"		/* in the core: span core */
+		"sbbl %%ebx, %%ebx\n\t"
+		"andl %%eax, %%ebx\n\t"
+		"movl %%ebx, 4(%%edi)\n\t"
+		"jmp 12b\n"
+		"15:\n\t"			/* another section's */
+		"movl $0, 4(%%edi)\n\t"
+		"jmp 12b\n"
+		"10:\n\t"			/* the globals */
+		"cmpl 8(%%esp), %%esi\n\t"
 		"je 9f\n"
 		"1:\n\t"
 		"cmpw %%dx, 14(%%esi)\n\t"
@@ -934,19 +1009,18 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 		"2:\n\t"
 		"addl $16, %%esi\n\t"
 		"addl $8, %%edi\n\t"
-		"cmpl (%%esp), %%esi\n\t"
+		"cmpl 8(%%esp), %%esi\n\t"
 		"jne 1b\n\t"
 		"jmp 9f\n"
 		"3:\n\t"
 		"movzwl 14(%%esi), %%ebx\n\t"
 		"testl %%ebx, %%ebx\n\t"
 		"je 9f\n\t"			/* an import: the caller's */
-		"movl $0, (%%edi,%%ecx)\n\t"
 		"movl $0, 4(%%edi,%%ecx)\n\t"
-		"cmpl 4(%%esp), %%ebx\n\t"
+		"cmpl 12(%%esp), %%ebx\n\t"
 		"jne 4f\n\t"
 		"movl 4(%%esi), %%ebx\n\t"	/* .module.bss's */
-		"addl 8(%%esp), %%ebx\n\t"
+		"addl 16(%%esp), %%ebx\n\t"
 		"movl %%ebx, (%%edi)\n\t"
 		"cmpl %%eax, %%ebx\n\t"		/* in the core: span core */
 		"sbbl %%ebx, %%ebx\n\t"
@@ -954,21 +1028,26 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 		"movl %%ebx, 4(%%edi)\n\t"
 		"jmp 2b\n"
 		"4:\n\t"			/* absolute, init, outside */
-		"movl $0, (%%edi)\n\t"
 		"movl $0, 4(%%edi)\n\t"
 		"jmp 2b\n"
 		"9:\n\t"
-		"addl $12, %%esp\n\t"
+		"addl $20, %%esp\n\t"
 		"popl %%ebp"
 		: "+S"(e), "+D"(row), "+a"(k)
 		: "c"(d * 4), "d"(sh)
 		: "ebx", "memory", "cc");
 	_Static_assert(MODHDR_SIZE - 4 == 0x7c, "rows_run: the header");
 	_Static_assert(offsetof(struct rows_k, cspan) == 16, "rows_run: k");
+	_Static_assert(offsetof(struct rows_k, fg) == 20, "rows_run: k");
+	_Static_assert((STB_LOCAL << 4 | STT_SECTION) == 3, "rows_run: locals");
 #else
 	for (; e != k->end; e++, row += 2) {
 		uint32_t v = e->st_value;
 
+		if (e < k->fg && e->st_info != (STB_LOCAL << 4 | STT_SECTION)) {
+			row[1] = row[d + 1] = 0;	/* a named local */
+			continue;
+		}
 		if (e->st_shndx == sh) {
 			row[0] = v;
 			row[1] = k->core;	/* v < .module's size <= core */
@@ -976,14 +1055,14 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 			row[d + 1] = k->cspan;
 			continue;
 		}
-		if (e->st_shndx == SHN_UNDEF)
+		if (e->st_shndx == SHN_UNDEF && e >= k->fg)
 			break;
-		row[d] = row[d + 1] = 0;
+		row[d + 1] = 0;
 		if (e->st_shndx == k->bss_sh) {
 			row[0] = v += k->bss_addr;
 			row[1] = v < k->core ? k->core : 0;
 		} else {
-			row[0] = row[1] = 0;
+			row[1] = 0;
 		}
 	}
 #endif
@@ -996,21 +1075,22 @@ static void lazy_rows(const struct modelf *m, const struct lazy *z,
 		      uint32_t *rows, uint32_t *pc,
 		      modreloc_resolve_fn resolve, void *arg)
 {
+	const struct modelf_part *mod = &m->part[MODELF_MODULE];
 	const Elf32_Sym *e = m->sym + 1;
-	struct fast f;
 	struct rows_k k = {
 		.end = m->sym + m->nsym, .bss_addr = m->part[MODELF_BSS].addr,
-		.core = m->hdr.core_size,
+		.bss_sh = m->part[MODELF_BSS].shndx ? m->part[MODELF_BSS].shndx
+						    : UINT32_MAX,
+		.core = m->hdr.core_size, .fg = m->sym + m->first_global,
 	};
 	uint32_t S;
 
-	fast_init(m, &f);
-	k.bss_sh = f.shndx[MODELF_BSS];
-	if (f.exec[MODELF_MODULE])
-		k.cspan = m->part[MODELF_MODULE].size - MODHDR_SIZE;
+	/* .module exists (its size is at least the header's) */
+	if (m->sh[mod->shndx].sh_flags & SHF_EXECINSTR)
+		k.cspan = mod->size - MODHDR_SIZE;
 	rows[0] = rows[1] = pc[0] = pc[1] = 0;
 	while ((e = rows_run(e, rows + 2 * (e - m->sym), pc - rows,
-			     f.shndx[MODELF_MODULE], &k)) != k.end) {
+			     mod->shndx, &k)) != k.end) {
 		/* an import */
 		uint32_t i = e - m->sym;
 
@@ -1443,8 +1523,80 @@ static int lazy_one(struct modelf *m, int pi, const Elf32_Rel *r,
 	return 1;
 }
 
+/* The header's words an absolute symbol may fill (absolute_allowed's
+ * size fields), a bit for each word: bit off / 4. */
+#define ABS_WORDS (1u << MODHDR_OFF_CORE_SIZE / 4 | 1u << MODHDR_OFF_INIT_SIZE / 4 | \
+		   1u << MODHDR_OFF_NUM_SYMS / 4 | 1u << MODHDR_OFF_MODINFO_SIZE / 4 | \
+		   1u << MODHDR_OFF_NUM_PARAMS / 4)
+_Static_assert(MODHDR_SIZE / 4 <= 32, "ABS_WORDS: a bit for each header word");
+
+/* The word of the header at offset off (below MODHDR_SIZE, a multiple of
+ * 4) for symbol e and addend A, where its row did not take it: an
+ * absolute symbol in a size field (lazy_one's MODSYM_ABS where
+ * absolute_allowed: ABS_WORDS lists the header's), or init_module, in
+ * .module.init, in the init field (lazy_one's MODSYM_IMAGE R_386_32: S +
+ * A inside the image; the init field may refer to init). 1 and *x: the
+ * word; 0: not sure. */
+static int header_word(const struct modelf *m, uint32_t off, const Elf32_Sym *e,
+		       uint32_t A, uint32_t base, uint32_t *x)
+{
+	const struct modelf_part *in = &m->part[MODELF_INIT];
+
+	if (e->st_shndx == SHN_ABS && (ABS_WORDS >> off / 4 & 1)) {
+		*x = e->st_value + A;
+		return 1;
+	}
+	/* image offsets: S + A <= image_size < 2^31 tested in 32 bits is
+	 * lazy_one's test in 64 */
+	*x = in->addr + e->st_value + A;
+	if (off == MODHDR_OFF_INIT && in->shndx && e->st_shndx == in->shndx &&
+	    *x <= m->image_size) {
+		*x += base;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * .module's relocations in the header (offsets up to MODHDR_SIZE - 4: the
+ * first ones, places ascending), checked and applied: an R_386_32 on its
+ * row as lazy_run takes it, else header_word's two kinds, which every
+ * header has (its size fields, its init field) and the rows refuse. In
+ * C, one at a time: there are about a dozen. The header's words lie in
+ * .module (at least MODHDR_SIZE bytes): the place needs only to be after
+ * the previous one. Returns the first relocation past the header, or
+ * the first one it is not sure of (lazy_one decides that one).
+ */
+static const Elf32_Rel *lazy_header(const struct modelf *m, const Elf32_Rel *r,
+				    struct lazy *z, const uint32_t *rows)
+{
+	uint8_t *at = (uint8_t *)z->at;
+	uint32_t next = 0;		/* the next offset may not be below */
+
+	for (; r != z->end; r++) {
+		uint32_t off = r->r_offset, t = r->r_info - R_386_32, x;
+
+		t = t >> 8 | t << 24;	/* the symbol if an R_386_32 (lazy_run) */
+		if (off < next || off > MODHDR_SIZE - 4 || t >= z->nsym)
+			break;
+		x = rows[2 * t] + ld32(at + off);	/* SL + A */
+		if (x < rows[2 * t + 1])
+			x += z->base;
+		else if (off % 4 || !t ||
+			 !header_word(m, off, &m->sym[t], ld32(at + off), z->base, &x))
+			break;
+		__builtin_memcpy(at + off, &x, 4);
+		next = off + 4;
+	}
+	z->wnext = (uintptr_t)at + next;
+	return r;
+}
+
 /* Part pi's relocations, all checked and applied: 1; 0 if one is not
- * sure. */
+ * sure. .module.init's go through lazy_run too, on the same rows: their
+ * rules are wider than .module's (an R_386_32 may point anywhere in the
+ * image, init included), so what the rows take is allowed there too,
+ * and the rest (a reference to init's own symbols) goes to lazy_one. */
 static int lazy_part(struct modelf *m, int pi, uint8_t *img, uint32_t *rows)
 {
 	const struct modelf_part *p = &m->part[pi];
@@ -1455,6 +1607,7 @@ static int lazy_part(struct modelf *m, int pi, uint8_t *img, uint32_t *rows)
 		return 1;
 	if (pi == MODELF_BSS || p->size < 4)
 		return 0;
+	z->end = r + p->nrel;
 	z->at = (uintptr_t)(img + p->addr);
 	z->at4 = z->at - 4;
 	z->at8 = z->at - 8;
@@ -1463,12 +1616,8 @@ static int lazy_part(struct modelf *m, int pi, uint8_t *img, uint32_t *rows)
 	z->wlim4 = z->wlim - 4;
 	z->wlim12 = z->wlim - 12;
 	z->wnext = z->at;
-	if (pi == MODELF_INIT) {
-		for (; r < p->rel + p->nrel; r++)
-			if (!lazy_one(m, pi, r, z, rows))
-				return 0;
-		return 1;
-	}
+	if (pi == MODELF_MODULE)
+		r = lazy_header(m, r, z, rows);
 	while ((r = lazy_run(r, rows)) != z->end)
 		if (!lazy_one(m, pi, r++, z, rows))
 			return 0;
@@ -1494,7 +1643,7 @@ int modreloc_apply_lazy(struct modelf *m, void *image, uint32_t base,
 				       m->part[p].size);
 		memset(img + bss->addr, 0, bss->size);
 		*z = (struct lazy){
-			.end = mod->rel + mod->nrel, .nsym = m->nsym,
+			.nsym = m->nsym,
 			.base = base, .pc = rows + 2 * m->nsym,
 			.cpc = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 4,
 			.cpc4 = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 8,
