@@ -1,8 +1,11 @@
 /*
  * Open files: open (O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_DIRECTORY), read,
- * write, lseek, ftruncate, readdir, fstat and close, dispatching to each
- * file's file_operations; plus the reusable operations for page-backed
- * regular files and for directories.
+ * pread (at an offset, the file position unmoved: Linux's pread64), write,
+ * lseek, ftruncate, readdir, fstat and close, dispatching to each file's
+ * file_operations; plus the reusable operations for page-backed regular
+ * files and for directories. struct files come from a pool of FILE_POOL in
+ * the kernel's data before kmalloc (an open and a close cost no
+ * allocation; a file closed twice is reported, as kfree would).
  */
 #include "fs/internal.h"
 #include "kernel/module.h"
@@ -43,6 +46,13 @@ static struct file *file_get(void)
 static void file_put(struct file *f)
 {
 	if (f >= files.f && f < files.f + FILE_POOL) {
+		/* a free pool file has no dentry: a second put would corrupt
+		 * the free list silently, where kfree would have said so */
+		if (!f->dentry) {
+			pr_err("vfs: a struct file closed twice (%p); kept closed\n", f);
+			return;
+		}
+		f->dentry = NULL;
 		f->private_data = files.free;
 		files.free = f;
 	} else {
