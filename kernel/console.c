@@ -1,9 +1,10 @@
 /*
- * The console stream: output to COM1 and VGA ("\n" becomes "\r\n" on the
- * serial line) in one pass over the bytes, input bytes from both queued in a ring until read; a
- * reader sleeps on a wait queue until one comes. When the ring is full
- * the UART is left holding its bytes (serial_rx_pause), so a script piped
- * into QEMU's serial port is never cut short. Ctrl-C (byte 3) while the
+ * The console stream: output to COM1 and VGA in one pass over the bytes
+ * ("\n" becomes "\r\n" on the serial line), input bytes from both queued
+ * in a ring until read; a reader sleeps on a wait queue until one comes.
+ * When the ring is full the UART is left holding its bytes
+ * (serial_rx_pause), so a script piped into QEMU's serial port is never
+ * cut short. Ctrl-C (byte 3) while the
  * shell runs a command is not input: it sends SIGINT to the command
  * (kernel/sched.c), and the console echoes "^C" and a newline, as a
  * terminal would (what the command prints then starts a line).
