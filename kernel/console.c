@@ -4,10 +4,10 @@
  * in a ring until read; a reader sleeps on a wait queue until one comes.
  * When the ring is full the UART is left holding its bytes
  * (serial_rx_pause), so a script piped into QEMU's serial port is never
- * cut short. Ctrl-C (byte 3) while the
- * shell runs a command is not input: it sends SIGINT to the command
- * (kernel/sched.c), and the console echoes "^C" and a newline, as a
- * terminal would (what the command prints then starts a line).
+ * cut short. Ctrl-C (byte 3) while the shell runs a command is not
+ * input: it sends SIGINT to the command (kernel/sched.c), and the console
+ * echoes "^C" and a newline, as a terminal would (what the command prints
+ * then starts a line).
  */
 #include "kernel/console.h"
 #include "kernel/drivers.h"
