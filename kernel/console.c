@@ -1,12 +1,13 @@
 /*
- * The console stream: output to COM1 and VGA ("\n" becomes "\r\n" on the
- * serial line), input bytes from both queued in a ring until read; a
- * reader sleeps on a wait queue until one comes. When the ring is full
- * the UART is left holding its bytes (serial_rx_pause), so a script piped
- * into QEMU's serial port is never cut short. Ctrl-C (byte 3) while the
- * shell runs a command is not input: it sends SIGINT to the command
- * (kernel/sched.c), and the console echoes "^C" and a newline, as a
- * terminal would (what the command prints then starts a line).
+ * The console stream: output to COM1 and VGA in one pass over the bytes
+ * ("\n" becomes "\r\n" on the serial line), input bytes from both queued
+ * in a ring until read; a reader sleeps on a wait queue until one comes.
+ * When the ring is full the UART is left holding its bytes
+ * (serial_rx_pause), so a script piped into QEMU's serial port is never
+ * cut short. Ctrl-C (byte 3) while the shell runs a command is not
+ * input: it sends SIGINT to the command (kernel/sched.c), and the console
+ * echoes "^C" and a newline, as a terminal would (what the command prints
+ * then starts a line).
  */
 #include "kernel/console.h"
 #include "kernel/drivers.h"
@@ -34,10 +35,70 @@ void console_init(void)
 	vga_init();
 }
 
+/* One FIFO load from s up to end, each byte to the UART and the screen
+ * at once; returns where it stopped. A run of plain bytes (none below
+ * ' ') is one loop: each byte out to the transmitter and its cell stored,
+ * the run ending where the load is full, the row ends or a control byte
+ * comes; the screen's column moves once for the run. A control byte (or
+ * any byte inside an escape sequence) goes alone, through vga_put_byte;
+ * "\n" is "\r\n" on the line, its two places never split between loads.
+ * The same bytes and cells as serial_write and vga_write make one output
+ * at a time (tests/host/test_console.c). */
+static const char *console_load(const char *s, const char *end, int room)
+{
+	const char *full = s + room;	/* where the FIFO would be full */
+	const char *stop = end < full ? end : full;
+
+	while (s < stop) {
+		size_t cols, most, i;
+		volatile uint16_t *cell;
+
+		if ((uint8_t)*s >= ' ' && (cell = vga_run_at(&cols))) {
+			most = (size_t)(stop - s) < cols ? (size_t)(stop - s) : cols;
+			for (i = 0; i < most && (uint8_t)s[i] >= ' '; i++) {
+				outb((uint8_t)s[i], SERIAL_COM1);
+				cell[i] = VGA_CELL(s[i]);
+			}
+			vga_run_done(i);
+			s += i;
+			continue;
+		}
+		if (*s == '\n') {
+			if (full - s < 2)
+				break;
+			outb('\r', SERIAL_COM1);
+			full--;		/* the "\r" took a place */
+			if (stop > full)
+				stop = full;
+		}
+		outb((uint8_t)*s, SERIAL_COM1);
+		vga_put_byte(*s);
+		s++;
+	}
+	return s;
+}
+
 void console_write(const char *s, size_t n)
 {
-	serial_write(s, n);
-	vga_write(s, n);
+	const char *end = s + n;
+
+	while (s < end) {
+		/* One load with interrupts off: a writer in an interrupt (a
+		 * timer's printk) waits for THRE before its own load, so the
+		 * FIFO never gets more than it holds. */
+		uint32_t flags = irq_save();
+		int room = serial_load_room();
+
+		if (!room) {	/* no FIFO: one output at a time */
+			irq_restore(flags);
+			serial_write(s, end - s);
+			vga_write(s, end - s);
+			return;
+		}
+		s = console_load(s, end, room);
+		irq_restore(flags);
+	}
+	vga_show_cursor();
 }
 
 bool console_input_room(void)

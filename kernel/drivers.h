@@ -30,6 +30,31 @@ void vga_putc(char c);
 /* vga_putc of s[0..n), the hardware cursor moved once at the end. */
 void vga_write(const char *s, size_t n);
 
+/*
+ * The pieces console_write's one pass over its bytes uses (both outputs
+ * of a byte at once, kernel/console.c). serial_write and vga_write do
+ * the same work one output at a time.
+ */
+#define SERIAL_COM1 0x3f8	/* the transmitter: outb(byte, SERIAL_COM1) */
+/* Interrupts off: waits a bounded time for the transmitter to be empty
+ * and returns how many bytes it takes now (a 16550A's FIFO: 16), or 0
+ * when there is no FIFO (before serial_init too): serial_write then. */
+int serial_load_room(void);
+/* A plain byte c (not below ' ') as a text cell: light grey on black. */
+#define VGA_CELL(c) (0x0700 | (uint8_t)(c))
+/* The cell under the cursor, and in *cols how many cells are left on its
+ * row, where a run of plain bytes goes one VGA_CELL a cell; NULL (and 0)
+ * when a byte must go through vga_put_byte (before vga_init, or inside an
+ * escape sequence). */
+volatile uint16_t *vga_run_at(size_t *cols);
+/* Moves the cursor over the k cells of a run (to the next row, scrolling,
+ * when they end the row). */
+void vga_run_done(size_t k);
+/* vga_putc, the hardware cursor left where it was. */
+void vga_put_byte(char c);
+/* Moves the hardware cursor to where the output is. */
+void vga_show_cursor(void);
+
 /* Starts keyboard interrupts (IRQ 1) feeding console_input(). */
 void keyboard_init(void);
 /* At unload: removes an i8042 filter (<linux/i8042.h>) whose function lies

@@ -8,7 +8,7 @@
 #include "kernel/cpu.h"
 #include <stdbool.h>
 
-#define COM1 0x3f8
+#define COM1 SERIAL_COM1
 #define LSR_DATA_READY 0x01
 #define LSR_THR_EMPTY 0x20
 #define IIR_FIFO_ON 0xc0	/* both bits: a 16550A with its FIFOs working */
@@ -40,6 +40,14 @@ static void serial_tx_wait(void)
 {
 	for (int spin = 0; spin < 100000 && !(inb(COM1 + 5) & LSR_THR_EMPTY); spin++)
 		;
+}
+
+int serial_load_room(void)
+{
+	if (!serial.fifo)
+		return 0;
+	serial_tx_wait();
+	return FIFO_DEPTH;
 }
 
 /* Sends from s up to end what one empty FIFO holds, each "\n" as "\r\n"

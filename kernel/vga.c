@@ -9,7 +9,7 @@
 
 #define COLS 80
 #define ROWS 25
-#define ATTR 0x07
+#define ATTR 0x07	/* VGA_CELL's (kernel/drivers.h) */
 #define BLANK2 ((ATTR << 8 | ' ') * 0x10001u)	/* two blank cells */
 /* The screen is a window onto the first WINDOW cells of the text memory
  * (32 KiB holds 16,384): scrolling moves the window a row down by the
@@ -134,7 +134,7 @@ static void vga_put(char c)
 		vga.esc = 1;
 		return;
 	default:
-		vga.cell[vga.origin + vga.row * COLS + vga.col] = ATTR << 8 | (uint8_t)c;
+		vga.cell[vga.origin + vga.row * COLS + vga.col] = VGA_CELL(c);
 		if (++vga.col == COLS) {
 			vga.col = 0;
 			vga.row++;
@@ -152,6 +152,35 @@ void vga_putc(char c)
 	vga_cursor();
 }
 
+volatile uint16_t *vga_run_at(size_t *cols)
+{
+	if (!vga.cell || vga.esc) {
+		*cols = 0;
+		return NULL;
+	}
+	*cols = COLS - vga.col;
+	return vga.cell + vga.origin + vga.row * COLS + vga.col;
+}
+
+void vga_run_done(size_t k)
+{
+	vga.col += k;
+	if (vga.col == COLS)
+		vga_newline();
+}
+
+void vga_put_byte(char c)
+{
+	if (vga.cell)
+		vga_put(c);
+}
+
+void vga_show_cursor(void)
+{
+	if (vga.cell)
+		vga_cursor();
+}
+
 /* Writes the plain bytes (none below ' ') at the start of s[0..n) that
  * fit on the cursor's row, one 16-bit store a cell; returns how many.
  * These are the cells vga_put writes for them, without its switch and
@@ -159,17 +188,16 @@ void vga_putc(char c)
  * column, and the run stops where the row ends (the wrap made once). */
 static size_t vga_put_run(const char *s, size_t n)
 {
-	volatile uint16_t *p = vga.cell + vga.origin + vga.row * COLS + vga.col;
-	size_t most = n < (size_t)(COLS - vga.col) ? n : (size_t)(COLS - vga.col);
+	size_t cols;
+	volatile uint16_t *p = vga_run_at(&cols);
+	size_t most = n < cols ? n : cols;
 	size_t i = 0;
 
 	while (i < most && (uint8_t)s[i] >= ' ') {
-		p[i] = ATTR << 8 | (uint8_t)s[i];
+		p[i] = VGA_CELL(s[i]);
 		i++;
 	}
-	vga.col += i;
-	if (vga.col == COLS)
-		vga_newline();
+	vga_run_done(i);
 	return i;
 }
 
