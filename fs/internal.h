@@ -47,6 +47,10 @@ int path_step(struct dentry *dir, const char *name, struct dentry **out);
  * PATH_MAX with no trailing slash: *out is then what path_parent and
  * path_step give. False in any other case, for the plain walk to decide
  * (it finds the same, or says what is wrong). */
+/* The child of dir (which has an index: dir->index) named by the path
+ * component at p, ending at a '/' or the NUL, or NULL; *len gets the
+ * component's length (fs/vfs.c). */
+struct dentry *d_find_child_indexed(struct dentry *dir, const char *p, size_t *len);
 bool path_walk_fast(struct dentry *cwd, const char *path, struct dentry **out);
 /* The parent directory of d as ".." sees it, across mount points. */
 struct dentry *d_up(struct dentry *d);

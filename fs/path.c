@@ -119,6 +119,8 @@ d_child_at(struct dentry *dir, const char *p, size_t *len)
 	const unsigned char *b = (const unsigned char *)p;
 	unsigned char first = b[0];
 
+	if (dir->index)		/* many children: by hash, the same answer */
+		return d_find_child_indexed(dir, p, len);
 	for (struct dentry *d = dir->children; d; d = d->next) {
 		const unsigned char *a = (const unsigned char *)d->name;
 		size_t i = 0;

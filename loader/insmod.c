@@ -45,10 +45,11 @@
 enum init_strategy { INIT_TRUNCATE, INIT_SPLIT, INIT_KEEP };
 
 struct insmod {
+	/* the fields up to dir start zeroed (insmod_main); the buffers
+	 * from dir on are written before they are read */
 	const char *path;
 	enum init_strategy strategy;	/* --init= */
 	bool split;			/* --init=split and there is an init part */
-	char init_path[96];		/* /mod/NAME/init (split) */
 	int init_fd;
 	uint32_t init_base;
 	bool verbose, timing, force, dry_run;
@@ -57,22 +58,24 @@ struct insmod {
 	char *file;			/* the .ko */
 	size_t file_len;
 	uint32_t bytes_read;		/* of it: what loading needs */
-	struct modelf m;
 	const char *name;		/* the module's name, from its header */
-	char dir[80], control[96], image_path[96];
 	bool dir_made;
 	int image_fd;
 	int control_fd;			/* open from the first command on */
 	uint32_t base;
-	struct ksym_table syms;
 	uint8_t *image;			/* the relocated image */
 	uint32_t *values;		/* each symbol's address (modreloc_apply) */
 	bool values_inside;		/* values lies in image's allocation */
-	const char *owners[MAX_OWNERS];	/* modules it uses */
 	unsigned n_owners;
 	char **args;			/* name=value words */
 	int n_args;
 	uint64_t t0, total;		/* cycles */
+	/* not zeroed: */
+	char dir[80], control[96], image_path[96];	/* make_directory */
+	char init_path[96];		/* /mod/NAME/init (split; make_directory) */
+	struct modelf m;		/* modelf_parse sets it all */
+	struct ksym_table syms;		/* ksym_table_init in insmod_main */
+	const char *owners[MAX_OWNERS];	/* modules it uses, [0..n_owners) */
 };
 
 static uint64_t rdtsc(void)
@@ -1035,8 +1038,17 @@ static int insmod_bad_init(const char *opt)
 
 static int insmod_main(int argc, char **argv)
 {
-	struct insmod c = { .image_fd = -1, .control_fd = -1, .init_fd = -1 };
+	struct insmod c;
 	int i;
+
+	/* Only the small fields are zeroed (about 100 bytes, not the whole
+	 * 2.4 KB): the buffers after them (paths, the parsed object, the
+	 * symbol table's room, owners) are each written before anything
+	 * reads them, and the symbol table's pointers are set by
+	 * ksym_table_init, as the plain zeroing left them (NULL). */
+	memset(&c, 0, offsetof(struct insmod, dir));
+	c.image_fd = c.control_fd = c.init_fd = -1;
+	ksym_table_init(&c.syms);
 
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (!strcmp(argv[i], "-v"))

@@ -18,7 +18,9 @@
 void *tool_alloc(size_t size);
 void tool_free(void *p);
 /* tool_alloc whose bytes are whatever the memory held (the zeroing of a
- * page costs 1,024 stores): for a buffer the caller fills whole. */
+ * page costs 1,024 stores): for a buffer the caller fills whole. From
+ * 2 KiB to 16 KiB it is kmalloc's whole pages (no guard page after it),
+ * else vmalloc's; tool_free takes either. */
 void *tool_alloc_uninit(size_t size);
 
 /* Reads the whole regular file at path into a new buffer (NUL-terminated,

@@ -148,6 +148,10 @@ struct dentry {
 	};
 	struct dentry *children;	/* sorted by name (strcmp) */
 	struct dentry *next;	/* next sibling */
+	/* a directory of many children also finds them by hash (fs/vfs.c) */
+	struct d_index *index;	/* NULL below D_INDEX_MIN children */
+	struct dentry *hnext;	/* next on its chain of the parent's index */
+	uint32_t nchildren;
 	struct super_block *sb;
 	struct mount *mounted;	/* filesystem mounted on this entry, or NULL */
 	uint32_t pins;		/* open files, current directories, mounts */

@@ -88,6 +88,8 @@ const char *strerror(int err)
 void *vmalloc(size_t size) { return hs_alloc(size); }
 void vfree(const void *addr) { hs_free(addr); }
 void *vmalloc_uninit(size_t size) { return hs_alloc(size); }
+void *kmalloc(size_t size) { return hs_alloc(size); }
+void kfree(const void *p) { hs_free(p); }
 
 uint32_t strhash(const char *s)
 {

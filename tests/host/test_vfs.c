@@ -452,6 +452,81 @@ KTEST(d_add_files_links_sorted_and_frees)
 	KT_EXPECT(stub_kmallocs_live == kmallocs);
 }
 
+/* A directory past D_INDEX_MIN (64) children gets an index (fs/vfs.c):
+ * every look-up still finds what the sorted list holds, through the
+ * fast walk and d_find_child, as names come and go and are renamed;
+ * the index goes when the directory is small again, leaking nothing. */
+KTEST(big_directory_found_by_index)
+{
+	static struct d_file table[100];
+	char path[40], name[16];
+	struct dentry *dir, *d, *t;
+	int kmallocs, ok = 1;
+
+	setup();
+	kmallocs = stub_kmallocs_live;
+	KT_EXPECT(vfs_mkdir(NULL, "/big") == 0);
+	KT_EXPECT(vfs_lookup(NULL, "/big", &dir) == 0);
+	for (int i = 0; i < 1000 && ok; i++) {
+		snprintf(path, sizeof(path), "/big/m%03d", (i * 7) % 1000);
+		ok = write_file(path, "x") == 1;
+	}
+	KT_EXPECT(ok && dir->index != NULL && dir->nchildren == 1000);
+	for (int i = 0; i < 1000 && ok; i++) {
+		snprintf(path, sizeof(path), "/big/m%03d", i);
+		ok = vfs_lookup(NULL, path, &d) == 0 && !strcmp(d->name, path + 5) &&
+		     d_find_child(dir, path + 5) == d;
+	}
+	KT_EXPECT(ok);
+	KT_EXPECT(vfs_lookup(NULL, "/big/m1000", &d) == -ENOENT);
+	KT_EXPECT(vfs_lookup(NULL, "/big/m00", &d) == -ENOENT);
+	KT_EXPECT(vfs_lookup(NULL, "/big/m000/", &d) == -ENOTDIR);
+	KT_EXPECT(d_find_child(dir, "m0001") == NULL);
+	KT_EXPECT(vfs_rename(NULL, "/big/m500", "/big/renamed") == 0);
+	KT_EXPECT(vfs_lookup(NULL, "/big/m500", &d) == -ENOENT);
+	KT_EXPECT(vfs_lookup(NULL, "/big/renamed", &d) == 0 && d_find_child(dir, "renamed") == d);
+	KT_EXPECT(vfs_rename(NULL, "/big/renamed", "/big/m500") == 0);
+	for (int i = 0; i < 1000 && ok; i += 2) {
+		snprintf(path, sizeof(path), "/big/m%03d", i);
+		ok = vfs_unlink(NULL, path) == 0;
+	}
+	for (int i = 0; i < 1000 && ok; i++) {
+		snprintf(path, sizeof(path), "/big/m%03d", i);
+		ok = (vfs_lookup(NULL, path, &d) == 0) == (i % 2 == 1);
+	}
+	KT_EXPECT(ok && dir->nchildren == 500 && dir->index != NULL);
+	for (int i = 1; i < 1000 && ok; i += 2) {
+		snprintf(path, sizeof(path), "/big/m%03d", i);
+		ok = vfs_unlink(NULL, path) == 0;
+		if (ok && i < 900) {
+			snprintf(path, sizeof(path), "/big/m%03d", i + 2);
+			ok = vfs_lookup(NULL, path, &d) == 0;
+		}
+	}
+	KT_EXPECT(ok && dir->nchildren == 0 && dir->index == NULL);
+	/* a table of 100 files in name order: the in-order fast path */
+	for (int i = 0; i < 100; i++) {
+		snprintf(name, sizeof(name), "t%02d", i);
+		memcpy(table[i].name, name, 4);
+		table[i].mode = 0644;
+	}
+	KT_EXPECT(d_add_files(dir, 100, table, NULL) == 0);
+	KT_EXPECT(dir->index != NULL && dir->nchildren == 100);
+	t = dir->children;
+	for (int i = 0; i < 100 && ok; i++, t = t->next) {
+		snprintf(path, sizeof(path), "/big/t%02d", i);
+		ok = vfs_lookup(NULL, path, &d) == 0 && d == t;
+	}
+	KT_EXPECT(ok);
+	for (int i = 0; i < 100 && ok; i++) {
+		snprintf(path, sizeof(path), "/big/t%02d", i);
+		ok = vfs_unlink(NULL, path) == 0;
+	}
+	KT_EXPECT(ok && dir->index == NULL);
+	KT_EXPECT(vfs_rmdir(NULL, "/big") == 0);
+	KT_EXPECT(stub_kmallocs_live == kmallocs);
+}
+
 int main(void)
 {
 	return ktest_main();
