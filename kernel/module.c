@@ -179,11 +179,12 @@ struct module_record *module_create(const char *name, int *err)
 			return NULL;
 		}
 	}
-	rec = kzalloc(sizeof(*rec));
+	rec = kmalloc(sizeof(*rec));	/* its tail is written before read */
 	if (!rec) {
 		*err = -ENOMEM;
 		return NULL;
 	}
+	memset(rec, 0, MODULE_RECORD_ZEROED);
 	memcpy(rec->name, name, len + 1);
 	rec->next = modules.list;
 	if (modules.list)

@@ -60,18 +60,14 @@ struct module_record {
 	uint32_t core_size, init_size;	/* from the header, checked at init */
 	bool init_dropped;		/* the init part was truncated away */
 	int refcount;			/* try_module_get, open devices, users */
-	struct module_record *uses[MODULE_MAX_USES];	/* modules it uses */
-	unsigned n_uses;
-	struct module_use_link use_links[MODULE_MAX_USES];	/* one per uses[i] */
+	unsigned n_uses;		/* uses[0..n_uses) (below) */
 	struct module_use_link *users;	/* modules using it, newest use first */
 	int last_error;			/* 0 or -errno of the last failed command */
-	char last_why[MODULE_WHY_LEN];	/* that failure in words */
 	struct modsym_table *symtab;	/* from /mod/NAME/symbols (kernel/symbols.h) */
 	bool out_of_tree;		/* no intree=Y in its modinfo: taints O */
 	bool force_vermagic;		/* `force vermagic` written: permission */
 	bool forced;			/* loaded despite another vermagic: taints F */
 	bool faulted;			/* its code faulted: pinned, see module_forget */
-	char fault_why[MODULE_WHY_LEN];	/* "init: NULL pointer dereference at ..." */
 	char *args;			/* /mod/NAME/args: "name=value" lines, or NULL */
 	struct param_copy *param_copies;	/* charp values the kernel keeps */
 	struct dentry *params_dir;	/* /mod/NAME/parameters while live */
@@ -95,7 +91,21 @@ struct module_record {
 	uintptr_t init_image_was;	/* where it was once dropped, or 0 */
 	uint32_t init_off;		/* the core's size when it was mapped */
 	bool init_kept;			/* `keep init`: never truncated */
+
+	/* Written before read: module_create zeroes the record only up to
+	 * here (MODULE_RECORD_ZEROED), these 576 bytes are left as they
+	 * come. Each is read only as far as the field before it says:
+	 * uses[i] and use_links[i] for i < n_uses, last_why when last_error
+	 * is set (module_fail writes both), fault_why when faulted is set
+	 * (module_mark_faulted writes both). A field that must start zero
+	 * goes above this line. */
+	struct module_record *uses[MODULE_MAX_USES];	/* modules it uses */
+	struct module_use_link use_links[MODULE_MAX_USES];	/* one per uses[i] */
+	char last_why[MODULE_WHY_LEN];	/* the last failure in words */
+	char fault_why[MODULE_WHY_LEN];	/* "init: NULL pointer dereference at ..." */
 };
+/* The bytes of a record module_create zeroes: all above uses[]. */
+#define MODULE_RECORD_ZEROED	offsetof(struct module_record, uses)
 
 /* --- records and state changes, called by modfs (fs/modfs/) --- */
 
