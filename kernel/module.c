@@ -611,6 +611,7 @@ static int run_init(struct module_record *rec)
 struct modinfo_keys {
 	const char *vermagic, *intree;
 	uint32_t room;
+	bool vermagic_ok;	/* vermagic is VERMAGIC_STRING (strcmp's 0) */
 };
 
 /* Are a's first n bytes b's? A word at a time (both readable for n). */
@@ -656,20 +657,33 @@ static uint32_t modinfo_skip(const char *p, uint32_t i, uint32_t size)
 /* One pass over the modinfo for vermagic= and intree=: an entry is
  * compared only when its first byte is the key's, and only when the
  * modinfo has the key's bytes left (strncmp's answer: an entry shorter
- * than the key meets its NUL first). */
+ * than the key meets its NUL first). A vermagic entry is first compared
+ * whole with the kernel's, "vermagic=" VERMAGIC_STRING and its NUL, in
+ * one pass: when it is the same, that is check_vermagic's strcmp answered
+ * (vermagic_ok), and the entry's end is known, so it is not scanned again
+ * for its NUL. */
 static void modinfo_find(const struct module_record *rec, struct modinfo_keys *k)
 {
+	static const char kernel_vermagic[] = "vermagic=" VERMAGIC_STRING;
 	const struct module *h = rec->hdr;
 	const char *p = h->modinfo;
 	uint32_t size = h->modinfo_size;
 
 	k->vermagic = k->intree = NULL;
 	k->room = 0;
+	k->vermagic_ok = false;
 	if (!size || !in_image(rec, (uintptr_t)p, size, rec->core_size) || p[size - 1])
 		return;
 	/* the first entry of each key counts: done once both are found */
-	for (uint32_t i = 0; i < size && !(k->vermagic && k->intree);
-	     i = modinfo_skip(p, i, size)) {
+	for (uint32_t i = 0; i < size && !(k->vermagic && k->intree);) {
+		if (p[i] == 'v' && !k->vermagic && size - i >= sizeof(kernel_vermagic) &&
+		    same_bytes(p + i, kernel_vermagic, sizeof(kernel_vermagic))) {
+			k->vermagic = p + i + 9;
+			k->room = size - i - 9;
+			k->vermagic_ok = true;
+			i += sizeof(kernel_vermagic);	/* just past its NUL */
+			continue;
+		}
 		if (p[i] == 'v' && !k->vermagic && size - i >= 9 &&
 		    same_bytes(p + i, "vermagic=", 9)) {
 			k->vermagic = p + i + 9;
@@ -678,6 +692,7 @@ static void modinfo_find(const struct module_record *rec, struct modinfo_keys *k
 			   same_bytes(p + i, "intree=", 7)) {
 			k->intree = p + i + 7;
 		}
+		i = modinfo_skip(p, i, size);
 	}
 }
 
@@ -691,10 +706,7 @@ static int check_vermagic(struct module_record *rec, const struct modinfo_keys *
 	static const char hint[] = "write 'force vermagic' to load it anyway";
 	const char *mine = k->vermagic;
 
-	/* strcmp(mine, VERMAGIC_STRING)'s answer: its bytes with its NUL,
-	 * when the modinfo has that many left */
-	if (mine && k->room >= sizeof(VERMAGIC_STRING) &&
-	    same_bytes(mine, VERMAGIC_STRING, sizeof(VERMAGIC_STRING)))
+	if (k->vermagic_ok)	/* strcmp(mine, VERMAGIC_STRING) == 0 (modinfo_find) */
 		return 0;
 	if (rec->forced)	/* tainted at an earlier init of this record */
 		return 0;

@@ -270,14 +270,24 @@ static const char *const verbs[VERB_NONE] = {
 	[VERB_NEAR] = "near", [VERB_FORCE] = "force",
 };
 
+/* !strcmp(word, lit), inline: a command's words are short, and a call
+ * to strcmp costs more than the few bytes it compares. */
+static inline bool same_word(const char *word, const char *lit)
+{
+	for (; *word == *lit; word++, lit++)
+		if (!*word)
+			return true;
+	return false;
+}
+
 /* The verb that word is, or VERB_NONE. A verb is compared whole only
  * when its first byte is word's (two verbs at most share one: use/unmap,
  * force/forget), so this is strcmp against each in turn, answered with
- * one or two calls. */
+ * one or two compares. */
 static enum verb verb_of(const char *word)
 {
 	for (enum verb v = 0; v < VERB_NONE; v++)
-		if (verbs[v][0] == word[0] && !strcmp(word, verbs[v]))
+		if (verbs[v][0] == word[0] && same_word(word, verbs[v]))
 			return v;
 	return VERB_NONE;
 }
@@ -292,7 +302,7 @@ static int run_command(struct module_record *rec, struct file *f, char *w[3], in
 	if (n == 0)
 		return module_fail(rec, -EINVAL, "control: empty command; %s", usage);
 	/* map|unmap|keep init: initimage.c (the first byte passes "module") */
-	if (n == 2 && w[1][0] == 'i' && !strcmp(w[1], "init"))
+	if (n == 2 && w[1][0] == 'i' && same_word(w[1], "init"))
 		return modfs_init_command(rec, f->dentry, w[0]);
 	v = verb_of(w[0]);
 	if (v == VERB_USE)
@@ -308,7 +318,7 @@ static int run_command(struct module_record *rec, struct file *f, char *w[3], in
 		return module_fail(rec, -EINVAL, "unknown command '%s'; %s", w[0], usage);
 	if (n != 2)
 		return module_fail(rec, -EINVAL, "%s: expected '%s module'", w[0], w[0]);
-	if (strcmp(w[1], "module"))
+	if (!same_word(w[1], "module"))
 		return module_fail(rec, -ENOENT, "%s: no object '%s'; the only object "
 				   "here is 'module'", w[0], w[1]);
 	switch (v) {
