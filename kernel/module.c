@@ -691,6 +691,8 @@ static void modinfo_find(const struct module_record *rec, struct modinfo_keys *k
 		} else if (p[i] == 'i' && !k->intree && size - i >= 7 &&
 			   same_bytes(p + i, "intree=", 7)) {
 			k->intree = p + i + 7;
+			if (k->vermagic)
+				break;	/* both found: no need for this entry's end */
 		}
 		i = modinfo_skip(p, i, size);
 	}

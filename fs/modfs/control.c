@@ -342,7 +342,10 @@ static int run_command(struct module_record *rec, struct file *f, char *w[3], in
 /* Copies the command buf[0..n) into cmd (n < CMD_MAX) and splits it into
  * at most 3 words at spaces and tabs (made NULs), in one pass: returns how
  * many words there are (3 meaning "3 or more"; the third is not needed
- * whole), or -1 if the line holds a NUL or a newline. */
+ * whole), or -1 if the line holds a NUL or a newline. A byte above ' '
+ * is always a word's: the inner loop copies a word's run of them with one
+ * test each; the outer one sees the rest (blanks, other control bytes,
+ * which belong to the word they are in, NUL and newline). */
 static int split_words(const char *buf, size_t n, char cmd[CMD_MAX], char *word[3])
 {
 	const char *end = buf + n;
@@ -350,14 +353,14 @@ static int split_words(const char *buf, size_t n, char cmd[CMD_MAX], char *word[
 	bool in_word = false;
 	int words = 0;
 
-	for (; buf < end; buf++, out++) {
-		char c = *buf;
+	while (buf < end) {
+		char c = *buf++;
 
-		if ((unsigned char)c <= ' ') {	/* one test passes a word's bytes */
+		if ((unsigned char)c <= ' ') {
 			if (c == '\0' || c == '\n')
 				return -1;
 			if (c == ' ' || c == '\t') {
-				*out = '\0';
+				*out++ = '\0';
 				in_word = false;
 				continue;
 			}
@@ -367,7 +370,9 @@ static int split_words(const char *buf, size_t n, char cmd[CMD_MAX], char *word[
 			if (words < 3)
 				word[words++] = out;
 		}
-		*out = c;
+		*out++ = c;
+		while (buf < end && (unsigned char)*buf > ' ')
+			*out++ = *buf++;
 	}
 	*out = '\0';
 	return words;
