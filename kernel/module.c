@@ -256,9 +256,13 @@ int module_set_mapped(struct module_record *rec, void *base, uint32_t size)
 
 void module_set_mapped_size(struct module_record *rec, uint32_t size)
 {
-	uintptr_t end = (uintptr_t)rec->hdr + size;
+	uintptr_t end = (uintptr_t)rec->hdr + size, old = (uintptr_t)rec->hdr + rec->mapped_size;
+	uintptr_t page_end = (end + PAGE_SIZE - 1) & ~(uintptr_t)(PAGE_SIZE - 1);
 
-	pages_release(rec, (end + PAGE_SIZE - 1) & ~(uintptr_t)(PAGE_SIZE - 1));
+	/* pages from page_end on are rec's only if the old end is past it:
+	 * a cut within the last page has none to release */
+	if (old > page_end)
+		pages_release(rec, page_end);
 	rec->mapped_size = size;
 }
 
