@@ -19,10 +19,12 @@
  * guarded call, every oops frame) is two array reads, not a walk of every
  * module: a directory of PAGE_DIR_SLOTS slices of PAGE_SLICE pages, each
  * slice allocated when a module is first mapped in it and freed when the
- * last one there is unmapped (every page comes back). A slice of 64
- * pages is 256 bytes to zero at a lone module's map (the directory, 256
- * slots, 1.5 KiB); 256 pages were 1 KiB a map for a 384-byte directory. */
-#define PAGE_SLICE	64
+ * last one there is unmapped (every page comes back). A slice of 16
+ * pages is 64 bytes, which kzalloc zeroes in four cells, at a lone
+ * module's map (the directory, 1024 slots and their counts, 5 KiB); 64
+ * pages were 256 bytes to zero for a 1.5 KiB directory, 256 pages 1 KiB
+ * for 384 bytes. */
+#define PAGE_SLICE	16
 #define PAGE_DIR_SLOTS	((VMALLOC_END - VMALLOC_START) / PAGE_SIZE / PAGE_SLICE)
 
 #define NAME_BUCKETS	256
@@ -32,7 +34,7 @@ static struct {
 	struct module_record *oldest;	/* its other end (->newer goes back) */
 	struct module_record *by_name[NAME_BUCKETS];	/* chained by name_next */
 	struct module_record **page_dir[PAGE_DIR_SLOTS];
-	uint16_t page_dir_used[PAGE_DIR_SLOTS];	/* entries set in each slice */
+	uint8_t page_dir_used[PAGE_DIR_SLOTS];	/* entries set in each slice */
 	bool page_dir_failed;		/* a page not in the table: walk */
 	unsigned init_images;		/* modules with an init image mapped */
 } modules;
