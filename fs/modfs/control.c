@@ -292,6 +292,28 @@ static enum verb verb_of(const char *word)
 	return VERB_NONE;
 }
 
+/* A `VERB module` command (map, unmap, init, exit, forget) once its
+ * words are checked. */
+static int run_module_verb(struct module_record *rec, struct file *f, enum verb v)
+{
+	switch (v) {
+	case VERB_MAP: {
+		struct inode *image = modfs_module_inode(f->dentry);
+
+		return image ? modfs_map(rec, image)
+			     : module_fail(rec, -ENOENT, "map: 'module' was unlinked");
+	}
+	case VERB_UNMAP:
+		return modfs_unmap(rec, modfs_module_inode(f->dentry));
+	case VERB_INIT:
+		return modfs_start(rec, f->dentry->parent);
+	case VERB_EXIT:
+		return modfs_stop(rec);
+	default:
+		return modfs_forget(rec);
+	}
+}
+
 static int run_command(struct module_record *rec, struct file *f, char *w[3], int n)
 {
 	static const char usage[] =
@@ -321,22 +343,7 @@ static int run_command(struct module_record *rec, struct file *f, char *w[3], in
 	if (!same_word(w[1], "module"))
 		return module_fail(rec, -ENOENT, "%s: no object '%s'; the only object "
 				   "here is 'module'", w[0], w[1]);
-	switch (v) {
-	case VERB_MAP: {
-		struct inode *image = modfs_module_inode(f->dentry);
-
-		return image ? modfs_map(rec, image)
-			     : module_fail(rec, -ENOENT, "map: 'module' was unlinked");
-	}
-	case VERB_UNMAP:
-		return modfs_unmap(rec, modfs_module_inode(f->dentry));
-	case VERB_INIT:
-		return modfs_start(rec, f->dentry->parent);
-	case VERB_EXIT:
-		return modfs_stop(rec);
-	default:
-		return modfs_forget(rec);
-	}
+	return run_module_verb(rec, f, v);
 }
 
 /* Copies the command buf[0..n) into cmd (n < CMD_MAX) and splits it into
@@ -378,6 +385,36 @@ static int split_words(const char *buf, size_t n, char cmd[CMD_MAX], char *word[
 	return words;
 }
 
+/* Is buf[0..n) exactly the line text (no NUL inside)? */
+static inline bool line_is(const char *buf, size_t n, const char *text)
+{
+	size_t i = 0;
+
+	while (i < n && text[i] && buf[i] == text[i])
+		i++;
+	return i == n && !text[i];
+}
+
+/* Runs the command line buf[0..n) (trailing blanks cut). The two commands
+ * of every load, said exactly, go straight to their verb: split_words
+ * would give the words "map" or "init" and "module", and run_command would
+ * pass all its checks to run_module_verb with that verb. */
+static int run_line(struct module_record *rec, struct file *f, const char *buf, size_t n)
+{
+	char cmd[CMD_MAX], *w[3];
+	int words;
+
+	if (line_is(buf, n, "map module"))
+		return run_module_verb(rec, f, VERB_MAP);
+	if (line_is(buf, n, "init module"))
+		return run_module_verb(rec, f, VERB_INIT);
+	words = n == 0 || n >= sizeof(cmd) ? -1 : split_words(buf, n, cmd, w);
+	if (words < 0)
+		return module_fail(rec, -EINVAL, "control: a command is one line of 1 to "
+				   "%d bytes, no NUL", CMD_MAX - 1);
+	return run_command(rec, f, w, words);
+}
+
 /* The answer of a command that worked: the base of the image it mapped
  * (rec's core or init image was unmapped before it and is mapped now),
  * else NULL: no answer. */
@@ -416,10 +453,9 @@ static ssize_t control_read(struct file *f, char *buf, size_t count, loff_t *pos
 static ssize_t control_write(struct file *f, const char *buf, size_t count, loff_t *pos)
 {
 	struct module_record *rec = modfs_record(f->inode);
-	char cmd[CMD_MAX], *w[3];
 	size_t n = count;
 	void *core_was, *init_was;
-	int words, err;
+	int err;
 
 	f->private_data = NULL;	/* no answer, until a command has one */
 	*pos = 0;
@@ -429,12 +465,8 @@ static ssize_t control_write(struct file *f, const char *buf, size_t count, loff
 		return -ENOENT;
 	while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' ' || buf[n - 1] == '\t'))
 		n--;
-	words = n == 0 || n >= sizeof(cmd) ? -1 : split_words(buf, n, cmd, w);
-	if (words < 0)
-		return module_fail(rec, -EINVAL, "control: a command is one line of 1 to "
-				   "%d bytes, no NUL", CMD_MAX - 1);
 	core_was = rec->hdr, init_was = rec->init_image;
-	err = run_command(rec, f, w, words);
+	err = run_line(rec, f, buf, n);
 	if (err)
 		return err;
 	f->private_data = control_answer(rec, core_was, init_was);
