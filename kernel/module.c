@@ -663,14 +663,12 @@ static uint32_t modinfo_skip(const char *p, uint32_t i, uint32_t size)
 /* One pass over the modinfo for vermagic= and intree=: an entry is
  * compared only when its first byte is the key's, and only when the
  * modinfo has the key's bytes left (strncmp's answer: an entry shorter
- * than the key meets its NUL first). A vermagic entry is first compared
- * whole with the kernel's, "vermagic=" VERMAGIC_STRING and its NUL, in
- * one pass: when it is the same, that is check_vermagic's strcmp answered
- * (vermagic_ok), and the entry's end is known, so it is not scanned again
- * for its NUL. */
+ * than the key meets its NUL first). A vermagic entry's value is compared
+ * here with VERMAGIC_STRING and its NUL: when it is the same, that is
+ * check_vermagic's strcmp answered (vermagic_ok), and the entry's end is
+ * known, so it is not scanned again for its NUL. */
 static void modinfo_find(const struct module_record *rec, struct modinfo_keys *k)
 {
-	static const char kernel_vermagic[] = "vermagic=" VERMAGIC_STRING;
 	const struct module *h = rec->hdr;
 	const char *p = h->modinfo;
 	uint32_t size = h->modinfo_size;
@@ -682,18 +680,17 @@ static void modinfo_find(const struct module_record *rec, struct modinfo_keys *k
 		return;
 	/* the first entry of each key counts: done once both are found */
 	for (uint32_t i = 0; i < size && !(k->vermagic && k->intree);) {
-		if (p[i] == 'v' && !k->vermagic && size - i >= sizeof(kernel_vermagic) &&
-		    same_bytes(p + i, kernel_vermagic, sizeof(kernel_vermagic))) {
-			k->vermagic = p + i + 9;
-			k->room = size - i - 9;
-			k->vermagic_ok = true;
-			i += sizeof(kernel_vermagic);	/* just past its NUL */
-			continue;
-		}
 		if (p[i] == 'v' && !k->vermagic && size - i >= 9 &&
 		    same_bytes(p + i, "vermagic=", 9)) {
 			k->vermagic = p + i + 9;
 			k->room = size - i - 9;
+			if (k->room >= sizeof(VERMAGIC_STRING) &&
+			    same_bytes(k->vermagic, VERMAGIC_STRING, sizeof(VERMAGIC_STRING))) {
+				k->vermagic_ok = true;
+				/* its NUL compared: the entry ends here */
+				i += 9 + sizeof(VERMAGIC_STRING);
+				continue;
+			}
 		} else if (p[i] == 'i' && !k->intree && size - i >= 7 &&
 			   same_bytes(p + i, "intree=", 7)) {
 			k->intree = p + i + 7;
