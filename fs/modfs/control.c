@@ -385,15 +385,10 @@ static int split_words(const char *buf, size_t n, char cmd[CMD_MAX], char *word[
 	return words;
 }
 
-/* Is buf[0..n) exactly the line text (no NUL inside)? */
-static inline bool line_is(const char *buf, size_t n, const char *text)
-{
-	size_t i = 0;
-
-	while (i < n && text[i] && buf[i] == text[i])
-		i++;
-	return i == n && !text[i];
-}
+/* Is buf[0..n) exactly the line text (a string constant)? Its length
+ * first, then its bytes, which the compiler compares a word at a time. */
+#define line_is(buf, n, text) \
+	((n) == sizeof(text) - 1 && !__builtin_memcmp((buf), (text), sizeof(text) - 1))
 
 /* Runs the command line buf[0..n) (trailing blanks cut). The two commands
  * of every load, said exactly, go straight to their verb: split_words
