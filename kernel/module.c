@@ -188,6 +188,7 @@ struct module_record *module_create(const char *name, int *err)
 	}
 	memset(rec, 0, MODULE_RECORD_ZEROED);
 	memcpy(rec->name, name, len + 1);
+	rec->near[0] = '\0';	/* no placement hint */
 	rec->next = modules.list;
 	if (modules.list)
 		modules.list->newer = rec;

@@ -53,7 +53,6 @@ struct module_use_link {
 
 /* The kernel's record of one module (one /mod/NAME directory). */
 struct module_record {
-	char name[MODULE_NAME_LEN];
 	enum module_state state;
 	struct module *hdr;		/* image base while mapped, else NULL */
 	uint32_t mapped_size;		/* bytes of image mapped */
@@ -80,8 +79,6 @@ struct module_record {
 	 * next record mapped in the same page (module_record_at's chain) */
 	struct pack_region *pack_region;
 	struct module_record *page_next;
-	char near[MODULE_NAME_LEN];	/* `near NAME`: place next to NAME (kept
-					 * while packed, for status) */
 	uint8_t near_how;		/* what the hint did (pack.c's enum near_how) */
 	/* insmod --init=split|keep (docs/modfs.md, "Init strategies"): the
 	 * init part as an image of its own (/mod/NAME/init), mapped apart
@@ -93,19 +90,23 @@ struct module_record {
 	bool init_kept;			/* `keep init`: never truncated */
 
 	/* Written before read: module_create zeroes the record only up to
-	 * here (MODULE_RECORD_ZEROED), these 576 bytes are left as they
-	 * come. Each is read only as far as the field before it says:
-	 * uses[i] and use_links[i] for i < n_uses, last_why when last_error
-	 * is set (module_fail writes both), fault_why when faulted is set
-	 * (module_mark_faulted writes both). A field that must start zero
-	 * goes above this line. */
+	 * here (MODULE_RECORD_ZEROED), these 688 bytes are left as they
+	 * come. Each is read only as far as something before it says: name
+	 * and near up to their NUL (module_create copies the name with its
+	 * NUL and makes near ""), uses[i] and use_links[i] for i < n_uses,
+	 * last_why when last_error is set (module_fail writes both),
+	 * fault_why when faulted is set (module_mark_faulted writes both).
+	 * A field that must start zero goes above this line. */
+	char name[MODULE_NAME_LEN];
+	char near[MODULE_NAME_LEN];	/* `near NAME`: place next to NAME (kept
+					 * while packed, for status) */
 	struct module_record *uses[MODULE_MAX_USES];	/* modules it uses */
 	struct module_use_link use_links[MODULE_MAX_USES];	/* one per uses[i] */
 	char last_why[MODULE_WHY_LEN];	/* the last failure in words */
 	char fault_why[MODULE_WHY_LEN];	/* "init: NULL pointer dereference at ..." */
 };
-/* The bytes of a record module_create zeroes: all above uses[]. */
-#define MODULE_RECORD_ZEROED	offsetof(struct module_record, uses)
+/* The bytes of a record module_create zeroes: all above name[]. */
+#define MODULE_RECORD_ZEROED	offsetof(struct module_record, name)
 
 /* --- records and state changes, called by modfs (fs/modfs/) --- */
 
