@@ -182,12 +182,12 @@ int d_add_files(struct dentry *dir, uint32_t n, const struct d_file files[],
 	if (!b)
 		return -ENOMEM;
 	b->live = n;
-	for (uint32_t i = 0; i < n; i++) {
+	for (uint32_t i = 0, ino = sb->next_ino; i < n; i++) {
 		struct d_block_file *f = &b->f[i];
 		const struct d_file *t = &files[i];
 
 		f->block = b;
-		f->inode.ino = sb->next_ino + i;
+		f->inode.ino = ino + i;
 		f->inode.mode = S_IFREG | t->mode;
 		f->inode.nlink = 1;
 		f->inode.rdev = 0;
