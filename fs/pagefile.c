@@ -21,14 +21,12 @@ static uint32_t min_u32(uint32_t a, uint32_t b)
 	return a < b ? a : b;
 }
 
-/* Makes room for at least need slots, doubling. Returns 0 or -ENOMEM. */
-static int grow_slots(struct pagefile *pf, uint32_t need)
+/* grow_slots' allocation and copy, out of line: most calls find room. */
+static __attribute__((__noinline__)) int grow_slots_alloc(struct pagefile *pf, uint32_t need)
 {
 	uint32_t cap = pf->cap ? pf->cap : 4;
 	struct page **pages;
 
-	if (need <= pf->cap)
-		return 0;
 	while (cap < need)
 		cap *= 2;
 	pages = kzalloc(cap * sizeof(*pages));
@@ -40,6 +38,12 @@ static int grow_slots(struct pagefile *pf, uint32_t need)
 	pf->pages = pages;
 	pf->cap = cap;
 	return 0;
+}
+
+/* Makes room for at least need slots, doubling. Returns 0 or -ENOMEM. */
+static inline int grow_slots(struct pagefile *pf, uint32_t need)
+{
+	return need <= pf->cap ? 0 : grow_slots_alloc(pf, need);
 }
 
 /* The file is about to grow from pf->size to new_size (larger): zeroes
@@ -228,13 +232,18 @@ int pagefile_populate(struct pagefile *pf, struct pagefile_fill *fill)
 	err = grow_slots(pf, npages);
 	if (err)
 		return err;
-	for (uint32_t i = 0; i < npages; i++)
-		holes += !pf->pages[i];
-	if (!holes)
-		return 0;
-	/* a small image's few holes are listed in the record itself */
-	fill->filled = holes <= PAGEFILE_FILL_FEW ? fill->few :
-		       kmalloc(holes * sizeof(*fill->filled));
+	/* a small image's few holes are listed in the record itself; a
+	 * larger one's holes are counted for a list of their own */
+	if (npages <= PAGEFILE_FILL_FEW) {
+		fill->filled = fill->few;
+	} else {
+		for (uint32_t i = 0; i < npages; i++)
+			holes += !pf->pages[i];
+		if (!holes)
+			return 0;
+		fill->filled = holes <= PAGEFILE_FILL_FEW ? fill->few :
+			       kmalloc(holes * sizeof(*fill->filled));
+	}
 	if (!fill->filled)
 		goto out_undo;
 	for (uint32_t i = 0; i < npages; i++) {

@@ -7,6 +7,7 @@
 #include "mm/mm.h"
 #include "lib/string.h"
 #include <tessera/errno.h>
+#include <stdint.h>
 
 #define MAX_MOUNTS 16
 
@@ -127,6 +128,12 @@ struct d_block {
 	uint32_t live;
 	struct d_block_file f[];
 };
+/* d_add_files writes each field of a file's inode and dentry (the block
+ * is not zeroed): a field added to either must be written there too. */
+#if UINTPTR_MAX == 0xffffffffu	/* the kernel's sizes (host tests are 64-bit) */
+_Static_assert(sizeof(struct inode) == 56 && sizeof(struct dentry) == 52,
+	       "struct inode or dentry changed: update d_add_files");
+#endif
 
 /* True if name a sorts before name b (strcmp(a, b) < 0, inline: the
  * names of a table differ at their first byte but for a few). */
@@ -274,29 +281,45 @@ int d_add_files(struct dentry *dir, uint32_t n, const struct d_file files[],
 		if (i > 0 && !name_before(files[i - 1].name, files[i].name))
 			in_order = false;
 	}
-	b = kzalloc(sizeof(*b) + n * sizeof(b->f[0]));
+	/* not zeroed: every field of every file is written below, once */
+	b = kmalloc(sizeof(*b) + n * sizeof(b->f[0]));
 	if (!b)
 		return -ENOMEM;
 	b->live = n;
-	for (uint32_t i = 0; i < n; i++) {
+	for (uint32_t i = 0, ino = sb->next_ino; i < n; i++) {
 		struct d_block_file *f = &b->f[i];
 		const struct d_file *t = &files[i];
 
 		f->block = b;
-		f->inode.ino = sb->next_ino + i;
+		f->inode.ino = ino + i;
 		f->inode.mode = S_IFREG | t->mode;
 		f->inode.nlink = 1;
+		f->inode.rdev = 0;
 		f->inode.mtime = now;
 		f->inode.sb = sb;
 		f->inode.i_op = t->iop;
 		f->inode.i_fop = t->fop;
+		f->inode.data.pages = NULL;	/* empty: no slots, no bytes */
+		f->inode.data.cap = 0;
+		f->inode.data.held = 0;
+		f->inode.data.size = 0;
 		f->inode.private = private;
-		__builtin_memcpy(f->name, t->name, sizeof(f->name));
+		f->inode.i_cdev = NULL;
 		f->d.name = f->name;	/* d_inline_name(&f->d) */
 		f->d.inode = &f->inode;
 		f->d.parent = dir;
+		f->d.children = NULL;
+		f->d.next = NULL;
+		f->d.index = NULL;	/* a file has no children to index */
+		f->d.hnext = NULL;
+		f->d.nchildren = 0;
 		f->d.sb = sb;
+		f->d.mounted = NULL;
+		f->d.pins = 0;
+		f->d.cwd_pins = 0;
+		f->d.removed = false;
 		f->d.in_block = true;
+		__builtin_memcpy(f->name, t->name, sizeof(f->name));
 	}
 	sb->next_ino += n;
 	if (in_order && !dir->children && n > 0) {

@@ -19,10 +19,12 @@
  * guarded call, every oops frame) is two array reads, not a walk of every
  * module: a directory of PAGE_DIR_SLOTS slices of PAGE_SLICE pages, each
  * slice allocated when a module is first mapped in it and freed when the
- * last one there is unmapped (every page comes back). A slice of 64
- * pages is 256 bytes to zero at a lone module's map (the directory, 256
- * slots, 1.5 KiB); 256 pages were 1 KiB a map for a 384-byte directory. */
-#define PAGE_SLICE	64
+ * last one there is unmapped (every page comes back). A slice of 16
+ * pages is 64 bytes, which kzalloc zeroes in four cells, at a lone
+ * module's map (the directory, 1024 slots and their counts, 5 KiB); 64
+ * pages were 256 bytes to zero for a 1.5 KiB directory, 256 pages 1 KiB
+ * for 384 bytes. */
+#define PAGE_SLICE	16
 #define PAGE_DIR_SLOTS	((VMALLOC_END - VMALLOC_START) / PAGE_SIZE / PAGE_SLICE)
 
 #define NAME_BUCKETS	256
@@ -32,7 +34,7 @@ static struct {
 	struct module_record *oldest;	/* its other end (->newer goes back) */
 	struct module_record *by_name[NAME_BUCKETS];	/* chained by name_next */
 	struct module_record **page_dir[PAGE_DIR_SLOTS];
-	uint16_t page_dir_used[PAGE_DIR_SLOTS];	/* entries set in each slice */
+	uint8_t page_dir_used[PAGE_DIR_SLOTS];	/* entries set in each slice */
 	bool page_dir_failed;		/* a page not in the table: walk */
 	unsigned init_images;		/* modules with an init image mapped */
 } modules;
@@ -179,12 +181,14 @@ struct module_record *module_create(const char *name, int *err)
 			return NULL;
 		}
 	}
-	rec = kzalloc(sizeof(*rec));
+	rec = kmalloc(sizeof(*rec));	/* its tail is written before read */
 	if (!rec) {
 		*err = -ENOMEM;
 		return NULL;
 	}
+	memset(rec, 0, MODULE_RECORD_ZEROED);
 	memcpy(rec->name, name, len + 1);
+	rec->near[0] = '\0';	/* no placement hint */
 	rec->next = modules.list;
 	if (modules.list)
 		modules.list->newer = rec;
@@ -255,9 +259,13 @@ int module_set_mapped(struct module_record *rec, void *base, uint32_t size)
 
 void module_set_mapped_size(struct module_record *rec, uint32_t size)
 {
-	uintptr_t end = (uintptr_t)rec->hdr + size;
+	uintptr_t end = (uintptr_t)rec->hdr + size, old = (uintptr_t)rec->hdr + rec->mapped_size;
+	uintptr_t page_end = (end + PAGE_SIZE - 1) & ~(uintptr_t)(PAGE_SIZE - 1);
 
-	pages_release(rec, (end + PAGE_SIZE - 1) & ~(uintptr_t)(PAGE_SIZE - 1));
+	/* pages from page_end on are rec's only if the old end is past it:
+	 * a cut within the last page has none to release */
+	if (old > page_end)
+		pages_release(rec, page_end);
 	rec->mapped_size = size;
 }
 
@@ -610,6 +618,7 @@ static int run_init(struct module_record *rec)
 struct modinfo_keys {
 	const char *vermagic, *intree;
 	uint32_t room;
+	bool vermagic_ok;	/* vermagic is VERMAGIC_STRING (strcmp's 0) */
 };
 
 /* Are a's first n bytes b's? A word at a time (both readable for n). */
@@ -655,7 +664,10 @@ static uint32_t modinfo_skip(const char *p, uint32_t i, uint32_t size)
 /* One pass over the modinfo for vermagic= and intree=: an entry is
  * compared only when its first byte is the key's, and only when the
  * modinfo has the key's bytes left (strncmp's answer: an entry shorter
- * than the key meets its NUL first). */
+ * than the key meets its NUL first). A vermagic entry's value is compared
+ * here with VERMAGIC_STRING and its NUL: when it is the same, that is
+ * check_vermagic's strcmp answered (vermagic_ok), and the entry's end is
+ * known, so it is not scanned again for its NUL. */
 static void modinfo_find(const struct module_record *rec, struct modinfo_keys *k)
 {
 	const struct module *h = rec->hdr;
@@ -664,19 +676,29 @@ static void modinfo_find(const struct module_record *rec, struct modinfo_keys *k
 
 	k->vermagic = k->intree = NULL;
 	k->room = 0;
+	k->vermagic_ok = false;
 	if (!size || !in_image(rec, (uintptr_t)p, size, rec->core_size) || p[size - 1])
 		return;
 	/* the first entry of each key counts: done once both are found */
-	for (uint32_t i = 0; i < size && !(k->vermagic && k->intree);
-	     i = modinfo_skip(p, i, size)) {
+	for (uint32_t i = 0; i < size && !(k->vermagic && k->intree);) {
 		if (p[i] == 'v' && !k->vermagic && size - i >= 9 &&
 		    same_bytes(p + i, "vermagic=", 9)) {
 			k->vermagic = p + i + 9;
 			k->room = size - i - 9;
+			if (k->room >= sizeof(VERMAGIC_STRING) &&
+			    same_bytes(k->vermagic, VERMAGIC_STRING, sizeof(VERMAGIC_STRING))) {
+				k->vermagic_ok = true;
+				/* its NUL compared: the entry ends here */
+				i += 9 + sizeof(VERMAGIC_STRING);
+				continue;
+			}
 		} else if (p[i] == 'i' && !k->intree && size - i >= 7 &&
 			   same_bytes(p + i, "intree=", 7)) {
 			k->intree = p + i + 7;
+			if (k->vermagic)
+				break;	/* both found: no need for this entry's end */
 		}
+		i = modinfo_skip(p, i, size);
 	}
 }
 
@@ -690,10 +712,7 @@ static int check_vermagic(struct module_record *rec, const struct modinfo_keys *
 	static const char hint[] = "write 'force vermagic' to load it anyway";
 	const char *mine = k->vermagic;
 
-	/* strcmp(mine, VERMAGIC_STRING)'s answer: its bytes with its NUL,
-	 * when the modinfo has that many left */
-	if (mine && k->room >= sizeof(VERMAGIC_STRING) &&
-	    same_bytes(mine, VERMAGIC_STRING, sizeof(VERMAGIC_STRING)))
+	if (k->vermagic_ok)	/* strcmp(mine, VERMAGIC_STRING) == 0 (modinfo_find) */
 		return 0;
 	if (rec->forced)	/* tainted at an earlier init of this record */
 		return 0;

@@ -53,25 +53,20 @@ struct module_use_link {
 
 /* The kernel's record of one module (one /mod/NAME directory). */
 struct module_record {
-	char name[MODULE_NAME_LEN];
 	enum module_state state;
 	struct module *hdr;		/* image base while mapped, else NULL */
 	uint32_t mapped_size;		/* bytes of image mapped */
 	uint32_t core_size, init_size;	/* from the header, checked at init */
 	bool init_dropped;		/* the init part was truncated away */
 	int refcount;			/* try_module_get, open devices, users */
-	struct module_record *uses[MODULE_MAX_USES];	/* modules it uses */
-	unsigned n_uses;
-	struct module_use_link use_links[MODULE_MAX_USES];	/* one per uses[i] */
+	unsigned n_uses;		/* uses[0..n_uses) (below) */
 	struct module_use_link *users;	/* modules using it, newest use first */
 	int last_error;			/* 0 or -errno of the last failed command */
-	char last_why[MODULE_WHY_LEN];	/* that failure in words */
 	struct modsym_table *symtab;	/* from /mod/NAME/symbols (kernel/symbols.h) */
 	bool out_of_tree;		/* no intree=Y in its modinfo: taints O */
 	bool force_vermagic;		/* `force vermagic` written: permission */
 	bool forced;			/* loaded despite another vermagic: taints F */
 	bool faulted;			/* its code faulted: pinned, see module_forget */
-	char fault_why[MODULE_WHY_LEN];	/* "init: NULL pointer dereference at ..." */
 	char *args;			/* /mod/NAME/args: "name=value" lines, or NULL */
 	struct param_copy *param_copies;	/* charp values the kernel keeps */
 	struct dentry *params_dir;	/* /mod/NAME/parameters while live */
@@ -84,8 +79,6 @@ struct module_record {
 	 * next record mapped in the same page (module_record_at's chain) */
 	struct pack_region *pack_region;
 	struct module_record *page_next;
-	char near[MODULE_NAME_LEN];	/* `near NAME`: place next to NAME (kept
-					 * while packed, for status) */
 	uint8_t near_how;		/* what the hint did (pack.c's enum near_how) */
 	/* insmod --init=split|keep (docs/modfs.md, "Init strategies"): the
 	 * init part as an image of its own (/mod/NAME/init), mapped apart
@@ -95,7 +88,25 @@ struct module_record {
 	uintptr_t init_image_was;	/* where it was once dropped, or 0 */
 	uint32_t init_off;		/* the core's size when it was mapped */
 	bool init_kept;			/* `keep init`: never truncated */
+
+	/* Written before read: module_create zeroes the record only up to
+	 * here (MODULE_RECORD_ZEROED), these 688 bytes are left as they
+	 * come. Each is read only as far as something before it says: name
+	 * and near up to their NUL (module_create copies the name with its
+	 * NUL and makes near ""), uses[i] and use_links[i] for i < n_uses,
+	 * last_why when last_error is set (module_fail writes both),
+	 * fault_why when faulted is set (module_mark_faulted writes both).
+	 * A field that must start zero goes above this line. */
+	char name[MODULE_NAME_LEN];
+	char near[MODULE_NAME_LEN];	/* `near NAME`: place next to NAME (kept
+					 * while packed, for status) */
+	struct module_record *uses[MODULE_MAX_USES];	/* modules it uses */
+	struct module_use_link use_links[MODULE_MAX_USES];	/* one per uses[i] */
+	char last_why[MODULE_WHY_LEN];	/* the last failure in words */
+	char fault_why[MODULE_WHY_LEN];	/* "init: NULL pointer dereference at ..." */
 };
+/* The bytes of a record module_create zeroes: all above name[]. */
+#define MODULE_RECORD_ZEROED	offsetof(struct module_record, name)
 
 /* --- records and state changes, called by modfs (fs/modfs/) --- */
 

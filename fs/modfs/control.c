@@ -270,47 +270,32 @@ static const char *const verbs[VERB_NONE] = {
 	[VERB_NEAR] = "near", [VERB_FORCE] = "force",
 };
 
+/* !strcmp(word, lit), inline: a command's words are short, and a call
+ * to strcmp costs more than the few bytes it compares. */
+static inline bool same_word(const char *word, const char *lit)
+{
+	for (; *word == *lit; word++, lit++)
+		if (!*word)
+			return true;
+	return false;
+}
+
 /* The verb that word is, or VERB_NONE. A verb is compared whole only
  * when its first byte is word's (two verbs at most share one: use/unmap,
  * force/forget), so this is strcmp against each in turn, answered with
- * one or two calls. */
+ * one or two compares. */
 static enum verb verb_of(const char *word)
 {
 	for (enum verb v = 0; v < VERB_NONE; v++)
-		if (verbs[v][0] == word[0] && !strcmp(word, verbs[v]))
+		if (verbs[v][0] == word[0] && same_word(word, verbs[v]))
 			return v;
 	return VERB_NONE;
 }
 
-static int run_command(struct module_record *rec, struct file *f, char *w[3], int n)
+/* A `VERB module` command (map, unmap, init, exit, forget) once its
+ * words are checked. */
+static int run_module_verb(struct module_record *rec, struct file *f, enum verb v)
 {
-	static const char usage[] =
-		"expected 'map|unmap|init|exit|forget module', 'use NAME', "
-		"'near NAME' or 'force vermagic'";
-	enum verb v;
-
-	if (n == 0)
-		return module_fail(rec, -EINVAL, "control: empty command; %s", usage);
-	/* map|unmap|keep init: initimage.c (the first byte passes "module") */
-	if (n == 2 && w[1][0] == 'i' && !strcmp(w[1], "init"))
-		return modfs_init_command(rec, f->dentry, w[0]);
-	v = verb_of(w[0]);
-	if (v == VERB_USE)
-		return n == 2 ? module_use(rec, w[1])
-			      : module_fail(rec, -EINVAL, "use: expected 'use NAME'");
-	if (v == VERB_NEAR)
-		return n == 2 ? modfs_near(rec, w[1])
-			      : module_fail(rec, -EINVAL, "near: expected 'near NAME'");
-	if (v == VERB_FORCE)
-		return n == 2 ? module_force(rec, w[1])
-			      : module_fail(rec, -EINVAL, "force: expected 'force vermagic'");
-	if (v == VERB_NONE)
-		return module_fail(rec, -EINVAL, "unknown command '%s'; %s", w[0], usage);
-	if (n != 2)
-		return module_fail(rec, -EINVAL, "%s: expected '%s module'", w[0], w[0]);
-	if (strcmp(w[1], "module"))
-		return module_fail(rec, -ENOENT, "%s: no object '%s'; the only object "
-				   "here is 'module'", w[0], w[1]);
 	switch (v) {
 	case VERB_MAP: {
 		struct inode *image = modfs_module_inode(f->dentry);
@@ -329,10 +314,45 @@ static int run_command(struct module_record *rec, struct file *f, char *w[3], in
 	}
 }
 
+static int run_command(struct module_record *rec, struct file *f, char *w[3], int n)
+{
+	static const char usage[] =
+		"expected 'map|unmap|init|exit|forget module', 'use NAME', "
+		"'near NAME' or 'force vermagic'";
+	enum verb v;
+
+	if (n == 0)
+		return module_fail(rec, -EINVAL, "control: empty command; %s", usage);
+	/* map|unmap|keep init: initimage.c (the first byte passes "module") */
+	if (n == 2 && w[1][0] == 'i' && same_word(w[1], "init"))
+		return modfs_init_command(rec, f->dentry, w[0]);
+	v = verb_of(w[0]);
+	if (v == VERB_USE)
+		return n == 2 ? module_use(rec, w[1])
+			      : module_fail(rec, -EINVAL, "use: expected 'use NAME'");
+	if (v == VERB_NEAR)
+		return n == 2 ? modfs_near(rec, w[1])
+			      : module_fail(rec, -EINVAL, "near: expected 'near NAME'");
+	if (v == VERB_FORCE)
+		return n == 2 ? module_force(rec, w[1])
+			      : module_fail(rec, -EINVAL, "force: expected 'force vermagic'");
+	if (v == VERB_NONE)
+		return module_fail(rec, -EINVAL, "unknown command '%s'; %s", w[0], usage);
+	if (n != 2)
+		return module_fail(rec, -EINVAL, "%s: expected '%s module'", w[0], w[0]);
+	if (!same_word(w[1], "module"))
+		return module_fail(rec, -ENOENT, "%s: no object '%s'; the only object "
+				   "here is 'module'", w[0], w[1]);
+	return run_module_verb(rec, f, v);
+}
+
 /* Copies the command buf[0..n) into cmd (n < CMD_MAX) and splits it into
  * at most 3 words at spaces and tabs (made NULs), in one pass: returns how
  * many words there are (3 meaning "3 or more"; the third is not needed
- * whole), or -1 if the line holds a NUL or a newline. */
+ * whole), or -1 if the line holds a NUL or a newline. A byte above ' '
+ * is always a word's: the inner loop copies a word's run of them with one
+ * test each; the outer one sees the rest (blanks, other control bytes,
+ * which belong to the word they are in, NUL and newline). */
 static int split_words(const char *buf, size_t n, char cmd[CMD_MAX], char *word[3])
 {
 	const char *end = buf + n;
@@ -340,14 +360,14 @@ static int split_words(const char *buf, size_t n, char cmd[CMD_MAX], char *word[
 	bool in_word = false;
 	int words = 0;
 
-	for (; buf < end; buf++, out++) {
-		char c = *buf;
+	while (buf < end) {
+		char c = *buf++;
 
-		if ((unsigned char)c <= ' ') {	/* one test passes a word's bytes */
+		if ((unsigned char)c <= ' ') {
 			if (c == '\0' || c == '\n')
 				return -1;
 			if (c == ' ' || c == '\t') {
-				*out = '\0';
+				*out++ = '\0';
 				in_word = false;
 				continue;
 			}
@@ -357,10 +377,37 @@ static int split_words(const char *buf, size_t n, char cmd[CMD_MAX], char *word[
 			if (words < 3)
 				word[words++] = out;
 		}
-		*out = c;
+		*out++ = c;
+		while (buf < end && (unsigned char)*buf > ' ')
+			*out++ = *buf++;
 	}
 	*out = '\0';
 	return words;
+}
+
+/* Is buf[0..n) exactly the line text (a string constant)? Its length
+ * first, then its bytes, which the compiler compares a word at a time. */
+#define line_is(buf, n, text) \
+	((n) == sizeof(text) - 1 && !__builtin_memcmp((buf), (text), sizeof(text) - 1))
+
+/* Runs the command line buf[0..n) (trailing blanks cut). The two commands
+ * of every load, said exactly, go straight to their verb: split_words
+ * would give the words "map" or "init" and "module", and run_command would
+ * pass all its checks to run_module_verb with that verb. */
+static int run_line(struct module_record *rec, struct file *f, const char *buf, size_t n)
+{
+	char cmd[CMD_MAX], *w[3];
+	int words;
+
+	if (line_is(buf, n, "map module"))
+		return run_module_verb(rec, f, VERB_MAP);
+	if (line_is(buf, n, "init module"))
+		return run_module_verb(rec, f, VERB_INIT);
+	words = n == 0 || n >= sizeof(cmd) ? -1 : split_words(buf, n, cmd, w);
+	if (words < 0)
+		return module_fail(rec, -EINVAL, "control: a command is one line of 1 to "
+				   "%d bytes, no NUL", CMD_MAX - 1);
+	return run_command(rec, f, w, words);
 }
 
 /* The answer of a command that worked: the base of the image it mapped
@@ -401,10 +448,9 @@ static ssize_t control_read(struct file *f, char *buf, size_t count, loff_t *pos
 static ssize_t control_write(struct file *f, const char *buf, size_t count, loff_t *pos)
 {
 	struct module_record *rec = modfs_record(f->inode);
-	char cmd[CMD_MAX], *w[3];
 	size_t n = count;
 	void *core_was, *init_was;
-	int words, err;
+	int err;
 
 	f->private_data = NULL;	/* no answer, until a command has one */
 	*pos = 0;
@@ -414,12 +460,8 @@ static ssize_t control_write(struct file *f, const char *buf, size_t count, loff
 		return -ENOENT;
 	while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' ' || buf[n - 1] == '\t'))
 		n--;
-	words = n == 0 || n >= sizeof(cmd) ? -1 : split_words(buf, n, cmd, w);
-	if (words < 0)
-		return module_fail(rec, -EINVAL, "control: a command is one line of 1 to "
-				   "%d bytes, no NUL", CMD_MAX - 1);
 	core_was = rec->hdr, init_was = rec->init_image;
-	err = run_command(rec, f, w, words);
+	err = run_line(rec, f, buf, n);
 	if (err)
 		return err;
 	f->private_data = control_answer(rec, core_was, init_was);

@@ -249,7 +249,13 @@ static int module_setsize(struct inode *inode, uint32_t size)
 	err = module_check_shrink(rec, size);
 	if (err)
 		return err;
-	err = rec->pack_region ? modpack_shrink(rec, size) : vshrink(rec->hdr, size);
+	/* a page-placed image's range holds PAGES_FOR(mapped_size) pages: a
+	 * cut inside its last page (hello's init) unmaps none, and vshrink
+	 * would find the range only to keep every page of it */
+	if (rec->pack_region)
+		err = modpack_shrink(rec, size);
+	else if (PAGES_FOR(size) != PAGES_FOR(rec->mapped_size))
+		err = vshrink(rec->hdr, size);
 	if (err)
 		return module_fail(rec, err, "truncate: vshrink failed");
 	rec->init_dropped = true;

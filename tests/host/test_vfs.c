@@ -527,6 +527,43 @@ KTEST(big_directory_found_by_index)
 	KT_EXPECT(stub_kmallocs_live == kmallocs);
 }
 
+/* d_add_files takes its block from kmalloc, not zeroed (ASan fills a
+ * fresh malloc with 0xbe): every field of each file is still set, the
+ * ones not named to zero. */
+KTEST(d_add_files_sets_every_field)
+{
+	static const struct d_file files[] = {
+		{ "one", 0640, NULL, NULL }, { "two", 0400, NULL, NULL },
+	};
+	struct dentry *dir, *c;
+	int kmallocs, n = 0, priv;
+
+	setup();
+	kmallocs = stub_kmallocs_live;
+	KT_EXPECT(vfs_mkdir(NULL, "/every") == 0);
+	KT_EXPECT(vfs_lookup(NULL, "/every", &dir) == 0);
+	KT_EXPECT(d_add_files(dir, 2, files, &priv) == 0);
+	for (c = dir->children; c; c = c->next, n++) {
+		struct inode *in = c->inode;
+
+		KT_EXPECT(strcmp(c->name, files[n].name) == 0);
+		KT_EXPECT(c->parent == dir && c->sb == dir->sb && c->children == NULL);
+		KT_EXPECT(c->index == NULL && c->nchildren == 0);
+		KT_EXPECT(c->mounted == NULL && c->pins == 0 && c->cwd_pins == 0);
+		KT_EXPECT(!c->removed && c->in_block);
+		KT_EXPECT(in->mode == (S_IFREG | files[n].mode) && in->nlink == 1);
+		KT_EXPECT(in->rdev == 0 && in->sb == dir->sb && in->i_cdev == NULL);
+		KT_EXPECT(in->data.pages == NULL && in->data.cap == 0);
+		KT_EXPECT(in->data.held == 0 && in->data.size == 0);
+		KT_EXPECT(in->private == &priv && in->i_op == NULL && in->i_fop == NULL);
+	}
+	KT_EXPECT(n == 2);
+	KT_EXPECT(vfs_unlink(NULL, "/every/one") == 0);
+	KT_EXPECT(vfs_unlink(NULL, "/every/two") == 0);
+	KT_EXPECT(vfs_rmdir(NULL, "/every") == 0);
+	KT_EXPECT(stub_kmallocs_live == kmallocs);
+}
+
 int main(void)
 {
 	return ktest_main();
