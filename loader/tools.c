@@ -7,6 +7,7 @@
 #include "mm/mm.h"
 #include <tessera/sys.h>
 #include <tessera/errno.h>
+#include <tessera/modformat.h>
 #include <stdbool.h>
 
 #define KSYM_TABLE_BUCKETS 1024
@@ -314,53 +315,63 @@ int ksym_table_load(struct ksym_table *t)
 	return 0;
 }
 
-/* The question: the table's names, one a line, in one buffer (the
- * table's own room if it fits); NULL if no memory. */
-static char *lookup_question(struct ksym_table *t, size_t *len)
+/* The question: the table's names in one buffer (the table's own room
+ * if it fits): for /proc/ksym_lookup one a line; on a control file
+ * (control) MODASK_MAGIC, then each name with its NUL. NULL if no memory. */
+static char *lookup_question(struct ksym_table *t, bool control, size_t *len)
 {
+	size_t start = control ? MODASK_MAGIC_LEN : 0, off = start;
 	char *q;
 
-	*len = 0;
+	*len = start;
 	for (uint32_t i = 0; i < t->count; i++)
 		*len += strlen(t->syms[i].name) + 1;
 	q = *len < sizeof(t->small_text) ? t->small_text : tool_alloc(*len + 1);
 	if (!q)
 		return NULL;
-	for (size_t i = 0, off = 0; i < t->count; i++) {
+	memcpy(q, MODASK_MAGIC, start);
+	for (uint32_t i = 0; i < t->count; i++) {
 		size_t l = strlen(t->syms[i].name);
+
 		memcpy(q + off, t->syms[i].name, l);
-		q[off + l] = '\n';
+		q[off + l] = control ? '\0' : '\n';
 		off += l + 1;
 	}
 	return q;
 }
 
-/* Writes the question in one write and reads the whole answer into
- * t->text (the table's own room when an answer of 80 bytes a name fits
+/* Writes the question in one write on fd (a module's control file), or
+ * on /proc/ksym_lookup opened for it if fd is -1, and reads the whole
+ * answer into t->text in one read: an answer line is at most 76 bytes
+ * (8 + 1 + 55 + 3 + 8 + 1), both files give a read all it has room for,
+ * and the buffer has 80 a name (the table's own room when that fits
  * there, as the question did). Returns 0 or -errno. */
-static int lookup_ask(struct ksym_table *t)
+static int lookup_ask(struct ksym_table *t, int fd)
 {
-	size_t len, got, cap = 80 * (size_t)t->count + 2;	/* a line <= 80 */
-	char *q = lookup_question(t, &len);
-	int fd, err;
-	ssize_t w;
+	size_t len, cap = 80 * (size_t)t->count + 2;	/* a line <= 80 */
+	char *q = lookup_question(t, fd >= 0, &len);
+	int own = fd < 0 ? sys_open("/proc/ksym_lookup", O_RDWR) : fd;
+	int err = own;
+	ssize_t n;
 
 	if (!q)
-		return -ENOMEM;
-	fd = sys_open("/proc/ksym_lookup", O_RDWR);
-	err = fd;
-	if (fd >= 0) {
-		w = sys_write(fd, q, len);
-		err = w < 0 ? (int)w : (size_t)w != len ? -EIO : 0;
-		if (cap <= sizeof(t->small_text)) {
-			t->text = t->small_text;
-			cap = sizeof(t->small_text);
+		err = -ENOMEM;
+	if (q && own >= 0) {
+		n = sys_write(own, q, len);
+		err = n < 0 ? (int)n : (size_t)n != len ? -EIO : 0;
+		t->text = cap <= sizeof(t->small_text) ? t->small_text : tool_alloc(cap);
+		if (!err && !t->text)
+			err = -ENOMEM;
+		if (!err) {
+			n = sys_read(own, t->text, cap - 1);
+			err = n < 0 ? (int)n : 0;
+			t->text[n < 0 ? 0 : n] = '\0';
 		}
-		if (!err)
-			err = read_all(fd, &t->text, cap, true, &got);
-		sys_close(fd);
 	}
-	free_unless(q, t->small_text);
+	if (fd < 0 && own >= 0)
+		sys_close(own);
+	if (q)
+		free_unless(q, t->small_text);
 	return err;
 }
 
@@ -424,7 +435,7 @@ static struct ksym *table_entry(const struct ksym_table *t, const char *name)
 	return NULL;
 }
 
-int ksym_table_lookup(struct ksym_table *t, const char *const *names, uint32_t n)
+int ksym_table_lookup(struct ksym_table *t, int fd, const char *const *names, uint32_t n)
 {
 	uint32_t nb = 16;
 	char *p;
@@ -451,7 +462,7 @@ int ksym_table_lookup(struct ksym_table *t, const char *const *names, uint32_t n
 	}
 	t->n_asked = n;
 	if (!err && t->count)
-		err = lookup_ask(t);
+		err = lookup_ask(t, fd);
 	p = t->text;
 	t->known = 0;
 	for (uint32_t i = 0; !err && i < t->count; i++) {

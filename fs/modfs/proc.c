@@ -17,7 +17,9 @@
  *   needs (docs/modfs.md, "Looking symbols up"): a write of names, one a
  *   line, is answered in the same open file, a line per name in order:
  *   "c0102800 kernel 0x930c8fc1" (address, owner, CRC, as /proc/ksyms) or
- *   "unknown"; each name is one lookup in the kernel's hash table.
+ *   "unknown"; each name is one lookup in the kernel's hash table. insmod
+ *   asks the same on the module's control file (MODASK_MAGIC, names ended
+ *   by NULs: ksym_lookup_ask, for control.c), an open and a close less.
  *   /proc/kallsyms, every symbol the oops printer knows (kernel/symbols.h),
  *   in Linux's format; /proc/tainted, the taint bits as a number (Linux's
  *   /proc/sys/kernel/tainted: 1 = F, 128 = D, 4096 = O; docs/debugging.md);
@@ -76,9 +78,10 @@ static int show_ksyms(struct seq_buf *m, void *arg)
 
 #define KSYM_LOOKUP_ROOM 192	/* answers kept in the open file itself */
 
-/* One open file of /proc/ksym_lookup: its answers, in room while they
- * fit (a small module's: no allocation but the record's own), else in a
- * buffer of cap bytes from kmalloc or, over a page, vmalloc. */
+/* One open file of /proc/ksym_lookup, or one question on a control file:
+ * its answers, in room while they fit (a small module's: no allocation
+ * but the record's own), else in a buffer of cap bytes from kmalloc or,
+ * over a page, vmalloc. */
 struct ksym_lookup {
 	char *buf;		/* room, or the buffer */
 	size_t len, cap;	/* bytes of answers / of buf */
@@ -209,11 +212,9 @@ static ssize_t lookup_write(struct file *f, const char *buf, size_t count, loff_
 	return count;
 }
 
-/* Reads the answers in order, each byte once (the file position is the
- * writes' and is not used). */
-static ssize_t lookup_read(struct file *f, char *buf, size_t count, loff_t *pos)
+/* Reads l's answers in order, each byte once. */
+ssize_t ksym_lookup_read(struct ksym_lookup *l, char *buf, size_t count)
 {
-	struct ksym_lookup *l = f->private_data;
 	size_t n = l->len - l->read < count ? l->len - l->read : count;
 
 	memcpy(buf, l->buf + l->read, n);
@@ -221,13 +222,58 @@ static ssize_t lookup_read(struct file *f, char *buf, size_t count, loff_t *pos)
 	return n;
 }
 
-static int lookup_release(struct inode *inode, struct file *f)
+void ksym_lookup_free(struct ksym_lookup *l)
 {
-	struct ksym_lookup *l = f->private_data;
-
+	if (!l)
+		return;
 	lookup_free_buf(l);
 	kfree(l);
+}
+
+/* The file position is the writes' and is not used. */
+static ssize_t lookup_read(struct file *f, char *buf, size_t count, loff_t *pos)
+{
+	return ksym_lookup_read(f->private_data, buf, count);
+}
+
+static int lookup_release(struct inode *inode, struct file *f)
+{
+	ksym_lookup_free(f->private_data);
 	return 0;
+}
+
+/* A question asked on a module's control file (control.c): after
+ * MODASK_MAGIC, names each ended by its NUL (so each is looked up where
+ * it lies, with no copy); answered as a write to /proc/ksym_lookup is,
+ * a line per name in order. Returns 0 and *answers (free them with
+ * ksym_lookup_free), -EINVAL for an empty name, one over
+ * KSYM_LOOKUP_NAME_MAX bytes or one not ended by its NUL (nothing is
+ * answered then), or -ENOMEM. */
+int ksym_lookup_ask(const char *buf, size_t count, struct ksym_lookup **answers)
+{
+	const char *p = buf + MODASK_MAGIC_LEN, *end = buf + count;
+	struct ksym_lookup *l = kmalloc(sizeof(*l));
+	int err = l ? 0 : -ENOMEM;
+
+	if (l)
+		lookup_empty(l);
+	while (!err && p < end) {
+		size_t left = end - p;
+		size_t n = strnlen(p, left < KSYM_LOOKUP_NAME_MAX + 1 ? left
+								 : KSYM_LOOKUP_NAME_MAX + 1);
+
+		if (!n || n == left || n > KSYM_LOOKUP_NAME_MAX)
+			err = -EINVAL;
+		else
+			err = lookup_one(l, p);
+		p += n + 1;
+	}
+	if (err) {
+		ksym_lookup_free(l);
+		l = NULL;
+	}
+	*answers = l;
+	return err;
 }
 
 static const struct file_operations ksym_lookup_fops = {

@@ -195,6 +195,15 @@ static inline int module_name_valid(const char *name)
 #define MODSYMS_MAGIC_LEN	4
 #define MODSYMS_ENTRY		10	/* bytes of an entry before its name */
 
+/*
+ * A look-up asked on /mod/NAME/control (docs/modfs.md, "Looking symbols
+ * up"): MODASK_MAGIC, then the names, each ended by a NUL. A read on the
+ * same open file answers as /proc/ksym_lookup does, a line per name in
+ * order: "c0102800 kernel 0x930c8fc1" or "unknown".
+ */
+#define MODASK_MAGIC		"\x7f" "ASK"	/* two literals: "\x7fA" is one escape */
+#define MODASK_MAGIC_LEN	4
+
 #if defined(__i386__)
 #include <stddef.h>
 _Static_assert(sizeof(struct module) == MODHDR_SIZE, "module header size");
