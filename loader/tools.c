@@ -342,11 +342,12 @@ static char *lookup_question(struct ksym_table *t, bool control, size_t *len)
 
 /* Writes the question in one write on fd (a module's control file), or
  * on /proc/ksym_lookup opened for it if fd is -1, and reads the whole
- * answer into t->text in one read: an answer line is at most 76 bytes
- * (8 + 1 + 55 + 3 + 8 + 1), both files give a read all it has room for,
- * and the buffer has 80 a name (the table's own room when that fits
- * there, as the question did). Returns 0 or -errno. */
-static int lookup_ask(struct ksym_table *t, int fd)
+ * answer into t->text in one read (*got bytes): an answer line is at most
+ * 76 bytes (8 + 1 + 55 + 3 + 8 + 1), a packed answer MODASK_ANSWER_MAX,
+ * both files give a read all it has room for, and the buffer has 80 a
+ * name (the table's own room when that fits there, as the question did).
+ * Returns 0 or -errno. */
+static int lookup_ask(struct ksym_table *t, int fd, size_t *got)
 {
 	size_t len, cap = 80 * (size_t)t->count + 2;	/* a line <= 80 */
 	char *q = lookup_question(t, fd >= 0, &len);
@@ -365,7 +366,8 @@ static int lookup_ask(struct ksym_table *t, int fd)
 		if (!err) {
 			n = sys_read(own, t->text, cap - 1);
 			err = n < 0 ? (int)n : 0;
-			t->text[n < 0 ? 0 : n] = '\0';
+			*got = n < 0 ? 0 : n;
+			t->text[*got] = '\0';
 		}
 	}
 	if (fd < 0 && own >= 0)
@@ -426,6 +428,32 @@ static int parse_answer(char **p, struct ksym *k)
 	return 0;
 }
 
+/* One packed answer (a look-up on a control file; MODASK_MAGIC in
+ * <tessera/modformat.h>) at *p, before end: the owner and its NUL, then
+ * the address and CRC; a lone NUL leaves k->owner NULL (nobody exports
+ * it). The owner is used where it lies. Advances *p past the answer; -EIO
+ * if it is cut short. */
+static int parse_packed_answer(char **p, const char *end, struct ksym *k)
+{
+	char *s = *p;
+
+	while (s < end && *s)	/* the owner, up to its NUL */
+		s++;
+	if (s == end)
+		return -EIO;
+	if (s == *p) {		/* no owner: unknown */
+		*p = s + 1;
+		return 0;
+	}
+	if (end - s < 9)
+		return -EIO;
+	k->owner = *p;
+	memcpy(&k->addr, s + 1, 4);	/* little-endian, as i386 stores it */
+	memcpy(&k->crc, s + 5, 4);
+	*p = s + 9;
+	return 0;
+}
+
 /* The entry named name, known or not. */
 static struct ksym *table_entry(const struct ksym_table *t, const char *name)
 {
@@ -438,6 +466,7 @@ static struct ksym *table_entry(const struct ksym_table *t, const char *name)
 int ksym_table_lookup(struct ksym_table *t, int fd, const char *const *names, uint32_t n)
 {
 	uint32_t nb = 16;
+	size_t got = 0;
 	char *p;
 	int err;
 
@@ -462,11 +491,12 @@ int ksym_table_lookup(struct ksym_table *t, int fd, const char *const *names, ui
 	}
 	t->n_asked = n;
 	if (!err && t->count)
-		err = lookup_ask(t, fd);
+		err = lookup_ask(t, fd, &got);
 	p = t->text;
 	t->known = 0;
 	for (uint32_t i = 0; !err && i < t->count; i++) {
-		err = parse_answer(&p, &t->syms[i]);
+		err = fd >= 0 ? parse_packed_answer(&p, t->text + got, &t->syms[i])
+			      : parse_answer(&p, &t->syms[i]);
 		t->known += !err && t->syms[i].owner;
 	}
 	if (err)

@@ -19,7 +19,8 @@
  *   "c0102800 kernel 0x930c8fc1" (address, owner, CRC, as /proc/ksyms) or
  *   "unknown"; each name is one lookup in the kernel's hash table. insmod
  *   asks the same on the module's control file (MODASK_MAGIC, names ended
- *   by NULs: ksym_lookup_ask, for control.c), an open and a close less.
+ *   by NULs: ksym_lookup_ask, for control.c), an open and a close less,
+ *   and is answered packed: no number formatted and parsed back.
  *   /proc/kallsyms, every symbol the oops printer knows (kernel/symbols.h),
  *   in Linux's format; /proc/tainted, the taint bits as a number (Linux's
  *   /proc/sys/kernel/tainted: 1 = F, 128 = D, 4096 = O; docs/debugging.md);
@@ -180,6 +181,30 @@ static int lookup_one(struct ksym_lookup *l, const char *name)
 	return lookup_append(l, line, p - line);
 }
 
+/* One answer of a look-up on a control file, packed (MODASK_MAGIC in
+ * <tessera/modformat.h>): the owner's name and its NUL, then the address
+ * and CRC, 32-bit little-endian each, as stored (i386 is little-endian);
+ * a lone NUL for a name nobody exports. No number is formatted. Returns
+ * 0 or -ENOMEM. */
+static int lookup_one_packed(struct ksym_lookup *l, const char *name)
+{
+	struct module_record *owner;
+	const struct kernel_symbol *sym = ksym_find(name, &owner);
+	char ans[MODULE_NAME_LEN + 8];
+	const char *who;
+	size_t n;
+
+	if (!sym || (owner && owner->state != MODULE_STATE_LIVE))
+		return lookup_append(l, "", 1);
+	who = owner ? owner->name : "kernel";	/* owner is set when sym is */
+	n = strnlen(who, MODULE_NAME_LEN - 1);
+	memcpy(ans, who, n);
+	ans[n] = '\0';
+	memcpy(ans + n + 1, &sym->value, 4);
+	memcpy(ans + n + 5, &sym->crc, 4);
+	return lookup_append(l, ans, n + 9);
+}
+
 /* A write holds whole lines, one name each (the last newline may be
  * left out); each is answered at once. -EINVAL for an empty line or a
  * name over KSYM_LOOKUP_NAME_MAX bytes (nothing of the write is answered
@@ -245,7 +270,7 @@ static int lookup_release(struct inode *inode, struct file *f)
 /* A question asked on a module's control file (control.c): after
  * MODASK_MAGIC, names each ended by its NUL (so each is looked up where
  * it lies, with no copy); answered as a write to /proc/ksym_lookup is,
- * a line per name in order. Returns 0 and *answers (free them with
+ * an answer per name in order, but packed (lookup_one_packed). Returns 0 and *answers (free them with
  * ksym_lookup_free), -EINVAL for an empty name, one over
  * KSYM_LOOKUP_NAME_MAX bytes or one not ended by its NUL (nothing is
  * answered then), or -ENOMEM. */
@@ -265,7 +290,7 @@ int ksym_lookup_ask(const char *buf, size_t count, struct ksym_lookup **answers)
 		if (!n || n == left || n > KSYM_LOOKUP_NAME_MAX)
 			err = -EINVAL;
 		else
-			err = lookup_one(l, p);
+			err = lookup_one_packed(l, p);
 		p += n + 1;
 	}
 	if (err) {
