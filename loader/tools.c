@@ -315,28 +315,45 @@ int ksym_table_load(struct ksym_table *t)
 	return 0;
 }
 
-/* The question: the table's names in one buffer (the table's own room
- * if it fits): for /proc/ksym_lookup one a line; on a control file
- * (control) MODASK_MAGIC, then each name with its NUL. NULL if no memory. */
+/* Copies the table's names into q[start..), each followed by sep, while
+ * they fit in cap bytes. Returns the length, or 0 if they do not fit. */
+static size_t copy_names(const struct ksym_table *t, char *q, size_t start, size_t cap,
+			 char sep)
+{
+	size_t off = start;
+
+	for (uint32_t i = 0; i < t->count; i++) {
+		const char *c = t->syms[i].name;
+
+		for (; *c && off < cap; c++)	/* a byte at a time: no strlen first */
+			q[off++] = *c;
+		if (off >= cap)
+			return 0;
+		q[off++] = sep;
+	}
+	return off;
+}
+
+/* The question: the table's names in one buffer, the table's own room
+ * if they fit there (copied once), else memory of their measured size:
+ * for /proc/ksym_lookup one a line; on a control file (control)
+ * MODASK_MAGIC, then each name with its NUL. NULL if no memory. */
 static char *lookup_question(struct ksym_table *t, bool control, size_t *len)
 {
-	size_t start = control ? MODASK_MAGIC_LEN : 0, off = start;
-	char *q;
+	size_t start = control ? MODASK_MAGIC_LEN : 0, need = start + 1;
+	char sep = control ? '\0' : '\n', *q = t->small_text;
 
-	*len = start;
+	memcpy(q, MODASK_MAGIC, start);
+	*len = copy_names(t, q, start, sizeof(t->small_text), sep);
+	if (*len)
+		return q;
 	for (uint32_t i = 0; i < t->count; i++)
-		*len += strlen(t->syms[i].name) + 1;
-	q = *len < sizeof(t->small_text) ? t->small_text : tool_alloc(*len + 1);
+		need += strlen(t->syms[i].name) + 1;
+	q = tool_alloc(need);
 	if (!q)
 		return NULL;
 	memcpy(q, MODASK_MAGIC, start);
-	for (uint32_t i = 0; i < t->count; i++) {
-		size_t l = strlen(t->syms[i].name);
-
-		memcpy(q + off, t->syms[i].name, l);
-		q[off + l] = control ? '\0' : '\n';
-		off += l + 1;
-	}
+	*len = copy_names(t, q, start, need, sep);
 	return q;
 }
 
@@ -428,6 +445,11 @@ static int parse_answer(char **p, struct ksym *k)
 	return 0;
 }
 
+/* A 32-bit word anywhere in a buffer (i386 loads unaligned words). */
+struct unaligned32 {
+	uint32_t v;
+} __attribute__((packed));
+
 /* One packed answer (a look-up on a control file; MODASK_MAGIC in
  * <tessera/modformat.h>) at *p, before end: the owner and its NUL, then
  * the address and CRC; a lone NUL leaves k->owner NULL (nobody exports
@@ -448,8 +470,8 @@ static int parse_packed_answer(char **p, const char *end, struct ksym *k)
 	if (end - s < 9)
 		return -EIO;
 	k->owner = *p;
-	memcpy(&k->addr, s + 1, 4);	/* little-endian, as i386 stores it */
-	memcpy(&k->crc, s + 5, 4);
+	k->addr = ((const struct unaligned32 *)(s + 1))->v;	/* i386: little-endian */
+	k->crc = ((const struct unaligned32 *)(s + 5))->v;
 	*p = s + 9;
 	return 0;
 }

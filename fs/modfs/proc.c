@@ -92,6 +92,11 @@ struct ksym_lookup {
 
 #define KSYM_LOOKUP_NAME_MAX 255
 
+/* A 32-bit word anywhere in a buffer (i386 stores unaligned words). */
+struct unaligned32 {
+	uint32_t v;
+} __attribute__((packed));
+
 /* Empties l's answers into its own room (the room's bytes are left as
  * they are: no answer is read before it is written). */
 static void lookup_empty(struct ksym_lookup *l)
@@ -121,24 +126,33 @@ static void lookup_free_buf(struct ksym_lookup *l)
 		kfree(l->buf);
 }
 
-/* Appends n bytes of answer; doubles the buffer when they do not fit.
- * Returns 0 or -ENOMEM (the answers unchanged). */
+/* Makes room for n more bytes of answer, doubling the buffer when they
+ * do not fit. Returns 0 or -ENOMEM (the answers unchanged). */
+static int lookup_room(struct ksym_lookup *l, size_t n)
+{
+	size_t cap = 2 * l->cap;
+	char *buf;
+
+	if (l->len + n <= l->cap)
+		return 0;
+	while (cap < l->len + n)
+		cap *= 2;
+	buf = cap > PAGE_SIZE ? vmalloc(cap) : kmalloc(cap);
+	if (!buf)
+		return -ENOMEM;
+	memcpy(buf, l->buf, l->len);
+	lookup_free_buf(l);
+	l->buf = buf;
+	l->cap = cap;
+	return 0;
+}
+
+/* Appends n bytes of answer. Returns 0 or -ENOMEM (the answers
+ * unchanged). */
 static int lookup_append(struct ksym_lookup *l, const char *data, size_t n)
 {
-	if (l->len + n > l->cap) {
-		size_t cap = 2 * l->cap;
-		char *buf;
-
-		while (cap < l->len + n)
-			cap *= 2;
-		buf = cap > PAGE_SIZE ? vmalloc(cap) : kmalloc(cap);
-		if (!buf)
-			return -ENOMEM;
-		memcpy(buf, l->buf, l->len);
-		lookup_free_buf(l);
-		l->buf = buf;
-		l->cap = cap;
-	}
+	if (lookup_room(l, n))
+		return -ENOMEM;
 	memcpy(l->buf + l->len, data, n);
 	l->len += n;
 	return 0;
@@ -190,19 +204,27 @@ static int lookup_one_packed(struct ksym_lookup *l, const char *name)
 {
 	struct module_record *owner;
 	const struct kernel_symbol *sym = ksym_find(name, &owner);
-	char ans[MODULE_NAME_LEN + 8];
 	const char *who;
+	char *a;
 	size_t n;
 
-	if (!sym || (owner && owner->state != MODULE_STATE_LIVE))
-		return lookup_append(l, "", 1);
+	/* room for the longest answer, then it is made where it stays */
+	if (lookup_room(l, MODASK_ANSWER_MAX))
+		return -ENOMEM;
+	a = l->buf + l->len;
+	if (!sym || (owner && owner->state != MODULE_STATE_LIVE)) {
+		a[0] = '\0';
+		l->len++;
+		return 0;
+	}
 	who = owner ? owner->name : "kernel";	/* owner is set when sym is */
-	n = strnlen(who, MODULE_NAME_LEN - 1);
-	memcpy(ans, who, n);
-	ans[n] = '\0';
-	memcpy(ans + n + 1, &sym->value, 4);
-	memcpy(ans + n + 5, &sym->crc, 4);
-	return lookup_append(l, ans, n + 9);
+	for (n = 0; n < MODULE_NAME_LEN - 1 && who[n]; n++)
+		a[n] = who[n];
+	a[n] = '\0';
+	((struct unaligned32 *)(a + n + 1))->v = sym->value;
+	((struct unaligned32 *)(a + n + 5))->v = sym->crc;
+	l->len += n + 9;
+	return 0;
 }
 
 /* A write holds whole lines, one name each (the last newline may be
