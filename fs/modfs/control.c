@@ -28,9 +28,9 @@
  * A read answers the last write on the same open file (a "transaction
  * file", as Linux's simple_transaction_*): a command that mapped an image
  * (`map module`, `map init`) answers where, "0xf000c000\n" (11 bytes, the
- * line `base` gives); a look-up answers its lines, as /proc/ksym_lookup;
- * any other write, or a failed one, answers nothing (a read returns 0
- * bytes).
+ * line `base` gives); a look-up answers what /proc/ksym_lookup would,
+ * packed (MODASK_MAGIC in <tessera/modformat.h>); any other write, or a
+ * failed one, answers nothing (a read returns 0 bytes).
  */
 #include "fs/modfs/internal.h"
 #include "kernel/printk.h"

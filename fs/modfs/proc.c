@@ -292,10 +292,10 @@ static int lookup_release(struct inode *inode, struct file *f)
 /* A question asked on a module's control file (control.c): after
  * MODASK_MAGIC, names each ended by its NUL (so each is looked up where
  * it lies, with no copy); answered as a write to /proc/ksym_lookup is,
- * an answer per name in order, but packed (lookup_one_packed). Returns 0 and *answers (free them with
- * ksym_lookup_free), -EINVAL for an empty name, one over
- * KSYM_LOOKUP_NAME_MAX bytes or one not ended by its NUL (nothing is
- * answered then), or -ENOMEM. */
+ * an answer per name in order, but packed (lookup_one_packed). Returns 0
+ * and *answers (free them with ksym_lookup_free), -EINVAL for an empty
+ * name, one over KSYM_LOOKUP_NAME_MAX bytes or one not ended by its NUL
+ * (nothing is answered then), or -ENOMEM. */
 int ksym_lookup_ask(const char *buf, size_t count, struct ksym_lookup **answers)
 {
 	const char *p = buf + MODASK_MAGIC_LEN, *end = buf + count;
