@@ -23,22 +23,63 @@ struct kallsym {
 	const char *name;
 };
 
+/* A 32-bit little-endian field anywhere in a packed entry (i386 loads
+ * unaligned words). */
+struct unaligned32 {
+	uint32_t v;
+} __attribute__((packed));
+
+static uint32_t rd32(const char *p)
+{
+	return ((const struct unaligned32 *)p)->v;
+}
+
+/* A packed entry's fields. */
+static uint32_t entry_off(const char *e)
+{
+	return rd32(e);
+}
+
+static uint32_t entry_size(const char *e)
+{
+	return rd32(e + 4);
+}
+
+static char entry_type(const char *e)
+{
+	return e[8];
+}
+
+static const char *entry_name(const char *e)
+{
+	return e + MODSYMS_ENTRY;
+}
+
+/* The entry after e, in the bytes of a table. */
+static const char *entry_next(const char *e)
+{
+	return e + MODSYMS_ENTRY + (uint8_t)e[9] + 1;
+}
+
 extern const struct kallsym kallsyms_table[];
 extern const uint32_t kallsyms_num;
 
-/* One module symbol, at an image offset. */
+/* One module symbol, at an image offset, as a text line gives it. */
 struct modsym {
 	uint32_t off, size;
 	char type;
 	const char *name;
 };
 
-/* One allocation: the header, n_all entries, then their names (a text
- * table's, copied; a packed table's written entries, each name in place). */
+/* One allocation: the header, the places of n_all entries in order of
+ * their offsets, then the entries themselves, packed as insmod writes
+ * them (<tessera/modformat.h>: offset, size, letter, length, name, NUL):
+ * a packed table's written bytes, copied once, or a text table's lines
+ * packed. The fields of an entry are read where they lie (entry_off...). */
 struct modsym_table {
 	uint32_t n;		/* entries kept (init ones dropped at the end) */
 	uint32_t n_all;
-	struct modsym sym[];
+	const char *entry[];
 };
 
 /* Index of the last entry whose start is <= addr, or -1. start(i) gives
@@ -68,7 +109,7 @@ static uint32_t kall_start(const void *tab, uint32_t i)
 
 static uint32_t mod_start(const void *tab, uint32_t i)
 {
-	return ((const struct modsym_table *)tab)->sym[i].off;
+	return entry_off(((const struct modsym_table *)tab)->entry[i]);
 }
 
 /* Of several symbols at one address (init_module and hello_init), the
@@ -99,14 +140,15 @@ static bool mod_lookup(const struct module_record *rec, uint32_t addr,
 	if (!t)
 		return false;
 	i = bisect(t->n, off, mod_start, t);
-	if (i < 0 || off - t->sym[i].off >= t->sym[i].size)
+	if (i < 0 || off - entry_off(t->entry[i]) >= entry_size(t->entry[i]))
 		return false;
-	while (i > 0 && t->sym[i - 1].off == t->sym[i].off && !(t->sym[i].type >= 'a'))
+	while (i > 0 && entry_off(t->entry[i - 1]) == entry_off(t->entry[i]) &&
+	       !(entry_type(t->entry[i]) >= 'a'))
 		i--;
-	info->name = t->sym[i].name;
-	info->start = module_image_addr(rec, t->sym[i].off);
-	info->size = t->sym[i].size;
-	info->type = t->sym[i].type;
+	info->name = entry_name(t->entry[i]);
+	info->start = module_image_addr(rec, entry_off(t->entry[i]));
+	info->size = entry_size(t->entry[i]);
+	info->type = entry_type(t->entry[i]);
 	return true;
 }
 
@@ -172,17 +214,6 @@ static int parse_line(const char **p, const char *end, struct modsym *s,
 			return -EINVAL;
 	s->name = name;
 	return 0;
-}
-
-/* A 32-bit little-endian field anywhere in a packed entry (i386 loads
- * unaligned words). */
-struct unaligned32 {
-	uint32_t v;
-} __attribute__((packed));
-
-static uint32_t rd32(const char *p)
-{
-	return ((const struct unaligned32 *)p)->v;
 }
 
 /* The bytes of w outside '!'..'~', each as its bit 7 (0: all four are
@@ -264,56 +295,58 @@ static int bad_place(struct module_record *rec, const char *what, uint32_t n,
 			   "entry", n, (int)nl, s->name, s->off, s->size, image);
 }
 
-/* Counts the lines and name bytes of a text table; checks each line. */
+/* Counts the lines of a text table and the bytes they take packed;
+ * checks each line; *sorted: whether the offsets never go down. */
 static int text_check(struct module_record *rec, const char *text, size_t len,
-		      uint32_t *lines, size_t *names)
+		      uint32_t *lines, size_t *packed, bool *sorted)
 {
 	const char *p = text, *end = text + len;
-	uint32_t image = image_span(rec);
+	uint32_t image = image_span(rec), last = 0;
 	struct modsym s;
 	size_t nl;
 
 	*lines = 0;
-	*names = 0;
+	*packed = 0;
+	*sorted = true;
 	while (p < end) {
 		if (parse_line(&p, end, &s, &nl))
 			return bad_entry(rec, text_what, *lines + 1);
 		if (s.off > image || s.size > image - s.off || *lines >= MODSYM_MAX_LINES)
 			return bad_place(rec, text_what, *lines + 1, &s, nl, image);
+		*sorted &= s.off >= last;
+		last = s.off;
 		++*lines;
-		*names += nl + 1;
+		*packed += MODSYMS_ENTRY + nl + 1;
 	}
 	return 0;
 }
 
-/* Fills t's entries and names from the checked text, in its order. */
-static void text_fill(struct modsym_table *t, const char *text, size_t len)
+/* Packs the checked text's lines, in its order, into out (the bytes
+ * text_check counted), as insmod would have written them. */
+static void text_pack(char *out, const char *text, size_t len, uint32_t lines)
 {
 	const char *p = text, *end = text + len;
-	char *names = (char *)&t->sym[t->n_all];
+	struct modsym s;
 	size_t nl;
 
-	for (uint32_t i = 0; i < t->n_all; i++) {
-		struct modsym *s = &t->sym[i];
-
-		parse_line(&p, end, s, &nl);
-		memcpy(names, s->name, nl);
-		names[nl] = '\0';
-		s->name = names;
-		names += nl + 1;
+	for (uint32_t i = 0; i < lines; i++) {
+		parse_line(&p, end, &s, &nl);
+		memcpy(out, &s.off, 4);
+		memcpy(out + 4, &s.size, 4);
+		out[8] = s.type;
+		out[9] = (char)nl;
+		memcpy(out + MODSYMS_ENTRY, s.name, nl);
+		out[MODSYMS_ENTRY + nl] = '\0';
+		out += MODSYMS_ENTRY + nl + 1;
 	}
 }
 
-#define MODSYM_SORT_IN_PLACE 32	/* up to this many: sorted without memory */
-
 /* Counts the entries of a packed table (after the magic;
  * <tessera/modformat.h>), checking each in one pass with no call per
- * entry but the name's test; *names gets the bytes the table keeps (all
- * of them: packed_fill keeps the entries), *sorted whether the offsets
- * never go down (then the table needs no sort). The first
- * MODSYM_SORT_IN_PLACE entries' places are noted in at[]. */
+ * entry but the name's test; *sorted: whether the offsets never go down
+ * (insmod sends them in order: then the table needs no sort). */
 static int packed_check(struct module_record *rec, const char *p, size_t len,
-			uint32_t *count, size_t *names, bool *sorted, const char **at)
+			uint32_t *count, bool *sorted)
 {
 	const char *end = p + len;
 	uint32_t image = image_span(rec), n = 0, last = 0;
@@ -339,48 +372,29 @@ static int packed_check(struct module_record *rec, const char *p, size_t len,
 		}
 		up &= off >= last;
 		last = off;
-		if (n < MODSYM_SORT_IN_PLACE)
-			at[n] = p;
 		n++;
 		p += MODSYMS_ENTRY + nl + 1;
 	}
 	*count = n;
-	*names = len;	/* the table keeps the entries, names in place */
 	*sorted = up;
 	return 0;
 }
 
-/* Fills t's entries from the checked packed table p[0..len), copied
- * whole after them (each name, NUL-terminated, stays in its entry): from
- * the places at[0..t->n_all) in that order, or, at NULL, in written
- * order. */
-static void packed_fill(struct modsym_table *t, const char *const *at, const char *p,
-			size_t len)
-{
-	char *copy = (char *)&t->sym[t->n_all];
-	const char *next = copy;	/* the next entry in written order */
+#define MODSYM_SORT_IN_PLACE 32	/* up to this many: sorted without memory */
 
-	memcpy(copy, p, len);
-	for (uint32_t i = 0; i < t->n_all; i++) {
-		const char *e = at ? copy + (at[i] - p) : next;
-
-		t->sym[i] = (struct modsym){ rd32(e), rd32(e + 4), e[8], e + MODSYMS_ENTRY };
-		next = e + MODSYMS_ENTRY + (uint8_t)e[9] + 1;
-	}
-}
-
-/* Puts the places of n <= MODSYM_SORT_IN_PLACE checked packed entries in
- * order of their offsets, stably (aliases keep the loader's order): an
- * insertion sort that moves one pointer a step, not a whole entry. */
-static void sort_places(const char **at, uint32_t n)
+/* Puts the places a[0..n) of checked entries in order of their offsets,
+ * stably (aliases keep the loader's order), by insertion: a pointer
+ * moved a step, not a whole entry; for a small table (about n*n/4 moves
+ * at worst), no memory. */
+static void sort_places(const char **a, uint32_t n)
 {
 	for (uint32_t i = 1; i < n; i++) {
-		const char *x = at[i];
-		uint32_t off = rd32(x), j = i;
+		const char *x = a[i];
+		uint32_t off = entry_off(x), j = i;
 
-		for (; j && rd32(at[j - 1]) > off; j--)
-			at[j] = at[j - 1];
-		at[j] = x;
+		for (; j && entry_off(a[j - 1]) > off; j--)
+			a[j] = a[j - 1];
+		a[j] = x;
 	}
 }
 
@@ -388,14 +402,15 @@ static void sort_places(const char **at, uint32_t n)
  * starts at a[i], i < n. */
 static uint32_t places_run_end(const char *const *a, uint32_t i, uint32_t n)
 {
-	for (i++; i < n && rd32(a[i]) >= rd32(a[i - 1]); i++)
+	for (i++; i < n && entry_off(a[i]) >= entry_off(a[i - 1]); i++)
 		;
 	return i;
 }
 
 /* Sorts the places a[0..n) by offset, stably, through tmp[n]: each round
- * merges neighbouring runs already in order, halving their number (as
- * sort_by_offset does with whole entries; a pointer moves here). */
+ * merges neighbouring runs already in order, halving their number (a
+ * loader's table in symbol order is a few such runs: each part's locals,
+ * then its globals, so a few rounds, not log2(n)). */
 static void merge_places(const char **a, const char **tmp, uint32_t n)
 {
 	uint32_t runs;
@@ -408,7 +423,7 @@ static void merge_places(const char **a, const char **tmp, uint32_t n)
 			uint32_t i = lo, j = mid, k = lo;
 
 			while (i < mid && j < hi)
-				tmp[k++] = rd32(a[j]) < rd32(a[i]) ? a[j++] : a[i++];
+				tmp[k++] = entry_off(a[j]) < entry_off(a[i]) ? a[j++] : a[i++];
 			while (i < mid)
 				tmp[k++] = a[i++];
 			while (j < hi)
@@ -419,102 +434,23 @@ static void merge_places(const char **a, const char **tmp, uint32_t n)
 	} while (runs > 1);
 }
 
-/* Fills t from the checked packed table p[0..len) in order of offset,
- * stably: the places of its entries are sorted (a pointer moved, not a
- * whole entry), then each entry is written once, in its sorted place. A
- * table in order is filled as written; a small one's places, noted by
- * packed_check in small[], are sorted by insertion with no memory; a
- * larger one's are noted here, in memory for twice their number, and
- * merged. Returns 0 or -ENOMEM (t not filled). */
-static int packed_fill_sorted(struct modsym_table *t, const char **small, const char *p,
-			      size_t len, bool sorted)
+/* Sorts t's places by offset, stably: a table written in order (what
+ * insmod sends) is left as it is, a small one is sorted by insertion, a
+ * larger one merged. Returns 0 or -ENOMEM (t unchanged). */
+static int sort_table(struct modsym_table *t, bool sorted)
 {
-	uint32_t n = t->n_all;
-	const char **at = small, *e = p;
+	const char **tmp;
 
-	if (sorted) {
-		packed_fill(t, NULL, p, len);
+	if (sorted)
 		return 0;
-	}
-	if (n > MODSYM_SORT_IN_PLACE) {
-		at = kmalloc(2 * n * sizeof(*at));
-		if (!at)
-			return -ENOMEM;
-		for (uint32_t i = 0; i < n; i++, e += MODSYMS_ENTRY + (uint8_t)e[9] + 1)
-			at[i] = e;
-		merge_places(at, at + n, n);
-	} else {
-		sort_places(at, n);
-	}
-	packed_fill(t, at, p, len);
-	if (at != small)
-		kfree(at);
-	return 0;
-}
-
-/* The end of the run in order (offsets never going down) that starts at
- * a[i], i < n. */
-static uint32_t run_end(const struct modsym *a, uint32_t i, uint32_t n)
-{
-	for (i++; i < n && a[i].off >= a[i - 1].off; i++)
-		;
-	return i;
-}
-
-/* Sorts a[0..n) by offset, stably (aliases keep the loader's order),
- * through tmp[n]: each round merges neighbouring runs already in order,
- * halving their number (a loader's table is a few such runs: each part's
- * locals, then its globals, so a few rounds, not log2(n)). */
-static void sort_by_offset(struct modsym *a, struct modsym *tmp, uint32_t n)
-{
-	uint32_t runs;
-
-	do {
-		runs = 0;
-		for (uint32_t lo = 0; lo < n; runs++) {
-			uint32_t mid = run_end(a, lo, n);
-			uint32_t hi = mid < n ? run_end(a, mid, n) : n;
-			uint32_t i = lo, j = mid, k = lo;
-
-			while (i < mid && j < hi)
-				tmp[k++] = a[j].off < a[i].off ? a[j++] : a[i++];
-			while (i < mid)
-				tmp[k++] = a[i++];
-			while (j < hi)
-				tmp[k++] = a[j++];
-			lo = hi;
-		}
-		memcpy(a, tmp, n * sizeof(*a));
-	} while (runs > 1);
-}
-
-/* Sorts a[0..n) by offset, stably, in place by insertion: for a small
- * table (about n*n/4 moves at worst, none for a sorted one), no memory. */
-static void insertion_sort(struct modsym *a, uint32_t n)
-{
-	for (uint32_t i = 1; i < n; i++) {
-		struct modsym x = a[i];
-		uint32_t j = i;
-
-		for (; j && a[j - 1].off > x.off; j--)
-			a[j] = a[j - 1];
-		a[j] = x;
-	}
-}
-
-/* Sorts t by offset, stably. Returns 0 or -ENOMEM (t unchanged). */
-static int sort_table(struct modsym_table *t)
-{
-	struct modsym *tmp;
-
 	if (t->n_all <= MODSYM_SORT_IN_PLACE) {
-		insertion_sort(t->sym, t->n_all);
+		sort_places(t->entry, t->n_all);
 		return 0;
 	}
-	tmp = kmalloc(t->n_all * sizeof(*tmp) + 1);
+	tmp = kmalloc(t->n_all * sizeof(*tmp));
 	if (!tmp)
 		return -ENOMEM;
-	sort_by_offset(t->sym, tmp, t->n_all);
+	merge_places(t->entry, tmp, t->n_all);
 	kfree(tmp);
 	return 0;
 }
@@ -528,10 +464,11 @@ int modsyms_set(struct module_record *rec, const char *text, size_t len)
 {
 	bool packed = modsyms_packed(text, len);
 	bool sorted = false;
-	const char *at[MODSYM_SORT_IN_PLACE];	/* a small packed table's entries */
 	struct modsym_table *t;
 	uint32_t lines = 0;
-	size_t names = 0;
+	size_t bytes = 0;	/* of the entries, packed */
+	const char *e;
+	char *copy;
 	int err;
 
 	if (rec->state != MODULE_STATE_MAPPED)
@@ -541,21 +478,27 @@ int modsyms_set(struct module_record *rec, const char *text, size_t len)
 	if (packed) {
 		text += MODSYMS_MAGIC_LEN;
 		len -= MODSYMS_MAGIC_LEN;
-		err = packed_check(rec, text, len, &lines, &names, &sorted, at);
+		err = packed_check(rec, text, len, &lines, &sorted);
+		bytes = len;
 	} else {
-		err = text_check(rec, text, len, &lines, &names);
+		err = text_check(rec, text, len, &lines, &bytes, &sorted);
 	}
 	if (err)
 		return err;
-	t = kmalloc(sizeof(*t) + lines * sizeof(t->sym[0]) + names + 1);
+	t = kmalloc(sizeof(*t) + lines * sizeof(t->entry[0]) + bytes + 1);
 	if (!t)
 		return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols", lines);
 	t->n = t->n_all = lines;
+	/* the entries, each name in place: the written ones copied once */
+	copy = (char *)&t->entry[lines];
 	if (packed)
-		err = packed_fill_sorted(t, at, text, len, sorted);
+		memcpy(copy, text, len);
 	else
-		text_fill(t, text, len);
-	if (err || (!packed && !sorted && sort_table(t))) {
+		text_pack(copy, text, len, lines);
+	e = copy;
+	for (uint32_t i = 0; i < lines; i++, e = entry_next(e))
+		t->entry[i] = e;
+	if (sort_table(t, sorted)) {
 		kfree(t);
 		return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols", lines);
 	}
@@ -568,7 +511,7 @@ void modsyms_drop_init(struct module_record *rec)
 {
 	struct modsym_table *t = rec->symtab;
 
-	while (t && t->n && t->sym[t->n - 1].off >= rec->core_size)
+	while (t && t->n && entry_off(t->entry[t->n - 1]) >= rec->core_size)
 		t->n--;
 }
 
@@ -583,8 +526,9 @@ int modsyms_show(struct seq_buf *m, const struct module_record *rec)
 	const struct modsym_table *t = rec->symtab;
 
 	for (uint32_t i = 0; t && i < t->n; i++)
-		seq_buf_printf(m, "%08x %x %c %s\n", t->sym[i].off, t->sym[i].size,
-			   t->sym[i].type, t->sym[i].name);
+		seq_buf_printf(m, "%08x %x %c %s\n", entry_off(t->entry[i]),
+			       entry_size(t->entry[i]), entry_type(t->entry[i]),
+			       entry_name(t->entry[i]));
 	return m->error;
 }
 
@@ -598,8 +542,8 @@ static void module_kallsyms(struct module_record *rec, void *arg)
 		return;
 	for (uint32_t i = 0; t && i < t->n; i++)
 		seq_buf_printf(arg, "%08x %c %s\t[%s]\n",
-			   (uint32_t)module_image_addr(rec, t->sym[i].off), t->sym[i].type,
-			   t->sym[i].name, rec->name);
+			       (uint32_t)module_image_addr(rec, entry_off(t->entry[i])),
+			       entry_type(t->entry[i]), entry_name(t->entry[i]), rec->name);
 }
 
 int kallsyms_show(struct seq_buf *m, void *arg)

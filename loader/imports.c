@@ -10,6 +10,12 @@
 
 int imports_look_up(const char *cmd, const struct modelf *m, struct ksym_table *syms)
 {
+	return imports_look_up_on(cmd, m, syms, NULL, -1);
+}
+
+int imports_look_up_on(const char *cmd, const struct modelf *m, struct ksym_table *syms,
+		       const char *control, int fd)
+{
 	uint32_t n = 0, crc, most = m->nsym + m->hdr.num_versions;
 	const char *small[64];	/* names of a small module: no memory */
 	const char **names = most <= 64 ? small : tool_alloc(most * sizeof(char *));
@@ -26,13 +32,14 @@ int imports_look_up(const char *cmd, const struct modelf *m, struct ksym_table *
 				names[n++] = modelf_sym_name(m, s - m->sym);
 		for (uint32_t i = 0; i < m->hdr.num_versions; i++)
 			modelf_version(m, i, &crc, &names[n++]);
-		err = ksym_table_lookup(syms, names, n);
+		err = ksym_table_lookup(syms, control ? fd : -1, names, n);
 	}
 	if (names != small)
 		tool_free(names);
 	if (err)
-		out_printf(2, "%s: %s: cannot look the kernel's symbols up in "
-			   "/proc/ksym_lookup: %s\n", cmd, m->hdr.name, strerror(err));
+		out_printf(2, "%s: %s: cannot look the kernel's symbols up in %s: %s\n",
+			   cmd, m->hdr.name, control ? control : "/proc/ksym_lookup",
+			   strerror(err));
 	return err;
 }
 

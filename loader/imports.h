@@ -18,9 +18,14 @@
  * Asks the kernel about the symbols m imports and those it has version
  * CRCs for, and only those, in one question (ksym_table_lookup into
  * *syms): the cost follows the module, not how many symbols the system
- * exports. Returns 0 or -errno, having said why.
+ * exports. imports_look_up asks /proc/ksym_lookup (modreloc, insmod -n);
+ * imports_look_up_on asks on control, the module's control file, through
+ * fd, a descriptor open read-write on it (insmod: the one it keeps; no
+ * open and close). Returns 0 or -errno, having said why.
  */
 int imports_look_up(const char *cmd, const struct modelf *m, struct ksym_table *syms);
+int imports_look_up_on(const char *cmd, const struct modelf *m, struct ksym_table *syms,
+		       const char *control, int fd);
 
 /*
  * Every import must be exported by someone (in syms, from

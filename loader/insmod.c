@@ -658,13 +658,16 @@ static int resolve(void *arg, const char *name, uint32_t *value)
 	return imports_resolve(&((struct insmod *)arg)->syms, name, value);
 }
 
-/* The symbols the module imports, looked up (loader/imports.c). */
+/* The symbols the module imports, looked up (loader/imports.c): asked
+ * on the control descriptor once a load has it open (no open and close
+ * of /proc/ksym_lookup), else (insmod -n) in /proc/ksym_lookup. */
 static int look_up_imports(struct insmod *c)
 {
-	int err = imports_look_up("insmod", &c->m, &c->syms);
+	const char *file = c->control_fd >= 0 ? c->control : NULL;
+	int err = imports_look_up_on("insmod", &c->m, &c->syms, file, c->control_fd);
 
-	step(c, err, "look up %u symbol%s in /proc/ksym_lookup (%u known)", c->syms.count,
-	     c->syms.count == 1 ? "" : "s", c->syms.known);
+	step(c, err, "look up %u symbol%s in %s (%u known)", c->syms.count,
+	     c->syms.count == 1 ? "" : "s", file ? file : "/proc/ksym_lookup", c->syms.known);
 	return err;
 }
 

@@ -160,7 +160,11 @@ static const struct modelf_part *part_of(const struct modelf *m, uint32_t shndx)
 }
 
 /* One pass over the symbols, deciding inline what `listed` decides, each
- * name checked as it is copied into its entry. */
+ * name checked as it is copied into its entry; in symbol order (the
+ * kernel puts the entries in order of offset, sorting their places).
+ * modelf_parse has checked each symbol's name offset (inside .strtab,
+ * which ends with a NUL) and extent (inside its section: a part), so
+ * neither is tested again here, as `listed` does for the text table. */
 size_t modelf_symbols_pack(const struct modelf *m, uint8_t *buf, size_t size,
 			   uint32_t *count)
 {
@@ -179,8 +183,7 @@ size_t modelf_symbols_pack(const struct modelf *m, uint8_t *buf, size_t size,
 		if (t != STT_FUNC && t != STT_OBJECT)
 			continue;
 		p = part_of(m, s->st_shndx);
-		if (!p || s->st_value > p->size || s->st_size > p->size - s->st_value ||
-		    s->st_name >= m->str_size)
+		if (!p)
 			continue;
 		/* the name goes straight into its entry when the longest fits */
 		nl = copy_name(m, s->st_name, room ? buf + len + MODSYMS_ENTRY : spare);

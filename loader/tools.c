@@ -7,6 +7,7 @@
 #include "mm/mm.h"
 #include <tessera/sys.h>
 #include <tessera/errno.h>
+#include <tessera/modformat.h>
 #include <stdbool.h>
 
 #define KSYM_TABLE_BUCKETS 1024
@@ -331,53 +332,82 @@ int ksym_table_load(struct ksym_table *t)
 	return 0;
 }
 
-/* The question: the table's names, one a line, in one buffer (the
- * table's own room if it fits); NULL if no memory. */
-static char *lookup_question(struct ksym_table *t, size_t *len)
+/* Copies the table's names into q[start..), each followed by sep, while
+ * they fit in cap bytes. Returns the length, or 0 if they do not fit. */
+static size_t copy_names(const struct ksym_table *t, char *q, size_t start, size_t cap,
+			 char sep)
 {
-	char *q;
+	size_t off = start;
 
-	*len = 0;
+	for (uint32_t i = 0; i < t->count; i++) {
+		const char *c = t->syms[i].name;
+
+		for (; *c && off < cap; c++)	/* a byte at a time: no strlen first */
+			q[off++] = *c;
+		if (off >= cap)
+			return 0;
+		q[off++] = sep;
+	}
+	return off;
+}
+
+/* The question: the table's names in one buffer, the table's own room
+ * if they fit there (copied once), else memory of their measured size:
+ * for /proc/ksym_lookup one a line; on a control file (control)
+ * MODASK_MAGIC, then each name with its NUL. NULL if no memory. */
+static char *lookup_question(struct ksym_table *t, bool control, size_t *len)
+{
+	size_t start = control ? MODASK_MAGIC_LEN : 0, need = start + 1;
+	char sep = control ? '\0' : '\n', *q = t->small_text;
+
+	memcpy(q, MODASK_MAGIC, start);
+	*len = copy_names(t, q, start, sizeof(t->small_text), sep);
+	if (*len)
+		return q;
 	for (uint32_t i = 0; i < t->count; i++)
-		*len += strlen(t->syms[i].name) + 1;
-	q = *len < sizeof(t->small_text) ? t->small_text : tool_alloc(*len + 1);
+		need += strlen(t->syms[i].name) + 1;
+	q = tool_alloc(need);
 	if (!q)
 		return NULL;
-	for (size_t i = 0, off = 0; i < t->count; i++) {
-		size_t l = strlen(t->syms[i].name);
-		memcpy(q + off, t->syms[i].name, l);
-		q[off + l] = '\n';
-		off += l + 1;
-	}
+	memcpy(q, MODASK_MAGIC, start);
+	*len = copy_names(t, q, start, need, sep);
 	return q;
 }
 
-/* Writes the question in one write and reads the whole answer into
- * t->text (the table's own room when an answer of 80 bytes a name fits
- * there, as the question did). Returns 0 or -errno. */
-static int lookup_ask(struct ksym_table *t)
+/* Writes the question in one write on fd (a module's control file), or
+ * on /proc/ksym_lookup opened for it if fd is -1, and reads the whole
+ * answer into t->text in one read (*got bytes): an answer line is at most
+ * 76 bytes (8 + 1 + 55 + 3 + 8 + 1), a packed answer MODASK_ANSWER_MAX,
+ * both files give a read all it has room for, and the buffer has 80 a
+ * name (the table's own room when that fits there, as the question did).
+ * Returns 0 or -errno. */
+static int lookup_ask(struct ksym_table *t, int fd, size_t *got)
 {
-	size_t len, got, cap = 80 * (size_t)t->count + 2;	/* a line <= 80 */
-	char *q = lookup_question(t, &len);
-	int fd, err;
-	ssize_t w;
+	size_t len, cap = 80 * (size_t)t->count + 2;	/* a line <= 80 */
+	char *q = lookup_question(t, fd >= 0, &len);
+	int own = fd < 0 ? sys_open("/proc/ksym_lookup", O_RDWR) : fd;
+	int err = own;
+	ssize_t n;
 
 	if (!q)
-		return -ENOMEM;
-	fd = sys_open("/proc/ksym_lookup", O_RDWR);
-	err = fd;
-	if (fd >= 0) {
-		w = sys_write(fd, q, len);
-		err = w < 0 ? (int)w : (size_t)w != len ? -EIO : 0;
-		if (cap <= sizeof(t->small_text)) {
-			t->text = t->small_text;
-			cap = sizeof(t->small_text);
+		err = -ENOMEM;
+	if (q && own >= 0) {
+		n = sys_write(own, q, len);
+		err = n < 0 ? (int)n : (size_t)n != len ? -EIO : 0;
+		t->text = cap <= sizeof(t->small_text) ? t->small_text : tool_alloc(cap);
+		if (!err && !t->text)
+			err = -ENOMEM;
+		if (!err) {
+			n = sys_read(own, t->text, cap - 1);
+			err = n < 0 ? (int)n : 0;
+			*got = n < 0 ? 0 : n;
+			t->text[*got] = '\0';
 		}
-		if (!err)
-			err = read_all(fd, &t->text, cap, true, &got);
-		sys_close(fd);
 	}
-	free_unless(q, t->small_text);
+	if (fd < 0 && own >= 0)
+		sys_close(own);
+	if (q)
+		free_unless(q, t->small_text);
 	return err;
 }
 
@@ -432,6 +462,37 @@ static int parse_answer(char **p, struct ksym *k)
 	return 0;
 }
 
+/* A 32-bit word anywhere in a buffer (i386 loads unaligned words). */
+struct unaligned32 {
+	uint32_t v;
+} __attribute__((packed));
+
+/* One packed answer (a look-up on a control file; MODASK_MAGIC in
+ * <tessera/modformat.h>) at *p, before end: the owner and its NUL, then
+ * the address and CRC; a lone NUL leaves k->owner NULL (nobody exports
+ * it). The owner is used where it lies. Advances *p past the answer; -EIO
+ * if it is cut short. */
+static int parse_packed_answer(char **p, const char *end, struct ksym *k)
+{
+	char *s = *p;
+
+	while (s < end && *s)	/* the owner, up to its NUL */
+		s++;
+	if (s == end)
+		return -EIO;
+	if (s == *p) {		/* no owner: unknown */
+		*p = s + 1;
+		return 0;
+	}
+	if (end - s < 9)
+		return -EIO;
+	k->owner = *p;
+	k->addr = ((const struct unaligned32 *)(s + 1))->v;	/* i386: little-endian */
+	k->crc = ((const struct unaligned32 *)(s + 5))->v;
+	*p = s + 9;
+	return 0;
+}
+
 /* The entry named name, known or not. */
 static struct ksym *table_entry(const struct ksym_table *t, const char *name)
 {
@@ -441,9 +502,10 @@ static struct ksym *table_entry(const struct ksym_table *t, const char *name)
 	return NULL;
 }
 
-int ksym_table_lookup(struct ksym_table *t, const char *const *names, uint32_t n)
+int ksym_table_lookup(struct ksym_table *t, int fd, const char *const *names, uint32_t n)
 {
 	uint32_t nb = 16;
+	size_t got = 0;
 	char *p;
 	int err;
 
@@ -468,11 +530,12 @@ int ksym_table_lookup(struct ksym_table *t, const char *const *names, uint32_t n
 	}
 	t->n_asked = n;
 	if (!err && t->count)
-		err = lookup_ask(t);
+		err = lookup_ask(t, fd, &got);
 	p = t->text;
 	t->known = 0;
 	for (uint32_t i = 0; !err && i < t->count; i++) {
-		err = parse_answer(&p, &t->syms[i]);
+		err = fd >= 0 ? parse_packed_answer(&p, t->text + got, &t->syms[i])
+			      : parse_answer(&p, &t->syms[i]);
 		t->known += !err && t->syms[i].owner;
 	}
 	if (err)

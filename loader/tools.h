@@ -91,11 +91,13 @@ struct ksym_table {
 /* Reads and hashes /proc/ksyms. Returns 0 or -errno (-EINVAL for a line
  * it cannot parse). */
 int ksym_table_load(struct ksym_table *t);
-/* Asks the kernel about only the n names (/proc/ksym_lookup: one write,
- * one read; docs/modfs.md), each once however often it is given: t->count
- * names asked, t->known of them exported. names must outlive t.
+/* Asks the kernel about only the n names (one write, one read;
+ * docs/modfs.md), each once however often it is given: t->count names
+ * asked, t->known of them exported. fd is a module's control file open
+ * read-write, asked there (MODASK_MAGIC), or -1: /proc/ksym_lookup is
+ * opened for the question. names must outlive t.
  * Returns 0 or -errno (-EIO for an answer it cannot parse). */
-int ksym_table_lookup(struct ksym_table *t, const char *const *names, uint32_t n);
+int ksym_table_lookup(struct ksym_table *t, int fd, const char *const *names, uint32_t n);
 /* The entry named name, or NULL. One hash lookup. */
 const struct ksym *ksym_table_find(const struct ksym_table *t, const char *name);
 /* After ksym_table_lookup: the entry of the i-th name it was given, or

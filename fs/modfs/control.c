@@ -21,11 +21,16 @@
  * to `symbols` would take it: insmod hands it on the control descriptor it
  * keeps open, an open and a close less per load (docs/modfs.md).
  *
+ * A write that starts with MODASK_MAGIC is a look-up: names, each ended
+ * by a NUL, asked as /proc/ksym_lookup would be asked (proc.c), whatever
+ * the module's state; insmod asks it here, on the descriptor it keeps.
+ *
  * A read answers the last write on the same open file (a "transaction
  * file", as Linux's simple_transaction_*): a command that mapped an image
  * (`map module`, `map init`) answers where, "0xf000c000\n" (11 bytes, the
- * line `base` gives); any other write, or a failed one, answers nothing
- * (a read returns 0 bytes).
+ * line `base` gives); a look-up answers what /proc/ksym_lookup would,
+ * packed (MODASK_MAGIC in <tessera/modformat.h>); any other write, or a
+ * failed one, answers nothing (a read returns 0 bytes).
  */
 #include "fs/modfs/internal.h"
 #include "kernel/printk.h"
@@ -423,9 +428,38 @@ static void *control_answer(const struct module_record *rec, const void *core_wa
 	return NULL;
 }
 
-/* The answer of the last write on f (f->private_data: the address itself,
- * so there is no memory to free at close), from *pos; each write starts
- * it again at 0. */
+/* f->private_data, the answer of the last write on f, is NULL (none), a
+ * base a map answered (the address itself: no memory), or a look-up's
+ * answers (a struct ksym_lookup from kmalloc), marked by bit 0 set: a
+ * base is page-aligned or a pack slot's (16-byte aligned), a kmalloc
+ * address word-aligned, so bit 0 of either is otherwise clear. */
+#define ANSWER_LOOKUP 1u
+
+static struct ksym_lookup *answer_lookup(const struct file *f)
+{
+	uintptr_t a = (uintptr_t)f->private_data;
+
+	return a & ANSWER_LOOKUP ? (struct ksym_lookup *)(a - ANSWER_LOOKUP) : NULL;
+}
+
+/* Forgets f's answer, freeing a look-up's (at each write and at close). */
+static void answer_forget(struct file *f)
+{
+	struct ksym_lookup *l = answer_lookup(f);
+
+	if (l)
+		ksym_lookup_free(l);
+	f->private_data = NULL;
+}
+
+static int control_release(struct inode *inode, struct file *f)
+{
+	answer_forget(f);
+	return 0;
+}
+
+/* The answer of the last write on f, from *pos; each write starts it
+ * again at 0. */
 static ssize_t control_read(struct file *f, char *buf, size_t count, loff_t *pos)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -434,6 +468,8 @@ static ssize_t control_read(struct file *f, char *buf, size_t count, loff_t *pos
 
 	if (!modfs_record(f->inode))
 		return -ENOENT;
+	if (base & ANSWER_LOOKUP)
+		return ksym_lookup_read(answer_lookup(f), buf, count);
 	if (!base || *pos >= (loff_t)sizeof(text))
 		return 0;
 	for (int i = 2; i < 10; i++, base <<= 4)	/* the top digit first */
@@ -452,12 +488,19 @@ static ssize_t control_write(struct file *f, const char *buf, size_t count, loff
 	void *core_was, *init_was;
 	int err;
 
-	f->private_data = NULL;	/* no answer, until a command has one */
+	answer_forget(f);	/* no answer, until a command has one */
 	*pos = 0;
 	if (modsyms_packed(buf, count))
 		return modfs_set_write(f, buf, count, modsyms_set);
 	if (!rec)
 		return -ENOENT;
+	if (ksym_lookup_asked(buf, count)) {
+		struct ksym_lookup *l;
+
+		err = ksym_lookup_ask(buf, count, &l);
+		f->private_data = l ? (void *)((uintptr_t)l + ANSWER_LOOKUP) : NULL;
+		return err ? err : (ssize_t)count;
+	}
 	while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' ' || buf[n - 1] == '\t'))
 		n--;
 	core_was = rec->hdr, init_was = rec->init_image;
@@ -471,4 +514,5 @@ static ssize_t control_write(struct file *f, const char *buf, size_t count, loff
 const struct file_operations modfs_control_fops = {
 	.read = control_read,
 	.write = control_write,
+	.release = control_release,
 };

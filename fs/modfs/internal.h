@@ -101,5 +101,21 @@ int modalloc_proc_init(void);
 
 /* /proc/modules and /proc/ksyms (proc.c) */
 int modfs_proc_init(void);
+/* A look-up asked on a control file (proc.c; docs/modfs.md): buf[0..count)
+ * is MODASK_MAGIC and names each ended by a NUL (ksym_lookup_asked:
+ * whether it starts so). ksym_lookup_ask answers them all into *answers
+ * (0, -EINVAL or -ENOMEM), ksym_lookup_read reads them on in order,
+ * ksym_lookup_free frees them (NULL: nothing). */
+struct ksym_lookup;
+int ksym_lookup_ask(const char *buf, size_t count, struct ksym_lookup **answers);
+ssize_t ksym_lookup_read(struct ksym_lookup *l, char *buf, size_t count);
+void ksym_lookup_free(struct ksym_lookup *l);
+
+static inline bool ksym_lookup_asked(const char *buf, size_t count)
+{
+	return count >= MODASK_MAGIC_LEN && buf[0] == MODASK_MAGIC[0] &&
+	       buf[1] == MODASK_MAGIC[1] && buf[2] == MODASK_MAGIC[2] &&
+	       buf[3] == MODASK_MAGIC[3];	/* a command fails the first test */
+}
 
 #endif

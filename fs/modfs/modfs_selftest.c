@@ -126,3 +126,44 @@ SELFTEST(modfs_control_answers_on_its_descriptor)
 	CHECK(after.pages_free == before.pages_free);
 	CHECK(after.vmalloc_ranges == before.vmalloc_ranges);
 }
+
+/* A look-up asked on control (MODASK_MAGIC, names ended by NULs) is
+ * answered packed on the same descriptor, whatever the module's state:
+ * the owner and its NUL, then the address and CRC; a lone NUL for a name
+ * nobody exports. A name not ended by its NUL is refused (EINVAL) with
+ * nothing answered; answers left unread are freed at the next write or
+ * at close. */
+SELFTEST(modfs_control_answers_a_look_up)
+{
+	static const char ask[] = MODASK_MAGIC "printk\0no_such_symbol_here";
+	struct module_record *owner;
+	const struct kernel_symbol *k = ksym_find("printk", &owner);
+	struct mm_stats before, after;
+	char answer[64];
+	uint32_t addr, crc;
+	int ctl;
+
+	CHECK(k && !owner);
+	mm_get_stats(&before);
+	CHECK(sys_mkdir("/mod/st_q") == 0);
+	ctl = sys_open("/mod/st_q/control", O_RDWR);
+	CHECK(ctl >= 0);
+	CHECK(sys_write(ctl, ask, sizeof(ask)) == (ssize_t)sizeof(ask));	/* unmapped */
+	CHECK(sys_read(ctl, answer, sizeof(answer)) == 7 + 8 + 1);
+	memcpy(&addr, answer + 7, 4);
+	memcpy(&crc, answer + 11, 4);
+	CHECK(!strcmp(answer, "kernel") && addr == k->value && crc == k->crc);
+	CHECK(answer[15] == '\0');				/* unknown */
+	CHECK(sys_read(ctl, answer, sizeof(answer)) == 0);	/* read once */
+	CHECK(sys_write(ctl, ask, sizeof(ask) - 1) == -EINVAL);	/* no last NUL */
+	CHECK(sys_read(ctl, answer, sizeof(answer)) == 0);
+	CHECK(sys_write(ctl, ask, sizeof(ask)) == (ssize_t)sizeof(ask));
+	CHECK(sys_write(ctl, "bogus", 5) == -EINVAL);		/* frees the answers */
+	CHECK(sys_read(ctl, answer, sizeof(answer)) == 0);
+	CHECK(sys_write(ctl, ask, sizeof(ask)) == (ssize_t)sizeof(ask));
+	sys_close(ctl);						/* frees them too */
+	CHECK(sys_rmdir("/mod/st_q") == 0);
+	mm_get_stats(&after);
+	CHECK(after.pages_free == before.pages_free);
+	CHECK(after.pages_kmalloc == before.pages_kmalloc);
+}

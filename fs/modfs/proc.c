@@ -17,7 +17,10 @@
  *   needs (docs/modfs.md, "Looking symbols up"): a write of names, one a
  *   line, is answered in the same open file, a line per name in order:
  *   "c0102800 kernel 0x930c8fc1" (address, owner, CRC, as /proc/ksyms) or
- *   "unknown"; each name is one lookup in the kernel's hash table.
+ *   "unknown"; each name is one lookup in the kernel's hash table. insmod
+ *   asks the same on the module's control file (MODASK_MAGIC, names ended
+ *   by NULs: ksym_lookup_ask, for control.c), an open and a close less,
+ *   and is answered packed: no number formatted and parsed back.
  *   /proc/kallsyms, every symbol the oops printer knows (kernel/symbols.h),
  *   in Linux's format; /proc/tainted, the taint bits as a number (Linux's
  *   /proc/sys/kernel/tainted: 1 = F, 128 = D, 4096 = O; docs/debugging.md);
@@ -76,9 +79,10 @@ static int show_ksyms(struct seq_buf *m, void *arg)
 
 #define KSYM_LOOKUP_ROOM 192	/* answers kept in the open file itself */
 
-/* One open file of /proc/ksym_lookup: its answers, in room while they
- * fit (a small module's: no allocation but the record's own), else in a
- * buffer of cap bytes from kmalloc or, over a page, vmalloc. */
+/* One open file of /proc/ksym_lookup, or one question on a control file:
+ * its answers, in room while they fit (a small module's: no allocation
+ * but the record's own), else in a buffer of cap bytes from kmalloc or,
+ * over a page, vmalloc. */
 struct ksym_lookup {
 	char *buf;		/* room, or the buffer */
 	size_t len, cap;	/* bytes of answers / of buf */
@@ -87,6 +91,11 @@ struct ksym_lookup {
 };
 
 #define KSYM_LOOKUP_NAME_MAX 255
+
+/* A 32-bit word anywhere in a buffer (i386 stores unaligned words). */
+struct unaligned32 {
+	uint32_t v;
+} __attribute__((packed));
 
 /* Empties l's answers into its own room (the room's bytes are left as
  * they are: no answer is read before it is written). */
@@ -117,24 +126,33 @@ static void lookup_free_buf(struct ksym_lookup *l)
 		kfree(l->buf);
 }
 
-/* Appends n bytes of answer; doubles the buffer when they do not fit.
- * Returns 0 or -ENOMEM (the answers unchanged). */
+/* Makes room for n more bytes of answer, doubling the buffer when they
+ * do not fit. Returns 0 or -ENOMEM (the answers unchanged). */
+static int lookup_room(struct ksym_lookup *l, size_t n)
+{
+	size_t cap = 2 * l->cap;
+	char *buf;
+
+	if (l->len + n <= l->cap)
+		return 0;
+	while (cap < l->len + n)
+		cap *= 2;
+	buf = cap > PAGE_SIZE ? vmalloc(cap) : kmalloc(cap);
+	if (!buf)
+		return -ENOMEM;
+	memcpy(buf, l->buf, l->len);
+	lookup_free_buf(l);
+	l->buf = buf;
+	l->cap = cap;
+	return 0;
+}
+
+/* Appends n bytes of answer. Returns 0 or -ENOMEM (the answers
+ * unchanged). */
 static int lookup_append(struct ksym_lookup *l, const char *data, size_t n)
 {
-	if (l->len + n > l->cap) {
-		size_t cap = 2 * l->cap;
-		char *buf;
-
-		while (cap < l->len + n)
-			cap *= 2;
-		buf = cap > PAGE_SIZE ? vmalloc(cap) : kmalloc(cap);
-		if (!buf)
-			return -ENOMEM;
-		memcpy(buf, l->buf, l->len);
-		lookup_free_buf(l);
-		l->buf = buf;
-		l->cap = cap;
-	}
+	if (lookup_room(l, n))
+		return -ENOMEM;
 	memcpy(l->buf + l->len, data, n);
 	l->len += n;
 	return 0;
@@ -177,6 +195,38 @@ static int lookup_one(struct ksym_lookup *l, const char *name)
 	return lookup_append(l, line, p - line);
 }
 
+/* One answer of a look-up on a control file, packed (MODASK_MAGIC in
+ * <tessera/modformat.h>): the owner's name and its NUL, then the address
+ * and CRC, 32-bit little-endian each, as stored (i386 is little-endian);
+ * a lone NUL for a name nobody exports. No number is formatted. Returns
+ * 0 or -ENOMEM. */
+static int lookup_one_packed(struct ksym_lookup *l, const char *name)
+{
+	struct module_record *owner;
+	const struct kernel_symbol *sym = ksym_find(name, &owner);
+	const char *who;
+	char *a;
+	size_t n;
+
+	/* room for the longest answer, then it is made where it stays */
+	if (lookup_room(l, MODASK_ANSWER_MAX))
+		return -ENOMEM;
+	a = l->buf + l->len;
+	if (!sym || (owner && owner->state != MODULE_STATE_LIVE)) {
+		a[0] = '\0';
+		l->len++;
+		return 0;
+	}
+	who = owner ? owner->name : "kernel";	/* owner is set when sym is */
+	for (n = 0; n < MODULE_NAME_LEN - 1 && who[n]; n++)
+		a[n] = who[n];
+	a[n] = '\0';
+	((struct unaligned32 *)(a + n + 1))->v = sym->value;
+	((struct unaligned32 *)(a + n + 5))->v = sym->crc;
+	l->len += n + 9;
+	return 0;
+}
+
 /* A write holds whole lines, one name each (the last newline may be
  * left out); each is answered at once. -EINVAL for an empty line or a
  * name over KSYM_LOOKUP_NAME_MAX bytes (nothing of the write is answered
@@ -209,11 +259,9 @@ static ssize_t lookup_write(struct file *f, const char *buf, size_t count, loff_
 	return count;
 }
 
-/* Reads the answers in order, each byte once (the file position is the
- * writes' and is not used). */
-static ssize_t lookup_read(struct file *f, char *buf, size_t count, loff_t *pos)
+/* Reads l's answers in order, each byte once. */
+ssize_t ksym_lookup_read(struct ksym_lookup *l, char *buf, size_t count)
 {
-	struct ksym_lookup *l = f->private_data;
 	size_t n = l->len - l->read < count ? l->len - l->read : count;
 
 	memcpy(buf, l->buf + l->read, n);
@@ -221,13 +269,58 @@ static ssize_t lookup_read(struct file *f, char *buf, size_t count, loff_t *pos)
 	return n;
 }
 
-static int lookup_release(struct inode *inode, struct file *f)
+void ksym_lookup_free(struct ksym_lookup *l)
 {
-	struct ksym_lookup *l = f->private_data;
-
+	if (!l)
+		return;
 	lookup_free_buf(l);
 	kfree(l);
+}
+
+/* The file position is the writes' and is not used. */
+static ssize_t lookup_read(struct file *f, char *buf, size_t count, loff_t *pos)
+{
+	return ksym_lookup_read(f->private_data, buf, count);
+}
+
+static int lookup_release(struct inode *inode, struct file *f)
+{
+	ksym_lookup_free(f->private_data);
 	return 0;
+}
+
+/* A question asked on a module's control file (control.c): after
+ * MODASK_MAGIC, names each ended by its NUL (so each is looked up where
+ * it lies, with no copy); answered as a write to /proc/ksym_lookup is,
+ * an answer per name in order, but packed (lookup_one_packed). Returns 0
+ * and *answers (free them with ksym_lookup_free), -EINVAL for an empty
+ * name, one over KSYM_LOOKUP_NAME_MAX bytes or one not ended by its NUL
+ * (nothing is answered then), or -ENOMEM. */
+int ksym_lookup_ask(const char *buf, size_t count, struct ksym_lookup **answers)
+{
+	const char *p = buf + MODASK_MAGIC_LEN, *end = buf + count;
+	struct ksym_lookup *l = kmalloc(sizeof(*l));
+	int err = l ? 0 : -ENOMEM;
+
+	if (l)
+		lookup_empty(l);
+	while (!err && p < end) {
+		size_t left = end - p;
+		size_t n = strnlen(p, left < KSYM_LOOKUP_NAME_MAX + 1 ? left
+								 : KSYM_LOOKUP_NAME_MAX + 1);
+
+		if (!n || n == left || n > KSYM_LOOKUP_NAME_MAX)
+			err = -EINVAL;
+		else
+			err = lookup_one_packed(l, p);
+		p += n + 1;
+	}
+	if (err) {
+		ksym_lookup_free(l);
+		l = NULL;
+	}
+	*answers = l;
+	return err;
 }
 
 static const struct file_operations ksym_lookup_fops = {

@@ -195,6 +195,19 @@ static inline int module_name_valid(const char *name)
 #define MODSYMS_MAGIC_LEN	4
 #define MODSYMS_ENTRY		10	/* bytes of an entry before its name */
 
+/*
+ * A look-up asked on /mod/NAME/control (docs/modfs.md, "Looking symbols
+ * up"): MODASK_MAGIC, then the names, each ended by a NUL. A read on the
+ * same open file answers what /proc/ksym_lookup answers, an answer per
+ * name in order, packed: the owner's name ("kernel" or the module's) and
+ * a NUL, then the symbol's address and CRC (32-bit little-endian each);
+ * for a name nobody exports, a lone NUL (an empty owner). At most
+ * MODASK_ANSWER_MAX bytes a name.
+ */
+#define MODASK_MAGIC		"\x7f" "ASK"	/* two literals: "\x7fA" is one escape */
+#define MODASK_MAGIC_LEN	4
+#define MODASK_ANSWER_MAX	(MODULE_NAME_LEN + 8)
+
 #if defined(__i386__)
 #include <stddef.h>
 _Static_assert(sizeof(struct module) == MODHDR_SIZE, "module header size");
