@@ -1415,7 +1415,8 @@ _Static_assert(G_KSYMTAB_END == G_KSYMTAB + 1 && G_MODINFO_END == G_MODINFO + 1 
  * each name compared whole, but a word at a time from its first word on
  * (the names told apart by their first and third words) where
  * global_index tests the first bytes one by one. Reads name[0..20] only. */
-static inline int global_index_words(const char *n)
+static inline __attribute__((always_inline)) int
+global_index_words(const char *n)
 {
 	uint32_t w0, w[3];
 	int k, t;
@@ -1590,6 +1591,28 @@ static int check_params(struct modelf *m)
 	return 0;
 }
 
+/* The tables' entries, once the tables lie inside .module: exports and
+ * parameters relocated, the modinfo's last byte a NUL, each version's
+ * name NUL-terminated. */
+static int check_header_entries(struct modelf *m)
+{
+	const struct modelf_header *h = &m->hdr;
+	int err;
+
+	if ((err = check_exports(m)) || (err = check_params(m)))
+		return err;
+	if (h->modinfo_size && modbytes(m)[h->modinfo + h->modinfo_size - 1])
+		return refuse(m, "module header: modinfo does not end with a NUL");
+	for (uint32_t i = 0; i < h->num_versions; i++) {
+		const uint8_t *e = modbytes(m) + h->versions + i * MODVERSION_SIZE;
+
+		if (!has_nul(e + 4, MODVERSION_NAME_LEN))
+			return refuse(m, "version entry %u: name not "
+				      "NUL-terminated", i);
+	}
+	return 0;
+}
+
 static int check_header_tables(struct modelf *m)
 {
 	const struct modelf_header *h = &m->hdr;
@@ -1608,20 +1631,9 @@ static int check_header_tables(struct modelf *m)
 	    (err = check_table(m, "modinfo", h->modinfo, h->modinfo_size, 1, 1)) ||
 	    (err = check_table(m, "parameter table", h->params, h->num_params,
 			       KPARAM_SIZE, 4)) ||
-	    (err = check_header_symbols(m, &g)) ||
-	    (err = check_exports(m)) ||
-	    (err = check_params(m)))
+	    (err = check_header_symbols(m, &g)))
 		return err;
-	if (h->modinfo_size && modbytes(m)[h->modinfo + h->modinfo_size - 1])
-		return refuse(m, "module header: modinfo does not end with a NUL");
-	for (uint32_t i = 0; i < h->num_versions; i++) {
-		const uint8_t *e = modbytes(m) + h->versions + i * MODVERSION_SIZE;
-
-		if (!has_nul(e + 4, MODVERSION_NAME_LEN))
-			return refuse(m, "version entry %u: name not "
-				      "NUL-terminated", i);
-	}
-	return 0;
+	return check_header_entries(m);
 }
 
 int modelf_parse(const void *buf, size_t len, struct modelf *m)
@@ -1958,6 +1970,83 @@ static int may_hold_mismatch_key(const char *p, uint32_t n)
 	return 0;
 }
 
+/* check_table's all-well test: a table of count entries of size bytes at
+ * off, align-aligned, in .module's end bytes after the header, or NULL
+ * and empty. */
+static inline int table_ok(uint32_t off, uint32_t count, uint32_t size,
+			   uint32_t align, uint32_t end)
+{
+	return (!off && !count) ||
+	       (off >= MODHDR_SIZE && off <= end && off % align == 0 &&
+		count <= (end - off) / size);
+}
+
+/* check_header_tables when every check passes: 1 if so, 0 if any fails
+ * (the full chain then words it). The value each global of global_names
+ * must have (check_header_function's field, check_header_symbols' c[]) is
+ * put in want[] by global first, so the pass over the globals compares
+ * the first of each name with it as it meets it (find_globals' choice:
+ * the first), with no table of found values and no second loop. A
+ * function not defined must have a NULL field; one defined, a field after
+ * the header (exit: in the core). */
+static int fast_header_tables(struct modelf *m)
+{
+	const struct modelf_header *h = &m->hdr;
+	const struct modelf_part *part = m->part;
+	uint32_t want[G_COUNT], end = part[MODELF_MODULE].size, found = 0;
+	uint32_t words_below;
+	const char *str;
+
+	if (!table_ok(h->syms, h->num_syms, KSYM_SIZE, 4, end) ||
+	    !table_ok(h->versions, h->num_versions, MODVERSION_SIZE, 4, end) ||
+	    !table_ok(h->modinfo, h->modinfo_size, 1, 1, end) ||
+	    !table_ok(h->params, h->num_params, KPARAM_SIZE, 4, end))
+		return 0;
+	want[G_INIT] = h->init;
+	want[G_EXIT] = h->exit;
+	want[G_KSYMTAB] = h->syms;
+	want[G_KSYMTAB_END] = h->syms + KSYM_SIZE * h->num_syms;
+	want[G_MODINFO] = h->modinfo;
+	want[G_MODINFO_END] = h->modinfo + h->modinfo_size;
+	want[G_PARAMS] = h->params;
+	want[G_PARAMS_END] = h->params + KPARAM_SIZE * h->num_params;
+	want[G_CORE_END] = h->core_size;
+	want[G_INIT_END] = m->image_size;
+	/* a name at an offset below words_below has GLOBAL_WORDS_ROOM bytes
+	 * of the table from it on (find_globals' test, one compare here) */
+	words_below = m->str_size >= GLOBAL_WORDS_ROOM ?
+		m->str_size - GLOBAL_WORDS_ROOM + 1 : 0;
+	str = m->str;
+	for (const Elf32_Sym *e = m->sym + m->first_global, *last = m->sym + m->nsym;
+	     e < last; e++) {
+		uint32_t x = e->st_shndx, at = e->st_name;
+		int p, k;
+
+		if (x == part[MODELF_MODULE].shndx)	/* as find_globals */
+			p = MODELF_MODULE;
+		else if (x && x == part[MODELF_BSS].shndx)
+			p = MODELF_BSS;
+		else if (x && x == part[MODELF_INIT].shndx)
+			p = MODELF_INIT;
+		else
+			continue;
+		k = at < words_below ? global_index_words(str + at) :
+			global_index(str + at, m->str_size - at);
+		if (k < 0 || (found & 1u << k))
+			continue;
+		if (part[p].addr + e->st_value != want[k])
+			return 0;
+		found |= 1u << k;
+	}
+	if (found & 1u << G_INIT ? h->init < MODHDR_SIZE || h->init >= m->image_size :
+	    h->init != 0)
+		return 0;
+	if (found & 1u << G_EXIT ? h->exit < MODHDR_SIZE || h->exit >= h->core_size :
+	    h->exit != 0)
+		return 0;
+	return !check_header_entries(m);
+}
+
 /* The whole of modelf_parse_lazy's checks when every one passes: 1 with
  * m as that chain fills it; 0 if any check fails or the object is not
  * as ld -r makes a .ko (then the chain runs, and finds and words the
@@ -1971,7 +2060,7 @@ static int lazy_fast(const void *buf, size_t len, struct modelf *m)
 	       !check_header_id(m) &&
 	       fast_header_fields(m) &&
 	       !check_header_sizes(m) &&
-	       !check_header_tables(m) &&	/* modinfo checked there */
+	       fast_header_tables(m) &&	/* modinfo checked there */
 	       !may_hold_mismatch_key((const char *)modbytes(m) + m->hdr.modinfo,
 				      m->hdr.modinfo_size);
 }
