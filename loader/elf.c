@@ -1880,59 +1880,89 @@ static const uint8_t hfield_dst[NFIELDS] = {
 	[14] = offsetof(struct modelf_header, params),
 	[15] = offsetof(struct modelf_header, num_params),
 };
-/* hfields[] indexes of the size and pointer fields (all but FIXED) */
-#define HFIELDS_RELOCATED \
-	(1u << 3 | 1u << 4 | 1u << 5 | 1u << 6 | 1u << 7 | 1u << 8 | \
-	 1u << 9 | 1u << 11 | 1u << 12 | 1u << 14 | 1u << 15)
+
+/* For each word of the header, the kind of field that starts there when
+ * a relocation may write it (F_SIZE, F_PTR), else F_FIXED: a fixed field,
+ * or inside one (hfields[] by word, for the fast path's one look-up). */
+static const uint8_t reloc_word_kind[MODHDR_SIZE / 4] = {
+	[MODHDR_OFF_CORE_SIZE / 4] = F_SIZE,
+	[MODHDR_OFF_INIT_SIZE / 4] = F_SIZE,
+	[MODHDR_OFF_INIT / 4] = F_PTR,
+	[MODHDR_OFF_EXIT / 4] = F_PTR,
+	[MODHDR_OFF_SYMS / 4] = F_PTR,
+	[MODHDR_OFF_NUM_SYMS / 4] = F_SIZE,
+	[MODHDR_OFF_VERSIONS / 4] = F_PTR,
+	[MODHDR_OFF_MODINFO / 4] = F_PTR,
+	[MODHDR_OFF_MODINFO_SIZE / 4] = F_SIZE,
+	[MODHDR_OFF_PARAMS / 4] = F_PTR,
+	[MODHDR_OFF_NUM_PARAMS / 4] = F_SIZE,
+};
+_Static_assert(F_FIXED == 0, "reloc_word_kind[]'s unnamed words are FIXED");
+/* the header words reloc_word_kind[] names (all start a field) */
+#define RELOC_WORDS \
+	(1u << MODHDR_OFF_CORE_SIZE / 4 | 1u << MODHDR_OFF_INIT_SIZE / 4 | \
+	 1u << MODHDR_OFF_INIT / 4 | 1u << MODHDR_OFF_EXIT / 4 | \
+	 1u << MODHDR_OFF_SYMS / 4 | 1u << MODHDR_OFF_NUM_SYMS / 4 | \
+	 1u << MODHDR_OFF_VERSIONS / 4 | 1u << MODHDR_OFF_MODINFO / 4 | \
+	 1u << MODHDR_OFF_MODINFO_SIZE / 4 | 1u << MODHDR_OFF_PARAMS / 4 | \
+	 1u << MODHDR_OFF_NUM_PARAMS / 4)
 
 /* read_header_fields for a module whose header's relocations each sit at
- * the start of a size or pointer field, in rising order with the rest of
- * the first HDR_RELS (so read_header_fields takes rel_merged's answers:
- * for each field, the relocation at its offset), each R_386_32 against an
+ * the start of a size or pointer field (a whole word whose
+ * reloc_word_kind is not FIXED), in rising order with the rest of the
+ * first HDR_RELS (so read_header_fields takes rel_merged's answers: for
+ * each field, the relocation at its offset), each R_386_32 against an
  * absolute symbol (or symbol 0) for a size, a symbol in the image for a
  * pointer. 1 with m->hdr filled; 0 if any is otherwise, or a size has no
  * relocation, or a pointer with none is not NULL. */
-static int fast_header_fields(struct modelf *m)
+static __attribute__((__noinline__)) int fast_header_fields(struct modelf *m)
 {
 	const struct modelf_part *mod = &m->part[MODELF_MODULE];
-	uint32_t lim = mod->nrel < HDR_RELS ? mod->nrel : HDR_RELS;
-	uint32_t seen = 0, i;
+	const Elf32_Rel *r = mod->rel, *end = r + mod->nrel;
+	const Elf32_Rel *lim = r + (mod->nrel < HDR_RELS ? mod->nrel : HDR_RELS);
+	uint32_t seen = 0, prev = 0;
 
-	for (i = 0; i < mod->nrel && mod->rel[i].r_offset < MODHDR_SIZE; i++) {
-		uint32_t off = mod->rel[i].r_offset, info = mod->rel[i].r_info;
-		uint32_t f = field_of_word[off / 4], sym = ELF32_R_SYM(info);
+	for (; r < end && r->r_offset < MODHDR_SIZE; r++) {
+		uint32_t off = r->r_offset, info = r->r_info, sym = ELF32_R_SYM(info);
+		uint32_t kind = reloc_word_kind[off / 4], value, x;
 		const Elf32_Sym *e;
-		uint32_t value = 0, x;
 
-		if (hfields[f].off != off || hfields[f].kind == F_FIXED ||
-		    (seen >> f) || ELF32_R_TYPE(info) != R_386_32 || sym >= m->nsym)
-			return 0;	/* not a field's start, or not rising */
-		seen |= 1u << f;
+		/* a field's start, after the last one (so each field once) */
+		if (off % 4 || kind == F_FIXED || (seen && off <= prev) ||
+		    ELF32_R_TYPE(info) != R_386_32 || sym >= m->nsym)
+			return 0;
+		seen |= 1u << off / 4;
+		prev = off;
 		e = &m->sym[sym];
 		x = e->st_shndx;
-		if (hfields[f].kind == F_SIZE) {	/* sym_kind: NULL, ABS */
-			if (sym && x != SHN_ABS)
+		value = e->st_value;
+		if (kind == F_SIZE) {	/* sym_kind: NULL (value 0), ABS */
+			if (!sym)
+				value = 0;
+			else if (x != SHN_ABS)
 				return 0;
-			if (sym)
-				value = e->st_value;
-		} else if (sym && x && x == mod->shndx) {	/* IMAGE: */
-			value = e->st_value;		/* .module is at 0 */
-		} else if (sym && x && x == m->part[MODELF_BSS].shndx) {
-			value = m->part[MODELF_BSS].addr + e->st_value;
-		} else if (sym && x && x == m->part[MODELF_INIT].shndx) {
-			value = m->part[MODELF_INIT].addr + e->st_value;
+		} else if (!sym || !x) {	/* sym_kind: IMAGE only */
+			return 0;
+		} else if (x == mod->shndx) {	/* .module is at 0 */
+		} else if (x == m->part[MODELF_BSS].shndx) {
+			value += m->part[MODELF_BSS].addr;
+		} else if (x == m->part[MODELF_INIT].shndx) {
+			value += m->part[MODELF_INIT].addr;
 		} else {
 			return 0;
 		}
-		*(uint32_t *)((char *)&m->hdr + hfield_dst[f]) =
+		*(uint32_t *)((char *)&m->hdr + hfield_dst[field_of_word[off / 4]]) =
 			value + rd32(mod->bytes + off);
 	}
-	for (i = i ? i : 1; i < lim; i++)	/* the rest rising */
-		if (mod->rel[i].r_offset <= mod->rel[i - 1].r_offset)
+	if (r == mod->rel && r < lim)	/* no header relocation: from the 2nd */
+		r++;
+	for (; r < lim; r++)	/* the rest rising */
+		if (r->r_offset <= r[-1].r_offset)
 			return 0;
-	if (seen != HFIELDS_RELOCATED)	/* a field with no relocation */
+	if (seen != RELOC_WORDS)	/* a field with no relocation */
 		for (uint32_t f = 0; f < NFIELDS; f++)
-			if (hfields[f].kind != F_FIXED && !(seen & 1u << f) &&
+			if (hfields[f].kind != F_FIXED &&
+			    !(seen & 1u << hfields[f].off / 4) &&
 			    (hfields[f].kind == F_SIZE ||
 			     rd32(mod->bytes + hfields[f].off)))
 				return 0;
