@@ -1423,7 +1423,10 @@ global_index_words(const char *n)
 
 	__builtin_memcpy(&w0, n, 4);	/* most names: passed on this word */
 	if (w0 == WORD4("__mo")) {
-		__builtin_memcpy(w, n + 4, sizeof(w));
+		/* word by word: a 12-byte copy is made with rep movsl */
+		__builtin_memcpy(&w[0], n + 4, 4);
+		__builtin_memcpy(&w[1], n + 8, 4);
+		__builtin_memcpy(&w[2], n + 12, 4);
 		if (w[0] != WORD4("dule"))
 			return -1;
 		if (w[1] == WORD4("_ksy") && w[2] == WORD4("mtab"))
@@ -1670,20 +1673,27 @@ struct chains {
 						 * b_align: its first region's */
 };
 
-/* Region [start, end) (align: its alignment, 0 taken as 1) in chain A or
- * B; 0 if it can join neither. */
-static inline int chain_region(struct chains *c, uint32_t start, uint32_t end,
-			       uint32_t align)
+/* A region starting at start may follow one ending at end: at it, or
+ * within the padding its alignment align (a power of 2; 0 taken as 1)
+ * allows. A gap of 0 is tested first: it needs no alignment (the usual
+ * case, and the only one for alignments 0 and 1). */
+static inline int follows(uint32_t start, uint32_t end, uint32_t align)
 {
-	if (!align)
-		align = 1;
-	if (start >= c->a_end && start - c->a_end < align) {
+	return start == end || (start > end && start - end < align);
+}
+
+/* Region [start, end) (align: its alignment) in chain A or B; 0 if it can
+ * join neither. */
+static inline __attribute__((always_inline)) int
+chain_region(struct chains *c, uint32_t start, uint32_t end, uint32_t align)
+{
+	if (follows(start, c->a_end, align)) {
 		c->a_end = end;
 	} else if (!c->b_end) {
 		c->b_start = start;
 		c->b_end = end;
 		c->b_align = align;
-	} else if (start >= c->b_end && start - c->b_end < align) {
+	} else if (follows(start, c->b_end, align)) {
 		c->b_end = end;
 	} else {
 		return 0;
@@ -1700,8 +1710,7 @@ static inline int chains_layout_ok(const struct chains *c, size_t len)
 {
 	if (!c->b_end)
 		return c->a_end == len;
-	return c->b_start >= c->a_end && c->b_start - c->a_end < c->b_align &&
-	       c->b_end == len;
+	return follows(c->b_start, c->a_end, c->b_align) && c->b_end == len;
 }
 
 /* What the pass over the section table gathers besides the layout. */
@@ -1827,10 +1836,13 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 		if (s->sh_name >= shstr_size || s->sh_link >= shnum ||
 		    (s->sh_addralign & (s->sh_addralign - 1)))
 			return 0;
-		if (type != SHT_NOBITS &&
-		    (!fits(s->sh_offset, size, len) || (size &&
-		     !chain_region(&ch, s->sh_offset, s->sh_offset + size,
-				   s->sh_addralign))))
+		/* check_section's fits(): for a region with bytes, an end
+		 * that does not wrap is enough here, as the chains then prove
+		 * it is by len (each chain's ends rise, to len at the last) */
+		if (type != SHT_NOBITS && (!size ? s->sh_offset > len :
+		    s->sh_offset + size < s->sh_offset ||
+		    !chain_region(&ch, s->sh_offset, s->sh_offset + size,
+				  s->sh_addralign)))
 			return 0;
 		p = part_or_rel_name(shstr + s->sh_name);
 		if (p >= 0 && p < MODELF_NPARTS) {	/* a part */
