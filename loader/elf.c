@@ -1745,7 +1745,8 @@ static int fast_rel(struct modelf *m, struct fast *f, uint32_t i)
 		return !(m->sh[t].sh_flags & SHF_ALLOC) && t != f->idx[MODELF_BSS];
 	if (part->rel_shndx)
 		return 0;
-	part->rel = (const Elf32_Rel *)(m->buf + s->sh_offset);
+	/* part->rel: set by fast_sections once the layout proves the
+	 * section inside the file */
 	part->nrel = s->sh_size / sizeof(Elf32_Rel);
 	part->rel_shndx = i;
 	m->nrel += part->nrel;
@@ -1868,9 +1869,14 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 		if (p >= MODELF_NPARTS && m->part[p - MODELF_NPARTS].rel_shndx != i)
 			return 0;
 	}
-	return chain_region(&ch, eh->e_shoff, eh->e_shoff + shnum * sizeof(Elf32_Shdr), 4) &&
-	       chains_layout_ok(&ch, len) &&
-	       f->idx[MODELF_MODULE] && m->symtab_shndx &&
+	if (!chain_region(&ch, eh->e_shoff, eh->e_shoff + shnum * sizeof(Elf32_Shdr), 4) ||
+	    !chains_layout_ok(&ch, len))
+		return 0;
+	for (int p = 0; p < MODELF_NPARTS; p++)	/* fast_rel's sections */
+		if (m->part[p].rel_shndx)
+			m->part[p].rel = (const Elf32_Rel *)
+				(m->buf + sh[m->part[p].rel_shndx].sh_offset);
+	return f->idx[MODELF_MODULE] && m->symtab_shndx &&
 	       (!f->rel_link || f->rel_link == m->symtab_shndx) &&
 	       !place_parts(m, f->idx) &&
 	       sh[f->idx[MODELF_MODULE]].sh_offset % 4 == 0 &&
