@@ -1883,40 +1883,29 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 	       !use_symtab(m, m->symtab_shndx);
 }
 
-/* Where each header field read_header_fields fills lives in struct
- * modelf_header (by hfields[] index; FIXED fields have none). */
-static const uint8_t hfield_dst[NFIELDS] = {
-	[3] = offsetof(struct modelf_header, core_size),
-	[4] = offsetof(struct modelf_header, init_size),
-	[5] = offsetof(struct modelf_header, init),
-	[6] = offsetof(struct modelf_header, exit),
-	[7] = offsetof(struct modelf_header, syms),
-	[8] = offsetof(struct modelf_header, num_syms),
-	[9] = offsetof(struct modelf_header, versions),
-	[11] = offsetof(struct modelf_header, modinfo),
-	[12] = offsetof(struct modelf_header, modinfo_size),
-	[14] = offsetof(struct modelf_header, params),
-	[15] = offsetof(struct modelf_header, num_params),
+/* For each word of the header, when a relocation may write it: the kind
+ * of field that starts there (F_SIZE, F_PTR) and where read_header_fields
+ * puts its value in struct modelf_header; else kind F_FIXED (a fixed
+ * field, or inside one). hfields[] by word, for the fast path's one
+ * look-up. */
+#define HWORD(field, k, member) \
+	[MODHDR_OFF_##field / 4] = { k, offsetof(struct modelf_header, member) }
+static const struct { uint8_t kind, dst; } reloc_word[MODHDR_SIZE / 4] = {
+	HWORD(CORE_SIZE, F_SIZE, core_size),
+	HWORD(INIT_SIZE, F_SIZE, init_size),
+	HWORD(INIT, F_PTR, init),
+	HWORD(EXIT, F_PTR, exit),
+	HWORD(SYMS, F_PTR, syms),
+	HWORD(NUM_SYMS, F_SIZE, num_syms),
+	HWORD(VERSIONS, F_PTR, versions),
+	HWORD(MODINFO, F_PTR, modinfo),
+	HWORD(MODINFO_SIZE, F_SIZE, modinfo_size),
+	HWORD(PARAMS, F_PTR, params),
+	HWORD(NUM_PARAMS, F_SIZE, num_params),
 };
-
-/* For each word of the header, the kind of field that starts there when
- * a relocation may write it (F_SIZE, F_PTR), else F_FIXED: a fixed field,
- * or inside one (hfields[] by word, for the fast path's one look-up). */
-static const uint8_t reloc_word_kind[MODHDR_SIZE / 4] = {
-	[MODHDR_OFF_CORE_SIZE / 4] = F_SIZE,
-	[MODHDR_OFF_INIT_SIZE / 4] = F_SIZE,
-	[MODHDR_OFF_INIT / 4] = F_PTR,
-	[MODHDR_OFF_EXIT / 4] = F_PTR,
-	[MODHDR_OFF_SYMS / 4] = F_PTR,
-	[MODHDR_OFF_NUM_SYMS / 4] = F_SIZE,
-	[MODHDR_OFF_VERSIONS / 4] = F_PTR,
-	[MODHDR_OFF_MODINFO / 4] = F_PTR,
-	[MODHDR_OFF_MODINFO_SIZE / 4] = F_SIZE,
-	[MODHDR_OFF_PARAMS / 4] = F_PTR,
-	[MODHDR_OFF_NUM_PARAMS / 4] = F_SIZE,
-};
-_Static_assert(F_FIXED == 0, "reloc_word_kind[]'s unnamed words are FIXED");
-/* the header words reloc_word_kind[] names (all start a field) */
+#undef HWORD
+_Static_assert(F_FIXED == 0, "reloc_word[]'s unnamed words are FIXED");
+/* the header words reloc_word[] names (all start a field) */
 #define RELOC_WORDS \
 	(1u << MODHDR_OFF_CORE_SIZE / 4 | 1u << MODHDR_OFF_INIT_SIZE / 4 | \
 	 1u << MODHDR_OFF_INIT / 4 | 1u << MODHDR_OFF_EXIT / 4 | \
@@ -1927,7 +1916,7 @@ _Static_assert(F_FIXED == 0, "reloc_word_kind[]'s unnamed words are FIXED");
 
 /* read_header_fields for a module whose header's relocations each sit at
  * the start of a size or pointer field (a whole word whose
- * reloc_word_kind is not FIXED), in rising order with the rest of the
+ * reloc_word kind is not FIXED), in rising order with the rest of the
  * first HDR_RELS (so read_header_fields takes rel_merged's answers: for
  * each field, the relocation at its offset), each R_386_32 against an
  * absolute symbol (or symbol 0) for a size, a symbol in the image for a
@@ -1942,11 +1931,12 @@ static __attribute__((__noinline__)) int fast_header_fields(struct modelf *m)
 
 	for (; r < end && r->r_offset < MODHDR_SIZE; r++) {
 		uint32_t off = r->r_offset, info = r->r_info, sym = ELF32_R_SYM(info);
-		uint32_t kind = reloc_word_kind[off / 4], value, x;
+		uint32_t kind = reloc_word[off / 4].kind, value, x;
 		const Elf32_Sym *e;
 
-		/* a field's start, after the last one (so each field once) */
-		if (off % 4 || kind == F_FIXED || (seen && off <= prev) ||
+		/* a field's start, after the last one (so each field once;
+		 * the first is after 0, the magic's, which is FIXED) */
+		if (off % 4 || kind == F_FIXED || off <= prev ||
 		    ELF32_R_TYPE(info) != R_386_32 || sym >= m->nsym)
 			return 0;
 		seen |= 1u << off / 4;
@@ -1969,7 +1959,7 @@ static __attribute__((__noinline__)) int fast_header_fields(struct modelf *m)
 		} else {
 			return 0;
 		}
-		*(uint32_t *)((char *)&m->hdr + hfield_dst[field_of_word[off / 4]]) =
+		*(uint32_t *)((char *)&m->hdr + reloc_word[off / 4].dst) =
 			value + rd32(mod->bytes + off);
 	}
 	if (r == mod->rel && r < lim)	/* no header relocation: from the 2nd */
