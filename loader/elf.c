@@ -1282,15 +1282,18 @@ static int check_header_id(struct modelf *m)
 	if (version != MODULE_FORMAT_VERSION)
 		return refuse(m, "module header: format version %u, "
 			      "expected %u", version, MODULE_FORMAT_VERSION);
+	/* a valid name is not empty and ends within its MODULE_NAME_LEN
+	 * bytes (module_name_valid reads no further): the NUL is looked for
+	 * only to word a refusal */
+	if (module_name_valid((const char *)img + MODHDR_OFF_NAME))
+		return 0;
 	if (!has_nul(img + MODHDR_OFF_NAME, MODULE_NAME_LEN) ||
 	    img[MODHDR_OFF_NAME] == '\0')
 		return refuse(m, "module header: name is empty or not "
 			      "NUL-terminated within %u bytes", MODULE_NAME_LEN);
-	if (!module_name_valid((const char *)img + MODHDR_OFF_NAME))
-		return refuse(m, "module header: name \"%s\" is not 1 to %u "
-			      "letters, digits, '_' or '-'",
-			      (const char *)img + MODHDR_OFF_NAME, MODULE_NAME_LEN - 1);
-	return 0;
+	return refuse(m, "module header: name \"%s\" is not 1 to %u "
+		      "letters, digits, '_' or '-'",
+		      (const char *)img + MODHDR_OFF_NAME, MODULE_NAME_LEN - 1);
 }
 
 static int check_header_sizes(struct modelf *m)
