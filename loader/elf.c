@@ -1928,12 +1928,14 @@ _Static_assert(F_FIXED == 0, "reloc_word[]'s unnamed words are FIXED");
 static __attribute__((__noinline__)) int fast_header_fields(struct modelf *m)
 {
 	const struct modelf_part *mod = &m->part[MODELF_MODULE];
-	const Elf32_Rel *r = mod->rel, *end = r + mod->nrel;
-	const Elf32_Rel *lim = r + (mod->nrel < HDR_RELS ? mod->nrel : HDR_RELS);
-	uint32_t seen = 0, prev = 0;
+	const Elf32_Rel *rel = mod->rel;	/* NULL if none: indexes, not
+						 * pointers, past it */
+	uint32_t lim = mod->nrel < HDR_RELS ? mod->nrel : HDR_RELS;
+	uint32_t seen = 0, prev = 0, i;
 
-	for (; r < end && r->r_offset < MODHDR_SIZE; r++) {
-		uint32_t off = r->r_offset, info = r->r_info, sym = ELF32_R_SYM(info);
+	for (i = 0; i < mod->nrel && rel[i].r_offset < MODHDR_SIZE; i++) {
+		uint32_t off = rel[i].r_offset, info = rel[i].r_info;
+		uint32_t sym = ELF32_R_SYM(info);
 		uint32_t kind = reloc_word[off / 4].kind, value, x;
 		const Elf32_Sym *e;
 
@@ -1965,10 +1967,8 @@ static __attribute__((__noinline__)) int fast_header_fields(struct modelf *m)
 		*(uint32_t *)((char *)&m->hdr + reloc_word[off / 4].dst) =
 			value + rd32(mod->bytes + off);
 	}
-	if (r == mod->rel && r < lim)	/* no header relocation: from the 2nd */
-		r++;
-	for (; r < lim; r++)	/* the rest rising */
-		if (r->r_offset <= r[-1].r_offset)
+	for (i = i ? i : 1; i < lim; i++)	/* the rest rising */
+		if (rel[i].r_offset <= rel[i - 1].r_offset)
 			return 0;
 	if (seen != RELOC_WORDS)	/* a field with no relocation */
 		for (uint32_t f = 0; f < NFIELDS; f++)
