@@ -1323,15 +1323,18 @@ static int check_header_id(struct modelf *m)
 	if (version != MODULE_FORMAT_VERSION)
 		return refuse(m, "module header: format version %u, "
 			      "expected %u", version, MODULE_FORMAT_VERSION);
+	/* a valid name is not empty and ends within its MODULE_NAME_LEN
+	 * bytes (module_name_valid reads no further): the NUL is looked for
+	 * only to word a refusal */
+	if (module_name_valid((const char *)img + MODHDR_OFF_NAME))
+		return 0;
 	if (!has_nul(img + MODHDR_OFF_NAME, MODULE_NAME_LEN) ||
 	    img[MODHDR_OFF_NAME] == '\0')
 		return refuse(m, "module header: name is empty or not "
 			      "NUL-terminated within %u bytes", MODULE_NAME_LEN);
-	if (!module_name_valid((const char *)img + MODHDR_OFF_NAME))
-		return refuse(m, "module header: name \"%s\" is not 1 to %u "
-			      "letters, digits, '_' or '-'",
-			      (const char *)img + MODHDR_OFF_NAME, MODULE_NAME_LEN - 1);
-	return 0;
+	return refuse(m, "module header: name \"%s\" is not 1 to %u "
+		      "letters, digits, '_' or '-'",
+		      (const char *)img + MODHDR_OFF_NAME, MODULE_NAME_LEN - 1);
 }
 
 static int check_header_sizes(struct modelf *m)
@@ -1456,14 +1459,18 @@ _Static_assert(G_KSYMTAB_END == G_KSYMTAB + 1 && G_MODINFO_END == G_MODINFO + 1 
  * each name compared whole, but a word at a time from its first word on
  * (the names told apart by their first and third words) where
  * global_index tests the first bytes one by one. Reads name[0..20] only. */
-static inline int global_index_words(const char *n)
+static inline __attribute__((always_inline)) int
+global_index_words(const char *n)
 {
 	uint32_t w0, w[3];
 	int k, t;
 
 	__builtin_memcpy(&w0, n, 4);	/* most names: passed on this word */
 	if (w0 == WORD4("__mo")) {
-		__builtin_memcpy(w, n + 4, sizeof(w));
+		/* word by word: a 12-byte copy is made with rep movsl */
+		__builtin_memcpy(&w[0], n + 4, 4);
+		__builtin_memcpy(&w[1], n + 8, 4);
+		__builtin_memcpy(&w[2], n + 12, 4);
 		if (w[0] != WORD4("dule"))
 			return -1;
 		if (w[1] == WORD4("_ksy") && w[2] == WORD4("mtab"))
@@ -1631,6 +1638,28 @@ static int check_params(struct modelf *m)
 	return 0;
 }
 
+/* The tables' entries, once the tables lie inside .module: exports and
+ * parameters relocated, the modinfo's last byte a NUL, each version's
+ * name NUL-terminated. */
+static int check_header_entries(struct modelf *m)
+{
+	const struct modelf_header *h = &m->hdr;
+	int err;
+
+	if ((err = check_exports(m)) || (err = check_params(m)))
+		return err;
+	if (h->modinfo_size && modbytes(m)[h->modinfo + h->modinfo_size - 1])
+		return refuse(m, "module header: modinfo does not end with a NUL");
+	for (uint32_t i = 0; i < h->num_versions; i++) {
+		const uint8_t *e = modbytes(m) + h->versions + i * MODVERSION_SIZE;
+
+		if (!has_nul(e + 4, MODVERSION_NAME_LEN))
+			return refuse(m, "version entry %u: name not "
+				      "NUL-terminated", i);
+	}
+	return 0;
+}
+
 static int check_header_tables(struct modelf *m)
 {
 	const struct modelf_header *h = &m->hdr;
@@ -1649,20 +1678,9 @@ static int check_header_tables(struct modelf *m)
 	    (err = check_table(m, "modinfo", h->modinfo, h->modinfo_size, 1, 1)) ||
 	    (err = check_table(m, "parameter table", h->params, h->num_params,
 			       KPARAM_SIZE, 4)) ||
-	    (err = check_header_symbols(m, &g)) ||
-	    (err = check_exports(m)) ||
-	    (err = check_params(m)))
+	    (err = check_header_symbols(m, &g)))
 		return err;
-	if (h->modinfo_size && modbytes(m)[h->modinfo + h->modinfo_size - 1])
-		return refuse(m, "module header: modinfo does not end with a NUL");
-	for (uint32_t i = 0; i < h->num_versions; i++) {
-		const uint8_t *e = modbytes(m) + h->versions + i * MODVERSION_SIZE;
-
-		if (!has_nul(e + 4, MODVERSION_NAME_LEN))
-			return refuse(m, "version entry %u: name not "
-				      "NUL-terminated", i);
-	}
-	return 0;
+	return check_header_entries(m);
 }
 
 int modelf_parse(const void *buf, size_t len, struct modelf *m)
@@ -1699,20 +1717,27 @@ struct chains {
 						 * b_align: its first region's */
 };
 
-/* Region [start, end) (align: its alignment, 0 taken as 1) in chain A or
- * B; 0 if it can join neither. */
-static inline int chain_region(struct chains *c, uint32_t start, uint32_t end,
-			       uint32_t align)
+/* A region starting at start may follow one ending at end: at it, or
+ * within the padding its alignment align (a power of 2; 0 taken as 1)
+ * allows. A gap of 0 is tested first: it needs no alignment (the usual
+ * case, and the only one for alignments 0 and 1). */
+static inline int follows(uint32_t start, uint32_t end, uint32_t align)
 {
-	if (!align)
-		align = 1;
-	if (start >= c->a_end && start - c->a_end < align) {
+	return start == end || (start > end && start - end < align);
+}
+
+/* Region [start, end) (align: its alignment) in chain A or B; 0 if it can
+ * join neither. */
+static inline __attribute__((always_inline)) int
+chain_region(struct chains *c, uint32_t start, uint32_t end, uint32_t align)
+{
+	if (follows(start, c->a_end, align)) {
 		c->a_end = end;
 	} else if (!c->b_end) {
 		c->b_start = start;
 		c->b_end = end;
 		c->b_align = align;
-	} else if (start >= c->b_end && start - c->b_end < align) {
+	} else if (follows(start, c->b_end, align)) {
 		c->b_end = end;
 	} else {
 		return 0;
@@ -1729,8 +1754,7 @@ static inline int chains_layout_ok(const struct chains *c, size_t len)
 {
 	if (!c->b_end)
 		return c->a_end == len;
-	return c->b_start >= c->a_end && c->b_start - c->a_end < c->b_align &&
-	       c->b_end == len;
+	return follows(c->b_start, c->a_end, c->b_align) && c->b_end == len;
 }
 
 /* What the pass over the section table gathers besides the layout. */
@@ -1765,7 +1789,8 @@ static int fast_rel(struct modelf *m, struct fast *f, uint32_t i)
 		return !(m->sh[t].sh_flags & SHF_ALLOC) && t != f->idx[MODELF_BSS];
 	if (part->rel_shndx)
 		return 0;
-	part->rel = (const Elf32_Rel *)(m->buf + s->sh_offset);
+	/* part->rel: set by fast_sections once the layout proves the
+	 * section inside the file */
 	part->nrel = s->sh_size / sizeof(Elf32_Rel);
 	part->rel_shndx = i;
 	m->nrel += part->nrel;
@@ -1856,10 +1881,13 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 		if (s->sh_name >= shstr_size || s->sh_link >= shnum ||
 		    (s->sh_addralign & (s->sh_addralign - 1)))
 			return 0;
-		if (type != SHT_NOBITS &&
-		    (!fits(s->sh_offset, size, len) || (size &&
-		     !chain_region(&ch, s->sh_offset, s->sh_offset + size,
-				   s->sh_addralign))))
+		/* check_section's fits(): for a region with bytes, an end
+		 * that does not wrap is enough here, as the chains then prove
+		 * it is by len (each chain's ends rise, to len at the last) */
+		if (type != SHT_NOBITS && (!size ? s->sh_offset > len :
+		    s->sh_offset + size < s->sh_offset ||
+		    !chain_region(&ch, s->sh_offset, s->sh_offset + size,
+				  s->sh_addralign)))
 			return 0;
 		p = part_or_rel_name(shstr + s->sh_name);
 		if (p >= 0 && p < MODELF_NPARTS) {	/* a part */
@@ -1885,83 +1913,108 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 		if (p >= MODELF_NPARTS && m->part[p - MODELF_NPARTS].rel_shndx != i)
 			return 0;
 	}
-	return chain_region(&ch, eh->e_shoff, eh->e_shoff + shnum * sizeof(Elf32_Shdr), 4) &&
-	       chains_layout_ok(&ch, len) &&
-	       f->idx[MODELF_MODULE] && m->symtab_shndx &&
+	if (!chain_region(&ch, eh->e_shoff, eh->e_shoff + shnum * sizeof(Elf32_Shdr), 4) ||
+	    !chains_layout_ok(&ch, len))
+		return 0;
+	for (int p = 0; p < MODELF_NPARTS; p++)	/* fast_rel's sections */
+		if (m->part[p].rel_shndx)
+			m->part[p].rel = (const Elf32_Rel *)
+				(m->buf + sh[m->part[p].rel_shndx].sh_offset);
+	return f->idx[MODELF_MODULE] && m->symtab_shndx &&
 	       (!f->rel_link || f->rel_link == m->symtab_shndx) &&
 	       !place_parts(m, f->idx) &&
 	       sh[f->idx[MODELF_MODULE]].sh_offset % 4 == 0 &&
 	       !use_symtab(m, m->symtab_shndx);
 }
 
-/* Where each header field read_header_fields fills lives in struct
- * modelf_header (by hfields[] index; FIXED fields have none). */
-static const uint8_t hfield_dst[NFIELDS] = {
-	[3] = offsetof(struct modelf_header, core_size),
-	[4] = offsetof(struct modelf_header, init_size),
-	[5] = offsetof(struct modelf_header, init),
-	[6] = offsetof(struct modelf_header, exit),
-	[7] = offsetof(struct modelf_header, syms),
-	[8] = offsetof(struct modelf_header, num_syms),
-	[9] = offsetof(struct modelf_header, versions),
-	[11] = offsetof(struct modelf_header, modinfo),
-	[12] = offsetof(struct modelf_header, modinfo_size),
-	[14] = offsetof(struct modelf_header, params),
-	[15] = offsetof(struct modelf_header, num_params),
+/* For each word of the header, when a relocation may write it: the kind
+ * of field that starts there (F_SIZE, F_PTR) and where read_header_fields
+ * puts its value in struct modelf_header; else kind F_FIXED (a fixed
+ * field, or inside one). hfields[] by word, for the fast path's one
+ * look-up. */
+#define HWORD(field, k, member) \
+	[MODHDR_OFF_##field / 4] = { k, offsetof(struct modelf_header, member) }
+static const struct { uint8_t kind, dst; } reloc_word[MODHDR_SIZE / 4] = {
+	HWORD(CORE_SIZE, F_SIZE, core_size),
+	HWORD(INIT_SIZE, F_SIZE, init_size),
+	HWORD(INIT, F_PTR, init),
+	HWORD(EXIT, F_PTR, exit),
+	HWORD(SYMS, F_PTR, syms),
+	HWORD(NUM_SYMS, F_SIZE, num_syms),
+	HWORD(VERSIONS, F_PTR, versions),
+	HWORD(MODINFO, F_PTR, modinfo),
+	HWORD(MODINFO_SIZE, F_SIZE, modinfo_size),
+	HWORD(PARAMS, F_PTR, params),
+	HWORD(NUM_PARAMS, F_SIZE, num_params),
 };
-/* hfields[] indexes of the size and pointer fields (all but FIXED) */
-#define HFIELDS_RELOCATED \
-	(1u << 3 | 1u << 4 | 1u << 5 | 1u << 6 | 1u << 7 | 1u << 8 | \
-	 1u << 9 | 1u << 11 | 1u << 12 | 1u << 14 | 1u << 15)
+#undef HWORD
+_Static_assert(F_FIXED == 0, "reloc_word[]'s unnamed words are FIXED");
+/* the header words reloc_word[] names (all start a field) */
+#define RELOC_WORDS \
+	(1u << MODHDR_OFF_CORE_SIZE / 4 | 1u << MODHDR_OFF_INIT_SIZE / 4 | \
+	 1u << MODHDR_OFF_INIT / 4 | 1u << MODHDR_OFF_EXIT / 4 | \
+	 1u << MODHDR_OFF_SYMS / 4 | 1u << MODHDR_OFF_NUM_SYMS / 4 | \
+	 1u << MODHDR_OFF_VERSIONS / 4 | 1u << MODHDR_OFF_MODINFO / 4 | \
+	 1u << MODHDR_OFF_MODINFO_SIZE / 4 | 1u << MODHDR_OFF_PARAMS / 4 | \
+	 1u << MODHDR_OFF_NUM_PARAMS / 4)
 
 /* read_header_fields for a module whose header's relocations each sit at
- * the start of a size or pointer field, in rising order with the rest of
- * the first HDR_RELS (so read_header_fields takes rel_merged's answers:
- * for each field, the relocation at its offset), each R_386_32 against an
+ * the start of a size or pointer field (a whole word whose
+ * reloc_word kind is not FIXED), in rising order with the rest of the
+ * first HDR_RELS (so read_header_fields takes rel_merged's answers: for
+ * each field, the relocation at its offset), each R_386_32 against an
  * absolute symbol (or symbol 0) for a size, a symbol in the image for a
  * pointer. 1 with m->hdr filled; 0 if any is otherwise, or a size has no
  * relocation, or a pointer with none is not NULL. */
-static int fast_header_fields(struct modelf *m)
+static __attribute__((__noinline__)) int fast_header_fields(struct modelf *m)
 {
 	const struct modelf_part *mod = &m->part[MODELF_MODULE];
+	const Elf32_Rel *rel = mod->rel;	/* NULL if none: indexes, not
+						 * pointers, past it */
 	uint32_t lim = mod->nrel < HDR_RELS ? mod->nrel : HDR_RELS;
-	uint32_t seen = 0, i;
+	uint32_t seen = 0, prev = 0, i;
 
-	for (i = 0; i < mod->nrel && mod->rel[i].r_offset < MODHDR_SIZE; i++) {
-		uint32_t off = mod->rel[i].r_offset, info = mod->rel[i].r_info;
-		uint32_t f = field_of_word[off / 4], sym = ELF32_R_SYM(info);
+	for (i = 0; i < mod->nrel && rel[i].r_offset < MODHDR_SIZE; i++) {
+		uint32_t off = rel[i].r_offset, info = rel[i].r_info;
+		uint32_t sym = ELF32_R_SYM(info);
+		uint32_t kind = reloc_word[off / 4].kind, value, x;
 		const Elf32_Sym *e;
-		uint32_t value = 0, x;
 
-		if (hfields[f].off != off || hfields[f].kind == F_FIXED ||
-		    (seen >> f) || ELF32_R_TYPE(info) != R_386_32 || sym >= m->nsym)
-			return 0;	/* not a field's start, or not rising */
-		seen |= 1u << f;
+		/* a field's start, after the last one (so each field once;
+		 * the first is after 0, the magic's, which is FIXED) */
+		if (off % 4 || kind == F_FIXED || off <= prev ||
+		    ELF32_R_TYPE(info) != R_386_32 || sym >= m->nsym)
+			return 0;
+		seen |= 1u << off / 4;
+		prev = off;
 		e = &m->sym[sym];
 		x = e->st_shndx;
-		if (hfields[f].kind == F_SIZE) {	/* sym_kind: NULL, ABS */
-			if (sym && x != SHN_ABS)
+		value = e->st_value;
+		if (kind == F_SIZE) {	/* sym_kind: NULL (value 0), ABS */
+			if (!sym)
+				value = 0;
+			else if (x != SHN_ABS)
 				return 0;
-			if (sym)
-				value = e->st_value;
-		} else if (sym && x && x == mod->shndx) {	/* IMAGE: */
-			value = e->st_value;		/* .module is at 0 */
-		} else if (sym && x && x == m->part[MODELF_BSS].shndx) {
-			value = m->part[MODELF_BSS].addr + e->st_value;
-		} else if (sym && x && x == m->part[MODELF_INIT].shndx) {
-			value = m->part[MODELF_INIT].addr + e->st_value;
+		} else if (!sym || !x) {	/* sym_kind: IMAGE only */
+			return 0;
+		} else if (x == mod->shndx) {	/* .module is at 0 */
+		} else if (x == m->part[MODELF_BSS].shndx) {
+			value += m->part[MODELF_BSS].addr;
+		} else if (x == m->part[MODELF_INIT].shndx) {
+			value += m->part[MODELF_INIT].addr;
 		} else {
 			return 0;
 		}
-		*(uint32_t *)((char *)&m->hdr + hfield_dst[f]) =
+		*(uint32_t *)((char *)&m->hdr + reloc_word[off / 4].dst) =
 			value + rd32(mod->bytes + off);
 	}
 	for (i = i ? i : 1; i < lim; i++)	/* the rest rising */
-		if (mod->rel[i].r_offset <= mod->rel[i - 1].r_offset)
+		if (rel[i].r_offset <= rel[i - 1].r_offset)
 			return 0;
-	if (seen != HFIELDS_RELOCATED)	/* a field with no relocation */
+	if (seen != RELOC_WORDS)	/* a field with no relocation */
 		for (uint32_t f = 0; f < NFIELDS; f++)
-			if (hfields[f].kind != F_FIXED && !(seen & 1u << f) &&
+			if (hfields[f].kind != F_FIXED &&
+			    !(seen & 1u << hfields[f].off / 4) &&
 			    (hfields[f].kind == F_SIZE ||
 			     rd32(mod->bytes + hfields[f].off)))
 				return 0;
@@ -1999,6 +2052,83 @@ static int may_hold_mismatch_key(const char *p, uint32_t n)
 	return 0;
 }
 
+/* check_table's all-well test: a table of count entries of size bytes at
+ * off, align-aligned, in .module's end bytes after the header, or NULL
+ * and empty. */
+static inline int table_ok(uint32_t off, uint32_t count, uint32_t size,
+			   uint32_t align, uint32_t end)
+{
+	return (!off && !count) ||
+	       (off >= MODHDR_SIZE && off <= end && off % align == 0 &&
+		count <= (end - off) / size);
+}
+
+/* check_header_tables when every check passes: 1 if so, 0 if any fails
+ * (the full chain then words it). The value each global of global_names
+ * must have (check_header_function's field, check_header_symbols' c[]) is
+ * put in want[] by global first, so the pass over the globals compares
+ * the first of each name with it as it meets it (find_globals' choice:
+ * the first), with no table of found values and no second loop. A
+ * function not defined must have a NULL field; one defined, a field after
+ * the header (exit: in the core). */
+static int fast_header_tables(struct modelf *m)
+{
+	const struct modelf_header *h = &m->hdr;
+	const struct modelf_part *part = m->part;
+	uint32_t want[G_COUNT], end = part[MODELF_MODULE].size, found = 0;
+	uint32_t words_below;
+	const char *str;
+
+	if (!table_ok(h->syms, h->num_syms, KSYM_SIZE, 4, end) ||
+	    !table_ok(h->versions, h->num_versions, MODVERSION_SIZE, 4, end) ||
+	    !table_ok(h->modinfo, h->modinfo_size, 1, 1, end) ||
+	    !table_ok(h->params, h->num_params, KPARAM_SIZE, 4, end))
+		return 0;
+	want[G_INIT] = h->init;
+	want[G_EXIT] = h->exit;
+	want[G_KSYMTAB] = h->syms;
+	want[G_KSYMTAB_END] = h->syms + KSYM_SIZE * h->num_syms;
+	want[G_MODINFO] = h->modinfo;
+	want[G_MODINFO_END] = h->modinfo + h->modinfo_size;
+	want[G_PARAMS] = h->params;
+	want[G_PARAMS_END] = h->params + KPARAM_SIZE * h->num_params;
+	want[G_CORE_END] = h->core_size;
+	want[G_INIT_END] = m->image_size;
+	/* a name at an offset below words_below has GLOBAL_WORDS_ROOM bytes
+	 * of the table from it on (find_globals' test, one compare here) */
+	words_below = m->str_size >= GLOBAL_WORDS_ROOM ?
+		m->str_size - GLOBAL_WORDS_ROOM + 1 : 0;
+	str = m->str;
+	for (const Elf32_Sym *e = m->sym + m->first_global, *last = m->sym + m->nsym;
+	     e < last; e++) {
+		uint32_t x = e->st_shndx, at = e->st_name;
+		int p, k;
+
+		if (x == part[MODELF_MODULE].shndx)	/* as find_globals */
+			p = MODELF_MODULE;
+		else if (x && x == part[MODELF_BSS].shndx)
+			p = MODELF_BSS;
+		else if (x && x == part[MODELF_INIT].shndx)
+			p = MODELF_INIT;
+		else
+			continue;
+		k = at < words_below ? global_index_words(str + at) :
+			global_index(str + at, m->str_size - at);
+		if (k < 0 || (found & 1u << k))
+			continue;
+		if (part[p].addr + e->st_value != want[k])
+			return 0;
+		found |= 1u << k;
+	}
+	if (found & 1u << G_INIT ? h->init < MODHDR_SIZE || h->init >= m->image_size :
+	    h->init != 0)
+		return 0;
+	if (found & 1u << G_EXIT ? h->exit < MODHDR_SIZE || h->exit >= h->core_size :
+	    h->exit != 0)
+		return 0;
+	return !check_header_entries(m);
+}
+
 /* The whole of modelf_parse_lazy's checks when every one passes: 1 with
  * m as that chain fills it; 0 if any check fails or the object is not
  * as ld -r makes a .ko (then the chain runs, and finds and words the
@@ -2012,7 +2142,7 @@ static int lazy_fast(const void *buf, size_t len, struct modelf *m)
 	       !check_header_id(m) &&
 	       fast_header_fields(m) &&
 	       !check_header_sizes(m) &&
-	       !check_header_tables(m) &&	/* modinfo checked there */
+	       fast_header_tables(m) &&	/* modinfo checked there */
 	       !may_hold_mismatch_key((const char *)modbytes(m) + m->hdr.modinfo,
 				      m->hdr.modinfo_size);
 }
