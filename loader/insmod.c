@@ -70,7 +70,7 @@ struct insmod {
 	uint32_t *values;		/* each symbol's address (modreloc_apply) */
 	uint32_t n_resolved;		/* resolve_next: answers handed over */
 	bool values_inside;		/* values lies in image's allocation */
-	bool image_kmalloc;		/* image is kmalloc's (small), not vmalloc's */
+	bool small_buffers;		/* image and values are kmalloc's */
 	const char *owners[MAX_OWNERS];	/* modules it uses */
 	unsigned n_owners;
 	char **args;			/* name=value words */
@@ -668,35 +668,34 @@ static int look_up_imports(struct insmod *c)
 	return err;
 }
 
-/* Up to this many bytes (image and addresses), the buffer is kmalloc's:
- * a slab object, where a vmalloc maps a page of its own (hello's 1,240
- * bytes: about 40 instructions instead of 300, and its vfree). */
-#define IMAGE_KMALLOC_MAX 2048
+/* A buffer up to this many bytes is kmalloc's: a slab object, where a
+ * vmalloc maps a page of its own (hello: its image of 456 bytes and its
+ * 784 of addresses, about 75 instructions for both instead of 315). */
+#define KMALLOC_SMALL 2048
 
 /* The buffers for the relocated image and the symbols' addresses, left
  * as they come: the relocator writes every byte of the image (the parts
  * lie end to end from offset 0 to image_size, modelf_parse checks it: it
  * copies .module and .module.init and zero-fills .module.bss) and every
- * value it reads. Both in one allocation (the addresses after the image,
- * word-aligned): one allocation and one free less a load; a small one
- * from kmalloc; if that fails, one vmalloc each, as before, so that the
+ * value it reads. Two small ones from kmalloc; else both in one vmalloc
+ * (the addresses after the image, word-aligned): one vmalloc and one
+ * vfree less a load; if that fails, one each, as before, so that the
  * message names the buffer that found no memory. */
 static int image_and_values(struct insmod *c)
 {
 	size_t at = ((size_t)c->m.image_size + 3) & ~(size_t)3;
-	size_t words = MODRELOC_LAZY_WORDS(c->m.nsym), size;
+	size_t words = MODRELOC_LAZY_WORDS(c->m.nsym);
 
-	if (words > (SIZE_MAX - at) / sizeof(uint32_t))
-		size = SIZE_MAX;
-	else
-		size = at + words * sizeof(uint32_t);
-	if (size <= IMAGE_KMALLOC_MAX && (c->image = kmalloc(size))) {
-		c->image_kmalloc = true;
-		c->values = (uint32_t *)(c->image + at);
-		c->values_inside = true;
-		return 0;
+	if (at <= KMALLOC_SMALL && words <= KMALLOC_SMALL / sizeof(uint32_t) &&
+	    (c->image = kmalloc(at))) {
+		if ((c->values = kmalloc(words * sizeof(uint32_t)))) {
+			c->small_buffers = true;
+			return 0;
+		}
+		kfree(c->image);
 	}
-	if (size != SIZE_MAX && (c->image = tool_alloc_uninit(size))) {
+	if (words <= (SIZE_MAX - at) / sizeof(uint32_t) &&
+	    (c->image = tool_alloc_uninit(at + words * sizeof(uint32_t)))) {
 		c->values = (uint32_t *)(c->image + at);
 		c->values_inside = true;
 		return 0;
@@ -1057,12 +1056,14 @@ static int insmod_run(struct insmod *c)
 			copy_floor(c);
 	}
 out:
-	if (c->image_kmalloc)
+	if (c->small_buffers) {
 		kfree(c->image);
-	else
+		kfree(c->values);
+	} else {
 		tool_free(c->image);
-	if (!c->values_inside)
-		tool_free(c->values);
+		if (!c->values_inside)
+			tool_free(c->values);
+	}
 	tool_free(c->file);
 	ksym_table_free(&c->syms);
 	return err;
