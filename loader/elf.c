@@ -613,42 +613,55 @@ struct sym_kinds {
 
 /* Symbols e..end (all locals or all globals) while they are the common
  * kinds check_symbols takes; returns the first one that is not (end: all).
- * size[x]: section x + 1's size; k: the run's kinds. By hand for i386:
- * seventeen instructions a symbol defined in a section (the compiler's
- * version, short of registers, takes twenty), fourteen an absolute one
- * (the module header's sizes, file names). */
+ * size[x]: section x + 1's size; k: the run's kinds. By hand for i386,
+ * two symbols a turn: fifteen and a half instructions a symbol defined in
+ * a section (the compiler's version, short of registers, takes twenty),
+ * about eighteen an absolute one (the module header's sizes, file names). */
 static const Elf32_Sym *common_symbols(const Elf32_Sym *e, const Elf32_Sym *end,
 				       const uint32_t *size, uint32_t nsec,
 				       uint32_t str_size, const struct sym_kinds *k)
 {
 #if defined(__i386__)
+/* one symbol, at off(%esi): to `abs` if not in a section, to `bad` if
+ * not taken, on if taken */
+#define COMMON_ONE(off, abs, bad)					\
+		"movzwl " off "+14(%%esi), %%ecx\n\t"	/* x: the section index - 1 */ \
+		"decl %%ecx\n\t"						\
+		"cmpl 4(%%esp), %%ecx\n\t"					\
+		"jae " abs "\n\t"						\
+		"cmpl %%edx, " off "(%%esi)\n\t"	/* the name inside .strtab */ \
+		"jae " bad "\n\t"						\
+		"movzbl " off "+12(%%esi), %%ebx\n\t"	/* the kind */		\
+		"movl " off "+4(%%esi), %%eax\n\t"				\
+		"cmpl (%%ebp,%%ebx,4), %%eax\n\t"				\
+		"jae " bad "\n\t"						\
+		"addl " off "+8(%%esi), %%eax\n\t"	/* inside the section */ \
+		"jc " bad "\n\t"						\
+		"cmpl (%%edi,%%ecx,4), %%eax\n\t"				\
+		"ja " bad "\n\t"
 	__asm__ volatile(
 		"pushl %%ebp\n\t"
+		"movl %%eax, %%ebp\n\t"	/* k->vlim */
+		"leal -16(%%ebx), %%eax\n\t"
+		"pushl %%eax\n\t"		/* 8(%esp): end - 16 */
 		"pushl %%ecx\n\t"		/* 4(%esp): nsec */
 		"pushl %%ebx\n\t"		/* (%esp): end */
-		"movl %%eax, %%ebp\n\t"		/* k->vlim */
-		"cmpl %%ebx, %%esi\n\t"
-		"je 9f\n"
-		"1:\n\t"
-		"movzwl 14(%%esi), %%ecx\n\t"	/* x: the section index - 1 */
-		"decl %%ecx\n\t"
-		"cmpl 4(%%esp), %%ecx\n\t"
-		"jae 5f\n\t"
-		"cmpl %%edx, (%%esi)\n\t"	/* the name inside .strtab */
-		"jae 9f\n\t"
-		"movzbl 12(%%esi), %%ebx\n\t"	/* the kind */
-		"movl 4(%%esi), %%eax\n\t"
-		"cmpl (%%ebp,%%ebx,4), %%eax\n\t"
-		"jae 9f\n\t"
-		"addl 8(%%esi), %%eax\n\t"	/* inside the section */
-		"jc 9f\n\t"
-		"cmpl (%%edi,%%ecx,4), %%eax\n\t"
-		"ja 9f\n"
+		"jmp 3f\n"
+		"1:\n\t"			/* two symbols a turn */
+		COMMON_ONE("0", "5f", "9f")
+		COMMON_ONE("16", "6f", "8f")
+		"addl $32, %%esi\n"
+		"3:\n\t"
+		"cmpl 8(%%esp), %%esi\n\t"	/* two left? */
+		"jb 1b\n\t"
+		"cmpl (%%esp), %%esi\n\t"	/* none left? */
+		"je 9f\n\t"
+		COMMON_ONE("0", "5f", "9f")
 		"2:\n\t"
 		"addl $16, %%esi\n\t"
-		"cmpl (%%esp), %%esi\n\t"
-		"jne 1b\n\t"
-		"jmp 9f\n"
+		"jmp 3b\n"
+		"6:\n\t"			/* the second one, absolute? */
+		"addl $16, %%esi\n"
 		"5:\n\t"			/* not in a section: absolute? */
 		"cmpl $0xfff0, %%ecx\n\t"	/* SHN_ABS - 1 */
 		"jne 9f\n\t"
@@ -656,13 +669,17 @@ static const Elf32_Sym *common_symbols(const Elf32_Sym *e, const Elf32_Sym *end,
 		"jae 9f\n\t"
 		"movzbl 12(%%esi), %%ebx\n\t"	/* the kind */
 		"cmpl $0, 1024(%%ebp,%%ebx,4)\n\t"	/* k->abs_ok */
-		"jne 2b\n"
+		"jne 2b\n\t"
+		"jmp 9f\n"
+		"8:\n\t"			/* the second one not taken */
+		"addl $16, %%esi\n"
 		"9:\n\t"
-		"addl $8, %%esp\n\t"
+		"addl $12, %%esp\n\t"
 		"popl %%ebp"
 		: "+S"(e), "+a"(k), "+b"(end), "+c"(nsec)
 		: "D"(size), "d"(str_size)
 		: "memory", "cc");
+#undef COMMON_ONE
 	_Static_assert(SHN_ABS - 1 == 0xfff0, "common_symbols: SHN_ABS");
 	_Static_assert(offsetof(struct sym_kinds, abs_ok) == 1024,
 		       "common_symbols: abs_ok");

@@ -112,3 +112,17 @@ int imports_resolve(void *arg, const char *name, uint32_t *value)
 	*value = k->addr;
 	return 0;
 }
+
+int imports_answer(const struct ksym_table *syms, uint32_t nth, const char *name,
+		   uint32_t *value)
+{
+	const struct ksym *k;
+
+	if (nth >= syms->n_asked || syms->asked[nth]->name != name)
+		return 1;
+	k = ksym_table_answer(syms, nth);
+	if (!k)
+		return -ENOKEY;
+	*value = k->addr;
+	return 0;
+}

@@ -46,4 +46,12 @@ int imports_check(const char *cmd, const char *outcome, const struct modelf *m,
  * address, or -ENOKEY. */
 int imports_resolve(void *arg, const char *name, uint32_t *value);
 
+/* The relocator's answer with no search, when name is the very string
+ * (the same pointer) imports_look_up asked nth (its imports come first, in
+ * symbol order): 0 and the address in *value, or -ENOKEY if the kernel
+ * does not know it. 1: the nth question was not name (look it up by
+ * name: imports_resolve). */
+int imports_answer(const struct ksym_table *syms, uint32_t nth, const char *name,
+		   uint32_t *value);
+
 #endif

@@ -32,6 +32,7 @@
 #include "loader/tools.h"
 #include "shell/commands.h"
 #include "lib/string.h"
+#include <linux/slab.h>
 #include <tessera/sys.h>
 #include <tessera/errno.h>
 #include <stdbool.h>
@@ -65,7 +66,9 @@ struct insmod {
 	uint32_t base;
 	uint8_t *image;			/* the relocated image */
 	uint32_t *values;		/* each symbol's address (modreloc_apply) */
+	uint32_t n_resolved;		/* resolve_next: answers handed over */
 	bool values_inside;		/* values lies in image's allocation */
+	bool small_buffers;		/* image and values are kmalloc's */
 	unsigned n_owners;
 	char **args;			/* name=value words */
 	int n_args;
@@ -671,19 +674,32 @@ static int look_up_imports(struct insmod *c)
 	return err;
 }
 
+/* A buffer up to this many bytes is kmalloc's: a slab object, where a
+ * vmalloc maps a page of its own (hello: its image of 456 bytes and its
+ * 784 of addresses, about 75 instructions for both instead of 315). */
+#define KMALLOC_SMALL 2048
+
 /* The buffers for the relocated image and the symbols' addresses, left
  * as they come: the relocator writes every byte of the image (the parts
  * lie end to end from offset 0 to image_size, modelf_parse checks it: it
  * copies .module and .module.init and zero-fills .module.bss) and every
- * value it reads. Both in one allocation (the addresses after the image,
- * word-aligned): one vmalloc and one vfree less a load; if that fails,
- * one each, as before, so that the message names the buffer that found
- * no memory. */
+ * value it reads. Two small ones from kmalloc; else both in one vmalloc
+ * (the addresses after the image, word-aligned): one vmalloc and one
+ * vfree less a load; if that fails, one each, as before, so that the
+ * message names the buffer that found no memory. */
 static int image_and_values(struct insmod *c)
 {
 	size_t at = ((size_t)c->m.image_size + 3) & ~(size_t)3;
 	size_t words = MODRELOC_LAZY_WORDS(c->m.nsym);
 
+	if (at <= KMALLOC_SMALL && words <= KMALLOC_SMALL / sizeof(uint32_t) &&
+	    (c->image = kmalloc(at))) {
+		if ((c->values = kmalloc(words * sizeof(uint32_t)))) {
+			c->small_buffers = true;
+			return 0;
+		}
+		kfree(c->image);
+	}
 	if (words <= (SIZE_MAX - at) / sizeof(uint32_t) &&
 	    (c->image = tool_alloc_uninit(at + words * sizeof(uint32_t)))) {
 		c->values = (uint32_t *)(c->image + at);
@@ -703,6 +719,28 @@ static int image_and_values(struct insmod *c)
 		return -ENOMEM;
 	}
 	return 0;
+}
+
+/*
+ * resolve for the relocator, with no second lookup by name: it asks for
+ * the imports in symbol order (modreloc_apply_lazy's rows), the order
+ * imports_look_up asked the kernel, so the next question is most likely
+ * the next answer's. imports_answer hands that answer over only when
+ * name is the very string that was asked (the same pointer into
+ * .strtab); any other question (the relocator's slow path asks again, in
+ * its own order) is looked up by name as before. Either way name gets
+ * the answer the kernel gave for it.
+ */
+static int resolve_next(void *arg, const char *name, uint32_t *value)
+{
+	struct insmod *c = arg;
+	int err = imports_answer(&c->syms, c->n_resolved, name, value);
+
+	if (err <= 0) {
+		c->n_resolved++;
+		return err;
+	}
+	return imports_resolve(&c->syms, name, value);
 }
 
 static int link_image(struct insmod *c)
@@ -725,7 +763,9 @@ static int link_image(struct insmod *c)
 		     c->m.nrel, c->base, c->init_base);
 	} else {
 		/* checks each relocation as it applies it (modelf_parse_lazy) */
-		err = modreloc_apply_lazy(&c->m, c->image, c->base, resolve, c, c->values);
+		c->n_resolved = 0;
+		err = modreloc_apply_lazy(&c->m, c->image, c->base, resolve_next, c,
+					  c->values);
 		step(c, err, "relocate %u relocations for base 0x%08x", c->m.nrel, c->base);
 	}
 	if (err)
@@ -1022,9 +1062,14 @@ static int insmod_run(struct insmod *c)
 			copy_floor(c);
 	}
 out:
-	tool_free(c->image);
-	if (!c->values_inside)
-		tool_free(c->values);
+	if (c->small_buffers) {
+		kfree(c->image);
+		kfree(c->values);
+	} else {
+		tool_free(c->image);
+		if (!c->values_inside)
+			tool_free(c->values);
+	}
 	tool_free(c->file);
 	ksym_table_free(&c->syms);
 	return err;

@@ -891,6 +891,11 @@ struct lazy {
 	uint32_t cpc;		/* base + MODHDR_SIZE - 4 - (base - at) */
 	uint32_t cpc4;		/* cpc - 4 */
 	uint32_t cpc8, cpc12;	/* cpc - 8, cpc - 12 */
+#if defined(__i386__)
+	const Elf32_Sym *sym;	/* the symbols (header_rows) */
+	uint32_t abs_offs[MODHDR_SIZE / 32];	/* header_rows: ABS_WORDS, a bit
+						 * for each byte offset */
+#endif
 };
 _Static_assert(sizeof(struct lazy) <= 32 * sizeof(uint32_t),
 	       "struct lazy: more than MODRELOC_LAZY_WORDS leaves before the rows");
@@ -1557,6 +1562,84 @@ static int header_word(const struct modelf *m, uint32_t off, const Elf32_Sym *e,
 	return 0;
 }
 
+#if defined(__i386__)
+/* ABS_WORDS as a bit for each header byte offset (bit off: the word at
+ * off may hold an absolute symbol; z->abs_offs), for one bt on the
+ * offset itself. */
+#define ABS_BIT(o, w)	((o) / 32 == (w) ? 1u << (o) % 32 : 0)
+#define ABS_OFFS(w)	(ABS_BIT(MODHDR_OFF_CORE_SIZE, w) | ABS_BIT(MODHDR_OFF_INIT_SIZE, w) | \
+			 ABS_BIT(MODHDR_OFF_NUM_SYMS, w) | ABS_BIT(MODHDR_OFF_MODINFO_SIZE, w) | \
+			 ABS_BIT(MODHDR_OFF_NUM_PARAMS, w))
+_Static_assert(MODHDR_SIZE == 128, "abs_offs: four words");
+
+/*
+ * lazy_header's loop by hand, for i386, for its two common kinds (the
+ * compiler's version, short of registers, spends about 45 instructions a
+ * relocation; this one 21 an R_386_32 on its row, 29 an absolute size):
+ * from r on, while the place is at least *next and at most MODHDR_SIZE -
+ * 4, an R_386_32 taken on its row (x = SL + A below the span: base + x)
+ * or, where the row does not take it, an absolute symbol (section index
+ * SHN_ABS; symbol 0 is not: it is all zero) at a byte offset abs_offs
+ * marks (one of ABS_WORDS: a multiple of 4), whose word is st_value + A:
+ * header_word's first kind. Stops at z->end or at the first relocation
+ * it does not take (lazy_header's C body decides that one); *next: the
+ * last one's offset + 4.
+ */
+static const Elf32_Rel *header_rows(const Elf32_Rel *r, uint32_t *rows,
+				    uint8_t *at, uint32_t *next)
+{
+	uint32_t n = *next;
+
+	__asm__ volatile(
+		"pushl %%ebp\n\t"
+		"cmpl %c[end](%%ebx), %%esi\n\t"
+		"je 9f\n"
+		"1:\n\t"
+		"movl (%%esi), %%edx\n\t"		/* the place: off */
+		"cmpl %%ecx, %%edx\n\t"
+		"jb 9f\n\t"
+		"cmpl $0x7c, %%edx\n\t"		/* MODHDR_SIZE - 4 */
+		"ja 9f\n\t"
+		"movl 4(%%esi), %%eax\n\t"		/* t: the symbol if R_386_32 */
+		"decl %%eax\n\t"
+		"rorl $8, %%eax\n\t"
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"
+		"jae 9f\n\t"
+		"movl (%%edi,%%edx), %%ebp\n\t"	/* SL + A */
+		"addl (%%ebx,%%eax,8), %%ebp\n\t"
+		"cmpl 4(%%ebx,%%eax,8), %%ebp\n\t"
+		"jae 5f\n\t"
+		"addl %c[base](%%ebx), %%ebp\n"
+		"2:\n\t"
+		"movl %%ebp, (%%edi,%%edx)\n\t"
+		"leal 4(%%edx), %%ecx\n\t"
+		"addl $8, %%esi\n\t"
+		"cmpl %c[end](%%ebx), %%esi\n\t"
+		"jne 1b\n\t"
+		"jmp 9f\n"
+		"5:\n\t"				/* an absolute size? */
+		"btl %%edx, %c[abs](%%ebx)\n\t"
+		"jnc 9f\n\t"
+		"shll $4, %%eax\n\t"
+		"addl %c[sym](%%ebx), %%eax\n\t"
+		"cmpw $0xfff1, 14(%%eax)\n\t"	/* SHN_ABS */
+		"jne 9f\n\t"
+		"movl 4(%%eax), %%ebp\n\t"		/* st_value + A */
+		"addl (%%edi,%%edx), %%ebp\n\t"
+		"jmp 2b\n"
+		"9:\n\t"
+		"popl %%ebp"
+		: "+S"(r), "+c"(n)
+		: "b"(rows), "D"(at), [abs] LZ(abs_offs),
+		  [end] LZ(end), [nsym] LZ(nsym), [base] LZ(base), [sym] LZ(sym)
+		: "eax", "edx", "memory", "cc");
+	_Static_assert(SHN_ABS == 0xfff1, "header_rows: SHN_ABS");
+	_Static_assert(MODHDR_SIZE - 4 == 0x7c, "header_rows: the header");
+	*next = n;
+	return r;
+}
+#endif
+
 /*
  * .module's relocations in the header (offsets up to MODHDR_SIZE - 4: the
  * first ones, places ascending), checked and applied: an R_386_32 on its
@@ -1574,8 +1657,15 @@ static const Elf32_Rel *lazy_header(const struct modelf *m, const Elf32_Rel *r,
 	uint32_t next = 0;		/* the next offset may not be below */
 
 	for (; r != z->end; r++) {
-		uint32_t off = r->r_offset, t = r->r_info - R_386_32, x;
+		uint32_t off, t, x;
 
+#if defined(__i386__)
+		/* the common kinds by hand; the C below is for the rest */
+		if ((r = header_rows(r, (uint32_t *)rows, at, &next)) == z->end)
+			break;
+#endif
+		off = r->r_offset;
+		t = r->r_info - R_386_32;
 		t = t >> 8 | t << 24;	/* the symbol if an R_386_32 (lazy_run) */
 		if (off < next || off > MODHDR_SIZE - 4 || t >= z->nsym)
 			break;
@@ -1649,6 +1739,10 @@ int modreloc_apply_lazy(struct modelf *m, void *image, uint32_t base,
 			.cpc4 = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 8,
 			.cpc8 = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 12,
 			.cpc12 = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 16,
+#if defined(__i386__)
+			.sym = m->sym,
+			.abs_offs = { ABS_OFFS(0), ABS_OFFS(1), ABS_OFFS(2), ABS_OFFS(3) },
+#endif
 		};
 		lazy_rows(m, z, rows, rows + 2 * m->nsym, resolve, arg);
 		if (lazy_part(m, MODELF_MODULE, img, rows) &&

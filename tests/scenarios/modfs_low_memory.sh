@@ -2,9 +2,10 @@
 # and nothing is lost. Memory is filled, then freed a page at a time.
 # (Looking the symbols up in /proc/ksym_lookup and writing the symbol
 # table take no memory for a module as small as hello: reading the file
-# (a two-page buffer), the directory, the map and the relocated image
-# (one buffer with the symbols' addresses after it) fail in turn, and the
-# fifth page freed loads it; the sixth insmod finds hello loaded.)
+# (a two-page buffer), the directory and the map fail in turn, and the
+# fourth page freed loads it: its relocated image and the symbols'
+# addresses are two small kmalloc objects, which find room in slabs
+# already there; the fifth and sixth insmod find hello loaded.)
 memdiff save
 cp /etc/motd /tmp/m1
 cp /etc/motd /tmp/m2
