@@ -164,7 +164,7 @@ struct range {
 
 /* Reads the ranges r[0..n) (sorted by offset, inside the file): one read
  * for ranges less than READ_GAP bytes apart, the padding of their
- * sections' alignment (a read costs about 300 instructions; 16 bytes of
+ * sections' alignment (a read costs about 175 instructions; 16 bytes of
  * copying, 4). bytes_read counts the ranges' bytes, not the padding. */
 static int read_ranges(struct insmod *c, int fd, const struct range *r, uint32_t n)
 {
@@ -240,7 +240,7 @@ static int section_needed(const Elf32_Shdr *sh, uint32_t shnum, const char *shst
 }
 
 /* ld -r writes the section names just before the section table: this
- * many bytes before the table are read with it (about 50 instructions of
+ * many bytes before the table are read with it (about 64 instructions of
  * copying), which saves the names their own read (about 200) when they
  * all lie there (hello.ko's 180 bytes do), and costs that much more when
  * they do not. */
