@@ -194,7 +194,10 @@ ssize_t vfs_read(struct file *f, void *buf, size_t count)
 	return read_at(f, buf, count, &f->pos);
 }
 
-ssize_t vfs_pread(struct file *f, void *buf, size_t count, loff_t pos)
+/* The checks in pread(2)'s order, for a pread that is not a page-backed
+ * file's plain read (vfs_pread's fast path). */
+static __attribute__((__noinline__)) ssize_t
+pread_checked(struct file *f, void *buf, size_t count, loff_t pos)
 {
 	if (pos < 0)
 		return -EINVAL;
@@ -213,6 +216,26 @@ ssize_t vfs_pread(struct file *f, void *buf, size_t count, loff_t pos)
 		       pagefile_read(&f->inode->data, buf,
 				     count > MAX_IO ? MAX_IO : count, (uint32_t)pos);
 	return read_at(f, buf, count, &pos);
+}
+
+/* Fast path: a page-backed file (pagefile_fops: the kernel's own read,
+ * never guarded; only ramfs' regular files have it, never a directory)
+ * open for reading (FMODE_READ: not O_WRONLY, file_alloc) with a
+ * position (FMODE_PREAD), read below its size: every check of
+ * pread_checked passes, so pagefile_read is called straight, with no
+ * position to move. Anything else (an error to report, a read at or past
+ * the end, another file) goes through pread_checked. */
+ssize_t vfs_pread(struct file *f, void *buf, size_t count, loff_t pos)
+{
+	const uint32_t want = FMODE_READ | FMODE_PREAD;
+
+	/* pos compared unsigned: a negative one is huge, so "below the
+	 * size" is 0 <= pos < size in one compare */
+	if (f->f_op == &pagefile_fops && (f->f_mode & want) == want &&
+	    (uint64_t)pos < f->inode->data.size)
+		return pagefile_read(&f->inode->data, buf,
+				     count > MAX_IO ? MAX_IO : count, (uint32_t)pos);
+	return pread_checked(f, buf, count, pos);
 }
 
 ssize_t vfs_write(struct file *f, const void *buf, size_t count)

@@ -118,16 +118,19 @@ d_child_at(struct dentry *dir, const char *p, size_t *len)
 {
 	const unsigned char *b = (const unsigned char *)p;
 	unsigned char first = b[0];
+	struct dentry *d = dir->children;
 
 	if (dir->index)		/* many children: by hash, the same answer */
 		return d_find_child_indexed(dir, p, len);
-	for (struct dentry *d = dir->children; d; d = d->next) {
+	/* the names sorting before the component on their first byte are
+	 * passed on it alone (the list is in strcmp order) */
+	while (d && (unsigned char)d->name[0] < first)
+		d = d->next;
+	for (; d; d = d->next) {
 		const unsigned char *a = (const unsigned char *)d->name;
 		size_t i = 0;
 		unsigned char end;
 
-		if (a[0] < first)
-			continue;
 		while (a[i] && a[i] == b[i])
 			i++;
 		end = b[i] == '/' ? '\0' : b[i];

@@ -410,17 +410,19 @@ struct dentry *d_add_child(struct dentry *dir, const char *name,
 struct dentry *d_find_child(struct dentry *dir, const char *name)
 {
 	unsigned char first = (unsigned char)name[0];
+	struct dentry *d = dir->children;
 	size_t len;
 
 	if (dir->index)
 		return d_index_find(dir->index, name, '\0', &len);
-
-	for (struct dentry *d = dir->children; d; d = d->next) {
+	/* the names sorting before name on their first byte are passed on it
+	 * alone (the list is in strcmp order) */
+	while (d && (unsigned char)d->name[0] < first)
+		d = d->next;
+	for (; d; d = d->next) {
 		const unsigned char *a = (const unsigned char *)d->name;
 		const unsigned char *b = (const unsigned char *)name;
 
-		if (a[0] < first)
-			continue;
 		/* strcmp inline: the walk makes one or two compares a step */
 		while (*a && *a == *b)
 			a++, b++;

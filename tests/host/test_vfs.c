@@ -150,6 +150,8 @@ KTEST(pread_reads_at_an_offset_and_keeps_the_position)
 	KT_EXPECT(vfs_pread(f, buf, 4, 10) == 0);
 	KT_EXPECT(vfs_pread(f, buf, 4, 1000) == 0);
 	KT_EXPECT(vfs_pread(f, buf, 4, -1) == -EINVAL);
+	/* past 4 GiB: nothing, not the bytes at the position's low 32 bits */
+	KT_EXPECT(vfs_pread(f, buf, 4, ((loff_t)1 << 32) + 6) == 0);
 	KT_EXPECT(vfs_read(f, buf, 2) == 2 && memcmp(buf, "12", 2) == 0);
 	/* across a page boundary, with a hole before the second page's bytes */
 	KT_EXPECT(vfs_lseek(f, PAGE_SIZE + 4, SEEK_SET) == PAGE_SIZE + 4);
@@ -164,6 +166,7 @@ KTEST(pread_reads_at_an_offset_and_keeps_the_position)
 	vfs_close(f);
 	KT_EXPECT(vfs_open(NULL, "/pr", O_WRONLY, &f) == 0);
 	KT_EXPECT(vfs_pread(f, buf, 1, 0) == -EBADF);
+	KT_EXPECT(vfs_pread(f, buf, 1, -1) == -EINVAL);	/* checked first */
 	vfs_close(f);
 	KT_EXPECT(vfs_open(NULL, "/", O_RDONLY, &f) == 0);
 	KT_EXPECT(vfs_pread(f, buf, 1, 0) == -EISDIR);
