@@ -183,15 +183,22 @@ static ssize_t read_at(struct file *f, void *buf, size_t count, loff_t *pos)
 	return fop_read_at(f, buf, count, pos);
 }
 
-ssize_t vfs_read(struct file *f, void *buf, size_t count)
+/* read(2)'s and pread(2)'s checks of the file itself, in their order:
+ * 0 or the -errno. */
+static int read_checks(const struct file *f)
 {
 	if ((f->flags & O_ACCMODE) == O_WRONLY)
 		return -EBADF;
 	if (S_ISDIR(f->inode->mode))
 		return -EISDIR;
-	if (!f->f_op->read)
-		return -EINVAL;
-	return read_at(f, buf, count, &f->pos);
+	return f->f_op->read ? 0 : -EINVAL;
+}
+
+ssize_t vfs_read(struct file *f, void *buf, size_t count)
+{
+	int err = read_checks(f);
+
+	return err ? err : read_at(f, buf, count, &f->pos);
 }
 
 /* The checks in pread(2)'s order, for a pread that is not a page-backed
@@ -199,16 +206,14 @@ ssize_t vfs_read(struct file *f, void *buf, size_t count)
 static __attribute__((__noinline__)) ssize_t
 pread_checked(struct file *f, void *buf, size_t count, loff_t pos)
 {
+	int err;
+
 	if (pos < 0)
 		return -EINVAL;
 	if (!(f->f_mode & FMODE_PREAD))
 		return -ESPIPE;
-	if ((f->flags & O_ACCMODE) == O_WRONLY)
-		return -EBADF;
-	if (S_ISDIR(f->inode->mode))
-		return -EISDIR;
-	if (!f->f_op->read)
-		return -EINVAL;
+	if ((err = read_checks(f)))
+		return err;
 	/* a page-backed file: pagefile_fop_read's pagefile_read, with no
 	 * position to move (a position past the size reads nothing) */
 	if (f->f_op == &pagefile_fops)
