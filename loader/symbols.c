@@ -3,7 +3,7 @@
  * the oops printer (formats in kernel/symbols.h and docs/modfs.md): every
  * named function and object of a parsed module that lies wholly inside
  * its part of the image, but for the module's metadata (the objects in its
- * version table and modinfo: see `metadata`), as text lines or packed
+ * version table and modinfo: see `in_metadata`), as text lines or packed
  * (what insmod writes). Pure code on a struct modelf: no allocation, no
  * printing; shared with the host tests.
  */
@@ -45,7 +45,7 @@ static size_t name_ok(const char *name)
 	return !name[n] && n <= SYMBOL_NAME_MAX ? n : 0;
 }
 
-/* The module's metadata, which no symbol listed lies in: the version
+/* The module's metadata, which no object listed lies in: the version
  * table (__versions: __module_versions) and the modinfo strings
  * (.modinfo: __modinfo_*, __module_vermagic, __module_intree,
  * __module_depends), each a range of image offsets [lo, lo + len). The
@@ -53,28 +53,20 @@ static size_t name_ok(const char *name)
  * module, not code or data of it. Linux's loader leaves both sections out
  * of the module it lays out (rewrite_section_headers clears their
  * SHF_ALLOC), so its /proc/kallsyms never lists their symbols; neither
- * does ours. */
-struct metadata {
-	uint32_t vers_lo, vers_len, info_lo, info_len;
-};
-
-static struct metadata metadata(const struct modelf *m)
+ * does ours. Only objects are tested: modpost's metadata symbols are all
+ * objects, and no function lies in a table of versions or strings (a
+ * module's functions, most of its symbols, pay no test). */
+static int in_metadata(const struct modelf *m, uint32_t off)
 {
-	return (struct metadata){ m->hdr.versions, m->hdr.num_versions * MODVERSION_SIZE,
-				  m->hdr.modinfo, m->hdr.modinfo_size };
-}
-
-/* Whether image offset off lies in the metadata (one unsigned compare a
- * range: off - lo wraps round to a huge number below lo). */
-static int in_metadata(const struct metadata *md, uint32_t off)
-{
-	return off - md->vers_lo < md->vers_len || off - md->info_lo < md->info_len;
+	/* one unsigned compare a range: off - lo wraps round below lo */
+	return off - m->hdr.versions < m->hdr.num_versions * MODVERSION_SIZE ||
+	       off - m->hdr.modinfo < m->hdr.modinfo_size;
 }
 
 /* Symbol i as listed: its part's letter, name and the name's length, or
  * 0 if it is not listed (only functions and objects can be). */
-static char listed(const struct modelf *m, const struct metadata *md, uint32_t i,
-		   const struct modelf_part **part, const char **name, size_t *len)
+static char listed(const struct modelf *m, uint32_t i, const struct modelf_part **part,
+		   const char **name, size_t *len)
 {
 	const Elf32_Sym *s = &m->sym[i];
 	uint32_t t = ELF32_ST_TYPE(s->st_info);
@@ -86,7 +78,7 @@ static char listed(const struct modelf *m, const struct metadata *md, uint32_t i
 	p = modelf_part_of(m, s->st_shndx);
 	type = p ? symbol_type(m, s, p) : 0;
 	if (!type || s->st_value > p->size || s->st_size > p->size - s->st_value ||
-	    in_metadata(md, p->addr + s->st_value))
+	    (t == STT_OBJECT && in_metadata(m, p->addr + s->st_value)))
 		return 0;
 	*name = modelf_sym_name(m, i);
 	*part = p;
@@ -97,7 +89,6 @@ static char listed(const struct modelf *m, const struct metadata *md, uint32_t i
 size_t modelf_symbols_format(const struct modelf *m, char *buf, size_t size,
 			     uint32_t *count)
 {
-	struct metadata md = metadata(m);
 	size_t len = 0;
 
 	*count = 0;
@@ -108,7 +99,7 @@ size_t modelf_symbols_format(const struct modelf *m, char *buf, size_t size,
 		const struct modelf_part *p;
 		const char *name;
 		size_t nl;
-		char type = listed(m, &md, i, &p, &name, &nl);
+		char type = listed(m, i, &p, &name, &nl);
 		int n;
 
 		if (!type)
@@ -198,7 +189,6 @@ static const struct modelf_part *part_of(const struct modelf *m, uint32_t shndx)
 size_t modelf_symbols_pack(const struct modelf *m, uint8_t *buf, size_t size,
 			   uint32_t *count)
 {
-	struct metadata md = metadata(m);
 	size_t len = MODSYMS_MAGIC_LEN;
 	uint8_t spare[SYMBOL_NAME_MAX + 1];
 	uint32_t n = 0;
@@ -211,10 +201,11 @@ size_t modelf_symbols_pack(const struct modelf *m, uint8_t *buf, size_t size,
 		int room = len + MODSYMS_ENTRY + SYMBOL_NAME_MAX + 1 <= size;
 		size_t nl;
 
-		if (t != STT_FUNC && t != STT_OBJECT)
+		/* most symbols are neither (sections, files, linker markers) */
+		if (__builtin_expect(t != STT_FUNC && t != STT_OBJECT, 1))
 			continue;
 		p = part_of(m, s->st_shndx);
-		if (!p || in_metadata(&md, p->addr + s->st_value))
+		if (!p || (t == STT_OBJECT && in_metadata(m, p->addr + s->st_value)))
 			continue;
 		/* the name goes straight into its entry when the longest fits */
 		nl = copy_name(m, s->st_name, room ? buf + len + MODSYMS_ENTRY : spare);
