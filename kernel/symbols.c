@@ -72,10 +72,12 @@ struct modsym {
 };
 
 /* One allocation: the header, the places of n_all entries in order of
- * their offsets, then the entries themselves, packed as insmod writes
- * them (<tessera/modformat.h>: offset, size, letter, length, name, NUL):
- * a packed table's written bytes, copied once, or a text table's lines
- * packed. The fields of an entry are read where they lie (entry_off...). */
+ * their offsets (for a packed table, room for the most it could hold,
+ * len / (MODSYMS_ENTRY + 2), of which n_all are used), then the entries
+ * themselves, packed as insmod writes them (<tessera/modformat.h>:
+ * offset, size, letter, length, name, NUL): a packed table's written
+ * bytes, copied once, or a text table's lines packed. The fields of an
+ * entry are read where they lie (entry_off...). */
 struct modsym_table {
 	uint32_t n;		/* entries kept (init ones dropped at the end) */
 	uint32_t n_all;
@@ -341,16 +343,43 @@ static void text_pack(char *out, const char *text, size_t len, uint32_t lines)
 	}
 }
 
+#define MODSYM_SORT_IN_PLACE 32	/* up to this many: sorted without memory */
+
+/* Puts place e (of an entry at offset off) among a[0..n), which are in
+ * order of offset: after every place at off or below (stable: aliases
+ * keep the loader's order), the places above it moved up one. */
+static void insert_place(const char **a, uint32_t n, const char *e, uint32_t off)
+{
+	for (; n && entry_off(a[n - 1]) > off; n--)
+		a[n] = a[n - 1];
+	a[n] = e;
+}
+
+/* Puts the places a[0..n) of checked entries in order of their offsets,
+ * stably, by insertion: a pointer moved a step, not a whole entry; for a
+ * small table (about n*n/4 moves at worst), no memory. */
+static void sort_places(const char **a, uint32_t n)
+{
+	for (uint32_t i = 1; i < n; i++)
+		insert_place(a, i, a[i], entry_off(a[i]));
+}
+
 /* Counts the entries of a packed table (after the magic;
  * <tessera/modformat.h>), checking each in one pass with no call per
- * entry but the name's test; *sorted: whether the offsets never go down
- * (insmod sends them in order: then the table needs no sort). */
+ * entry but the name's test. With places, also notes each entry's place
+ * there as it is checked: an entry at or above the highest so far goes
+ * last (insmod's entries mostly are); one below is inserted in order if
+ * the table is small (len holds at most MODSYM_SORT_IN_PLACE entries),
+ * else goes last and *sorted is false (sort_table merges the places, as
+ * inserting each would cost about n*n/4 moves). places must have room
+ * for len / (MODSYMS_ENTRY + 2) places: every entry takes at least that
+ * many bytes (a byte of name and its NUL). */
 static int packed_check(struct module_record *rec, const char *p, size_t len,
-			uint32_t *count, bool *sorted)
+			const char **places, uint32_t *count, bool *sorted)
 {
 	const char *end = p + len;
 	uint32_t image = image_span(rec), n = 0, last = 0;
-	bool up = true;
+	bool up = true, small = len / (MODSYMS_ENTRY + 2) <= MODSYM_SORT_IN_PLACE;
 
 	while (p < end) {
 		uint32_t off, size;
@@ -370,32 +399,20 @@ static int packed_check(struct module_record *rec, const char *p, size_t len,
 
 			return bad_place(rec, packed_what, n + 1, &s, nl, image);
 		}
-		up &= off >= last;
-		last = off;
+		if (!places)
+			;
+		else if (off >= last)
+			places[n] = p, last = off;
+		else if (small)
+			insert_place(places, n, p, off);
+		else
+			places[n] = p, up = false;
 		n++;
 		p += MODSYMS_ENTRY + nl + 1;
 	}
 	*count = n;
 	*sorted = up;
 	return 0;
-}
-
-#define MODSYM_SORT_IN_PLACE 32	/* up to this many: sorted without memory */
-
-/* Puts the places a[0..n) of checked entries in order of their offsets,
- * stably (aliases keep the loader's order), by insertion: a pointer
- * moved a step, not a whole entry; for a small table (about n*n/4 moves
- * at worst), no memory. */
-static void sort_places(const char **a, uint32_t n)
-{
-	for (uint32_t i = 1; i < n; i++) {
-		const char *x = a[i];
-		uint32_t off = entry_off(x), j = i;
-
-		for (; j && entry_off(a[j - 1]) > off; j--)
-			a[j] = a[j - 1];
-		a[j] = x;
-	}
 }
 
 /* The end of the run of places in order (offsets never going down) that
@@ -465,7 +482,7 @@ int modsyms_set(struct module_record *rec, const char *text, size_t len)
 	bool packed = modsyms_packed(text, len);
 	bool sorted = false;
 	struct modsym_table *t;
-	uint32_t lines = 0;
+	uint32_t lines = 0, most;
 	size_t bytes = 0;	/* of the entries, packed */
 	const char *e;
 	char *copy;
@@ -476,28 +493,43 @@ int modsyms_set(struct module_record *rec, const char *text, size_t len)
 				   "written after map, before init",
 				   module_state_name(rec->state));
 	if (packed) {
+		/* The written entries are copied first, once, and checked where
+		 * they stay, each place noted as it is checked: one pass, no
+		 * count before the allocation, which has room for the most
+		 * places len bytes can hold. Short of memory, the check alone
+		 * gives the refusal or the count the message names. */
 		text += MODSYMS_MAGIC_LEN;
 		len -= MODSYMS_MAGIC_LEN;
-		err = packed_check(rec, text, len, &lines, &sorted);
-		bytes = len;
+		most = len / (MODSYMS_ENTRY + 2);
+		t = kmalloc(sizeof(*t) + most * sizeof(t->entry[0]) + len + 1);
+		if (!t) {
+			err = packed_check(rec, text, len, NULL, &lines, &sorted);
+			return err ? err : module_fail(rec, -ENOMEM, "symbols: no memory "
+						      "for %u symbols", lines);
+		}
+		copy = (char *)&t->entry[most];
+		memcpy(copy, text, len);
+		err = packed_check(rec, copy, len, t->entry, &lines, &sorted);
+		if (err) {
+			kfree(t);
+			return err;
+		}
 	} else {
 		err = text_check(rec, text, len, &lines, &bytes, &sorted);
-	}
-	if (err)
-		return err;
-	t = kmalloc(sizeof(*t) + lines * sizeof(t->entry[0]) + bytes + 1);
-	if (!t)
-		return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols", lines);
-	t->n = t->n_all = lines;
-	/* the entries, each name in place: the written ones copied once */
-	copy = (char *)&t->entry[lines];
-	if (packed)
-		memcpy(copy, text, len);
-	else
+		if (err)
+			return err;
+		t = kmalloc(sizeof(*t) + lines * sizeof(t->entry[0]) + bytes + 1);
+		if (!t)
+			return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols",
+					   lines);
+		/* the lines packed, each name in place, and their places */
+		copy = (char *)&t->entry[lines];
 		text_pack(copy, text, len, lines);
-	e = copy;
-	for (uint32_t i = 0; i < lines; i++, e = entry_next(e))
-		t->entry[i] = e;
+		e = copy;
+		for (uint32_t i = 0; i < lines; i++, e = entry_next(e))
+			t->entry[i] = e;
+	}
+	t->n = t->n_all = lines;
 	if (sort_table(t, sorted)) {
 		kfree(t);
 		return module_fail(rec, -ENOMEM, "symbols: no memory for %u symbols", lines);

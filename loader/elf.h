@@ -275,7 +275,8 @@ const char *modelf_symbol_at(const struct modelf *m, uint32_t off,
  * The module's symbol table for /mod/NAME/symbols (loader/symbols.c): one
  * line "OFFSET SIZE TYPE NAME\n" (hex image offset, hex bytes, nm's letter
  * T/t function, D/d data, B/b .module.bss) for every named function and
- * object wholly inside its part, in symbol-table order. Writes at most
+ * object wholly inside its part but for the metadata (those in the
+ * version table and the modinfo), in symbol-table order. Writes at most
  * size bytes (always terminated when size > 0) and *count gets the number
  * of lines; returns the length of the whole text, as snprintf does. Needs
  * modelf_parse(). Never fails.

@@ -808,12 +808,13 @@ static int write_symbols(struct insmod *c)
 	uint32_t n = 0;
 	int err = -ENOMEM;
 
+	/* memory not zeroed: the pack writes every byte of the len it sends */
 	if (bound > SYMBOLS_SURELY_BIG) {	/* one pack, not one to measure */
-		if ((table = tool_alloc(bound)))
+		if ((table = tool_alloc_uninit(bound)))
 			len = modelf_symbols_pack(&c->m, table, bound, &n);
 	} else {
 		len = modelf_symbols_pack(&c->m, small, sizeof(small), &n);
-		if (len > sizeof(small) && (table = tool_alloc(len)))
+		if (len > sizeof(small) && (table = tool_alloc_uninit(len)))
 			modelf_symbols_pack(&c->m, table, len, &n);
 	}
 	if (table) {

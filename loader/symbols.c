@@ -2,7 +2,9 @@
  * The symbol table insmod hands the kernel through /mod/NAME/symbols, for
  * the oops printer (formats in kernel/symbols.h and docs/modfs.md): every
  * named function and object of a parsed module that lies wholly inside
- * its part of the image, as text lines or packed (what insmod writes). Pure code on a struct modelf: no allocation, no
+ * its part of the image, but for the module's metadata (the objects in its
+ * version table and modinfo: see `in_metadata`), as text lines or packed
+ * (what insmod writes). Pure code on a struct modelf: no allocation, no
  * printing; shared with the host tests.
  */
 #include "loader/elf.h"
@@ -43,6 +45,24 @@ static size_t name_ok(const char *name)
 	return !name[n] && n <= SYMBOL_NAME_MAX ? n : 0;
 }
 
+/* The module's metadata, which no object listed lies in: the version
+ * table (__versions: __module_versions) and the modinfo strings
+ * (.modinfo: __modinfo_*, __module_vermagic, __module_intree,
+ * __module_depends), each a range of image offsets [lo, lo + len). The
+ * kernel reads them once, at `init module`; they are data about the
+ * module, not code or data of it. Linux's loader leaves both sections out
+ * of the module it lays out (rewrite_section_headers clears their
+ * SHF_ALLOC), so its /proc/kallsyms never lists their symbols; neither
+ * does ours. Only objects are tested: modpost's metadata symbols are all
+ * objects, and no function lies in a table of versions or strings (a
+ * module's functions, most of its symbols, pay no test). */
+static int in_metadata(const struct modelf *m, uint32_t off)
+{
+	/* one unsigned compare a range: off - lo wraps round below lo */
+	return off - m->hdr.versions < m->hdr.num_versions * MODVERSION_SIZE ||
+	       off - m->hdr.modinfo < m->hdr.modinfo_size;
+}
+
 /* Symbol i as listed: its part's letter, name and the name's length, or
  * 0 if it is not listed (only functions and objects can be). */
 static char listed(const struct modelf *m, uint32_t i, const struct modelf_part **part,
@@ -57,7 +77,8 @@ static char listed(const struct modelf *m, uint32_t i, const struct modelf_part 
 		return 0;
 	p = modelf_part_of(m, s->st_shndx);
 	type = p ? symbol_type(m, s, p) : 0;
-	if (!type || s->st_value > p->size || s->st_size > p->size - s->st_value)
+	if (!type || s->st_value > p->size || s->st_size > p->size - s->st_value ||
+	    (t == STT_OBJECT && in_metadata(m, p->addr + s->st_value)))
 		return 0;
 	*name = modelf_sym_name(m, i);
 	*part = p;
@@ -180,10 +201,11 @@ size_t modelf_symbols_pack(const struct modelf *m, uint8_t *buf, size_t size,
 		int room = len + MODSYMS_ENTRY + SYMBOL_NAME_MAX + 1 <= size;
 		size_t nl;
 
-		if (t != STT_FUNC && t != STT_OBJECT)
+		/* most symbols are neither (sections, files, linker markers) */
+		if (__builtin_expect(t != STT_FUNC && t != STT_OBJECT, 1))
 			continue;
 		p = part_of(m, s->st_shndx);
-		if (!p)
+		if (!p || (t == STT_OBJECT && in_metadata(m, p->addr + s->st_value)))
 			continue;
 		/* the name goes straight into its entry when the longest fits */
 		nl = copy_name(m, s->st_name, room ? buf + len + MODSYMS_ENTRY : spare);

@@ -144,6 +144,28 @@ KTEST(packed_and_text_tables_are_the_same_sorted_table)
 	KT_EXPECT(live_allocs == 0);
 }
 
+/* A small table in symbol order (locals, then globals, as insmod sends
+ * hello's): each entry below the highest so far is inserted in order as
+ * it is checked; aliases keep the order they were written in. */
+KTEST(a_small_table_is_put_in_order_as_it_is_checked)
+{
+	char t[256] = MODSYMS_MAGIC;
+	size_t len = MODSYMS_MAGIC_LEN;
+
+	entry(t, &len, 0x1b0, 0x18, 't', "hello_init");
+	entry(t, &len, 0x80, 0x16, 't', "hello_exit");
+	entry(t, &len, 0, 0x80, 'D', "__this_module");
+	entry(t, &len, 0x80, 0x16, 'T', "cleanup_module");
+	entry(t, &len, 0x1b0, 0x18, 'T', "init_module");
+	fresh(0x1c8);
+	KT_EXPECT(modsyms_set(&rec, t, len) == 0);
+	KT_EXPECT(!strcmp(shown(), "00000000 80 D __this_module\n"
+			  "00000080 16 t hello_exit\n00000080 16 T cleanup_module\n"
+			  "000001b0 18 t hello_init\n000001b0 18 T init_module\n"));
+	fresh(0);
+	KT_EXPECT(live_allocs == 0);
+}
+
 KTEST(a_large_unsorted_table_is_merged_in_order)
 {
 	static char t[40 * 20 + 4] = MODSYMS_MAGIC;
