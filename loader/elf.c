@@ -77,8 +77,9 @@ static int has_nul(const uint8_t *p, size_t n)
 }
 
 /* True if the n bytes at p (n a multiple of 4) are all zero: a word at a
- * time (the null section and the null symbol). */
-static int all_zero(const uint8_t *p, size_t n)
+ * time (the null section and the null symbol; inline, so the loop over a
+ * constant n is unrolled). */
+static inline __attribute__((always_inline)) int all_zero(const uint8_t *p, size_t n)
 {
 	uint32_t or = 0;
 
@@ -1813,6 +1814,54 @@ static inline int part_or_rel_name(const char *n)
 	return MODELF_NPARTS + p;
 }
 
+/* The word at p (any alignment). */
+static inline __attribute__((always_inline)) uint32_t word_at(const char *p)
+{
+	uint32_t w;
+
+	__builtin_memcpy(&w, p, 4);
+	return w;
+}
+
+/* part_by_name(n) for a name with 13 bytes of the table from it on: the
+ * same answer, a word at a time (".mod", "ule" and its NUL or ".", then
+ * "bss" and its NUL or "init" and a NUL). Reads n[0..12] only. */
+static inline __attribute__((always_inline)) int
+part_by_name_words(const char *n)
+{
+	uint32_t w;
+
+	if (word_at(n) != WORD4(".mod"))
+		return -1;
+	w = word_at(n + 4);
+	if (w == WORD4("ule"))		/* "ule" and its NUL */
+		return MODELF_MODULE;
+	if (w != WORD4("ule."))
+		return -1;
+	w = word_at(n + 8);
+	if (w == WORD4("bss"))
+		return MODELF_BSS;
+	return w == WORD4("init") && !n[12] ? MODELF_INIT : -1;
+}
+
+#define PART_WORDS_ROOM 17	/* ".rel.module.init" and its NUL */
+
+/* part_or_rel_name(n) for a name with PART_WORDS_ROOM bytes of the table
+ * from it on: the same answer, its first word telling most names apart
+ * (a debug section's ".deb" or ".rel"). Reads n[0..16] only. */
+static inline __attribute__((always_inline)) int
+part_or_rel_name_words(const char *n)
+{
+	uint32_t w = word_at(n);
+	int p;
+
+	if (w == WORD4(".mod"))
+		return part_by_name_words(n);
+	if (w != WORD4(".rel") || (p = part_by_name_words(n + 4)) < 0)
+		return -1;
+	return MODELF_NPARTS + p;
+}
+
 /*
  * Layers 1 and 2 and the module's sections in one pass over the section
  * table, for an object made as ld -r makes a .ko: every section's own
@@ -1832,7 +1881,7 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 	const uint8_t *id = buf;
 	const Elf32_Shdr *sh;
 	const char *shstr;
-	uint32_t shnum, str, shstr_size;
+	uint32_t shnum, str, shstr_size, words_below;
 	struct chains ch;
 
 	/* modelf_parse's fields zeroed; the reasons emptied */
@@ -1873,6 +1922,10 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 	ch.b_start = ch.b_end = ch.b_align = 0;
 	shstr = m->shstr;
 	shstr_size = m->shstr_size;
+	/* a name at an offset below words_below has PART_WORDS_ROOM bytes of
+	 * the table from it on (the last the table's NUL) */
+	words_below = shstr_size >= PART_WORDS_ROOM ?
+		shstr_size - PART_WORDS_ROOM + 1 : 0;
 	for (uint32_t i = 1; i < shnum; i++) {
 		const Elf32_Shdr *s = &sh[i];
 		uint32_t type = s->sh_type, size = s->sh_size;
@@ -1889,7 +1942,9 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 		    !chain_region(&ch, s->sh_offset, s->sh_offset + size,
 				  s->sh_addralign)))
 			return 0;
-		p = part_or_rel_name(shstr + s->sh_name);
+		p = s->sh_name < words_below ?
+			part_or_rel_name_words(shstr + s->sh_name) :
+			part_or_rel_name(shstr + s->sh_name);
 		if (p >= 0 && p < MODELF_NPARTS) {	/* a part */
 			if (f->idx[p])
 				return 0;	/* two of them */
