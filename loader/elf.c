@@ -81,10 +81,13 @@ static int has_nul(const uint8_t *p, size_t n)
  * constant n is unrolled). */
 static inline __attribute__((always_inline)) int all_zero(const uint8_t *p, size_t n)
 {
-	uint32_t or = 0;
+	uint32_t or = 0, w;
 
-	for (size_t i = 0; i < n; i += 4)
-		or |= rd32(p + i);
+#pragma GCC unroll 16
+	for (size_t i = 0; i < n; i += 4) {
+		__builtin_memcpy(&w, p + i, 4);
+		or |= w;
+	}
 	return or == 0;
 }
 
@@ -1928,10 +1931,10 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 		shstr_size - PART_WORDS_ROOM + 1 : 0;
 	for (uint32_t i = 1; i < shnum; i++) {
 		const Elf32_Shdr *s = &sh[i];
-		uint32_t type = s->sh_type, size = s->sh_size;
+		uint32_t type = s->sh_type, size = s->sh_size, at = s->sh_name;
 		int p;
 
-		if (s->sh_name >= shstr_size || s->sh_link >= shnum ||
+		if (s->sh_link >= shnum ||
 		    (s->sh_addralign & (s->sh_addralign - 1)))
 			return 0;
 		/* check_section's fits(): for a region with bytes, an end
@@ -1942,9 +1945,14 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 		    !chain_region(&ch, s->sh_offset, s->sh_offset + size,
 				  s->sh_addralign)))
 			return 0;
-		p = s->sh_name < words_below ?
-			part_or_rel_name_words(shstr + s->sh_name) :
-			part_or_rel_name(shstr + s->sh_name);
+		/* the name inside the table: most with room for a word at a
+		 * time, one test for both */
+		if (at < words_below)
+			p = part_or_rel_name_words(shstr + at);
+		else if (at < shstr_size)
+			p = part_or_rel_name(shstr + at);
+		else
+			return 0;
 		if (p >= 0 && p < MODELF_NPARTS) {	/* a part */
 			if (f->idx[p])
 				return 0;	/* two of them */
