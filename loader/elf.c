@@ -2087,13 +2087,14 @@ static __attribute__((__noinline__)) int fast_header_fields(struct modelf *m)
 }
 
 /* The key modelf_parse_lazy looks for in the modinfo, and for each byte c
- * that is one of its first 16, how far a window of 17 bytes ending in c
- * may move on (to put c under its last place among them): Horspool's
- * search. A byte not among them (0 here, '=' included) lets it move 17. */
+ * that is one of its first 16, 1 + its last place among them: a window of
+ * 17 bytes ending in c may move on 17 - that (to put c under that place):
+ * Horspool's search. A byte not among them (0 here, '=' included) lets
+ * it move 17. */
 static const char mismatch_key[] = "section_mismatch=";
-static const uint8_t mismatch_shift[256] = {
-	['a'] = 4, ['c'] = 2, ['e'] = 15, ['h'] = 1, ['i'] = 7, ['m'] = 5,
-	['n'] = 10, ['o'] = 11, ['s'] = 6, ['t'] = 3, ['_'] = 9,
+static const uint8_t mismatch_after[256] = {
+	['a'] = 13, ['c'] = 15, ['e'] = 2, ['h'] = 16, ['i'] = 10, ['m'] = 12,
+	['n'] = 7, ['o'] = 6, ['s'] = 11, ['t'] = 14, ['_'] = 8,
 };
 
 /* 0 if the n bytes at p do not hold "section_mismatch=" anywhere, so the
@@ -2106,11 +2107,11 @@ static int may_hold_mismatch_key(const char *p, uint32_t n)
 	const uint32_t klen = sizeof(mismatch_key) - 1;
 
 	for (uint32_t i = 0; n >= klen && i <= n - klen; ) {
-		uint8_t c = p[i + klen - 1], shift = mismatch_shift[c];
+		uint8_t c = p[i + klen - 1];
 
 		if (c == '=' && same_bytes(p + i, mismatch_key, klen))
 			return 1;
-		i += shift ? shift : klen;
+		i += klen - mismatch_after[c];
 	}
 	return 0;
 }
