@@ -1964,10 +1964,14 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 		if (type == SHT_REL) {
 			if (!fast_rel(m, f, i))
 				return 0;
-		} else if (type == SHT_SYMTAB && !m->symtab_shndx) {
-			m->symtab_shndx = i;
-		} else if (type == SHT_SYMTAB || type == SHT_RELA ||
-			   type == SHT_GROUP) {
+		} else if (type <= SHT_SYMTAB) {
+			/* NULL, PROGBITS (most sections) or SYMTAB in one
+			 * test: the one symbol table */
+			if (type == SHT_SYMTAB && m->symtab_shndx)
+				return 0;
+			if (type == SHT_SYMTAB)
+				m->symtab_shndx = i;
+		} else if (type == SHT_RELA || type == SHT_GROUP) {
 			return 0;
 		}
 		/* p - MODELF_NPARTS: named ".rel" and a part's name, which
