@@ -77,13 +77,17 @@ static int has_nul(const uint8_t *p, size_t n)
 }
 
 /* True if the n bytes at p (n a multiple of 4) are all zero: a word at a
- * time (the null section and the null symbol). */
-static int all_zero(const uint8_t *p, size_t n)
+ * time (the null section and the null symbol; inline, so the loop over a
+ * constant n is unrolled). */
+static inline __attribute__((always_inline)) int all_zero(const uint8_t *p, size_t n)
 {
-	uint32_t or = 0;
+	uint32_t or = 0, w;
 
-	for (size_t i = 0; i < n; i += 4)
-		or |= rd32(p + i);
+#pragma GCC unroll 16
+	for (size_t i = 0; i < n; i += 4) {
+		__builtin_memcpy(&w, p + i, 4);
+		or |= w;
+	}
 	return or == 0;
 }
 
@@ -1830,6 +1834,54 @@ static inline int part_or_rel_name(const char *n)
 	return MODELF_NPARTS + p;
 }
 
+/* The word at p (any alignment). */
+static inline __attribute__((always_inline)) uint32_t word_at(const char *p)
+{
+	uint32_t w;
+
+	__builtin_memcpy(&w, p, 4);
+	return w;
+}
+
+/* part_by_name(n) for a name with 13 bytes of the table from it on: the
+ * same answer, a word at a time (".mod", "ule" and its NUL or ".", then
+ * "bss" and its NUL or "init" and a NUL). Reads n[0..12] only. */
+static inline __attribute__((always_inline)) int
+part_by_name_words(const char *n)
+{
+	uint32_t w;
+
+	if (word_at(n) != WORD4(".mod"))
+		return -1;
+	w = word_at(n + 4);
+	if (w == WORD4("ule"))		/* "ule" and its NUL */
+		return MODELF_MODULE;
+	if (w != WORD4("ule."))
+		return -1;
+	w = word_at(n + 8);
+	if (w == WORD4("bss"))
+		return MODELF_BSS;
+	return w == WORD4("init") && !n[12] ? MODELF_INIT : -1;
+}
+
+#define PART_WORDS_ROOM 17	/* ".rel.module.init" and its NUL */
+
+/* part_or_rel_name(n) for a name with PART_WORDS_ROOM bytes of the table
+ * from it on: the same answer, its first word telling most names apart
+ * (a debug section's ".deb" or ".rel"). Reads n[0..16] only. */
+static inline __attribute__((always_inline)) int
+part_or_rel_name_words(const char *n)
+{
+	uint32_t w = word_at(n);
+	int p;
+
+	if (w == WORD4(".mod"))
+		return part_by_name_words(n);
+	if (w != WORD4(".rel") || (p = part_by_name_words(n + 4)) < 0)
+		return -1;
+	return MODELF_NPARTS + p;
+}
+
 /*
  * Layers 1 and 2 and the module's sections in one pass over the section
  * table, for an object made as ld -r makes a .ko: every section's own
@@ -1849,7 +1901,7 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 	const uint8_t *id = buf;
 	const Elf32_Shdr *sh;
 	const char *shstr;
-	uint32_t shnum, str, shstr_size;
+	uint32_t shnum, str, shstr_size, words_below;
 	struct chains ch;
 
 	/* modelf_parse's fields zeroed; the reasons emptied */
@@ -1890,12 +1942,16 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 	ch.b_start = ch.b_end = ch.b_align = 0;
 	shstr = m->shstr;
 	shstr_size = m->shstr_size;
+	/* a name at an offset below words_below has PART_WORDS_ROOM bytes of
+	 * the table from it on (the last the table's NUL) */
+	words_below = shstr_size >= PART_WORDS_ROOM ?
+		shstr_size - PART_WORDS_ROOM + 1 : 0;
 	for (uint32_t i = 1; i < shnum; i++) {
 		const Elf32_Shdr *s = &sh[i];
-		uint32_t type = s->sh_type, size = s->sh_size;
+		uint32_t type = s->sh_type, size = s->sh_size, at = s->sh_name;
 		int p;
 
-		if (s->sh_name >= shstr_size || s->sh_link >= shnum ||
+		if (s->sh_link >= shnum ||
 		    (s->sh_addralign & (s->sh_addralign - 1)))
 			return 0;
 		/* check_section's fits(): for a region with bytes, an end
@@ -1906,7 +1962,14 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 		    !chain_region(&ch, s->sh_offset, s->sh_offset + size,
 				  s->sh_addralign)))
 			return 0;
-		p = part_or_rel_name(shstr + s->sh_name);
+		/* the name inside the table: most with room for a word at a
+		 * time, one test for both */
+		if (at < words_below)
+			p = part_or_rel_name_words(shstr + at);
+		else if (at < shstr_size)
+			p = part_or_rel_name(shstr + at);
+		else
+			return 0;
 		if (p >= 0 && p < MODELF_NPARTS) {	/* a part */
 			if (f->idx[p])
 				return 0;	/* two of them */
@@ -1918,10 +1981,14 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 		if (type == SHT_REL) {
 			if (!fast_rel(m, f, i))
 				return 0;
-		} else if (type == SHT_SYMTAB && !m->symtab_shndx) {
-			m->symtab_shndx = i;
-		} else if (type == SHT_SYMTAB || type == SHT_RELA ||
-			   type == SHT_GROUP) {
+		} else if (type <= SHT_SYMTAB) {
+			/* NULL, PROGBITS (most sections) or SYMTAB in one
+			 * test: the one symbol table */
+			if (type == SHT_SYMTAB && m->symtab_shndx)
+				return 0;
+			if (type == SHT_SYMTAB)
+				m->symtab_shndx = i;
+		} else if (type == SHT_RELA || type == SHT_GROUP) {
 			return 0;
 		}
 		/* p - MODELF_NPARTS: named ".rel" and a part's name, which
@@ -2041,13 +2108,14 @@ static __attribute__((__noinline__)) int fast_header_fields(struct modelf *m)
 }
 
 /* The key modelf_parse_lazy looks for in the modinfo, and for each byte c
- * that is one of its first 16, how far a window of 17 bytes ending in c
- * may move on (to put c under its last place among them): Horspool's
- * search. A byte not among them (0 here, '=' included) lets it move 17. */
+ * that is one of its first 16, 1 + its last place among them: a window of
+ * 17 bytes ending in c may move on 17 - that (to put c under that place):
+ * Horspool's search. A byte not among them (0 here, '=' included) lets
+ * it move 17. */
 static const char mismatch_key[] = "section_mismatch=";
-static const uint8_t mismatch_shift[256] = {
-	['a'] = 4, ['c'] = 2, ['e'] = 15, ['h'] = 1, ['i'] = 7, ['m'] = 5,
-	['n'] = 10, ['o'] = 11, ['s'] = 6, ['t'] = 3, ['_'] = 9,
+static const uint8_t mismatch_after[256] = {
+	['a'] = 13, ['c'] = 15, ['e'] = 2, ['h'] = 16, ['i'] = 10, ['m'] = 12,
+	['n'] = 7, ['o'] = 6, ['s'] = 11, ['t'] = 14, ['_'] = 8,
 };
 
 /* 0 if the n bytes at p do not hold "section_mismatch=" anywhere, so the
@@ -2060,11 +2128,11 @@ static int may_hold_mismatch_key(const char *p, uint32_t n)
 	const uint32_t klen = sizeof(mismatch_key) - 1;
 
 	for (uint32_t i = 0; n >= klen && i <= n - klen; ) {
-		uint8_t c = p[i + klen - 1], shift = mismatch_shift[c];
+		uint8_t c = p[i + klen - 1];
 
 		if (c == '=' && same_bytes(p + i, mismatch_key, klen))
 			return 1;
-		i += shift ? shift : klen;
+		i += klen - mismatch_after[c];
 	}
 	return 0;
 }
