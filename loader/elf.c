@@ -1516,6 +1516,22 @@ global_index_words(const char *n)
 	return -1;
 }
 
+/* The part whose section index x is (MODELF_MODULE, _BSS, _INIT), or -1:
+ * a symbol defined in the image (sym_kind's MODSYM_IMAGE; a part's index
+ * is never 0 nor SHN_ABS, but .module.bss and .module.init may be absent,
+ * index 0). */
+static inline __attribute__((__always_inline__)) int
+image_part(const struct modelf_part *part, uint32_t x)
+{
+	if (x == part[MODELF_MODULE].shndx)
+		return MODELF_MODULE;
+	if (x && x == part[MODELF_BSS].shndx)
+		return MODELF_BSS;
+	if (x && x == part[MODELF_INIT].shndx)
+		return MODELF_INIT;
+	return -1;
+}
+
 /* For each of global_names, the first global symbol of that name defined
  * in the image, in one pass over the global symbols (checked: each name
  * inside .strtab, none a section symbol). A symbol's section is tested
@@ -1530,13 +1546,7 @@ static void find_globals(const struct modelf *m, struct globals *g)
 		uint32_t x = m->sym[i].st_shndx, at = m->sym[i].st_name;
 		int p, k;
 
-		if (x == part[MODELF_MODULE].shndx)
-			p = MODELF_MODULE;
-		else if (x && x == part[MODELF_BSS].shndx)
-			p = MODELF_BSS;
-		else if (x && x == part[MODELF_INIT].shndx)
-			p = MODELF_INIT;
-		else
+		if ((p = image_part(part, x)) < 0)
 			continue;
 		k = m->str_size - at >= GLOBAL_WORDS_ROOM ?
 			global_index_words(m->str + at) :
@@ -2189,13 +2199,7 @@ static int fast_header_tables(struct modelf *m)
 		uint32_t x = e->st_shndx, at = e->st_name;
 		int p, k;
 
-		if (x == part[MODELF_MODULE].shndx)	/* as find_globals */
-			p = MODELF_MODULE;
-		else if (x && x == part[MODELF_BSS].shndx)
-			p = MODELF_BSS;
-		else if (x && x == part[MODELF_INIT].shndx)
-			p = MODELF_INIT;
-		else
+		if ((p = image_part(part, x)) < 0)	/* as find_globals */
 			continue;
 		k = at < words_below ? global_index_words(str + at) :
 			global_index(str + at, m->str_size - at);
