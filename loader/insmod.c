@@ -159,33 +159,22 @@ static int read_at(struct insmod *c, int fd, uint32_t off, uint32_t len)
 	return n < 0 ? n : len ? -EIO : 0;
 }
 
-#define READ_RANGES 32	/* ranges kept for merged reads; more: in turns */
+#define READ_RANGES 32	/* sections sorted for merged reads; more: in turns */
 #define READ_GAP 16	/* what is read between two sections to merge them */
 
 struct range {
 	uint32_t off, len;
 };
 
-/* Reads the ranges r[0..n) (inside the file): sorted by offset first
- * (ld -r lays the sections out nearly in table order, so most are in
- * place and cost one compare), then one read for ranges less than
- * READ_GAP bytes apart, the padding of their sections' alignment (a read
- * costs about 175 instructions; 16 bytes of copying, 4). bytes_read
- * counts the ranges' bytes, not the padding. */
-static int read_ranges(struct insmod *c, int fd, struct range *r, uint32_t n)
+/* Reads the ranges r[0..n) (sorted by offset, inside the file): one read
+ * for ranges less than READ_GAP bytes apart, the padding of their
+ * sections' alignment (a read costs about 175 instructions; 16 bytes of
+ * copying, 4). bytes_read counts the ranges' bytes, not the padding. */
+static int read_ranges(struct insmod *c, int fd, const struct range *r, uint32_t n)
 {
-	uint32_t i, j, bytes = c->bytes_read;
+	uint32_t i = 0, bytes = c->bytes_read;
 	int err = 0;
 
-	for (i = 1; i < n; i++)
-		if (r[i].off < r[i - 1].off) {	/* out of place: insert it */
-			struct range x = r[i];
-
-			for (j = i; j && r[j - 1].off > x.off; j--)
-				r[j] = r[j - 1];
-			r[j] = x;
-		}
-	i = 0;
 	while (i < n && !err) {
 		uint32_t off = r[i].off, end = off + r[i].len, sum = r[i].len;
 
@@ -221,9 +210,8 @@ static __attribute__((__noinline__)) int read_sections(struct insmod *c, int fd)
 	uint32_t shnum = eh->e_shnum, x = eh->e_shstrndx, size = 0;
 	uint32_t table = eh->e_shoff, from, len = c->file_len;
 	const char *shstr = NULL;
-	struct range r[READ_RANGES];
+	struct range r[READ_RANGES], *rp = r, *q;
 	uint8_t unread[MODELF_MAX_SECTIONS];	/* section_needed's answers */
-	uint32_t n = 0;
 	int err;
 
 	if (eh->e_shentsize != sizeof(Elf32_Shdr) || !shnum ||
@@ -247,12 +235,16 @@ static __attribute__((__noinline__)) int read_sections(struct insmod *c, int fd)
 			c->bytes_read += sh[x].sh_size;
 		else if ((err = read_at(c, fd, sh[x].sh_offset, sh[x].sh_size)))
 			return err;
-		shstr = c->file + sh[x].sh_offset, size = sh[x].sh_size;
+		shstr = c->file + sh[x].sh_offset;
+		size = section_names_size(shstr, sh[x].sh_size);
 	}
 	/* one pass over the table: each needed section (section_needed,
 	 * asked in order) with bytes in the file, other than the names (read
-	 * above), is a range to read; a section not inside the file is left
-	 * unread, as read_at would leave it, for the checks to judge */
+	 * above), is a range to read, put in r[] sorted by offset (ld lays
+	 * the .rel sections out last in the file but early in the table: a
+	 * later section moves the few .rel ranges up by one);
+	 * a section not inside the file is left unread, as read_at would
+	 * leave it, for the checks to judge */
 	unread[0] = 0;
 	for (uint32_t i = 1; i < shnum; i++) {
 		s = &sh[i];
@@ -260,14 +252,16 @@ static __attribute__((__noinline__)) int read_sections(struct insmod *c, int fd)
 		    i == x || s->sh_type == SHT_NOBITS || !s->sh_size ||
 		    s->sh_offset > len || s->sh_size > len - s->sh_offset)
 			continue;
-		if (n == READ_RANGES) {
-			if ((err = read_ranges(c, fd, r, n)))
+		if (rp == r + READ_RANGES) {
+			if ((err = read_ranges(c, fd, r, READ_RANGES)))
 				return err;
-			n = 0;
+			rp = r;
 		}
-		r[n++] = (struct range){ s->sh_offset, s->sh_size };
+		for (q = rp++; q > r && q[-1].off > s->sh_offset; q--)
+			*q = q[-1];
+		*q = (struct range){ s->sh_offset, s->sh_size };
 	}
-	return read_ranges(c, fd, r, n);
+	return read_ranges(c, fd, r, rp - r);
 }
 
 /* Opens the .ko and reads what loading needs (read_sections) into a

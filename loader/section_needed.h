@@ -27,27 +27,32 @@
 #endif
 #include <stdint.h>
 
+/* The names' size for section_unread: cut back to just past their last
+ * NUL (0 if they have none). A name starting before that ends inside the
+ * names; one starting after it has no NUL before their end, and elf.c
+ * calls such a section needed, as it does one whose name starts past the
+ * end: so with the size cut, "sh_name < size" says "the name ends". ld's
+ * names end in a NUL: nothing is cut. */
+static inline uint32_t section_names_size(const char *shstr, uint32_t size)
+{
+	while (size && shstr[size - 1] != '\0')
+		size--;
+	return size;
+}
+
 /* Section s holds bytes no loader reads: unallocated PROGBITS with a name
- * that ends inside the names (shstr, size bytes; NULL and 0 when they
- * could not be read) and is not a part's (.module, .module.bss,
- * .module.init: a part's bytes are read whatever its flags say). */
+ * that ends inside the names (shstr, size bytes, size cut by
+ * section_names_size; NULL and 0 when they could not be read) and is not
+ * a part's (.module, .module.bss, .module.init: a part's bytes are read
+ * whatever its flags say). */
 static inline int section_unread(const Elf32_Shdr *s, const char *shstr,
 				 uint32_t size)
 {
 	const char *n = shstr + s->sh_name;
-	uint32_t k;
 
 	if (s->sh_type != SHT_PROGBITS || (s->sh_flags & SHF_ALLOC) ||
 	    s->sh_name >= size)
 		return 0;
-	/* a name with no NUL before the end of the names is needed; when
-	 * the names end in a NUL (ld's do), every name ends */
-	if (shstr[size - 1] != '\0') {
-		for (k = s->sh_name; k < size && shstr[k]; k++)
-			;
-		if (k == size)
-			return 0;
-	}
 	/* every part's name starts ".m" (".debug_info" is decided here) */
 	if (n[0] != '.' || n[1] != 'm')
 		return 1;
@@ -55,7 +60,8 @@ static inline int section_unread(const Elf32_Shdr *s, const char *shstr,
 	       strcmp(n, ".module.init");
 }
 
-/* modelf_section_needed(sh, shnum, shstr, size, i), restated: section i
+/* modelf_section_needed(sh, shnum, shstr, size, i) (size before the
+ * cut), restated: section i
  * is needed unless it is unread (above), or it is a relocation section
  * (REL or RELA) whose target (sh_info, inside the table and not i) is
  * unread. Asked for i = 1, 2, ... shnum - 1 in turn, it keeps each

@@ -28,9 +28,11 @@ static int compare(const char *what, const Elf32_Shdr *sh, uint32_t shnum,
 	uint8_t unread[MODELF_MAX_SECTIONS];
 	int bad = 0;
 
+	uint32_t cut = section_names_size(shstr, size);
+
 	unread[0] = 0;
 	for (uint32_t i = 1; i < shnum; i++) {
-		int mine = section_needed(sh, shnum, shstr, size, i, unread);
+		int mine = section_needed(sh, shnum, shstr, cut, i, unread);
 		int elf = modelf_section_needed(sh, shnum, shstr, size, i);
 
 		if (mine != elf && !bad++)
