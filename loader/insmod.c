@@ -27,6 +27,7 @@
  * (docs/modules.md, "Module parameters").
  */
 #include "loader/elf.h"
+#include "loader/section_needed.h"
 #include "loader/byhand.h"
 #include "loader/imports.h"
 #include "loader/tools.h"
@@ -188,60 +189,6 @@ static int read_ranges(struct insmod *c, int fd, const struct range *r, uint32_t
 	return err;
 }
 
-/* Adds the range of section s to r[0..*n), kept sorted by offset (the
- * ranges are read at *n == READ_RANGES); a section not inside the file
- * is left unread, as read_at leaves it, for the checks to judge. */
-static int add_range(struct insmod *c, int fd, struct range *r, uint32_t *n,
-		     const Elf32_Shdr *s)
-{
-	uint32_t i;
-	int err;
-
-	if (s->sh_offset > c->file_len || s->sh_size > c->file_len - s->sh_offset ||
-	    !s->sh_size)
-		return 0;
-	if (*n == READ_RANGES) {
-		if ((err = read_ranges(c, fd, r, *n)))
-			return err;
-		*n = 0;
-	}
-	for (i = (*n)++; i && r[i - 1].off > s->sh_offset; i--)
-		r[i] = r[i - 1];
-	r[i] = (struct range){ s->sh_offset, s->sh_size };
-	return 0;
-}
-
-/* modelf_section_needed(sh, shnum, shstr, size, i), asking it only what
- * needs the names. Its rule: an unallocated PROGBITS section is unread
- * unless named like a part; a REL/RELA section is unread when its target
- * (inside the table, not itself) is such an unread section; every other
- * section is needed. So any other section is needed without asking, an
- * unallocated PROGBITS one is asked (and its answer kept in unread[i]),
- * and a relocation section whose target is an unallocated PROGBITS one
- * before it takes that target's kept answer: each name is looked at
- * once (it was up to three times: 17 calls for hello's 19 sections).
- * unread[i] is set for every section, in order: 1 only for an unread
- * PROGBITS one, so a relocation section's earlier target needs no look. */
-static int section_needed(const Elf32_Shdr *sh, uint32_t shnum, const char *shstr,
-			  uint32_t size, uint32_t i, uint8_t *unread)
-{
-	uint32_t type = sh[i].sh_type, t = sh[i].sh_info;
-
-	unread[i] = 0;
-	if (type == SHT_PROGBITS) {
-		if (!(sh[i].sh_flags & SHF_ALLOC))
-			unread[i] = !modelf_section_needed(sh, shnum, shstr, size, i);
-		return !unread[i];
-	}
-	if ((type != SHT_REL && type != SHT_RELA) || !t || t >= shnum || t == i)
-		return 1;
-	if (t < i)
-		return !unread[t];
-	if (sh[t].sh_type != SHT_PROGBITS || (sh[t].sh_flags & SHF_ALLOC))
-		return 1;
-	return modelf_section_needed(sh, shnum, shstr, size, i);
-}
-
 /* ld -r writes the section names just before the section table: this
  * many bytes before the table are read with it (about 64 instructions of
  * copying), which saves the names their own read (about 200) when they
@@ -250,28 +197,27 @@ static int section_needed(const Elf32_Shdr *sh, uint32_t shnum, const char *shst
 #define NAMES_BEFORE 256
 
 /* Reads the ELF header, the section table, then only the sections whose
- * bytes the checks and the image need (modelf_section_needed: not the
- * debug information), each where it lies in the file; the rest of the
- * buffer stays unread (and uninitialised). A file whose section table is not where its header
- * says is read whole, for the checks to judge. Not inlined: inside
- * insmod_main its loop ran short of registers (about 110 instructions more
- * for hello). */
+ * bytes the checks and the image need (section_needed: not the debug
+ * information), each where it lies in the file; the rest of the buffer
+ * stays unread (and uninitialised). A file whose section table is not
+ * where its header says is read whole, for the checks to judge. Not
+ * inlined: inside insmod_main its loop ran short of registers (about 110
+ * instructions more for hello). */
 static __attribute__((__noinline__)) int read_sections(struct insmod *c, int fd)
 {
 	const Elf32_Ehdr *eh = (const Elf32_Ehdr *)c->file;
-	const Elf32_Shdr *sh;
+	const Elf32_Shdr *sh, *s;
 	uint32_t shnum = eh->e_shnum, x = eh->e_shstrndx, size = 0;
-	uint32_t table = eh->e_shoff, from;
+	uint32_t table = eh->e_shoff, from, len = c->file_len;
 	const char *shstr = NULL;
-	struct range r[READ_RANGES];
-	uint8_t unread[MODELF_MAX_SECTIONS];	/* section_needed's, set in order */
-	uint32_t n = 0;
+	struct range r[READ_RANGES], *rp = r, *q;
+	uint8_t unread[MODELF_MAX_SECTIONS];	/* section_needed's answers */
 	int err;
 
 	if (eh->e_shentsize != sizeof(Elf32_Shdr) || !shnum ||
-	    shnum > MODELF_MAX_SECTIONS || table % 4 || table > c->file_len ||
-	    shnum * sizeof(Elf32_Shdr) > c->file_len - table)
-		return read_at(c, fd, sizeof(Elf32_Ehdr), c->file_len - sizeof(Elf32_Ehdr));
+	    shnum > MODELF_MAX_SECTIONS || table % 4 || table > len ||
+	    shnum * sizeof(Elf32_Shdr) > len - table)
+		return read_at(c, fd, sizeof(Elf32_Ehdr), len - sizeof(Elf32_Ehdr));
 	/* the table with up to NAMES_BEFORE bytes before it (not before the
 	 * header's end), which are not counted as read */
 	from = table < sizeof(Elf32_Ehdr) + NAMES_BEFORE ?
@@ -282,23 +228,40 @@ static __attribute__((__noinline__)) int read_sections(struct insmod *c, int fd)
 	c->bytes_read -= table - from;
 	sh = (const Elf32_Shdr *)(c->file + table);
 	if (x && x < shnum && sh[x].sh_type == SHT_STRTAB &&
-	    sh[x].sh_offset <= c->file_len && sh[x].sh_size <= c->file_len - sh[x].sh_offset) {
+	    sh[x].sh_offset <= len && sh[x].sh_size <= len - sh[x].sh_offset) {
 		/* the names: already read if they lie in [from, table) */
 		if (sh[x].sh_offset >= from && sh[x].sh_offset <= table &&
 		    sh[x].sh_size <= table - sh[x].sh_offset)
 			c->bytes_read += sh[x].sh_size;
 		else if ((err = read_at(c, fd, sh[x].sh_offset, sh[x].sh_size)))
 			return err;
-		shstr = c->file + sh[x].sh_offset, size = sh[x].sh_size;
+		shstr = c->file + sh[x].sh_offset;
+		size = section_names_size(shstr, sh[x].sh_size);
 	}
-	/* every section is passed to section_needed (in order, so that
-	 * unread[] holds each earlier one's answer), then x and NOBITS left */
-	for (uint32_t i = 1; i < shnum; i++)
-		if (section_needed(sh, shnum, shstr, size, i, unread) &&
-		    i != x && sh[i].sh_type != SHT_NOBITS &&
-		    (err = add_range(c, fd, r, &n, &sh[i])))
-			return err;
-	return read_ranges(c, fd, r, n);
+	/* one pass over the table: each needed section (section_needed,
+	 * asked in order) with bytes in the file, other than the names (read
+	 * above), is a range to read, put in r[] sorted by offset (ld lays
+	 * the .rel sections out last in the file but early in the table: a
+	 * later section moves the few .rel ranges up by one);
+	 * a section not inside the file is left unread, as read_at would
+	 * leave it, for the checks to judge */
+	unread[0] = 0;
+	for (uint32_t i = 1; i < shnum; i++) {
+		s = &sh[i];
+		if (!section_needed(sh, shnum, shstr, size, i, unread) ||
+		    i == x || s->sh_type == SHT_NOBITS || !s->sh_size ||
+		    s->sh_offset > len || s->sh_size > len - s->sh_offset)
+			continue;
+		if (rp == r + READ_RANGES) {
+			if ((err = read_ranges(c, fd, r, READ_RANGES)))
+				return err;
+			rp = r;
+		}
+		for (q = rp++; q > r && q[-1].off > s->sh_offset; q--)
+			*q = q[-1];
+		*q = (struct range){ s->sh_offset, s->sh_size };
+	}
+	return read_ranges(c, fd, r, rp - r);
 }
 
 /* Opens the .ko and reads what loading needs (read_sections) into a
