@@ -234,7 +234,10 @@ int modelf_parse_lazy(const void *buf, size_t len, struct modelf *m);
  * is not named like a part (debug information, .comment) and for the
  * relocation sections of those, 1 for every other (when in doubt, 1).
  * A loader may leave the bytes of the others unread: modelf_parse() then
- * decides exactly as on the whole file. Needs no parse.
+ * decides exactly as on the whole file. Needs no parse. insmod restates
+ * this rule in one pass (loader/section_needed.h): change both;
+ * tests/host/test_section_needed.c compares them on every sample, the
+ * badko set and made-up tables.
  */
 int modelf_section_needed(const Elf32_Shdr *sh, uint32_t shnum,
 			  const char *shstr, uint32_t shstr_size, uint32_t i);
