@@ -268,7 +268,7 @@ static void d_link_quiet(struct dentry *d, struct dentry **pp)
  * once, as the last of n touches would leave it.
  */
 int d_add_files(struct dentry *dir, uint32_t n, const struct d_file files[],
-		void *private)
+		void *private, uint32_t want, struct inode **wanted)
 {
 	struct super_block *sb = dir->sb;
 	uint32_t now = fs_now();
@@ -322,6 +322,8 @@ int d_add_files(struct dentry *dir, uint32_t n, const struct d_file files[],
 		__builtin_memcpy(f->name, t->name, sizeof(f->name));
 	}
 	sb->next_ino += n;
+	if (wanted && want < n)
+		*wanted = &b->f[want].inode;
 	if (in_order && !dir->children && n > 0) {
 		for (uint32_t i = 0; i + 1 < n; i++)
 			b->f[i].d.next = &b->f[i + 1].d;

@@ -302,14 +302,11 @@ static enum verb verb_of(const char *word)
 static int run_module_verb(struct module_record *rec, struct file *f, enum verb v)
 {
 	switch (v) {
-	case VERB_MAP: {
-		struct inode *image = modfs_module_inode(f->dentry);
-
-		return image ? modfs_map(rec, image)
-			     : module_fail(rec, -ENOENT, "map: 'module' was unlinked");
-	}
+	case VERB_MAP:	/* rec->image: the image file's inode (modfs.c) */
+		return rec->image ? modfs_map(rec, rec->image)
+				  : module_fail(rec, -ENOENT, "map: 'module' was unlinked");
 	case VERB_UNMAP:
-		return modfs_unmap(rec, modfs_module_inode(f->dentry));
+		return modfs_unmap(rec, rec->image);
 	case VERB_INIT:
 		return modfs_start(rec, f->dentry->parent);
 	case VERB_EXIT:
