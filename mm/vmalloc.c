@@ -265,7 +265,7 @@ void vfree(const void *addr)
 
 /* Maps count caller pages, in order, at a new range with a guard page.
  * Returns the address, or NULL if count is 0 or no room or memory. */
-void *vmap(struct page **pages, unsigned count)
+void *vmap_owned(struct page **pages, unsigned count, const char *owner)
 {
 	struct vm_range *r;
 
@@ -274,9 +274,15 @@ void *vmap(struct page **pages, unsigned count)
 	r = range_reserve(count, true);
 	if (!r)
 		return NULL;
+	r->owner = owner;
 	for (unsigned i = 0; i < count; i++)
 		range_map(r, pages[i]);
 	return (void *)r->start;
+}
+
+void *vmap(struct page **pages, unsigned count)
+{
+	return vmap_owned(pages, count, NULL);
 }
 
 /* Maps count pages of physical address space from phys (page aligned),

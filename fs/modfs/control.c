@@ -64,14 +64,13 @@ int modfs_vmap_file(struct module_record *rec, struct pagefile *pf,
 	/* populated, the file's slot array is the list of its n pages in
 	 * order (pagefile_page(pf, i) for each i), none a hole: vmap maps
 	 * from it as it is, no copy */
-	*base = vmap(pf->pages, n);
+	*base = vmap_owned(pf->pages, n, rec->name);	/* labelled: vmallocinfo */
 	if (!*base) {
 		pagefile_unpopulate(pf, &fill);
 		return module_fail(rec, -ENOMEM, "%s: no room for %u pages in the "
 				   "vmalloc area", what, n);
 	}
 	pagefile_fill_keep(&fill);
-	vm_set_owner(*base, rec->name);
 	return 0;
 }
 
