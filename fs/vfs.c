@@ -259,28 +259,24 @@ static void d_link_quiet(struct dentry *d, struct dentry **pp)
 }
 
 /*
- * The table is looked at once first: every name fits, and whether the
- * names come in order. Each file's name is copied as its whole NUL-padded
- * array (four words, no byte loop). In a new directory (no children) a
- * table in name order is the sorted list as it lies in the block: each
- * file's next is the file after it, with no search and no compare; else
- * each file is linked by the sorted walk. The directory's time is set
- * once, as the last of n touches would leave it.
+ * One pass over the table fills the block: each row is checked as it is
+ * filled (its name fits, else the block is freed: nothing was linked, so
+ * nothing is made) and compared with the row before (are the names in
+ * order?). Each file's name is copied as its whole NUL-padded array
+ * (four words, no byte loop). In a new directory (no children) a table in
+ * name order is the sorted list as it lies in the block: each file's next
+ * is the file after it (set as the file is filled), with no search and no
+ * compare; else each file is linked by the sorted walk. The directory's
+ * time is set once, as the last of n touches would leave it.
  */
 int d_add_files(struct dentry *dir, uint32_t n, const struct d_file files[],
-		void *private)
+		void *private, uint32_t want, struct inode **wanted)
 {
 	struct super_block *sb = dir->sb;
 	uint32_t now = fs_now();
 	bool in_order = true;
 	struct d_block *b;
 
-	for (uint32_t i = 0; i < n; i++) {
-		if (files[i].name[D_FILES_NAME_MAX] != '\0')
-			return -ENAMETOOLONG;
-		if (i > 0 && !name_before(files[i - 1].name, files[i].name))
-			in_order = false;
-	}
 	/* not zeroed: every field of every file is written below, once */
 	b = kmalloc(sizeof(*b) + n * sizeof(b->f[0]));
 	if (!b)
@@ -290,6 +286,12 @@ int d_add_files(struct dentry *dir, uint32_t n, const struct d_file files[],
 		struct d_block_file *f = &b->f[i];
 		const struct d_file *t = &files[i];
 
+		if (t->name[D_FILES_NAME_MAX] != '\0') {
+			kfree(b);	/* nothing is linked yet: nothing made */
+			return -ENAMETOOLONG;
+		}
+		if (i > 0 && !name_before(t[-1].name, t->name))
+			in_order = false;
 		f->block = b;
 		f->inode.ino = ino + i;
 		f->inode.mode = S_IFREG | t->mode;
@@ -309,7 +311,7 @@ int d_add_files(struct dentry *dir, uint32_t n, const struct d_file files[],
 		f->d.inode = &f->inode;
 		f->d.parent = dir;
 		f->d.children = NULL;
-		f->d.next = NULL;
+		f->d.next = &f[1].d;	/* the file after it; the last: NULL below */
 		f->d.index = NULL;	/* a file has no children to index */
 		f->d.hnext = NULL;
 		f->d.nchildren = 0;
@@ -322,14 +324,17 @@ int d_add_files(struct dentry *dir, uint32_t n, const struct d_file files[],
 		__builtin_memcpy(f->name, t->name, sizeof(f->name));
 	}
 	sb->next_ino += n;
+	if (wanted && want < n)
+		*wanted = &b->f[want].inode;
+	if (n > 0)
+		b->f[n - 1].d.next = NULL;
 	if (in_order && !dir->children && n > 0) {
-		for (uint32_t i = 0; i + 1 < n; i++)
-			b->f[i].d.next = &b->f[i + 1].d;
-		dir->children = &b->f[0].d;	/* the last file's next is NULL */
+		/* each file's next is already the one after it */
+		dir->children = &b->f[0].d;
 		dir->nchildren = n;
 		if (n > D_INDEX_MIN)
 			d_index_rebuild(dir);
-	} else {
+	} else {	/* d_link_quiet sets each next again */
 		for (uint32_t i = 0; i < n; i++)
 			d_link_quiet(&b->f[i].d, &dir->children);
 	}

@@ -182,12 +182,13 @@ struct d_file {
 };
 /* Makes and links n regular files under dir in one allocation (for a
  * directory's fixed files, made together): file i from files[i], its
- * inode's private set to private; inodes numbered in order. A table in
+ * inode's private set to private; inodes numbered in order; *wanted set
+ * to file want's inode (want < n) unless wanted is NULL. A table in
  * name order links fastest (each file after the one before). Each file is
  * freed as any other (d_remove); the allocation goes with the last of
  * them. Returns 0, or -ENOMEM or -ENAMETOOLONG with nothing made. */
 int d_add_files(struct dentry *dir, uint32_t n, const struct d_file files[],
-		void *private);
+		void *private, uint32_t want, struct inode **wanted);
 /* The child of dir with that name, or NULL. */
 struct dentry *d_find_child(struct dentry *dir, const char *name);
 /* True if dir has no entries (besides "." and ".."). */

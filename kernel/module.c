@@ -646,19 +646,25 @@ static bool same_bytes(const char *a, const char *b, uint32_t n)
  * loop's answer. The last few bytes go a byte at a time. */
 static uint32_t modinfo_skip(const char *p, uint32_t i, uint32_t size)
 {
-	for (uint32_t a, b, za, zb; i + 8 <= size; i += 8) {
-		__builtin_memcpy(&a, p + i, 4);
-		__builtin_memcpy(&b, p + i + 4, 4);
-		za = (a - 0x01010101u) & ~a & 0x80808080u;
-		zb = (b - 0x01010101u) & ~b & 0x80808080u;
-		if (za)
-			return i + __builtin_ctz(za) / 8 + 1;
-		if (zb)
-			return i + 4 + __builtin_ctz(zb) / 8 + 1;
+	const char *q = p + i;
+
+	if (size >= 8) {	/* q <= last: 8 bytes to read at q */
+		for (const char *last = p + size - 8; q <= last; q += 8) {
+			uint32_t a, b, za, zb;
+
+			__builtin_memcpy(&a, q, 4);
+			__builtin_memcpy(&b, q + 4, 4);
+			za = (a - 0x01010101u) & ~a & 0x80808080u;
+			zb = (b - 0x01010101u) & ~b & 0x80808080u;
+			if (za)
+				return q - p + __builtin_ctz(za) / 8 + 1;
+			if (zb)
+				return q - p + 4 + __builtin_ctz(zb) / 8 + 1;
+		}
 	}
-	while (p[i])
-		i++;
-	return i + 1;
+	while (*q)
+		q++;
+	return q - p + 1;
 }
 
 /* One pass over the modinfo for vermagic= and intree=: an entry is

@@ -88,6 +88,10 @@ struct module_record {
 	uintptr_t init_image_was;	/* where it was once dropped, or 0 */
 	uint32_t init_off;		/* the core's size when it was mapped */
 	bool init_kept;			/* `keep init`: never truncated */
+	/* modfs (fs/modfs/modfs.c): the inode of the image file `module`,
+	 * set when mkdir or a create makes it, NULL once it is unlinked
+	 * (and for a record made without modfs) */
+	struct inode *image;
 
 	/* Written before read: module_create zeroes the record only up to
 	 * here (MODULE_RECORD_ZEROED), these 688 bytes are left as they

@@ -120,6 +120,9 @@ void *vmalloc_uninit(size_t size);
 /* Maps the given pages, in order, at a new range (plus guard page). The
  * caller keeps owning the pages. Returns the address or NULL. */
 void *vmap(struct page **pages, unsigned count);
+/* vmap, the range labelled owner for /proc/vmallocinfo as vm_set_owner
+ * would label it (the string must outlive the range), with no search. */
+void *vmap_owned(struct page **pages, unsigned count, const char *owner);
 /* Maps count pages of device memory from physical phys (page aligned),
  * uncached, at a new range (plus guard page); for ioremap. vunmap undoes
  * it. Returns the address or NULL. */

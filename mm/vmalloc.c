@@ -17,7 +17,7 @@
 #include <tessera/errno.h>
 #include <linux/container_of.h>
 
-struct vm_range {
+struct vm_range {	/* range_reserve sets each field: a new one is set there */
 	uintptr_t start;	/* first mapped page */
 	uint32_t pages;		/* mapped pages; the guard page follows */
 	bool is_vmap;		/* pages belong to the caller */
@@ -117,10 +117,15 @@ static struct vm_range *range_reserve(uint32_t pages, bool is_vmap)
 	r = kmalloc(sizeof(*r));
 	if (!r)
 		return NULL;
-	*r = (struct vm_range){ .start = at, .is_vmap = is_vmap, .next = *link,
-				.prev = link == &vmlist.ranges ? NULL :
-					container_of(link, struct vm_range, next),
-				.hnext = *hash_bucket(at) };
+	/* each field stored once (a compound literal is zeroed whole first) */
+	r->start = at;
+	r->pages = 0;
+	r->is_vmap = is_vmap;
+	r->is_io = false;
+	r->owner = NULL;
+	r->next = *link;
+	r->prev = link == &vmlist.ranges ? NULL : container_of(link, struct vm_range, next);
+	r->hnext = *hash_bucket(at);
 	if (r->next)
 		r->next->prev = r;
 	if (vmlist.first_gap == link && at == (r->prev ? range_end(r->prev) + PAGE_SIZE
@@ -260,7 +265,7 @@ void vfree(const void *addr)
 
 /* Maps count caller pages, in order, at a new range with a guard page.
  * Returns the address, or NULL if count is 0 or no room or memory. */
-void *vmap(struct page **pages, unsigned count)
+void *vmap_owned(struct page **pages, unsigned count, const char *owner)
 {
 	struct vm_range *r;
 
@@ -269,9 +274,15 @@ void *vmap(struct page **pages, unsigned count)
 	r = range_reserve(count, true);
 	if (!r)
 		return NULL;
+	r->owner = owner;
 	for (unsigned i = 0; i < count; i++)
 		range_map(r, pages[i]);
 	return (void *)r->start;
+}
+
+void *vmap(struct page **pages, unsigned count)
+{
+	return vmap_owned(pages, count, NULL);
 }
 
 /* Maps count pages of physical address space from phys (page aligned),

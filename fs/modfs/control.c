@@ -64,14 +64,13 @@ int modfs_vmap_file(struct module_record *rec, struct pagefile *pf,
 	/* populated, the file's slot array is the list of its n pages in
 	 * order (pagefile_page(pf, i) for each i), none a hole: vmap maps
 	 * from it as it is, no copy */
-	*base = vmap(pf->pages, n);
+	*base = vmap_owned(pf->pages, n, rec->name);	/* labelled: vmallocinfo */
 	if (!*base) {
 		pagefile_unpopulate(pf, &fill);
 		return module_fail(rec, -ENOMEM, "%s: no room for %u pages in the "
 				   "vmalloc area", what, n);
 	}
 	pagefile_fill_keep(&fill);
-	vm_set_owner(*base, rec->name);
 	return 0;
 }
 
@@ -302,14 +301,11 @@ static enum verb verb_of(const char *word)
 static int run_module_verb(struct module_record *rec, struct file *f, enum verb v)
 {
 	switch (v) {
-	case VERB_MAP: {
-		struct inode *image = modfs_module_inode(f->dentry);
-
-		return image ? modfs_map(rec, image)
-			     : module_fail(rec, -ENOENT, "map: 'module' was unlinked");
-	}
+	case VERB_MAP:	/* rec->image: the image file's inode (modfs.c) */
+		return rec->image ? modfs_map(rec, rec->image)
+				  : module_fail(rec, -ENOENT, "map: 'module' was unlinked");
 	case VERB_UNMAP:
-		return modfs_unmap(rec, modfs_module_inode(f->dentry));
+		return modfs_unmap(rec, rec->image);
 	case VERB_INIT:
 		return modfs_start(rec, f->dentry->parent);
 	case VERB_EXIT:

@@ -24,9 +24,6 @@ static inline struct module_record *modfs_record(const struct inode *inode)
 	return inode->private;
 }
 
-/* The `module` file's inode in the directory of d's parent, or NULL. */
-struct inode *modfs_module_inode(const struct dentry *d);
-
 /* The text files of a module directory (files.c): modfs_show_open opens
  * one whose text show(m, rec) makes at open (status, symbols, args);
  * returns seq_file_open's result, or -ENOENT once the directory is gone.

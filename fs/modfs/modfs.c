@@ -25,14 +25,16 @@ static const struct d_file module_files[] = {
 	{ "symbols", 0600, &modfs_symbols_fops, NULL },
 };
 #define NFILES (sizeof(module_files) / sizeof(module_files[0]))
+#define FILE_MODULE 4	/* module_files[FILE_MODULE] is the image file */
+_Static_assert(FILE_MODULE < NFILES, "module_files: FILE_MODULE is its row");
 
 /* mkdir /mod/NAME: the record, then args, base, control, error, module,
  * status and symbols. On any
  * failure the VFS frees d with the files already attached to it. */
 static int modfs_mkdir(struct inode *dir, struct dentry *d)
 {
-	struct module_record *rec;
 	struct inode *inode;
+	struct module_record *rec;
 	int err;
 
 	rec = module_create(d->name, &err);
@@ -47,21 +49,15 @@ static int modfs_mkdir(struct inode *dir, struct dentry *d)
 	inode->i_fop = &dir_fops;
 	inode->private = rec;
 	d_instantiate(d, inode);
-	err = d_add_files(d, NFILES, module_files, rec);
+	/* the record keeps its image file's inode: map and unmap find it
+	 * there, not by a search of the directory for "module" */
+	err = d_add_files(d, NFILES, module_files, rec, FILE_MODULE, &rec->image);
 	if (err)
 		goto out_destroy;
 	return 0;
 out_destroy:
 	module_destroy(rec);
 	return err;
-}
-
-/* The `module` file's inode of module directory d, or NULL (unlinked). */
-static struct inode *modfs_dir_image(struct dentry *d)
-{
-	struct dentry *image = d_find_child(d, "module");
-
-	return image ? image->inode : NULL;
 }
 
 static void forget_record(struct dentry *d)
@@ -85,7 +81,7 @@ static int modfs_rmdir(struct inode *dir, struct dentry *d)
 	else if (rec->state != MODULE_STATE_MAPPED && rec->state != MODULE_STATE_UNMAPPED)
 		err = -EBUSY;
 	if (!err && rec->state == MODULE_STATE_MAPPED)
-		err = modfs_unmap(rec, modfs_dir_image(d));
+		err = modfs_unmap(rec, rec->image);
 	if (err)
 		return err;
 	forget_record(d);
@@ -106,6 +102,8 @@ static int moddir_unlink(struct inode *dir, struct dentry *d)
 	/* a file still open on the unlinked image belongs to no module now:
 	 * its writes fail with ENOENT instead of reaching a freed record */
 	d->inode->private = NULL;
+	if (rec && rec->image == d->inode)
+		rec->image = NULL;	/* `module` unlinked */
 	return 0;
 }
 
@@ -126,6 +124,8 @@ static int moddir_create(struct inode *dir, struct dentry *d, uint32_t mode)
 	inode->i_fop = init ? &modfs_init_fops : &modfs_module_fops;
 	inode->i_op = init ? &modfs_init_iops : &modfs_module_iops;
 	inode->private = rec;
+	if (!init)
+		rec->image = inode;	/* `module` made again */
 	d_instantiate(d, inode);
 	return 0;
 }
@@ -149,13 +149,6 @@ static const struct fs_type modfs_type = {
 	.name = "modfs",
 	.fill_super = modfs_fill_super,
 };
-
-struct inode *modfs_module_inode(const struct dentry *d)
-{
-	struct dentry *image = d->parent ? d_find_child(d->parent, "module") : NULL;
-
-	return image ? image->inode : NULL;
-}
 
 void modfs_init(void)
 {

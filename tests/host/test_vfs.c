@@ -440,9 +440,9 @@ KTEST(d_add_files_links_sorted_and_frees)
 	kmallocs = stub_kmallocs_live;
 	KT_EXPECT(vfs_mkdir(NULL, "/tbl") == 0);
 	KT_EXPECT(vfs_lookup(NULL, "/tbl", &dir) == 0);
-	KT_EXPECT(d_add_files(dir, 3, in_order, &priv) == 0);
-	KT_EXPECT(d_add_files(dir, 3, mixed, NULL) == 0);
-	KT_EXPECT(d_add_files(dir, 2, too_long, NULL) == -ENAMETOOLONG);
+	KT_EXPECT(d_add_files(dir, 3, in_order, &priv, 0, NULL) == 0);
+	KT_EXPECT(d_add_files(dir, 3, mixed, NULL, 0, NULL) == 0);
+	KT_EXPECT(d_add_files(dir, 2, too_long, NULL, 0, NULL) == -ENAMETOOLONG);
 	for (c = dir->children; c && i < 6; c = c->next, i++)
 		KT_EXPECT(strcmp(c->name, sorted[i]) == 0);
 	KT_EXPECT(i == 6 && c == NULL);
@@ -513,7 +513,7 @@ KTEST(big_directory_found_by_index)
 		memcpy(table[i].name, name, 4);
 		table[i].mode = 0644;
 	}
-	KT_EXPECT(d_add_files(dir, 100, table, NULL) == 0);
+	KT_EXPECT(d_add_files(dir, 100, table, NULL, 0, NULL) == 0);
 	KT_EXPECT(dir->index != NULL && dir->nchildren == 100);
 	t = dir->children;
 	for (int i = 0; i < 100 && ok; i++, t = t->next) {
@@ -538,6 +538,7 @@ KTEST(d_add_files_sets_every_field)
 	static const struct d_file files[] = {
 		{ "one", 0640, NULL, NULL }, { "two", 0400, NULL, NULL },
 	};
+	struct inode *second = NULL;
 	struct dentry *dir, *c;
 	int kmallocs, n = 0, priv;
 
@@ -545,10 +546,11 @@ KTEST(d_add_files_sets_every_field)
 	kmallocs = stub_kmallocs_live;
 	KT_EXPECT(vfs_mkdir(NULL, "/every") == 0);
 	KT_EXPECT(vfs_lookup(NULL, "/every", &dir) == 0);
-	KT_EXPECT(d_add_files(dir, 2, files, &priv) == 0);
+	KT_EXPECT(d_add_files(dir, 2, files, &priv, 1, &second) == 0);
 	for (c = dir->children; c; c = c->next, n++) {
 		struct inode *in = c->inode;
 
+		KT_EXPECT((in == second) == (n == 1));	/* the one it gave back */
 		KT_EXPECT(strcmp(c->name, files[n].name) == 0);
 		KT_EXPECT(c->parent == dir && c->sb == dir->sb && c->children == NULL);
 		KT_EXPECT(c->index == NULL && c->nchildren == 0);
