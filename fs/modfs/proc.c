@@ -198,12 +198,11 @@ static int lookup_one(struct ksym_lookup *l, const char *name)
 /* One answer of a look-up on a control file, packed (MODASK_MAGIC in
  * <tessera/modformat.h>): the owner's name and its NUL, then the address
  * and CRC, 32-bit little-endian each, as stored (i386 is little-endian);
- * a lone NUL for a name nobody exports. No number is formatted. Returns
- * 0 or -ENOMEM. */
-static int lookup_one_packed(struct ksym_lookup *l, const char *name)
+ * a lone NUL for a name nobody exports. sym and owner are what ksym_find
+ * answered for the name. No number is formatted. Returns 0 or -ENOMEM. */
+static int lookup_one_packed(struct ksym_lookup *l, const struct kernel_symbol *sym,
+			     struct module_record *owner)
 {
-	struct module_record *owner;
-	const struct kernel_symbol *sym = ksym_find(name, &owner);
 	const char *who;
 	char *a;
 	size_t n;
@@ -305,14 +304,17 @@ int ksym_lookup_ask(const char *buf, size_t count, struct ksym_lookup **answers)
 	if (l)
 		lookup_empty(l);
 	while (!err && p < end) {
-		size_t left = end - p;
-		size_t n = strnlen(p, left < KSYM_LOOKUP_NAME_MAX + 1 ? left
-								 : KSYM_LOOKUP_NAME_MAX + 1);
+		size_t left = end - p, n;
+		struct module_record *owner = NULL;
+		/* measured (strnlen) and looked up in one pass over the name */
+		const struct kernel_symbol *sym =
+			ksym_find_measured(p, left < KSYM_LOOKUP_NAME_MAX + 1 ? left
+						: KSYM_LOOKUP_NAME_MAX + 1, &n, &owner);
 
 		if (!n || n == left || n > KSYM_LOOKUP_NAME_MAX)
 			err = -EINVAL;
 		else
-			err = lookup_one_packed(l, p);
+			err = lookup_one_packed(l, sym, owner);
 		p += n + 1;
 	}
 	if (err) {
