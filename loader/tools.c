@@ -575,13 +575,6 @@ const struct ksym *ksym_table_find(const struct ksym_table *t, const char *name)
 	return k && k->owner ? k : NULL;
 }
 
-const struct ksym *ksym_table_answer(const struct ksym_table *t, uint32_t i)
-{
-	const struct ksym *k = i < t->n_asked ? t->asked[i] : NULL;
-
-	return k && k->owner ? k : NULL;
-}
-
 void ksym_table_init(struct ksym_table *t)
 {
 	t->text = NULL;

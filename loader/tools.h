@@ -105,8 +105,13 @@ const struct ksym *ksym_table_find(const struct ksym_table *t, const char *name)
 /* After ksym_table_lookup: the entry of the i-th name it was given, or
  * NULL if the kernel does not export it (or i is not below the n names
  * given): what ksym_table_find(t, names[i]) answers, with no hash and no
- * compare. */
-const struct ksym *ksym_table_answer(const struct ksym_table *t, uint32_t i);
+ * compare. Inline: the check and the relocator ask once an import. */
+static inline const struct ksym *ksym_table_answer(const struct ksym_table *t, uint32_t i)
+{
+	const struct ksym *k = i < t->n_asked ? t->asked[i] : NULL;
+
+	return k && k->owner ? k : NULL;
+}
 /* Empties a table that holds nothing (what load and lookup start with;
  * a table must be emptied once before ksym_table_free may be called). */
 void ksym_table_init(struct ksym_table *t);
