@@ -216,10 +216,18 @@ static int lookup_one_packed(struct ksym_lookup *l, const struct kernel_symbol *
 		l->len++;
 		return 0;
 	}
-	who = owner ? owner->name : "kernel";	/* owner is set when sym is */
-	for (n = 0; n < MODULE_NAME_LEN - 1 && who[n]; n++)
-		a[n] = who[n];
-	a[n] = '\0';
+	if (!owner) {
+		/* the kernel, the commonest owner: "kernel" and its NUL as
+		 * one 8-byte copy (two word stores; the answer has room for
+		 * 64), the eighth byte then overwritten by the address */
+		__builtin_memcpy(a, "kernel\0", 8);
+		n = 6;
+	} else {
+		who = owner->name;
+		for (n = 0; n < MODULE_NAME_LEN - 1 && who[n]; n++)
+			a[n] = who[n];
+		a[n] = '\0';
+	}
 	((struct unaligned32 *)(a + n + 1))->v = sym->value;
 	((struct unaligned32 *)(a + n + 5))->v = sym->crc;
 	l->len += n + 9;
