@@ -207,8 +207,9 @@ static int lookup_one_packed(struct ksym_lookup *l, const struct kernel_symbol *
 	char *a;
 	size_t n;
 
-	/* room for the longest answer, then it is made where it stays */
-	if (lookup_room(l, MODASK_ANSWER_MAX))
+	/* room for the longest answer (tested here first: it is there but
+	 * for a long question), then it is made where it stays */
+	if (l->len + MODASK_ANSWER_MAX > l->cap && lookup_room(l, MODASK_ANSWER_MAX))
 		return -ENOMEM;
 	a = l->buf + l->len;
 	if (!sym || (owner && owner->state != MODULE_STATE_LIVE)) {
