@@ -26,9 +26,26 @@ static struct {
 	struct ksym_entry *kernel_entries;	/* one array for the kernel's */
 } ksyms;
 
+/* The bucket of name: FNV-1a (as strhash) of its bytes before its NUL,
+ * at most max of them; *len gets how many (max if no NUL among them).
+ * One pass measures and hashes: the look-up on a control file measures
+ * each name it is given (ksym_find_measured) while hashing it. */
+static uint32_t name_hash_len(const char *name, size_t max, size_t *len)
+{
+	uint32_t h = 2166136261u;
+	size_t n;
+
+	for (n = 0; n < max && name[n]; n++)
+		h = (h ^ (uint8_t)name[n]) * 16777619u;
+	*len = n;
+	return h % KSYM_BUCKETS;
+}
+
 static uint32_t name_hash(const char *s)
 {
-	return strhash(s) % KSYM_BUCKETS;
+	size_t len;
+
+	return name_hash_len(s, SIZE_MAX, &len);
 }
 
 static void insert(struct ksym_entry *e)
@@ -53,9 +70,11 @@ void ksyms_init(void)
 	pr_info("ksyms: %u kernel symbols exported\n", n);
 }
 
-const struct kernel_symbol *ksym_find(const char *name, struct module_record **owner)
+/* The entry named name in chain b (name's bucket), or NULL. */
+static const struct kernel_symbol *find_in(uint32_t b, const char *name,
+					   struct module_record **owner)
 {
-	for (struct ksym_entry *e = ksyms.bucket[name_hash(name)]; e; e = e->next) {
+	for (struct ksym_entry *e = ksyms.bucket[b]; e; e = e->next) {
 		if (!strcmp(e->sym->name, name)) {
 			if (owner)
 				*owner = e->owner;
@@ -63,6 +82,19 @@ const struct kernel_symbol *ksym_find(const char *name, struct module_record **o
 		}
 	}
 	return NULL;
+}
+
+const struct kernel_symbol *ksym_find(const char *name, struct module_record **owner)
+{
+	return find_in(name_hash(name), name, owner);
+}
+
+const struct kernel_symbol *ksym_find_measured(const char *name, size_t max, size_t *len,
+					       struct module_record **owner)
+{
+	uint32_t b = name_hash_len(name, max, len);
+
+	return *len < max ? find_in(b, name, owner) : NULL;
 }
 
 int ksyms_add(struct module_record *rec, const char **clash)

@@ -262,6 +262,11 @@ void ksyms_init(void);
 /* The exported symbol named name and its owner (NULL = kernel), or NULL.
  * A hash lookup. */
 const struct kernel_symbol *ksym_find(const char *name, struct module_record **owner);
+/* ksym_find for a name that may not end within max bytes: *len gets
+ * strnlen(name, max), and if that is max, NULL is answered (no look-up).
+ * Measures and hashes the name in one pass. */
+const struct kernel_symbol *ksym_find_measured(const char *name, size_t max, size_t *len,
+					       struct module_record **owner);
 /* Adds / removes a module's exports. ksyms_add returns 0 or -EEXIST with
  * *clash set to the name already exported (nothing added), or -ENOMEM. */
 int ksyms_add(struct module_record *rec, const char **clash);

@@ -43,12 +43,26 @@ int imports_look_up_on(const char *cmd, const struct modelf *m, struct ksym_tabl
 	return err;
 }
 
+/* Whether owner is "kernel": strcmp with the constant, compared in
+ * straight code (a byte of owner is read only while those before it
+ * matched, so never past its NUL). */
+static bool is_kernel(const char *owner)
+{
+	static const char kernel[] = "kernel";
+
+#pragma GCC unroll 8
+	for (unsigned i = 0; i < sizeof(kernel); i++)
+		if (owner[i] != kernel[i])
+			return false;
+	return true;
+}
+
 /* Adds owner to owners[0..*n) unless it is there or is the kernel.
  * Returns 0 or -ENOSPC, having said why. */
 static int note_owner(const char *cmd, const char *name, const char *owner,
 		      const char **owners, unsigned *n)
 {
-	if (!strcmp(owner, "kernel"))
+	if (is_kernel(owner))
 		return 0;
 	for (unsigned i = 0; i < *n; i++)
 		if (!strcmp(owners[i], owner))
@@ -65,15 +79,33 @@ static int note_owner(const char *cmd, const char *name, const char *owner,
 int imports_check(const char *cmd, const char *outcome, const struct modelf *m,
 		  const struct ksym_table *syms, const char **owners, unsigned *n_owners)
 {
-	uint32_t asked = 0, crc, missing = 0, bad = 0;
+	uint32_t asked, crc, missing = 0, bad = 0;
+	uint32_t n_imports = syms->n_asked - m->hdr.num_versions;
 	const char *vname, *name = m->hdr.name;
 	int err;
 
 	/* the answers come in the order imports_look_up asked: each import
 	 * (an undefined global or weak symbol, in symbol order), then each
-	 * version */
+	 * version. When the kernel knows every import (a load that goes
+	 * on), their answers are all this needs: their owners are noted in
+	 * that order, with no walk of the symbols. */
+	for (asked = 0; asked < n_imports; asked++) {
+		const struct ksym *k = ksym_table_answer(syms, asked);
+
+		if (!k)
+			break;
+		if ((err = note_owner(cmd, name, k->owner, owners, n_owners)))
+			return err;
+	}
+	/* Else the walk, from the first import (in the order the look-up
+	 * asked), tells a weak import from one that must be found and names
+	 * each missing one; the owners noted above are found in owners[]
+	 * again, not added twice, so the messages and owners are those of
+	 * the walk alone. */
+	if (asked < n_imports)
+		asked = 0;
 	for (const Elf32_Sym *s = m->sym + m->first_global, *end = m->sym + m->nsym;
-	     s < end; s++) {
+	     asked < n_imports && s < end; s++) {
 		const struct ksym *k;
 
 		if (s->st_shndx != SHN_UNDEF)
@@ -88,7 +120,7 @@ int imports_check(const char *cmd, const char *outcome, const struct modelf *m,
 		}
 	}
 	for (uint32_t i = 0; i < m->hdr.num_versions; i++) {
-		const struct ksym *k = ksym_table_answer(syms, asked++);
+		const struct ksym *k = ksym_table_answer(syms, n_imports + i);
 
 		modelf_version(m, i, &crc, &vname);
 		if (k && k->crc != crc) {

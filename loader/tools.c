@@ -212,15 +212,12 @@ static uint32_t hash_name(const struct ksym_table *t, const char *s)
 	return strhash(s) & (t->nbuckets - 1);
 }
 
-/* Allocates room for n entries and their chains (the table's own room
- * when they fit in it); 0 or -ENOMEM. */
+/* Allocates room for n entries and their nbuckets chains; 0 or -ENOMEM. */
 static int table_alloc(struct ksym_table *t, size_t n, uint32_t nbuckets)
 {
-	bool small = n <= KSYM_SMALL && nbuckets <= 2 * KSYM_SMALL;
-
 	t->nbuckets = nbuckets;
-	t->syms = small ? t->small_syms : tool_alloc((n + 1) * sizeof(struct ksym));
-	t->bucket = small ? t->small_bucket : tool_alloc(nbuckets * sizeof(struct ksym *));
+	t->syms = tool_alloc((n + 1) * sizeof(struct ksym));
+	t->bucket = tool_alloc(nbuckets * sizeof(struct ksym *));
 	if (!t->syms || !t->bucket)
 		return -ENOMEM;
 	memset(t->bucket, 0, nbuckets * sizeof(struct ksym *));
@@ -360,7 +357,8 @@ static char *lookup_question(struct ksym_table *t, bool control, size_t *len)
 	size_t start = control ? MODASK_MAGIC_LEN : 0, need = start + 1;
 	char sep = control ? '\0' : '\n', *q = t->small_text;
 
-	memcpy(q, MODASK_MAGIC, start);
+	if (control)	/* the magic: a constant 4-byte copy, one word store */
+		__builtin_memcpy(q, MODASK_MAGIC, MODASK_MAGIC_LEN);
 	*len = copy_names(t, q, start, sizeof(t->small_text), sep);
 	if (*len)
 		return q;
@@ -369,7 +367,8 @@ static char *lookup_question(struct ksym_table *t, bool control, size_t *len)
 	q = tool_alloc(need);
 	if (!q)
 		return NULL;
-	memcpy(q, MODASK_MAGIC, start);
+	if (control)
+		__builtin_memcpy(q, MODASK_MAGIC, MODASK_MAGIC_LEN);
 	*len = copy_names(t, q, start, need, sep);
 	return q;
 }
@@ -476,7 +475,12 @@ static int parse_packed_answer(char **p, const char *end, struct ksym *k)
 {
 	char *s = *p;
 
-	while (s < end && *s)	/* the owner, up to its NUL */
+	/* the owner, up to its NUL; the kernel, the commonest, recognised
+	 * whole ("kernel" and its NUL, 7 bytes compared as two words, when
+	 * its address and CRC can follow before end) with no byte scan */
+	if (end - s >= 7 + 8 && !__builtin_memcmp(s, "kernel", 7))
+		s += 6;
+	while (s < end && *s)
 		s++;
 	if (s == end)
 		return -EIO;
@@ -493,13 +497,45 @@ static int parse_packed_answer(char **p, const char *end, struct ksym *k)
 	return 0;
 }
 
-/* The entry named name, known or not. */
+/* The entry named name, known or not: in its hash chain, or, in a table
+ * of at most KSYM_SMALL names (no chains: nbuckets 0), among them all. */
 static struct ksym *table_entry(const struct ksym_table *t, const char *name)
 {
+	if (!t->nbuckets) {
+		for (uint32_t i = 0; i < t->count; i++)
+			if (!strcmp(t->syms[i].name, name))
+				return &t->syms[i];
+		return NULL;
+	}
 	for (struct ksym *k = t->bucket[hash_name(t, name)]; k; k = k->next)
 		if (!strcmp(k->name, name))
 			return k;
 	return NULL;
+}
+
+/* The entry named name, added (not known yet) if it is not there: the
+ * table holds each name once however often it is asked. */
+static struct ksym *table_entry_add(struct ksym_table *t, const char *name)
+{
+	struct ksym *k, **chain = NULL;
+
+	if (!t->nbuckets) {
+		/* a few names: a compare with each beats hashing them all
+		 * (a first byte that differs settles most compares at once) */
+		for (k = t->syms; k < t->syms + t->count; k++)
+			if (k->name[0] == name[0] && !strcmp(k->name, name))
+				return k;
+	} else {
+		chain = &t->bucket[hash_name(t, name)];
+		for (k = *chain; k; k = k->next)	/* table_entry, hashed once */
+			if (!strcmp(k->name, name))
+				return k;
+	}
+	k = &t->syms[t->count++];
+	*k = (struct ksym){ .name = name, .next = chain ? *chain : NULL };
+	if (chain)
+		*chain = k;
+	return k;
 }
 
 int ksym_table_lookup(struct ksym_table *t, int fd, const char *const *names, uint32_t n)
@@ -510,24 +546,20 @@ int ksym_table_lookup(struct ksym_table *t, int fd, const char *const *names, ui
 	int err;
 
 	ksym_table_init(t);
-	while (nb < 2 * n)
-		nb *= 2;
-	err = table_alloc(t, n, nb);
-	t->asked = n <= KSYM_SMALL ? t->small_asked : tool_alloc(n * sizeof(struct ksym *) + 1);
-	if (!err && !t->asked)
-		err = -ENOMEM;
-	for (uint32_t i = 0; !err && i < n; i++) {
-		struct ksym **chain = &t->bucket[hash_name(t, names[i])], *k = *chain;
-
-		while (k && strcmp(k->name, names[i]))	/* table_entry, hashed once */
-			k = k->next;
-		if (!k) {
-			k = &t->syms[t->count++];
-			*k = (struct ksym){ .name = names[i], .next = *chain };
-			*chain = k;
-		}
-		t->asked[i] = k;
+	if (n <= KSYM_SMALL) {	/* the table's own room, no chains */
+		t->syms = t->small_syms;
+		t->asked = t->small_asked;
+		err = 0;
+	} else {
+		while (nb < 2 * n)
+			nb *= 2;
+		err = table_alloc(t, n, nb);
+		t->asked = tool_alloc(n * sizeof(struct ksym *) + 1);
+		if (!err && !t->asked)
+			err = -ENOMEM;
 	}
+	for (uint32_t i = 0; !err && i < n; i++)
+		t->asked[i] = table_entry_add(t, names[i]);
 	t->n_asked = n;
 	if (!err && t->count)
 		err = lookup_ask(t, fd, &got);
@@ -550,13 +582,6 @@ const struct ksym *ksym_table_find(const struct ksym_table *t, const char *name)
 	return k && k->owner ? k : NULL;
 }
 
-const struct ksym *ksym_table_answer(const struct ksym_table *t, uint32_t i)
-{
-	const struct ksym *k = i < t->n_asked ? t->asked[i] : NULL;
-
-	return k && k->owner ? k : NULL;
-}
-
 void ksym_table_init(struct ksym_table *t)
 {
 	t->text = NULL;
@@ -570,7 +595,7 @@ void ksym_table_free(struct ksym_table *t)
 {
 	free_unless(t->text, t->small_text);
 	free_unless(t->syms, t->small_syms);
-	free_unless(t->bucket, t->small_bucket);
+	tool_free(t->bucket);
 	free_unless(t->asked, t->small_asked);
 	ksym_table_init(t);
 }

@@ -68,7 +68,9 @@ struct ksym {
 };
 
 /* A lookup of up to KSYM_SMALL names whose question and answers fit in
- * KSYM_SMALL_TEXT bytes needs no memory: it uses the table's own room. */
+ * KSYM_SMALL_TEXT bytes needs no memory: it uses the table's own room,
+ * and no hash chains (nbuckets 0: a name is found by comparing it with
+ * each of them). */
 #define KSYM_SMALL	16
 #define KSYM_SMALL_TEXT	640
 
@@ -77,14 +79,13 @@ struct ksym_table {
 	struct ksym *syms;
 	uint32_t count;		/* entries (names asked, for a lookup) */
 	uint32_t known;		/* entries the kernel exports */
-	struct ksym **bucket;	/* nbuckets chains (a power of two) */
+	struct ksym **bucket;	/* nbuckets chains (a power of two), or none */
 	uint32_t nbuckets;
 	struct ksym **asked;	/* a lookup's entry for each name given, in order */
 	uint32_t n_asked;
-	/* the room of a small lookup (text, syms, bucket, asked may point here) */
+	/* the room of a small lookup (text, syms, asked may point here) */
 	struct ksym small_syms[KSYM_SMALL];
 	struct ksym *small_asked[KSYM_SMALL];
-	struct ksym *small_bucket[2 * KSYM_SMALL];
 	char small_text[KSYM_SMALL_TEXT];
 };
 
@@ -98,13 +99,19 @@ int ksym_table_load(struct ksym_table *t);
  * opened for the question. names must outlive t.
  * Returns 0 or -errno (-EIO for an answer it cannot parse). */
 int ksym_table_lookup(struct ksym_table *t, int fd, const char *const *names, uint32_t n);
-/* The entry named name, or NULL. One hash lookup. */
+/* The entry named name, or NULL. One hash look-up (in a small look-up's
+ * table, a compare with each of its names). */
 const struct ksym *ksym_table_find(const struct ksym_table *t, const char *name);
 /* After ksym_table_lookup: the entry of the i-th name it was given, or
  * NULL if the kernel does not export it (or i is not below the n names
  * given): what ksym_table_find(t, names[i]) answers, with no hash and no
- * compare. */
-const struct ksym *ksym_table_answer(const struct ksym_table *t, uint32_t i);
+ * compare. Inline: the check and the relocator ask once an import. */
+static inline const struct ksym *ksym_table_answer(const struct ksym_table *t, uint32_t i)
+{
+	const struct ksym *k = i < t->n_asked ? t->asked[i] : NULL;
+
+	return k && k->owner ? k : NULL;
+}
 /* Empties a table that holds nothing (what load and lookup start with;
  * a table must be emptied once before ksym_table_free may be called). */
 void ksym_table_init(struct ksym_table *t);

@@ -198,18 +198,18 @@ static int lookup_one(struct ksym_lookup *l, const char *name)
 /* One answer of a look-up on a control file, packed (MODASK_MAGIC in
  * <tessera/modformat.h>): the owner's name and its NUL, then the address
  * and CRC, 32-bit little-endian each, as stored (i386 is little-endian);
- * a lone NUL for a name nobody exports. No number is formatted. Returns
- * 0 or -ENOMEM. */
-static int lookup_one_packed(struct ksym_lookup *l, const char *name)
+ * a lone NUL for a name nobody exports. sym and owner are what ksym_find
+ * answered for the name. No number is formatted. Returns 0 or -ENOMEM. */
+static int lookup_one_packed(struct ksym_lookup *l, const struct kernel_symbol *sym,
+			     struct module_record *owner)
 {
-	struct module_record *owner;
-	const struct kernel_symbol *sym = ksym_find(name, &owner);
 	const char *who;
 	char *a;
 	size_t n;
 
-	/* room for the longest answer, then it is made where it stays */
-	if (lookup_room(l, MODASK_ANSWER_MAX))
+	/* room for the longest answer (tested here first: it is there but
+	 * for a long question), then it is made where it stays */
+	if (l->len + MODASK_ANSWER_MAX > l->cap && lookup_room(l, MODASK_ANSWER_MAX))
 		return -ENOMEM;
 	a = l->buf + l->len;
 	if (!sym || (owner && owner->state != MODULE_STATE_LIVE)) {
@@ -217,10 +217,18 @@ static int lookup_one_packed(struct ksym_lookup *l, const char *name)
 		l->len++;
 		return 0;
 	}
-	who = owner ? owner->name : "kernel";	/* owner is set when sym is */
-	for (n = 0; n < MODULE_NAME_LEN - 1 && who[n]; n++)
-		a[n] = who[n];
-	a[n] = '\0';
+	if (!owner) {
+		/* the kernel, the commonest owner: "kernel" and its NUL as
+		 * one 8-byte copy (two word stores; the answer has room for
+		 * 64), the eighth byte then overwritten by the address */
+		__builtin_memcpy(a, "kernel\0", 8);
+		n = 6;
+	} else {
+		who = owner->name;
+		for (n = 0; n < MODULE_NAME_LEN - 1 && who[n]; n++)
+			a[n] = who[n];
+		a[n] = '\0';
+	}
 	((struct unaligned32 *)(a + n + 1))->v = sym->value;
 	((struct unaligned32 *)(a + n + 5))->v = sym->crc;
 	l->len += n + 9;
@@ -305,14 +313,17 @@ int ksym_lookup_ask(const char *buf, size_t count, struct ksym_lookup **answers)
 	if (l)
 		lookup_empty(l);
 	while (!err && p < end) {
-		size_t left = end - p;
-		size_t n = strnlen(p, left < KSYM_LOOKUP_NAME_MAX + 1 ? left
-								 : KSYM_LOOKUP_NAME_MAX + 1);
+		size_t left = end - p, n;
+		struct module_record *owner = NULL;
+		/* measured (strnlen) and looked up in one pass over the name */
+		const struct kernel_symbol *sym =
+			ksym_find_measured(p, left < KSYM_LOOKUP_NAME_MAX + 1 ? left
+						: KSYM_LOOKUP_NAME_MAX + 1, &n, &owner);
 
 		if (!n || n == left || n > KSYM_LOOKUP_NAME_MAX)
 			err = -EINVAL;
 		else
-			err = lookup_one_packed(l, p);
+			err = lookup_one_packed(l, sym, owner);
 		p += n + 1;
 	}
 	if (err) {
