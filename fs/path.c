@@ -4,6 +4,10 @@
  * ways), repeated slashes, a trailing slash (the result must then be a
  * directory); ENAMETOOLONG for a path of PATH_MAX bytes or more or a
  * component longer than NAME_MAX. Also the way back: a dentry's path.
+ * path_walk_fast is the common case in one pass (every component already
+ * in the tree, compared in place); anything unusual (".", "..", a mount, a
+ * trailing slash, a long path, a name the filesystem must look up) goes to
+ * the plain walk, which gives the same answer or the exact error.
  */
 #include "fs/internal.h"
 #include "lib/string.h"

@@ -5,6 +5,13 @@
  * parts of the image (.module, .module.bss, .module.init), every relocation
  * section, the parts' relocations and the module header (a .ko, for insmod).
  * Pure code: no allocation, no printing; refusals are -ENOEXEC + a reason.
+ * insmod's modelf_parse_lazy first tries a fast path (fast_sections and
+ * what follows it, near the end): one pass over the section table that
+ * accepts only a well-formed object laid out as `ld -r` lays one out, the
+ * header's fields and globals checked in one walk each; on any doubt it
+ * hands over to the full chain above, which finds and words every fault
+ * exactly as modelf_parse does (docs/insmod-cost.md; the fuzzer compares
+ * the two on every input). Read the full chain first.
  */
 #include "loader/elf.h"
 #include "loader/internal.h"

@@ -7,6 +7,10 @@
  * (PG_KMALLOC_BIG). kfree checks every pointer before trusting it.
  * An object a module's code asks for is charged to it (charge.c), and its
  * page marked PG_CHARGED, so that kfree looks for a charge only there.
+ * Fast paths (kmalloc_fast, slab_free_fast, zero_cells for kzalloc's small
+ * objects) serve an uncharged small object from or to a slab that stays
+ * on its partial list; everything else, and every check's failure, takes
+ * the long way, which is the one to read first.
  */
 #include "mm/mm.h"
 #include "mm/mm_internal.h"
