@@ -15,62 +15,16 @@
 #define _ASM_IO_H	/* no port instructions on the host: the model below */
 #define KERNEL_CPU_H
 
-static struct {
-	bool has_fifo;		/* a 16550A (else a 16450) */
-	bool fifo_on;		/* FCR bit 0 written (on a 16550A) */
-	bool dlab;		/* LCR bit 7: port 0 is the divisor latch */
-	int queued;		/* bytes in the transmitter, not yet sent */
-	int overruns;		/* bytes written while it was full */
-	int irq_off;		/* irq_save depth */
-	int unguarded;		/* FIFO loads made with interrupts on */
-	char sent[100000];
-	size_t n_sent;
-} uart;
-
-static int drain_now(void)
-{
-	return rand() % 3;	/* 0, 1 or 2 bytes go out at each look */
-}
+#include "tests/host/uart_model.h"
 
 static inline void outb(uint8_t v, uint16_t port)
 {
-	if (port == 0x3f8 && !uart.dlab) {
-		if (uart.queued >= (uart.fifo_on ? 16 : 1))
-			uart.overruns++;
-		else
-			uart.queued++;
-		if (uart.fifo_on && !uart.irq_off)
-			uart.unguarded++;
-		uart.sent[uart.n_sent++] = (char)v;
-	} else if (port == 0x3fa) {
-		uart.fifo_on = uart.has_fifo && (v & 1);
-	} else if (port == 0x3fb) {
-		uart.dlab = v & 0x80;
-	}
+	uart_outb(v, port);
 }
 
 static inline uint8_t inb(uint16_t port)
 {
-	if (port == 0x3fd) {
-		int k = drain_now();
-
-		uart.queued = uart.queued > k ? uart.queued - k : 0;
-		return uart.queued ? 0x00 : 0x60;	/* THRE and TEMT when empty */
-	}
-	if (port == 0x3fa)
-		return uart.fifo_on ? 0xc1 : 0x01;
-	return 0;
-}
-
-static inline uint32_t irq_save(void)
-{
-	uart.irq_off++;
-	return 0;
-}
-
-static inline void irq_restore(uint32_t flags)
-{
-	uart.irq_off--;
+	return uart_inb(port);
 }
 
 #include "kernel/serial.c"
