@@ -775,6 +775,8 @@ static int write_symbols(struct insmod *c)
 	if (bound > SYMBOLS_SURELY_BIG) {	/* one pack, not one to measure */
 		if ((table = tool_alloc_uninit(bound)))
 			len = modelf_symbols_pack(&c->m, table, bound, &n);
+		else	/* only to count them, for the message */
+			modelf_symbols_pack(&c->m, small, sizeof(small), &n);
 	} else {
 		len = modelf_symbols_pack(&c->m, small, sizeof(small), &n);
 		if (len > sizeof(small) && (table = tool_alloc_uninit(len)))

@@ -1,6 +1,6 @@
 # memory pressure: every insmod step that fails says which and why,
 # and nothing is lost. Memory is filled, then freed a page at a time.
-# (Looking the symbols up in /proc/ksym_lookup and writing the symbol
+# (Looking the symbols up on the control file and writing the symbol
 # table take no memory for a module as small as hello: reading the file
 # (a two-page buffer), the directory and the map fail in turn, and the
 # fourth page freed loads it: its relocated image and the symbols'
