@@ -277,6 +277,8 @@ int d_add_files(struct dentry *dir, uint32_t n, const struct d_file files[],
 	bool in_order = true;
 	struct d_block *b;
 
+	if (!n)		/* no file: no block (nothing would ever free it) */
+		return 0;
 	/* not zeroed: every field of every file is written below, once */
 	b = kmalloc(sizeof(*b) + n * sizeof(b->f[0]));
 	if (!b)
