@@ -22,20 +22,13 @@
 #define KERNEL_PRINTK_H
 #define _LINUX_WAIT_H
 
-static uint16_t text_mem[16384];
-static uint8_t crtc_index, crtc[32];
-#define phys_to_virt(pa) ((void *)text_mem)
-
+#include "tests/host/vga_model.h"
 #include "tests/host/uart_model.h"
 
 static inline void outb(uint8_t v, uint16_t port)
 {
-	if (uart_outb(v, port))
-		return;
-	if (port == 0x3d4)
-		crtc_index = v & 31;
-	else if (port == 0x3d5)
-		crtc[crtc_index] = v;
+	if (!uart_outb(v, port))
+		vga_outb(v, port);
 }
 
 static inline void outw(uint16_t v, uint16_t port)

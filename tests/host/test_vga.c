@@ -12,21 +12,16 @@
 #include <string.h>
 #include "tests/host/ktest.h"
 
-/* kernel/vga.c's hardware: 32 KiB of text memory, the CRTC's registers. */
-static uint16_t text_mem[16384];
-static uint8_t crtc_index, crtc[32];
-
 #define _ASM_IO_H	/* no port instructions on the host: outb below */
 #define KERNEL_CPU_H
 #define MM_MM_H
-#define phys_to_virt(pa) ((void *)text_mem)
+
+/* kernel/vga.c's hardware: 32 KiB of text memory, the CRTC's registers */
+#include "tests/host/vga_model.h"
 
 static inline void outb(uint8_t v, uint16_t port)
 {
-	if (port == 0x3d4)
-		crtc_index = v & 31;
-	else if (port == 0x3d5)
-		crtc[crtc_index] = v;
+	vga_outb(v, port);
 }
 
 /* a 16-bit out to the index port: the index, then the value at 0x3d5 */
