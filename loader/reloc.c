@@ -909,6 +909,26 @@ struct rows_k {
 	const Elf32_Sym *fg;	/* the first global: the locals end here */
 };
 
+/* The two rows of a .module symbol (esi: the symbol, edi: its row, ecx:
+ * the distance to its second row, eax: core, ebp: cspan) and of a
+ * .module.bss one (16(%esp): bss_addr), as rows_run's locals and globals
+ * both make them: rows_run's C version below says the same. */
+#define ROWS_MODULE							\
+		"movl 4(%%esi), %%ebx\n\t"	/* .module's */		\
+		"movl %%ebx, (%%edi)\n\t"					\
+		"movl %%eax, 4(%%edi)\n\t"					\
+		"subl $0x7c, %%ebx\n\t"	/* - MODHDR_SIZE + 4 */	\
+		"movl %%ebx, (%%edi,%%ecx)\n\t"				\
+		"movl %%ebp, 4(%%edi,%%ecx)"
+#define ROWS_BSS							\
+		"movl 4(%%esi), %%ebx\n\t"	/* .module.bss's */	\
+		"addl 16(%%esp), %%ebx\n\t"					\
+		"movl %%ebx, (%%edi)\n\t"					\
+		"cmpl %%eax, %%ebx\n\t"	/* in the core: span core */ \
+		"sbbl %%ebx, %%ebx\n\t"					\
+		"andl %%eax, %%ebx\n\t"					\
+		"movl %%ebx, 4(%%edi)\n\t"
+
 /*
  * The rows of symbols e.. (rows at row, the call rows d words after):
  * a symbol of .module (section sh) has target span core and call span
@@ -977,24 +997,13 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 		"movzwl 14(%%esi), %%ebx\n\t"
 		"cmpl %%edx, %%ebx\n\t"
 		"jne 14f\n\t"
-		"movl 4(%%esi), %%ebx\n\t"	/* .module's */
-		"movl %%ebx, (%%edi)\n\t"
-		"movl %%eax, 4(%%edi)\n\t"
-		"subl $0x7c, %%ebx\n\t"		/* - MODHDR_SIZE + 4 */
-		"movl %%ebx, (%%edi,%%ecx)\n\t"
-		"movl %%ebp, 4(%%edi,%%ecx)\n\t"
+		ROWS_MODULE "\n\t"
 		"jmp 12b\n"
 		"14:\n\t"
 		"movl $0, 4(%%edi,%%ecx)\n\t"
 		"cmpl 12(%%esp), %%ebx\n\t"
 		"jne 15f\n\t"
-		"movl 4(%%esi), %%ebx\n\t"	/* .module.bss's */
-		"addl 16(%%esp), %%ebx\n\t"
-		"movl %%ebx, (%%edi)\n\t"
-		"cmpl %%eax, %%ebx\n\t"		/* in the core: span core */
-		"sbbl %%ebx, %%ebx\n\t"
-		"andl %%eax, %%ebx\n\t"
-		"movl %%ebx, 4(%%edi)\n\t"
+		ROWS_BSS
 		"jmp 12b\n"
 		"15:\n\t"			/* another section's */
 		"movl $0, 4(%%edi)\n\t"
@@ -1005,12 +1014,7 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 		"1:\n\t"
 		"cmpw %%dx, 14(%%esi)\n\t"
 		"jne 3f\n\t"
-		"movl 4(%%esi), %%ebx\n\t"	/* .module's */
-		"movl %%ebx, (%%edi)\n\t"
-		"movl %%eax, 4(%%edi)\n\t"
-		"subl $0x7c, %%ebx\n\t"		/* - MODHDR_SIZE + 4 */
-		"movl %%ebx, (%%edi,%%ecx)\n\t"
-		"movl %%ebp, 4(%%edi,%%ecx)\n"
+		ROWS_MODULE "\n"
 		"2:\n\t"
 		"addl $16, %%esi\n\t"
 		"addl $8, %%edi\n\t"
@@ -1024,13 +1028,7 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 		"movl $0, 4(%%edi,%%ecx)\n\t"
 		"cmpl 12(%%esp), %%ebx\n\t"
 		"jne 4f\n\t"
-		"movl 4(%%esi), %%ebx\n\t"	/* .module.bss's */
-		"addl 16(%%esp), %%ebx\n\t"
-		"movl %%ebx, (%%edi)\n\t"
-		"cmpl %%eax, %%ebx\n\t"		/* in the core: span core */
-		"sbbl %%ebx, %%ebx\n\t"
-		"andl %%eax, %%ebx\n\t"
-		"movl %%ebx, 4(%%edi)\n\t"
+		ROWS_BSS
 		"jmp 2b\n"
 		"4:\n\t"			/* absolute, init, outside */
 		"movl $0, 4(%%edi)\n\t"
