@@ -21,12 +21,35 @@ static uint32_t min_u32(uint32_t a, uint32_t b)
 	return a < b ? a : b;
 }
 
-/* grow_slots' allocation and copy, out of line: most calls find room. */
+/* Is pf's slot array its inline one (pf->one)? That one is never freed. */
+static inline bool slots_inline(const struct pagefile *pf)
+{
+	return pf->pages == &pf->one;
+}
+
+/* Frees pf's slot array unless it is the inline one. */
+static void free_slots(struct pagefile *pf)
+{
+	if (!slots_inline(pf))
+		kfree(pf->pages);
+}
+
+/* grow_slots' allocation and copy, out of line: most calls find room. A
+ * file with no slots that needs one (a small module's image at map) takes
+ * its inline slot, pf->one: the same one slot a kzalloc'd array would
+ * give, a hole, with nothing allocated. Past one slot the array is
+ * kzalloc'd as before (at least 4 slots, doubling). */
 static __attribute__((__noinline__)) int grow_slots_alloc(struct pagefile *pf, uint32_t need)
 {
-	uint32_t cap = pf->cap ? pf->cap : 4;
+	uint32_t cap = pf->cap > 1 ? pf->cap : 4;
 	struct page **pages;
 
+	if (need == 1) {	/* cap is 0 here: no array yet */
+		pf->one = NULL;
+		pf->pages = &pf->one;
+		pf->cap = 1;
+		return 0;
+	}
 	while (cap < need)
 		cap *= 2;
 	pages = kzalloc(cap * sizeof(*pages));
@@ -34,7 +57,7 @@ static __attribute__((__noinline__)) int grow_slots_alloc(struct pagefile *pf, u
 		return -ENOMEM;
 	if (pf->pages)
 		memcpy(pages, pf->pages, pf->cap * sizeof(*pages));
-	kfree(pf->pages);
+	free_slots(pf);
 	pf->pages = pages;
 	pf->cap = cap;
 	return 0;
@@ -185,7 +208,7 @@ int pagefile_truncate(struct pagefile *pf, uint32_t size)
 	}
 	pf->size = size;
 	if (size == 0) {
-		kfree(pf->pages);
+		free_slots(pf);
 		pf->pages = NULL;
 		pf->cap = 0;
 	}
@@ -210,13 +233,16 @@ static void shrink_slots(struct pagefile *pf, uint32_t old_cap)
 	for (uint32_t i = old_cap; i < pf->cap; i++)
 		if (pf->pages[i])
 			return;
-	if (old_cap) {
+	if (old_cap == 1) {	/* it was the inline slot: back to it */
+		pf->one = pf->pages[0];
+		pages = &pf->one;
+	} else if (old_cap) {
 		pages = kmalloc(old_cap * sizeof(*pages));
 		if (!pages)
 			return;	/* keep the bigger array: only holes past old_cap */
 		memcpy(pages, pf->pages, old_cap * sizeof(*pages));
 	}
-	kfree(pf->pages);
+	free_slots(pf);
 	pf->pages = pages;
 	pf->cap = old_cap;
 }

@@ -129,9 +129,11 @@ struct d_block {
 	struct d_block_file f[];
 };
 /* d_add_files writes each field of a file's inode and dentry (the block
- * is not zeroed): a field added to either must be written there too. */
+ * is not zeroed): a field added to either must be written there too. The
+ * one exception is data.one, the pagefile's inline slot, written when
+ * data.pages is first pointed at it (fs/pagefile.c). */
 #if UINTPTR_MAX == 0xffffffffu	/* the kernel's sizes (host tests are 64-bit) */
-_Static_assert(sizeof(struct inode) == 56 && sizeof(struct dentry) == 52,
+_Static_assert(sizeof(struct inode) == 60 && sizeof(struct dentry) == 52,
 	       "struct inode or dentry changed: update d_add_files");
 #endif
 

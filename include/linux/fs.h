@@ -49,10 +49,14 @@ struct cdev;
 /* The bytes of a regular file: order-0 pages owned by its inode, one per
  * page index; a NULL slot is a hole and reads as zeros (fs/pagefile.c). */
 struct pagefile {
-	struct page **pages;	/* [cap] slots, kmalloc'd; NULL = hole */
+	struct page **pages;	/* [cap] slots, kmalloc'd (or &one); NULL = hole */
 	uint32_t cap;		/* slots in pages[] (0 when pages is NULL) */
 	uint32_t held;		/* non-NULL slots: pages of data held */
 	uint32_t size;		/* file size, bytes */
+	/* the slot array of a file of one page (a small module's image):
+	 * pages is &one and cap 1 until a second slot is needed, so such a
+	 * file allocates no array; written when pages is set to it */
+	struct page *one;
 };
 
 /* Called for every open file. read/write advance *pos by what they moved

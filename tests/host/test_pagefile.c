@@ -174,8 +174,8 @@ KTEST(out_of_memory_first_page_enomem)
 	KT_EXPECT(pf.size == 0 && pf.held == 0 && stub_pages_used == 0);
 	pf_reset(&pf);		/* frees the slot array the write made */
 	KT_EXPECT(pf.pages == NULL && stub_kmallocs_live == 0);
-	stub_kmalloc_fail_after = 0;
-	KT_EXPECT(pagefile_write(&pf, "x", 1, 0) == -ENOMEM);	/* slot array */
+	stub_kmalloc_fail_after = 0;	/* page 1: two slots, an array */
+	KT_EXPECT(pagefile_write(&pf, "x", 1, PAGE_SIZE) == -ENOMEM);
 	stub_kmalloc_fail_after = -1;
 	KT_EXPECT(pf.size == 0 && stub_pages_used == 0);
 	pf_reset(&pf);
@@ -321,6 +321,53 @@ KTEST(unpopulate_gives_back_filled_holes_and_slots)
 	KT_EXPECT(pf.size == 40 * PAGE_SIZE);
 	pf_reset(&pf);
 	KT_EXPECT(stub_kmallocs_live == 0);
+}
+
+/* A file of one page keeps its slot in the pagefile (pf->one): no slot
+ * array is allocated for it; a second page moves the slot into an array
+ * with the same page in it, and an undone populate or a truncate to 0
+ * goes back without leaking either. */
+KTEST(one_page_file_uses_the_inline_slot)
+{
+	struct pagefile_fill fill;
+	struct pagefile pf = { 0 };
+	struct page *first;
+	char buf[8];
+
+	stub_kmalloc_fail_after = 0;	/* no kmalloc may be needed */
+	KT_EXPECT(pagefile_write(&pf, "abc", 3, 10) == 3);
+	stub_kmalloc_fail_after = -1;
+	KT_EXPECT(pf.pages == &pf.one && pf.cap == 1 && pf.held == 1);
+	KT_EXPECT(stub_kmallocs_live == 0 && stub_pages_used == 1);
+	first = pagefile_page(&pf, 0);
+	KT_EXPECT(pagefile_write(&pf, "d", 1, PAGE_SIZE) == 1);	/* two pages */
+	KT_EXPECT(pf.pages != &pf.one && pf.cap >= 2 && stub_kmallocs_live == 1);
+	KT_EXPECT(pagefile_page(&pf, 0) == first);
+	KT_EXPECT(pagefile_read(&pf, buf, 3, 10) == 3 && memcmp(buf, "abc", 3) == 0);
+	KT_EXPECT(pagefile_truncate(&pf, 0) == 0);
+	KT_EXPECT(pf.pages == NULL && pf.cap == 0 && stub_kmallocs_live == 0);
+	KT_EXPECT(stub_pages_used == 0);
+
+	/* map's way: a one-page image populated, then undone and redone */
+	KT_EXPECT(pagefile_truncate(&pf, 456) == 0);
+	KT_EXPECT(pagefile_populate(&pf, &fill) == 0);
+	KT_EXPECT(pf.pages == &pf.one && pf.held == 1 && stub_kmallocs_live == 0);
+	pagefile_unpopulate(&pf, &fill);
+	KT_EXPECT(pf.pages == NULL && pf.cap == 0 && pf.held == 0);
+	KT_EXPECT(pagefile_populate(&pf, &fill) == 0);
+	pagefile_fill_keep(&fill);
+	KT_EXPECT(pagefile_read(&pf, buf, 8, 448) == 8 && all_bytes(buf, 0, 8));
+	/* a populate that grows the inline slot to an array and is undone
+	 * goes back to the inline slot with its page */
+	first = pagefile_page(&pf, 0);
+	KT_EXPECT(pagefile_truncate(&pf, 3 * PAGE_SIZE) == 0);
+	KT_EXPECT(pagefile_populate(&pf, &fill) == 0);
+	KT_EXPECT(pf.held == 3 && stub_kmallocs_live == 1);
+	pagefile_unpopulate(&pf, &fill);
+	KT_EXPECT(pf.pages == &pf.one && pf.cap == 1 && pf.one == first);
+	KT_EXPECT(pf.held == 1 && stub_pages_used == 1 && stub_kmallocs_live == 0);
+	pf_reset(&pf);
+	KT_EXPECT(stub_pages_used == 0 && stub_kmallocs_live == 0);
 }
 
 /* fs/initrd.c's way: a page full of data put at an index as it is. */
