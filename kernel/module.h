@@ -200,7 +200,14 @@ unsigned module_users(const struct module_record *rec, char *buf, size_t size);
 /* Checks the header's parameter table (every entry's name, type, variable
  * and count inside the core). Called by module_start with the header's
  * other checks. Returns 0 or -ENOEXEC with the reason recorded. */
-int module_params_check(struct module_record *rec);
+int module_params_check_table(struct module_record *rec);
+/* Most modules have no parameters: that test is made here, inline, and
+ * only a table is checked by a call (module_params_check_table's first
+ * test is the same, so the answer is the same). */
+static inline int module_params_check(struct module_record *rec)
+{
+	return rec->hdr->num_params ? module_params_check_table(rec) : 0;
+}
 /* Keeps text (len bytes: "name=value" or "name" lines) as the arguments
  * the next `init module` applies, replacing earlier ones. Returns 0, -EBUSY
  * (not MAPPED), -EINVAL (a NUL inside, or over MODULE_ARGS_MAX bytes) or
@@ -211,7 +218,13 @@ int module_params_set_args(struct module_record *rec, const char *text, size_t l
  * unknown name is logged and ignored; a bad value is logged and refused
  * (-EINVAL, -ERANGE, -ENOSPC: reason recorded, as Linux 6.1 words it).
  * Returns 0 or that error (or -ENOMEM). */
-int module_params_apply(struct module_record *rec);
+int module_params_apply_args(struct module_record *rec);
+/* Inline: no arguments kept (the common case), nothing to apply; that is
+ * module_params_apply_args' answer for rec->args NULL. */
+static inline int module_params_apply(struct module_record *rec)
+{
+	return rec->args ? module_params_apply_args(rec) : 0;
+}
 /* The parameter named name (Linux's '-' = '_'), or NULL. */
 const struct kernel_param *module_param_find(const struct module_record *rec,
 					     const char *name);

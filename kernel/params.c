@@ -85,7 +85,7 @@ static int check_one(struct module_record *rec, uint32_t i)
 	return 0;
 }
 
-int module_params_check(struct module_record *rec)
+int module_params_check_table(struct module_record *rec)
 {
 	const struct module *h = rec->hdr;
 	int err = 0;
@@ -206,7 +206,7 @@ static int apply_one(struct module_record *rec, const char *arg)
 			   "invalid", p->name);
 }
 
-int module_params_apply(struct module_record *rec)
+int module_params_apply_args(struct module_record *rec)
 {
 	char *line, *next;
 	int err = 0;

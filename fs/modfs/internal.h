@@ -63,7 +63,13 @@ int modfs_unmap_init(struct module_record *rec);
  * /mod/NAME) with a file per parameter whose perm is not 0, for a module
  * that has parameters; returns 0 or -ENOMEM (nothing made). Remove takes it
  * away (files still open on it then fail with ENOENT); safe without one. */
-int modfs_params_create(struct module_record *rec, struct dentry *moddir);
+int modfs_params_make(struct module_record *rec, struct dentry *moddir);
+/* Inline: a module without parameters (most) gets no directory, which
+ * is modfs_params_make's first test; only one with some makes a call. */
+static inline int modfs_params_create(struct module_record *rec, struct dentry *moddir)
+{
+	return rec->hdr->num_params ? modfs_params_make(rec, moddir) : 0;
+}
 void modfs_params_remove(struct module_record *rec);
 
 /* placement policies (pack.c, docs/modfs.md "Placement"). The policy is

@@ -140,7 +140,7 @@ static int add_param_file(struct dentry *dir, const struct kernel_param *p,
 	return 0;
 }
 
-int modfs_params_create(struct module_record *rec, struct dentry *moddir)
+int modfs_params_make(struct module_record *rec, struct dentry *moddir)
 {
 	const struct module *h = rec->hdr;
 	struct inode *inode;
