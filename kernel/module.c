@@ -621,17 +621,23 @@ struct modinfo_keys {
 	bool vermagic_ok;	/* vermagic is VERMAGIC_STRING (strcmp's 0) */
 };
 
-/* Are a's first n bytes b's? A word at a time (both readable for n). */
-static bool same_bytes(const char *a, const char *b, uint32_t n)
+/* Are a's first n bytes b's? A word at a time (both readable for n).
+ * Every caller passes a string constant for b and a constant n: inlined
+ * and unrolled, each word is then one compare with an immediate (the
+ * loop's loads of b, counter and bound fold away), the same compares. */
+static inline __attribute__((__always_inline__)) bool
+same_bytes(const char *a, const char *b, uint32_t n)
 {
 	uint32_t i = 0, x, y;
 
+#pragma GCC unroll 16
 	for (; i + 4 <= n; i += 4) {
 		__builtin_memcpy(&x, a + i, 4);
 		__builtin_memcpy(&y, b + i, 4);
 		if (x != y)
 			return false;
 	}
+#pragma GCC unroll 4
 	for (; i < n; i++)
 		if (a[i] != b[i])
 			return false;
