@@ -649,7 +649,12 @@ same_bytes(const char *a, const char *b, uint32_t n)
  * its bit 7 ((w - 0x01010101) & ~w & 0x80808080), and the lowest bit so
  * set marks the first zero byte (a borrow only sets bits above a zero
  * byte), so its index is the count of trailing zero bits / 8: the byte
- * loop's answer. The last few bytes go a byte at a time. */
+ * loop's answer. A turn first tests the two words without the & ~w:
+ * that sets every bit the exact test sets and more (a byte of 0x81 or
+ * above sets its bit 7 too), so a turn it passes has no zero byte, and
+ * only a turn it stops is tested exactly (modinfo is text, mostly ASCII:
+ * a false stop is rare and costs only the exact test). The last few
+ * bytes go a byte at a time. */
 static uint32_t modinfo_skip(const char *p, uint32_t i, uint32_t size)
 {
 	const char *q = p + i;
@@ -660,6 +665,8 @@ static uint32_t modinfo_skip(const char *p, uint32_t i, uint32_t size)
 
 			__builtin_memcpy(&a, q, 4);
 			__builtin_memcpy(&b, q + 4, 4);
+			if (!(((a - 0x01010101u) | (b - 0x01010101u)) & 0x80808080u))
+				continue;	/* no zero byte in either */
 			za = (a - 0x01010101u) & ~a & 0x80808080u;
 			zb = (b - 0x01010101u) & ~b & 0x80808080u;
 			if (za)
