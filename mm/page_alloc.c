@@ -302,6 +302,22 @@ struct page *buddy_alloc(unsigned order)
 	unsigned o = order;
 	struct page *p;
 
+	/* The common case, a page when one is on the order-0 list: its head
+	 * is taken. That is what the long way does then (the search stops
+	 * at order 0, list_remove of a head, whose prev is NULL, nothing to
+	 * split), with the same lists, counts and page fields after. */
+	if (order == 0 && (p = buddy.free_list[0])) {
+		buddy.free_list[0] = p->next;
+		if (p->next)
+			p->next->prev = NULL;
+		p->next = NULL;
+		buddy.free_blocks[0]--;
+		buddy.pages_free--;
+		p->flags = PG_HEAD;
+		p->order = 0;
+		p->refcount = 1;
+		return p;
+	}
 	if (order > MAX_ORDER)
 		return NULL;
 	while (o <= MAX_ORDER && !buddy.free_list[o])
