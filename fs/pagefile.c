@@ -36,20 +36,14 @@ static void free_slots(struct pagefile *pf)
 
 /* grow_slots' allocation and copy, out of line: most calls find room. A
  * file with no slots that needs one (a small module's image at map) takes
- * its inline slot, pf->one: the same one slot a kzalloc'd array would
- * give, a hole, with nothing allocated. Past one slot the array is
- * kzalloc'd as before (at least 4 slots, doubling). */
+ * its inline slot, pf->one (grow_slots): the same one slot a kzalloc'd
+ * array would give, a hole, with nothing allocated. Past one slot the
+ * array is kzalloc'd as before (at least 4 slots, doubling). */
 static __attribute__((__noinline__)) int grow_slots_alloc(struct pagefile *pf, uint32_t need)
 {
 	uint32_t cap = pf->cap > 1 ? pf->cap : 4;
 	struct page **pages;
 
-	if (need == 1) {	/* cap is 0 here: no array yet */
-		pf->one = NULL;
-		pf->pages = &pf->one;
-		pf->cap = 1;
-		return 0;
-	}
 	while (cap < need)
 		cap *= 2;
 	pages = kzalloc(cap * sizeof(*pages));
@@ -63,10 +57,19 @@ static __attribute__((__noinline__)) int grow_slots_alloc(struct pagefile *pf, u
 	return 0;
 }
 
-/* Makes room for at least need slots, doubling. Returns 0 or -ENOMEM. */
+/* Makes room for at least need slots, doubling. Returns 0 or -ENOMEM.
+ * A file with no slots that needs one takes its inline slot here. */
 static inline int grow_slots(struct pagefile *pf, uint32_t need)
 {
-	return need <= pf->cap ? 0 : grow_slots_alloc(pf, need);
+	if (need <= pf->cap)
+		return 0;
+	if (need == 1) {	/* cap is 0: no array yet */
+		pf->one = NULL;
+		pf->pages = &pf->one;
+		pf->cap = 1;
+		return 0;
+	}
+	return grow_slots_alloc(pf, need);
 }
 
 /* The file is about to grow from pf->size to new_size (larger): zeroes
