@@ -71,9 +71,23 @@ static void partial_remove(struct page *p)
 	p->next = p->prev = NULL;
 }
 
-/* A fresh slab page for class c, every object free; NULL if no memory.
- * Out of line: the allocation fast paths stay short. */
-static __attribute__((__noinline__)) struct page *slab_new(unsigned c)
+/* An object of class c handed out: its free-list words cleared (a live
+ * object never looks free to kfree's double-free check). */
+static void *slab_handout(struct free_obj *o)
+{
+	o->next = NULL;
+	o->magic = 0;
+	return o;
+}
+
+/* A fresh slab page for class c with its first object handed out (the
+ * caller's), the others free; NULL if no memory. That is the state a
+ * slab with every object free, then slab_pop and slab_handout, would
+ * leave: the same free list (objects 1.. in order), count and partial
+ * list (a class has at least two objects a slab, so one stays free),
+ * and the object's free-list words cleared. Out of line: the allocation
+ * fast paths stay short. */
+static __attribute__((__noinline__)) void *slab_new(unsigned c)
 {
 	struct page *p = buddy_alloc(0);
 	char *base;
@@ -82,7 +96,7 @@ static __attribute__((__noinline__)) struct page *slab_new(unsigned c)
 	if (!p)
 		return NULL;
 	base = page_address(p);
-	for (unsigned i = slab_objects(c); i-- > 0;) {
+	for (unsigned i = slab_objects(c); --i > 0;) {
 		struct free_obj *o = (struct free_obj *)(base + i * class_size(c));
 
 		o->next = head;
@@ -91,11 +105,11 @@ static __attribute__((__noinline__)) struct page *slab_new(unsigned c)
 	}
 	p->flags |= PG_SLAB;
 	p->slab_class = c;
-	p->slab_inuse = 0;
+	p->slab_inuse = 1;
 	p->slab_free = head;
 	partial_add(p);
 	kmem.pages++;
-	return p;
+	return slab_handout((struct free_obj *)base);
 }
 
 /* The fast path of a small object: the first free object of the first
@@ -116,23 +130,12 @@ static inline struct free_obj *slab_pop(unsigned c)
 	return o;
 }
 
-/* An object of class c handed out: its free-list words cleared (a live
- * object never looks free to kfree's double-free check). */
-static void *slab_handout(struct free_obj *o)
-{
-	o->next = NULL;
-	o->magic = 0;
-	return o;
-}
-
 static void *slab_alloc(size_t size)
 {
 	unsigned c = size_class(size);
 	struct free_obj *o = slab_pop(c);
 
-	if (!o && slab_new(c))
-		o = slab_pop(c);
-	return o ? slab_handout(o) : NULL;
+	return o ? slab_handout(o) : slab_new(c);
 }
 
 /* The fast path of kmalloc and kzalloc: a kernel caller's small object
