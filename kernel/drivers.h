@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdbool.h>
 
 /* Programs COM1: 115200 baud 8N1, FIFO on, interrupts off. Never fails. */
 void serial_init(void);
@@ -48,8 +49,9 @@ int serial_load_room(void);
  * escape sequence). */
 volatile uint16_t *vga_run_at(size_t *cols);
 /* Moves the cursor over the k cells of a run (to the next row, scrolling,
- * when they end the row). */
-void vga_run_done(size_t k);
+ * when they end the row), then with newline as vga_put_byte('\n') does:
+ * the "\n" that ends most lines, taken with its run in one call. */
+void vga_run_done(size_t k, bool newline);
 /* vga_putc, the hardware cursor left where it was. */
 void vga_put_byte(char c);
 /* Moves the hardware cursor to where the output is. */

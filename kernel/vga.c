@@ -6,6 +6,7 @@
 #include "kernel/cpu.h"
 #include "mm/mm.h"
 #include <stdint.h>
+#include <stdbool.h>
 
 #define COLS 80
 #define ROWS 25
@@ -162,10 +163,12 @@ volatile uint16_t *vga_run_at(size_t *cols)
 	return vga.cell + vga.origin + vga.row * COLS + vga.col;
 }
 
-void vga_run_done(size_t k)
+void vga_run_done(size_t k, bool newline)
 {
 	vga.col += k;
 	if (vga.col == COLS)
+		vga_newline();
+	if (newline)	/* what vga_put does with "\n" outside an escape */
 		vga_newline();
 }
 
@@ -197,7 +200,7 @@ static size_t vga_put_run(const char *s, size_t n)
 		p[i] = VGA_CELL(s[i]);
 		i++;
 	}
-	vga_run_done(i);
+	vga_run_done(i, false);
 	return i;
 }
 
