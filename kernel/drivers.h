@@ -46,7 +46,9 @@ int serial_load_room(void);
 /* The cell under the cursor, and in *cols how many cells are left on its
  * row, where a run of plain bytes goes one VGA_CELL a cell; NULL (and 0)
  * when a byte must go through vga_put_byte (before vga_init, or inside an
- * escape sequence). */
+ * escape sequence). Every cell of the screen's rows already holds
+ * VGA_CELL's attribute (kernel/vga.c writes no other, and blanks a row
+ * before it is shown), so a run may store the character bytes alone. */
 volatile uint16_t *vga_run_at(size_t *cols);
 /* Moves the cursor over the k cells of a run (to the next row, scrolling,
  * when they end the row), then with newline as vga_put_byte('\n') does:

@@ -19,6 +19,10 @@
  * to whoever uses it (tests/linux/lx_ldd3.c writes at 0xBF000). */
 #define WINDOW 8192
 
+/* Every cell this file writes has the attribute ATTR: characters and
+ * blanks alike, and a row is blanked before the window shows it; so every
+ * cell of the screen's rows holds ATTR in its high byte, and
+ * console_run (kernel/console.c) stores only the character byte. */
 static struct {
 	volatile uint16_t *cell;	/* the text memory */
 	uint32_t origin;		/* the cell shown top left */
