@@ -58,6 +58,20 @@ static int parse_level(const char **fmt)
 #define TEXT_MAX 512	/* a message's bytes, its NUL included */
 #define STAMP_MAX 20	/* "[%5u.%03u] " of any uint32_t ms: 17 bytes */
 
+/* "00" to "99": the milliseconds' last two digits with one look. */
+static const char two_digits[100][2] = {
+	"00", "01", "02", "03", "04", "05", "06", "07", "08", "09",
+	"10", "11", "12", "13", "14", "15", "16", "17", "18", "19",
+	"20", "21", "22", "23", "24", "25", "26", "27", "28", "29",
+	"30", "31", "32", "33", "34", "35", "36", "37", "38", "39",
+	"40", "41", "42", "43", "44", "45", "46", "47", "48", "49",
+	"50", "51", "52", "53", "54", "55", "56", "57", "58", "59",
+	"60", "61", "62", "63", "64", "65", "66", "67", "68", "69",
+	"70", "71", "72", "73", "74", "75", "76", "77", "78", "79",
+	"80", "81", "82", "83", "84", "85", "86", "87", "88", "89",
+	"90", "91", "92", "93", "94", "95", "96", "97", "98", "99",
+};
+
 /* Writes "[%5u.%03u] " of ms as seconds and milliseconds so that it ends
  * just before end, and returns where it starts: the same bytes snprintf
  * gives, made by hand from the last digit back. (Inlined in both of
@@ -70,8 +84,8 @@ static inline __attribute__((__always_inline__)) char *stamp_before(char *end, u
 
 	end[-1] = ' ';
 	end[-2] = ']';
-	end[-3] = (char)('0' + frac % 10);
-	end[-4] = (char)('0' + frac / 10 % 10);
+	end[-4] = two_digits[frac % 100][0];
+	end[-3] = two_digits[frac % 100][1];
 	end[-5] = (char)('0' + frac / 100);
 	end[-6] = '.';
 	/* The seconds at least 5 wide: four spaces first, the digits
