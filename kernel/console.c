@@ -42,7 +42,7 @@ void console_init(void)
  * between the run's cells and the column's move), *full moved on; a row
  * is at most 80 bytes. Returns where the run stopped. Its own function:
  * in a loop this small GCC keeps the port, the byte and both places in
- * registers (9 instructions a byte, against 11 inside console_load). */
+ * registers (inside console_load it loaded the port again each byte). */
 static __attribute__((__noinline__)) const char *
 console_run(const char *p, const char *row_end, const char **full, volatile uint16_t *cell)
 {
@@ -65,9 +65,9 @@ console_run(const char *p, const char *row_end, const char **full, volatile uint
  * at once; returns where it stopped. A run of plain bytes (none below
  * ' ') is one console_run, to the row's end or a control byte (going on
  * into the next loads when it fills this one); the screen's column moves
- * once for the run. A "\n" just after a run moves the column with it (vga_run_done's
- * newline); any other control byte (or any byte inside an escape
- * sequence) goes alone, through vga_put_byte. "\n" is "\r\n" on the
+ * once for the run. A "\n" just after a run moves the column with it
+ * (vga_run_done's newline); any other control byte (or any byte inside
+ * an escape sequence) goes alone, through vga_put_byte. "\n" is "\r\n" on the
  * line, its two places never split between loads. The same bytes and
  * cells as serial_write and vga_write make one output at a time
  * (tests/host/test_console.c). */
