@@ -35,32 +35,63 @@ void console_init(void)
 	vga_init();
 }
 
+/* The run of plain bytes from p (none below ' ') up to row_end or the
+ * first control byte: each out to the transmitter and into its cell from
+ * cell on. When the load fills inside the run (at *full) the next one
+ * starts (a THRE look, interrupts still off, so no other writer comes
+ * between the run's cells and the column's move), *full moved on; a row
+ * is at most 80 bytes. Returns where the run stopped. Its own function:
+ * in a loop this small GCC keeps the port, the byte and both places in
+ * registers (inside console_load it loaded the port again each byte). */
+static __attribute__((__noinline__)) const char *
+console_run(const char *p, const char *row_end, const char **full, volatile uint16_t *cell)
+{
+	for (;;) {
+		const char *stop = row_end < *full ? row_end : *full;
+
+		for (; p < stop && (uint8_t)*p >= ' '; p++, cell++) {
+			outb((uint8_t)*p, SERIAL_COM1);
+			/* VGA_CELL(*p): its attribute byte is there already
+			 * (vga_run_at), the character byte is stored alone */
+			*(volatile uint8_t *)cell = *p;
+		}
+		if (p != *full || p == row_end || (uint8_t)*p < ' ')
+			return p;
+		*full = p + serial_load_room();	/* the next load */
+	}
+}
+
 /* One FIFO load from s up to end, each byte to the UART and the screen
  * at once; returns where it stopped. A run of plain bytes (none below
- * ' ') is one loop: each byte out to the transmitter and its cell stored,
- * the run ending where the load is full, the row ends or a control byte
- * comes; the screen's column moves once for the run. A control byte (or
- * any byte inside an escape sequence) goes alone, through vga_put_byte;
- * "\n" is "\r\n" on the line, its two places never split between loads.
- * The same bytes and cells as serial_write and vga_write make one output
- * at a time (tests/host/test_console.c). */
+ * ' ') is one console_run, to the row's end or a control byte (going on
+ * into the next loads when it fills this one); the screen's column moves
+ * once for the run. A "\n" just after a run moves the column with it
+ * (vga_run_done's newline); any other control byte (or any byte inside
+ * an escape sequence) goes alone, through vga_put_byte. "\n" is "\r\n" on the
+ * line, its two places never split between loads. The same bytes and
+ * cells as serial_write and vga_write make one output at a time
+ * (tests/host/test_console.c). */
 static const char *console_load(const char *s, const char *end, int room)
 {
 	const char *full = s + room;	/* where the FIFO would be full */
-	const char *stop = end < full ? end : full;
 
-	while (s < stop) {
-		size_t cols, most, i;
+	while (s < end && s < full) {
+		size_t cols;
 		volatile uint16_t *cell;
 
 		if ((uint8_t)*s >= ' ' && (cell = vga_run_at(&cols))) {
-			most = (size_t)(stop - s) < cols ? (size_t)(stop - s) : cols;
-			for (i = 0; i < most && (uint8_t)s[i] >= ' '; i++) {
-				outb((uint8_t)s[i], SERIAL_COM1);
-				cell[i] = VGA_CELL(s[i]);
+			const char *row_end = (size_t)(end - s) < cols ? end : s + cols;
+			const char *p = console_run(s, row_end, &full, cell);
+			bool newline;
+
+			newline = p < end && *p == '\n' && full - p >= 2;
+			if (newline) {
+				outb('\r', SERIAL_COM1);
+				outb('\n', SERIAL_COM1);
+				full--;		/* the "\r" took a place */
 			}
-			vga_run_done(i);
-			s += i;
+			vga_run_done(p - s, newline);
+			s = p + newline;
 			continue;
 		}
 		if (*s == '\n') {
@@ -68,8 +99,6 @@ static const char *console_load(const char *s, const char *end, int room)
 				break;
 			outb('\r', SERIAL_COM1);
 			full--;		/* the "\r" took a place */
-			if (stop > full)
-				stop = full;
 		}
 		outb((uint8_t)*s, SERIAL_COM1);
 		vga_put_byte(*s);
@@ -83,7 +112,8 @@ void console_write(const char *s, size_t n)
 	const char *end = s + n;
 
 	while (s < end) {
-		/* One load with interrupts off: a writer in an interrupt (a
+		/* One load with interrupts off (and the next ones of a run
+		 * that fills it: a row at most): a writer in an interrupt (a
 		 * timer's printk) waits for THRE before its own load, so the
 		 * FIFO never gets more than it holds. */
 		uint32_t flags = irq_save();

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdbool.h>
 
 /* Programs COM1: 115200 baud 8N1, FIFO on, interrupts off. Never fails. */
 void serial_init(void);
@@ -45,11 +46,14 @@ int serial_load_room(void);
 /* The cell under the cursor, and in *cols how many cells are left on its
  * row, where a run of plain bytes goes one VGA_CELL a cell; NULL (and 0)
  * when a byte must go through vga_put_byte (before vga_init, or inside an
- * escape sequence). */
+ * escape sequence). Every cell of the screen's rows already holds
+ * VGA_CELL's attribute (kernel/vga.c writes no other, and blanks a row
+ * before it is shown), so a run may store the character bytes alone. */
 volatile uint16_t *vga_run_at(size_t *cols);
 /* Moves the cursor over the k cells of a run (to the next row, scrolling,
- * when they end the row). */
-void vga_run_done(size_t k);
+ * when they end the row), then with newline as vga_put_byte('\n') does:
+ * the "\n" that ends most lines, taken with its run in one call. */
+void vga_run_done(size_t k, bool newline);
 /* vga_putc, the hardware cursor left where it was. */
 void vga_put_byte(char c);
 /* Moves the hardware cursor to where the output is. */

@@ -6,6 +6,7 @@
 #include "kernel/cpu.h"
 #include "mm/mm.h"
 #include <stdint.h>
+#include <stdbool.h>
 
 #define COLS 80
 #define ROWS 25
@@ -18,6 +19,10 @@
  * to whoever uses it (tests/linux/lx_ldd3.c writes at 0xBF000). */
 #define WINDOW 8192
 
+/* Every cell this file writes has the attribute ATTR: characters and
+ * blanks alike, and a row is blanked before the window shows it; so every
+ * cell of the screen's rows holds ATTR in its high byte, and
+ * console_run (kernel/console.c) stores only the character byte. */
 static struct {
 	volatile uint16_t *cell;	/* the text memory */
 	uint32_t origin;		/* the cell shown top left */
@@ -162,10 +167,12 @@ volatile uint16_t *vga_run_at(size_t *cols)
 	return vga.cell + vga.origin + vga.row * COLS + vga.col;
 }
 
-void vga_run_done(size_t k)
+void vga_run_done(size_t k, bool newline)
 {
 	vga.col += k;
 	if (vga.col == COLS)
+		vga_newline();
+	if (newline)	/* what vga_put does with "\n" outside an escape */
 		vga_newline();
 }
 
@@ -197,7 +204,7 @@ static size_t vga_put_run(const char *s, size_t n)
 		p[i] = VGA_CELL(s[i]);
 		i++;
 	}
-	vga_run_done(i);
+	vga_run_done(i, false);
 	return i;
 }
 

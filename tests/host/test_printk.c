@@ -1,9 +1,10 @@
 /*
  * Host tests of printk's line (kernel/printk.c): the time stamp made by
  * hand from the last digit back is snprintf's "[%5u.%03u] " for any
- * uptime, and the message found by format_text's table scan of the plain
- * start is what snprintf makes of the whole format, in the log ring and
- * on the console, cut at 511 bytes.
+ * uptime (made in the ring or aside at its end), and the message found
+ * by plain_end's table scan of the plain start (the format itself when it
+ * has no conversion) is what snprintf makes of the whole format, in the
+ * log ring and on the console, cut at 511 bytes.
  */
 #include <stdarg.h>
 #include <stdbool.h>
@@ -78,6 +79,34 @@ KTEST(stamps_of_any_uptime)
 		if (strcmp(ring_tail(n), want)) {
 			printf("    # %u: %s", t, ring_tail(n));
 			ok = false;
+		}
+	}
+	KT_EXPECT(ok);
+}
+
+/* log_stamp makes the stamp in place unless it is within STAMP_MAX
+ * bytes of the ring's end: a line at every place near the end, with
+ * stamps of 12 and 17 bytes, is what snprintf makes, the bytes after the
+ * end at the ring's start. */
+KTEST(stamps_and_lines_at_the_end_of_the_ring)
+{
+	static const uint32_t ms[] = { 1234, 4294967295u };
+	char want[128];
+	bool ok = true;
+
+	for (size_t t = 0; t < 2; t++) {
+		for (uint32_t before_end = 0; before_end < 48; before_end++) {
+			int n = snprintf(want, sizeof(want), "[%5u.%03u] hello: hello, world\n",
+					 ms[t] / 1000, ms[t] % 1000);
+
+			log.head = 3 * LOG_SIZE - before_end;
+			log.line_open = false;
+			now_ms = ms[t];
+			printk(KERN_INFO "hello: hello, world\n");
+			if (strcmp(ring_tail(n), want)) {
+				printf("    # %u before the end: %s", before_end, ring_tail(n));
+				ok = false;
+			}
 		}
 	}
 	KT_EXPECT(ok);
