@@ -457,11 +457,6 @@ void d_remove(struct dentry *d)
 		d_free(d);
 }
 
-void d_pin(struct dentry *d)
-{
-	d->pins++;
-}
-
 void d_unpin(struct dentry *d)
 {
 	d->pins--;
