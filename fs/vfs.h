@@ -394,6 +394,9 @@ void proc_reap(struct module_record *rec,
 struct program {
 	const char *name;
 	struct file *fds[SYS_MAX_FDS];
+	/* every descriptor below this one is open (Linux's next_fd): an
+	 * open looks for the lowest free one from here, not from 0 */
+	int fd_low;
 	struct dentry *cwd;	/* pinned */
 };
 /* Sets p up: cwd "/", fds 0/1/2 on /dev/console. Returns 0 or -errno. */
