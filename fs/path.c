@@ -154,15 +154,15 @@ d_child_at(struct dentry *dir, const char *p, size_t *len)
  * (d_child_at): no copy into a walk's last. Stops at the last component,
  * or at any one it cannot pass this way, for the plain walk. A component
  * found is never over NAME_MAX (checked anyway) and a found step has no
- * error, so the plain walk would have passed it the same way. */
+ * error, so the plain walk would have passed it the same way (a file that
+ * is not a directory has no children: nothing is found in it). */
 static void walk_found(struct dentry **d, const char **p)
 {
 	const char *s = *p;
 	struct dentry *c;
 	size_t n;
 
-	while (*s && S_ISDIR((*d)->inode->mode) &&
-	       (c = d_child_at(*d, s, &n)) && n <= NAME_MAX && s[n] == '/') {
+	while (*s && (c = d_child_at(*d, s, &n)) && n <= NAME_MAX && s[n] == '/') {
 		const char *next = s + n;
 
 		while (*next == '/')
