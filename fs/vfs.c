@@ -457,13 +457,6 @@ void d_remove(struct dentry *d)
 		d_free(d);
 }
 
-void d_unpin(struct dentry *d)
-{
-	d->pins--;
-	if (d->removed && !d->pins)
-		d_free(d);
-}
-
 /* ---- superblocks and mounts ---- */
 
 /* Attaches the root inode of sb. Returns 0 or -ENOMEM (the inode is then
