@@ -64,6 +64,20 @@ void d_link(struct dentry *d);
 void d_unlink(struct dentry *d);
 /* Frees an unlinked, unpinned dentry with its inode and children. */
 void d_free(struct dentry *d);
+/* d_pin keeps d (and its inode) alive while the caller uses it: a removed
+ * d is freed only when its last pin is dropped. d_unpin drops one pin and
+ * frees a removed d at the last; the caller must hold a pin from d_pin
+ * and must not use d afterwards. Never fail. Inline: every open takes a
+ * pin and every close drops one. */
+static inline void d_pin(struct dentry *d)
+{
+	d->pins++;
+}
+static inline void d_unpin(struct dentry *d)
+{
+	if (!--d->pins && d->removed)
+		d_free(d);
+}
 /* Gives d the kmalloc'd name (NULL: none), freeing the one it had unless
  * that was the name d_alloc stored with it. */
 void d_set_name(struct dentry *d, char *name);

@@ -116,19 +116,19 @@ static bool path_too_long(const char *path, const char *p)
  * NUL would (no child's name holds a '/'), so the answer and the stop are
  * d_find_child's on the component copied out. *len gets the component's
  * length when a child is found; NULL if the tree has no such child (the
- * filesystem's lookup is not asked). */
+ * filesystem's lookup is not asked). A file that is not a directory has
+ * no children and no index: NULL, as for a name not there. */
 static inline __attribute__((__always_inline__)) struct dentry *
 d_child_at(struct dentry *dir, const char *p, size_t *len)
 {
 	const unsigned char *b = (const unsigned char *)p;
-	unsigned char first = b[0];
 	struct dentry *d = dir->children;
 
 	if (dir->index)		/* many children: by hash, the same answer */
 		return d_find_child_indexed(dir, p, len);
 	/* the names sorting before the component on their first byte are
 	 * passed on it alone (the list is in strcmp order) */
-	while (d && (unsigned char)d->name[0] < first)
+	while (d && (unsigned char)d->name[0] < b[0])
 		d = d->next;
 	for (; d; d = d->next) {
 		const unsigned char *a = (const unsigned char *)d->name;
@@ -138,12 +138,12 @@ d_child_at(struct dentry *dir, const char *p, size_t *len)
 		while (a[i] && a[i] == b[i])
 			i++;
 		end = b[i] == '/' ? '\0' : b[i];
-		if (a[i] < end)
-			continue;
+		if (a[i] == end) {	/* both ended: found */
+			*len = i;
+			return d;
+		}
 		if (a[i] > end)
 			return NULL;
-		*len = i;
-		return d;
 	}
 	return NULL;
 }
@@ -154,15 +154,15 @@ d_child_at(struct dentry *dir, const char *p, size_t *len)
  * (d_child_at): no copy into a walk's last. Stops at the last component,
  * or at any one it cannot pass this way, for the plain walk. A component
  * found is never over NAME_MAX (checked anyway) and a found step has no
- * error, so the plain walk would have passed it the same way. */
+ * error, so the plain walk would have passed it the same way (a file that
+ * is not a directory has no children: nothing is found in it). */
 static void walk_found(struct dentry **d, const char **p)
 {
 	const char *s = *p;
 	struct dentry *c;
 	size_t n;
 
-	while (*s && S_ISDIR((*d)->inode->mode) &&
-	       (c = d_child_at(*d, s, &n)) && n <= NAME_MAX && s[n] == '/') {
+	while (*s && (c = d_child_at(*d, s, &n)) && n <= NAME_MAX && s[n] == '/') {
 		const char *next = s + n;
 
 		while (*next == '/')
@@ -177,7 +177,10 @@ static void walk_found(struct dentry **d, const char **p)
 
 /* Each component is looked for where it lies in the path (d_child_at),
  * each step is path_step's for a child found (mounts followed); no child
- * is named "." or "..", so those are never found here. */
+ * is named "." or "..", so those are never found here. path_step's
+ * "is it a directory" needs no test of its own: a file that is not one
+ * has no children, so d_child_at finds nothing and the plain walk says
+ * -ENOTDIR. */
 bool path_walk_fast(struct dentry *cwd, const char *path, struct dentry **out)
 {
 	struct dentry *d = (path[0] == '/' || !cwd) ? vfs_root() : cwd, *c;
@@ -189,15 +192,15 @@ bool path_walk_fast(struct dentry *cwd, const char *path, struct dentry **out)
 	if (!*p)
 		return false;	/* "" or "/" */
 	for (;;) {
-		if (!S_ISDIR(d->inode->mode) || !(c = d_child_at(d, p, &n)) ||
-		    n > NAME_MAX)
+		c = d_child_at(d, p, &n);
+		if (!c || n > NAME_MAX)
 			return false;
-		d = d_follow_mounts(c);
-		p += n;
+		d = c->mounted ? d_follow_mounts(c) : c;
+		p += n;		/* at the component's end: a '/' or the NUL */
 		if (!*p)
 			break;
-		while (*p == '/')
-			p++;
+		while (*++p == '/')
+			;
 		if (!*p)
 			return false;	/* a trailing slash */
 	}

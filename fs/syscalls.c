@@ -67,14 +67,17 @@ static long no_restart(long ret)
 	return ret == -ERESTARTSYS || ret == -ERESTARTNOINTR ? -EINTR : ret;
 }
 
-/* Puts f at the lowest free descriptor; -EMFILE if none. */
+/* Puts f at the lowest free descriptor; -EMFILE if none. Every one below
+ * fd_low is open (a close below it lowers it), so the search starts
+ * there and finds what a search from 0 would. */
 static int fd_install(struct file *f)
 {
-	struct file **fds = programs.running->fds;
+	struct program *p = programs.running;
 
-	for (int fd = 0; fd < SYS_MAX_FDS; fd++) {
-		if (!fds[fd]) {
-			fds[fd] = f;
+	for (int fd = p->fd_low; fd < SYS_MAX_FDS; fd++) {
+		if (!p->fds[fd]) {
+			p->fds[fd] = f;
+			p->fd_low = fd + 1;
 			return fd;
 		}
 	}
@@ -151,6 +154,8 @@ int sys_close(int fd)
 	if (!f)
 		return -EBADF;
 	programs.running->fds[fd] = NULL;
+	if (fd < programs.running->fd_low)
+		programs.running->fd_low = fd;
 	vfs_close(f);
 	return 0;
 }

@@ -60,19 +60,21 @@ void inode_touch(struct inode *inode)
 	inode->mtime = fs_now();
 }
 
-/* One store a field (a field not named would be 0): no memset first. */
+/* One store a field, each stored as it is loaded (a compound literal made
+ * GCC load all eight first, spilling half of them): every field of struct
+ * stat is written, so nothing is left over from the caller's buffer. */
+_Static_assert(sizeof(struct stat) == 8 * sizeof(uint32_t),
+	       "struct stat changed: inode_fill_stat writes each field");
 void inode_fill_stat(const struct inode *inode, struct stat *st)
 {
-	*st = (struct stat){
-		.st_ino = inode->ino,
-		.st_dev = inode->sb->dev,
-		.st_mode = inode->mode,
-		.st_nlink = inode->nlink,
-		.st_size = inode->data.size,
-		.st_blocks = inode->data.held,
-		.st_rdev = inode->rdev,
-		.st_mtime = inode->mtime,
-	};
+	st->st_ino = inode->ino;
+	st->st_dev = inode->sb->dev;
+	st->st_mode = inode->mode;
+	st->st_nlink = inode->nlink;
+	st->st_size = inode->data.size;
+	st->st_blocks = inode->data.held;
+	st->st_rdev = inode->rdev;
+	st->st_mtime = inode->mtime;
 }
 
 /* ---- dentries ---- */
@@ -456,18 +458,6 @@ void d_remove(struct dentry *d)
 		d_unlink(d);
 	d->removed = true;
 	if (!d->pins)
-		d_free(d);
-}
-
-void d_pin(struct dentry *d)
-{
-	d->pins++;
-}
-
-void d_unpin(struct dentry *d)
-{
-	d->pins--;
-	if (d->removed && !d->pins)
 		d_free(d);
 }
 

@@ -196,12 +196,7 @@ bool d_is_empty(const struct dentry *dir);
 /* Takes d (and any children) out of the tree; frees it now or at its
  * last unpin. */
 void d_remove(struct dentry *d);
-/* d_pin keeps d (and its inode) alive while the caller uses it: a removed
- * d is freed only when its last pin is dropped. d_unpin drops one pin and
- * frees a removed d at the last; the caller must hold a pin from d_pin
- * and must not use d afterwards. Never fail. */
-void d_pin(struct dentry *d);
-void d_unpin(struct dentry *d);
+/* d_pin and d_unpin (pins on a dentry): fs/internal.h. */
 
 /* Reusable operations (fs/file.c): regular files through inode->data;
  * directories list "." , ".." then the children in name order. */
@@ -390,6 +385,9 @@ void proc_reap(struct module_record *rec,
 struct program {
 	const char *name;
 	struct file *fds[SYS_MAX_FDS];
+	/* every descriptor below this one is open (Linux's next_fd): an
+	 * open looks for the lowest free one from here, not from 0 */
+	int fd_low;
 	struct dentry *cwd;	/* pinned */
 };
 /* Sets p up: cwd "/", fds 0/1/2 on /dev/console. Returns 0 or -errno. */

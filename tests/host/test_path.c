@@ -191,6 +191,9 @@ KTEST(fast_walk_agrees_or_declines)
 	static const char *const declined[] = {
 		"", "/", "/a/", "/a/./b", "/a/../a", ".", "..", "/a/f/x",
 		"/nope", "/a/nope", "/a/bb", "/a/b/",
+		/* through a file (no children: the plain walk says -ENOTDIR),
+		 * a name's prefix or a longer one, a mount point's name cut */
+		"/a/f/", "/a/f//b", "/a/f/.", "/a/fx", "/a/", "/mn", "/mntx/x",
 	};
 	struct dentry *d;
 
@@ -204,6 +207,8 @@ KTEST(fast_walk_agrees_or_declines)
 		KT_EXPECT(!path_walk_fast(vfs_root(), declined[i], &d));
 	KT_EXPECT(path_walk_fast(B, "../f", &d) == false);
 	KT_EXPECT(path_walk_fast(A, "b", &d) && d == B);
+	KT_EXPECT(path_walk_fast(F, "b", &d) == false);	/* a file as cwd */
+	KT_EXPECT(err_of(F, "b") == -ENOTDIR);
 }
 
 KTEST(getpath_back_to_names)

@@ -7,3 +7,15 @@ close 3
 close 4
 close 3
 echo $?
+open /etc/motd
+open /etc/motd
+open /etc/motd
+close 4
+close 3
+open /etc/motd
+open /etc/motd
+open /etc/motd
+close 3
+close 4
+close 5
+close 6
