@@ -63,20 +63,17 @@ static inline void zero_past_end(struct pagefile *pf, uint32_t new_size)
 		       min_u32(PAGE_SIZE - off, new_size - pf->size));
 }
 
-/* Page by page from pos's page on; after the first, each piece starts at
- * its page's first byte. Every page read lies below the size (count is
- * cut to it), so a slot past cap or NULL is a hole (pagefile_page's
- * answer for an index below the size). */
-ssize_t pagefile_read(const struct pagefile *pf, void *buf, size_t count,
-		      uint32_t pos)
+/* pagefile_read's bytes, count of them (cut to the size) from page index
+ * at offset off on: page by page; after the first, each piece starts at
+ * its page's first byte. Every page read lies below the size, so a slot
+ * past cap or NULL is a hole (pagefile_page's answer for an index below
+ * the size). */
+static __attribute__((__noinline__)) ssize_t
+read_pages(const struct pagefile *pf, char *dst, size_t count, uint32_t index,
+	   uint32_t off)
 {
-	uint32_t index = pos >> PAGE_SHIFT, off = PAGE_OFFSET_OF(pos);
-	char *dst = buf;
-	size_t left;
+	size_t left = count;
 
-	if (pos >= pf->size)
-		return 0;
-	count = left = min_u32(count, pf->size - pos);
 	while (left) {
 		uint32_t n = min_u32(PAGE_SIZE - off, left);
 		struct page *p = index < pf->cap ? pf->pages[index] : NULL;
@@ -91,6 +88,27 @@ ssize_t pagefile_read(const struct pagefile *pf, void *buf, size_t count,
 		off = 0;
 	}
 	return count;
+}
+
+/* Fast path: bytes that lie in one held page (every read of a small file
+ * and most of a large one's) are one copy, with none of read_pages' loop;
+ * it is read_pages' first and only turn (n = count, the slot not a hole),
+ * so the answer is the same. */
+ssize_t pagefile_read(const struct pagefile *pf, void *buf, size_t count,
+		      uint32_t pos)
+{
+	uint32_t index = pos >> PAGE_SHIFT, off = PAGE_OFFSET_OF(pos);
+	struct page *p;
+
+	if (pos >= pf->size)
+		return 0;
+	count = min_u32(count, pf->size - pos);
+	if (off + count <= PAGE_SIZE && index < pf->cap &&
+	    (p = pf->pages[index])) {
+		memcpy(buf, (char *)page_address(p) + off, count);
+		return count;
+	}
+	return read_pages(pf, buf, count, index, off);
 }
 
 ssize_t pagefile_write(struct pagefile *pf, const void *buf, size_t count,
