@@ -143,20 +143,37 @@ static int kernel_refused(struct insmod *c, int err)
 	return err;
 }
 
+/* read_at's reads after a first one that moved n > 0 bytes but not all
+ * of them (a pread may be short), or none (n: 0 or -errno). */
+static __attribute__((__noinline__)) int
+read_rest(struct insmod *c, int fd, uint32_t off, uint32_t len, ssize_t n)
+{
+	while (n > 0) {
+		off += n, len -= n;
+		c->bytes_read += n;
+		if (!len)
+			return 0;
+		n = sys_pread(fd, c->file + off, len, off);
+	}
+	return n < 0 ? n : -EIO;
+}
+
 /* Reads len bytes at offset off of fd into c->file + off, if they lie
  * in the file (else leaves them: the checks will say what is wrong).
- * With pread: no lseek before each read. */
-static int read_at(struct insmod *c, int fd, uint32_t off, uint32_t len)
+ * With pread: no lseek before each read. A pread of a file in memory
+ * moves everything asked at once: that case is counted here, any other
+ * goes on in read_rest, as the plain loop would. */
+static inline int read_at(struct insmod *c, int fd, uint32_t off, uint32_t len)
 {
-	ssize_t n = 0;
+	ssize_t n;
 
 	if (off > c->file_len || len > c->file_len - off || !len)
 		return 0;
-	while (len && (n = sys_pread(fd, c->file + off, len, off)) > 0) {
-		off += n, len -= n;
-		c->bytes_read += n;
-	}
-	return n < 0 ? n : len ? -EIO : 0;
+	n = sys_pread(fd, c->file + off, len, off);
+	if (n != (ssize_t)len)
+		return read_rest(c, fd, off, len, n);
+	c->bytes_read += n;
+	return 0;
 }
 
 #define READ_RANGES 32	/* sections sorted for merged reads; more: in turns */
