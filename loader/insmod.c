@@ -143,14 +143,13 @@ static int kernel_refused(struct insmod *c, int err)
 	return err;
 }
 
-/* read_at's reads after a first one that moved n > 0 bytes but not all
- * of them (a pread may be short), or none (n: 0 or -errno). */
+/* pread_all's reads after a first one that moved n > 0 bytes but not
+ * all of them (a pread may be short), or none (n: 0 or -errno). */
 static __attribute__((__noinline__)) int
 read_rest(struct insmod *c, int fd, uint32_t off, uint32_t len, ssize_t n)
 {
 	while (n > 0) {
 		off += n, len -= n;
-		c->bytes_read += n;
 		if (!len)
 			return 0;
 		n = sys_pread(fd, c->file + off, len, off);
@@ -158,22 +157,27 @@ read_rest(struct insmod *c, int fd, uint32_t off, uint32_t len, ssize_t n)
 	return n < 0 ? n : -EIO;
 }
 
+/* Reads the len bytes at offset off of fd (inside the file, len > 0)
+ * into c->file + off: 0, or -EIO for a file that ended early, or the
+ * read's -errno. A pread of a file in memory moves everything asked at
+ * once: the rest of the plain loop (read_rest) is out of line. */
+static inline int pread_all(struct insmod *c, int fd, uint32_t off, uint32_t len)
+{
+	ssize_t n = sys_pread(fd, c->file + off, len, off);
+
+	return n == (ssize_t)len ? 0 : read_rest(c, fd, off, len, n);
+}
+
 /* Reads len bytes at offset off of fd into c->file + off, if they lie
- * in the file (else leaves them: the checks will say what is wrong).
- * With pread: no lseek before each read. A pread of a file in memory
- * moves everything asked at once: that case is counted here, any other
- * goes on in read_rest, as the plain loop would. */
+ * in the file (else leaves them: the checks will say what is wrong), and
+ * counts them in bytes_read (which an error makes moot). With pread: no
+ * lseek before each read. */
 static inline int read_at(struct insmod *c, int fd, uint32_t off, uint32_t len)
 {
-	ssize_t n;
-
 	if (off > c->file_len || len > c->file_len - off || !len)
 		return 0;
-	n = sys_pread(fd, c->file + off, len, off);
-	if (n != (ssize_t)len)
-		return read_rest(c, fd, off, len, n);
-	c->bytes_read += n;
-	return 0;
+	c->bytes_read += len;
+	return pread_all(c, fd, off, len);
 }
 
 #define READ_RANGES 32	/* sections sorted for merged reads; more: in turns */
@@ -189,7 +193,7 @@ struct range {
  * copying, 4). bytes_read counts the ranges' bytes, not the padding. */
 static int read_ranges(struct insmod *c, int fd, const struct range *r, uint32_t n)
 {
-	uint32_t i = 0, bytes = c->bytes_read;
+	uint32_t i = 0;
 	int err = 0;
 
 	while (i < n && !err) {
@@ -199,10 +203,9 @@ static int read_ranges(struct insmod *c, int fd, const struct range *r, uint32_t
 			end = r[i].off + r[i].len > end ? r[i].off + r[i].len : end;
 			sum += r[i].len;
 		}
-		err = read_at(c, fd, off, end - off);
-		bytes += sum;
+		c->bytes_read += sum;
+		err = pread_all(c, fd, off, end - off);
 	}
-	c->bytes_read = bytes;
 	return err;
 }
 
