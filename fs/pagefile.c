@@ -12,6 +12,7 @@
 #include "fs/vfs.h"
 #include "mm/mm.h"
 #include "lib/string.h"
+#include "fs/pagefile_read.h"
 #include <tessera/errno.h>
 
 #define PAGE_OFFSET_OF(pos)	((pos) & (PAGE_SIZE - 1))
@@ -91,24 +92,17 @@ read_pages(const struct pagefile *pf, char *dst, size_t count, uint32_t index,
 }
 
 /* Fast path: bytes that lie in one held page (every read of a small file
- * and most of a large one's) are one copy, with none of read_pages' loop;
- * it is read_pages' first and only turn (n = count, the slot not a hole),
- * so the answer is the same. */
+ * and most of a large one's) are one copy (pagefile_read_in_page, fs/vfs.h),
+ * read_pages' first and only turn. */
 ssize_t pagefile_read(const struct pagefile *pf, void *buf, size_t count,
 		      uint32_t pos)
 {
-	uint32_t index = pos >> PAGE_SHIFT, off = PAGE_OFFSET_OF(pos);
-	struct page *p;
-
 	if (pos >= pf->size)
 		return 0;
 	count = min_u32(count, pf->size - pos);
-	if (off + count <= PAGE_SIZE && index < pf->cap &&
-	    (p = pf->pages[index])) {
-		memcpy(buf, (char *)page_address(p) + off, count);
+	if (pagefile_read_in_page(pf, buf, count, pos))
 		return count;
-	}
-	return read_pages(pf, buf, count, index, off);
+	return read_pages(pf, buf, count, pos >> PAGE_SHIFT, PAGE_OFFSET_OF(pos));
 }
 
 ssize_t pagefile_write(struct pagefile *pf, const void *buf, size_t count,
