@@ -267,10 +267,13 @@ static __attribute__((__noinline__)) int read_sections(struct insmod *c, int fd)
 	 * leave it, for the checks to judge */
 	unread[0] = 0;
 	for (uint32_t i = 1; i < shnum; i++) {
+		uint32_t end;
+
 		s = &sh[i];
+		/* end <= sh_offset: no bytes, or past 4 GiB (the sum wrapped) */
 		if (!section_needed(sh, shnum, shstr, size, i, unread) ||
-		    i == x || s->sh_type == SHT_NOBITS || !s->sh_size ||
-		    s->sh_offset > len || s->sh_size > len - s->sh_offset)
+		    i == x || s->sh_type == SHT_NOBITS ||
+		    (end = s->sh_offset + s->sh_size) <= s->sh_offset || end > len)
 			continue;
 		if (rp == r + READ_RANGES) {
 			if ((err = read_ranges(c, fd, r, READ_RANGES)))
