@@ -238,25 +238,31 @@ static __attribute__((__noinline__)) int read_sections(struct insmod *c, int fd)
 	    shnum > MODELF_MAX_SECTIONS || table % 4 || table > len ||
 	    shnum * sizeof(Elf32_Shdr) > len - table)
 		return read_at(c, fd, sizeof(Elf32_Ehdr), len - sizeof(Elf32_Ehdr));
-	/* the table with up to NAMES_BEFORE bytes before it (not before the
-	 * header's end), which are not counted as read */
+	/* the table (inside the file, tested above) with up to NAMES_BEFORE
+	 * bytes before it (not before the header's end), which are not
+	 * counted as read */
 	from = table < sizeof(Elf32_Ehdr) + NAMES_BEFORE ?
 	       (table < sizeof(Elf32_Ehdr) ? table : sizeof(Elf32_Ehdr)) :
 	       table - NAMES_BEFORE;
-	if ((err = read_at(c, fd, from, table + shnum * sizeof(Elf32_Shdr) - from)))
+	if ((err = pread_all(c, fd, from, table + shnum * sizeof(Elf32_Shdr) - from)))
 		return err;
-	c->bytes_read -= table - from;
+	c->bytes_read += shnum * sizeof(Elf32_Shdr);
 	sh = (const Elf32_Shdr *)(c->file + table);
-	if (x && x < shnum && sh[x].sh_type == SHT_STRTAB &&
-	    sh[x].sh_offset <= len && sh[x].sh_size <= len - sh[x].sh_offset) {
-		/* the names: already read if they lie in [from, table) */
-		if (sh[x].sh_offset >= from && sh[x].sh_offset <= table &&
-		    sh[x].sh_size <= table - sh[x].sh_offset)
-			c->bytes_read += sh[x].sh_size;
-		else if ((err = read_at(c, fd, sh[x].sh_offset, sh[x].sh_size)))
-			return err;
-		shstr = c->file + sh[x].sh_offset;
-		size = section_names_size(shstr, sh[x].sh_size);
+	if (x && x < shnum && sh[x].sh_type == SHT_STRTAB) {
+		uint32_t at = sh[x].sh_offset, n = sh[x].sh_size;
+
+		/* the names: already read if they lie in [from, table) (so
+		 * inside the file), else read if they lie inside the file */
+		if (at >= from && at <= table && n <= table - at) {
+			c->bytes_read += n;
+			shstr = c->file + at;
+		} else if (at <= len && n <= len - at) {
+			if ((err = read_at(c, fd, at, n)))
+				return err;
+			shstr = c->file + at;
+		}
+		if (shstr)
+			size = section_names_size(shstr, n);
 	}
 	/* one pass over the table: each needed section (section_needed,
 	 * asked in order) with bytes in the file, other than the names (read
@@ -314,8 +320,10 @@ static int read_needed(struct insmod *c)
 		c->file[c->file_len] = '\0';
 	if (!err && c->file_len < sizeof(Elf32_Ehdr))
 		err = read_at(c, fd, 0, c->file_len);
-	else if (!err && !(err = read_at(c, fd, 0, sizeof(Elf32_Ehdr))))
+	else if (!err && !(err = pread_all(c, fd, 0, sizeof(Elf32_Ehdr)))) {
+		c->bytes_read = sizeof(Elf32_Ehdr);
 		err = read_sections(c, fd);
+	}
 	sys_close(fd);
 	return err;
 }
