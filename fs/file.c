@@ -14,7 +14,6 @@
 #include <tessera/errno.h>
 #include <linux/errno.h>	/* ENOIOCTLCMD */
 
-#define MAX_IO 0x7ffff000u	/* largest count one read or write moves */
 
 /* struct files come from a small pool in the kernel's data, kept as a
  * list of the free ones (a free file's private_data is the next), and from
@@ -223,21 +222,13 @@ pread_checked(struct file *f, void *buf, size_t count, loff_t pos)
 	return read_at(f, buf, count, &pos);
 }
 
-/* Fast path: a page-backed file (pagefile_fops: the kernel's own read,
- * never guarded; only ramfs' regular files have it, never a directory)
- * open for reading (FMODE_READ: not O_WRONLY, file_alloc) with a
- * position (FMODE_PREAD), read below its size: every check of
- * pread_checked passes, so pagefile_read is called straight, with no
- * position to move. Anything else (an error to report, a read at or past
- * the end, another file) goes through pread_checked. */
+/* Fast path: a plain file (pread_plain_file, fs/vfs.h) read below its
+ * size (the 64-bit position compared unsigned), pagefile_read called
+ * straight, with no position to move. Anything else (an error to report,
+ * a read at or past the end, another file) goes through pread_checked. */
 ssize_t vfs_pread(struct file *f, void *buf, size_t count, loff_t pos)
 {
-	const uint32_t want = FMODE_READ | FMODE_PREAD;
-
-	/* pos compared unsigned: a negative one is huge, so "below the
-	 * size" is 0 <= pos < size in one compare */
-	if (f->f_op == &pagefile_fops && (f->f_mode & want) == want &&
-	    (uint64_t)pos < f->inode->data.size)
+	if (pread_plain_file(f) && (uint64_t)pos < f->inode->data.size)
 		return pagefile_read(&f->inode->data, buf,
 				     count > MAX_IO ? MAX_IO : count, (uint32_t)pos);
 	return pread_checked(f, buf, count, pos);

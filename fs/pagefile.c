@@ -12,6 +12,7 @@
 #include "fs/vfs.h"
 #include "mm/mm.h"
 #include "lib/string.h"
+#include "fs/pagefile_read.h"
 #include <tessera/errno.h>
 
 #define PAGE_OFFSET_OF(pos)	((pos) & (PAGE_SIZE - 1))
@@ -89,20 +90,17 @@ static inline void zero_past_end(struct pagefile *pf, uint32_t new_size)
 		       min_u32(PAGE_SIZE - off, new_size - pf->size));
 }
 
-/* Page by page from pos's page on; after the first, each piece starts at
- * its page's first byte. Every page read lies below the size (count is
- * cut to it), so a slot past cap or NULL is a hole (pagefile_page's
- * answer for an index below the size). */
-ssize_t pagefile_read(const struct pagefile *pf, void *buf, size_t count,
-		      uint32_t pos)
+/* pagefile_read's bytes, count of them (cut to the size) from page index
+ * at offset off on: page by page; after the first, each piece starts at
+ * its page's first byte. Every page read lies below the size, so a slot
+ * past cap or NULL is a hole (pagefile_page's answer for an index below
+ * the size). */
+static __attribute__((__noinline__)) ssize_t
+read_pages(const struct pagefile *pf, char *dst, size_t count, uint32_t index,
+	   uint32_t off)
 {
-	uint32_t index = pos >> PAGE_SHIFT, off = PAGE_OFFSET_OF(pos);
-	char *dst = buf;
-	size_t left;
+	size_t left = count;
 
-	if (pos >= pf->size)
-		return 0;
-	count = left = min_u32(count, pf->size - pos);
 	while (left) {
 		uint32_t n = min_u32(PAGE_SIZE - off, left);
 		struct page *p = index < pf->cap ? pf->pages[index] : NULL;
@@ -117,6 +115,20 @@ ssize_t pagefile_read(const struct pagefile *pf, void *buf, size_t count,
 		off = 0;
 	}
 	return count;
+}
+
+/* Fast path: bytes that lie in one held page (every read of a small file
+ * and most of a large one's) are one copy (pagefile_read_in_page, fs/vfs.h),
+ * read_pages' first and only turn. */
+ssize_t pagefile_read(const struct pagefile *pf, void *buf, size_t count,
+		      uint32_t pos)
+{
+	if (pos >= pf->size)
+		return 0;
+	count = min_u32(count, pf->size - pos);
+	if (pagefile_read_in_page(pf, buf, count, pos))
+		return count;
+	return read_pages(pf, buf, count, pos >> PAGE_SHIFT, PAGE_OFFSET_OF(pos));
 }
 
 ssize_t pagefile_write(struct pagefile *pf, const void *buf, size_t count,

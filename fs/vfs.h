@@ -256,6 +256,22 @@ ssize_t vfs_read(struct file *f, void *buf, size_t count);
  * pread64). Returns vfs_read's results, and -EINVAL for pos < 0, -ESPIPE
  * for a file without a position (FMODE_PREAD cleared). */
 ssize_t vfs_pread(struct file *f, void *buf, size_t count, loff_t pos);
+#define MAX_IO 0x7ffff000u	/* largest count one read or write moves */
+/* pread's plain case, which vfs_pread and sys_pread take straight to
+ * pagefile_read: a page-backed file (pagefile_fops: the kernel's own read,
+ * never guarded; only ramfs' regular files have it, never a directory)
+ * open for reading (FMODE_READ: not O_WRONLY, file_alloc) with a position
+ * (FMODE_PREAD), read at a position below its size (the caller's test: a
+ * position compared unsigned is below the size exactly when 0 <= pos <
+ * size, a negative one being huge). Every check of pread(2) passes for
+ * it, so pagefile_read(&f->inode->data, buf, count cut to MAX_IO, pos) is
+ * the answer. */
+static inline bool pread_plain_file(const struct file *f)
+{
+	const uint32_t want = FMODE_READ | FMODE_PREAD;
+
+	return f->f_op == &pagefile_fops && (f->f_mode & want) == want;
+}
 /* Writes count bytes at f->pos (at the end for O_APPEND on a regular
  * file) through f_op->write. Returns the count written (maybe short),
  * -EBADF (opened O_RDONLY), -EINVAL (no write operation) or the

@@ -143,20 +143,41 @@ static int kernel_refused(struct insmod *c, int err)
 	return err;
 }
 
-/* Reads len bytes at offset off of fd into c->file + off, if they lie
- * in the file (else leaves them: the checks will say what is wrong).
- * With pread: no lseek before each read. */
-static int read_at(struct insmod *c, int fd, uint32_t off, uint32_t len)
+/* pread_all's reads after a first one that moved n > 0 bytes but not
+ * all of them (a pread may be short), or none (n: 0 or -errno). */
+static __attribute__((__noinline__)) int
+read_rest(struct insmod *c, int fd, uint32_t off, uint32_t len, ssize_t n)
 {
-	ssize_t n = 0;
+	while (n > 0) {
+		off += n, len -= n;
+		if (!len)
+			return 0;
+		n = sys_pread(fd, c->file + off, len, off);
+	}
+	return n < 0 ? n : -EIO;
+}
 
+/* Reads the len bytes at offset off of fd (inside the file, len > 0)
+ * into c->file + off: 0, or -EIO for a file that ended early, or the
+ * read's -errno. A pread of a file in memory moves everything asked at
+ * once: the rest of the plain loop (read_rest) is out of line. */
+static inline int pread_all(struct insmod *c, int fd, uint32_t off, uint32_t len)
+{
+	ssize_t n = sys_pread(fd, c->file + off, len, off);
+
+	return n == (ssize_t)len ? 0 : read_rest(c, fd, off, len, n);
+}
+
+/* Reads len bytes at offset off of fd into c->file + off, if they lie
+ * in the file (else leaves them: the checks will say what is wrong), and
+ * counts them in bytes_read (which an error makes moot). With pread: no
+ * lseek before each read. */
+static inline int read_at(struct insmod *c, int fd, uint32_t off, uint32_t len)
+{
 	if (off > c->file_len || len > c->file_len - off || !len)
 		return 0;
-	while (len && (n = sys_pread(fd, c->file + off, len, off)) > 0) {
-		off += n, len -= n;
-		c->bytes_read += n;
-	}
-	return n < 0 ? n : len ? -EIO : 0;
+	c->bytes_read += len;
+	return pread_all(c, fd, off, len);
 }
 
 #define READ_RANGES 32	/* sections sorted for merged reads; more: in turns */
@@ -168,11 +189,12 @@ struct range {
 
 /* Reads the ranges r[0..n) (sorted by offset, inside the file): one read
  * for ranges less than READ_GAP bytes apart, the padding of their
- * sections' alignment (a read costs about 175 instructions; 16 bytes of
- * copying, 4). bytes_read counts the ranges' bytes, not the padding. */
+ * sections' alignment (a read costs about 105 instructions besides its
+ * copy; 16 bytes of copying, 4). bytes_read counts the ranges' bytes, not
+ * the padding. */
 static int read_ranges(struct insmod *c, int fd, const struct range *r, uint32_t n)
 {
-	uint32_t i = 0, bytes = c->bytes_read;
+	uint32_t i = 0;
 	int err = 0;
 
 	while (i < n && !err) {
@@ -182,16 +204,15 @@ static int read_ranges(struct insmod *c, int fd, const struct range *r, uint32_t
 			end = r[i].off + r[i].len > end ? r[i].off + r[i].len : end;
 			sum += r[i].len;
 		}
-		err = read_at(c, fd, off, end - off);
-		bytes += sum;
+		c->bytes_read += sum;
+		err = pread_all(c, fd, off, end - off);
 	}
-	c->bytes_read = bytes;
 	return err;
 }
 
 /* ld -r writes the section names just before the section table: this
  * many bytes before the table are read with it (about 64 instructions of
- * copying), which saves the names their own read (about 200) when they
+ * copying), which saves the names their own read (about 150) when they
  * all lie there (hello.ko's 180 bytes do), and costs that much more when
  * they do not. */
 #define NAMES_BEFORE 256
@@ -218,25 +239,31 @@ static __attribute__((__noinline__)) int read_sections(struct insmod *c, int fd)
 	    shnum > MODELF_MAX_SECTIONS || table % 4 || table > len ||
 	    shnum * sizeof(Elf32_Shdr) > len - table)
 		return read_at(c, fd, sizeof(Elf32_Ehdr), len - sizeof(Elf32_Ehdr));
-	/* the table with up to NAMES_BEFORE bytes before it (not before the
-	 * header's end), which are not counted as read */
+	/* the table (inside the file, tested above) with up to NAMES_BEFORE
+	 * bytes before it (not before the header's end), which are not
+	 * counted as read */
 	from = table < sizeof(Elf32_Ehdr) + NAMES_BEFORE ?
 	       (table < sizeof(Elf32_Ehdr) ? table : sizeof(Elf32_Ehdr)) :
 	       table - NAMES_BEFORE;
-	if ((err = read_at(c, fd, from, table + shnum * sizeof(Elf32_Shdr) - from)))
+	if ((err = pread_all(c, fd, from, table + shnum * sizeof(Elf32_Shdr) - from)))
 		return err;
-	c->bytes_read -= table - from;
+	c->bytes_read += shnum * sizeof(Elf32_Shdr);
 	sh = (const Elf32_Shdr *)(c->file + table);
-	if (x && x < shnum && sh[x].sh_type == SHT_STRTAB &&
-	    sh[x].sh_offset <= len && sh[x].sh_size <= len - sh[x].sh_offset) {
-		/* the names: already read if they lie in [from, table) */
-		if (sh[x].sh_offset >= from && sh[x].sh_offset <= table &&
-		    sh[x].sh_size <= table - sh[x].sh_offset)
-			c->bytes_read += sh[x].sh_size;
-		else if ((err = read_at(c, fd, sh[x].sh_offset, sh[x].sh_size)))
-			return err;
-		shstr = c->file + sh[x].sh_offset;
-		size = section_names_size(shstr, sh[x].sh_size);
+	if (x && x < shnum && sh[x].sh_type == SHT_STRTAB) {
+		uint32_t at = sh[x].sh_offset, n = sh[x].sh_size;
+
+		/* the names: already read if they lie in [from, table) (so
+		 * inside the file), else read if they lie inside the file */
+		if (at >= from && at <= table && n <= table - at) {
+			c->bytes_read += n;
+			shstr = c->file + at;
+		} else if (at <= len && n <= len - at) {
+			if ((err = read_at(c, fd, at, n)))
+				return err;
+			shstr = c->file + at;
+		}
+		if (shstr)
+			size = section_names_size(shstr, n);
 	}
 	/* one pass over the table: each needed section (section_needed,
 	 * asked in order) with bytes in the file, other than the names (read
@@ -247,10 +274,13 @@ static __attribute__((__noinline__)) int read_sections(struct insmod *c, int fd)
 	 * leave it, for the checks to judge */
 	unread[0] = 0;
 	for (uint32_t i = 1; i < shnum; i++) {
+		uint32_t end;
+
 		s = &sh[i];
+		/* end <= sh_offset: no bytes, or past 4 GiB (the sum wrapped) */
 		if (!section_needed(sh, shnum, shstr, size, i, unread) ||
-		    i == x || s->sh_type == SHT_NOBITS || !s->sh_size ||
-		    s->sh_offset > len || s->sh_size > len - s->sh_offset)
+		    i == x || s->sh_type == SHT_NOBITS ||
+		    (end = s->sh_offset + s->sh_size) <= s->sh_offset || end > len)
 			continue;
 		if (rp == r + READ_RANGES) {
 			if ((err = read_ranges(c, fd, r, READ_RANGES)))
@@ -291,8 +321,10 @@ static int read_needed(struct insmod *c)
 		c->file[c->file_len] = '\0';
 	if (!err && c->file_len < sizeof(Elf32_Ehdr))
 		err = read_at(c, fd, 0, c->file_len);
-	else if (!err && !(err = read_at(c, fd, 0, sizeof(Elf32_Ehdr))))
+	else if (!err && !(err = pread_all(c, fd, 0, sizeof(Elf32_Ehdr)))) {
+		c->bytes_read = sizeof(Elf32_Ehdr);
 		err = read_sections(c, fd);
+	}
 	sys_close(fd);
 	return err;
 }

@@ -392,6 +392,56 @@ KTEST(attach_page_as_is)
 	KT_EXPECT(stub_pages_used == 0);
 }
 
+/* pagefile_read's one-page fast path (pagefile_read_in_page) and its
+ * page loop (read_pages) give the bytes a plain model of the file holds:
+ * every count from each position near a page boundary and across the
+ * file, in a file of a held page, a hole, two held pages (the last one
+ * partial) and a hole past cap after a shrink: reads inside one held page
+ * (the fast path), across pages, inside and across the hole, cut at the
+ * end and past it. */
+KTEST(read_every_way_matches_model)
+{
+	static unsigned char model[4 * PAGE_SIZE], out[4 * PAGE_SIZE + 16];
+	static const uint32_t counts[] = {
+		0, 1, 2, 3, 15, 16, 100, PAGE_SIZE - 1, PAGE_SIZE, PAGE_SIZE + 1,
+		2 * PAGE_SIZE + 3, 4 * PAGE_SIZE + 16,
+	};
+	struct pagefile pf = { 0 };
+	uint32_t size = 3 * PAGE_SIZE + 200, pos, i, k, checked = 0;
+
+	for (i = 0; i < size; i++)
+		model[i] = (unsigned char)(i * 7 + i / PAGE_SIZE + 1);
+	KT_EXPECT(pagefile_write(&pf, model, size, 0) == (ssize_t)size);
+	memset(model + PAGE_SIZE, 0, PAGE_SIZE);	/* page 1 a hole */
+	KT_EXPECT(pagefile_truncate(&pf, PAGE_SIZE) == 0);
+	KT_EXPECT(pagefile_write(&pf, model + 2 * PAGE_SIZE, size - 2 * PAGE_SIZE,
+				 2 * PAGE_SIZE) == (ssize_t)(size - 2 * PAGE_SIZE));
+	KT_EXPECT(pf.size == size && pf.held == 3 && pagefile_page(&pf, 1) == NULL);
+	for (pos = 0; pos < size + 10; pos += pos % PAGE_SIZE < 8 ||
+	     pos % PAGE_SIZE > PAGE_SIZE - 8 ? 1 : 61) {
+		for (k = 0; k < sizeof(counts) / sizeof(counts[0]); k++) {
+			uint32_t want = pos >= size ? 0 :
+					counts[k] < size - pos ? counts[k] : size - pos;
+
+			memset(out, 0xa5, sizeof(out));
+			KT_EXPECT(pagefile_read(&pf, out, counts[k], pos) == (ssize_t)want);
+			KT_EXPECT(!memcmp(out, model + (pos < size ? pos : 0), want));
+			KT_EXPECT(all_bytes(out + want, 0xa5, 16));
+			checked++;
+		}
+	}
+	KT_EXPECT(checked > 2000);	/* about 2,800 */
+	/* a hole past cap: the slot array kept, the size grown past it */
+	KT_EXPECT(pagefile_truncate(&pf, 40 * PAGE_SIZE) == 0);
+	KT_EXPECT(pf.cap < 40);
+	memset(out, 0xa5, sizeof(out));
+	KT_EXPECT(pagefile_read(&pf, out, 100, 39 * PAGE_SIZE + 5) == 100);
+	KT_EXPECT(all_bytes(out, 0, 100));
+	pf_reset(&pf);
+	KT_EXPECT(stub_pages_used == 0);
+	KT_EXPECT(stub_kmallocs_live == 0);
+}
+
 int main(void)
 {
 	return ktest_main();
