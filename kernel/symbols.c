@@ -347,12 +347,16 @@ static void text_pack(char *out, const char *text, size_t len, uint32_t lines)
 
 /* Puts place e (of an entry at offset off) among a[0..n), which are in
  * order of offset: after every place at off or below (stable: aliases
- * keep the loader's order), the places above it moved up one. */
-static void insert_place(const char **a, uint32_t n, const char *e, uint32_t off)
+ * keep the loader's order), the places above it moved up one. Returns
+ * how many it moved. */
+static uint32_t insert_place(const char **a, uint32_t n, const char *e, uint32_t off)
 {
-	for (; n && entry_off(a[n - 1]) > off; n--)
-		a[n] = a[n - 1];
-	a[n] = e;
+	const char **q = a + n;
+
+	for (; q > a && entry_off(q[-1]) > off; q--)
+		*q = q[-1];
+	*q = e;
+	return a + n - q;
 }
 
 /* Puts the places a[0..n) of checked entries in order of their offsets,
@@ -364,22 +368,38 @@ static void sort_places(const char **a, uint32_t n)
 		insert_place(a, i, a[i], entry_off(a[i]));
 }
 
+/* How many moves of a place the check may spend putting entries that come
+ * below the highest so far in their place, for a table of at most `most`
+ * entries: a few an entry, and at least what a table of
+ * MODSYM_SORT_IN_PLACE entries needs at worst (so a small table is always
+ * sorted by the check). A loader's table in symbol order is mostly one
+ * long rising run with a few entries out of it (bigcode's 263 entries:
+ * about 520 moves, about 7k instructions, where merging its 8 runs after
+ * the check cost about 20k: 76 an entry). Past the
+ * budget the rest are appended and merged after (merge_places), so a
+ * table in reverse order costs no n*n/2 moves. */
+static uint32_t insert_budget(uint32_t most)
+{
+	return 4 * most + MODSYM_SORT_IN_PLACE * MODSYM_SORT_IN_PLACE / 2;
+}
+
 /* Counts the entries of a packed table (after the magic;
  * <tessera/modformat.h>), checking each in one pass with no call per
  * entry but the name's test. With places, also notes each entry's place
  * there as it is checked: an entry at or above the highest so far goes
- * last (insmod's entries mostly are); one below is inserted in order if
- * the table is small (len holds at most MODSYM_SORT_IN_PLACE entries),
- * else goes last and *sorted is false (sort_table merges the places, as
- * inserting each would cost about n*n/4 moves). places must have room
- * for len / (MODSYMS_ENTRY + 2) places: every entry takes at least that
- * many bytes (a byte of name and its NUL). */
+ * last (insmod's entries mostly are); one below is inserted in order
+ * (insert_place, from the end) while the moves stay within
+ * insert_budget, else goes last and *sorted is false (sort_table merges
+ * the places). places must have room for len / (MODSYMS_ENTRY + 2)
+ * places: every entry takes at least that many bytes (a byte of name and
+ * its NUL). */
 static int packed_check(struct module_record *rec, const char *p, size_t len,
 			const char **places, uint32_t *count, bool *sorted)
 {
 	const char *end = p + len;
 	uint32_t image = image_span(rec), n = 0, last = 0;
-	bool up = true, small = len / (MODSYMS_ENTRY + 2) <= MODSYM_SORT_IN_PLACE;
+	long budget = insert_budget(len / (MODSYMS_ENTRY + 2));
+	bool up = true;
 
 	while (p < end) {
 		uint32_t off, size;
@@ -403,8 +423,8 @@ static int packed_check(struct module_record *rec, const char *p, size_t len,
 			;
 		else if (off >= last)
 			places[n] = p, last = off;
-		else if (small)
-			insert_place(places, n, p, off);
+		else if (budget > 0)	/* spent: the rest appended */
+			budget -= insert_place(places, n, p, off);
 		else
 			places[n] = p, up = false;
 		n++;
