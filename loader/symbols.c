@@ -193,8 +193,9 @@ size_t modelf_symbols_pack(const struct modelf *m, uint8_t *buf, size_t size,
 	uint8_t spare[SYMBOL_NAME_MAX + 1];
 	uint32_t n = 0;
 
-	if (size >= len)
-		memcpy(buf, MODSYMS_MAGIC, MODSYMS_MAGIC_LEN);
+	if (size >= len)	/* the magic's four bytes, one store (no memcpy call) */
+		put32(buf, (uint8_t)MODSYMS_MAGIC[0] | (uint8_t)MODSYMS_MAGIC[1] << 8 |
+			   (uint8_t)MODSYMS_MAGIC[2] << 16 | (uint32_t)(uint8_t)MODSYMS_MAGIC[3] << 24);
 	for (const Elf32_Sym *s = m->sym + 1, *end = m->sym + m->nsym; s < end; s++) {
 		uint32_t t = ELF32_ST_TYPE(s->st_info);
 		const struct modelf_part *p;
