@@ -180,6 +180,16 @@ static const struct modelf_part *part_of(const struct modelf *m, uint32_t shndx)
 	return m->part[MODELF_INIT].shndx == shndx ? &m->part[MODELF_INIT] : NULL;
 }
 
+/* Entry e's fields but the name's length: the symbol's image offset and
+ * size, its letter. */
+static void put_fields(uint8_t *e, const struct modelf *m, const Elf32_Sym *s,
+		       const struct modelf_part *p)
+{
+	put32(e, p->addr + s->st_value);
+	put32(e + 4, s->st_size);
+	e[8] = symbol_type(m, s, p);
+}
+
 /* One pass over the symbols, deciding inline what `listed` decides, each
  * name checked as it is copied into its entry; in symbol order (the
  * kernel puts the entries in order of offset, sorting their places).
@@ -208,20 +218,30 @@ size_t modelf_symbols_pack(const struct modelf *m, uint8_t *buf, size_t size,
 		p = part_of(m, s->st_shndx);
 		if (!p || (t == STT_OBJECT && in_metadata(m, p->addr + s->st_value)))
 			continue;
-		/* the name goes straight into its entry when the longest fits */
-		nl = copy_name(m, s->st_name, room ? buf + len + MODSYMS_ENTRY : spare);
-		if (!nl)
-			continue;
-		if (len + MODSYMS_ENTRY + nl + 1 <= size) {
+		if (room) {
+			/* the longest entry fits: its fields first, then the
+			 * name straight into it (s and p are not needed past
+			 * the copy; a name left out leaves bytes past len) */
 			uint8_t *e = buf + len;
 
-			put32(e, p->addr + s->st_value);
-			put32(e + 4, s->st_size);
-			e[8] = symbol_type(m, s, p);
+			put_fields(e, m, s, p);
+			nl = copy_name(m, s->st_name, e + MODSYMS_ENTRY);
+			if (!nl)
+				continue;
 			e[9] = nl;
-			if (!room)
-				memcpy(e + MODSYMS_ENTRY, spare, nl);
 			e[MODSYMS_ENTRY + nl] = '\0';
+		} else {
+			nl = copy_name(m, s->st_name, spare);
+			if (!nl)
+				continue;
+			if (len + MODSYMS_ENTRY + nl + 1 <= size) {
+				uint8_t *e = buf + len;
+
+				put_fields(e, m, s, p);
+				e[9] = nl;
+				memcpy(e + MODSYMS_ENTRY, spare, nl);
+				e[MODSYMS_ENTRY + nl] = '\0';
+			}
 		}
 		len += MODSYMS_ENTRY + nl + 1;
 		n++;
