@@ -267,6 +267,36 @@ KTEST(every_order_comes_out_as_a_stable_sort)
 	KT_EXPECT(live_allocs == 0);
 }
 
+/* The name test, for every length a name may have and every place a bad
+ * byte may take in it (a space, DEL, a byte above 0x7f; the test reads
+ * words, overlapping at the end, and has a path of its own up to 16
+ * bytes): a good name is taken, each bad one refused as its entry. */
+KTEST(every_name_length_and_bad_byte_place)
+{
+	static const char bad[] = { ' ', 0x7f, (char)0x80, '\t' };
+	char t[200] = MODSYMS_MAGIC, name[128];
+	size_t len;
+
+	fresh(0x100);
+	for (size_t n = 1; n <= 127; n++) {
+		memset(name, 'a', n);
+		name[n] = '\0';
+		len = MODSYMS_MAGIC_LEN;
+		entry(t, &len, 0, 4, 'T', name);
+		KT_EXPECT(modsyms_set(&rec, t, len) == 0);
+		for (size_t at = 0; at < n; at++)
+			for (size_t b = 0; b < sizeof(bad); b++) {
+				name[at] = bad[b];
+				len = MODSYMS_MAGIC_LEN;
+				entry(t, &len, 0, 4, 'T', name);
+				KT_EXPECT(modsyms_set(&rec, t, len) == -EINVAL);
+				name[at] = 'a';
+			}
+	}
+	fresh(0);
+	KT_EXPECT(live_allocs == 0);
+}
+
 /* Each bad packed table, the reason module_fail got. */
 KTEST(every_packed_refusal_names_its_entry)
 {
