@@ -231,22 +231,31 @@ static uint32_t word_unprintable(uint32_t w)
 /* Whether s[0..n) are all printable and not spaces, four bytes a test:
  * the whole words, then the last four bytes as one more word (it may
  * overlap the one before: those bytes are tested twice, with the same
- * answer); the tests' flags are gathered and looked at once. A name under
- * four bytes is tested a byte at a time. */
+ * answer); the tests' flags are gathered and looked at once. A name of
+ * up to 16 bytes (most are) is tested with no loop: the first and last
+ * words cover up to 8 bytes, the words at 4 and 8 what lies between.
+ * A name under four bytes is tested a byte at a time. */
 static bool printable(const char *s, size_t n)
 {
-	uint32_t bad = 0;
-	size_t i = 0;
+	uint32_t bad;
+	size_t i;
 
 	if (n < 4) {
-		for (; i < n; i++)
+		for (i = 0; i < n; i++)
 			if ((unsigned char)(s[i] - '!') > '~' - '!')
 				return false;
 		return true;
 	}
-	for (; i + 4 < n; i += 4)
+	bad = word_unprintable(rd32(s)) | word_unprintable(rd32(s + n - 4));
+	if (n <= 8)	/* the first and last words cover them all */
+		return !bad;
+	/* most names are short: up to 16 bytes, one or two words between */
+	if (n <= 16)
+		return !(bad | word_unprintable(rd32(s + 4)) |
+			 (n > 12 ? word_unprintable(rd32(s + 8)) : 0));
+	for (i = 4; i + 4 < n; i += 4)
 		bad |= word_unprintable(rd32(s + i));
-	return !(bad | word_unprintable(rd32(s + n - 4)));
+	return !bad;
 }
 
 /* nm's letters a module symbol may have, TtDdBbRr: with its 0x20 bit set,
@@ -347,12 +356,16 @@ static void text_pack(char *out, const char *text, size_t len, uint32_t lines)
 
 /* Puts place e (of an entry at offset off) among a[0..n), which are in
  * order of offset: after every place at off or below (stable: aliases
- * keep the loader's order), the places above it moved up one. */
-static void insert_place(const char **a, uint32_t n, const char *e, uint32_t off)
+ * keep the loader's order), the places above it moved up one. Returns
+ * how many it moved. */
+static uint32_t insert_place(const char **a, uint32_t n, const char *e, uint32_t off)
 {
-	for (; n && entry_off(a[n - 1]) > off; n--)
-		a[n] = a[n - 1];
-	a[n] = e;
+	const char **q = a + n;
+
+	for (; q > a && entry_off(q[-1]) > off; q--)
+		*q = q[-1];
+	*q = e;
+	return a + n - q;
 }
 
 /* Puts the places a[0..n) of checked entries in order of their offsets,
@@ -364,22 +377,40 @@ static void sort_places(const char **a, uint32_t n)
 		insert_place(a, i, a[i], entry_off(a[i]));
 }
 
+/* How many moves of a place the check may spend putting entries that come
+ * below the highest so far in their place, for a table of at most `most`
+ * entries: a few an entry, and at least what a table of
+ * MODSYM_SORT_IN_PLACE entries needs at worst (so a small table is always
+ * sorted by the check). A loader's table in symbol order is mostly one
+ * long rising run with a few entries out of it (bigcode's 263 entries:
+ * 250 of them one below the highest, its one .module.bss object written
+ * second, each swapped with it; about 4k instructions in all, where
+ * merging its 8 runs after the check cost 20k: 76 an entry). Past the
+ * budget the rest are appended and merged after (merge_places), so a
+ * table in reverse order costs no n*n/2 moves. */
+static uint32_t insert_budget(uint32_t most)
+{
+	return 4 * most + MODSYM_SORT_IN_PLACE * MODSYM_SORT_IN_PLACE / 2;
+}
+
 /* Counts the entries of a packed table (after the magic;
  * <tessera/modformat.h>), checking each in one pass with no call per
  * entry but the name's test. With places, also notes each entry's place
  * there as it is checked: an entry at or above the highest so far goes
- * last (insmod's entries mostly are); one below is inserted in order if
- * the table is small (len holds at most MODSYM_SORT_IN_PLACE entries),
- * else goes last and *sorted is false (sort_table merges the places, as
- * inserting each would cost about n*n/4 moves). places must have room
- * for len / (MODSYMS_ENTRY + 2) places: every entry takes at least that
- * many bytes (a byte of name and its NUL). */
+ * last (insmod's entries mostly are); one below is inserted in order
+ * (swapped with the last place if it is below that one only, else
+ * insert_place, from the end) while the moves stay within
+ * insert_budget, else goes last and *sorted is false (sort_table merges
+ * the places). places must have room for len / (MODSYMS_ENTRY + 2)
+ * places: every entry takes at least that many bytes (a byte of name and
+ * its NUL). */
 static int packed_check(struct module_record *rec, const char *p, size_t len,
 			const char **places, uint32_t *count, bool *sorted)
 {
 	const char *end = p + len;
 	uint32_t image = image_span(rec), n = 0, last = 0;
-	bool up = true, small = len / (MODSYMS_ENTRY + 2) <= MODSYM_SORT_IN_PLACE;
+	long budget = insert_budget(len / (MODSYMS_ENTRY + 2));
+	bool up = true;
 
 	while (p < end) {
 		uint32_t off, size;
@@ -403,10 +434,15 @@ static int packed_check(struct module_record *rec, const char *p, size_t len,
 			;
 		else if (off >= last)
 			places[n] = p, last = off;
-		else if (small)
-			insert_place(places, n, p, off);
-		else
+		else if (budget <= 0)	/* spent: the rest appended */
 			places[n] = p, up = false;
+		else if (n < 2 || off >= entry_off(places[n - 2]))
+			/* below the last place only (the highest, while the
+			 * budget lasts): the two swapped, insert_place's one
+			 * move without its walk, not counted (one an entry) */
+			places[n] = places[n - 1], places[n - 1] = p;
+		else
+			budget -= insert_place(places, n, p, off);
 		n++;
 		p += MODSYMS_ENTRY + nl + 1;
 	}

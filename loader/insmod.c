@@ -797,7 +797,8 @@ static int link_image(struct insmod *c)
 static int write_symbols(struct insmod *c)
 {
 	uint8_t small[SYMBOLS_ON_STACK], *table = small;
-	/* every symbol listed with a whole string table of names: a bound */
+	/* every symbol listed with a whole string table of names: a bound
+	 * unless names share bytes (below) */
 	size_t bound = MODSYMS_MAGIC_LEN + (size_t)c->m.nsym * MODSYMS_ENTRY + c->m.str_size;
 	size_t len = 0;
 	uint32_t n = 0;
@@ -809,6 +810,14 @@ static int write_symbols(struct insmod *c)
 			len = modelf_symbols_pack(&c->m, table, bound, &n);
 		else	/* only to count them, for the message */
 			modelf_symbols_pack(&c->m, small, sizeof(small), &n);
+		/* symbols of one name share its bytes in .strtab (ld keeps
+		 * one copy of equal strings: two static helpers), so the
+		 * bound may fall short: then pack again into what it needs */
+		if (table && len > bound) {
+			tool_free(table);
+			if ((table = tool_alloc_uninit(len)))
+				modelf_symbols_pack(&c->m, table, len, &n);
+		}
 	} else {
 		len = modelf_symbols_pack(&c->m, small, sizeof(small), &n);
 		if (len > sizeof(small) && (table = tool_alloc_uninit(len)))

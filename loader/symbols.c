@@ -180,6 +180,16 @@ static const struct modelf_part *part_of(const struct modelf *m, uint32_t shndx)
 	return m->part[MODELF_INIT].shndx == shndx ? &m->part[MODELF_INIT] : NULL;
 }
 
+/* Entry e's fields but the name's length: the symbol's image offset and
+ * size, its letter. */
+static void put_fields(uint8_t *e, const struct modelf *m, const Elf32_Sym *s,
+		       const struct modelf_part *p)
+{
+	put32(e, p->addr + s->st_value);
+	put32(e + 4, s->st_size);
+	e[8] = symbol_type(m, s, p);
+}
+
 /* One pass over the symbols, deciding inline what `listed` decides, each
  * name checked as it is copied into its entry; in symbol order (the
  * kernel puts the entries in order of offset, sorting their places).
@@ -193,34 +203,48 @@ size_t modelf_symbols_pack(const struct modelf *m, uint8_t *buf, size_t size,
 	uint8_t spare[SYMBOL_NAME_MAX + 1];
 	uint32_t n = 0;
 
-	if (size >= len)
-		memcpy(buf, MODSYMS_MAGIC, MODSYMS_MAGIC_LEN);
+	if (size >= len)	/* the magic's four bytes, one store (no memcpy call) */
+		put32(buf, (uint8_t)MODSYMS_MAGIC[0] | (uint8_t)MODSYMS_MAGIC[1] << 8 |
+			   (uint8_t)MODSYMS_MAGIC[2] << 16 | (uint32_t)(uint8_t)MODSYMS_MAGIC[3] << 24);
 	for (const Elf32_Sym *s = m->sym + 1, *end = m->sym + m->nsym; s < end; s++) {
-		uint32_t t = ELF32_ST_TYPE(s->st_info);
 		const struct modelf_part *p;
 		int room = len + MODSYMS_ENTRY + SYMBOL_NAME_MAX + 1 <= size;
 		size_t nl;
 
-		/* most symbols are neither (sections, files, linker markers) */
-		if (__builtin_expect(t != STT_FUNC && t != STT_OBJECT, 1))
+		/* most symbols are neither (sections, files, linker markers).
+		 * STT_OBJECT is 1 and STT_FUNC 2: adding 15 makes their
+		 * types (st_info's low four bits) 0 and 1 and every other
+		 * type 2 to 15, so one test of bits 1-3 tells them apart */
+		if (__builtin_expect((s->st_info + 15) & 0xe, 1))
 			continue;
 		p = part_of(m, s->st_shndx);
-		if (!p || (t == STT_OBJECT && in_metadata(m, p->addr + s->st_value)))
+		if (!p || (ELF32_ST_TYPE(s->st_info) == STT_OBJECT &&
+			   in_metadata(m, p->addr + s->st_value)))
 			continue;
-		/* the name goes straight into its entry when the longest fits */
-		nl = copy_name(m, s->st_name, room ? buf + len + MODSYMS_ENTRY : spare);
-		if (!nl)
-			continue;
-		if (len + MODSYMS_ENTRY + nl + 1 <= size) {
+		if (room) {
+			/* the longest entry fits: its fields first, then the
+			 * name straight into it (s and p are not needed past
+			 * the copy; a name left out leaves bytes past len) */
 			uint8_t *e = buf + len;
 
-			put32(e, p->addr + s->st_value);
-			put32(e + 4, s->st_size);
-			e[8] = symbol_type(m, s, p);
+			put_fields(e, m, s, p);
+			nl = copy_name(m, s->st_name, e + MODSYMS_ENTRY);
+			if (!nl)
+				continue;
 			e[9] = nl;
-			if (!room)
-				memcpy(e + MODSYMS_ENTRY, spare, nl);
 			e[MODSYMS_ENTRY + nl] = '\0';
+		} else {
+			nl = copy_name(m, s->st_name, spare);
+			if (!nl)
+				continue;
+			if (len + MODSYMS_ENTRY + nl + 1 <= size) {
+				uint8_t *e = buf + len;
+
+				put_fields(e, m, s, p);
+				e[9] = nl;
+				memcpy(e + MODSYMS_ENTRY, spare, nl);
+				e[MODSYMS_ENTRY + nl] = '\0';
+			}
 		}
 		len += MODSYMS_ENTRY + nl + 1;
 		n++;

@@ -202,6 +202,101 @@ KTEST(a_large_unsorted_table_is_merged_in_order)
 	fresh(0);
 }
 
+/* rec's table as text, for a table too large for shown's buffer. */
+static const char *shown_large(void)
+{
+	static char out[65536];
+	struct seq_buf m = { .buf = out, .cap = sizeof(out) };
+
+	out[0] = '\0';
+	modsyms_show(&m, &rec);
+	return out;
+}
+
+/* The plain twin of the kernel's ordering: entries i < n with offsets
+ * off[], stably sorted by offset (a pass picking the least each time,
+ * the earlier written first among equals), as modsyms_show prints them. */
+static void sorted_by_hand(const uint32_t *off, uint32_t n, char *out)
+{
+	static unsigned char taken[1000];
+
+	memset(taken, 0, n);
+	for (uint32_t k = 0; k < n; k++) {
+		uint32_t best = n;
+
+		for (uint32_t i = 0; i < n; i++)
+			if (!taken[i] && (best == n || off[i] < off[best]))
+				best = i;
+		taken[best] = 1;
+		out += sprintf(out, "%08x 4 T s%04u\n", off[best], best);
+	}
+}
+
+/* Tables of every shape the check orders (in order, one high entry early
+ * and a rising run below it as bigcode sends, reversed, random with many
+ * ties) and sizes around the insertion budget: the kernel's order (entries
+ * inserted as they are checked while the budget lasts, the rest merged)
+ * is the stable sort by offset. */
+KTEST(every_order_comes_out_as_a_stable_sort)
+{
+	static char t[1000 * 16 + 4] = MODSYMS_MAGIC, want[65536];
+	static uint32_t off[1000];
+	static const uint32_t sizes[] = { 1, 5, 32, 33, 100, 263, 600, 1000 };
+	uint32_t seed = 1;
+
+	for (int shape = 0; shape < 4; shape++)
+		for (size_t z = 0; z < sizeof(sizes) / sizeof(sizes[0]); z++) {
+			uint32_t n = sizes[z];
+			size_t len = MODSYMS_MAGIC_LEN;
+			char name[16];
+
+			for (uint32_t i = 0; i < n; i++) {
+				seed = seed * 1103515245u + 12345u;
+				off[i] = shape == 0 ? i * 4 :
+					 shape == 1 ? (i == 1 ? 0x8000 : i == n - 3 ? 0 : i * 4) :
+					 shape == 2 ? (n - i) * 4 : (seed >> 16) % 64 * 4;
+				snprintf(name, sizeof(name), "s%04u", i);
+				entry(t, &len, off[i], 4, 'T', name);
+			}
+			fresh(0x10000);
+			KT_EXPECT(modsyms_set(&rec, t, len) == 0);
+			sorted_by_hand(off, n, want);
+			KT_EXPECT(!strcmp(shown_large(), want));
+		}
+	fresh(0);
+	KT_EXPECT(live_allocs == 0);
+}
+
+/* The name test, for every length a name may have and every place a bad
+ * byte may take in it (a space, DEL, a byte above 0x7f; the test reads
+ * words, overlapping at the end, and has a path of its own up to 16
+ * bytes): a good name is taken, each bad one refused as its entry. */
+KTEST(every_name_length_and_bad_byte_place)
+{
+	static const char bad[] = { ' ', 0x7f, (char)0x80, '\t' };
+	char t[200] = MODSYMS_MAGIC, name[128];
+	size_t len;
+
+	fresh(0x100);
+	for (size_t n = 1; n <= 127; n++) {
+		memset(name, 'a', n);
+		name[n] = '\0';
+		len = MODSYMS_MAGIC_LEN;
+		entry(t, &len, 0, 4, 'T', name);
+		KT_EXPECT(modsyms_set(&rec, t, len) == 0);
+		for (size_t at = 0; at < n; at++)
+			for (size_t b = 0; b < sizeof(bad); b++) {
+				name[at] = bad[b];
+				len = MODSYMS_MAGIC_LEN;
+				entry(t, &len, 0, 4, 'T', name);
+				KT_EXPECT(modsyms_set(&rec, t, len) == -EINVAL);
+				name[at] = 'a';
+			}
+	}
+	fresh(0);
+	KT_EXPECT(live_allocs == 0);
+}
+
 /* Each bad packed table, the reason module_fail got. */
 KTEST(every_packed_refusal_names_its_entry)
 {
