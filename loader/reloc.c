@@ -937,16 +937,19 @@ struct rows_k {
  * returns it or k->end. A row of span 0 takes nothing whatever its value,
  * so its value is not written.
  *
- * Of the locals, only the section symbols get rows; a named local (a
- * static function or object, a file name) gets span 0: the assembler
- * refers to a local as its section symbol plus an offset, so relocations
- * do not name them (none of Tessera's modules does); one that did would
- * go to lazy_one, which decides it as before. bigcode's 264 static
- * functions cost 6 instructions each here, not 12.
+ * Of the locals, only the section symbols before the first named local
+ * get rows; a named local (a static function or object, a file name) and
+ * every local after it gets span 0: the assembler refers to a local as
+ * its section symbol plus an offset, so relocations do not name them
+ * (none of Tessera's modules does), and ld -r puts the section symbols
+ * first (in every one of Tessera's modules). A relocation that named one
+ * of them, or a section symbol after a named local, would go to lazy_one,
+ * which decides it as before (slower, the same answer). So the named
+ * locals need no kind looked at: their spans are zeroed in a run.
  *
  * By hand for i386: twelve instructions a .module symbol (the compiler's
- * version, short of registers, takes sixteen), six a named local (two
- * a turn).
+ * version, short of registers, takes sixteen), 2.75 a named local (four
+ * a turn: two stores each).
  */
 static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 				 uint32_t sh, const struct rows_k *k)
@@ -957,42 +960,50 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 		"pushl 8(%%eax)\n\t"		/* 16(%esp): bss_addr */
 		"pushl 4(%%eax)\n\t"		/* 12(%esp): bss_sh */
 		"pushl (%%eax)\n\t"		/* 8(%esp): end */
-		"movl 20(%%eax), %%ebx\n\t"
-		"pushl %%ebx\n\t"		/* 4(%esp): fg */
-		"subl $16, %%ebx\n\t"
-		"pushl %%ebx\n\t"		/* (%esp): fg - 16 */
+		"pushl 20(%%eax)\n\t"		/* 4(%esp): fg */
+		"subl $4, %%esp\n\t"		/* (%esp): the named locals' */
 		"movl 16(%%eax), %%ebp\n\t"	/* cspan */
 		"movl 12(%%eax), %%eax\n\t"	/* core */
 		"jmp 18f\n"
-		"11:\n\t"			/* two locals or more left */
+		"12:\n\t"
+		"addl $16, %%esi\n\t"
+		"addl $8, %%edi\n"
+		"18:\n\t"
+		"cmpl 4(%%esp), %%esi\n\t"	/* no locals left? */
+		"jae 10f\n\t"
 		"cmpb $3, 12(%%esi)\n\t"	/* STB_LOCAL, STT_SECTION */
 		"je 13f\n\t"
-		"cmpb $3, 28(%%esi)\n\t"
-		"je 16f\n\t"
-		"movl $0, 4(%%edi)\n\t"		/* two named: span 0, both rows */
+		/* the first named local: from here to the globals, span 0
+		 * in both rows, no kind looked at */
+		"movl 4(%%esp), %%ebx\n\t"
+		"subl %%esi, %%ebx\n\t"	/* 16 bytes a symbol */
+		"movl 4(%%esp), %%esi\n\t"	/* e: the first global */
+		"shrl $1, %%ebx\n\t"		/* 8 bytes a row */
+		"addl %%edi, %%ebx\n\t"	/* ebx: the locals' rows end */
+		"subl $24, %%ebx\n\t"
+		"movl %%ebx, (%%esp)\n\t"	/* (%esp): four rows left below */
+		"addl $24, %%ebx\n\t"
+		"jmp 20f\n"
+		"17:\n\t"			/* four named locals a turn */
+		"movl $0, 4(%%edi)\n\t"
 		"movl $0, 4(%%edi,%%ecx)\n\t"
 		"movl $0, 12(%%edi)\n\t"
 		"movl $0, 12(%%edi,%%ecx)\n\t"
-		"addl $32, %%esi\n\t"
-		"addl $16, %%edi\n"
-		"18:\n\t"
-		"cmpl (%%esp), %%esi\n\t"
-		"jb 11b\n\t"
-		"cmpl 4(%%esp), %%esi\n\t"	/* one local left, or none */
+		"movl $0, 20(%%edi)\n\t"
+		"movl $0, 20(%%edi,%%ecx)\n\t"
+		"movl $0, 28(%%edi)\n\t"
+		"movl $0, 28(%%edi,%%ecx)\n\t"
+		"addl $32, %%edi\n"
+		"20:\n\t"
+		"cmpl (%%esp), %%edi\n\t"
+		"jb 17b\n"
+		"19:\n\t"			/* the last one to three */
+		"cmpl %%ebx, %%edi\n\t"
 		"jae 10f\n\t"
-		"cmpb $3, 12(%%esi)\n\t"
-		"je 13f\n\t"
-		"movl $0, 4(%%edi)\n\t"
-		"movl $0, 4(%%edi,%%ecx)\n"
-		"12:\n\t"
-		"addl $16, %%esi\n\t"
-		"addl $8, %%edi\n\t"
-		"jmp 18b\n"
-		"16:\n\t"			/* a named one, then a section's */
 		"movl $0, 4(%%edi)\n\t"
 		"movl $0, 4(%%edi,%%ecx)\n\t"
-		"addl $16, %%esi\n\t"
-		"addl $8, %%edi\n"
+		"addl $8, %%edi\n\t"
+		"jmp 19b\n"
 		"13:\n\t"			/* a section symbol */
 		"movzwl 14(%%esi), %%ebx\n\t"
 		"cmpl %%edx, %%ebx\n\t"
@@ -1044,11 +1055,14 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 	_Static_assert(offsetof(struct rows_k, fg) == 20, "rows_run: k");
 	_Static_assert((STB_LOCAL << 4 | STT_SECTION) == 3, "rows_run: locals");
 #else
+	int named = 0;		/* a named local seen: the locals after it too */
+
 	for (; e != k->end; e++, row += 2) {
 		uint32_t v = e->st_value;
 
-		if (e < k->fg && e->st_info != (STB_LOCAL << 4 | STT_SECTION)) {
-			row[1] = row[d + 1] = 0;	/* a named local */
+		if (e < k->fg && (named || e->st_info != (STB_LOCAL << 4 | STT_SECTION))) {
+			row[1] = row[d + 1] = 0;	/* span 0 */
+			named = 1;
 			continue;
 		}
 		if (e->st_shndx == sh) {
