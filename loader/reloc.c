@@ -1138,6 +1138,49 @@ static inline uint32_t wld(uintptr_t w)
 	return ld32((const uint8_t *)w);
 }
 
+/* Checks and applies .module's relocations r.. one at a time while the
+ * rows take them; returns the first one they do not (z->end: all). The
+ * loop the hand-written ones below follow: the host's lazy_run, and on
+ * i386 the last one of a run (one call here, not lazy_one's symbol read
+ * whole). */
+static __attribute__((__noinline__)) const Elf32_Rel *
+lazy_ones(const Elf32_Rel *r, uint32_t *rows)
+{
+	struct lazy *z = (struct lazy *)rows - 1;
+	uintptr_t wnext = z->wnext;
+
+	while (r != z->end) {
+		uintptr_t w = z->at + r->r_offset;
+		uint32_t t = r->r_info - R_386_32, x;
+
+		if (w < wnext || w > z->wlim)
+			break;
+		/* t: the symbol index if the type is R_386_32, else at
+		 * least 2^24 */
+		t = t >> 8 | t << 24;
+		if (t < z->nsym) {
+			x = rows[2 * t] + wld(w);
+			if (x >= rows[2 * t + 1])
+				break;
+			x += z->base;
+		} else {
+			/* PC32 or PLT32: the low byte of t is 0 or 2 */
+			t = r->r_info - R_386_PC32;
+			if (t & 0xfd || (t >>= 8) >= z->nsym)
+				break;
+			x = z->pc[2 * t] + wld(w);
+			if (x >= z->pc[2 * t + 1])
+				break;
+			x += z->cpc - (uint32_t)w;
+		}
+		__builtin_memcpy((void *)w, &x, 4);
+		wnext = w + 4;
+		r++;
+	}
+	z->wnext = wnext;
+	return r;
+}
+
 #if defined(__i386__)
 /* The field f of struct lazy as an offset from the rows (operand %c). */
 #define LZ(f)	"i"((int)offsetof(struct lazy, f) - (int)sizeof(struct lazy))
@@ -1597,47 +1640,16 @@ static const Elf32_Rel *lazy_run(const Elf32_Rel *r, uint32_t *rows)
 out:
 	if (r != r0)
 		z->wnext = z->at + r[-1].r_offset + 4;
+	if (z->end - r == 1)		/* the last one */
+		r = lazy_ones(r, rows);
 	return r;
 }
 #else
 /* Checks and applies .module's relocations r.. while the rows take them;
  * returns the first one they do not (z->end: all). */
-static __attribute__((__noinline__)) const Elf32_Rel *
-lazy_run(const Elf32_Rel *r, uint32_t *rows)
+static const Elf32_Rel *lazy_run(const Elf32_Rel *r, uint32_t *rows)
 {
-	struct lazy *z = (struct lazy *)rows - 1;
-	uintptr_t wnext = z->wnext;
-
-	while (r != z->end) {
-		uintptr_t w = z->at + r->r_offset;
-		uint32_t t = r->r_info - R_386_32, x;
-
-		if (w < wnext || w > z->wlim)
-			break;
-		/* t: the symbol index if the type is R_386_32, else at
-		 * least 2^24 */
-		t = t >> 8 | t << 24;
-		if (t < z->nsym) {
-			x = rows[2 * t] + wld(w);
-			if (x >= rows[2 * t + 1])
-				break;
-			x += z->base;
-		} else {
-			/* PC32 or PLT32: the low byte of t is 0 or 2 */
-			t = r->r_info - R_386_PC32;
-			if (t & 0xfd || (t >>= 8) >= z->nsym)
-				break;
-			x = z->pc[2 * t] + wld(w);
-			if (x >= z->pc[2 * t + 1])
-				break;
-			x += z->cpc - (uint32_t)w;
-		}
-		__builtin_memcpy((void *)w, &x, 4);
-		wnext = w + 4;
-		r++;
-	}
-	z->wnext = wnext;
-	return r;
+	return lazy_ones(r, rows);
 }
 #endif
 
