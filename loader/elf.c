@@ -620,6 +620,7 @@ static int check_symbol(struct modelf *m, uint32_t i)
 struct sym_kinds {
 	uint32_t vlim[256];
 	uint32_t abs_ok[256];
+	uint32_t named_runs;	/* the locals: named ones in runs (i386) */
 };
 
 /* Symbols e..end (all locals or all globals) while they are the common
@@ -650,14 +651,35 @@ static const Elf32_Sym *common_symbols(const Elf32_Sym *e, const Elf32_Sym *end,
 		"jc " bad "\n\t"						\
 		"cmpl (%%edi,%%ecx,4), %%eax\n\t"				\
 		"ja " bad "\n\t"
+/* a local named one (st_info 0, 1 or 2: NOTYPE, OBJECT or FUNC) in the
+ * run's section (%bx: its index, %ecx: the index - 1), at off(%esi): on
+ * if taken, to `out` (the one at a time path decides it) if not. The
+ * value bound (vlim: below 2^32 - 1) is not tested: the extent inside the
+ * section with no carry implies check_symbol's inside() */
+#define NAMED_ONE(off, out)						\
+		"cmpb $2, " off "+12(%%esi)\n\t"	/* the kind */		\
+		"ja " out "\n\t"						\
+		"cmpw %%bx, " off "+14(%%esi)\n\t"	/* the run's section */	\
+		"jne " out "\n\t"						\
+		"cmpl %%edx, " off "(%%esi)\n\t"	/* the name inside .strtab */ \
+		"jae " out "\n\t"						\
+		"movl " off "+4(%%esi), %%eax\n\t"	/* inside the section */ \
+		"addl " off "+8(%%esi), %%eax\n\t"				\
+		"jc " out "\n\t"						\
+		"cmpl (%%edi,%%ecx,4), %%eax\n\t"				\
+		"ja " out "\n\t"
 	__asm__ volatile(
 		"pushl %%ebp\n\t"
 		"movl %%eax, %%ebp\n\t"	/* k->vlim */
 		"leal -16(%%ebx), %%eax\n\t"
+		"pushl %%eax\n\t"		/* 12(%esp): end - 16 */
 		"pushl %%eax\n\t"		/* 8(%esp): end - 16 */
 		"pushl %%ecx\n\t"		/* 4(%esp): nsec */
 		"pushl %%ebx\n\t"		/* (%esp): end */
-		"jmp 3f\n"
+		"cmpl $0, 2048(%%ebp)\n\t"	/* k->named_runs: the locals */
+		"je 3f\n\t"
+		"subl $32, 8(%%esp)\n\t"	/* 8(%esp): end - 48 */
+		"jmp 40f\n"
 		"1:\n\t"			/* two symbols a turn */
 		COMMON_ONE("0", "5f", "9f")
 		COMMON_ONE("16", "6f", "8f")
@@ -683,17 +705,78 @@ static const Elf32_Sym *common_symbols(const Elf32_Sym *e, const Elf32_Sym *end,
 		"jne 2b\n\t"
 		"jmp 9f\n"
 		"8:\n\t"			/* the second one not taken */
+		"addl $16, %%esi\n\t"
+		"jmp 9f\n"
+		/* the locals: one at a time, and after a named one (NOTYPE,
+		 * OBJECT or FUNC) the run of named ones in its section, four
+		 * a turn */
+		"40:\n\t"
+		"cmpl 12(%%esp), %%esi\n\t"	/* two left? */
+		"jae 44f\n\t"
+		COMMON_ONE("0", "45f", "9f")
+		"cmpl $2, %%ebx\n\t"		/* a named one? */
+		"jbe 41f\n\t"
+		COMMON_ONE("16", "46f", "8b")
+		"addl $32, %%esi\n\t"
+		"cmpl $2, %%ebx\n\t"
+		"ja 40b\n\t"
+		"jmp 47f\n"
+		"44:\n\t"			/* one left, or none */
+		"cmpl (%%esp), %%esi\n\t"
+		"je 9f\n\t"
+		COMMON_ONE("0", "45f", "9f")
+		"cmpl $2, %%ebx\n\t"
+		"ja 61f\n"
+		"41:\n\t"
 		"addl $16, %%esi\n"
+		"47:\n\t"
+		"leal 1(%%ecx), %%ebx\n"	/* the run's section index */
+		"42:\n\t"
+		"cmpl 8(%%esp), %%esi\n\t"	/* four left? */
+		"jae 40b\n"
+		"43:\n\t"
+		NAMED_ONE("0", "40b")
+		NAMED_ONE("16", "61f")
+		NAMED_ONE("32", "62f")
+		NAMED_ONE("48", "63f")
+		"addl $64, %%esi\n\t"
+		"cmpl 8(%%esp), %%esi\n\t"
+		"jb 43b\n\t"
+		"jmp 40b\n"
+		"63:\n\t"			/* the fourth one not taken here */
+		"addl $16, %%esi\n"
+		"62:\n\t"
+		"addl $16, %%esi\n"
+		"61:\n\t"
+		"addl $16, %%esi\n\t"
+		"jmp 40b\n"
+		"46:\n\t"			/* the second one, absolute? */
+		"addl $16, %%esi\n"
+		"45:\n\t"			/* not in a section: absolute? */
+		"cmpl $0xfff0, %%ecx\n\t"	/* SHN_ABS - 1 */
+		"jne 9f\n\t"
+		"cmpl %%edx, (%%esi)\n\t"	/* the name inside .strtab */
+		"jae 9f\n\t"
+		"movzbl 12(%%esi), %%ebx\n\t"	/* the kind */
+		"cmpl $0, 1024(%%ebp,%%ebx,4)\n\t"	/* k->abs_ok */
+		"je 9f\n\t"
+		"addl $16, %%esi\n\t"
+		"jmp 40b\n"
 		"9:\n\t"
-		"addl $12, %%esp\n\t"
+		"addl $16, %%esp\n\t"
 		"popl %%ebp"
 		: "+S"(e), "+a"(k), "+b"(end), "+c"(nsec)
 		: "D"(size), "d"(str_size)
 		: "memory", "cc");
 #undef COMMON_ONE
+#undef NAMED_ONE
 	_Static_assert(SHN_ABS - 1 == 0xfff0, "common_symbols: SHN_ABS");
 	_Static_assert(offsetof(struct sym_kinds, abs_ok) == 1024,
 		       "common_symbols: abs_ok");
+	_Static_assert(offsetof(struct sym_kinds, named_runs) == 2048,
+		       "common_symbols: named_runs");
+	_Static_assert(STT_NOTYPE == 0 && STT_OBJECT == 1 && STT_FUNC == 2 &&
+		       STB_LOCAL == 0, "common_symbols: named locals");
 #else
 	for (; e != end; e++) {
 		uint32_t x = e->st_shndx - 1u, v = e->st_value;
@@ -728,6 +811,7 @@ static const struct sym_kinds local_kinds = {
 	.abs_ok = {
 		[STT_NOTYPE] = 1, [STT_OBJECT] = 1, [STT_FUNC] = 1, [STT_FILE] = 1,
 	},
+	.named_runs = 1,
 };
 #define GLOBAL_KINDS(b, v)	[(b) << 4 | STT_NOTYPE] = (v), \
 				[(b) << 4 | STT_OBJECT] = (v), \

@@ -404,7 +404,7 @@ int modreloc_apply_split(struct modelf *m, void *image, uint32_t base,
  * aligned as malloc aligns. Returns as modreloc_apply() and modelf_parse()
  * do.
  */
-#define MODRELOC_LAZY_WORDS(nsym)	(4 * (size_t)(nsym) + 32)
+#define MODRELOC_LAZY_WORDS(nsym)	(4 * (size_t)(nsym) + 48)
 int modreloc_apply_lazy(struct modelf *m, void *image, uint32_t base,
 			modreloc_resolve_fn resolve, void *arg,
 			uint32_t *table);

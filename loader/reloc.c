@@ -878,12 +878,19 @@ struct lazy {
 	const Elf32_Rel *end;	/* .module's relocations end here */
 	const Elf32_Rel *end2;	/* lazy_run's pairs end here (i386) */
 	const Elf32_Rel *end4;	/* lazy_run's fours end here (i386) */
+	const Elf32_Rel *end8;	/* lazy_run's eights end here (i386) */
 	uintptr_t at;		/* .module's bytes in the image */
 	uintptr_t at4;		/* at - 4 */
 	uintptr_t at8, at12;	/* at - 8, at - 12 */
+#if defined(__i386__)
+	uintptr_t at16, at20, at24, at28;	/* at - 16 .. at - 28 (eights) */
+#endif
 	uintptr_t wlim;		/* at + its size - 4: the last word */
 	uintptr_t wlim4;	/* wlim - 4 */
 	uintptr_t wlim12;	/* wlim - 12 */
+#if defined(__i386__)
+	uintptr_t wlim20, wlim28;	/* wlim - 20, wlim - 28 (eights) */
+#endif
 	uintptr_t wnext;	/* the next word may not start below */
 	uint32_t nsym;		/* < 2^24 */
 	uint32_t base;
@@ -892,12 +899,13 @@ struct lazy {
 	uint32_t cpc4;		/* cpc - 4 */
 	uint32_t cpc8, cpc12;	/* cpc - 8, cpc - 12 */
 #if defined(__i386__)
+	uint32_t cpc16, cpc20, cpc24, cpc28;	/* cpc - 16 .. cpc - 28 (eights) */
 	const Elf32_Sym *sym;	/* the symbols (header_rows) */
 	uint32_t abs_offs[MODHDR_SIZE / 32];	/* header_rows: ABS_WORDS, a bit
 						 * for each byte offset */
 #endif
 };
-_Static_assert(sizeof(struct lazy) <= 32 * sizeof(uint32_t),
+_Static_assert(sizeof(struct lazy) <= 48 * sizeof(uint32_t),
 	       "struct lazy: more than MODRELOC_LAZY_WORDS leaves before the rows");
 
 /* What rows_run needs beside the symbols and the rows. */
@@ -937,16 +945,19 @@ struct rows_k {
  * returns it or k->end. A row of span 0 takes nothing whatever its value,
  * so its value is not written.
  *
- * Of the locals, only the section symbols get rows; a named local (a
- * static function or object, a file name) gets span 0: the assembler
- * refers to a local as its section symbol plus an offset, so relocations
- * do not name them (none of Tessera's modules does); one that did would
- * go to lazy_one, which decides it as before. bigcode's 264 static
- * functions cost 6 instructions each here, not 12.
+ * Of the locals, only the section symbols before the first named local
+ * get rows; a named local (a static function or object, a file name) and
+ * every local after it gets span 0: the assembler refers to a local as
+ * its section symbol plus an offset, so relocations do not name them
+ * (none of Tessera's modules does), and ld -r puts the section symbols
+ * first (in every one of Tessera's modules). A relocation that named one
+ * of them, or a section symbol after a named local, would go to lazy_one,
+ * which decides it as before (slower, the same answer). So the named
+ * locals need no kind looked at: their spans are zeroed in a run.
  *
  * By hand for i386: twelve instructions a .module symbol (the compiler's
- * version, short of registers, takes sixteen), six a named local (two
- * a turn).
+ * version, short of registers, takes sixteen), 2.75 a named local (four
+ * a turn: two stores each).
  */
 static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 				 uint32_t sh, const struct rows_k *k)
@@ -957,42 +968,50 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 		"pushl 8(%%eax)\n\t"		/* 16(%esp): bss_addr */
 		"pushl 4(%%eax)\n\t"		/* 12(%esp): bss_sh */
 		"pushl (%%eax)\n\t"		/* 8(%esp): end */
-		"movl 20(%%eax), %%ebx\n\t"
-		"pushl %%ebx\n\t"		/* 4(%esp): fg */
-		"subl $16, %%ebx\n\t"
-		"pushl %%ebx\n\t"		/* (%esp): fg - 16 */
+		"pushl 20(%%eax)\n\t"		/* 4(%esp): fg */
+		"subl $4, %%esp\n\t"		/* (%esp): the named locals' */
 		"movl 16(%%eax), %%ebp\n\t"	/* cspan */
 		"movl 12(%%eax), %%eax\n\t"	/* core */
 		"jmp 18f\n"
-		"11:\n\t"			/* two locals or more left */
+		"12:\n\t"
+		"addl $16, %%esi\n\t"
+		"addl $8, %%edi\n"
+		"18:\n\t"
+		"cmpl 4(%%esp), %%esi\n\t"	/* no locals left? */
+		"jae 10f\n\t"
 		"cmpb $3, 12(%%esi)\n\t"	/* STB_LOCAL, STT_SECTION */
 		"je 13f\n\t"
-		"cmpb $3, 28(%%esi)\n\t"
-		"je 16f\n\t"
-		"movl $0, 4(%%edi)\n\t"		/* two named: span 0, both rows */
+		/* the first named local: from here to the globals, span 0
+		 * in both rows, no kind looked at */
+		"movl 4(%%esp), %%ebx\n\t"
+		"subl %%esi, %%ebx\n\t"	/* 16 bytes a symbol */
+		"movl 4(%%esp), %%esi\n\t"	/* e: the first global */
+		"shrl $1, %%ebx\n\t"		/* 8 bytes a row */
+		"addl %%edi, %%ebx\n\t"	/* ebx: the locals' rows end */
+		"subl $24, %%ebx\n\t"
+		"movl %%ebx, (%%esp)\n\t"	/* (%esp): four rows left below */
+		"addl $24, %%ebx\n\t"
+		"jmp 20f\n"
+		"17:\n\t"			/* four named locals a turn */
+		"movl $0, 4(%%edi)\n\t"
 		"movl $0, 4(%%edi,%%ecx)\n\t"
 		"movl $0, 12(%%edi)\n\t"
 		"movl $0, 12(%%edi,%%ecx)\n\t"
-		"addl $32, %%esi\n\t"
-		"addl $16, %%edi\n"
-		"18:\n\t"
-		"cmpl (%%esp), %%esi\n\t"
-		"jb 11b\n\t"
-		"cmpl 4(%%esp), %%esi\n\t"	/* one local left, or none */
+		"movl $0, 20(%%edi)\n\t"
+		"movl $0, 20(%%edi,%%ecx)\n\t"
+		"movl $0, 28(%%edi)\n\t"
+		"movl $0, 28(%%edi,%%ecx)\n\t"
+		"addl $32, %%edi\n"
+		"20:\n\t"
+		"cmpl (%%esp), %%edi\n\t"
+		"jb 17b\n"
+		"19:\n\t"			/* the last one to three */
+		"cmpl %%ebx, %%edi\n\t"
 		"jae 10f\n\t"
-		"cmpb $3, 12(%%esi)\n\t"
-		"je 13f\n\t"
-		"movl $0, 4(%%edi)\n\t"
-		"movl $0, 4(%%edi,%%ecx)\n"
-		"12:\n\t"
-		"addl $16, %%esi\n\t"
-		"addl $8, %%edi\n\t"
-		"jmp 18b\n"
-		"16:\n\t"			/* a named one, then a section's */
 		"movl $0, 4(%%edi)\n\t"
 		"movl $0, 4(%%edi,%%ecx)\n\t"
-		"addl $16, %%esi\n\t"
-		"addl $8, %%edi\n"
+		"addl $8, %%edi\n\t"
+		"jmp 19b\n"
 		"13:\n\t"			/* a section symbol */
 		"movzwl 14(%%esi), %%ebx\n\t"
 		"cmpl %%edx, %%ebx\n\t"
@@ -1044,11 +1063,14 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 	_Static_assert(offsetof(struct rows_k, fg) == 20, "rows_run: k");
 	_Static_assert((STB_LOCAL << 4 | STT_SECTION) == 3, "rows_run: locals");
 #else
+	int named = 0;		/* a named local seen: the locals after it too */
+
 	for (; e != k->end; e++, row += 2) {
 		uint32_t v = e->st_value;
 
-		if (e < k->fg && e->st_info != (STB_LOCAL << 4 | STT_SECTION)) {
-			row[1] = row[d + 1] = 0;	/* a named local */
+		if (e < k->fg && (named || e->st_info != (STB_LOCAL << 4 | STT_SECTION))) {
+			row[1] = row[d + 1] = 0;	/* span 0 */
+			named = 1;
 			continue;
 		}
 		if (e->st_shndx == sh) {
@@ -1114,6 +1136,49 @@ static void lazy_rows(const struct modelf *m, const struct lazy *z,
 static inline uint32_t wld(uintptr_t w)
 {
 	return ld32((const uint8_t *)w);
+}
+
+/* Checks and applies .module's relocations r.. one at a time while the
+ * rows take them; returns the first one they do not (z->end: all). The
+ * loop the hand-written ones below follow: the host's lazy_run, and on
+ * i386 the last one of a run (one call here, not lazy_one's symbol read
+ * whole). */
+static __attribute__((__noinline__)) const Elf32_Rel *
+lazy_ones(const Elf32_Rel *r, uint32_t *rows)
+{
+	struct lazy *z = (struct lazy *)rows - 1;
+	uintptr_t wnext = z->wnext;
+
+	while (r != z->end) {
+		uintptr_t w = z->at + r->r_offset;
+		uint32_t t = r->r_info - R_386_32, x;
+
+		if (w < wnext || w > z->wlim)
+			break;
+		/* t: the symbol index if the type is R_386_32, else at
+		 * least 2^24 */
+		t = t >> 8 | t << 24;
+		if (t < z->nsym) {
+			x = rows[2 * t] + wld(w);
+			if (x >= rows[2 * t + 1])
+				break;
+			x += z->base;
+		} else {
+			/* PC32 or PLT32: the low byte of t is 0 or 2 */
+			t = r->r_info - R_386_PC32;
+			if (t & 0xfd || (t >>= 8) >= z->nsym)
+				break;
+			x = z->pc[2 * t] + wld(w);
+			if (x >= z->pc[2 * t + 1])
+				break;
+			x += z->cpc - (uint32_t)w;
+		}
+		__builtin_memcpy((void *)w, &x, 4);
+		wnext = w + 4;
+		r++;
+	}
+	z->wnext = wnext;
+	return r;
 }
 
 #if defined(__i386__)
@@ -1392,6 +1457,148 @@ static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
 }
 #undef LAZY_A
 
+/*
+ * By eight (lazy_eights), for the long runs: slot k of a turn (k = 0..7,
+ * its relocation at 8k(%esi)) is held in %edx (k even) or %ecx (k odd) as
+ * its word's address - 4k (z->at - 4k added: the field 4k bytes after
+ * z->at), so each place is one compare with the slot before it (slot 0
+ * with %ecx, the last turn's slot 7 held as its address - 28, plus 32:
+ * the word after it); each odd slot is also at most the last word (wlim -
+ * 4k: then its pair may be applied). Each relocation then as in
+ * lazy_fours: an R_386_32 on its row, a call's way out of line jumping
+ * back. One loop test for eight relocations (lazy_fours: one for four).
+ * Stops at z->end8 or at the first relocation not taken; returns it.
+ */
+/* slot k's place, into reg, at least the word after slot k - 1 (in prev) */
+#define EIGHT_PLACE(k, reg, prev, bad)					\
+		"movl 8*" #k "(%%esi), %%" reg "\n\t"			\
+		"addl %c[at]+4*" #k "(%%ebx), %%" reg "\n\t"		\
+		"cmpl %%" prev ", %%" reg "\n\t"			\
+		"jb " bad "\n\t"
+/* slot 2j + 1 (in %ecx) at most the last word: z->wlim4 + 4j's field */
+#define EIGHT_LAST(j, bad)						\
+		"cmpl %c[wlim4]+4*" #j "(%%ebx), %%ecx\n\t"		\
+		"ja " bad "\n\t"
+/* slot k (in reg): an R_386_32 applied, else to call or bad */
+#define EIGHT_R32(k, reg, call, bad)					\
+		"movl 8*" #k "+4(%%esi), %%eax\n\t"			\
+		"decl %%eax\n\t"					\
+		"rorl $8, %%eax\n\t"					\
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"			\
+		"jae " call "\n\t"					\
+		"movl (%%ebx,%%eax,8), %%edi\n\t"			\
+		"addl 4*" #k "(%%" reg "), %%edi\n\t"			\
+		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"			\
+		"jae " bad "\n\t"					\
+		"addl %c[base](%%ebx), %%edi\n\t"			\
+		"movl %%edi, 4*" #k "(%%" reg ")\n"
+/* slot k (in reg), not an R_386_32: a PC32 or PLT32 applied and back to
+ * back, else to bad */
+#define EIGHT_CALL(k, reg, back, bad)					\
+		"subl $0x1000000, %%eax\n\t"				\
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"			\
+		"jb 1" #k "f\n\t"					\
+		"subl $0x2000000, %%eax\n\t"				\
+		"cmpl %c[nsym](%%ebx), %%eax\n\t"			\
+		"jae " bad "\n"						\
+		"1" #k ":\n\t"						\
+		"movl (%%ebp,%%eax,8), %%edi\n\t"			\
+		"addl 4*" #k "(%%" reg "), %%edi\n\t"			\
+		"cmpl 4(%%ebp,%%eax,8), %%edi\n\t"			\
+		"jae " bad "\n\t"					\
+		"addl %c[cpc]+4*" #k "(%%ebx), %%edi\n\t"		\
+		"subl %%" reg ", %%edi\n\t"				\
+		"movl %%edi, 4*" #k "(%%" reg ")\n\t"			\
+		"jmp " back "\n"
+static const Elf32_Rel *lazy_eights(const Elf32_Rel *r, uint32_t *rows,
+				    uintptr_t wnext)
+{
+	__asm__ volatile(
+		"pushl %%ebp\n\t"
+		"movl %c[pc](%%ebx), %%ebp\n\t"		/* the call rows */
+		"cmpl %c[end8](%%ebx), %%esi\n\t"
+		"je 9f\n"
+		"1:\n\t"
+		EIGHT_PLACE(0, "edx", "ecx", "9f")
+		EIGHT_PLACE(1, "ecx", "edx", "9f")
+		EIGHT_LAST(0, "9f")
+		EIGHT_R32(0, "edx", "30f", "9f")
+		"20:\n\t"
+		EIGHT_R32(1, "ecx", "31f", "91f")
+		"21:\n\t"
+		EIGHT_PLACE(2, "edx", "ecx", "92f")
+		EIGHT_PLACE(3, "ecx", "edx", "92f")
+		EIGHT_LAST(1, "92f")
+		EIGHT_R32(2, "edx", "32f", "92f")
+		"22:\n\t"
+		EIGHT_R32(3, "ecx", "33f", "93f")
+		"23:\n\t"
+		EIGHT_PLACE(4, "edx", "ecx", "94f")
+		EIGHT_PLACE(5, "ecx", "edx", "94f")
+		EIGHT_LAST(2, "94f")
+		EIGHT_R32(4, "edx", "34f", "94f")
+		"24:\n\t"
+		EIGHT_R32(5, "ecx", "35f", "95f")
+		"25:\n\t"
+		EIGHT_PLACE(6, "edx", "ecx", "96f")
+		EIGHT_PLACE(7, "ecx", "edx", "96f")
+		EIGHT_LAST(3, "96f")
+		EIGHT_R32(6, "edx", "36f", "96f")
+		"26:\n\t"
+		EIGHT_R32(7, "ecx", "37f", "97f")
+		"27:\n\t"
+		"addl $32, %%ecx\n\t"	/* slot 7's word + 4, held as - 0 */
+		"addl $64, %%esi\n\t"
+		"cmpl %c[end8](%%ebx), %%esi\n\t"
+		"jne 1b\n\t"
+		"jmp 9f\n"
+		"30:\n\t"
+		EIGHT_CALL(0, "edx", "20b", "9f")
+		"31:\n\t"
+		EIGHT_CALL(1, "ecx", "21b", "91f")
+		"32:\n\t"
+		EIGHT_CALL(2, "edx", "22b", "92f")
+		"33:\n\t"
+		EIGHT_CALL(3, "ecx", "23b", "93f")
+		"34:\n\t"
+		EIGHT_CALL(4, "edx", "24b", "94f")
+		"35:\n\t"
+		EIGHT_CALL(5, "ecx", "25b", "95f")
+		"36:\n\t"
+		EIGHT_CALL(6, "edx", "26b", "96f")
+		"37:\n\t"
+		EIGHT_CALL(7, "ecx", "27b", "97f")
+		"97:\n\t"		/* slot k not taken: esi += 8k */
+		"addl $8, %%esi\n"
+		"96:\n\t"
+		"addl $8, %%esi\n"
+		"95:\n\t"
+		"addl $8, %%esi\n"
+		"94:\n\t"
+		"addl $8, %%esi\n"
+		"93:\n\t"
+		"addl $8, %%esi\n"
+		"92:\n\t"
+		"addl $8, %%esi\n"
+		"91:\n\t"
+		"addl $8, %%esi\n"
+		"9:\n\t"
+		"popl %%ebp"
+		: "+S"(r), "+c"(wnext)
+		: "b"(rows), [end8] LZ(end8), [at] LZ(at), [wlim4] LZ(wlim4),
+		  [nsym] LZ(nsym), [base] LZ(base), [pc] LZ(pc), [cpc] LZ(cpc)
+		: "eax", "edx", "edi", "memory", "cc");
+	_Static_assert(offsetof(struct lazy, at28) - offsetof(struct lazy, at) == 28 &&
+		       offsetof(struct lazy, wlim28) - offsetof(struct lazy, wlim4) == 12 &&
+		       offsetof(struct lazy, cpc28) - offsetof(struct lazy, cpc) == 28,
+		       "lazy_eights: slot k's fields 4k bytes apart");
+	return r;
+}
+#undef EIGHT_PLACE
+#undef EIGHT_LAST
+#undef EIGHT_R32
+#undef EIGHT_CALL
+
 /* Checks and applies .module's relocations r.. while the rows take them;
  * returns the first one they do not (z->end: all). */
 static const Elf32_Rel *lazy_run(const Elf32_Rel *r, uint32_t *rows)
@@ -1400,6 +1607,24 @@ static const Elf32_Rel *lazy_run(const Elf32_Rel *r, uint32_t *rows)
 	const Elf32_Rel *r0 = r;
 	uintptr_t w = z->wnext;
 
+	if (z->end - r >= 8) {		/* by eight, four, two */
+		z->end8 = r + ((z->end - r) & ~7);
+		z->at16 = z->at - 16;
+		z->at20 = z->at - 20;
+		z->at24 = z->at - 24;
+		z->at28 = z->at - 28;
+		z->wlim20 = z->wlim - 20;
+		z->wlim28 = z->wlim - 28;
+		z->cpc16 = z->cpc - 16;
+		z->cpc20 = z->cpc - 20;
+		z->cpc24 = z->cpc - 24;
+		z->cpc28 = z->cpc - 28;
+		r = lazy_eights(r, rows, w);
+		if (r != z->end8)
+			goto out;
+		if (r != r0)
+			w = z->at + r[-1].r_offset + 4;
+	}
 	if (z->end - r >= 4) {		/* by four, then the last one to three */
 		z->end4 = r + ((z->end - r) & ~3);
 		r = lazy_fours(r, rows, w);
@@ -1415,47 +1640,16 @@ static const Elf32_Rel *lazy_run(const Elf32_Rel *r, uint32_t *rows)
 out:
 	if (r != r0)
 		z->wnext = z->at + r[-1].r_offset + 4;
+	if (z->end - r == 1)		/* the last one */
+		r = lazy_ones(r, rows);
 	return r;
 }
 #else
 /* Checks and applies .module's relocations r.. while the rows take them;
  * returns the first one they do not (z->end: all). */
-static __attribute__((__noinline__)) const Elf32_Rel *
-lazy_run(const Elf32_Rel *r, uint32_t *rows)
+static const Elf32_Rel *lazy_run(const Elf32_Rel *r, uint32_t *rows)
 {
-	struct lazy *z = (struct lazy *)rows - 1;
-	uintptr_t wnext = z->wnext;
-
-	while (r != z->end) {
-		uintptr_t w = z->at + r->r_offset;
-		uint32_t t = r->r_info - R_386_32, x;
-
-		if (w < wnext || w > z->wlim)
-			break;
-		/* t: the symbol index if the type is R_386_32, else at
-		 * least 2^24 */
-		t = t >> 8 | t << 24;
-		if (t < z->nsym) {
-			x = rows[2 * t] + wld(w);
-			if (x >= rows[2 * t + 1])
-				break;
-			x += z->base;
-		} else {
-			/* PC32 or PLT32: the low byte of t is 0 or 2 */
-			t = r->r_info - R_386_PC32;
-			if (t & 0xfd || (t >>= 8) >= z->nsym)
-				break;
-			x = z->pc[2 * t] + wld(w);
-			if (x >= z->pc[2 * t + 1])
-				break;
-			x += z->cpc - (uint32_t)w;
-		}
-		__builtin_memcpy((void *)w, &x, 4);
-		wnext = w + 4;
-		r++;
-	}
-	z->wnext = wnext;
-	return r;
+	return lazy_ones(r, rows);
 }
 #endif
 
@@ -1730,18 +1924,22 @@ int modreloc_apply_lazy(struct modelf *m, void *image, uint32_t base,
 				memcpy(img + m->part[p].addr, m->part[p].bytes,
 				       m->part[p].size);
 		memset(img + bss->addr, 0, bss->size);
-		*z = (struct lazy){
-			.nsym = m->nsym,
-			.base = base, .pc = rows + 2 * m->nsym,
-			.cpc = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 4,
-			.cpc4 = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 8,
-			.cpc8 = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 12,
-			.cpc12 = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 16,
+		/* the fields every part shares; lazy_part and lazy_run set
+		 * the others before they are read */
+		z->nsym = m->nsym;
+		z->base = base;
+		z->pc = rows + 2 * m->nsym;
+		z->cpc = (uint32_t)(uintptr_t)img + MODHDR_SIZE - 4;
+		z->cpc4 = z->cpc - 4;
+		z->cpc8 = z->cpc - 8;
+		z->cpc12 = z->cpc - 12;
 #if defined(__i386__)
-			.sym = m->sym,
-			.abs_offs = { ABS_OFFS(0), ABS_OFFS(1), ABS_OFFS(2), ABS_OFFS(3) },
+		z->sym = m->sym;
+		z->abs_offs[0] = ABS_OFFS(0);
+		z->abs_offs[1] = ABS_OFFS(1);
+		z->abs_offs[2] = ABS_OFFS(2);
+		z->abs_offs[3] = ABS_OFFS(3);
 #endif
-		};
 		lazy_rows(m, z, rows, rows + 2 * m->nsym, resolve, arg);
 		if (lazy_part(m, MODELF_MODULE, img, rows) &&
 		    lazy_part(m, MODELF_BSS, img, rows) &&
