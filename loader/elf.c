@@ -1835,6 +1835,40 @@ static int fast_rel(struct modelf *m, struct fast *f, uint32_t i)
 	return 1;
 }
 
+/* place_parts when every check passes (check_part's for each part found,
+ * .module's size): 1 with m->part[] and m->image_size filled as it fills
+ * them; 0 if any check fails (place_parts then words it). Inlined, each
+ * part's checks with its type and index known: the same tests as
+ * check_part's, one branch each, and addr % align as a mask (fast_sections
+ * has proved every alignment a power of 2 or 0), the image's end past
+ * 4 GiB as a 32-bit sum that wraps. */
+static inline __attribute__((always_inline)) int
+fast_parts(struct modelf *m, const uint32_t idx[])
+{
+	uint32_t addr = 0;
+
+	for (int p = 0; p < MODELF_NPARTS; p++) {
+		struct modelf_part *part = &m->part[p];
+		const Elf32_Shdr *s = &m->sh[idx[p]];
+		uint32_t size = s->sh_size, align = s->sh_addralign;
+
+		part->addr = addr;
+		if (!idx[p])
+			continue;
+		if (s->sh_type != (p == MODELF_BSS ? SHT_NOBITS : SHT_PROGBITS) ||
+		    (size && !(s->sh_flags & SHF_ALLOC)) || s->sh_addr != addr ||
+		    (align > 1 && (addr & (align - 1))) || addr + size < addr)
+			return 0;
+		part->shndx = idx[p];
+		part->size = size;
+		if (p != MODELF_BSS)	/* .module.bss: never read */
+			part->bytes = m->buf + s->sh_offset;
+		addr += size;
+	}
+	m->image_size = addr;
+	return m->part[MODELF_MODULE].size >= MODHDR_SIZE;
+}
+
 /* Which part name n (a section's, in a table ending with a NUL) is named
  * like: p for part p itself, MODELF_NPARTS + p for its ".rel" section, -1
  * for neither. Read a byte at a time, never past the NUL. */
@@ -2023,7 +2057,7 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 				(m->buf + sh[m->part[p].rel_shndx].sh_offset);
 	return f->idx[MODELF_MODULE] && m->symtab_shndx &&
 	       (!f->rel_link || f->rel_link == m->symtab_shndx) &&
-	       !place_parts(m, f->idx) &&
+	       fast_parts(m, f->idx) &&
 	       sh[f->idx[MODELF_MODULE]].sh_offset % 4 == 0 &&
 	       !use_symtab(m, m->symtab_shndx);
 }
