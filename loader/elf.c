@@ -1837,7 +1837,8 @@ static int fast_rel(struct modelf *m, struct fast *f, uint32_t i)
 
 /* place_parts when every check passes (check_part's for each part found,
  * .module's size): 1 with m->part[] and m->image_size filled as it fills
- * them; 0 if any check fails (place_parts then words it). Inlined, each
+ * them (a part's shndx, addr, size and bytes written, found or not: m was
+ * not zeroed); 0 if any check fails (place_parts then words it). Inlined, each
  * part's checks with its type and index known: the same tests as
  * check_part's, one branch each, and addr % align as a mask (fast_sections
  * has proved every alignment a power of 2 or 0), the image's end past
@@ -1853,13 +1854,15 @@ fast_parts(struct modelf *m, const uint32_t idx[])
 		uint32_t size = s->sh_size, align = s->sh_addralign;
 
 		part->addr = addr;
+		part->shndx = idx[p];
+		part->size = 0;
+		part->bytes = NULL;
 		if (!idx[p])
 			continue;
 		if (s->sh_type != (p == MODELF_BSS ? SHT_NOBITS : SHT_PROGBITS) ||
 		    (size && !(s->sh_flags & SHF_ALLOC)) || s->sh_addr != addr ||
 		    (align > 1 && (addr & (align - 1))) || addr + size < addr)
 			return 0;
-		part->shndx = idx[p];
 		part->size = size;
 		if (p != MODELF_BSS)	/* .module.bss: never read */
 			part->bytes = m->buf + s->sh_offset;
@@ -1955,8 +1958,20 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 	uint32_t shnum, str, shstr_size, words_below;
 	struct chains ch;
 
-	/* modelf_parse's fields zeroed; the reasons emptied */
-	memset(m, 0, offsetof(struct modelf, why));
+	/* No memset of m (54 words, a rep stosl of as many instructions):
+	 * the fields this pass reads before it sets them, and the ones a
+	 * success leaves as modelf_parse's memset does, are zeroed here; every
+	 * other field is written on the way to a success (m->part[]'s others
+	 * by fast_parts, m->hdr by fast_header_fields, the symbol table's by
+	 * use_symtab). On a failure the chain starts again with
+	 * parse_sections, which zeroes all of m. test_elf's
+	 * lazy_parse_writes_every_field checks this on every module. */
+	m->symtab_shndx = m->nrel = 0;
+	for (int p = 0; p < MODELF_NPARTS; p++) {
+		m->part[p].rel = NULL;
+		m->part[p].nrel = m->part[p].rel_shndx = 0;
+	}
+	m->rel_fast = m->rel_core_max = m->rel_nabs = m->init_delta = 0;
 	m->why[0] = m->warn[0] = '\0';
 	m->buf = buf;
 	m->len = len;
