@@ -476,7 +476,7 @@ static int check_layout(struct modelf *m)
 
 /* The symbol table is section i (the only one): its shape, its string
  * table, and the fields of m that describe them. */
-static int use_symtab(struct modelf *m, uint32_t i)
+static inline __attribute__((always_inline)) int use_symtab(struct modelf *m, uint32_t i)
 {
 	const Elf32_Shdr *s = &m->sh[i], *st;
 
@@ -1338,7 +1338,7 @@ static int read_header_fields(struct modelf *m)
 	return 0;
 }
 
-static int check_header_id(struct modelf *m)
+static inline __attribute__((always_inline)) int check_header_id(struct modelf *m)
 {
 	const uint8_t *img = modbytes(m);
 	uint32_t magic, version;
@@ -1365,7 +1365,7 @@ static int check_header_id(struct modelf *m)
 		      (const char *)img + MODHDR_OFF_NAME, MODULE_NAME_LEN - 1);
 }
 
-static int check_header_sizes(struct modelf *m)
+static inline __attribute__((always_inline)) int check_header_sizes(struct modelf *m)
 {
 	const struct modelf_header *h = &m->hdr;
 
@@ -1679,7 +1679,7 @@ static int check_params(struct modelf *m)
 /* The tables' entries, once the tables lie inside .module: exports and
  * parameters relocated, the modinfo's last byte a NUL, each version's
  * name NUL-terminated. */
-static int check_header_entries(struct modelf *m)
+static inline __attribute__((always_inline)) int check_header_entries(struct modelf *m)
 {
 	const struct modelf_header *h = &m->hdr;
 	int err;
