@@ -1644,7 +1644,7 @@ static int check_header_symbols(struct modelf *m, const struct globals *g)
 }
 
 /* Each export entry's value and name are addresses: relocated. */
-static int check_exports(struct modelf *m)
+static inline __attribute__((always_inline)) int check_exports(struct modelf *m)
 {
 	const struct modelf_part *mod = &m->part[MODELF_MODULE];
 
@@ -1661,7 +1661,7 @@ static int check_exports(struct modelf *m)
 
 /* Each parameter's name and variable are addresses: relocated. (The kernel
  * checks where they point and the rest of the entry at init.) */
-static int check_params(struct modelf *m)
+static inline __attribute__((always_inline)) int check_params(struct modelf *m)
 {
 	const struct modelf_part *mod = &m->part[MODELF_MODULE];
 
@@ -2143,7 +2143,7 @@ fast_field(const struct modelf *m, const Elf32_Rel **r, const Elf32_Rel *end,
  * relocation below MODHDR_SIZE taken" is the same test as "each at a
  * field's start, rising" (check_header_relocs and read_header_fields'
  * rising). */
-static __attribute__((__noinline__)) int fast_header_fields(struct modelf *m)
+static int fast_header_fields(struct modelf *m)
 {
 	struct modelf_header *h = &m->hdr;
 	const struct modelf_part *mod = &m->part[MODELF_MODULE];
