@@ -476,7 +476,8 @@ static int check_layout(struct modelf *m)
 
 /* The symbol table is section i (the only one): its shape, its string
  * table, and the fields of m that describe them. */
-static inline __attribute__((always_inline)) int use_symtab(struct modelf *m, uint32_t i)
+static inline __attribute__((always_inline)) int
+use_symtab(struct modelf *m, uint32_t i)
 {
 	const Elf32_Shdr *s = &m->sh[i], *st;
 
@@ -1338,7 +1339,8 @@ static int read_header_fields(struct modelf *m)
 	return 0;
 }
 
-static inline __attribute__((always_inline)) int check_header_id(struct modelf *m)
+static inline __attribute__((always_inline)) int
+check_header_id(struct modelf *m)
 {
 	const uint8_t *img = modbytes(m);
 	uint32_t magic, version;
@@ -1365,7 +1367,8 @@ static inline __attribute__((always_inline)) int check_header_id(struct modelf *
 		      (const char *)img + MODHDR_OFF_NAME, MODULE_NAME_LEN - 1);
 }
 
-static inline __attribute__((always_inline)) int check_header_sizes(struct modelf *m)
+static inline __attribute__((always_inline)) int
+check_header_sizes(struct modelf *m)
 {
 	const struct modelf_header *h = &m->hdr;
 
@@ -1644,7 +1647,8 @@ static int check_header_symbols(struct modelf *m, const struct globals *g)
 }
 
 /* Each export entry's value and name are addresses: relocated. */
-static inline __attribute__((always_inline)) int check_exports(struct modelf *m)
+static inline __attribute__((always_inline)) int
+check_exports(struct modelf *m)
 {
 	const struct modelf_part *mod = &m->part[MODELF_MODULE];
 
@@ -1661,7 +1665,8 @@ static inline __attribute__((always_inline)) int check_exports(struct modelf *m)
 
 /* Each parameter's name and variable are addresses: relocated. (The kernel
  * checks where they point and the rest of the entry at init.) */
-static inline __attribute__((always_inline)) int check_params(struct modelf *m)
+static inline __attribute__((always_inline)) int
+check_params(struct modelf *m)
 {
 	const struct modelf_part *mod = &m->part[MODELF_MODULE];
 
@@ -1679,7 +1684,8 @@ static inline __attribute__((always_inline)) int check_params(struct modelf *m)
 /* The tables' entries, once the tables lie inside .module: exports and
  * parameters relocated, the modinfo's last byte a NUL, each version's
  * name NUL-terminated. */
-static inline __attribute__((always_inline)) int check_header_entries(struct modelf *m)
+static inline __attribute__((always_inline)) int
+check_header_entries(struct modelf *m)
 {
 	const struct modelf_header *h = &m->hdr;
 	int err;
@@ -1859,7 +1865,8 @@ fast_parts(struct modelf *m, const uint32_t idx[])
 		part->bytes = NULL;
 		if (!idx[p])
 			continue;
-		if (s->sh_type != (p == MODELF_BSS ? SHT_NOBITS : SHT_PROGBITS) ||
+		if (s->sh_type !=
+		    (p == MODELF_BSS ? SHT_NOBITS : SHT_PROGBITS) ||
 		    (size && !(s->sh_flags & SHF_ALLOC)) || s->sh_addr != addr ||
 		    (align > 1 && (addr & (align - 1))) || addr + size < addr)
 			return 0;
@@ -2150,7 +2157,7 @@ static int fast_header_fields(struct modelf *m)
 	const Elf32_Rel *r = mod->rel, *end;
 	uint32_t n = mod->nrel, lim, i;
 
-	if (!n)		/* the sizes have no relocation (and rel is NULL) */
+	if (!n)		/* the sizes have none (and rel is NULL) */
 		return 0;
 	end = r + n;
 #define FIELD(field, kind, member) \
@@ -2171,7 +2178,8 @@ static int fast_header_fields(struct modelf *m)
 	if (r < end && r->r_offset < MODHDR_SIZE)	/* one not taken */
 		return 0;
 	lim = n < HDR_RELS ? n : HDR_RELS;
-	for (i = r - mod->rel; i < lim; i++)	/* the rest rising (i >= 5) */
+	/* the rest rising (i >= 5: the sizes' relocations taken) */
+	for (i = r - mod->rel; i < lim; i++)
 		if (mod->rel[i].r_offset <= mod->rel[i - 1].r_offset)
 			return 0;
 	h->num_versions = rd32(modbytes(m) + MODHDR_OFF_NUM_VERSIONS);

@@ -844,10 +844,12 @@ static int same_context(const struct modelf *a, const struct modelf *b)
 		   a->sym == b->sym && a->nsym == b->nsym &&
 		   a->symtab_shndx == b->symtab_shndx &&
 		   a->first_global == b->first_global && a->str == b->str &&
-		   a->str_size == b->str_size && a->image_size == b->image_size &&
-		   a->nrel == b->nrel && a->rel_fast == b->rel_fast &&
+		   a->str_size == b->str_size &&
+		   a->image_size == b->image_size && a->nrel == b->nrel &&
+		   a->rel_fast == b->rel_fast &&
 		   a->rel_core_max == b->rel_core_max &&
-		   a->rel_nabs == b->rel_nabs && a->init_delta == b->init_delta &&
+		   a->rel_nabs == b->rel_nabs &&
+		   a->init_delta == b->init_delta &&
 		   a->rel_lazy == b->rel_lazy && !strcmp(a->why, b->why) &&
 		   !strcmp(a->warn, b->warn);
 
@@ -859,7 +861,7 @@ static int same_context(const struct modelf *a, const struct modelf *b)
 			x->rel == y->rel && x->nrel == y->nrel &&
 			x->rel_shndx == y->rel_shndx;
 	}
-	return same && !memcmp(&a->hdr.name, &b->hdr.name, sizeof(a->hdr.name)) &&
+	return same && a->hdr.name == b->hdr.name &&
 	       !memcmp((const char *)&a->hdr + sizeof(a->hdr.name),
 		       (const char *)&b->hdr + sizeof(b->hdr.name),
 		       sizeof(a->hdr) - sizeof(a->hdr.name));
@@ -873,7 +875,8 @@ KTEST(lazy_parse_writes_every_field)
 {
 	DIR *d = opendir("build/modules");
 	struct dirent *de;
-	struct modelf *zero = malloc(sizeof(*zero)), *junk = malloc(sizeof(*junk));
+	struct modelf *zero = malloc(sizeof(*zero));
+	struct modelf *junk = malloc(sizeof(*junk));
 	int n = 0, fast = 0;
 
 	KT_EXPECT(d != NULL && zero && junk);
