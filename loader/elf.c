@@ -476,7 +476,8 @@ static int check_layout(struct modelf *m)
 
 /* The symbol table is section i (the only one): its shape, its string
  * table, and the fields of m that describe them. */
-static int use_symtab(struct modelf *m, uint32_t i)
+static inline __attribute__((always_inline)) int
+use_symtab(struct modelf *m, uint32_t i)
 {
 	const Elf32_Shdr *s = &m->sh[i], *st;
 
@@ -1422,7 +1423,8 @@ static int read_header_fields(struct modelf *m)
 	return 0;
 }
 
-static int check_header_id(struct modelf *m)
+static inline __attribute__((always_inline)) int
+check_header_id(struct modelf *m)
 {
 	const uint8_t *img = modbytes(m);
 	uint32_t magic, version;
@@ -1449,7 +1451,8 @@ static int check_header_id(struct modelf *m)
 		      (const char *)img + MODHDR_OFF_NAME, MODULE_NAME_LEN - 1);
 }
 
-static int check_header_sizes(struct modelf *m)
+static inline __attribute__((always_inline)) int
+check_header_sizes(struct modelf *m)
 {
 	const struct modelf_header *h = &m->hdr;
 
@@ -1728,7 +1731,8 @@ static int check_header_symbols(struct modelf *m, const struct globals *g)
 }
 
 /* Each export entry's value and name are addresses: relocated. */
-static int check_exports(struct modelf *m)
+static inline __attribute__((always_inline)) int
+check_exports(struct modelf *m)
 {
 	const struct modelf_part *mod = &m->part[MODELF_MODULE];
 
@@ -1745,7 +1749,8 @@ static int check_exports(struct modelf *m)
 
 /* Each parameter's name and variable are addresses: relocated. (The kernel
  * checks where they point and the rest of the entry at init.) */
-static int check_params(struct modelf *m)
+static inline __attribute__((always_inline)) int
+check_params(struct modelf *m)
 {
 	const struct modelf_part *mod = &m->part[MODELF_MODULE];
 
@@ -1763,7 +1768,8 @@ static int check_params(struct modelf *m)
 /* The tables' entries, once the tables lie inside .module: exports and
  * parameters relocated, the modinfo's last byte a NUL, each version's
  * name NUL-terminated. */
-static int check_header_entries(struct modelf *m)
+static inline __attribute__((always_inline)) int
+check_header_entries(struct modelf *m)
 {
 	const struct modelf_header *h = &m->hdr;
 	int err;
@@ -1919,6 +1925,44 @@ static int fast_rel(struct modelf *m, struct fast *f, uint32_t i)
 	return 1;
 }
 
+/* place_parts when every check passes (check_part's for each part found,
+ * .module's size): 1 with m->part[] and m->image_size filled as it fills
+ * them (a part's shndx, addr, size and bytes written, found or not: m was
+ * not zeroed); 0 if any check fails (place_parts then words it). Inlined, each
+ * part's checks with its type and index known: the same tests as
+ * check_part's, one branch each, and addr % align as a mask (fast_sections
+ * has proved every alignment a power of 2 or 0), the image's end past
+ * 4 GiB as a 32-bit sum that wraps. */
+static inline __attribute__((always_inline)) int
+fast_parts(struct modelf *m, const uint32_t idx[])
+{
+	uint32_t addr = 0;
+
+	for (int p = 0; p < MODELF_NPARTS; p++) {
+		struct modelf_part *part = &m->part[p];
+		const Elf32_Shdr *s = &m->sh[idx[p]];
+		uint32_t size = s->sh_size, align = s->sh_addralign;
+
+		part->addr = addr;
+		part->shndx = idx[p];
+		part->size = 0;
+		part->bytes = NULL;
+		if (!idx[p])
+			continue;
+		if (s->sh_type !=
+		    (p == MODELF_BSS ? SHT_NOBITS : SHT_PROGBITS) ||
+		    (size && !(s->sh_flags & SHF_ALLOC)) || s->sh_addr != addr ||
+		    (align > 1 && (addr & (align - 1))) || addr + size < addr)
+			return 0;
+		part->size = size;
+		if (p != MODELF_BSS)	/* .module.bss: never read */
+			part->bytes = m->buf + s->sh_offset;
+		addr += size;
+	}
+	m->image_size = addr;
+	return m->part[MODELF_MODULE].size >= MODHDR_SIZE;
+}
+
 /* Which part name n (a section's, in a table ending with a NUL) is named
  * like: p for part p itself, MODELF_NPARTS + p for its ".rel" section, -1
  * for neither. Read a byte at a time, never past the NUL. */
@@ -2005,8 +2049,20 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 	uint32_t shnum, str, shstr_size, words_below;
 	struct chains ch;
 
-	/* modelf_parse's fields zeroed; the reasons emptied */
-	memset(m, 0, offsetof(struct modelf, why));
+	/* No memset of m (54 words, a rep stosl of as many instructions):
+	 * the fields this pass reads before it sets them, and the ones a
+	 * success leaves as modelf_parse's memset does, are zeroed here; every
+	 * other field is written on the way to a success (m->part[]'s others
+	 * by fast_parts, m->hdr by fast_header_fields, the symbol table's by
+	 * use_symtab). On a failure the chain starts again with
+	 * parse_sections, which zeroes all of m. test_elf's
+	 * lazy_parse_writes_every_field checks this on every module. */
+	m->symtab_shndx = m->nrel = 0;
+	for (int p = 0; p < MODELF_NPARTS; p++) {
+		m->part[p].rel = NULL;
+		m->part[p].nrel = m->part[p].rel_shndx = 0;
+	}
+	m->rel_fast = m->rel_core_max = m->rel_nabs = m->init_delta = 0;
 	m->why[0] = m->warn[0] = '\0';
 	m->buf = buf;
 	m->len = len;
@@ -2107,104 +2163,111 @@ static int fast_sections(const void *buf, size_t len, struct modelf *m,
 				(m->buf + sh[m->part[p].rel_shndx].sh_offset);
 	return f->idx[MODELF_MODULE] && m->symtab_shndx &&
 	       (!f->rel_link || f->rel_link == m->symtab_shndx) &&
-	       !place_parts(m, f->idx) &&
+	       fast_parts(m, f->idx) &&
 	       sh[f->idx[MODELF_MODULE]].sh_offset % 4 == 0 &&
 	       !use_symtab(m, m->symtab_shndx);
 }
 
-/* For each word of the header, when a relocation may write it: the kind
- * of field that starts there (F_SIZE, F_PTR) and where read_header_fields
- * puts its value in struct modelf_header; else kind F_FIXED (a fixed
- * field, or inside one). hfields[] by word, for the fast path's one
- * look-up. */
-#define HWORD(field, k, member) \
-	[MODHDR_OFF_##field / 4] = { k, offsetof(struct modelf_header, member) }
-static const struct { uint8_t kind, dst; } reloc_word[MODHDR_SIZE / 4] = {
-	HWORD(CORE_SIZE, F_SIZE, core_size),
-	HWORD(INIT_SIZE, F_SIZE, init_size),
-	HWORD(INIT, F_PTR, init),
-	HWORD(EXIT, F_PTR, exit),
-	HWORD(SYMS, F_PTR, syms),
-	HWORD(NUM_SYMS, F_SIZE, num_syms),
-	HWORD(VERSIONS, F_PTR, versions),
-	HWORD(MODINFO, F_PTR, modinfo),
-	HWORD(MODINFO_SIZE, F_SIZE, modinfo_size),
-	HWORD(PARAMS, F_PTR, params),
-	HWORD(NUM_PARAMS, F_SIZE, num_params),
-};
-#undef HWORD
-_Static_assert(F_FIXED == 0, "reloc_word[]'s unnamed words are FIXED");
-/* the header words reloc_word[] names (all start a field) */
-#define RELOC_WORDS \
-	(1u << MODHDR_OFF_CORE_SIZE / 4 | 1u << MODHDR_OFF_INIT_SIZE / 4 | \
-	 1u << MODHDR_OFF_INIT / 4 | 1u << MODHDR_OFF_EXIT / 4 | \
-	 1u << MODHDR_OFF_SYMS / 4 | 1u << MODHDR_OFF_NUM_SYMS / 4 | \
-	 1u << MODHDR_OFF_VERSIONS / 4 | 1u << MODHDR_OFF_MODINFO / 4 | \
-	 1u << MODHDR_OFF_MODINFO_SIZE / 4 | 1u << MODHDR_OFF_PARAMS / 4 | \
-	 1u << MODHDR_OFF_NUM_PARAMS / 4)
+/* One of the header's size or pointer fields, at off, as header_field
+ * reads it, for fast_header_fields: its relocation is **r if that one
+ * (the next not yet taken, if *r < end) is at off, else it has none. 1
+ * with *dst its value (and *r past its relocation) if header_field would
+ * pass it; 0 if not. Inlined with constant off and kind: one compare
+ * finds the relocation. */
+static inline __attribute__((always_inline)) int
+fast_field(const struct modelf *m, const Elf32_Rel **r, const Elf32_Rel *end,
+	   uint32_t off, int kind, uint32_t *dst)
+{
+	const struct modelf_part *part = m->part;
+	const Elf32_Rel *rel = *r;
+	const Elf32_Sym *e;
+	uint32_t info, sym, x, value;
 
-/* read_header_fields for a module whose header's relocations each sit at
- * the start of a size or pointer field (a whole word whose
- * reloc_word kind is not FIXED), in rising order with the rest of the
- * first HDR_RELS (so read_header_fields takes rel_merged's answers: for
- * each field, the relocation at its offset), each R_386_32 against an
+	if (rel == end || rel->r_offset != off) {	/* no relocation */
+		*dst = 0;
+		return kind == F_PTR &&		/* a NULL pointer */
+		       !rd32(part[MODELF_MODULE].bytes + off);
+	}
+	*r = rel + 1;
+	info = rel->r_info;
+	sym = ELF32_R_SYM(info);
+	if (ELF32_R_TYPE(info) != R_386_32 || sym >= m->nsym)
+		return 0;
+	e = &m->sym[sym];
+	if (kind == F_SIZE) {	/* sym_kind: NULL (value 0), ABS */
+		value = 0;
+		if (sym && e->st_shndx != SHN_ABS)
+			return 0;
+		if (sym)
+			value = e->st_value;
+	} else {		/* sym_kind: IMAGE only */
+		x = e->st_shndx;
+		if (!sym || !x)
+			return 0;
+		value = e->st_value;
+		if (x == part[MODELF_MODULE].shndx)	/* .module is at 0 */
+			;
+		else if (x == part[MODELF_BSS].shndx)
+			value += part[MODELF_BSS].addr;
+		else if (x == part[MODELF_INIT].shndx)
+			value += part[MODELF_INIT].addr;
+		else
+			return 0;
+	}
+	*dst = value + rd32(part[MODELF_MODULE].bytes + off);
+	return 1;
+}
+
+/* read_header_fields for a module whose header's relocations are each at
+ * the start of a size or pointer field, in rising order with the rest of
+ * the first HDR_RELS (so read_header_fields takes rel_merged's answers:
+ * for each field, the relocation at its offset), each R_386_32 against an
  * absolute symbol (or symbol 0) for a size, a symbol in the image for a
  * pointer. 1 with m->hdr filled; 0 if any is otherwise, or a size has no
- * relocation, or a pointer with none is not NULL. */
-static __attribute__((__noinline__)) int fast_header_fields(struct modelf *m)
+ * relocation, or a pointer with none is not NULL.
+ *
+ * The fields are taken in the header's order, and the relocations with
+ * them: field by field, the next relocation is the field's if it is at
+ * the field's offset. A relocation of the header that is at no field's
+ * start, or out of order, or a second one at the same field, is then
+ * never taken, and the first left is still inside the header: so "every
+ * relocation below MODHDR_SIZE taken" is the same test as "each at a
+ * field's start, rising" (check_header_relocs and read_header_fields'
+ * rising). */
+static int fast_header_fields(struct modelf *m)
 {
+	struct modelf_header *h = &m->hdr;
 	const struct modelf_part *mod = &m->part[MODELF_MODULE];
-	const Elf32_Rel *rel = mod->rel;	/* NULL if none: indexes, not
-						 * pointers, past it */
-	uint32_t lim = mod->nrel < HDR_RELS ? mod->nrel : HDR_RELS;
-	uint32_t seen = 0, prev = 0, i;
+	const Elf32_Rel *r = mod->rel, *end;
+	uint32_t n = mod->nrel, lim, i;
 
-	for (i = 0; i < mod->nrel && rel[i].r_offset < MODHDR_SIZE; i++) {
-		uint32_t off = rel[i].r_offset, info = rel[i].r_info;
-		uint32_t sym = ELF32_R_SYM(info);
-		uint32_t kind = reloc_word[off / 4].kind, value, x;
-		const Elf32_Sym *e;
-
-		/* a field's start, after the last one (so each field once;
-		 * the first is after 0, the magic's, which is FIXED) */
-		if (off % 4 || kind == F_FIXED || off <= prev ||
-		    ELF32_R_TYPE(info) != R_386_32 || sym >= m->nsym)
+	if (!n)		/* the sizes have none (and rel is NULL) */
+		return 0;
+	end = r + n;
+#define FIELD(field, kind, member) \
+	fast_field(m, &r, end, MODHDR_OFF_##field, kind, &h->member)
+	if (!(FIELD(CORE_SIZE, F_SIZE, core_size) &&
+	      FIELD(INIT_SIZE, F_SIZE, init_size) &&
+	      FIELD(INIT, F_PTR, init) &&
+	      FIELD(EXIT, F_PTR, exit) &&
+	      FIELD(SYMS, F_PTR, syms) &&
+	      FIELD(NUM_SYMS, F_SIZE, num_syms) &&
+	      FIELD(VERSIONS, F_PTR, versions) &&
+	      FIELD(MODINFO, F_PTR, modinfo) &&
+	      FIELD(MODINFO_SIZE, F_SIZE, modinfo_size) &&
+	      FIELD(PARAMS, F_PTR, params) &&
+	      FIELD(NUM_PARAMS, F_SIZE, num_params)))
+		return 0;
+#undef FIELD
+	if (r < end && r->r_offset < MODHDR_SIZE)	/* one not taken */
+		return 0;
+	lim = n < HDR_RELS ? n : HDR_RELS;
+	/* the rest rising (i >= 5: the sizes' relocations taken) */
+	for (i = r - mod->rel; i < lim; i++)
+		if (mod->rel[i].r_offset <= mod->rel[i - 1].r_offset)
 			return 0;
-		seen |= 1u << off / 4;
-		prev = off;
-		e = &m->sym[sym];
-		x = e->st_shndx;
-		value = e->st_value;
-		if (kind == F_SIZE) {	/* sym_kind: NULL (value 0), ABS */
-			if (!sym)
-				value = 0;
-			else if (x != SHN_ABS)
-				return 0;
-		} else if (!sym || !x) {	/* sym_kind: IMAGE only */
-			return 0;
-		} else if (x == mod->shndx) {	/* .module is at 0 */
-		} else if (x == m->part[MODELF_BSS].shndx) {
-			value += m->part[MODELF_BSS].addr;
-		} else if (x == m->part[MODELF_INIT].shndx) {
-			value += m->part[MODELF_INIT].addr;
-		} else {
-			return 0;
-		}
-		*(uint32_t *)((char *)&m->hdr + reloc_word[off / 4].dst) =
-			value + rd32(mod->bytes + off);
-	}
-	for (i = i ? i : 1; i < lim; i++)	/* the rest rising */
-		if (rel[i].r_offset <= rel[i - 1].r_offset)
-			return 0;
-	if (seen != RELOC_WORDS)	/* a field with no relocation */
-		for (uint32_t f = 0; f < NFIELDS; f++)
-			if (hfields[f].kind != F_FIXED &&
-			    !(seen & 1u << hfields[f].off / 4) &&
-			    (hfields[f].kind == F_SIZE ||
-			     rd32(mod->bytes + hfields[f].off)))
-				return 0;
-	m->hdr.num_versions = rd32(modbytes(m) + MODHDR_OFF_NUM_VERSIONS);
-	m->hdr.name = (const char *)modbytes(m) + MODHDR_OFF_NAME;
+	h->num_versions = rd32(modbytes(m) + MODHDR_OFF_NUM_VERSIONS);
+	h->name = (const char *)modbytes(m) + MODHDR_OFF_NAME;
 	return 1;
 }
 
