@@ -53,9 +53,9 @@ struct pagefile {
 	uint32_t cap;		/* slots in pages[] (0 when pages is NULL) */
 	uint32_t held;		/* non-NULL slots: pages of data held */
 	uint32_t size;		/* file size, bytes */
-	/* the slot array of a file of one page (a small module's image):
-	 * pages is &one and cap 1 until a second slot is needed, so such a
-	 * file allocates no array; written when pages is set to it */
+	/* one page's slot array (a small module's image): pages is &one, cap
+	 * 1, until a second slot is needed (no array kmalloc'd); so only
+	 * fs/pagefile.c frees pages, and no pagefile is copied by value */
 	struct page *one;
 };
 
