@@ -2,7 +2,8 @@
  * In-kernel self tests of fs/ through the file API: many files made and
  * removed, a 1 MiB file written then truncated (free pages exactly back
  * each time), the built-in devices and /proc files, character device
- * registration, and the ramdisk unpacker on good and damaged archives.
+ * registration, the ramdisk unpacker on good and damaged archives, and
+ * sys_pread's plain-file fast path against vfs_pread and the file's bytes.
  */
 #include "fs/vfs.h"
 #include "kernel/selftest.h"
@@ -207,4 +208,130 @@ SELFTEST(fs_initrd_unpack)
 	CHECK(sys_rmdir("/tmp/ird/deep") == 0);
 	CHECK(sys_rmdir("/tmp/ird/empty") == 0);
 	CHECK(sys_rmdir("/tmp/ird") == 0);
+}
+
+/* sys_pread's fast path (fs/syscalls.c) for a page-backed file read below
+ * its size does pagefile_read's work itself, cutting the count to the
+ * bytes left; everything else goes to vfs_pread. Each pread below is made
+ * both ways, on a descriptor and on a struct file of the same file opened
+ * the same way, into buffers filled alike: the results and the whole
+ * buffers must match. */
+#define PR_DATA 6000	/* bytes written: the file ends in a held page */
+#define PR_SIZE ((off_t)(5 * PAGE_SIZE + 300))	/* then grown: a hole */
+
+static char pr_sys[PR_SIZE + 64], pr_vfs[PR_SIZE + 64];
+
+/* Reads count bytes at offset through fd and through f, both buffers
+ * filled with '~' first; 1 if the two give the same result and bytes. */
+static int pread_pair(int fd, struct file *f, size_t count, off_t offset,
+		      ssize_t *n)
+{
+	ssize_t m;
+
+	memset(pr_sys, '~', sizeof(pr_sys));
+	memset(pr_vfs, '~', sizeof(pr_vfs));
+	*n = sys_pread(fd, pr_sys, count, offset);
+	m = vfs_pread(f, pr_vfs, count, offset);
+	return *n == m && memcmp(pr_sys, pr_vfs, sizeof(pr_sys)) == 0;
+}
+
+/* What a pread of the plain file of this size must give, from its
+ * bytes: 'a'+(i%23) below PR_DATA, zeros from there to the size, nothing
+ * past it; '~' left after the bytes read. 1 if n and pr_sys are that. */
+static int pread_expected(size_t count, off_t offset, ssize_t n, off_t size)
+{
+	size_t want = 0;
+
+	if (offset < 0)
+		return n == -EINVAL;
+	if (offset < size)
+		want = count < (size_t)(size - offset) ? count :
+		       (size_t)(size - offset);
+	if (n != (ssize_t)want)
+		return 0;
+	for (size_t i = 0; i < sizeof(pr_sys); i++) {
+		size_t at = offset + i;
+		char c = i >= want ? '~' : at < PR_DATA ? 'a' + at % 23 : 0;
+
+		if (pr_sys[i] != c)
+			return 0;
+	}
+	return 1;
+}
+
+#define PR_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+static const off_t pr_offsets[] = {
+	0, 1, 100, PAGE_SIZE - 10, PAGE_SIZE, PR_DATA - 10, PR_DATA - 1,
+	PR_DATA, PR_DATA + 1,
+	2 * PAGE_SIZE - 1, 2 * PAGE_SIZE + 7, 4 * PAGE_SIZE + 4000,
+	PR_SIZE - 10, PR_SIZE - 1, PR_SIZE, PR_SIZE + 1,
+	PR_SIZE + 5000, 0x7fffffff, -1, -(off_t)PAGE_SIZE, (off_t)0x80000000,
+};
+/* counts up to the file's size, then counts above MAX_IO */
+static const size_t pr_counts[] = {
+	0, 1, 10, 100, PAGE_SIZE, PAGE_SIZE + 1, 3 * PAGE_SIZE, PR_SIZE,
+};
+static const size_t pr_huge_counts[] = { MAX_IO, MAX_IO + 1, 0xffffffffu };
+
+/* Every offset with every one of the n counts through pread_pair, and
+ * for the plain file (its size given, else -1) through pread_expected;
+ * the failures. */
+static int pread_sweep(int fd, struct file *f, const size_t *counts,
+		       size_t n, off_t size)
+{
+	int bad = 0;
+	ssize_t got;
+
+	for (size_t o = 0; o < PR_LEN(pr_offsets); o++)
+		for (size_t c = 0; c < n; c++) {
+			bad += !pread_pair(fd, f, counts[c], pr_offsets[o], &got);
+			if (size >= 0)
+				bad += !pread_expected(counts[c], pr_offsets[o],
+						       got, size);
+		}
+	return bad;
+}
+
+SELFTEST(fs_pread_plain_file_matches_vfs_pread)
+{
+	static const struct { const char *path; int flags; } others[] = {
+		{ "/tmp/pread", O_WRONLY }, { "/tmp", O_RDONLY },
+		{ "/dev/null", O_RDONLY },
+	};
+	uint32_t before = pages_free();
+	struct file *f;
+	int fd;
+
+	for (int i = 0; i < PR_DATA; i++)
+		pr_sys[i] = 'a' + i % 23;
+	fd = sys_open("/tmp/pread", O_RDWR | O_CREAT | O_EXCL);
+	CHECK(fd >= 0);
+	CHECK(sys_write(fd, pr_sys, PR_DATA) == PR_DATA);
+	CHECK(vfs_open(NULL, "/tmp/pread", O_RDWR, &f) == 0);
+	CHECK(pread_sweep(fd, f, pr_counts, PR_LEN(pr_counts), PR_DATA) == 0);
+	CHECK(sys_ftruncate(fd, PR_SIZE) == 0);		/* the hole */
+	CHECK(pread_sweep(fd, f, pr_counts, PR_LEN(pr_counts), PR_SIZE) == 0);
+	/* last: without the cut to the size these would copy past the end */
+	CHECK(pread_sweep(fd, f, pr_huge_counts, PR_LEN(pr_huge_counts),
+			  PR_SIZE) == 0);
+	CHECK(sys_lseek(fd, 0, SEEK_CUR) == PR_DATA);	/* pread left it */
+	vfs_close(f);
+	for (size_t i = 0; i < PR_LEN(others); i++) {
+		int ofd = sys_open(others[i].path, others[i].flags);
+
+		CHECK(ofd >= 0);
+		CHECK(vfs_open(NULL, others[i].path, others[i].flags, &f) == 0);
+		CHECK(pread_sweep(ofd, f, pr_counts, PR_LEN(pr_counts), -1) == 0);
+		CHECK(pread_sweep(ofd, f, pr_huge_counts,
+				  PR_LEN(pr_huge_counts), -1) == 0);
+		vfs_close(f);
+		CHECK(sys_close(ofd) == 0);
+	}
+	CHECK(sys_pread(-1, pr_sys, 1, 0) == -EBADF);
+	CHECK(sys_pread(SYS_MAX_FDS, pr_sys, 1, 0) == -EBADF);
+	CHECK(sys_close(fd) == 0);
+	CHECK(sys_pread(fd, pr_sys, 1, 0) == -EBADF);	/* closed */
+	CHECK(sys_unlink("/tmp/pread") == 0);
+	CHECK(pages_free() == before);
 }

@@ -56,7 +56,7 @@ static int parse_level(const char **fmt)
 }
 
 #define TEXT_MAX 512	/* a message's bytes, its NUL included */
-#define STAMP_MAX 20	/* "[%5u.%03u] " of any uint32_t ms: 17 bytes */
+#define STAMP_MAX 20	/* holds "[%5u.%03u] " of any ms: 14 bytes at most */
 
 /* "00" to "99": the milliseconds' last two digits with one look. */
 static const char two_digits[100][2] = {

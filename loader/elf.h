@@ -226,6 +226,12 @@ int modelf_parse(const void *buf, size_t len, struct modelf *m);
  * m->rel_lazy 0: modelf_parse() ran), or -ENOEXEC with m->why.
  */
 int modelf_parse_lazy(const void *buf, size_t len, struct modelf *m);
+#ifdef HOST_TEST
+/* Host tests only: how many calls of modelf_parse_lazy its fast path
+ * accepted (m->rel_lazy is 1 after the full chain too, so it cannot
+ * tell). Never reset; a test reads it before and after a call. */
+extern unsigned int modelf_lazy_fast_taken;
+#endif
 
 /*
  * Whether modelf_parse() reads the bytes of section i (< shnum) of an

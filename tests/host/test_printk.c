@@ -86,15 +86,15 @@ KTEST(stamps_of_any_uptime)
 
 /* log_stamp makes the stamp in place unless it is within STAMP_MAX
  * bytes of the ring's end: a line at every place near the end, with
- * stamps of 12 and 17 bytes, is what snprintf makes, the bytes after the
- * end at the ring's start. */
+ * stamps of 12, 13 and 14 bytes ("[    1.234] " to "[4294967.295] "),
+ * is what snprintf makes, the bytes after the end at the ring's start. */
 KTEST(stamps_and_lines_at_the_end_of_the_ring)
 {
-	static const uint32_t ms[] = { 1234, 4294967295u };
+	static const uint32_t ms[] = { 1234, 100000000u, 4294967295u };
 	char want[128];
 	bool ok = true;
 
-	for (size_t t = 0; t < 2; t++) {
+	for (size_t t = 0; t < sizeof(ms) / sizeof(ms[0]); t++) {
 		for (uint32_t before_end = 0; before_end < 48; before_end++) {
 			int n = snprintf(want, sizeof(want), "[%5u.%03u] hello: hello, world\n",
 					 ms[t] / 1000, ms[t] % 1000);
