@@ -1486,7 +1486,9 @@ static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
  * the word after it); each odd slot is also at most the last word (wlim -
  * 4k: then its pair may be applied). Each relocation then as in
  * lazy_fours: an R_386_32 on its row, a call's way out of line jumping
- * back. One loop test for eight relocations (lazy_fours: one for four).
+ * back (slots 6 and 7: running on into a copy of the rest of the turn,
+ * one jump less). One loop test for eight relocations (lazy_fours: one
+ * for four).
  * Stops at z->end8 or at the first relocation not taken; returns it.
  */
 /* slot k's place, into reg, at least the word after slot k - 1 (in prev) */
@@ -1512,9 +1514,9 @@ static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
 		"jae " bad "\n\t"					\
 		"addl %c[base](%%ebx), %%edi\n\t"			\
 		"movl %%edi, 4*" #k "(%%" reg ")\n"
-/* slot k (in reg), not an R_386_32: a PC32 or PLT32 applied and back to
- * back, else to bad */
-#define EIGHT_CALL(k, reg, back, bad)					\
+/* slot k (in reg), not an R_386_32: a PC32 or PLT32 applied and on to
+ * what follows (EIGHT_CALL: back to back), else to bad */
+#define EIGHT_CALL_ON(k, reg, bad)					\
 		"subl $0x1000000, %%eax\n\t"				\
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"			\
 		"jb 1" #k "f\n\t"					\
@@ -1528,8 +1530,17 @@ static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
 		"jae " bad "\n\t"					\
 		"addl %c[cpc]+4*" #k "(%%ebx), %%edi\n\t"		\
 		"subl %%" reg ", %%edi\n\t"				\
-		"movl %%edi, 4*" #k "(%%" reg ")\n\t"			\
+		"movl %%edi, 4*" #k "(%%" reg ")\n"
+#define EIGHT_CALL(k, reg, back, bad)					\
+		EIGHT_CALL_ON(k, reg, bad) "\t"				\
 		"jmp " back "\n"
+/* the end of a turn: the next eight, or out */
+#define EIGHT_NEXT							\
+		"addl $32, %%ecx\n\t"	/* slot 7's word + 4, held as - 0 */ \
+		"addl $64, %%esi\n\t"					\
+		"cmpl %c[end8](%%ebx), %%esi\n\t"			\
+		"jne 1b\n\t"						\
+		"jmp 9f\n"
 static const Elf32_Rel *lazy_eights(const Elf32_Rel *r, uint32_t *rows,
 				    uintptr_t wnext)
 {
@@ -1564,14 +1575,8 @@ static const Elf32_Rel *lazy_eights(const Elf32_Rel *r, uint32_t *rows,
 		EIGHT_PLACE(7, "ecx", "edx", "96f")
 		EIGHT_LAST(3, "96f")
 		EIGHT_R32(6, "edx", "36f", "96f")
-		"26:\n\t"
 		EIGHT_R32(7, "ecx", "37f", "97f")
-		"27:\n\t"
-		"addl $32, %%ecx\n\t"	/* slot 7's word + 4, held as - 0 */
-		"addl $64, %%esi\n\t"
-		"cmpl %c[end8](%%ebx), %%esi\n\t"
-		"jne 1b\n\t"
-		"jmp 9f\n"
+		EIGHT_NEXT
 		"30:\n\t"
 		EIGHT_CALL(0, "edx", "20b", "9f")
 		"31:\n\t"
@@ -1584,10 +1589,15 @@ static const Elf32_Rel *lazy_eights(const Elf32_Rel *r, uint32_t *rows,
 		EIGHT_CALL(4, "edx", "24b", "94f")
 		"35:\n\t"
 		EIGHT_CALL(5, "ecx", "25b", "95f")
+		/* a call in slot 6 or 7 runs on into a copy of the rest of
+		 * the turn (slot 7, the turn's end), not a jump back */
 		"36:\n\t"
-		EIGHT_CALL(6, "edx", "26b", "96f")
+		EIGHT_CALL_ON(6, "edx", "96f")
+		EIGHT_R32(7, "ecx", "37f", "97f")
+		EIGHT_NEXT
 		"37:\n\t"
-		EIGHT_CALL(7, "ecx", "27b", "97f")
+		EIGHT_CALL_ON(7, "ecx", "97f")
+		EIGHT_NEXT
 		"97:\n\t"		/* slot k not taken: esi += 8k */
 		"addl $8, %%esi\n"
 		"96:\n\t"
@@ -1618,6 +1628,8 @@ static const Elf32_Rel *lazy_eights(const Elf32_Rel *r, uint32_t *rows,
 #undef EIGHT_LAST
 #undef EIGHT_R32
 #undef EIGHT_CALL
+#undef EIGHT_CALL_ON
+#undef EIGHT_NEXT
 
 /* Checks and applies .module's relocations r.. while the rows take them;
  * returns the first one they do not (z->end: all). */
