@@ -1485,10 +1485,10 @@ static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
  * with %ecx, the last turn's slot 7 held as its address - 28, plus 32:
  * the word after it); each odd slot is also at most the last word (wlim -
  * 4k: then its pair may be applied). Each relocation then as in
- * lazy_fours: an R_386_32 on its row, a call's way out of line jumping
- * back (slots 6 and 7: running on into a copy of the rest of the turn,
- * one jump less). One loop test for eight relocations (lazy_fours: one
- * for four).
+ * lazy_fours: an R_386_32 on its row, a call's way out of line, but
+ * running on into a copy of the rest of the turn rather than jumping
+ * back (the copies' calls go to the same ways out: one jump less a call).
+ * One loop test for eight relocations (lazy_fours: one for four).
  * Stops at z->end8 or at the first relocation not taken; returns it.
  */
 /* slot k's place, into reg, at least the word after slot k - 1 (in prev) */
@@ -1515,7 +1515,7 @@ static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
 		"addl %c[base](%%ebx), %%edi\n\t"			\
 		"movl %%edi, 4*" #k "(%%" reg ")\n"
 /* slot k (in reg), not an R_386_32: a PC32 or PLT32 applied and on to
- * what follows (EIGHT_CALL: back to back), else to bad */
+ * what follows (a copy of the rest of the turn), else to bad */
 #define EIGHT_CALL_ON(k, reg, bad)					\
 		"subl $0x1000000, %%eax\n\t"				\
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"			\
@@ -1531,9 +1531,6 @@ static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
 		"addl %c[cpc]+4*" #k "(%%ebx), %%edi\n\t"		\
 		"subl %%" reg ", %%edi\n\t"				\
 		"movl %%edi, 4*" #k "(%%" reg ")\n"
-#define EIGHT_CALL(k, reg, back, bad)					\
-		EIGHT_CALL_ON(k, reg, bad) "\t"				\
-		"jmp " back "\n"
 /* the end of a turn: the next eight, or out */
 #define EIGHT_NEXT							\
 		"addl $32, %%ecx\n\t"	/* slot 7's word + 4, held as - 0 */ \
@@ -1541,6 +1538,38 @@ static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
 		"cmpl %c[end8](%%ebx), %%esi\n\t"			\
 		"jne 1b\n\t"						\
 		"jmp 9f\n"
+/* the rest of a turn from slot k on: slots k to 7 and the turn's end (the
+ * turn itself, and after a call in slot k - 1, a copy of it) */
+#define EIGHT_REST7							\
+		EIGHT_R32(7, "ecx", "37f", "97f")			\
+		EIGHT_NEXT
+#define EIGHT_REST6							\
+		EIGHT_PLACE(6, "edx", "ecx", "96f")			\
+		EIGHT_PLACE(7, "ecx", "edx", "96f")			\
+		EIGHT_LAST(3, "96f")					\
+		EIGHT_R32(6, "edx", "36f", "96f")			\
+		EIGHT_REST7
+#define EIGHT_REST5							\
+		EIGHT_R32(5, "ecx", "35f", "95f")			\
+		EIGHT_REST6
+#define EIGHT_REST4							\
+		EIGHT_PLACE(4, "edx", "ecx", "94f")			\
+		EIGHT_PLACE(5, "ecx", "edx", "94f")			\
+		EIGHT_LAST(2, "94f")					\
+		EIGHT_R32(4, "edx", "34f", "94f")			\
+		EIGHT_REST5
+#define EIGHT_REST3							\
+		EIGHT_R32(3, "ecx", "33f", "93f")			\
+		EIGHT_REST4
+#define EIGHT_REST2							\
+		EIGHT_PLACE(2, "edx", "ecx", "92f")			\
+		EIGHT_PLACE(3, "ecx", "edx", "92f")			\
+		EIGHT_LAST(1, "92f")					\
+		EIGHT_R32(2, "edx", "32f", "92f")			\
+		EIGHT_REST3
+#define EIGHT_REST1							\
+		EIGHT_R32(1, "ecx", "31f", "91f")			\
+		EIGHT_REST2
 static const Elf32_Rel *lazy_eights(const Elf32_Rel *r, uint32_t *rows,
 				    uintptr_t wnext)
 {
@@ -1554,47 +1583,30 @@ static const Elf32_Rel *lazy_eights(const Elf32_Rel *r, uint32_t *rows,
 		EIGHT_PLACE(1, "ecx", "edx", "9f")
 		EIGHT_LAST(0, "9f")
 		EIGHT_R32(0, "edx", "30f", "9f")
-		"20:\n\t"
-		EIGHT_R32(1, "ecx", "31f", "91f")
-		"21:\n\t"
-		EIGHT_PLACE(2, "edx", "ecx", "92f")
-		EIGHT_PLACE(3, "ecx", "edx", "92f")
-		EIGHT_LAST(1, "92f")
-		EIGHT_R32(2, "edx", "32f", "92f")
-		"22:\n\t"
-		EIGHT_R32(3, "ecx", "33f", "93f")
-		"23:\n\t"
-		EIGHT_PLACE(4, "edx", "ecx", "94f")
-		EIGHT_PLACE(5, "ecx", "edx", "94f")
-		EIGHT_LAST(2, "94f")
-		EIGHT_R32(4, "edx", "34f", "94f")
-		"24:\n\t"
-		EIGHT_R32(5, "ecx", "35f", "95f")
-		"25:\n\t"
-		EIGHT_PLACE(6, "edx", "ecx", "96f")
-		EIGHT_PLACE(7, "ecx", "edx", "96f")
-		EIGHT_LAST(3, "96f")
-		EIGHT_R32(6, "edx", "36f", "96f")
-		EIGHT_R32(7, "ecx", "37f", "97f")
-		EIGHT_NEXT
+		EIGHT_REST1
+		/* a call in slot k runs on into a copy of the rest of the
+		 * turn (slots k + 1 to 7, the turn's end): no jump back */
 		"30:\n\t"
-		EIGHT_CALL(0, "edx", "20b", "9f")
+		EIGHT_CALL_ON(0, "edx", "9f")
+		EIGHT_REST1
 		"31:\n\t"
-		EIGHT_CALL(1, "ecx", "21b", "91f")
+		EIGHT_CALL_ON(1, "ecx", "91f")
+		EIGHT_REST2
 		"32:\n\t"
-		EIGHT_CALL(2, "edx", "22b", "92f")
+		EIGHT_CALL_ON(2, "edx", "92f")
+		EIGHT_REST3
 		"33:\n\t"
-		EIGHT_CALL(3, "ecx", "23b", "93f")
+		EIGHT_CALL_ON(3, "ecx", "93f")
+		EIGHT_REST4
 		"34:\n\t"
-		EIGHT_CALL(4, "edx", "24b", "94f")
+		EIGHT_CALL_ON(4, "edx", "94f")
+		EIGHT_REST5
 		"35:\n\t"
-		EIGHT_CALL(5, "ecx", "25b", "95f")
-		/* a call in slot 6 or 7 runs on into a copy of the rest of
-		 * the turn (slot 7, the turn's end), not a jump back */
+		EIGHT_CALL_ON(5, "ecx", "95f")
+		EIGHT_REST6
 		"36:\n\t"
 		EIGHT_CALL_ON(6, "edx", "96f")
-		EIGHT_R32(7, "ecx", "37f", "97f")
-		EIGHT_NEXT
+		EIGHT_REST7
 		"37:\n\t"
 		EIGHT_CALL_ON(7, "ecx", "97f")
 		EIGHT_NEXT
@@ -1627,9 +1639,15 @@ static const Elf32_Rel *lazy_eights(const Elf32_Rel *r, uint32_t *rows,
 #undef EIGHT_PLACE
 #undef EIGHT_LAST
 #undef EIGHT_R32
-#undef EIGHT_CALL
 #undef EIGHT_CALL_ON
 #undef EIGHT_NEXT
+#undef EIGHT_REST1
+#undef EIGHT_REST2
+#undef EIGHT_REST3
+#undef EIGHT_REST4
+#undef EIGHT_REST5
+#undef EIGHT_REST6
+#undef EIGHT_REST7
 
 /* Checks and applies .module's relocations r.. while the rows take them;
  * returns the first one they do not (z->end: all). */
