@@ -956,8 +956,8 @@ struct rows_k {
  * locals need no kind looked at: their spans are zeroed in a run.
  *
  * By hand for i386: twelve instructions a .module symbol (the compiler's
- * version, short of registers, takes sixteen), 2.75 a named local (four
- * a turn: two stores each).
+ * version, short of registers, takes sixteen), 2.375 a named local (eight
+ * a turn: two stores each; then four, then one at a time).
  */
 static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 				 uint32_t sh, const struct rows_k *k)
@@ -988,11 +988,34 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 		"movl 4(%%esp), %%esi\n\t"	/* e: the first global */
 		"shrl $1, %%ebx\n\t"		/* 8 bytes a row */
 		"addl %%edi, %%ebx\n\t"	/* ebx: the locals' rows end */
-		"subl $24, %%ebx\n\t"
-		"movl %%ebx, (%%esp)\n\t"	/* (%esp): four rows left below */
-		"addl $24, %%ebx\n\t"
+		"subl $56, %%ebx\n\t"
+		"movl %%ebx, (%%esp)\n\t"	/* (%esp): eight rows left below */
+		"addl $56, %%ebx\n\t"
 		"jmp 20f\n"
-		"17:\n\t"			/* four named locals a turn */
+		"17:\n\t"			/* eight named locals a turn */
+		"movl $0, 4(%%edi)\n\t"
+		"movl $0, 4(%%edi,%%ecx)\n\t"
+		"movl $0, 12(%%edi)\n\t"
+		"movl $0, 12(%%edi,%%ecx)\n\t"
+		"movl $0, 20(%%edi)\n\t"
+		"movl $0, 20(%%edi,%%ecx)\n\t"
+		"movl $0, 28(%%edi)\n\t"
+		"movl $0, 28(%%edi,%%ecx)\n\t"
+		"movl $0, 36(%%edi)\n\t"
+		"movl $0, 36(%%edi,%%ecx)\n\t"
+		"movl $0, 44(%%edi)\n\t"
+		"movl $0, 44(%%edi,%%ecx)\n\t"
+		"movl $0, 52(%%edi)\n\t"
+		"movl $0, 52(%%edi,%%ecx)\n\t"
+		"movl $0, 60(%%edi)\n\t"
+		"movl $0, 60(%%edi,%%ecx)\n\t"
+		"addl $64, %%edi\n"
+		"20:\n\t"
+		"cmpl (%%esp), %%edi\n\t"
+		"jb 17b\n\t"
+		"addl $32, (%%esp)\n\t"	/* four rows left below? */
+		"cmpl (%%esp), %%edi\n\t"
+		"jae 19f\n\t"
 		"movl $0, 4(%%edi)\n\t"
 		"movl $0, 4(%%edi,%%ecx)\n\t"
 		"movl $0, 12(%%edi)\n\t"
@@ -1002,9 +1025,6 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 		"movl $0, 28(%%edi)\n\t"
 		"movl $0, 28(%%edi,%%ecx)\n\t"
 		"addl $32, %%edi\n"
-		"20:\n\t"
-		"cmpl (%%esp), %%edi\n\t"
-		"jb 17b\n"
 		"19:\n\t"			/* the last one to three */
 		"cmpl %%ebx, %%edi\n\t"
 		"jae 10f\n\t"
@@ -1465,8 +1485,10 @@ static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
  * with %ecx, the last turn's slot 7 held as its address - 28, plus 32:
  * the word after it); each odd slot is also at most the last word (wlim -
  * 4k: then its pair may be applied). Each relocation then as in
- * lazy_fours: an R_386_32 on its row, a call's way out of line jumping
- * back. One loop test for eight relocations (lazy_fours: one for four).
+ * lazy_fours: an R_386_32 on its row, a call's way out of line, but
+ * running on into a copy of the rest of the turn rather than jumping
+ * back (the copies' calls go to the same ways out: one jump less a call).
+ * One loop test for eight relocations (lazy_fours: one for four).
  * Stops at z->end8 or at the first relocation not taken; returns it.
  */
 /* slot k's place, into reg, at least the word after slot k - 1 (in prev) */
@@ -1492,9 +1514,9 @@ static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
 		"jae " bad "\n\t"					\
 		"addl %c[base](%%ebx), %%edi\n\t"			\
 		"movl %%edi, 4*" #k "(%%" reg ")\n"
-/* slot k (in reg), not an R_386_32: a PC32 or PLT32 applied and back to
- * back, else to bad */
-#define EIGHT_CALL(k, reg, back, bad)					\
+/* slot k (in reg), not an R_386_32: a PC32 or PLT32 applied and on to
+ * what follows (a copy of the rest of the turn), else to bad */
+#define EIGHT_CALL_ON(k, reg, bad)					\
 		"subl $0x1000000, %%eax\n\t"				\
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"			\
 		"jb 1" #k "f\n\t"					\
@@ -1508,8 +1530,46 @@ static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
 		"jae " bad "\n\t"					\
 		"addl %c[cpc]+4*" #k "(%%ebx), %%edi\n\t"		\
 		"subl %%" reg ", %%edi\n\t"				\
-		"movl %%edi, 4*" #k "(%%" reg ")\n\t"			\
-		"jmp " back "\n"
+		"movl %%edi, 4*" #k "(%%" reg ")\n"
+/* the end of a turn: the next eight, or out */
+#define EIGHT_NEXT							\
+		"addl $32, %%ecx\n\t"	/* slot 7's word + 4, held as - 0 */ \
+		"addl $64, %%esi\n\t"					\
+		"cmpl %c[end8](%%ebx), %%esi\n\t"			\
+		"jne 1b\n\t"						\
+		"jmp 9f\n"
+/* the rest of a turn from slot k on: slots k to 7 and the turn's end (the
+ * turn itself, and after a call in slot k - 1, a copy of it) */
+#define EIGHT_REST7							\
+		EIGHT_R32(7, "ecx", "37f", "97f")			\
+		EIGHT_NEXT
+#define EIGHT_REST6							\
+		EIGHT_PLACE(6, "edx", "ecx", "96f")			\
+		EIGHT_PLACE(7, "ecx", "edx", "96f")			\
+		EIGHT_LAST(3, "96f")					\
+		EIGHT_R32(6, "edx", "36f", "96f")			\
+		EIGHT_REST7
+#define EIGHT_REST5							\
+		EIGHT_R32(5, "ecx", "35f", "95f")			\
+		EIGHT_REST6
+#define EIGHT_REST4							\
+		EIGHT_PLACE(4, "edx", "ecx", "94f")			\
+		EIGHT_PLACE(5, "ecx", "edx", "94f")			\
+		EIGHT_LAST(2, "94f")					\
+		EIGHT_R32(4, "edx", "34f", "94f")			\
+		EIGHT_REST5
+#define EIGHT_REST3							\
+		EIGHT_R32(3, "ecx", "33f", "93f")			\
+		EIGHT_REST4
+#define EIGHT_REST2							\
+		EIGHT_PLACE(2, "edx", "ecx", "92f")			\
+		EIGHT_PLACE(3, "ecx", "edx", "92f")			\
+		EIGHT_LAST(1, "92f")					\
+		EIGHT_R32(2, "edx", "32f", "92f")			\
+		EIGHT_REST3
+#define EIGHT_REST1							\
+		EIGHT_R32(1, "ecx", "31f", "91f")			\
+		EIGHT_REST2
 static const Elf32_Rel *lazy_eights(const Elf32_Rel *r, uint32_t *rows,
 				    uintptr_t wnext)
 {
@@ -1523,51 +1583,33 @@ static const Elf32_Rel *lazy_eights(const Elf32_Rel *r, uint32_t *rows,
 		EIGHT_PLACE(1, "ecx", "edx", "9f")
 		EIGHT_LAST(0, "9f")
 		EIGHT_R32(0, "edx", "30f", "9f")
-		"20:\n\t"
-		EIGHT_R32(1, "ecx", "31f", "91f")
-		"21:\n\t"
-		EIGHT_PLACE(2, "edx", "ecx", "92f")
-		EIGHT_PLACE(3, "ecx", "edx", "92f")
-		EIGHT_LAST(1, "92f")
-		EIGHT_R32(2, "edx", "32f", "92f")
-		"22:\n\t"
-		EIGHT_R32(3, "ecx", "33f", "93f")
-		"23:\n\t"
-		EIGHT_PLACE(4, "edx", "ecx", "94f")
-		EIGHT_PLACE(5, "ecx", "edx", "94f")
-		EIGHT_LAST(2, "94f")
-		EIGHT_R32(4, "edx", "34f", "94f")
-		"24:\n\t"
-		EIGHT_R32(5, "ecx", "35f", "95f")
-		"25:\n\t"
-		EIGHT_PLACE(6, "edx", "ecx", "96f")
-		EIGHT_PLACE(7, "ecx", "edx", "96f")
-		EIGHT_LAST(3, "96f")
-		EIGHT_R32(6, "edx", "36f", "96f")
-		"26:\n\t"
-		EIGHT_R32(7, "ecx", "37f", "97f")
-		"27:\n\t"
-		"addl $32, %%ecx\n\t"	/* slot 7's word + 4, held as - 0 */
-		"addl $64, %%esi\n\t"
-		"cmpl %c[end8](%%ebx), %%esi\n\t"
-		"jne 1b\n\t"
-		"jmp 9f\n"
+		EIGHT_REST1
+		/* a call in slot k runs on into a copy of the rest of the
+		 * turn (slots k + 1 to 7, the turn's end): no jump back */
 		"30:\n\t"
-		EIGHT_CALL(0, "edx", "20b", "9f")
+		EIGHT_CALL_ON(0, "edx", "9f")
+		EIGHT_REST1
 		"31:\n\t"
-		EIGHT_CALL(1, "ecx", "21b", "91f")
+		EIGHT_CALL_ON(1, "ecx", "91f")
+		EIGHT_REST2
 		"32:\n\t"
-		EIGHT_CALL(2, "edx", "22b", "92f")
+		EIGHT_CALL_ON(2, "edx", "92f")
+		EIGHT_REST3
 		"33:\n\t"
-		EIGHT_CALL(3, "ecx", "23b", "93f")
+		EIGHT_CALL_ON(3, "ecx", "93f")
+		EIGHT_REST4
 		"34:\n\t"
-		EIGHT_CALL(4, "edx", "24b", "94f")
+		EIGHT_CALL_ON(4, "edx", "94f")
+		EIGHT_REST5
 		"35:\n\t"
-		EIGHT_CALL(5, "ecx", "25b", "95f")
+		EIGHT_CALL_ON(5, "ecx", "95f")
+		EIGHT_REST6
 		"36:\n\t"
-		EIGHT_CALL(6, "edx", "26b", "96f")
+		EIGHT_CALL_ON(6, "edx", "96f")
+		EIGHT_REST7
 		"37:\n\t"
-		EIGHT_CALL(7, "ecx", "27b", "97f")
+		EIGHT_CALL_ON(7, "ecx", "97f")
+		EIGHT_NEXT
 		"97:\n\t"		/* slot k not taken: esi += 8k */
 		"addl $8, %%esi\n"
 		"96:\n\t"
@@ -1597,7 +1639,15 @@ static const Elf32_Rel *lazy_eights(const Elf32_Rel *r, uint32_t *rows,
 #undef EIGHT_PLACE
 #undef EIGHT_LAST
 #undef EIGHT_R32
-#undef EIGHT_CALL
+#undef EIGHT_CALL_ON
+#undef EIGHT_NEXT
+#undef EIGHT_REST1
+#undef EIGHT_REST2
+#undef EIGHT_REST3
+#undef EIGHT_REST4
+#undef EIGHT_REST5
+#undef EIGHT_REST6
+#undef EIGHT_REST7
 
 /* Checks and applies .module's relocations r.. while the rows take them;
  * returns the first one they do not (z->end: all). */

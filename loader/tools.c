@@ -20,13 +20,17 @@ void *tool_alloc(size_t size)
 /* A buffer of more than 2 KiB and up to TOOL_KMALLOC_MAX bytes comes
  * from kmalloc's whole pages (2^order of them: a 7.5 KB .ko takes two),
  * found and mapped already, where vmalloc reserves a range and maps each
- * page (about 160 instructions against 430 for two pages). A smaller one
- * stays with vmalloc, which takes a page for it as kmalloc's pages do
- * (a slab object would often need no new page, and a low-memory failure
- * would move to another step); a larger one, or one kmalloc cannot give
- * (no free run of pages), comes from vmalloc, whose pages need not be
- * contiguous. Neither zeroes it. */
-#define TOOL_KMALLOC_MAX (4 * PAGE_SIZE)
+ * page (about 160 instructions against 430 for two pages, 180 against
+ * 900 for bigcode's 7). A smaller one stays with vmalloc, which takes a
+ * page for it as kmalloc's pages do (a slab object would often need no
+ * new page, and a low-memory failure would move to another step); a
+ * larger one, or one kmalloc cannot give (no free run of pages), comes
+ * from vmalloc, whose pages need not be contiguous. The bound is 8 pages
+ * (order 3), the largest run Linux still calls cheap to ask the buddy
+ * allocator for (PAGE_ALLOC_COSTLY_ORDER; its kvmalloc also tries
+ * kmalloc first): a larger run is rarely free once memory is split, and
+ * asking for it would only end in vmalloc anyway. Neither zeroes it. */
+#define TOOL_KMALLOC_MAX (8 * PAGE_SIZE)
 
 void *tool_alloc_uninit(size_t size)
 {

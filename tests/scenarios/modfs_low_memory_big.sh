@@ -1,5 +1,6 @@
 # memory pressure on a larger module (bigcode: a 26 KB image in 7 pages, its
-# relocated image and the symbols' addresses vmalloc'd): memory is filled,
+# relocated image and the symbols' addresses in one buffer of 8 pages,
+# kmalloc'd or else vmalloc'd): memory is filled,
 # twenty pages are given back, then one at a time; each insmod that fails
 # says which step found no memory (reading the file, the directory, the map,
 # the relocated image, ...), and nothing is lost (memdiff +0 at the end)
