@@ -657,6 +657,17 @@ static const Elf32_Sym *common_symbols(const Elf32_Sym *e, const Elf32_Sym *end,
  * if taken, to `out` (the one at a time path decides it) if not. The
  * value bound (vlim: below 2^32 - 1) is not tested: the extent inside the
  * section with no carry implies check_symbol's inside() */
+/* A symbol in no section (its section index less one in %ecx): to 9f
+ * unless absolute (SHN_ABS) with its name inside .strtab; then the flags
+ * say whether its kind may be absolute (k->abs_ok: nonzero, "jne" takes
+ * it), for the caller's branch. */
+#define COMMON_ABS							\
+		"cmpl $0xfff0, %%ecx\n\t"	/* SHN_ABS - 1 */		\
+		"jne 9f\n\t"						\
+		"cmpl %%edx, (%%esi)\n\t"	/* the name inside .strtab */	\
+		"jae 9f\n\t"						\
+		"movzbl 12(%%esi), %%ebx\n\t"	/* the kind */		\
+		"cmpl $0, 1024(%%ebp,%%ebx,4)\n\t"	/* k->abs_ok */
 #define NAMED_ONE(off, out)						\
 		"cmpb $2, " off "+12(%%esi)\n\t"	/* the kind */		\
 		"ja " out "\n\t"						\
@@ -697,12 +708,7 @@ static const Elf32_Sym *common_symbols(const Elf32_Sym *e, const Elf32_Sym *end,
 		"6:\n\t"			/* the second one, absolute? */
 		"addl $16, %%esi\n"
 		"5:\n\t"			/* not in a section: absolute? */
-		"cmpl $0xfff0, %%ecx\n\t"	/* SHN_ABS - 1 */
-		"jne 9f\n\t"
-		"cmpl %%edx, (%%esi)\n\t"	/* the name inside .strtab */
-		"jae 9f\n\t"
-		"movzbl 12(%%esi), %%ebx\n\t"	/* the kind */
-		"cmpl $0, 1024(%%ebp,%%ebx,4)\n\t"	/* k->abs_ok */
+		COMMON_ABS
 		"jne 2b\n\t"
 		"jmp 9f\n"
 		"8:\n\t"			/* the second one not taken */
@@ -754,12 +760,7 @@ static const Elf32_Sym *common_symbols(const Elf32_Sym *e, const Elf32_Sym *end,
 		"46:\n\t"			/* the second one, absolute? */
 		"addl $16, %%esi\n"
 		"45:\n\t"			/* not in a section: absolute? */
-		"cmpl $0xfff0, %%ecx\n\t"	/* SHN_ABS - 1 */
-		"jne 9f\n\t"
-		"cmpl %%edx, (%%esi)\n\t"	/* the name inside .strtab */
-		"jae 9f\n\t"
-		"movzbl 12(%%esi), %%ebx\n\t"	/* the kind */
-		"cmpl $0, 1024(%%ebp,%%ebx,4)\n\t"	/* k->abs_ok */
+		COMMON_ABS
 		"je 9f\n\t"
 		"addl $16, %%esi\n\t"
 		"jmp 40b\n"
