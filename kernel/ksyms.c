@@ -58,7 +58,13 @@ static uint32_t name_hash(const char *name)
 
 /* Moves every entry to a new array of buckets buckets (a power of two):
  * new_bucket, or boot_buckets if new_bucket is NULL (a shrink to the boot
- * size). The old array, if kmalloc'd, is freed. */
+ * size). The old array, if kmalloc'd, is freed. Each entry is appended at
+ * its new chain's end (chains are about one entry long: a short walk), so
+ * a growth splits each chain in two keeping its order (newest first, as
+ * insert made it) and a shrink joins two one after the other: a name is
+ * found after the same names as before, never after more. (Pushed at the
+ * head instead, a growth would reverse each chain: hello's printk, which
+ * shares its bucket with strscpy at every size, would be found second.) */
 static void rehash(struct ksym_entry **new_bucket, uint32_t buckets)
 {
 	struct ksym_entry **old = ksyms.bucket;
@@ -75,11 +81,13 @@ static void rehash(struct ksym_entry **new_bucket, uint32_t buckets)
 		struct ksym_entry *e = old[b], *next;
 
 		for (; e; e = next) {
-			uint32_t nb = e->hash & (buckets - 1);
+			struct ksym_entry **end = &new_bucket[e->hash & (buckets - 1)];
 
+			while (*end)
+				end = &(*end)->next;
 			next = e->next;
-			e->next = new_bucket[nb];
-			new_bucket[nb] = e;
+			e->next = NULL;
+			*end = e;
 		}
 	}
 	ksyms.bucket = new_bucket;

@@ -5,8 +5,9 @@
  * and each shrink (every name found, with its owner; a removed module's
  * names gone; a name nobody exports not found); the buckets double when
  * the entries outnumber them and halve back to the boot array when fewer
- * than a quarter are used; a growth or a shrink that finds no memory keeps
- * the array it has, with the same answers; all memory comes back.
+ * than a quarter are used, every chain keeping its order (no name found
+ * after more names than before); a growth or a shrink that finds no memory
+ * keeps the array it has, with the same answers; all memory comes back.
  */
 #define KSYM_BOOT_BUCKETS 16
 #include "kernel/ksyms.c"	/* first: its <linux/string.h> is the libc's */
@@ -144,11 +145,55 @@ static bool answers_right(void)
 	return !ksym_find("nobody_exports_this", NULL);
 }
 
+/* The entries in table order (bucket by bucket, each chain from its
+ * head), taken before an add or a drop. */
+static struct ksym_entry *before[3 + NMOD * NSYM];
+static uint32_t n_before;
+static bool order_kept;
+
+static void snapshot(void)
+{
+	n_before = 0;
+	for (uint32_t b = 0; b <= ksyms.mask; b++) {
+		for (struct ksym_entry *e = ksyms.bucket[b]; e; e = e->next)
+			before[n_before++] = e;
+	}
+}
+
+/* After it: every chain holds the entries that were there before in the
+ * order they had (a growth splits chains, a shrink joins them in bucket
+ * order, an add puts new ones first, a drop takes some out), so a name is
+ * never found after more names than before. */
+static void check_order(void)
+{
+	for (uint32_t b = 0; b <= ksyms.mask; b++) {
+		uint32_t last = 0;
+		bool seen = false;
+
+		for (struct ksym_entry *e = ksyms.bucket[b]; e; e = e->next) {
+			uint32_t i = 0;
+
+			while (i < n_before && before[i] != e)
+				i++;
+			if (i == n_before)
+				continue;	/* added since */
+			if (seen && i <= last)
+				order_kept = false;
+			last = i;
+			seen = true;
+		}
+	}
+}
+
 static bool add(int m)
 {
 	const char *clash = NULL;
+	int err;
 
-	if (ksyms_add(&mods[m].rec, &clash) != 0)
+	snapshot();
+	err = ksyms_add(&mods[m].rec, &clash);
+	check_order();
+	if (err)
 		return false;
 	mods[m].live = true;
 	return true;
@@ -156,7 +201,9 @@ static bool add(int m)
 
 static void drop(int m)
 {
+	snapshot();
 	ksyms_remove(&mods[m].rec);
+	check_order();
 	mods[m].live = false;
 }
 
@@ -164,6 +211,7 @@ static void setup(void)
 {
 	fake_init();
 	fail_size = 0;
+	order_kept = true;
 	add_kernel(kernel_syms, 3);
 }
 
@@ -219,7 +267,7 @@ KTEST(table_grows_and_shrinks_with_the_same_answers)
 	KT_EXPECT(ksyms_buckets() == 64 && answers_right());
 	teardown();
 	KT_EXPECT(ksyms.bucket == boot_buckets);
-	KT_EXPECT(live_allocs == 0);
+	KT_EXPECT(live_allocs == 0 && order_kept);
 }
 
 KTEST(growth_or_shrink_without_memory_keeps_the_array)
@@ -252,7 +300,7 @@ KTEST(growth_or_shrink_without_memory_keeps_the_array)
 	KT_EXPECT(ksyms_buckets() == 16 && ksyms.bucket == boot_buckets);
 	KT_EXPECT(answers_right());
 	teardown();
-	KT_EXPECT(live_allocs == 0);
+	KT_EXPECT(live_allocs == 0 && order_kept);
 }
 
 KTEST(an_entry_without_memory_fails_the_add_and_adds_nothing)
@@ -264,7 +312,7 @@ KTEST(an_entry_without_memory_fails_the_add_and_adds_nothing)
 	fail_size = 0;
 	KT_EXPECT(add(2) && answers_right());
 	teardown();
-	KT_EXPECT(live_allocs == 0);
+	KT_EXPECT(live_allocs == 0 && order_kept);
 }
 
 int main(void)
