@@ -277,13 +277,18 @@ void ksyms_init(void);
 const struct kernel_symbol *ksym_find(const char *name, struct module_record **owner);
 /* ksym_find for a name that may not end within max bytes: *len gets
  * strnlen(name, max), and if that is max, NULL is answered (no look-up).
- * Measures and hashes the name in one pass. */
+ * Measures and hashes the name in one pass. owner must not be NULL. */
 const struct kernel_symbol *ksym_find_measured(const char *name, size_t max, size_t *len,
 					       struct module_record **owner);
 /* Adds / removes a module's exports. ksyms_add returns 0 or -EEXIST with
- * *clash set to the name already exported (nothing added), or -ENOMEM. */
+ * *clash set to the name already exported (nothing added), or -ENOMEM.
+ * The table's buckets double when its entries outnumber them and halve
+ * (down to the boot 2,048) when under a quarter are used; a growth without
+ * memory keeps the old size and fails nothing. */
 int ksyms_add(struct module_record *rec, const char **clash);
 void ksyms_remove(struct module_record *rec);
+/* How many buckets the table has now (a power of two; for the tests). */
+uint32_t ksyms_buckets(void);
 /* Calls fn for every exported symbol: the kernel's, then each live
  * module's, in table order. */
 void ksyms_for_each(void (*fn)(const struct kernel_symbol *sym,
