@@ -371,8 +371,10 @@ static void fill_dirent(struct dirent *de, const char *name,
 /* Position 0 is ".", 1 is "..", 2 + i the i-th child in name order. */
 static int dir_readdir(struct file *f, struct dirent *de)
 {
-	struct dentry *dir = f->dentry, *c = dir->children;
+	struct dentry *dir = f->dentry, *c;
 
+	d_sort_children(dir);	/* a big directory may have been left unsorted */
+	c = dir->children;
 	if (f->pos == 0) {
 		fill_dirent(de, ".", dir->inode);
 	} else if (f->pos == 1) {

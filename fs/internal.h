@@ -62,6 +62,10 @@ struct dentry *d_alloc(struct dentry *parent, const char *name);
 void d_link(struct dentry *d);
 /* Takes d out of its parent's list (d->parent becomes NULL). */
 void d_unlink(struct dentry *d);
+/* Puts dir's children back in name order if they are not (dir->unsorted:
+ * an indexed directory links a new child at the head, fs/vfs.c); for
+ * whatever reads the list in order. */
+void d_sort_children(struct dentry *dir);
 /* Frees an unlinked, unpinned dentry with its inode and children. */
 void d_free(struct dentry *d);
 /* d_pin keeps d (and its inode) alive while the caller uses it: a removed

@@ -127,7 +127,8 @@ d_child_at(struct dentry *dir, const char *p, size_t *len)
 	if (dir->index)		/* many children: by hash, the same answer */
 		return d_find_child_indexed(dir, p, len);
 	/* the names sorting before the component on their first byte are
-	 * passed on it alone (the list is in strcmp order) */
+	 * passed on it alone (the list is in strcmp order: only an indexed
+	 * directory's may be unsorted, fs/vfs.c) */
 	while (d && (unsigned char)d->name[0] < b[0])
 		d = d->next;
 	for (; d; d = d->next) {

@@ -1,6 +1,7 @@
 /*
- * The VFS objects: inodes, the dentry tree (names, kept sorted, pinned by
- * open files and current directories), superblocks and the mount table.
+ * The VFS objects: inodes, the dentry tree (names, listed in name order,
+ * pinned by open files and current directories), superblocks and the
+ * mount table.
  * A dentry owns its inode; a removed dentry lives on until its last unpin.
  */
 #include "fs/internal.h"
@@ -132,11 +133,17 @@ struct d_block {
 };
 /* d_add_files writes each field of a file's inode and dentry (the block
  * is not zeroed): a field added to either must be written there too. The
- * one exception is data.one, the pagefile's inline slot, written when
- * data.pages is first pointed at it (fs/pagefile.c). */
+ * exceptions: data.one, the pagefile's inline slot, written when
+ * data.pages is first pointed at it (fs/pagefile.c); and the dentry's
+ * pprev, read only while its directory has an index and written when the
+ * index is made (d_index_rebuild) or the file is linked into an indexed
+ * directory (d_link_quiet). */
 #if UINTPTR_MAX == 0xffffffffu	/* the kernel's sizes (host tests are 64-bit) */
-_Static_assert(sizeof(struct inode) == 60 && sizeof(struct dentry) == 52,
+_Static_assert(sizeof(struct inode) == 60 && sizeof(struct dentry) == 56,
 	       "struct inode or dentry changed: update d_add_files");
+/* modfs's block of 7 files stays in kmalloc's 1024-byte class */
+_Static_assert(sizeof(struct d_block) + 7 * sizeof(struct d_block_file) <= 1024,
+	       "a module directory's files outgrew their kmalloc class");
 #endif
 
 /* True if name a sorts before name b (strcmp(a, b) < 0, inline: the
@@ -159,6 +166,20 @@ static bool name_before(const char *a, const char *b)
  * speeds the search: a child is in the list whether or not it is in the
  * index, and a directory without one (fewer children, or no memory for
  * it) is searched in the list, with the same answer.
+ *
+ * A big directory is also linked and unlinked without a walk of its list.
+ * Each child of an indexed directory knows the pointer that points at it
+ * (pprev: the directory's children or the next of the child before it),
+ * so it is unlinked in a few stores. And as an indexed directory is
+ * searched by hash alone, its list need not be in order until something
+ * reads it in order: a child is linked there at the head and the
+ * directory marked unsorted; readdir (d_sort_children) and the index
+ * being dropped (the list is then searched, stopping at the first name
+ * past the one wanted) sort it first. A directory without an index (at
+ * most D_INDEX_MIN children, but for no memory) is as it always was:
+ * never unsorted, a child linked at its place in the list and unlinked
+ * by a walk to it, its pprev unused (the walk is short: a bounded cost,
+ * and a small directory's files, /mod/NAME's seven, pay nothing more).
  */
 #define D_INDEX_MIN 64	/* measured: at 38 (/lib/modules) the list is as quick */
 
@@ -205,16 +226,22 @@ static void d_index_rebuild(struct dentry *dir)
 
 	kfree(dir->index);
 	dir->index = NULL;
-	if (dir->nchildren <= D_INDEX_MIN)
+	if (dir->nchildren <= D_INDEX_MIN) {
+		d_sort_children(dir);	/* searched in the list from now */
 		return;
+	}
 	while (buckets < dir->nchildren)
 		buckets *= 2, shift--;
 	x = kzalloc(sizeof(*x) + buckets * sizeof(x->bucket[0]));
-	if (!x)
+	if (!x) {
+		d_sort_children(dir);	/* searched in the list from now */
 		return;
+	}
 	x->shift = shift;
-	for (struct dentry *c = dir->children; c; c = c->next)
+	for (struct dentry **pp = &dir->children, *c; (c = *pp); pp = &c->next) {
+		c->pprev = pp;	/* from now kept while the index is */
 		d_index_add(x, c);
+	}
 	dir->index = x;
 }
 
@@ -244,15 +271,75 @@ struct dentry *d_find_child_indexed(struct dentry *dir, const char *p, size_t *l
 	return d_index_find(dir->index, p, '/', len);
 }
 
-/* Links d into its parent's sorted list, searching from *pp on (every
- * child before *pp sorts before d), and into its index; the caller
- * touches the parent. */
+/* Merges the lists a and b, each in name order, into one (a's first of
+ * two equal names: stable); returns its first. */
+static struct dentry *d_merge(struct dentry *a, struct dentry *b)
+{
+	struct dentry *head = NULL, **tail = &head;
+
+	while (a && b) {
+		struct dentry **least = name_before(b->name, a->name) ? &b : &a;
+
+		*tail = *least;
+		tail = &(*least)->next;
+		*least = (*least)->next;
+	}
+	*tail = a ? a : b;
+	return head;
+}
+
+/* Sorts the n dentries from first on (linked through next, the last's
+ * next NULL) by name; returns the new first. A merge sort: each half
+ * sorted, then the two merged, so n log2 n compares at most and log2 n
+ * calls deep. */
+static struct dentry *d_sort_list(struct dentry *first, uint32_t n)
+{
+	struct dentry **cut = &first, *second;
+
+	if (n < 2)
+		return first;
+	for (uint32_t i = 0; i < n / 2; i++)
+		cut = &(*cut)->next;
+	second = *cut;
+	*cut = NULL;
+	first = d_sort_list(first, n / 2);
+	return d_merge(first, d_sort_list(second, n - n / 2));
+}
+
+/* (fs/internal.h) The list sorted, each pprev set again on the way. */
+void d_sort_children(struct dentry *dir)
+{
+	struct dentry **pp = &dir->children;
+
+	if (!dir->unsorted)
+		return;
+	dir->children = d_sort_list(dir->children, dir->nchildren);
+	for (struct dentry *c = dir->children; c; c = c->next) {
+		c->pprev = pp;
+		pp = &c->next;
+	}
+	dir->unsorted = false;
+}
+
+/* Links d into its parent's list and into its index; the caller touches
+ * the parent. With no index the list is kept sorted: d goes to its place,
+ * searched from *pp on (every child before *pp sorts before d). With an
+ * index the list is not searched: d goes at its head, in O(1), with the
+ * pprevs kept, and the directory is marked unsorted (see above). */
 static void d_link_quiet(struct dentry *d, struct dentry **pp)
 {
 	struct dentry *dir = d->parent;
 
-	while (*pp && name_before((*pp)->name, d->name))
-		pp = &(*pp)->next;
+	if (dir->index) {
+		pp = &dir->children;
+		if (*pp)
+			(*pp)->pprev = &d->next;
+		d->pprev = pp;
+		dir->unsorted = true;
+	} else {
+		while (*pp && name_before((*pp)->name, d->name))
+			pp = &(*pp)->next;
+	}
 	d->next = *pp;
 	*pp = d;
 	dir->nchildren++;
@@ -270,8 +357,8 @@ static void d_link_quiet(struct dentry *d, struct dentry **pp)
  * (four words, no byte loop). In a new directory (no children) a table in
  * name order is the sorted list as it lies in the block: each file's next
  * is the file after it (set as the file is filled), with no search and no
- * compare; else each file is linked by the sorted walk. The directory's
- * time is set once, as the last of n touches would leave it.
+ * compare; else each file is linked by d_link_quiet. The directory's time
+ * is set once, as the last of n touches would leave it.
  */
 int d_add_files(struct dentry *dir, uint32_t n, const struct d_file files[],
 		void *private, uint32_t want, struct inode **wanted)
@@ -327,6 +414,7 @@ int d_add_files(struct dentry *dir, uint32_t n, const struct d_file files[],
 		f->d.cwd_pins = 0;
 		f->d.removed = false;
 		f->d.in_block = true;
+		f->d.unsorted = false;
 		__builtin_memcpy(f->name, t->name, sizeof(f->name));
 	}
 	sb->next_ino += n;
@@ -381,13 +469,20 @@ void d_unlink(struct dentry *d)
 	struct dentry *dir = d->parent;
 	struct dentry **pp = &dir->children;
 
-	while (*pp != d)
-		pp = &(*pp)->next;
+	if (dir->index) {	/* a big directory: straight from d's pprev */
+		pp = d->pprev;
+		if (d->next)
+			d->next->pprev = pp;
+	} else {		/* a small one: a walk of a few to d */
+		while (*pp != d)
+			pp = &(*pp)->next;
+	}
 	*pp = d->next;
 	d->next = NULL;
 	if (--dir->nchildren <= D_INDEX_MIN && dir->index) {
 		kfree(dir->index);	/* few enough for the list alone */
 		dir->index = NULL;
+		d_sort_children(dir);	/* searched in the list from now */
 	} else if (dir->index) {
 		size_t len;
 
@@ -415,7 +510,8 @@ struct dentry *d_add_child(struct dentry *dir, const char *name,
 	return d;
 }
 
-/* The children are sorted by name: the walk stops at the first one past
+/* Without an index the children are sorted by name (only an indexed
+ * directory's list may be unsorted): the walk stops at the first one past
  * name, found or not. A child whose first byte sorts before name's is
  * passed without a strcmp (most of them, in a directory of a few). */
 struct dentry *d_find_child(struct dentry *dir, const char *name)
@@ -427,7 +523,7 @@ struct dentry *d_find_child(struct dentry *dir, const char *name)
 	if (dir->index)
 		return d_index_find(dir->index, name, '\0', &len);
 	/* the names sorting before name on their first byte are passed on it
-	 * alone (the list is in strcmp order) */
+	 * alone (the list is in strcmp order: no index, so not unsorted) */
 	while (d && (unsigned char)d->name[0] < first)
 		d = d->next;
 	for (; d; d = d->next) {

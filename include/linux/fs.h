@@ -150,8 +150,9 @@ struct dentry {
 		struct dentry *parent;
 		struct dentry *d_parent;
 	};
-	struct dentry *children;	/* sorted by name (strcmp) */
+	struct dentry *children;	/* by name (strcmp) unless unsorted */
 	struct dentry *next;	/* next sibling */
+	struct dentry **pprev;	/* parent indexed: the sibling's next or children pointing here */
 	/* a directory of many children also finds them by hash (fs/vfs.c) */
 	struct d_index *index;	/* NULL below D_INDEX_MIN children */
 	struct dentry *hnext;	/* next on its chain of the parent's index */
@@ -162,6 +163,7 @@ struct dentry {
 	uint32_t cwd_pins;	/* of which current directories */
 	bool removed;		/* out of the tree; freed at the last unpin */
 	bool in_block;		/* made with d_add_files: freed with its block */
+	bool unsorted;		/* children out of name order (only with an index) */
 };
 
 /* Where a file is: Linux's file->f_path.dentry. */

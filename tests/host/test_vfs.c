@@ -510,6 +510,126 @@ KTEST(big_directory_found_by_index)
 	KT_EXPECT(stub_kmallocs_live == kmallocs);
 }
 
+#define D_INDEX_MIN 64	/* fs/vfs.c: an index past this many children */
+
+/* True if dir's list is whole: nchildren entries, each child's pprev the
+ * pointer that points at it if dir has an index (else unused), and (when
+ * sorted is set) in strcmp order. */
+static int list_ok(struct dentry *dir, int sorted)
+{
+	struct dentry **pp = &dir->children;
+	uint32_t n = 0;
+
+	for (struct dentry *c = dir->children; c; pp = &c->next, c = c->next, n++) {
+		if ((dir->index && c->pprev != pp) || c->parent != dir)
+			return 0;
+		if (sorted && c->next && strcmp(c->name, c->next->name) >= 0)
+			return 0;
+	}
+	return n == dir->nchildren;
+}
+
+/* The names readdir gives for dir (after "." and ".."), in order, each
+ * with the one before it in strcmp order: their count, or -1 if out of
+ * order. */
+static int readdir_sorted_count(const char *dir)
+{
+	char last[sizeof(((struct dirent *)0)->d_name)] = "";
+	struct dirent de;
+	struct file *f;
+	int n = 0;
+
+	if (vfs_open(NULL, dir, O_RDONLY, &f))
+		return -1;
+	while (vfs_readdir(f, &de) == 1) {
+		if (strcmp(de.d_name, ".") && strcmp(de.d_name, "..")) {
+			if (n && strcmp(last, de.d_name) >= 0)
+				n = -1000000;
+			snprintf(last, sizeof(last), "%s", de.d_name);
+			n++;
+		}
+	}
+	vfs_close(f);
+	return n < 0 ? -1 : n;
+}
+
+/* Past D_INDEX_MIN a new child goes at the head of the list (O(1)) and the
+ * directory is marked unsorted; a child leaves through its pprev (O(1)).
+ * readdir still lists the names in order (it sorts the list first), and
+ * when the directory shrinks to D_INDEX_MIN the list is sorted before the
+ * index goes, so the plain walk (which stops at the first name past the
+ * one wanted) finds every name. With no memory for a bigger index, the
+ * list is sorted too. A directory of D_INDEX_MIN or fewer stays sorted. */
+KTEST(big_directory_unsorted_then_sorted)
+{
+	char path[40];
+	struct dentry *dir, *d;
+	int kmallocs, ok = 1;
+
+	setup();
+	kmallocs = stub_kmallocs_live;
+	KT_EXPECT(vfs_mkdir(NULL, "/big") == 0);
+	KT_EXPECT(vfs_lookup(NULL, "/big", &dir) == 0);
+	for (int i = 0; i < 200 && ok; i++) {	/* in order: each at the head */
+		snprintf(path, sizeof(path), "/big/f%03d", i);
+		ok = write_file(path, "") == 0 && list_ok(dir, !dir->index) &&
+		     dir->unsorted == (i >= D_INDEX_MIN + 1);
+	}
+	KT_EXPECT(ok && dir->nchildren == 200 && dir->index && dir->unsorted);
+	KT_EXPECT(!strcmp(dir->children->name, "f199"));	/* the last made */
+	KT_EXPECT(readdir_sorted_count("/big") == 200);
+	KT_EXPECT(!dir->unsorted && list_ok(dir, 1));
+	/* 30 more, out of order, then every third f unlinked */
+	for (int i = 0; i < 30 && ok; i++) {
+		snprintf(path, sizeof(path), "/big/g%03d", (i * 7) % 30);
+		ok = write_file(path, "") == 0;
+	}
+	KT_EXPECT(ok && dir->unsorted && list_ok(dir, 0));
+	for (int i = 0; i < 200 && ok; i += 3) {
+		snprintf(path, sizeof(path), "/big/f%03d", i);
+		ok = vfs_unlink(NULL, path) == 0 && list_ok(dir, 0);
+	}
+	KT_EXPECT(ok && dir->nchildren == 163 && dir->unsorted);
+	KT_EXPECT(readdir_sorted_count("/big") == 163);
+	/* to 256 (its index's buckets), then no memory for the grown index at
+	 * 257 (a mkdir: its dentry and inode allocated, the index not) */
+	for (int i = 0; i < 93 && ok; i++) {
+		snprintf(path, sizeof(path), "/big/h%03d", 92 - i);
+		ok = write_file(path, "") == 0;
+	}
+	KT_EXPECT(ok && dir->nchildren == 256 && dir->index && dir->unsorted);
+	stub_kmalloc_fail_after = 2;
+	KT_EXPECT(vfs_mkdir(NULL, "/big/dir") == 0);
+	stub_kmalloc_fail_after = -1;
+	KT_EXPECT(dir->nchildren == 257 && !dir->index && !dir->unsorted && list_ok(dir, 1));
+	KT_EXPECT(vfs_lookup(NULL, "/big/h050", &d) == 0 && d_find_child(dir, "h050") == d);
+	KT_EXPECT(vfs_lookup(NULL, "/big/dir", &d) == 0 && d_find_child(dir, "dir") == d);
+	KT_EXPECT(write_file("/big/h100", "") == 0);	/* to its place; indexed again */
+	KT_EXPECT(dir->index && !dir->unsorted && list_ok(dir, 1));
+	KT_EXPECT(write_file("/big/h101", "") == 0);	/* at the head */
+	KT_EXPECT(dir->index && dir->unsorted && list_ok(dir, 0));
+	KT_EXPECT(vfs_rmdir(NULL, "/big/dir") == 0 && list_ok(dir, 0));
+	/* down to D_INDEX_MIN, the head first: sorted as the index goes */
+	while (ok && dir->nchildren > D_INDEX_MIN) {
+		snprintf(path, sizeof(path), "/big/%s", dir->children->name);
+		ok = vfs_unlink(NULL, path) == 0 && (dir->index || list_ok(dir, 1));
+	}
+	KT_EXPECT(ok && !dir->index && !dir->unsorted && list_ok(dir, 1));
+	while (ok && dir->children) {	/* the last first: each found by the walk */
+		struct dentry *last = dir->children;
+
+		while (last->next)
+			last = last->next;
+		snprintf(path, sizeof(path), "/big/%s", last->name);
+		ok = vfs_lookup(NULL, path, &d) == 0 && d == last &&
+		     d_find_child(dir, path + 5) == d && vfs_unlink(NULL, path) == 0 &&
+		     list_ok(dir, 1);
+	}
+	KT_EXPECT(ok && dir->nchildren == 0);
+	KT_EXPECT(vfs_rmdir(NULL, "/big") == 0);
+	KT_EXPECT(stub_kmallocs_live == kmallocs);
+}
+
 /* d_add_files' in-order fast path links a table of 100 files as it lies:
  * past D_INDEX_MIN it indexes them too, and each is found where the
  * sorted list has it; the index goes with the files. */
@@ -531,6 +651,7 @@ KTEST(big_table_indexed_in_order)
 	}
 	KT_EXPECT(d_add_files(dir, 100, table, NULL, 0, NULL) == 0);
 	KT_EXPECT(dir->index != NULL && dir->nchildren == 100);
+	KT_EXPECT(!dir->unsorted && list_ok(dir, 1));	/* pprevs set with the index */
 	t = dir->children;
 	for (int i = 0; i < 100 && ok; i++, t = t->next) {
 		snprintf(path, sizeof(path), "/big/t%02d", i);
@@ -571,13 +692,14 @@ KTEST(d_add_files_sets_every_field)
 		KT_EXPECT(c->parent == dir && c->sb == dir->sb && c->children == NULL);
 		KT_EXPECT(c->index == NULL && c->nchildren == 0);
 		KT_EXPECT(c->mounted == NULL && c->pins == 0 && c->cwd_pins == 0);
-		KT_EXPECT(!c->removed && c->in_block);
+		KT_EXPECT(!c->removed && c->in_block && !c->unsorted);
 		KT_EXPECT(in->mode == (S_IFREG | files[n].mode) && in->nlink == 1);
 		KT_EXPECT(in->rdev == 0 && in->sb == dir->sb && in->i_cdev == NULL);
 		KT_EXPECT(in->data.pages == NULL && in->data.cap == 0);
 		KT_EXPECT(in->data.held == 0 && in->data.size == 0);
 		KT_EXPECT(in->private == &priv && in->i_op == NULL && in->i_fop == NULL);
 	}
+	KT_EXPECT(list_ok(dir, 1));
 	KT_EXPECT(n == 2);
 	KT_EXPECT(vfs_unlink(NULL, "/every/one") == 0);
 	KT_EXPECT(vfs_unlink(NULL, "/every/two") == 0);
