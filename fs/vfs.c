@@ -468,29 +468,30 @@ void d_unlink(struct dentry *d)
 {
 	struct dentry *dir = d->parent;
 	struct dentry **pp = &dir->children;
+	struct d_index *x = dir->index;
 
-	if (dir->index) {	/* a big directory: straight from d's pprev */
-		pp = d->pprev;
-		if (d->next)
-			d->next->pprev = pp;
-	} else {		/* a small one: a walk of a few to d */
+	if (!x) {		/* a small directory: a walk of a few to d */
 		while (*pp != d)
 			pp = &(*pp)->next;
-	}
-	*pp = d->next;
-	d->next = NULL;
-	if (--dir->nchildren <= D_INDEX_MIN && dir->index) {
-		kfree(dir->index);	/* few enough for the list alone */
-		dir->index = NULL;
-		d_sort_children(dir);	/* searched in the list from now */
-	} else if (dir->index) {
+		*pp = d->next;
+		dir->nchildren--;
+	} else {		/* a big one: straight from d's pprev */
 		size_t len;
 
-		pp = &dir->index->bucket[d_bucket(dir->index, d->name, '\0', &len)];
+		*d->pprev = d->next;
+		if (d->next)
+			d->next->pprev = d->pprev;
+		pp = &x->bucket[d_bucket(x, d->name, '\0', &len)];
 		while (*pp != d)
 			pp = &(*pp)->hnext;
 		*pp = d->hnext;
+		if (--dir->nchildren <= D_INDEX_MIN) {
+			kfree(x);	/* few enough for the list alone, */
+			dir->index = NULL;
+			d_sort_children(dir);	/* searched in it from now */
+		}
 	}
+	d->next = NULL;
 	d->hnext = NULL;
 	d->parent = NULL;
 	if (S_ISDIR(d->inode->mode))
