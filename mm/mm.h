@@ -48,13 +48,17 @@
 #define PG_CHARGED	(1u << 5)	/* a kmalloc page holding, or having held,
 					 * an object charged to a module */
 
-/* One per physical page frame. */
+/* One per physical page frame: 24 bytes in the kernel (refcount is only
+ * ever 0 or 1, so 16 of its bits hold slab_fresh without growing it). */
 struct page {
 	uint32_t flags;		/* PG_* */
-	int32_t refcount;	/* 1 while allocated; 0 while free */
+	int16_t refcount;	/* 1 while allocated; 0 while free */
 	uint8_t order;		/* block order, valid on PG_FREE and PG_HEAD pages */
 	uint8_t slab_class;	/* size-class index on PG_SLAB pages */
 	uint16_t slab_inuse;	/* objects handed out from this slab page */
+	uint16_t slab_fresh;	/* index in a PG_SLAB page of the first object
+				 * not yet on its free list (never handed out);
+				 * the page's object count once all have been */
 	void *slab_free;	/* first free object on a PG_SLAB page */
 	struct page *next, *prev;	/* free list or slab list links */
 };

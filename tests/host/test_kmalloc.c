@@ -197,6 +197,119 @@ KTEST(double_free_is_reported_and_harmless)
 	KT_EXPECT(stats().pages_free == FREE_PAGES);
 }
 
+/* A new slab puts its objects on its free list a batch at a time (objects
+ * 1 to 16 first; the next batch, from slab_fresh, when the list runs
+ * empty), so they come out in address order, objects freed first; the
+ * list is empty only when the slab is full, which takes it off the partial
+ * list (the next allocation takes a new page) until a free. */
+KTEST(fresh_slab_hands_out_in_address_order)
+{
+	static char *obj[64];
+	char *base, *extra, *again;
+	struct page *pg;
+	unsigned in_order = 1;
+
+	fresh();
+	obj[0] = kmalloc(64);
+	base = obj[0];
+	pg = virt_to_page(base);
+	KT_EXPECT(base && ((uintptr_t)base & (PAGE_SIZE - 1)) == 0);
+	KT_EXPECT(pg->slab_inuse == 1 && pg->slab_fresh == 17 &&
+		  pg->slab_free == base + 64);
+	for (int i = 1; i < 64; i++) {
+		obj[i] = i % 2 ? kzalloc(64) : kmalloc(64);
+		in_order &= obj[i] == base + 64 * i;
+		if (i == 16)	/* the first batch's last: 16 more linked */
+			in_order &= pg->slab_fresh == 33 &&
+				    pg->slab_free == (void *)(base + 64 * 17);
+	}
+	KT_EXPECT(in_order);
+	KT_EXPECT(pg->slab_inuse == 64 && pg->slab_fresh == 64 &&
+		  !pg->slab_free);
+	KT_EXPECT(stats().pages_kmalloc == 1);
+	extra = kmalloc(64);		/* full: off the partial list */
+	KT_EXPECT(virt_to_page(extra) != pg);
+	KT_EXPECT(stats().pages_kmalloc == 2);
+	kfree(extra);
+	kfree(obj[5]);			/* back on the partial list */
+	kfree(obj[9]);
+	again = kmalloc(64);		/* the last freed first */
+	KT_EXPECT(again == obj[9]);
+	again = kmalloc(64);
+	KT_EXPECT(again == obj[5]);
+	KT_EXPECT(stats().pages_kmalloc == 1);
+
+	/* a freed object before the next never handed out, on a new slab */
+	extra = kmalloc(64);
+	pg = virt_to_page(extra);
+	KT_EXPECT(pg->slab_fresh == 17);
+	again = kmalloc(64);
+	KT_EXPECT(again == extra + 64);
+	kfree(extra);
+	KT_EXPECT(kmalloc(64) == extra);	/* the freed one, not object 2 */
+	KT_EXPECT(kmalloc(64) == extra + 128);	/* then the next in order */
+	KT_EXPECT(pg->slab_inuse == 3 && pg->slab_fresh == 17);
+	kfree(extra + 128);
+	kfree(again);
+	kfree(extra);
+	for (int i = 0; i < 64; i++)
+		kfree(obj[i]);
+	KT_EXPECT(stats().pages_kmalloc == 0);
+	KT_EXPECT(stats().pages_free == FREE_PAGES);
+}
+
+/* An object of a slab never handed out is as free as one freed: kfree
+ * reports it as a double free and changes nothing, whether it is on the
+ * free list already or past slab_fresh, by the slow path and where the
+ * fast path's other conditions hold (a free object waiting, another in
+ * use). A slab whose objects were not all handed out still goes back when
+ * its last one is freed. */
+KTEST(free_of_object_never_handed_out_is_refused)
+{
+	char *a, *b, *c;
+	struct page *pg;
+	unsigned before;
+
+	fresh();
+	before = host_err_reports;
+	a = kmalloc(128);
+	pg = virt_to_page(a);
+	kfree(a + 128);			/* object 1: on the free list */
+	kfree(a + PAGE_SIZE - 128);	/* the last: past slab_fresh */
+	KT_EXPECT(host_err_reports == before + 2);
+	KT_EXPECT(pg->slab_inuse == 1 && pg->slab_fresh == 17 &&
+		  pg->slab_free == a + 128);
+	b = kmalloc(128);
+	c = kmalloc(128);
+	KT_EXPECT(b == a + 128 && c == a + 256);
+	kfree(b);			/* list b, a + 384 .. a + 2048; a, c used */
+	kfree(a + 384);			/* never handed out, on the list */
+	/* its magic word (after the next pointer) not the free magic; volatile:
+	 * gcc drops a plain store just before a kfree */
+	*(volatile uint32_t *)(a + 3072 + sizeof(void *)) = 0;
+	kfree(a + 3072);		/* but past slab_fresh */
+	KT_EXPECT(host_err_reports == before + 4);
+	kfree(c + 64);			/* not object starts, before slab_fresh */
+	kfree(c + 4);
+	kfree(a + 2);
+	KT_EXPECT(host_err_reports == before + 7);
+	KT_EXPECT(pg->slab_inuse == 2 && pg->slab_free == b &&
+		  pg->slab_fresh == 17);
+	kfree(b);			/* a double free as before */
+	KT_EXPECT(host_err_reports == before + 8);
+	KT_EXPECT(kmalloc(128) == b);
+	KT_EXPECT(kmalloc(128) == a + 384);
+	kfree(a + 384);
+	kfree(b);
+	kfree(c);
+	kfree(a);			/* empty: the page goes back */
+	KT_EXPECT(host_err_reports == before + 8);
+	KT_EXPECT(stats().pages_kmalloc == 0);
+	KT_EXPECT(stats().pages_free == FREE_PAGES);
+	kfree(a);			/* no longer a slab page */
+	KT_EXPECT(host_err_reports == before + 9);
+}
+
 KTEST(foreign_pointers_are_reported_and_harmless)
 {
 	int on_stack;
