@@ -455,6 +455,62 @@ KTEST(d_add_files_links_sorted_and_frees)
 	KT_EXPECT(stub_kmallocs_live == kmallocs);
 }
 
+#define D_INDEX_MIN 64	/* fs/vfs.c: an index past this many children */
+
+/* True if dir's list is whole: nchildren entries, each child's pprev the
+ * pointer that points at it if dir has an index (else unused), and (when
+ * sorted is set) in strcmp order. */
+static int list_ok(struct dentry *dir, int sorted)
+{
+	struct dentry **pp = &dir->children;
+	uint32_t n = 0;
+
+	for (struct dentry *c = dir->children; c; pp = &c->next, c = c->next, n++) {
+		if ((dir->index && c->pprev != pp) || c->parent != dir)
+			return 0;
+		if (sorted && c->next && strcmp(c->name, c->next->name) >= 0)
+			return 0;
+	}
+	return n == dir->nchildren;
+}
+
+/* /big made afresh, its dentry returned; *kmallocs: the blocks live before. */
+static struct dentry *big_dir_made(int *kmallocs)
+{
+	struct dentry *dir = NULL;
+
+	setup();
+	*kmallocs = stub_kmallocs_live;
+	KT_EXPECT(vfs_mkdir(NULL, "/big") == 0);
+	KT_EXPECT(vfs_lookup(NULL, "/big", &dir) == 0);
+	return dir;
+}
+
+/* Empties /big the last name first, each found by the walk and by
+ * d_find_child and leaving the list sorted (a directory of D_INDEX_MIN
+ * or fewer, which the plain walk needs), then removes /big: nothing may
+ * stay allocated. */
+static void big_dir_emptied(struct dentry *dir, int kmallocs)
+{
+	char path[40];
+	struct dentry *d;
+	int ok = 1;
+
+	while (ok && dir->children) {
+		struct dentry *last = dir->children;
+
+		while (last->next)
+			last = last->next;
+		snprintf(path, sizeof(path), "/big/%s", last->name);
+		ok = vfs_lookup(NULL, path, &d) == 0 && d == last &&
+		     d_find_child(dir, path + 5) == d && vfs_unlink(NULL, path) == 0 &&
+		     list_ok(dir, 1);
+	}
+	KT_EXPECT(ok && dir->nchildren == 0);
+	KT_EXPECT(vfs_rmdir(NULL, "/big") == 0);
+	KT_EXPECT(stub_kmallocs_live == kmallocs);
+}
+
 /* A directory past D_INDEX_MIN (64) children gets an index (fs/vfs.c):
  * every look-up still finds what the sorted list holds, through the
  * fast walk and d_find_child, as names come and go and are renamed;
@@ -462,13 +518,10 @@ KTEST(d_add_files_links_sorted_and_frees)
 KTEST(big_directory_found_by_index)
 {
 	char path[40];
-	struct dentry *dir, *d;
+	struct dentry *d;
 	int kmallocs, ok = 1;
+	struct dentry *dir = big_dir_made(&kmallocs);
 
-	setup();
-	kmallocs = stub_kmallocs_live;
-	KT_EXPECT(vfs_mkdir(NULL, "/big") == 0);
-	KT_EXPECT(vfs_lookup(NULL, "/big", &dir) == 0);
 	for (int i = 0; i < 1000 && ok; i++) {
 		snprintf(path, sizeof(path), "/big/m%03d", (i * 7) % 1000);
 		ok = write_file(path, "x") == 1;
@@ -510,25 +563,6 @@ KTEST(big_directory_found_by_index)
 	KT_EXPECT(stub_kmallocs_live == kmallocs);
 }
 
-#define D_INDEX_MIN 64	/* fs/vfs.c: an index past this many children */
-
-/* True if dir's list is whole: nchildren entries, each child's pprev the
- * pointer that points at it if dir has an index (else unused), and (when
- * sorted is set) in strcmp order. */
-static int list_ok(struct dentry *dir, int sorted)
-{
-	struct dentry **pp = &dir->children;
-	uint32_t n = 0;
-
-	for (struct dentry *c = dir->children; c; pp = &c->next, c = c->next, n++) {
-		if ((dir->index && c->pprev != pp) || c->parent != dir)
-			return 0;
-		if (sorted && c->next && strcmp(c->name, c->next->name) >= 0)
-			return 0;
-	}
-	return n == dir->nchildren;
-}
-
 /* The names readdir gives for dir (after "." and ".."), in order, each
  * with the one before it in strcmp order: their count, or -1 if out of
  * order. */
@@ -555,21 +589,14 @@ static int readdir_sorted_count(const char *dir)
 
 /* Past D_INDEX_MIN a new child goes at the head of the list (O(1)) and the
  * directory is marked unsorted; a child leaves through its pprev (O(1)).
- * readdir still lists the names in order (it sorts the list first), and
- * when the directory shrinks to D_INDEX_MIN the list is sorted before the
- * index goes, so the plain walk (which stops at the first name past the
- * one wanted) finds every name. With no memory for a bigger index, the
- * list is sorted too. A directory of D_INDEX_MIN or fewer stays sorted. */
+ * readdir still lists the names in order (it sorts the list first). A
+ * directory of D_INDEX_MIN or fewer stays sorted. */
 KTEST(big_directory_unsorted_then_sorted)
 {
 	char path[40];
-	struct dentry *dir, *d;
 	int kmallocs, ok = 1;
+	struct dentry *dir = big_dir_made(&kmallocs);
 
-	setup();
-	kmallocs = stub_kmallocs_live;
-	KT_EXPECT(vfs_mkdir(NULL, "/big") == 0);
-	KT_EXPECT(vfs_lookup(NULL, "/big", &dir) == 0);
 	for (int i = 0; i < 200 && ok; i++) {	/* in order: each at the head */
 		snprintf(path, sizeof(path), "/big/f%03d", i);
 		ok = write_file(path, "") == 0 && list_ok(dir, !dir->index) &&
@@ -591,10 +618,23 @@ KTEST(big_directory_unsorted_then_sorted)
 	}
 	KT_EXPECT(ok && dir->nchildren == 163 && dir->unsorted);
 	KT_EXPECT(readdir_sorted_count("/big") == 163);
-	/* to 256 (its index's buckets), then no memory for the grown index at
-	 * 257 (a mkdir: its dentry and inode allocated, the index not) */
-	for (int i = 0; i < 93 && ok; i++) {
-		snprintf(path, sizeof(path), "/big/h%03d", 92 - i);
+	big_dir_emptied(dir, kmallocs);
+}
+
+/* An unsorted directory is sorted whenever its index goes: when there is
+ * no memory for a bigger one (a mkdir at 257: its dentry and inode
+ * allocated, the index not), and when it shrinks to D_INDEX_MIN, so the
+ * plain walk (which stops at the first name past the one wanted) finds
+ * every name; indexed again, it is unsorted again. */
+KTEST(big_directory_sorted_when_its_index_goes)
+{
+	char path[40];
+	struct dentry *d;
+	int kmallocs, ok = 1;
+	struct dentry *dir = big_dir_made(&kmallocs);
+
+	for (int i = 0; i < 256 && ok; i++) {	/* the last name first */
+		snprintf(path, sizeof(path), "/big/h%03d", 255 - i);
 		ok = write_file(path, "") == 0;
 	}
 	KT_EXPECT(ok && dir->nchildren == 256 && dir->index && dir->unsorted);
@@ -604,9 +644,9 @@ KTEST(big_directory_unsorted_then_sorted)
 	KT_EXPECT(dir->nchildren == 257 && !dir->index && !dir->unsorted && list_ok(dir, 1));
 	KT_EXPECT(vfs_lookup(NULL, "/big/h050", &d) == 0 && d_find_child(dir, "h050") == d);
 	KT_EXPECT(vfs_lookup(NULL, "/big/dir", &d) == 0 && d_find_child(dir, "dir") == d);
-	KT_EXPECT(write_file("/big/h100", "") == 0);	/* to its place; indexed again */
+	KT_EXPECT(write_file("/big/i000", "") == 0);	/* to its place; indexed again */
 	KT_EXPECT(dir->index && !dir->unsorted && list_ok(dir, 1));
-	KT_EXPECT(write_file("/big/h101", "") == 0);	/* at the head */
+	KT_EXPECT(write_file("/big/i001", "") == 0);	/* at the head */
 	KT_EXPECT(dir->index && dir->unsorted && list_ok(dir, 0));
 	KT_EXPECT(vfs_rmdir(NULL, "/big/dir") == 0 && list_ok(dir, 0));
 	/* down to D_INDEX_MIN, the head first: sorted as the index goes */
@@ -615,19 +655,7 @@ KTEST(big_directory_unsorted_then_sorted)
 		ok = vfs_unlink(NULL, path) == 0 && (dir->index || list_ok(dir, 1));
 	}
 	KT_EXPECT(ok && !dir->index && !dir->unsorted && list_ok(dir, 1));
-	while (ok && dir->children) {	/* the last first: each found by the walk */
-		struct dentry *last = dir->children;
-
-		while (last->next)
-			last = last->next;
-		snprintf(path, sizeof(path), "/big/%s", last->name);
-		ok = vfs_lookup(NULL, path, &d) == 0 && d == last &&
-		     d_find_child(dir, path + 5) == d && vfs_unlink(NULL, path) == 0 &&
-		     list_ok(dir, 1);
-	}
-	KT_EXPECT(ok && dir->nchildren == 0);
-	KT_EXPECT(vfs_rmdir(NULL, "/big") == 0);
-	KT_EXPECT(stub_kmallocs_live == kmallocs);
+	big_dir_emptied(dir, kmallocs);
 }
 
 /* d_add_files' in-order fast path links a table of 100 files as it lies:
