@@ -217,6 +217,31 @@ static int read_ranges(struct insmod *c, int fd, const struct range *r, uint32_t
  * they do not. */
 #define NAMES_BEFORE 256
 
+/* The section names (section s, .shstrtab): already read if they lie in
+ * [from, table) (so inside the file), else read if they lie inside the
+ * file; *shstr and *size (section_names_size) set when they are there,
+ * left NULL and 0 when not, for the checks to judge. Part of
+ * read_sections, inlined into it. */
+static inline __attribute__((__always_inline__)) int
+read_names(struct insmod *c, int fd, const Elf32_Shdr *s, uint32_t from, uint32_t table,
+	   const char **shstr, uint32_t *size)
+{
+	uint32_t at = s->sh_offset, n = s->sh_size, len = c->file_len;
+	int err;
+
+	if (at >= from && at <= table && n <= table - at) {
+		c->bytes_read += n;
+	} else if (at <= len && n <= len - at) {
+		if ((err = read_at(c, fd, at, n)))
+			return err;
+	} else {
+		return 0;
+	}
+	*shstr = c->file + at;
+	*size = section_names_size(*shstr, n);
+	return 0;
+}
+
 /* Reads the ELF header, the section table, then only the sections whose
  * bytes the checks and the image need (section_needed: not the debug
  * information), each where it lies in the file; the rest of the buffer
@@ -249,22 +274,9 @@ static __attribute__((__noinline__)) int read_sections(struct insmod *c, int fd)
 		return err;
 	c->bytes_read += shnum * sizeof(Elf32_Shdr);
 	sh = (const Elf32_Shdr *)(c->file + table);
-	if (x && x < shnum && sh[x].sh_type == SHT_STRTAB) {
-		uint32_t at = sh[x].sh_offset, n = sh[x].sh_size;
-
-		/* the names: already read if they lie in [from, table) (so
-		 * inside the file), else read if they lie inside the file */
-		if (at >= from && at <= table && n <= table - at) {
-			c->bytes_read += n;
-			shstr = c->file + at;
-		} else if (at <= len && n <= len - at) {
-			if ((err = read_at(c, fd, at, n)))
-				return err;
-			shstr = c->file + at;
-		}
-		if (shstr)
-			size = section_names_size(shstr, n);
-	}
+	if (x && x < shnum && sh[x].sh_type == SHT_STRTAB &&
+	    (err = read_names(c, fd, &sh[x], from, table, &shstr, &size)))
+		return err;
 	/* one pass over the table: each needed section (section_needed,
 	 * asked in order) with bytes in the file, other than the names (read
 	 * above), is a range to read, put in r[] sorted by offset (ld lays
