@@ -857,12 +857,15 @@ int modreloc_apply_split(struct modelf *m, void *image, uint32_t base,
  * One pass: check and apply (modreloc_apply_lazy).
  *
  * .module's relocations go through lazy_run, on two rows of bounds per
- * symbol made once (lazy_rows): for an R_386_32, x = SL + A (SL: S - base)
- * must be below the row's span, and base + x is the word; for a call or
- * jump, x = SLpc + A (SLpc: S - (base + MODHDR_SIZE - 4)) below its span,
- * and the word is S + A - P. The bounds are the checks' rules, narrowed:
- * an R_386_32 target (S + A) in the core (so no reference into init; a
- * named .module.bss symbol at or past core_size gets span 0), a call or
+ * symbol made once (lazy_rows): for an R_386_32, the row holds S and a
+ * span, the addend A must be below the span (unsigned), and S + A is the
+ * word; for a call or jump, x = SLpc + A (SLpc: S - (base + MODHDR_SIZE -
+ * 4)) below its span, and the word is S + A - P. The bounds are the
+ * checks' rules, narrowed: an R_386_32 target (S + A) in the core (a
+ * symbol's span: the core's bytes from it on, core_size - its offset; so
+ * no reference into init, and none before the symbol, which a negative A
+ * could make: lazy_one takes those; a named .module.bss symbol at or past
+ * core_size gets span 0), a call or
  * jump from a symbol of executable .module to its code after the header,
  * an import anywhere. A symbol nothing may be taken for sure against
  * (symbol 0, absolute, in init, outside the image, an import not known)
@@ -894,7 +897,7 @@ struct lazy {
 	uintptr_t wnext;	/* the next word may not start below */
 	uint32_t nsym;		/* < 2^24 */
 	uint32_t base;
-	const uint32_t *pc;	/* the call rows: SLpc, span */
+	const uint32_t *pc;	/* the call rows: SLpc, span (rows: S, span) */
 	uint32_t cpc;		/* base + MODHDR_SIZE - 4 - (base - at) */
 	uint32_t cpc4;		/* cpc - 4 */
 	uint32_t cpc8, cpc12;	/* cpc - 8, cpc - 12 */
@@ -915,33 +918,40 @@ struct rows_k {
 	uint32_t core;		/* the core's size */
 	uint32_t cspan;		/* .module's code after the header, or 0 */
 	const Elf32_Sym *fg;	/* the first global: the locals end here */
+	uint32_t cbase;		/* base + MODHDR_SIZE - 4: S less a
+				 * .module symbol's call row value */
 };
 
 /* The two rows of a .module symbol (esi: the symbol, edi: its row, ecx:
- * the distance to its second row, eax: core, ebp: cspan) and of a
- * .module.bss one (16(%esp): bss_addr), as rows_run's locals and globals
- * both make them: rows_run's C version below says the same. */
+ * the distance to its call row, eax: core, ebp: cspan, 20(%esp): cbase)
+ * and of a .module.bss one (16(%esp): bss_addr), as rows_run's locals
+ * and globals both make them: rows_run's C version below says the same. */
 #define ROWS_MODULE							\
-		"movl 4(%%esi), %%ebx\n\t"	/* .module's */		\
-		"movl %%ebx, (%%edi)\n\t"					\
-		"movl %%eax, 4(%%edi)\n\t"					\
-		"subl $0x7c, %%ebx\n\t"	/* - MODHDR_SIZE + 4 */	\
+		"movl 4(%%esi), %%ebx\n\t"	/* .module's v */	\
+		"movl %%eax, 4(%%edi)\n\t"	/* span: core - v */	\
+		"subl %%ebx, 4(%%edi)\n\t"				\
+		"subl $0x7c, %%ebx\n\t"	/* - MODHDR_SIZE + 4 */		\
 		"movl %%ebx, (%%edi,%%ecx)\n\t"				\
-		"movl %%ebp, 4(%%edi,%%ecx)"
+		"movl %%ebp, 4(%%edi,%%ecx)\n\t"			\
+		"addl 20(%%esp), %%ebx\n\t"	/* S: + cbase */	\
+		"movl %%ebx, (%%edi)"
 #define ROWS_BSS							\
 		"movl 4(%%esi), %%ebx\n\t"	/* .module.bss's */	\
-		"addl 16(%%esp), %%ebx\n\t"					\
-		"movl %%ebx, (%%edi)\n\t"					\
-		"cmpl %%eax, %%ebx\n\t"	/* in the core: span core */ \
-		"sbbl %%ebx, %%ebx\n\t"					\
-		"andl %%eax, %%ebx\n\t"					\
-		"movl %%ebx, 4(%%edi)\n\t"
+		"addl 16(%%esp), %%ebx\n\t"	/* v: bss_addr + value */ \
+		"movl %%eax, 4(%%edi)\n\t"	/* span: core - v, */	\
+		"subl %%ebx, 4(%%edi)\n\t"				\
+		"jae 16f\n\t"						\
+		"movl $0, 4(%%edi)\n"		/* 0 if v is past it */	\
+		"16:\n\t"						\
+		"subl $0x7c, %%ebx\n\t"	/* S: + cbase */		\
+		"addl 20(%%esp), %%ebx\n\t"				\
+		"movl %%ebx, (%%edi)\n\t"
 
 /*
  * The rows of symbols e.. (rows at row, the call rows d words after):
- * a symbol of .module (section sh) has target span core and call span
- * k->cspan, one of .module.bss target span core if it is in the core, any
- * other span 0; stops at the first import (undefined: it is looked up),
+ * a symbol of .module (section sh) at offset v has target S = base + v
+ * and span core - v, call span k->cspan; one of .module.bss likewise if it
+ * is in the core, else span 0; any other span 0; stops at the first import (undefined: it is looked up),
  * returns it or k->end. A row of span 0 takes nothing whatever its value,
  * so its value is not written.
  *
@@ -955,7 +965,7 @@ struct rows_k {
  * which decides it as before (slower, the same answer). So the named
  * locals need no kind looked at: their spans are zeroed in a run.
  *
- * By hand for i386: twelve instructions a .module symbol (the compiler's
+ * By hand for i386: fourteen instructions a .module symbol (the compiler's
  * version, short of registers, takes sixteen), 2.375 a named local (eight
  * a turn: two stores each; then four, then one at a time).
  */
@@ -965,6 +975,7 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 #if defined(__i386__)
 	__asm__ volatile(
 		"pushl %%ebp\n\t"
+		"pushl 24(%%eax)\n\t"		/* 20(%esp): cbase */
 		"pushl 8(%%eax)\n\t"		/* 16(%esp): bss_addr */
 		"pushl 4(%%eax)\n\t"		/* 12(%esp): bss_sh */
 		"pushl (%%eax)\n\t"		/* 8(%esp): end */
@@ -1073,7 +1084,7 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 		"movl $0, 4(%%edi)\n\t"
 		"jmp 2b\n"
 		"9:\n\t"
-		"addl $20, %%esp\n\t"
+		"addl $24, %%esp\n\t"
 		"popl %%ebp"
 		: "+S"(e), "+D"(row), "+a"(k)
 		: "c"(d * 4), "d"(sh)
@@ -1081,6 +1092,7 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 	_Static_assert(MODHDR_SIZE - 4 == 0x7c, "rows_run: the header");
 	_Static_assert(offsetof(struct rows_k, cspan) == 16, "rows_run: k");
 	_Static_assert(offsetof(struct rows_k, fg) == 20, "rows_run: k");
+	_Static_assert(offsetof(struct rows_k, cbase) == 24, "rows_run: k");
 	_Static_assert((STB_LOCAL << 4 | STT_SECTION) == 3, "rows_run: locals");
 #else
 	int named = 0;		/* a named local seen: the locals after it too */
@@ -1094,9 +1106,9 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 			continue;
 		}
 		if (e->st_shndx == sh) {
-			row[0] = v;
-			row[1] = k->core;	/* v < .module's size <= core */
+			row[1] = k->core - v;	/* v < .module's size <= core */
 			row[d] = v - MODHDR_SIZE + 4;
+			row[0] = row[d] + k->cbase;	/* S */
 			row[d + 1] = k->cspan;
 			continue;
 		}
@@ -1104,8 +1116,9 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 			break;
 		row[d + 1] = 0;
 		if (e->st_shndx == k->bss_sh) {
-			row[0] = v += k->bss_addr;
-			row[1] = v < k->core ? k->core : 0;
+			v += k->bss_addr;
+			row[1] = v < k->core ? k->core - v : 0;
+			row[0] = v - MODHDR_SIZE + 4 + k->cbase;	/* S */
 		} else {
 			row[1] = 0;
 		}
@@ -1127,6 +1140,7 @@ static void lazy_rows(const struct modelf *m, const struct lazy *z,
 		.bss_sh = m->part[MODELF_BSS].shndx ? m->part[MODELF_BSS].shndx
 						    : UINT32_MAX,
 		.core = m->hdr.core_size, .fg = m->sym + m->first_global,
+		.cbase = z->base + MODHDR_SIZE - 4,
 	};
 	uint32_t S;
 
@@ -1146,7 +1160,7 @@ static void lazy_rows(const struct modelf *m, const struct lazy *z,
 				continue;	/* not known: span 0 */
 			S = 0;
 		}
-		rows[2 * i] = S - z->base;
+		rows[2 * i] = S;
 		pc[2 * i] = S - z->base - MODHDR_SIZE + 4;
 		rows[2 * i + 1] = pc[2 * i + 1] = UINT32_MAX;
 	}
@@ -1179,10 +1193,10 @@ lazy_ones(const Elf32_Rel *r, uint32_t *rows)
 		 * least 2^24 */
 		t = t >> 8 | t << 24;
 		if (t < z->nsym) {
-			x = rows[2 * t] + wld(w);
+			x = wld(w);		/* A below the span */
 			if (x >= rows[2 * t + 1])
 				break;
-			x += z->base;
+			x += rows[2 * t];	/* S + A */
 		} else {
 			/* PC32 or PLT32: the low byte of t is 0 or 2 */
 			t = r->r_info - R_386_PC32;
@@ -1214,8 +1228,8 @@ lazy_ones(const Elf32_Rel *r, uint32_t *rows)
  * - 4; then each is an R_386_32 (t = (r_info - 1) ror 8 is the symbol
  * index, below nsym: any other type puts type - 1 in t's top byte), or a
  * PC32 (t - 2^24 is) or PLT32 (t - 3 * 2^24 is), taken on its row: the
- * call rows are held in %ebp, so a call costs four instructions more than
- * an R_386_32 (its type found, P subtracted); each way through a pair runs
+ * call rows are held in %ebp, so a call costs five instructions more than
+ * an R_386_32 (its type found, its bias added, P subtracted); each way through a pair runs
  * straight on (the code after a call is a copy of what follows it). Stops
  * at the pairs' end (z->end2) or at the first relocation not taken;
  * returns it. A relocation is applied only once all before it are.
@@ -1240,11 +1254,10 @@ lazy_ones(const Elf32_Rel *r, uint32_t *rows)
 		"rorl $8, %%eax\n\t"				\
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"		\
 		"jae " call "\n\t"				\
-		"movl (%%ebx,%%eax,8), %%edi\n\t"		\
-		"addl (%%edx), %%edi\n\t"			\
+		"movl (%%edx), %%edi\n\t"			\
 		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"		\
 		"jae 9f\n\t"					\
-		"addl %c[base](%%ebx), %%edi\n\t"		\
+		"addl (%%ebx,%%eax,8), %%edi\n\t"		\
 		"movl %%edi, (%%edx)\n\t"
 /* relocation B of the pair: an R_386_32 applied, else to 6f (a call) or
  * 8f (not taken) */
@@ -1254,11 +1267,10 @@ lazy_ones(const Elf32_Rel *r, uint32_t *rows)
 		"rorl $8, %%eax\n\t"				\
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"		\
 		"jae 6f\n\t"					\
-		"movl (%%ebx,%%eax,8), %%edi\n\t"		\
-		"addl 4(%%ecx), %%edi\n\t"			\
+		"movl 4(%%ecx), %%edi\n\t"			\
 		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"		\
 		"jae 8f\n\t"					\
-		"addl %c[base](%%ebx), %%edi\n\t"		\
+		"addl (%%ebx,%%eax,8), %%edi\n\t"		\
 		"movl %%edi, 4(%%ecx)\n\t"
 /* the pair done: the next one, or out */
 #define LAZY_NEXT						\
@@ -1318,7 +1330,7 @@ static const Elf32_Rel *lazy_pairs(const Elf32_Rel *r, uint32_t *rows,
 		"popl %%ebp"
 		: "+S"(r), "+c"(wnext)
 		: "b"(rows), [end2] LZ(end2), [at] LZ(at), [at4] LZ(at4),
-		  [wlim4] LZ(wlim4), [nsym] LZ(nsym), [base] LZ(base),
+		  [wlim4] LZ(wlim4), [nsym] LZ(nsym),
 		  [pc] LZ(pc), [cpc] LZ(cpc), [cpc4] LZ(cpc4)
 		: "eax", "edx", "edi", "memory", "cc");
 	return r;
@@ -1348,11 +1360,10 @@ static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
 		"rorl $8, %%eax\n\t"
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"
 		"jae 51f\n\t"
-		"movl (%%ebx,%%eax,8), %%edi\n\t"
-		"addl 4(%%ecx), %%edi\n\t"
+		"movl 4(%%ecx), %%edi\n\t"
 		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"
 		"jae 81f\n\t"
-		"addl %c[base](%%ebx), %%edi\n\t"
+		"addl (%%ebx,%%eax,8), %%edi\n\t"
 		"movl %%edi, 4(%%ecx)\n"
 		"21:\n\t"
 		"movl 16(%%esi), %%edx\n\t"		/* C's word - 8 */
@@ -1370,11 +1381,10 @@ static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
 		"rorl $8, %%eax\n\t"
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"
 		"jae 52f\n\t"
-		"movl (%%ebx,%%eax,8), %%edi\n\t"
-		"addl 8(%%edx), %%edi\n\t"
+		"movl 8(%%edx), %%edi\n\t"
 		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"
 		"jae 82f\n\t"
-		"addl %c[base](%%ebx), %%edi\n\t"
+		"addl (%%ebx,%%eax,8), %%edi\n\t"
 		"movl %%edi, 8(%%edx)\n"
 		"22:\n\t"
 		"movl 28(%%esi), %%eax\n\t"
@@ -1382,11 +1392,10 @@ static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
 		"rorl $8, %%eax\n\t"
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"
 		"jae 53f\n\t"
-		"movl (%%ebx,%%eax,8), %%edi\n\t"
-		"addl 12(%%ecx), %%edi\n\t"
+		"movl 12(%%ecx), %%edi\n\t"
 		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"
 		"jae 83f\n\t"
-		"addl %c[base](%%ebx), %%edi\n\t"
+		"addl (%%ebx,%%eax,8), %%edi\n\t"
 		"movl %%edi, 12(%%ecx)\n"
 		"23:\n\t"
 		"addl $16, %%ecx\n\t"		/* wnext - 12: D's word + 4 - 12 + 12 */
@@ -1469,7 +1478,7 @@ static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
 		: "+S"(r), "+c"(wnext)
 		: "b"(rows), [end4] LZ(end4), [at] LZ(at), [at4] LZ(at4),
 		  [at8] LZ(at8), [at12] LZ(at12), [wlim4] LZ(wlim4),
-		  [wlim12] LZ(wlim12), [nsym] LZ(nsym), [base] LZ(base),
+		  [wlim12] LZ(wlim12), [nsym] LZ(nsym),
 		  [pc] LZ(pc), [cpc] LZ(cpc), [cpc4] LZ(cpc4), [cpc8] LZ(cpc8),
 		  [cpc12] LZ(cpc12)
 		: "eax", "edx", "edi", "memory", "cc");
@@ -1508,11 +1517,10 @@ static const Elf32_Rel *lazy_fours(const Elf32_Rel *r, uint32_t *rows,
 		"rorl $8, %%eax\n\t"					\
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"			\
 		"jae " call "\n\t"					\
-		"movl (%%ebx,%%eax,8), %%edi\n\t"			\
-		"addl 4*" #k "(%%" reg "), %%edi\n\t"			\
+		"movl 4*" #k "(%%" reg "), %%edi\n\t"			\
 		"cmpl 4(%%ebx,%%eax,8), %%edi\n\t"			\
 		"jae " bad "\n\t"					\
-		"addl %c[base](%%ebx), %%edi\n\t"			\
+		"addl (%%ebx,%%eax,8), %%edi\n\t"			\
 		"movl %%edi, 4*" #k "(%%" reg ")\n"
 /* slot k (in reg), not an R_386_32: a PC32 or PLT32 applied and on to
  * what follows (a copy of the rest of the turn), else to bad */
@@ -1628,7 +1636,7 @@ static const Elf32_Rel *lazy_eights(const Elf32_Rel *r, uint32_t *rows,
 		"popl %%ebp"
 		: "+S"(r), "+c"(wnext)
 		: "b"(rows), [end8] LZ(end8), [at] LZ(at), [wlim4] LZ(wlim4),
-		  [nsym] LZ(nsym), [base] LZ(base), [pc] LZ(pc), [cpc] LZ(cpc)
+		  [nsym] LZ(nsym), [pc] LZ(pc), [cpc] LZ(cpc)
 		: "eax", "edx", "edi", "memory", "cc");
 	_Static_assert(offsetof(struct lazy, at28) - offsetof(struct lazy, at) == 28 &&
 		       offsetof(struct lazy, wlim28) - offsetof(struct lazy, wlim4) == 12 &&
@@ -1715,6 +1723,10 @@ static int lazy_code(const struct modelf *m, const struct modelf_sym *s,
 		SHF_EXECINSTR);
 }
 
+#ifdef HOST_TEST
+unsigned int modreloc_lazy_one_taken;	/* contract in loader/elf.h */
+#endif
+
 /* Relocation r of part pi, which lazy_run did not take: checked (as
  * check_place, check_one and modreloc_check_targets do) and applied, 1;
  * 0 if not sure. z: the part's (at, wlim, wnext); rows as lazy_rows made
@@ -1743,7 +1755,7 @@ static int lazy_one(struct modelf *m, int pi, const Elf32_Rel *r,
 	case MODSYM_UNDEF:
 		if (rows[2 * symi + 1] != UINT32_MAX)
 			return 0;	/* not known */
-		val = rows[2 * symi] + z->base + A;
+		val = rows[2 * symi] + A;	/* S + A */
 		if (type != R_386_32)
 			val -= z->base + p->addr + off;
 		break;
@@ -1767,6 +1779,9 @@ static int lazy_one(struct modelf *m, int pi, const Elf32_Rel *r,
 	}
 	__builtin_memcpy((void *)w, &val, 4);
 	z->wnext = w + 4;
+#ifdef HOST_TEST
+	modreloc_lazy_one_taken++;
+#endif
 	return 1;
 }
 
@@ -1817,9 +1832,9 @@ _Static_assert(MODHDR_SIZE == 128, "abs_offs: four words");
 /*
  * lazy_header's loop by hand, for i386, for its two common kinds (the
  * compiler's version, short of registers, spends about 45 instructions a
- * relocation; this one 21 an R_386_32 on its row, 29 an absolute size):
+ * relocation; this one 20 an R_386_32 on its row, 28 an absolute size):
  * from r on, while the place is at least *next and at most MODHDR_SIZE -
- * 4, an R_386_32 taken on its row (x = SL + A below the span: base + x)
+ * 4, an R_386_32 taken on its row (A below the span: S + A)
  * or, where the row does not take it, an absolute symbol (section index
  * SHN_ABS; symbol 0 is not: it is all zero) at a byte offset abs_offs
  * marks (one of ABS_WORDS: a multiple of 4), whose word is st_value + A:
@@ -1847,11 +1862,10 @@ static const Elf32_Rel *header_rows(const Elf32_Rel *r, uint32_t *rows,
 		"rorl $8, %%eax\n\t"
 		"cmpl %c[nsym](%%ebx), %%eax\n\t"
 		"jae 9f\n\t"
-		"movl (%%edi,%%edx), %%ebp\n\t"	/* SL + A */
-		"addl (%%ebx,%%eax,8), %%ebp\n\t"
+		"movl (%%edi,%%edx), %%ebp\n\t"	/* A below the span */
 		"cmpl 4(%%ebx,%%eax,8), %%ebp\n\t"
 		"jae 5f\n\t"
-		"addl %c[base](%%ebx), %%ebp\n"
+		"addl (%%ebx,%%eax,8), %%ebp\n"	/* S + A */
 		"2:\n\t"
 		"movl %%ebp, (%%edi,%%edx)\n\t"
 		"leal 4(%%edx), %%ecx\n\t"
@@ -1873,7 +1887,7 @@ static const Elf32_Rel *header_rows(const Elf32_Rel *r, uint32_t *rows,
 		"popl %%ebp"
 		: "+S"(r), "+c"(n)
 		: "b"(rows), "D"(at), [abs] LZ(abs_offs),
-		  [end] LZ(end), [nsym] LZ(nsym), [base] LZ(base), [sym] LZ(sym)
+		  [end] LZ(end), [nsym] LZ(nsym), [sym] LZ(sym)
 		: "eax", "edx", "memory", "cc");
 	_Static_assert(SHN_ABS == 0xfff1, "header_rows: SHN_ABS");
 	_Static_assert(MODHDR_SIZE - 4 == 0x7c, "header_rows: the header");
@@ -1911,9 +1925,9 @@ static const Elf32_Rel *lazy_header(const struct modelf *m, const Elf32_Rel *r,
 		t = t >> 8 | t << 24;	/* the symbol if an R_386_32 (lazy_run) */
 		if (off < next || off > MODHDR_SIZE - 4 || t >= z->nsym)
 			break;
-		x = rows[2 * t] + ld32(at + off);	/* SL + A */
+		x = ld32(at + off);	/* A */
 		if (x < rows[2 * t + 1])
-			x += z->base;
+			x += rows[2 * t];	/* S + A */
 		else if (off % 4 || !t ||
 			 !header_word(m, off, &m->sym[t], ld32(at + off), z->base, &x))
 			break;

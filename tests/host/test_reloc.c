@@ -3,7 +3,8 @@
  * R_386_32 / PC32 / PLT32 with exact values, every refusal with its exact
  * reason (unknown type, GOT types, offset and symbol index out of range,
  * core referring into init), on a small hand-made module; then relocating
- * the real build/modules/hello.ko.
+ * the real build/modules/hello.ko, and insmod's one pass on it at the
+ * edges of its rows.
  */
 // sources: loader/elf.c loader/reloc.c tools/hostfile.c build/modules/hello.ko build/modules/bigbss.ko
 #include <dirent.h>
@@ -690,6 +691,134 @@ KTEST(stripped_samples_make_identical_images)
 		closedir(d);
 	KT_EXPECT(samples >= 13);
 	KT_EXPECT(same == 2 * samples);
+}
+
+/* --- insmod's one pass (modreloc_apply_lazy) at its rows' edges --- */
+
+/* hello.ko's bytes with its first R_386_32 of .module past the header
+ * (.module + A, the string of its exit printk) given symbol symi and
+ * addend A; both ways of insmod's relocator on them: the one pass
+ * (modelf_parse_lazy, modreloc_apply_lazy) and the checks one by one
+ * (modelf_parse, modreloc_apply). Returns the one pass's answer; *same:
+ * both answer alike (the same error and reason, or the same image);
+ * *by_one: how many relocations the one pass's lazy_one took. */
+static int hello_lazy_vs_full(uint32_t symi, uint32_t A, int *same,
+			      unsigned *by_one)
+{
+	size_t len = 0;
+	uint8_t *buf = host_read_file(ko_path, &len);
+	const uint32_t base = 0xF0004000u;
+	struct modelf m1, m2;
+	uint8_t *one = NULL, *two = NULL;
+	int err1, err2 = -1;
+	unsigned before;
+
+	*same = 0;
+	*by_one = 0;
+	if (!buf || modelf_parse(buf, len, &m1))
+		return -1;
+	for (uint32_t i = 0; i < m1.part[MODELF_MODULE].nrel; i++) {
+		Elf32_Rel *r = (Elf32_Rel *)&m1.part[MODELF_MODULE].rel[i];
+		const Elf32_Shdr *sh = &m1.sh[m1.part[MODELF_MODULE].shndx];
+
+		if (r->r_offset < MODHDR_SIZE ||
+		    ELF32_R_TYPE(r->r_info) != R_386_32)
+			continue;
+		r->r_info = ELF32_R_INFO(symi, R_386_32);
+		put32(buf + sh->sh_offset + r->r_offset, A);
+		err2 = 0;
+		break;
+	}
+	if (err2 || modelf_parse_lazy(buf, len, &m2)) {
+		free(buf);
+		return -1;
+	}
+	err1 = modelf_parse(buf, len, &m1);
+	one = calloc(1, m1.image_size);
+	two = calloc(1, m2.image_size);
+	if (!err1)
+		err1 = modreloc_apply(&m1, one, base, resolve_printk, NULL,
+				      test_values(&m1));
+	before = modreloc_lazy_one_taken;
+	err2 = modreloc_apply_lazy(&m2, two, base, resolve_printk, NULL,
+				   host_scratch_words(MODRELOC_LAZY_WORDS(m2.nsym)));
+	*by_one = modreloc_lazy_one_taken - before;
+	*same = err1 == err2 &&
+		(err1 ? !strcmp(m1.why, m2.why)
+		      : m1.image_size == m2.image_size &&
+			!memcmp(one, two, m1.image_size));
+	free(one);
+	free(two);
+	free(buf);
+	return err2;
+}
+
+/* The index of hello.ko's symbol called name, or 0. */
+static uint32_t hello_symbol(const char *name)
+{
+	size_t len = 0;
+	void *buf = host_read_file(ko_path, &len);
+	struct modelf m;
+	uint32_t found = 0;
+
+	if (buf && !modelf_parse(buf, len, &m))
+		for (uint32_t i = 1; i < m.nsym && !found; i++)
+			if (!strcmp(modelf_sym_name(&m, i), name))
+				found = i;
+	free(buf);
+	return found;
+}
+
+/* An R_386_32's row holds S and a span, the core's bytes from S on: the
+ * rows take an addend below the span (the last core byte included), and
+ * hand one at the span (the core's end: init) or past the symbol's start
+ * backwards (a negative addend) to lazy_one, which decides as the checks
+ * one by one do: the same image, or the same refusal and reason. */
+KTEST(lazy_rows_take_an_addend_below_the_span_only)
+{
+	uint32_t sec = hello_symbol(".module"), cleanup = hello_symbol("cleanup_module");
+	uint32_t core, image, off;
+	unsigned base_one, by_one;
+	size_t len = 0;
+	void *buf = host_read_file(ko_path, &len);
+	struct modelf m;
+	int same;
+
+	KT_EXPECT(buf && !modelf_parse(buf, len, &m));
+	if (!buf)
+		return;
+	core = m.hdr.core_size;
+	image = m.image_size;
+	off = m.sym[cleanup].st_value;		/* its offset in .module */
+	free(buf);
+	KT_EXPECT(sec != 0 && cleanup != 0 && off >= 4);
+
+	/* .module + 0: what hello.ko has; the rows take it */
+	KT_EXPECT(hello_lazy_vs_full(sec, 0, &same, &base_one) == 0 && same);
+	/* .module + core - 1: the span's last byte, taken by the rows */
+	KT_EXPECT(hello_lazy_vs_full(sec, core - 1, &same, &by_one) == 0 && same);
+	KT_EXPECT(by_one == base_one);
+	/* .module + core: init's first byte, from the core: refused */
+	KT_EXPECT(hello_lazy_vs_full(sec, core, &same, &by_one) == -ENOEXEC && same);
+	/* cleanup_module - 4: in the core, before the symbol: not the rows',
+	 * lazy_one's (one more than hello.ko's own) */
+	KT_EXPECT(hello_lazy_vs_full(cleanup, (uint32_t)-4, &same, &by_one) == 0 && same);
+	KT_EXPECT(by_one == base_one + 1);
+	/* cleanup_module + core - off - 1: the core's last byte, the rows' */
+	KT_EXPECT(hello_lazy_vs_full(cleanup, core - off - 1, &same, &by_one) == 0 && same);
+	KT_EXPECT(by_one == base_one);
+	/* cleanup_module + core - off: the span's end. A reference through
+	 * a named symbol is to that symbol (check_one's target), so the
+	 * checks let it reach init; not the rows', lazy_one's */
+	KT_EXPECT(hello_lazy_vs_full(cleanup, core - off, &same, &by_one) == 0 && same);
+	KT_EXPECT(by_one == base_one + 1);
+	/* cleanup_module + image_size - off + 1: past the image, refused
+	 * (below core: a span of core would have taken it) */
+	KT_EXPECT(image - off + 1 < core);
+	KT_EXPECT(hello_lazy_vs_full(cleanup, image - off + 1, &same, &by_one) == -ENOEXEC &&
+		  same);
+	/* .module - 4: before the image: refused */
+	KT_EXPECT(hello_lazy_vs_full(sec, (uint32_t)-4, &same, &by_one) == -ENOEXEC && same);
 }
 
 int main(int argc, char **argv)
