@@ -951,19 +951,23 @@ struct rows_k {
  * The rows of symbols e.. (rows at row, the call rows d words after):
  * a symbol of .module (section sh) at offset v has target S = base + v
  * and span core - v, call span k->cspan; one of .module.bss likewise if it
- * is in the core, else span 0; any other span 0; stops at the first import (undefined: it is looked up),
- * returns it or k->end. A row of span 0 takes nothing whatever its value,
- * so its value is not written.
+ * is in the core, else span 0; any other span 0; stops at the first
+ * import (undefined: it is looked up), returns it or k->end. A row of
+ * span 0 takes nothing whatever its value, so its value is not written.
  *
- * Of the locals, only the section symbols before the first named local
- * get rows; a named local (a static function or object, a file name) and
- * every local after it gets span 0: the assembler refers to a local as
- * its section symbol plus an offset, so relocations do not name them
- * (none of Tessera's modules does), and ld -r puts the section symbols
- * first (in every one of Tessera's modules). A relocation that named one
- * of them, or a section symbol after a named local, would go to lazy_one,
- * which decides it as before (slower, the same answer). So the named
- * locals need no kind looked at: their spans are zeroed in a run.
+ * Of the locals, only the section symbols of .module and .module.bss
+ * before the first other local get rows; that local (a named one: a
+ * static function or object, a file name; or another section's symbol:
+ * .module.init's, a debug section's) and every local after it gets span
+ * 0. The assembler refers to a local as its section symbol plus an
+ * offset, so relocations do not name them (none of Tessera's modules
+ * does); ld -r puts the section symbols first, in section order, and
+ * module.lds makes .module section 1 and .module.bss the next allocated
+ * one (in every one of Tessera's modules: 1 and 3, then .module.init's
+ * and the debug sections'). A relocation that named one of them would go
+ * to lazy_one, which decides it as before (slower, the same answer; a
+ * span of 0 is always safe). So those locals need no kind looked at:
+ * their spans are zeroed in a run.
  *
  * By hand for i386: fourteen instructions a .module symbol (the compiler's
  * version, short of registers, takes sixteen), 2.375 a named local (eight
@@ -992,8 +996,10 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 		"jae 10f\n\t"
 		"cmpb $3, 12(%%esi)\n\t"	/* STB_LOCAL, STT_SECTION */
 		"je 13f\n\t"
-		/* the first named local: from here to the globals, span 0
-		 * in both rows, no kind looked at */
+		/* the first named local (or another section's symbol, 15:
+		 * below): from here to the globals, span 0 in both rows, no
+		 * kind looked at */
+		"11:\n\t"
 		"movl 4(%%esp), %%ebx\n\t"
 		"subl %%esi, %%ebx\n\t"	/* 16 bytes a symbol */
 		"movl 4(%%esp), %%esi\n\t"	/* e: the first global */
@@ -1055,9 +1061,8 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 		"jne 15f\n\t"
 		ROWS_BSS
 		"jmp 12b\n"
-		"15:\n\t"			/* another section's */
-		"movl $0, 4(%%edi)\n\t"
-		"jmp 12b\n"
+		"15:\n\t"			/* another section's: the run */
+		"jmp 11b\n"
 		"10:\n\t"			/* the globals */
 		"cmpl 8(%%esp), %%esi\n\t"
 		"je 9f\n"
@@ -1095,12 +1100,13 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 	_Static_assert(offsetof(struct rows_k, cbase) == 24, "rows_run: k");
 	_Static_assert((STB_LOCAL << 4 | STT_SECTION) == 3, "rows_run: locals");
 #else
-	int named = 0;		/* a named local seen: the locals after it too */
+	int named = 0;		/* a local without a row seen: the locals after it too */
 
 	for (; e != k->end; e++, row += 2) {
 		uint32_t v = e->st_value;
 
-		if (e < k->fg && (named || e->st_info != (STB_LOCAL << 4 | STT_SECTION))) {
+		if (e < k->fg && (named || e->st_info != (STB_LOCAL << 4 | STT_SECTION) ||
+				  (e->st_shndx != sh && e->st_shndx != k->bss_sh))) {
 			row[1] = row[d + 1] = 0;	/* span 0 */
 			named = 1;
 			continue;
