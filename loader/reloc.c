@@ -904,6 +904,9 @@ struct lazy {
 #if defined(__i386__)
 	uint32_t cpc16, cpc20, cpc24, cpc28;	/* cpc - 16 .. cpc - 28 (eights) */
 	const Elf32_Sym *sym;	/* the symbols (header_rows) */
+	uint32_t init_sh;	/* .module.init's section (UINT32_MAX: none) */
+	uint32_t init_addr;	/* .module.init's image offset */
+	uint32_t image_size;	/* (header_rows: the init field) */
 	uint32_t abs_offs[MODHDR_SIZE / 32];	/* header_rows: ABS_WORDS, a bit
 						 * for each byte offset */
 #endif
@@ -1836,17 +1839,19 @@ static int header_word(const struct modelf *m, uint32_t off, const Elf32_Sym *e,
 _Static_assert(MODHDR_SIZE == 128, "abs_offs: four words");
 
 /*
- * lazy_header's loop by hand, for i386, for its two common kinds (the
+ * lazy_header's loop by hand, for i386, for its three common kinds (the
  * compiler's version, short of registers, spends about 45 instructions a
- * relocation; this one 20 an R_386_32 on its row, 28 an absolute size):
- * from r on, while the place is at least *next and at most MODHDR_SIZE -
- * 4, an R_386_32 taken on its row (A below the span: S + A)
- * or, where the row does not take it, an absolute symbol (section index
- * SHN_ABS; symbol 0 is not: it is all zero) at a byte offset abs_offs
- * marks (one of ABS_WORDS: a multiple of 4), whose word is st_value + A:
- * header_word's first kind. Stops at z->end or at the first relocation
- * it does not take (lazy_header's C body decides that one); *next: the
- * last one's offset + 4.
+ * relocation; this one 20 an R_386_32 on its row, 28 an absolute size,
+ * 34 the init field): from r on, while the place is at least *next and
+ * at most MODHDR_SIZE - 4, an R_386_32 taken on its row (A below the
+ * span: S + A) or, where the row does not take it, header_word's two
+ * kinds: an absolute symbol (section index SHN_ABS; symbol 0 is not: it
+ * is all zero) at a byte offset abs_offs marks (one of ABS_WORDS: a
+ * multiple of 4), whose word is st_value + A; or, at the init field, a
+ * symbol of .module.init with x = init's offset + st_value + A at most
+ * the image's size, whose word is base + x. Stops at z->end or at the
+ * first relocation it does not take (lazy_header's C body decides that
+ * one); *next: the last one's offset + 4.
  */
 static const Elf32_Rel *header_rows(const Elf32_Rel *r, uint32_t *rows,
 				    uint8_t *at, uint32_t *next)
@@ -1881,7 +1886,7 @@ static const Elf32_Rel *header_rows(const Elf32_Rel *r, uint32_t *rows,
 		"jmp 9f\n"
 		"5:\n\t"				/* an absolute size? */
 		"btl %%edx, %c[abs](%%ebx)\n\t"
-		"jnc 9f\n\t"
+		"jnc 6f\n\t"
 		"shll $4, %%eax\n\t"
 		"addl %c[sym](%%ebx), %%eax\n\t"
 		"cmpw $0xfff1, 14(%%eax)\n\t"	/* SHN_ABS */
@@ -1889,13 +1894,31 @@ static const Elf32_Rel *header_rows(const Elf32_Rel *r, uint32_t *rows,
 		"movl 4(%%eax), %%ebp\n\t"		/* st_value + A */
 		"addl (%%edi,%%edx), %%ebp\n\t"
 		"jmp 2b\n"
+		"6:\n\t"				/* the init field? */
+		"cmpl $72, %%edx\n\t"		/* MODHDR_OFF_INIT */
+		"jne 9f\n\t"
+		"shll $4, %%eax\n\t"
+		"addl %c[sym](%%ebx), %%eax\n\t"
+		"movzwl 14(%%eax), %%ebp\n\t"	/* in .module.init */
+		"cmpl %c[insh](%%ebx), %%ebp\n\t"
+		"jne 9f\n\t"
+		"movl 4(%%eax), %%ebp\n\t"		/* x: init's address + */
+		"addl (%%edi,%%edx), %%ebp\n\t"	/* st_value + A */
+		"addl %c[inaddr](%%ebx), %%ebp\n\t"
+		"cmpl %c[isize](%%ebx), %%ebp\n\t"	/* x <= image_size */
+		"ja 9f\n\t"
+		"addl %c[base](%%ebx), %%ebp\n\t"	/* base + x */
+		"jmp 2b\n"
 		"9:\n\t"
 		"popl %%ebp"
 		: "+S"(r), "+c"(n)
 		: "b"(rows), "D"(at), [abs] LZ(abs_offs),
-		  [end] LZ(end), [nsym] LZ(nsym), [sym] LZ(sym)
+		  [end] LZ(end), [nsym] LZ(nsym), [sym] LZ(sym),
+		  [insh] LZ(init_sh), [inaddr] LZ(init_addr),
+		  [isize] LZ(image_size), [base] LZ(base)
 		: "eax", "edx", "memory", "cc");
 	_Static_assert(SHN_ABS == 0xfff1, "header_rows: SHN_ABS");
+	_Static_assert(MODHDR_OFF_INIT == 72, "header_rows: the init field");
 	_Static_assert(MODHDR_SIZE - 4 == 0x7c, "header_rows: the header");
 	*next = n;
 	return r;
@@ -2005,6 +2028,10 @@ int modreloc_apply_lazy(struct modelf *m, void *image, uint32_t base,
 		z->cpc12 = z->cpc - 12;
 #if defined(__i386__)
 		z->sym = m->sym;
+		z->init_sh = m->part[MODELF_INIT].shndx ? m->part[MODELF_INIT].shndx
+							: UINT32_MAX;
+		z->init_addr = m->part[MODELF_INIT].addr;
+		z->image_size = m->image_size;
 		z->abs_offs[0] = ABS_OFFS(0);
 		z->abs_offs[1] = ABS_OFFS(1);
 		z->abs_offs[2] = ABS_OFFS(2);
