@@ -1115,7 +1115,7 @@ static const Elf32_Sym *rows_run(const Elf32_Sym *e, uint32_t *row, size_t d,
 			continue;
 		}
 		if (e->st_shndx == sh) {
-			row[1] = k->core - v;	/* v < .module's size <= core */
+			row[1] = k->core - v;	/* v <= .module's size <= core */
 			row[d] = v - MODHDR_SIZE + 4;
 			row[0] = row[d] + k->cbase;	/* S */
 			row[d + 1] = k->cspan;
