@@ -373,15 +373,12 @@ static int dir_readdir(struct file *f, struct dirent *de)
 {
 	struct dentry *dir = f->dentry, *c;
 
-	d_sort_children(dir);	/* a big directory may have been left unsorted */
-	c = dir->children;
 	if (f->pos == 0) {
 		fill_dirent(de, ".", dir->inode);
 	} else if (f->pos == 1) {
 		fill_dirent(de, "..", d_up(dir)->inode);
 	} else {
-		for (loff_t i = 2; c && i < f->pos; i++)
-			c = c->next;
+		c = d_nth_child(dir, f->pos - 2);
 		if (!c)
 			return 0;
 		fill_dirent(de, c->name, c->inode);

@@ -66,6 +66,15 @@ void d_unlink(struct dentry *d);
  * an indexed directory links a new child at the head, fs/vfs.c); for
  * whatever reads the list in order. */
 void d_sort_children(struct dentry *dir);
+/* dir's child at position i in name order (0: the first), or NULL past
+ * the last; sorts dir first. A big directory answers i + 1 after i in one
+ * step (readdir's order). */
+struct dentry *d_nth_child(struct dentry *dir, loff_t i);
+#ifdef HOST_TEST
+/* Host tests only: the steps d_nth_child has walked along lists (never
+ * reset; a test reads it before and after). */
+extern unsigned long d_nth_child_steps;
+#endif
 /* Frees an unlinked, unpinned dentry with its inode and children. */
 void d_free(struct dentry *d);
 /* d_pin keeps d (and its inode) alive while the caller uses it: a removed

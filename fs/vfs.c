@@ -185,6 +185,9 @@ static bool name_before(const char *a, const char *b)
 
 struct d_index {
 	uint32_t shift;			/* 32 - log2(buckets) */
+	struct dentry *cursor;		/* d_nth_child's last answer (NULL: */
+	loff_t cursor_at;		/* none), the child at this position; any
+					 * change to the list drops it */
 	struct dentry *bucket[];
 };
 
@@ -313,12 +316,49 @@ void d_sort_children(struct dentry *dir)
 
 	if (!dir->unsorted)
 		return;
+	if (dir->index)
+		dir->index->cursor = NULL;	/* the positions change */
 	dir->children = d_sort_list(dir->children, dir->nchildren);
 	for (struct dentry *c = dir->children; c; c = c->next) {
 		c->pprev = pp;
 		pp = &c->next;
 	}
 	dir->unsorted = false;
+}
+
+#ifdef HOST_TEST
+unsigned long d_nth_child_steps;	/* contract in fs/internal.h */
+#endif
+
+/* (fs/internal.h) A big directory keeps the child it last answered and
+ * its position: a listing asks for positions 0, 1, 2, ... and each answer
+ * is one step from the last, so ls of n children is O(n), not a walk from
+ * the head each call (O(n^2)). A small one (D_INDEX_MIN children at most)
+ * walks from its head, a bounded cost. */
+struct dentry *d_nth_child(struct dentry *dir, loff_t i)
+{
+	struct d_index *x;
+	struct dentry *c;
+	loff_t k = 0;
+
+	d_sort_children(dir);	/* a big directory may have been left unsorted */
+	x = dir->index;
+	c = dir->children;
+	if (x && x->cursor && x->cursor_at <= i) {
+		c = x->cursor;
+		k = x->cursor_at;
+	}
+	for (; c && k < i; k++) {
+		c = c->next;
+#ifdef HOST_TEST
+		d_nth_child_steps++;
+#endif
+	}
+	if (x && c) {
+		x->cursor = c;
+		x->cursor_at = k;
+	}
+	return c;
 }
 
 /* Links d into its parent's list and into its index; the caller touches
@@ -336,6 +376,7 @@ static void d_link_quiet(struct dentry *d, struct dentry **pp)
 			(*pp)->pprev = &d->next;
 		d->pprev = pp;
 		dir->unsorted = true;
+		dir->index->cursor = NULL;
 	} else {
 		while (*pp && name_before((*pp)->name, d->name))
 			pp = &(*pp)->next;
@@ -478,6 +519,7 @@ void d_unlink(struct dentry *d)
 	} else {		/* a big one: straight from d's pprev */
 		size_t len;
 
+		x->cursor = NULL;
 		*d->pprev = d->next;
 		if (d->next)
 			d->next->pprev = d->pprev;

@@ -621,6 +621,81 @@ KTEST(big_directory_unsorted_then_sorted)
 	big_dir_emptied(dir, kmallocs);
 }
 
+/* The name at position i of dir's children in name order (walked here,
+ * from the sorted list), or "" past the last. */
+static const char *sorted_name_at(struct dentry *dir, int i)
+{
+	struct dentry *c;
+
+	d_sort_children(dir);
+	for (c = dir->children; c && i > 0; i--)
+		c = c->next;
+	return c ? c->name : "";
+}
+
+/* readdir's next name from f (after "." and ".."), or "" at the end. */
+static const char *next_name(struct file *f, struct dirent *de)
+{
+	do {
+		if (vfs_readdir(f, de) != 1)
+			return "";
+	} while (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."));
+	return de->d_name;
+}
+
+/* A listing of a big directory walks one step a name: 300 children take
+ * 300 steps of d_nth_child (the last to find the end), not 300 * 299 / 2.
+ * Two listings at once, a name made or unlinked in the middle and a seek
+ * back each drop the kept child, and every answer is still the name at
+ * that position of the sorted list (readdir's positions, as before). */
+KTEST(big_directory_listed_one_step_a_name)
+{
+	char path[40];
+	struct dirent de, de2;
+	struct file *f, *g;
+	unsigned long steps;
+	int kmallocs, ok = 1, pos;
+	struct dentry *dir = big_dir_made(&kmallocs);
+
+	for (int i = 0; i < 300 && ok; i++) {
+		snprintf(path, sizeof(path), "/big/f%03d", (i * 7) % 300);
+		ok = write_file(path, "") == 0;
+	}
+	KT_EXPECT(ok && dir->index && dir->unsorted);
+	KT_EXPECT(vfs_open(NULL, "/big", O_RDONLY, &f) == 0);
+	steps = d_nth_child_steps;
+	for (pos = 0; ok && pos < 300; pos++)
+		ok = !strcmp(next_name(f, &de), sorted_name_at(dir, pos));
+	KT_EXPECT(ok && !strcmp(next_name(f, &de), ""));
+	KT_EXPECT(d_nth_child_steps - steps == 300);
+	/* two at once: g from the start while f starts again */
+	KT_EXPECT(vfs_lseek(f, 0, SEEK_SET) == 0);
+	KT_EXPECT(vfs_open(NULL, "/big", O_RDONLY, &g) == 0);
+	for (pos = 0; ok && pos < 300; pos++)
+		ok = !strcmp(next_name(f, &de), sorted_name_at(dir, pos)) &&
+		     !strcmp(next_name(g, &de2), sorted_name_at(dir, pos));
+	KT_EXPECT(ok);
+	vfs_close(g);
+	/* changes in the middle of a listing: positions as the list is now */
+	KT_EXPECT(vfs_lseek(f, 0, SEEK_SET) == 0);
+	for (pos = 0; ok && pos < 100; pos++)
+		ok = !strcmp(next_name(f, &de), sorted_name_at(dir, pos));
+	KT_EXPECT(write_file("/big/a000", "") == 0);	/* before every f */
+	KT_EXPECT(ok && !strcmp(next_name(f, &de), sorted_name_at(dir, pos++)));
+	KT_EXPECT(!strcmp(de.d_name, "f099"));	/* f099 now at position 100 */
+	KT_EXPECT(vfs_unlink(NULL, "/big/f050") == 0);	/* before the kept one */
+	KT_EXPECT(!strcmp(next_name(f, &de), sorted_name_at(dir, pos++)));
+	KT_EXPECT(!strcmp(de.d_name, "f101"));
+	KT_EXPECT(vfs_unlink(NULL, "/big/f101") == 0);	/* the kept one itself */
+	for (; ok && pos < 299; pos++)
+		ok = !strcmp(next_name(f, &de), sorted_name_at(dir, pos));
+	KT_EXPECT(ok && !strcmp(next_name(f, &de), ""));
+	vfs_close(f);
+	KT_EXPECT(vfs_unlink(NULL, "/big/a000") == 0);
+	KT_EXPECT(dir->nchildren == 298);
+	big_dir_emptied(dir, kmallocs);
+}
+
 /* An unsorted directory is sorted whenever its index goes: when there is
  * no memory for a bigger one (a mkdir at 257: its dentry and inode
  * allocated, the index not), and when it shrinks to D_INDEX_MIN, so the
