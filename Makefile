@@ -292,7 +292,7 @@ bench-boot: deps
 	@tools/bench-boot
 
 # bench-modules also loads the generated modules (tools/genmods: 50,000
-# relocations, 1 MiB and 4 MiB of data), built as M=build/genmod and put
+# relocations, 1 MiB and 4 MiB of data, 1 MiB and 4 MiB of code), built as M=build/genmod and put
 # in /extra/ of build/initrd-bench.cpio.
 GENMOD := $(B)/genmod
 bench-modules: deps
@@ -301,7 +301,7 @@ bench-modules: deps
 	@$(MAKE) --no-print-directory M=$(GENMOD)
 	@tools/mkramdisk -o $(B)/initrd-bench.cpio --add $(GENMOD)
 	@tools/bench-modules --initrd $(B)/initrd-bench.cpio $(BENCH_MODULES)
-BENCH_MODULES ?= hello bigcode extra/rel50k extra/data1m extra/data4m
+BENCH_MODULES ?= hello bigcode extra/rel50k extra/data1m extra/data4m extra/code1m extra/code4m
 
 # bench-debate: every policy (modalloc=page|pack) x every init strategy
 # (insmod --init=truncate|split|keep) on the samples and 32 generated
