@@ -19,9 +19,11 @@ static void hx_tmoops_fire(struct timer_list *t)
 
 static int __init hx_tmoops_init(void)
 {
+	/* Said before the timer is set: printed after, the line could lose
+	 * the race with the next tick when the host is busy (the oops first) */
+	pr_info("hx_tmoops: setting a timer; it faults on the next tick, in interrupt context\n");
 	timer_setup(&hx.timer, hx_tmoops_fire, 0);
 	mod_timer(&hx.timer, jiffies + 1);
-	pr_info("hx_tmoops: timer set; it faults on the next tick, in interrupt context\n");
 	msleep(100);
 	pr_info("hx_tmoops: still here? (never printed)\n");
 	return 0;

@@ -12,8 +12,16 @@ and its starting file (labs/README.md; tools/check runs these JOBS).
   line `? NAME` names a check the starting file may fail or pass, because
   its result is not the task's but the machine's (a small leak shows in
   memdiff only when it happens to need a fresh heap page).
+- lab_grader_cuts_transcripts: tools/grade's split_outputs on transcripts
+  written here, one for each place a kernel message can come (after the
+  output, before the typing, in the middle of an echo, before the echoed
+  Enter): each command gets its own output, and the messages go to the
+  command before (an interrupt an `echo N > /dev/edufact` asked for that
+  fires while the next line is typed, as QEMU's edu device does when the
+  host is busy).
 """
 import glob
+import importlib.machinery
 import os
 import re
 import shutil
@@ -105,4 +113,41 @@ def lab_jobs():
     return jobs
 
 
-JOBS = lab_jobs()
+# (what the guest printed, the lines typed, each line's output)
+CUTS = [
+    ("/ # echo 5 > /dev/x\nirq 11: a\n/ # cat /dev/x\n120\n/ # poweroff\n",
+     ["echo 5 > /dev/x", "cat /dev/x"], [["irq 11: a"], ["120"]]),
+    ("/ # echo 5 > /dev/x\n/ # irq 11: a\nirq 11: b\ncat /dev/x\n120\n"
+     "/ # poweroff\n",
+     ["echo 5 > /dev/x", "cat /dev/x"], [["irq 11: a", "irq 11: b"],
+                                         ["120"]]),
+    ("/ # echo 5 > /dev/x\n/ # cat /dev/eirq 11: a\nirq 11: b\ndufact\n"
+     "120\n/ # poweroff\n",
+     ["echo 5 > /dev/x", "cat /dev/edufact"], [["irq 11: a", "irq 11: b"],
+                                               ["120"]]),
+    ("/ # echo 5 > /dev/x\n/ # cat /dev/xirq 11: a\n\n120\n/ # poweroff\n",
+     ["echo 5 > /dev/x", "cat /dev/x"], [["irq 11: a"], ["120"]]),
+    ("/ # cat /dev/x\n1\n/ # cirq 11: a\nat /dev/x\n2\n/ # cat /dev/x\n3\n"
+     "/ # poweroff\n",
+     ["cat /dev/x", "cat /dev/x", "cat /dev/x"], [["1", "irq 11: a"], ["2"],
+                                                 ["3"]]),
+]
+
+
+def cuts_test(name):
+    """Every transcript of CUTS cut as it says."""
+    grade_py = importlib.machinery.SourceFileLoader(
+        "grade", os.path.join(ROOT, "tools", "grade")).load_module()
+    bad = []
+    for text, lines, want in CUTS:
+        got = grade_py.split_outputs(text, lines)
+        if got != want:
+            bad.append("%r: got %r, wanted %r" % (text, got, want))
+    if bad:
+        return [res(False, name, "%d of %d transcripts cut wrong" %
+                    (len(bad), len(CUTS)), None, bad)]
+    return [res(True, name)]
+
+
+JOBS = [("lab_grader_cuts_transcripts", cuts_test,
+         ("lab_grader_cuts_transcripts",))] + lab_jobs()
