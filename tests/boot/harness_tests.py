@@ -11,9 +11,18 @@ tests/harness/, built by `make M=tests/harness`, which make check runs).
   within a few seconds of the deadline.
 - Each is also run without --expect: tools/qemu-run must then exit 1 and
   keep the log it names, since neither verdict is ever a pass.
+- typing_test (no boot): tools/qemu-run's typist (_Feeder) given output as
+  a guest prints it. A prompt at the end gets the next line at once; a
+  prompt that kernel messages followed before the typing (an interrupt
+  reported just after the shell printed it) gets it once the output has
+  been still for QUIET seconds, not before; a command's output still
+  coming, or quiet with no prompt after the echo, gets nothing; nor does
+  the prompt typed after while its echo has not come.
 
 Each returns a list of (ok, name, why, log, details) tuples.
 """
+import importlib.machinery
+import io
 import os
 import subprocess
 import tempfile
@@ -92,5 +101,45 @@ def verdict_test(word):
     return [res(not probs, name, "; ".join(probs[:1]), log, probs[1:])]
 
 
+class _Out:
+    """What the typist reads: the guest's output so far."""
+    output = ""
+
+
+def typing_test():
+    """The typist's rule for when to type; see the module comment."""
+    qr = importlib.machinery.SourceFileLoader("qemu_run",
+                                              QEMU_RUN).load_module()
+    name = "harness/typing: a line after a prompt, also one that kernel " \
+        "messages followed"
+    feeder = qr._Feeder(["echo 5 > /dev/edufact", "cat /dev/edufact",
+                         "sleep 2"])
+    feeder.QUIET = 0.3
+    run, stdin, probs = _Out(), io.BytesIO(), []
+
+    def step(out, wait, want, what):
+        run.output += out
+        feeder.poll(run, stdin)
+        if wait:
+            time.sleep(wait)
+            feeder.poll(run, stdin)
+        got = stdin.getvalue().decode()
+        if got != want:
+            probs.append("%s: typed %r, expected %r" % (what, got, want))
+
+    typed = "echo 5 > /dev/edufact\n"
+    step("Tessera ready\n/ # ", 0, typed, "a prompt at the end")
+    step("echo 5 > /dev/ed", 0.5, typed, "the echo not ended")
+    step("ufact\n/ # irq 11: nobody cared\nDisabling IRQ #11\n", 0, typed,
+         "messages after the prompt, at once")
+    typed += "cat /dev/edufact\n"
+    step("", 0.5, typed, "messages after the prompt, still for 0.5 s")
+    step("cat /dev/edufact\n120\n", 0.5, typed, "output, no prompt after "
+         "it, still for 0.5 s")
+    step("/ # ", 0, typed + "sleep 2\n", "the prompt after that output")
+    return [res(not probs, name, "; ".join(probs[:1]), None, probs[1:])]
+
+
 # What tools/check runs from this file, in order: (name, function, args).
-JOBS = [("harness/" + w.lower(), verdict_test, (w,)) for w in VERDICTS]
+JOBS = [("harness/" + w.lower(), verdict_test, (w,)) for w in VERDICTS] + \
+    [("harness/typing", typing_test, ())]
