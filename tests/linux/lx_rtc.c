@@ -47,14 +47,18 @@ static void cmos_write(unsigned char reg, unsigned char val)
 	outb(val, 0x71);
 }
 
-/* Periodic interrupt on (1024 Hz) or off; clears a pending flag. */
+/* Periodic interrupt on (1024 Hz) or off. On first drops a stale flag
+ * (PIE still off: no interrupt can be pending); off leaves C alone, as a
+ * tick flagged just before has raised IRQ 8 and its handler will read C
+ * (modules/rtc.c says why a read here would make a spurious interrupt). */
 static void rtc_periodic(bool on)
 {
 	unsigned char b = cmos_read(RTC_B);
 
+	if (on)
+		cmos_read(RTC_C);
 	cmos_write(RTC_A, (cmos_read(RTC_A) & 0xf0) | 6);
 	cmos_write(RTC_B, on ? b | RTC_PIE : b & ~RTC_PIE);
-	cmos_read(RTC_C);
 }
 
 static irqreturn_t lx_rtc_interrupt(int irq, void *dev_id)
