@@ -47,8 +47,11 @@ static int __init hx_workleak_init(void)
 static void __exit hx_workleak_exit(void)
 {
 	pr_info("hx_workleak: exit, queueing work on hx_workleak and leaving it all\n");
-	/* last: the kernel's code after exit returns runs before the queue's
-	 * thread, so the item is still queued when the unload looks */
+	/* last: the kernel's code after exit returns is not preemptible, so
+	 * the item is still queued when the unload looks, unless a tick
+	 * lands in the few instructions of ours after queue_work (module
+	 * code is): scenario linux_workleak runs under icount, where that
+	 * is one chance in millions */
 	queue_work(hx_wq, &hx_workleak_work);
 }
 
